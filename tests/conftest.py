@@ -1,0 +1,46 @@
+"""Test setup: headless Qt, English, no OS keyring, a fresh database file per test, a fixed clock.
+
+The environment is set before anything imports Qt or keyring.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["LANG"] = "en_US.UTF-8"
+os.environ["LANGUAGE"] = "en"
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+os.environ.pop("TRADE_CRM_DB", None)
+
+import pytest  # noqa: E402
+
+from trade_crm.domain.clock import FixedClock  # noqa: E402
+from trade_crm.store.db import close_database, open_database  # noqa: E402
+
+SAMPLES_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "import"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "book.db"
+
+
+@pytest.fixture
+def db(db_path: Path):
+    database = open_database(db_path)
+    yield database
+    close_database(database)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock.at("2026-11-23 09:30", "Asia/Shanghai")
+
+
+@pytest.fixture
+def samples_dir() -> Path:
+    if not SAMPLES_DIR.is_dir():
+        pytest.skip(f"shared samples not present at {SAMPLES_DIR}")
+    return SAMPLES_DIR

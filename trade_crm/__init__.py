@@ -1,0 +1,5 @@
+"""Trade CRM: an offline-first desktop CRM for the export salesperson."""
+
+__version__ = "0.1.0"
+APP_NAME = "Trade CRM"
+APP_ID = "trade-crm"

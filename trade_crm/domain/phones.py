@@ -1,0 +1,183 @@
+"""Phone numbers as they arrive from business cards, WhatsApp and Excel, cleaned to E.164.
+
+phonenumbers does the parsing; this module only undoes what spreadsheets and people do to numbers
+before they get there (full-width digits, "0086", Excel floats, several numbers in one cell).
+Nothing here raises on junk: a number we cannot read is kept as text so no data is lost on import.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType, ValidationResult
+
+__all__ = [
+    "Phone",
+    "example_number",
+    "format_phone",
+    "normalize_phone",
+    "split_phones",
+    "whatsapp_link",
+]
+
+_NON_DIGIT = re.compile(r"\D")
+_EXCEL_FLOAT = re.compile(r"^(\+?\d+)\.0+$")
+_EXCEL_SCIENTIFIC = re.compile(r"^(\d)\.(\d+)e\+?(\d+)$", re.IGNORECASE)
+# Chinese extension markers; phonenumbers knows "ext", "x" and "#" already.
+_ZH_EXTENSION = re.compile(r"\s*(?:转|轉|分机|分機)\s*")
+_INTERNATIONAL_00 = re.compile(r"^(\D*)00(?=[1-9])")
+_PLUS_FIRST = re.compile(r"^\D*\+")
+_NONZERO_FIRST = re.compile(r"^\D*[1-9]")
+_PLACEHOLDERS = frozenset({"n/a", "na", "none", "null", "nil", "tbd", "无", "暂无", "没有"})
+_SEPARATORS = re.compile(r"\s*(?:[\n\r;,|、]|\s(?:or|and)\s|或|及)\s*", re.IGNORECASE)
+
+_KINDS = {
+    "mobile": PhoneNumberType.MOBILE,
+    "fixed_line": PhoneNumberType.FIXED_LINE,
+    "toll_free": PhoneNumberType.TOLL_FREE,
+    "voip": PhoneNumberType.VOIP,
+}
+_STYLES = {
+    "international": PhoneNumberFormat.INTERNATIONAL,
+    "national": PhoneNumberFormat.NATIONAL,
+    "e164": PhoneNumberFormat.E164,
+    "rfc3966": PhoneNumberFormat.RFC3966,
+}
+
+
+@dataclass(frozen=True)
+class Phone:
+    """A phone as entered (`raw`, cleaned of noise) and, when it could be read, its E.164 form."""
+
+    e164: str | None
+    raw: str
+    extension: str | None = None
+
+    @property
+    def value(self) -> str:
+        """What to store and show: E.164 when known, else the text as the user gave it."""
+        return self.e164 or self.raw
+
+    @property
+    def digits(self) -> str:
+        """Only the digits, for duplicate matching across formats."""
+        return _NON_DIGIT.sub("", self.value)
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text or "").strip().lstrip("'").strip()
+    if text[:4].lower() == "tel:":
+        text = text[4:].strip()
+    return " ".join(text.split())
+
+
+def _undo_excel(text: str) -> str | None:
+    """The digits Excel turned into a float, or None when its rounding lost some of them."""
+    if match := _EXCEL_FLOAT.match(text):
+        return match.group(1)
+    if match := _EXCEL_SCIENTIFIC.match(text):
+        head, tail, exponent = match.groups()
+        if len(tail) != int(exponent):  # 1.38123456E+10: the last digits are gone for good
+            return None
+        return head + tail
+    return text
+
+
+def _parse(text: str, region: str | None, require_valid: bool) -> phonenumbers.PhoneNumber | None:
+    try:
+        number = phonenumbers.parse(text, region)
+    except NumberParseException:
+        return None
+    if phonenumbers.is_valid_number(number):
+        return number
+    possible = phonenumbers.is_possible_number_with_reason(number) == ValidationResult.IS_POSSIBLE
+    return number if possible and not require_valid else None
+
+
+def _read(text: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    if _PLUS_FIRST.match(text):
+        return _parse(text, None, require_valid=False)
+    local = _parse(text, region, require_valid=True) if region else None
+    abroad = _parse("+" + text, None, require_valid=True) if _NONZERO_FIRST.match(text) else None
+    if local and abroad and local != abroad:
+        # Germany accepts almost any digit string, so "8613812345678" is valid there too. A national
+        # number that is dialled with a trunk prefix ("0") typed without it was meant as international;
+        # a Chinese mobile ("133...", no trunk prefix) stays local even though +1 331 is valid too.
+        national = _NON_DIGIT.sub("", phonenumbers.format_number(local, PhoneNumberFormat.NATIONAL))
+        typed = _NON_DIGIT.sub("", text)
+        return abroad if len(national) > len(typed) and national.endswith(typed) else local
+    return local or abroad or (_parse(text, region, require_valid=False) if region else None)
+
+
+def normalize_phone(text: str, default_region: str | None = None) -> Phone:
+    """Read a phone number typed or pasted by a person; never raises.
+
+    Without "+" the number is read in `default_region`; if that fails, or no region is given, a
+    leading country calling code is tried ("8613812345678"), but only a valid result is accepted.
+    """
+    raw = _clean(text)
+    candidate = _undo_excel(raw)
+    if candidate is None or not any(c.isdigit() for c in candidate):
+        return Phone(e164=None, raw=raw)
+    candidate = _ZH_EXTENSION.sub(" ext. ", candidate)
+    candidate = _INTERNATIONAL_00.sub(r"\1+", candidate)  # 0086 ..., (0049) ...
+    region = default_region.strip().upper() if default_region and default_region.strip() else None
+
+    number = _read(candidate, region)
+    if number is None:
+        return Phone(e164=None, raw=raw)
+    e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    return Phone(e164=e164, raw=raw, extension=number.extension or None)
+
+
+def split_phones(text: str) -> list[str]:
+    """Split a cell holding several numbers; spaces and dashes inside a number are kept.
+
+    "/" separates only when both sides are long enough to be numbers, because "0170/1234567" is one
+    German number while "+86 138 1234 5678 / +86 139 8765 4321" is two.
+    """
+    parts: list[str] = []
+    for chunk in _SEPARATORS.split(unicodedata.normalize("NFKC", text or "")):
+        pieces = [p.strip() for p in chunk.split("/")]
+        merged: list[str] = []
+        for piece in pieces:
+            short = len(_NON_DIGIT.sub("", piece)) < 7
+            if merged and (short or len(_NON_DIGIT.sub("", merged[-1])) < 7):
+                merged[-1] = f"{merged[-1]}/{piece}"
+            else:
+                merged.append(piece)
+        parts.extend(p.strip(" /") for p in merged)
+    # Text with no digits ("ask reception") is kept too, as the user wrote it; placeholders are not.
+    return [p for p in parts if any(c.isalnum() for c in p) and p.casefold() not in _PLACEHOLDERS]
+
+
+def whatsapp_link(phone_e164: str) -> str:
+    """Click-to-chat link; wa.me wants the international number as bare digits."""
+    digits = _NON_DIGIT.sub("", phone_e164 or "")
+    if not digits:
+        raise ValueError(f'no digits in phone number "{phone_e164}"')
+    return f"https://wa.me/{digits}"
+
+
+def example_number(region: str, kind: str = "mobile") -> str:
+    """A valid example number in E.164 for a region, so demo data passes validation."""
+    if kind not in _KINDS:
+        raise ValueError(f'unknown phone kind "{kind}"; expected one of {", ".join(_KINDS)}')
+    number = phonenumbers.example_number_for_type(region.upper(), _KINDS[kind])
+    if number is None:
+        raise ValueError(f'no example {kind} number for region "{region}"')
+    return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+
+
+def format_phone(e164: str, style: str = "international") -> str:
+    """Format for display ("international", "national", "e164", "rfc3966"); unreadable text is shown as is."""
+    if style not in _STYLES:
+        raise ValueError(f'unknown phone style "{style}"; expected one of {", ".join(_STYLES)}')
+    try:
+        number = phonenumbers.parse(e164, None)
+    except NumberParseException:
+        return e164
+    return phonenumbers.format_number(number, _STYLES[style])

@@ -1,0 +1,71 @@
+"""The one way to open the database: WAL, foreign keys, a busy timeout, migrations on open."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from trade_crm.store import migrations
+from trade_crm.store.backup import copy_database, timestamped_name
+from trade_crm.store.models import database
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    "synchronous": "full",  # a salesperson's laptop loses power; a committed write must survive it
+    "cache_size": -32000,
+}
+
+
+class DatabaseError(RuntimeError):
+    """The database file cannot be opened or upgraded; the message says which file and why."""
+
+
+def open_database(path: str | Path, *, backup_dir: Path | None = None, migrate: bool = True,
+                  now: datetime | None = None) -> SqliteDatabase:
+    """Open (creating if needed) the database at `path`, bind the models to it, and migrate it.
+
+    `path` may be ":memory:". Before migrating a file that already holds data, a copy is written
+    to `backup_dir` (default: a `backups` folder beside the file).
+    """
+    in_memory = str(path) == ":memory:"
+    if not in_memory:
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(f"cannot create the folder for {path}: {exc.strerror}") from exc
+    db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    try:
+        db.connect(reuse_if_open=True)
+        db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except Exception as exc:  # sqlite3.DatabaseError: "file is not a database"
+        db.close()
+        raise DatabaseError(f"{path} cannot be opened as a Trade CRM database: {exc}") from exc
+    database.initialize(db)
+    if migrate:
+        upgrade(db, None if in_memory else Path(path), backup_dir, now or datetime.now(timezone.utc))
+    return db
+
+
+def upgrade(db: SqliteDatabase, path: Path | None, backup_dir: Path | None, now: datetime) -> list[int]:
+    version = migrations.current_version(db)
+    if version > migrations.LATEST_VERSION:
+        raise DatabaseError(
+            f"{path} was written by a newer Trade CRM (schema {version}, this one knows "
+            f"{migrations.LATEST_VERSION}); update the app"
+        )
+    if not migrations.pending(db):
+        return []
+    if path is not None and version > 0:
+        folder = backup_dir or path.parent / "backups"
+        copy_database(db.connection(), folder / timestamped_name(f"pre-migration-v{version}", now))
+    return migrations.migrate(db)
+
+
+def close_database(db: SqliteDatabase) -> None:
+    if not db.is_closed():
+        db.close()

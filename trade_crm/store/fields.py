@@ -1,0 +1,49 @@
+"""Column types that keep the brief's time rules: instants are UTC, person-meant dates are dates."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from decimal import Decimal
+
+from peewee import DecimalField, TextField
+
+_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+
+class UTCDateTimeField(TextField):
+    """An instant, stored as sortable UTC text and returned timezone-aware.
+
+    Naive datetimes are refused rather than guessed at: a naive value is the classic source of
+    an off-by-eight-hours bug for a salesperson in Shenzhen writing to a buyer in Hamburg.
+    """
+
+    field_type = "TEXT"
+
+    def db_value(self, value):
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return value
+        if value.tzinfo is None:
+            raise ValueError(f"{self.name}: naive datetime {value!r}; pass an aware datetime")
+        return value.astimezone(timezone.utc).strftime(_FORMAT)
+
+    def python_value(self, value):
+        if value is None or isinstance(value, datetime):
+            return value
+        return datetime.strptime(value[:19], _FORMAT).replace(tzinfo=timezone.utc)
+
+
+class MoneyField(DecimalField):
+    """Amounts as exact decimals (2 places), never floats."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_digits", 18)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("auto_round", True)
+        super().__init__(*args, **kwargs)
+
+    def python_value(self, value):
+        if value is None:
+            return None
+        return Decimal(str(value)).quantize(Decimal("0.01"))

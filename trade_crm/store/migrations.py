@@ -1,0 +1,222 @@
+"""Numbered schema migrations, applied on open.
+
+Each step is frozen SQL for that version (never generated from today's models, which move on),
+and runs with its version bump in one transaction. Before the first step runs on an existing
+file, the caller takes a backup copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from peewee import SqliteDatabase
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[SqliteDatabase], None]
+
+
+def _run_script(db: SqliteDatabase, script: str) -> None:
+    for statement in script.split(";\n"):
+        if statement.strip():
+            db.execute_sql(statement)
+
+
+V1_SCHEMA = """
+CREATE TABLE customer (
+    id INTEGER NOT NULL PRIMARY KEY,
+    name TEXT NOT NULL,
+    country VARCHAR(2),
+    city TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    website TEXT NOT NULL DEFAULT '',
+    source VARCHAR(255) NOT NULL DEFAULT 'other',
+    industry TEXT NOT NULL DEFAULT '',
+    products TEXT NOT NULL DEFAULT '',
+    company_size TEXT NOT NULL DEFAULT '',
+    rating VARCHAR(1),
+    preferred_language VARCHAR(255) NOT NULL DEFAULT '',
+    currency VARCHAR(3) NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    lifecycle VARCHAR(255) NOT NULL DEFAULT 'potential',
+    lost INTEGER NOT NULL DEFAULT 0,
+    follow_up_on DATE,
+    last_contact_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX customer_name ON customer (name COLLATE NOCASE);
+CREATE INDEX customer_country ON customer (country);
+CREATE INDEX customer_rating ON customer (rating);
+CREATE INDEX customer_follow_up_on ON customer (follow_up_on);
+CREATE INDEX customer_last_contact_at ON customer (last_contact_at);
+CREATE TABLE contact (
+    id INTEGER NOT NULL PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+    name TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    birthday DATE,
+    is_primary INTEGER NOT NULL DEFAULT 0,
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX contact_customer_id ON contact (customer_id);
+CREATE INDEX contact_birthday ON contact (birthday);
+CREATE TABLE contact_channel (
+    id INTEGER NOT NULL PRIMARY KEY,
+    contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
+    kind VARCHAR(255) NOT NULL,
+    value TEXT NOT NULL,
+    raw TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX contact_channel_contact_id ON contact_channel (contact_id);
+CREATE INDEX contact_channel_kind_value ON contact_channel (kind, value);
+CREATE TABLE interaction (
+    id INTEGER NOT NULL PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+    contact_id INTEGER REFERENCES contact (id) ON DELETE SET NULL,
+    kind VARCHAR(255) NOT NULL,
+    occurred_at TEXT NOT NULL,
+    summary TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL DEFAULT '',
+    follow_up_on DATE,
+    valid_until DATE,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX interaction_customer_occurred ON interaction (customer_id, occurred_at);
+CREATE INDEX interaction_contact_id ON interaction (contact_id);
+CREATE TABLE opportunity (
+    id INTEGER NOT NULL PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    stage VARCHAR(255) NOT NULL DEFAULT 'inquiry',
+    value DECIMAL(18, 2),
+    currency VARCHAR(3) NOT NULL DEFAULT 'USD',
+    probability INTEGER,
+    expected_close DATE,
+    closed_on DATE,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX opportunity_customer_id ON opportunity (customer_id);
+CREATE INDEX opportunity_stage ON opportunity (stage);
+CREATE TABLE orders (
+    id INTEGER NOT NULL PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+    ordered_on DATE NOT NULL,
+    amount DECIMAL(18, 2) NOT NULL,
+    currency VARCHAR(3) NOT NULL DEFAULT 'USD',
+    reference TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX orders_customer_ordered ON orders (customer_id, ordered_on);
+CREATE TABLE reminder (
+    id INTEGER NOT NULL PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    kind VARCHAR(255) NOT NULL,
+    due_on DATE NOT NULL,
+    customer_id INTEGER REFERENCES customer (id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '',
+    payload TEXT NOT NULL DEFAULT '{}',
+    state VARCHAR(255) NOT NULL DEFAULT 'open',
+    snoozed_until TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX reminder_due_state ON reminder (due_on, state);
+CREATE INDEX reminder_customer_id ON reminder (customer_id);
+CREATE TABLE tag (
+    id INTEGER NOT NULL PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
+CREATE TABLE customer_tag (
+    customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+    tag_id INTEGER NOT NULL REFERENCES tag (id) ON DELETE CASCADE,
+    PRIMARY KEY (customer_id, tag_id)
+);
+CREATE INDEX customer_tag_tag_id ON customer_tag (tag_id);
+CREATE TABLE custom_field (
+    id INTEGER NOT NULL PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    kind VARCHAR(255) NOT NULL DEFAULT 'text',
+    choices TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE custom_field_value (
+    id INTEGER NOT NULL PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+    field_id INTEGER NOT NULL REFERENCES custom_field (id) ON DELETE CASCADE,
+    value TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX custom_field_value_customer_field ON custom_field_value (customer_id, field_id);
+CREATE INDEX custom_field_value_field_id ON custom_field_value (field_id);
+CREATE TABLE import_batch (
+    id INTEGER NOT NULL PRIMARY KEY,
+    file_name TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    tag TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    undone_at TEXT,
+    summary TEXT NOT NULL DEFAULT '{}',
+    journal TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE setting (
+    key TEXT NOT NULL PRIMARY KEY,
+    value TEXT NOT NULL
+)
+"""
+
+
+def _v1_core_tables(db: SqliteDatabase) -> None:
+    _run_script(db, V1_SCHEMA)
+
+
+def _v2_search_index(db: SqliteDatabase) -> None:
+    # Imported here: the search module owns the index's shape and how a document is built.
+    from trade_crm.store import search
+
+    search.create_index_tables(db)
+    search.rebuild_index(db)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "customers, contacts, timeline, orders, reminders, tags, custom fields, imports", _v1_core_tables),
+    Migration(2, "full-text search index (trigram + words)", _v2_search_index),
+)
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def current_version(db: SqliteDatabase) -> int:
+    exists = db.execute_sql(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'"
+    ).fetchone()
+    if not exists:
+        return 0
+    row = db.execute_sql("SELECT version FROM schema_version").fetchone()
+    return row[0] if row else 0
+
+
+def pending(db: SqliteDatabase, target: int = LATEST_VERSION) -> list[Migration]:
+    version = current_version(db)
+    return [m for m in MIGRATIONS if version < m.version <= target]
+
+
+def migrate(db: SqliteDatabase, target: int = LATEST_VERSION) -> list[int]:
+    """Apply every pending step up to `target`; returns the versions applied."""
+    applied = []
+    for migration in pending(db, target):
+        with db.atomic():
+            db.execute_sql("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            migration.apply(db)
+            db.execute_sql("DELETE FROM schema_version")
+            db.execute_sql("INSERT INTO schema_version (version) VALUES (?)", (migration.version,))
+        applied.append(migration.version)
+    return applied

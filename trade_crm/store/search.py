@@ -1,0 +1,166 @@
+"""The full-text index over customers, kept in step with every write.
+
+Two FTS5 tables, one document per customer (rowid = customer id), both over *folded* text
+(case, width and Latin accents folded, so "muller" finds "Müller"):
+
+- ``search_trigram`` (trigram tokenizer) answers any 3+ character fragment in any script: a
+  piece of an email, a phone, a Chinese company name, an Arabic or Cyrillic name.
+- ``search_words`` (unicode61, prefix index) serves 1–2 character queries that trigrams cannot:
+  a Latin prefix ("li" -> "Lima") or, because every CJK character is indexed as its own token,
+  a short Chinese name as a phrase ("刘凯" -> "刘 凯" adjacent anywhere in the text).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+
+from peewee import SqliteDatabase
+
+_LATIN_FOLDS = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"})
+_CJK = (
+    "\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3130-\u318f\u31a0-\u31ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+)
+_CJK_CHAR = re.compile(f"([{_CJK}])")
+_IS_CJK = re.compile(f"^[{_CJK}]+$")
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Fold case, full-width forms and Latin/Greek/Cyrillic accents; leave every other mark alone.
+
+    Only marks sitting on a Latin, Greek or Cyrillic letter are dropped: Devanagari vowel signs,
+    Thai tone marks and Arabic harakat are part of the word and must survive.
+    """
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = []
+    base_is_foldable = False
+    for ch in decomposed:
+        if unicodedata.combining(ch):
+            if base_is_foldable:
+                continue
+        else:
+            base_is_foldable = ord(ch) < 0x0530
+        kept.append(ch)
+    folded = unicodedata.normalize("NFC", "".join(kept)).casefold().translate(_LATIN_FOLDS)
+    return _SPACES.sub(" ", folded).strip()
+
+
+def _words_text(folded: str) -> str:
+    return _CJK_CHAR.sub(r" \1 ", folded)
+
+
+def create_index_tables(db: SqliteDatabase) -> None:
+    db.execute_sql("CREATE VIRTUAL TABLE search_trigram USING fts5(body, tokenize='trigram')")
+    db.execute_sql(
+        "CREATE VIRTUAL TABLE search_words USING fts5("
+        "body, tokenize='unicode61 remove_diacritics 2', prefix='1 2')"
+    )
+
+
+def _documents(db: SqliteDatabase, ids: list[int] | None) -> dict[int, list[str]]:
+    """Gather each customer's searchable text with one query per table."""
+    docs: dict[int, list[str]] = defaultdict(list)
+    if ids is not None and not ids:
+        return docs
+    where, params = ("", ())
+    if ids is not None:
+        marks = ",".join("?" * len(ids))
+        where, params = (f" WHERE c.id IN ({marks})", tuple(ids))
+    for row in db.execute_sql(
+        f"SELECT c.id, c.name, c.city, c.website, c.products, c.notes, c.industry FROM customer c{where}",
+        params,
+    ):
+        docs[row[0]].extend(v for v in row[1:] if v)
+    for cid, name, title in db.execute_sql(
+        f"SELECT c.id, p.name, p.title FROM contact p JOIN customer c ON c.id = p.customer_id{where}", params
+    ):
+        docs[cid].extend(v for v in (name, title) if v)
+    for cid, kind, value, raw in db.execute_sql(
+        "SELECT c.id, ch.kind, ch.value, ch.raw FROM contact_channel ch "
+        f"JOIN contact p ON p.id = ch.contact_id JOIN customer c ON c.id = p.customer_id{where}",
+        params,
+    ):
+        docs[cid].append(value)
+        if kind in ("phone", "whatsapp"):
+            docs[cid].append(re.sub(r"\D", "", value))
+        if raw and raw != value:
+            docs[cid].append(raw)
+    for cid, tag in db.execute_sql(
+        "SELECT c.id, t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id "
+        f"JOIN customer c ON c.id = ct.customer_id{where}",
+        params,
+    ):
+        docs[cid].append(tag)
+    return docs
+
+
+def reindex(db: SqliteDatabase, customer_ids: Iterable[int]) -> None:
+    """Rewrite the index documents of these customers (a deleted customer's is removed).
+
+    Call inside the writing transaction so the index can never disagree with the rows.
+    """
+    ids = sorted(set(customer_ids))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        db.execute_sql(f"DELETE FROM search_trigram WHERE rowid IN ({marks})", chunk)
+        db.execute_sql(f"DELETE FROM search_words WHERE rowid IN ({marks})", chunk)
+        _insert(db, _documents(db, chunk))
+
+
+def rebuild_index(db: SqliteDatabase) -> None:
+    db.execute_sql("DELETE FROM search_trigram")
+    db.execute_sql("DELETE FROM search_words")
+    _insert(db, _documents(db, None))
+
+
+def _insert(db: SqliteDatabase, docs: dict[int, list[str]]) -> None:
+    trigram_rows, word_rows = [], []
+    for cid, parts in docs.items():
+        folded = fold(" \n".join(parts))
+        trigram_rows.append((cid, folded))
+        word_rows.append((cid, _words_text(folded)))
+    cursor = db.cursor()
+    cursor.executemany("INSERT INTO search_trigram (rowid, body) VALUES (?, ?)", trigram_rows)
+    cursor.executemany("INSERT INTO search_words (rowid, body) VALUES (?, ?)", word_rows)
+
+
+def _word_tokens(term: str) -> list[str]:
+    """Split like unicode61 does: letters, marks and digits belong to a token, the rest separates."""
+    cleaned = "".join(ch if unicodedata.category(ch)[0] in "LMN" else " " for ch in term)
+    return cleaned.split()
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def match_clauses(query: str) -> list[tuple[str, str]]:
+    """Turn a user's query into (fts table, MATCH expression) pairs, all of which must match.
+
+    Terms of 3+ characters go to the trigram table as substrings; shorter terms go to the words
+    table, CJK as a phrase of single characters and anything else as a prefix.
+    """
+    clauses: list[tuple[str, str]] = []
+    long_terms, short_terms = [], []
+    for term in fold(query).split(" "):
+        if not term:
+            continue
+        (long_terms if len(term) >= 3 else short_terms).append(term)
+    if long_terms:
+        clauses.append(("search_trigram", " AND ".join(_quote(t) for t in long_terms)))
+    word_exprs = []
+    for term in short_terms:
+        if _IS_CJK.match(term):
+            word_exprs.append(_quote(" ".join(term)))
+        else:
+            word_exprs.extend(_quote(t) + " *" for t in _word_tokens(term))
+    if word_exprs:
+        clauses.append(("search_words", " AND ".join(word_exprs)))
+    return clauses

@@ -1,0 +1,1 @@
+"""Developer tools run by the Makefile (translations, screenshots); not part of the app at run time."""
