@@ -1,0 +1,1 @@
+"""Moving data in and out: Excel, CSV, vCard, iCalendar. No Qt here."""
