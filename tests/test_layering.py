@@ -12,8 +12,9 @@ def _modules(package: str) -> list[str]:
     return [f"trade_crm.{package}.{m.name}" for m in pkgutil.iter_modules(pkg.__path__)]
 
 
-def test_store_domain_and_exchange_import_no_qt():
-    modules = _modules("store") + _modules("domain") + _modules("exchange")
+def test_store_domain_exchange_and_cli_import_no_qt():
+    modules = _modules("store") + _modules("domain") + _modules("exchange") + _modules("commands")
+    modules.append("trade_crm.cli")
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}:\n"
