@@ -1,0 +1,136 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Commands</name>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/commands.py" line="68"/>
+        <source>Delete %n customer(s)</source>
+        <translation>
+            <numerusform>Delete %n customer</numerusform>
+            <numerusform>Delete %n customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/commands.py" line="85"/>
+        <source>Add tag “%1” to %n customer(s)</source>
+        <translation>
+            <numerusform>Add tag “%1” to %n customer</numerusform>
+            <numerusform>Add tag “%1” to %n customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/commands.py" line="86"/>
+        <source>Remove tag “%1” from %n customer(s)</source>
+        <translation>
+            <numerusform>Remove tag “%1” from %n customer</numerusform>
+            <numerusform>Remove tag “%1” from %n customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/commands.py" line="106"/>
+        <source>Rate %n customer(s) %1</source>
+        <translation>
+            <numerusform>Rate %n customer %1</numerusform>
+            <numerusform>Rate %n customers %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/commands.py" line="107"/>
+        <source>Clear the rating of %n customer(s)</source>
+        <translation>
+            <numerusform>Clear the rating of %n customer</numerusform>
+            <numerusform>Clear the rating of %n customers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTableModel</name>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="280"/>
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="282"/>
+        <source>%n months ago</source>
+        <translation>
+            <numerusform>%n month ago</numerusform>
+            <numerusform>%n months ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="283"/>
+        <source>%n years ago</source>
+        <translation>
+            <numerusform>%n year ago</numerusform>
+            <numerusform>%n years ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="313"/>
+        <source>Overdue by %n days</source>
+        <translation>
+            <numerusform>Overdue by %n day</numerusform>
+            <numerusform>Overdue by %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="314"/>
+        <source>Due in %n days</source>
+        <translation>
+            <numerusform>Due in %n day</numerusform>
+            <numerusform>Due in %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/filter_bar.py" line="176"/>
+        <source>Not contacted for %n days</source>
+        <translation>
+            <numerusform>Not contacted for %n day</numerusform>
+            <numerusform>Not contacted for %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/main_window.py" line="152"/>
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/main_window.py" line="154"/>
+        <source>%Ln shown</source>
+        <translation>
+            <numerusform>%Ln shown</numerusform>
+            <numerusform>%Ln shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/main_window.py" line="156"/>
+        <source>%Ln overdue</source>
+        <translation>
+            <numerusform>%Ln overdue</numerusform>
+            <numerusform>%Ln overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/main_window.py" line="211"/>
+        <source>Delete %Ln customers with their contacts and timelines?</source>
+        <translation>
+            <numerusform>Delete %Ln customer with its contacts and timeline?</numerusform>
+            <numerusform>Delete %Ln customers with their contacts and timelines?</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,74 @@
+"""The composition root of the desktop app: paths, language, database, clock and main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from trade_crm import APP_ID, APP_NAME, __version__
+from trade_crm.domain.clock import Clock, SystemClock
+from trade_crm.paths import resolve_db_path
+from trade_crm.store.db import DatabaseError, close_database, open_database
+from trade_crm.ui.i18n import fill, install_translator, remove_translators, resolve_language
+from trade_crm.ui.icons import app_icon
+from trade_crm.ui.main_window import MainWindow
+from trade_crm.ui.settings_dialog import LANGUAGE
+
+ORGANIZATION = "Trade CRM"
+
+
+def demo_loader(clock: Clock):
+    """A callable that loads the demo book, or None where this build has no demo book."""
+    try:
+        from trade_crm.domain.demo import load_demo
+    except ImportError:
+        return None
+    return lambda: load_demo(clock)
+
+
+def build_main_window(clock: Clock, db_path: Path, settings: QSettings, *, language: str = "en",
+                      with_demo: bool = True) -> MainWindow:
+    """The main window over the open database at `db_path` (used by run_gui, tests and screenshots)."""
+    return MainWindow(clock, db_path, settings, language=language,
+                      demo_loader=demo_loader(clock) if with_demo else None)
+
+
+def _application() -> QApplication:
+    # The one place that asks for an existing instance: a second QApplication cannot be made.
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def run_gui(db_path: Path | None) -> int:
+    """Run the desktop app on `db_path` (else $TRADE_CRM_DB, else the user-data folder)."""
+    app = _application()
+    settings = QSettings()
+    language = resolve_language(LANGUAGE.read(settings))
+    translators = install_translator(app, language)
+    try:
+        path = resolve_db_path(db_path)
+        try:
+            database = open_database(path)
+        except DatabaseError as exc:
+            title = QCoreApplication.translate("App", "Trade CRM cannot open its database")
+            text = QCoreApplication.translate(
+                "App", "The customer book at\n%1\ncould not be opened, and was left untouched.\n\n%2\n\n"
+                "Choose another file with --db, or restore a backup.")
+            QMessageBox.critical(None, title, fill(text, path, exc))
+            return 2
+        try:
+            window = build_main_window(SystemClock(), path, settings, language=language)
+            window.show()
+            return app.exec()
+        finally:
+            close_database(database)
+    finally:
+        remove_translators(app, translators)

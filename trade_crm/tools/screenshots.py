@@ -1,0 +1,106 @@
+"""`make screenshots`: the main window over the demo book in English and Chinese, the customer dialog,
+and the first-run page, rendered off-screen into docs/screenshots/*.png."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+WINDOW_SIZE = (1400, 860)
+CLOCK_AT = ("2026-11-23 09:30", "Asia/Shanghai")
+
+
+def _settle(app) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def _busiest_customer(window) -> int:
+    """Among the first rows, the customer with the longest timeline: it shows the panes at their best."""
+    from trade_crm.domain.timeline import timeline
+
+    model = window.customer_list.model
+    ids = [model.customer_id(row) for row in range(min(model.rowCount(), 40))]
+    return max(ids, key=lambda cid: (len(timeline(cid)), -cid))
+
+
+def _shoot_book(app, out: Path, db_path: Path, clock, language: str, suffix: str) -> None:
+    from PySide6.QtCore import QSettings
+
+    from trade_crm.app import build_main_window
+    from trade_crm.ui.customer_dialog import CustomerDialog
+    from trade_crm.ui.i18n import install_translator, remove_translators
+
+    translators = install_translator(app, language)
+    settings = QSettings(str(db_path.with_name(f"settings-{language}.ini")), QSettings.Format.IniFormat)
+    window = build_main_window(clock, db_path, settings, language=language)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    _settle(app)
+    customer_id = _busiest_customer(window)
+    window.customer_list.select_customer(customer_id)
+    _settle(app)
+    window.grab().save(str(out / f"main_window_{suffix}.png"))
+    dialog = CustomerDialog(clock, customer_id, window)
+    dialog.show()
+    _settle(app)
+    dialog.grab().save(str(out / f"customer_dialog_{suffix}.png"))
+    dialog.close()
+    window.close()
+    window.deleteLater()
+    _settle(app)
+    remove_translators(app, translators)
+
+
+def _shoot_first_run(app, out: Path, folder: Path, clock) -> None:
+    from PySide6.QtCore import QSettings
+
+    from trade_crm.app import build_main_window
+    from trade_crm.store.db import close_database, open_database
+    from trade_crm.ui.i18n import install_translator, remove_translators
+
+    translators = install_translator(app, "en")
+    database = open_database(folder / "empty.db")
+    settings = QSettings(str(folder / "settings-first-run.ini"), QSettings.Format.IniFormat)
+    window = build_main_window(clock, folder / "empty.db", settings, language="en")
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    _settle(app)
+    window.grab().save(str(out / "first_run_en.png"))
+    window.close()
+    close_database(database)
+    remove_translators(app, translators)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    out = Path(argv[0] if argv else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from trade_crm.domain.clock import FixedClock
+    from trade_crm.domain.demo import load_demo
+    from trade_crm.store.db import close_database, open_database
+    from trade_crm.tools import compile_translations
+
+    compile_translations.main()
+    app = QApplication.instance() or QApplication([sys.argv[0], "-platform", os.environ["QT_QPA_PLATFORM"]])
+    clock = FixedClock.at(*CLOCK_AT)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        database = open_database(folder / "demo.db")
+        load_demo(clock)
+        for language, suffix in (("en", "en"), ("zh_CN", "zh")):
+            _shoot_book(app, out, folder / "demo.db", clock, language, suffix)
+        close_database(database)
+        _shoot_first_run(app, out, folder, clock)
+    for png in sorted(out.glob("*.png")):
+        print(png)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
