@@ -62,6 +62,11 @@ def local_situation(country: str | None, now: datetime, language: str = "en") ->
     return LocalSituation(local, working, days[0], days[1])
 
 
+def _isolated(text: str) -> str:
+    """Escape `text` and wrap it in Unicode first-strong isolates (FSI ... PDI)."""
+    return f"\u2068{html.escape(text)}\u2069"
+
+
 def _unbroken(text: str) -> str:
     """HTML for text that must not wrap inside (a phone number)."""
     return html.escape(text).replace(" ", "&nbsp;")
@@ -174,9 +179,10 @@ class HeaderCard(QFrame):
     def _contacts_html(self, customer: CustomerDetail) -> str:
         lines = []
         for contact in customer.contacts:
-            who = html.escape(contact.name or self.tr("(no name)"))
+            # Isolated, so an Arabic or Hebrew name cannot reorder the emails and links around it.
+            who = _isolated(contact.name or self.tr("(no name)"))
             if contact.title:
-                who += f" <span>({html.escape(contact.title)})</span>"
+                who += f" <span>({_isolated(contact.title)})</span>"
             if contact.is_primary and len(customer.contacts) > 1:
                 who = f"<b>{who}</b>"
             ways = [f'<a href="mailto:{html.escape(e, quote=True)}">{html.escape(e)}</a>' for e in contact.emails]
@@ -187,7 +193,8 @@ class HeaderCard(QFrame):
             ways += [_unbroken(format_phone(p)) for p in contact.phones if p != contact.whatsapp]
             ways += [html.escape(f"{self.tr('WeChat')} {w}") for w in contact.values("wechat")]
             lines.append(" — ".join([who, " · ".join(ways)]) if ways else who)
-        return "<br>".join(lines)
+        direction = "rtl" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
+        return "".join(f'<div dir="{direction}">{line}</div>' for line in lines)
 
     def _follow_up_text(self, customer: CustomerDetail, user_now: datetime, locale: QLocale) -> str:
         user_today = user_now.date()
