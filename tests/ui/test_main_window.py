@@ -360,7 +360,9 @@ def chrome_texts(window: MainWindow) -> list[str]:
 
 
 def untranslated(texts: list[str]) -> list[str]:
-    return sorted({t for t in texts if set(re.findall(r"[A-Za-z]{3,}", t)) - ALLOWED_LATIN})
+    """Texts with Latin words a Chinese user would read; rich-text markup is not read, so it is dropped."""
+    readable = {t: re.sub(r"<[^>]*>", " ", t) for t in texts}
+    return sorted({t for t, shown in readable.items() if set(re.findall(r"[A-Za-z]{3,}", shown)) - ALLOWED_LATIN})
 
 
 def test_chinese_main_window_has_no_untranslated_string(qtbot, chinese, make_window, clock):

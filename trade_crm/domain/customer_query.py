@@ -2,6 +2,18 @@
 
 Written as SQL on purpose: the customer list pages through 100,000 rows, and each page must
 cost one indexed query, with the primary contact fetched for the page only.
+
+A text search picks its plan from its first `_SAMPLE` hits (cheap: FTS5 streams hits in rowid
+order and stops at the LIMIT):
+
+- fewer hits than that: they are the whole answer; sort those few rows.
+- more, and the sort follows an index: walk that index and test each row's document
+  (`search.row_condition`) until the page is full. A common term ("@gmail", "m") fills a page
+  within a few hundred rows, where evaluating the MATCH alone would read 40,000+ hits. A 1-2
+  character prefix that is not that common ("li") instead lists its hits in full (cheap for
+  FTS5's prefix index) and walks the sort index against that list.
+- a walk that would be long (a rarer term, a deep page) or comes back short (hits clustered
+  late in the sort order, e.g. Arabic names when sorting A-Z): the plain query, `IN (MATCH)`.
 """
 
 from __future__ import annotations
@@ -94,23 +106,111 @@ def _where(flt: CustomerFilter, today: date, now: datetime) -> tuple[list[str], 
     return clauses, params
 
 
+_COLUMNS = ("c.id, c.name, c.country, c.city, c.rating, CASE WHEN c.lost THEN 'lost' ELSE c.lifecycle END, "
+            "c.last_contact_at, c.follow_up_on")
+_SAMPLE = 900  # hits read to size a text query; fewer than this and they are the whole answer
+_BATCH = 900  # ids per IN (...) list: old SQLite builds allow 999 parameters
+_WALK_ROWS = 2500  # rows a 3+ character query may test one by one (about 2 µs each) before giving up
+_WALK_ROWS_SHORT = 400  # the same for 1-2 character terms, whose per-row FTS lookup costs 5-40 µs
+_INDEXED_SORTS = frozenset({"name", "country", "last_contact", "follow_up", "created"})
+
+
 def search_customers(flt: CustomerFilter, *, today: date, now: datetime | None = None,
                      sort: str = "name", descending: bool = False, offset: int = 0,
                      limit: int = 50) -> list[CustomerRow]:
     """One page of customers matching `flt`; sort by a key of SORT_COLUMNS (ties by id)."""
     now = now or datetime.now(timezone.utc)
-    clauses, params = _where(flt, today, now)
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     direction = "DESC" if descending else "ASC"
     order = f"{SORT_COLUMNS[sort]} {direction}, c.id {direction}"
-    sql = (f"SELECT c.id, c.name, c.country, c.city, c.rating, CASE WHEN c.lost THEN 'lost' ELSE c.lifecycle END, "
-           f"c.last_contact_at, c.follow_up_on FROM customer c {where} ORDER BY {order} LIMIT ? OFFSET ?")
-    rows = database.obj.execute_sql(sql, [*params, limit, offset]).fetchall()
+    rows = None
+    if flt.text and flt == CustomerFilter(text=flt.text):
+        with database.obj.atomic():  # its few statements must see one snapshot
+            rows = _text_page(flt.text, sort, order, offset, limit)
+    if rows is None:
+        clauses, params = _where(flt, today, now)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        sql = f"SELECT {_COLUMNS} FROM customer c {where} ORDER BY {order} LIMIT ? OFFSET ?"
+        rows = database.obj.execute_sql(sql, [*params, limit, offset]).fetchall()
     return _with_contacts(rows)
+
+
+def _text_page(text: str, sort: str, order: str, offset: int, limit: int) -> list[tuple] | None:
+    """A page for a text-only filter by the cheapest exact plan (see the module notes); None: use
+    the plain query."""
+    clauses = search.match_clauses(text)
+    if not clauses:
+        return None
+    db = database.obj
+    (table, expression), rest = clauses[0], clauses[1:]
+    sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
+    params: list = [expression]
+    for other, other_expression in rest:
+        sql += f" AND rowid IN (SELECT rowid FROM {other} WHERE {other} MATCH ?)"
+        params.append(other_expression)
+    hits = [r[0] for r in db.execute_sql(f"{sql} LIMIT {_SAMPLE}", params)]
+    if len(hits) < _SAMPLE:
+        if not hits:
+            return []
+        marks = ",".join("?" * len(hits))
+        return db.execute_sql(f"SELECT {_COLUMNS} FROM customer c WHERE c.id IN ({marks}) "
+                              f"ORDER BY {order} LIMIT ? OFFSET ?", [*hits, limit, offset]).fetchall()
+    if sort not in _INDEXED_SORTS or rest:
+        return None
+    density = len(hits) / (hits[-1] - hits[0] + 1)  # hits per customer id, about
+    if table == "search_trigram":
+        return _walk(text, order, offset, limit, density, _WALK_ROWS)
+    rows = _walk(text, order, offset, limit, density, _WALK_ROWS_SHORT) if density > 0.5 else None
+    return rows if rows is not None else _walk_listed(table, expression, order, offset, limit)
+
+
+def _walk_listed(table: str, expression: str, order: str, offset: int, limit: int) -> list[tuple]:
+    """A short prefix ("li", 30,000 hits) is cheap for FTS5 to list in full: walk the sort index
+    against that list ("+" keeps SQLite from looking each hit up and sorting them all instead)."""
+    return database.obj.execute_sql(
+        f"SELECT {_COLUMNS} FROM customer c WHERE +c.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?) "
+        f"ORDER BY {order} LIMIT ? OFFSET ?", [expression, limit, offset]).fetchall()
+
+
+def _walk(text: str, order: str, offset: int, limit: int, density: float, budget: int) -> list[tuple] | None:
+    """Test customers in sort order, a batch at a time, until the page is full; None when that would
+    take more than `budget` rows."""
+    db = database.obj
+    needed = offset + limit
+    if needed / density > budget / 3:
+        return None
+    condition, params = search.row_condition(text, "c.id")
+    found: list[int] = []
+    walked, step = 0, int(1.2 * needed / density) + 20
+    while len(found) < needed:
+        if walked + step > budget:
+            return None  # the hits thin out at the top of this sort order
+        step = min(step, _BATCH)
+        batch = [r[0] for r in db.execute_sql(f"SELECT c.id FROM customer c ORDER BY {order} LIMIT ? OFFSET ?",
+                                              [step, walked])]
+        marks = ",".join("?" * len(batch))
+        matching = {r[0] for r in db.execute_sql(
+            f"SELECT c.id FROM customer c WHERE c.id IN ({marks}) AND {condition}", [*batch, *params])}
+        found.extend(cid for cid in batch if cid in matching)
+        walked += len(batch)
+        if len(batch) < step:  # walked the whole book: what we found is all there is
+            break
+        step = int(1.2 * (needed - len(found)) * walked / max(len(found), 1)) + 20
+    page = found[offset:needed]
+    if not page:
+        return []
+    by_id = {r[0]: r for r in db.execute_sql(
+        f"SELECT {_COLUMNS} FROM customer c WHERE c.id IN ({','.join('?' * len(page))})", page)}
+    return [by_id[cid] for cid in page]
 
 
 def count_customers(flt: CustomerFilter, *, today: date, now: datetime | None = None) -> int:
     clauses, params = _where(flt, today, now or datetime.now(timezone.utc))
+    if flt.text and flt == CustomerFilter(text=flt.text) and len(clauses) == 1:
+        # Drive from the index: each hit costs a rowid lookup, not an IN-list insert and probe.
+        table, expression = search.match_clauses(flt.text)[0]
+        return database.obj.execute_sql(
+            f"SELECT count(*) FROM {table} JOIN customer c ON c.id = {table}.rowid WHERE {table} MATCH ?",
+            [expression]).fetchone()[0]
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     return database.obj.execute_sql(f"SELECT count(*) FROM customer c {where}", params).fetchone()[0]
 
