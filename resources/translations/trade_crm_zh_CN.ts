@@ -27,6 +27,19 @@ Choose another file with --db, or restore a backup.</source>
     </message>
 </context>
 <context>
+    <name>CloseToTray</name>
+    <message>
+        <location filename="../../trade_crm/ui/tray.py" line="243"/>
+        <source>Trade CRM is still running</source>
+        <translation>Trade CRM 仍在运行</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/tray.py" line="244"/>
+        <source>It keeps watching your reminders from the tray. Choose Quit in the tray menu to exit, or turn this off in Settings.</source>
+        <translation>它会在托盘中继续留意您的提醒。要退出，请在托盘菜单中选择“退出”；也可以在设置中关闭此功能。</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message numerus="yes">
         <location filename="../../trade_crm/ui/commands.py" line="68"/>
@@ -688,94 +701,193 @@ Choose another file with --db, or restore a backup.</source>
     </message>
 </context>
 <context>
+    <name>GreetingsDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/greetings_dialog.py" line="66"/>
+        <source>Prepare greetings</source>
+        <translation>准备节日问候</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/greetings_dialog.py" line="75"/>
+        <source>Greeted</source>
+        <translation>已问候</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/greetings_dialog.py" line="75"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/greetings_dialog.py" line="75"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/greetings_dialog.py" line="76"/>
+        <location filename="../../trade_crm/ui/greetings_dialog.py" line="111"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/greetings_dialog.py" line="91"/>
+        <source>Copy text</source>
+        <translation>复制文本</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/greetings_dialog.py" line="92"/>
+        <source>Open mail draft</source>
+        <translation>打开邮件草稿</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/greetings_dialog.py" line="93"/>
+        <source>Mark as greeted</source>
+        <translation>标记为已问候</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/greetings_dialog.py" line="94"/>
+        <source>Save as template</source>
+        <translation>保存为模板</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/greetings_dialog.py" line="96"/>
+        <source>Use this text for every customer greeted in this language; the contact&apos;s name becomes {name}.</source>
+        <translation>以后用此语言问候客户时都使用这段文字；联系人姓名会替换为 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/greetings_dialog.py" line="110"/>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/greetings_dialog.py" line="112"/>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/greetings_dialog.py" line="166"/>
+        <source>%1 of %2 customers greeted</source>
+        <translation>已问候 %1 / %2 位客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/greetings_dialog.py" line="203"/>
+        <source>%1 (no email address)</source>
+        <translation>%1（无邮箱地址）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/greetings_dialog.py" line="221"/>
+        <source>Text copied.</source>
+        <translation>文本已复制。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/greetings_dialog.py" line="228"/>
+        <source>Mail draft opened.</source>
+        <translation>邮件草稿已打开。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/greetings_dialog.py" line="253"/>
+        <source>Greeting logged on %1&apos;s timeline.</source>
+        <translation>问候已记入 %1 的时间线。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/greetings_dialog.py" line="256"/>
+        <source>Everyone is greeted: the reminder is done.</source>
+        <translation>所有客户都已问候，提醒已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/greetings_dialog.py" line="272"/>
+        <source>Template saved for %1.</source>
+        <translation>已保存 %1 模板。</translation>
+    </message>
+</context>
+<context>
     <name>HeaderCard</name>
     <message>
-        <location filename="../../trade_crm/ui/header_card.py" line="94"/>
+        <location filename="../../trade_crm/ui/header_card.py" line="99"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/header_card.py" line="112"/>
+        <location filename="../../trade_crm/ui/header_card.py" line="117"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/header_card.py" line="113"/>
+        <location filename="../../trade_crm/ui/header_card.py" line="118"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/header_card.py" line="114"/>
+        <location filename="../../trade_crm/ui/header_card.py" line="119"/>
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/header_card.py" line="143"/>
+        <location filename="../../trade_crm/ui/header_card.py" line="148"/>
         <source>Rating %1</source>
         <translation>评级 %1</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/header_card.py" line="145"/>
+        <location filename="../../trade_crm/ui/header_card.py" line="150"/>
         <source>No contacts yet</source>
         <translation>暂无联系人</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/header_card.py" line="146"/>
+        <location filename="../../trade_crm/ui/header_card.py" line="151"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/header_card.py" line="151"/>
+        <location filename="../../trade_crm/ui/header_card.py" line="156"/>
         <source>No country</source>
         <translation>未填写国家</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/header_card.py" line="161"/>
+        <location filename="../../trade_crm/ui/header_card.py" line="166"/>
         <source>working hours</source>
         <translation>工作时间</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/header_card.py" line="161"/>
+        <location filename="../../trade_crm/ui/header_card.py" line="166"/>
         <source>outside working hours</source>
         <translation>非工作时间</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/header_card.py" line="162"/>
+        <location filename="../../trade_crm/ui/header_card.py" line="167"/>
         <source>local time %1 (%2)</source>
         <translation>当地时间 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/header_card.py" line="164"/>
+        <location filename="../../trade_crm/ui/header_card.py" line="169"/>
         <source>Public holiday there today: %1</source>
         <translation>当地今天是公共假日：%1</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/header_card.py" line="166"/>
+        <location filename="../../trade_crm/ui/header_card.py" line="171"/>
         <source>Public holiday there tomorrow: %1</source>
         <translation>当地明天是公共假日：%1</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/header_card.py" line="177"/>
+        <location filename="../../trade_crm/ui/header_card.py" line="183"/>
         <source>(no name)</source>
         <translation>（无姓名）</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/header_card.py" line="195"/>
+        <location filename="../../trade_crm/ui/header_card.py" line="202"/>
         <source>No follow-up planned</source>
         <translation>未安排跟进</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/header_card.py" line="199"/>
+        <location filename="../../trade_crm/ui/header_card.py" line="206"/>
         <source>%1 (overdue)</source>
         <translation>%1（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/header_card.py" line="201"/>
+        <location filename="../../trade_crm/ui/header_card.py" line="208"/>
         <source>%1 (today)</source>
         <translation>%1（今天）</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/header_card.py" line="206"/>
+        <location filename="../../trade_crm/ui/header_card.py" line="213"/>
         <source>Last contact: %1</source>
         <translation>最后联系：%1</translation>
     </message>
@@ -975,7 +1087,7 @@ Choose another file with --db, or restore a backup.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../trade_crm/ui/main_window.py" line="47"/>
-        <location filename="../../trade_crm/ui/main_window.py" line="268"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="270"/>
         <source>Trade CRM</source>
         <translation>Trade CRM 外贸客户管理</translation>
     </message>
@@ -985,80 +1097,80 @@ Choose another file with --db, or restore a backup.</source>
         <translation>主工具栏</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trade_crm/ui/main_window.py" line="163"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="165"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln 个客户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trade_crm/ui/main_window.py" line="165"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="167"/>
         <source>%Ln shown</source>
         <translation>
             <numerusform>显示 %Ln 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trade_crm/ui/main_window.py" line="167"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="169"/>
         <source>%Ln overdue</source>
         <translation>
             <numerusform>%Ln 个逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="220"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="222"/>
         <source>Delete “%1” with its contacts and timeline?</source>
         <translation>删除“%1”及其联系人和时间线？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trade_crm/ui/main_window.py" line="222"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="224"/>
         <source>Delete %Ln customers with their contacts and timelines?</source>
         <translation>
             <numerusform>删除这 %Ln 个客户及其联系人和时间线？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="224"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="226"/>
         <source>You can undo this with %1.</source>
         <translation>可以用 %1 撤销。</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="225"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="227"/>
         <source>Delete customers</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="231"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="233"/>
         <source>Add tag</source>
         <translation>添加标签</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="231"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="233"/>
         <source>Remove tag</source>
         <translation>移除标签</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="232"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="234"/>
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="297"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="299"/>
         <source>About Trade CRM</source>
         <translation>关于 Trade CRM</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="298"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="300"/>
         <source>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;An offline-first customer book for export sales: customers, contacts, follow-ups and reminders, on your own computer.&lt;/p&gt;&lt;p&gt;Icons are original drawings made for Trade CRM.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;为外贸业务员打造的离线客户管理工具：客户、联系人、跟进和提醒，都保存在你自己的电脑上。&lt;/p&gt;&lt;p&gt;图标为 Trade CRM 原创绘制。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="303"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="305"/>
         <source>Where is my data?</source>
         <translation>我的数据在哪里？</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="304"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="306"/>
         <source>Your customer book is this file:
 %1
 
@@ -1069,9 +1181,55 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
 请和其他文档一起备份；换电脑时复制此文件即可。</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="307"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="309"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationBar</name>
+    <message>
+        <location filename="../../trade_crm/ui/tray.py" line="173"/>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/tray.py" line="175"/>
+        <source>Show reminders</source>
+        <translation>查看提醒</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/tray.py" line="178"/>
+        <source>Hide this message</source>
+        <translation>隐藏此消息</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../../trade_crm/ui/tray.py" line="54"/>
+        <source>1 reminder while you were away</source>
+        <translation>您离开期间有 1 条提醒</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/tray.py" line="55"/>
+        <source>%1 reminders while you were away</source>
+        <translation>您离开期间有 %1 条提醒</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/tray.py" line="57"/>
+        <source>Reminder due</source>
+        <translation>提醒到期</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/tray.py" line="59"/>
+        <source>%1 reminders due</source>
+        <translation>%1 条提醒到期</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/tray.py" line="62"/>
+        <source>and %1 more</source>
+        <translation>还有 %1 条</translation>
     </message>
 </context>
 <context>
@@ -1165,6 +1323,74 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <location filename="../../trade_crm/ui/reminder_pane.py" line="156"/>
         <source>Pick a date…</source>
         <translation>选择日期…</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderSettingsPage</name>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_settings.py" line="45"/>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_settings.py" line="47"/>
+        <source>Keep in touch with %1 customers every</source>
+        <translation>%1 类客户的联系周期</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_settings.py" line="49"/>
+        <source>Remind me of customers&apos; holidays</source>
+        <translation>客户节日提前提醒</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_settings.py" line="53"/>
+        <source>Two-letter code; its long holidays raise a closure notice 10 days ahead.</source>
+        <translation>两位国家代码；长假前 10 天会提醒您通知客户放假安排。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_settings.py" line="54"/>
+        <source>My own country</source>
+        <translation>我所在的国家</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_settings.py" line="55"/>
+        <source>Keep running in the tray when the window is closed</source>
+        <translation>关闭窗口后继续在托盘中运行</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_settings.py" line="61"/>
+        <source>Greeting</source>
+        <translation>问候</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_settings.py" line="61"/>
+        <source>Holiday names (separated by ;)</source>
+        <translation>节日名称（用 ; 分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_settings.py" line="64"/>
+        <source>Add greeting</source>
+        <translation>添加问候</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_settings.py" line="65"/>
+        <source>Restore the provided list</source>
+        <translation>恢复默认列表</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_settings.py" line="68"/>
+        <source>Holidays worth a greeting</source>
+        <translation>值得问候的节日</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_settings.py" line="70"/>
+        <source>Names as the holiday calendar gives them in English. Bank holidays and observed days are never prompts. Clear a row&apos;s names to stop that greeting.</source>
+        <translation>填写节假日日历中的英文名称。银行假日和补休日不会提醒。清空某行的名称即可停止该问候。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_settings.py" line="89"/>
+        <source> days</source>
+        <translation> 天</translation>
     </message>
 </context>
 <context>
@@ -1380,6 +1606,35 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <location filename="../../trade_crm/ui/timeline_view.py" line="261"/>
         <source>Follow up %1</source>
         <translation>跟进 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifier</name>
+    <message>
+        <location filename="../../trade_crm/ui/tray.py" line="122"/>
+        <source>Open Trade CRM</source>
+        <translation>打开 Trade CRM</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/tray.py" line="123"/>
+        <source>Today&apos;s reminders</source>
+        <translation>今日提醒</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/tray.py" line="124"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/tray.py" line="135"/>
+        <location filename="../../trade_crm/ui/tray.py" line="143"/>
+        <source>Trade CRM</source>
+        <translation>Trade CRM</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/tray.py" line="143"/>
+        <source>Trade CRM: %1 due</source>
+        <translation>Trade CRM：%1 条到期</translation>
     </message>
 </context>
 </TS>
