@@ -15,7 +15,10 @@ from trade_crm.store.db import DatabaseError, close_database, open_database
 from trade_crm.ui.i18n import fill, install_translator, remove_translators, resolve_language
 from trade_crm.ui.icons import app_icon
 from trade_crm.ui.main_window import MainWindow
+from trade_crm.ui.reminder_controller import ReminderController
+from trade_crm.ui.scheduler import ReminderScheduler
 from trade_crm.ui.settings_dialog import LANGUAGE
+from trade_crm.ui.tray import create_notifier
 
 ORGANIZATION = "Trade CRM"
 
@@ -65,8 +68,16 @@ def run_gui(db_path: Path | None) -> int:
             QMessageBox.critical(None, title, fill(text, path, exc))
             return 2
         try:
-            window = build_main_window(SystemClock(), path, settings, language=language)
+            clock = SystemClock()
+            window = build_main_window(clock, path, settings, language=language)
+            notifier = create_notifier(app)
+            # With a tray the app lives on after its window closes; without one, closing quits as usual.
+            app.setQuitOnLastWindowClosed(not notifier.is_tray)
+            scheduler = ReminderScheduler(clock, app)
+            ReminderController(window, clock, settings, notifier, scheduler)
+            app.aboutToQuit.connect(scheduler.shutdown)
             window.show()
+            scheduler.start()
             return app.exec()
         finally:
             close_database(database)

@@ -113,3 +113,12 @@ def test_open_customer_emits_the_id(pane, reminders, qtbot):
     with qtbot.waitSignal(pane.open_customer_requested) as blocker:
         qtbot.mouseClick(_button(pane, f"open_{ids['xmas']}"), Qt.MouseButton.LeftButton)
     assert blocker.args == [hamburg]  # a greeting opens the first customer it covers
+
+
+def test_prepare_greetings_is_offered_only_on_greeting_reminders(pane, reminders, qtbot):
+    ids, _hamburg, _lagos = reminders
+    pane.refresh()
+    assert pane.findChild(QToolButton, f"greet_{ids['late']}") is None
+    with qtbot.waitSignal(pane.prepare_greetings_requested) as blocker:
+        qtbot.mouseClick(_button(pane, f"greet_{ids['xmas']}"), Qt.MouseButton.LeftButton)
+    assert blocker.args == [ids["xmas"]]

@@ -18,7 +18,13 @@ class Clock(Protocol):
 
 
 def local_zone() -> tzinfo:
-    return datetime.now().astimezone().tzinfo or timezone.utc
+    """The computer's IANA zone (so DST moves with it), else its current fixed offset."""
+    try:
+        from tzlocal import get_localzone
+
+        return get_localzone()
+    except Exception:  # no zone configured (a bare container): the current offset is the best guess
+        return datetime.now().astimezone().tzinfo or timezone.utc
 
 
 def today(clock: Clock) -> date:

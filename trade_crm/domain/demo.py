@@ -48,7 +48,7 @@ _TABLE_OF = {"customers": "customer", "contacts": "contact", "channels": "contac
              "interactions": "interaction", "opportunities": "opportunity", "orders": "orders"}
 _PROBABILITY = {"inquiry": 10, "quotation": 30, "sample": 50, "negotiation": 70, "won": 100, "lost": 0}
 SPAN_DAYS = 730  # two years of history
-GENERATOR_VERSION = 1  # bump when the generated book changes: the benchmark's cached book is keyed by it
+GENERATOR_VERSION = 2  # bump when the generated book changes: the benchmark's cached book is keyed by it
 
 
 @dataclass(frozen=True)
@@ -501,6 +501,7 @@ class _BookMaker:
         wechat = c.country.code in data.WECHAT_COUNTRIES and c.culture.key.startswith("zh")
         first_kind = {"trade_show": "meeting", "marketplace": "inquiry", "website": "inquiry"}.get(c.source, "email")
         last_contact = follow_up = None
+        follow_up_row, follow_up_days_ago = None, 0
         for n, (when, days_ago) in enumerate(times):
             kind = first_kind if n == 0 else self.pick_cumulative(self.kinds)
             if kind == "whatsapp" and wechat and rnd() < 0.7:
@@ -515,13 +516,20 @@ class _BookMaker:
             due = None
             if kind != "note" and (rnd() < 0.22 or (n == len(times) - 1 and c.rating in ("A", "B", "C")
                                                     and rnd() < 0.75)):
-                due = follow_up = self.day(days_ago - self.between(2, 21))
+                follow_up_days_ago = days_ago - self.between(2, 21)
+                due = follow_up = self.day(follow_up_days_ago)
+                follow_up_row = len(self.rows.interactions)
             valid = self.day(days_ago - 30) if kind == "quotation" else None
             contact = None if kind == "note" else c.contact_ids[0 if rnd() < 0.6 else int(rnd() * len(c.contact_ids))]
             self.rows.interactions.append((self.next_id("interactions"), c.cid, contact, kind, when, summary, "",
                                            due, valid, when))
             if kind in CONTACT_KINDS:
                 last_contact = when  # `times` is sorted
+        if follow_up_row is not None and follow_up_days_ago > 10 and rnd() < 0.85:
+            # A working salesperson keeps rescheduling the next step; only a few follow-ups go stale.
+            follow_up = self.day(self.between(-30, 10))
+            row = self.rows.interactions[follow_up_row]
+            self.rows.interactions[follow_up_row] = (*row[:7], follow_up, *row[8:])
         return last_contact, follow_up
 
     def tags_from_history(self, c: _Draft, n_orders: int) -> None:

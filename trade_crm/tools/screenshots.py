@@ -83,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from trade_crm.domain.clock import FixedClock
     from trade_crm.domain.demo import load_demo
+    from trade_crm.domain.reminder_sync import sync_reminders
     from trade_crm.store.db import close_database, open_database
     from trade_crm.tools import compile_translations
 
@@ -93,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         database = open_database(folder / "demo.db")
         load_demo(clock)
+        sync_reminders(clock)  # what the app's scheduler does at start, so the reminder pane is filled
         for language, suffix in (("en", "en"), ("zh_CN", "zh")):
             _shoot_book(app, out, folder / "demo.db", clock, language, suffix)
         close_database(database)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from trade_crm import APP_NAME, __version__
@@ -39,6 +41,9 @@ DEFAULT_SIZE = (1400, 860)
 
 
 class MainWindow(QMainWindow):
+    book_changed = Signal()  # customers, timeline or tags were written from this window
+    settings_saved = Signal()
+
     def __init__(self, clock: Clock, db_path: Path, settings: QSettings, *, language: str = "en",
                  demo_loader: Callable[[], object] | None = None, parent=None):
         super().__init__(parent)
@@ -119,6 +124,16 @@ class MainWindow(QMainWindow):
         self.first_run.add_customer_requested.connect(lambda: self.open_customer_dialog(None))
         self.first_run.demo_requested.connect(self.load_demo)
 
+    def set_notification_bar(self, bar: QWidget) -> None:
+        """Show `bar` above the panes: where there is no tray, notifications appear there."""
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(bar)
+        column.addWidget(self.stack)
+        self.setCentralWidget(body)
+
     def add_file_action(self, action: QAction, *, toolbar: bool = False, first_run: str | None = None) -> None:
         """For later features (import, export, back up): a File menu entry, optionally on the toolbar
         and, with a description in `first_run`, as a big button on the empty-book page."""
@@ -186,6 +201,7 @@ class MainWindow(QMainWindow):
         self.customer_list.refresh_customer(customer_id)
         self.reminders.refresh()
         self.update_counts()
+        self.book_changed.emit()
 
     def on_reminders_open_customer_requested(self, customer_id: int) -> None:
         self.customer_list.select_customer(customer_id)
@@ -211,6 +227,7 @@ class MainWindow(QMainWindow):
         if self.customer_list.current_id() != customer_id:
             self.customer_list.select_customer(customer_id)
         self.reminders.refresh()
+        self.book_changed.emit()
 
     def on_delete_action_triggered(self) -> None:
         ids = self.customer_list.selected_ids()
@@ -264,6 +281,7 @@ class MainWindow(QMainWindow):
         self.on_data_changed()
         self.customer_list.reload(select=ids)
         self.reminders.refresh()
+        self.book_changed.emit()
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)
@@ -285,6 +303,7 @@ class MainWindow(QMainWindow):
         if self.customer_list.current_id() is None and self.customer_list.model.rowCount():
             self.customer_list.select_row(0)
         self.reminders.refresh()
+        self.book_changed.emit()
 
     # --- dialogs ---------------------------------------------------------------------------------
 
@@ -293,6 +312,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.settings_saved.connect(lambda: self.customer_list.model.set_working_hours(
             WORK_START.read(self._settings), WORK_END.read(self._settings)))
+        dialog.settings_saved.connect(self.settings_saved)
         dialog.open()
 
     def on_about_action_triggered(self) -> None:

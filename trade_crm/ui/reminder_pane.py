@@ -34,6 +34,7 @@ class ReminderPane(QWidget):
     """Lists due reminders from the store; acting on one writes through the domain and refreshes."""
 
     open_customer_requested = Signal(int)
+    prepare_greetings_requested = Signal(int)  # reminder id of a holiday greeting
     reminders_changed = Signal()
 
     def __init__(self, clock: Clock, parent: QWidget | None = None):
@@ -134,6 +135,12 @@ class ReminderPane(QWidget):
         later.setMenu(self._snooze_menu(reminder.id, later))
         row.addWidget(done)
         row.addWidget(later)
+        if reminder.kind == "greeting":
+            greet = QToolButton()
+            greet.setText(self.tr("Prepare greetings"))
+            greet.setObjectName(f"greet_{reminder.id}")
+            greet.clicked.connect(lambda: self.prepare_greetings_requested.emit(reminder.id))
+            row.addWidget(greet)
         customer_id = self.customer_of(reminder)
         if customer_id is not None:
             opener = QToolButton()

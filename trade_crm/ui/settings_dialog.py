@@ -6,9 +6,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from trade_crm.ui.i18n import SYSTEM
+from trade_crm.ui.reminder_settings import ReminderSettingsPage
 
 
 @dataclass(frozen=True)
@@ -38,7 +49,8 @@ WORK_END = SettingKey("display/work_end", int, 18, QT_TRANSLATE_NOOP("Settings",
 
 
 class SettingsDialog(QDialog):
-    """Language (applied at the next start) and the customers' working hours used to grey local times."""
+    """General (language, applied at the next start; customers' working hours used to grey local times)
+    and Reminders (cadences, holiday lead time, own country, tray, greeting holidays)."""
 
     settings_saved = Signal()
 
@@ -67,8 +79,14 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        general = QWidget()
+        general.setLayout(form)
+        self.reminder_page = ReminderSettingsPage(settings)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, self.tr("General"))
+        self.tabs.addTab(self.reminder_page, self.tr("Reminders"))
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)
 
     def _hour_spin(self, value: int) -> QSpinBox:
@@ -79,6 +97,9 @@ class SettingsDialog(QDialog):
         return spin
 
     def accept(self) -> None:
+        if not self.reminder_page.save():
+            self.tabs.setCurrentWidget(self.reminder_page)
+            return
         start, end = self.start_spin.value(), self.end_spin.value()
         if end <= start:
             end = min(start + 1, 24)
