@@ -15,6 +15,7 @@ from datetime import date, datetime, timezone
 
 from peewee import SqliteDatabase
 
+from bench.bench_import import import_bench
 from bench.book import Book
 from bench.report import Row, timing
 from trade_crm.domain import demo
@@ -189,4 +190,5 @@ def size_rows(ctx: Context) -> list[Row]:
     return rows
 
 
-BENCHES: list[Callable[[Context], list[Row]]] = [seed_rows, search_rows, list_rows, count_rows, size_rows]
+BENCHES: list[Callable[[Context], list[Row]]] = [seed_rows, search_rows, list_rows, count_rows, size_rows,
+                                                 import_bench]

@@ -187,9 +187,24 @@ def _v2_search_index(db: SqliteDatabase) -> None:
     search.rebuild_index(db)
 
 
+V3_MATCHING_INDEXES = """
+CREATE INDEX contact_channel_email_domain ON contact_channel (substr(value, instr(value, '@') + 1))
+    WHERE kind = 'email';
+CREATE INDEX customer_name_block ON customer ((lower(substr(name, 1, 2)) || '|' || coalesce(country, '')), name, country);
+CREATE INDEX customer_website ON customer (website) WHERE website <> ''
+"""
+
+
+def _v3_matching_indexes(db: SqliteDatabase) -> None:
+    # Duplicate matching (domain/dedupe.py) looks customers up by email domain, by the first two
+    # letters of the name within a country, and by website, without scanning the book.
+    _run_script(db, V3_MATCHING_INDEXES)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "customers, contacts, timeline, orders, reminders, tags, custom fields, imports", _v1_core_tables),
     Migration(2, "full-text search index (trigram + words)", _v2_search_index),
+    Migration(3, "indexes for duplicate matching: email domain, name block, website", _v3_matching_indexes),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -1,0 +1,192 @@
+"""The import figure: a 10,000-row trade-show workbook, from file to committed, against the big book.
+
+`import_rows(book_path)` returns report rows (bench/report.py) for `python -m bench`; run this
+module alone (`python -m bench.bench_import [--quick]`) for the same figures as text. The workbook
+has 15 columns like a real exhibitor/visitor list: about 10% of its rows are customers already in
+the book (same email, or the same company with another contact), 5% are second contacts of a
+company earlier in the file, and a few have a broken email or a phone Excel turned into 1.38E+10.
+The book is copied first, so the cached book is never changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+
+from openpyxl import Workbook
+
+HEADERS = ("Company Name", "Contact", "Title", "E-mail", "Tel", "Mobile", "WhatsApp", "Country/Region", "City",
+           "Address", "Website", "Interested Products", "Booth No.", "Remark", "Visit Date")
+_COUNTRIES = (("Germany", "DE", "+49 30 {a:04d} {b:04d}"), ("United States", "US", "+1 212 {c:03d} {b:04d}"),
+              ("巴西", "BR", "+55 11 9{a:04d}-{b:04d}"), ("India", "IN", "+91 98{a:03d} {d:05d}"),
+              ("Vietnam", "VN", "+84 90 {c:03d} {b:04d}"), ("Mexico", "MX", "+52 55 {a:04d} {b:04d}"),
+              ("UAE", "AE", "+971 50 {c:03d} {b:04d}"), ("Nigeria", "NG", "0803 {c:03d} {b:04d}"),
+              ("俄罗斯", "RU", "+7 916 {c:03d}-{e:02d}-{f:02d}"), ("Poland", "PL", "+48 601 {c:03d} {c:03d}"))
+_WORDS = ("Global", "Trading", "Industrial", "Tech", "Solar", "Home", "Smart", "Green", "Star", "Metal", "Power",
+          "Textile", "Auto", "Light", "Pack", "Medical", "Agro", "Ocean", "Prime", "United", "Delta", "Nova")
+_FORMS = ("GmbH", "LLC", "Ltda.", "Pvt. Ltd.", "Co., Ltd.", "S.A. de C.V.", "FZE", "Ltd", "Sp. z o.o.", "OOO")
+_PEOPLE = ("Anna", "Ben", "Carlos", "Divya", "Ewa", "Farid", "Grace", "Hoang", "Ivan", "Julia", "Kemal", "Lucas",
+           "Maria", "Nikhil", "Olga", "Pedro", "Quinn", "Rosa", "Sven", "Tariq", "王芳", "李伟", "Chinedu", "Aisha")
+_LAST = ("Schmidt", "Miller", "Silva", "Sharma", "Nowak", "Haddad", "Nguyen", "Petrov", "Garcia", "Okafor")
+_PRODUCTS = ("LED panel lights", "solar inverters", "PVC pipes", "packaging machines", "cotton fabric", "EV chargers")
+
+
+def _stored_samples(book: Path, count: int, rng: random.Random) -> list[tuple[str, str | None, str]]:
+    """(name, country, an email) of stored customers, for rows that must match the book."""
+    con = sqlite3.connect(book)
+    try:
+        rows = con.execute(
+            "SELECT c.name, c.country, ch.value FROM customer c JOIN contact p ON p.customer_id = c.id "
+            "JOIN contact_channel ch ON ch.contact_id = p.id AND ch.kind = 'email' "
+            "WHERE c.id % 97 = 0 GROUP BY c.id LIMIT ?", (count * 3,)).fetchall()
+    finally:
+        con.close()
+    rng.shuffle(rows)
+    return rows[:count]
+
+
+def make_workbook(path: Path, book: Path, rows: int = 10_000, seed: int = 7) -> Path:
+    rng = random.Random(seed)
+    stored = _stored_samples(book, rows // 10, rng)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Visitors")
+    sheet.append(["Canton Fair 2026 Autumn - Visitor List"])
+    sheet.append([])
+    sheet.append(list(HEADERS))
+    earlier: list[list] = []
+    for index in range(rows):
+        first, last = rng.choice(_PEOPLE), rng.choice(_LAST)
+        country, code, phone_format = rng.choice(_COUNTRIES)
+        phone = phone_format.format(a=rng.randrange(1000, 10000), b=rng.randrange(10000), c=rng.randrange(200, 1000),
+                                    d=rng.randrange(10000, 100000), e=rng.randrange(10, 100), f=rng.randrange(10, 100))
+        roll = rng.random()
+        if roll < 0.10 and stored:
+            name, _, email = stored.pop()
+            if rng.random() < 0.5:  # the same company, another person
+                email = f"{first.lower()}.{index}@{email.rpartition('@')[2]}"
+        elif roll < 0.15 and earlier:
+            base = rng.choice(earlier)
+            name, email = base[0], f"{first.lower()}.{index}@{base[3].rpartition('@')[2]}"
+        else:
+            name = f"{rng.choice(_WORDS)} {rng.choice(_WORDS)} {index} {rng.choice(_FORMS)}"
+            email = f"{first.lower()}.{last.lower()}{index}@{name.split()[0].lower()}{index}.com"
+        if rng.random() < 0.01:
+            email = email.replace("@", " at ")
+        mobile = 1.38e10 if rng.random() < 0.005 else ""
+        row = [name, f"{first} {last}", rng.choice(("Buyer", "CEO", "Purchasing Manager", "采购经理")), email,
+               phone, mobile, phone if rng.random() < 0.3 else "", country, "", f"Street {index}", "",
+               rng.choice(_PRODUCTS), f"{rng.randrange(1, 20)}.{rng.randrange(1, 99)}{rng.choice('ABCD')}",
+               "asked for catalogue" if rng.random() < 0.2 else "", 46300 + rng.randrange(5)]
+        earlier.append(row)
+        sheet.append(row)
+    workbook.save(str(path))
+    return path
+
+
+def _raw_read(path: Path) -> tuple[float, float]:
+    """Seconds to read every cell with python-calamine, and with openpyxl in read-only mode."""
+    import python_calamine
+    from openpyxl import load_workbook
+
+    start = time.perf_counter()
+    python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    calamine = time.perf_counter() - start
+    start = time.perf_counter()
+    book = load_workbook(str(path), read_only=True, data_only=True)
+    for _ in book.worksheets[0].iter_rows(values_only=True):
+        pass
+    book.close()
+    return calamine, time.perf_counter() - start
+
+
+def measure(book: Path, rows: int = 10_000, workdir: Path | None = None) -> dict:
+    """Time one import of a generated workbook into a copy of `book`; returns the figures."""
+    from trade_crm.domain.clock import SystemClock
+    from trade_crm.exchange.importer import commit_import, plan_table
+    from trade_crm.exchange.readers import read_table
+    from trade_crm.store.db import close_database, open_database
+    from trade_crm.store.models import database
+
+    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+        folder = Path(tmp)
+        xlsx = make_workbook(folder / f"trade-show-{rows}.xlsx", book, rows)
+        copy = folder / "book.db"
+        shutil.copyfile(book, copy)
+        with open(copy, "rb+") as handle:  # a user's book is not in the middle of being written back
+            os.fsync(handle.fileno())
+        raw_seconds, openpyxl_seconds = _raw_read(xlsx)
+        previous = database.obj  # the bench's own book stays bound for the benches after this one
+        db = open_database(copy)
+        try:
+            customers_before = db.execute_sql("SELECT count(*) FROM customer").fetchone()[0]
+            start = time.perf_counter()
+            table = read_table(xlsx)
+            read_done = time.perf_counter()
+            plan = plan_table(table, path=str(xlsx))
+            planned = time.perf_counter()
+            result = commit_import(plan, SystemClock())
+            committed = time.perf_counter()
+        finally:
+            close_database(db)
+            if previous is not None:
+                database.initialize(previous)
+    total = committed - start
+    return {
+        "rows": len(table.rows), "book_customers": customers_before, "raw_read_s": raw_seconds,
+        "openpyxl_read_s": openpyxl_seconds,
+        "read_s": read_done - start, "plan_s": planned - read_done, "commit_s": committed - planned,
+        "total_s": total, "rows_per_s": len(table.rows) / total, "created": result.created,
+        "merged": result.merged, "contacts_created": result.contacts_created, "problems": len(plan.problems),
+    }
+
+
+def import_rows(book: Path, rows: int = 10_000) -> list:
+    """Report rows for bench/__main__.py (section "import")."""
+    from bench.report import Row, timing
+
+    f = measure(book, rows)
+    section = "import"
+    note = f"{f['created']:,} new, {f['merged']:,} merged, {f['problems']} problems, book {f['book_customers']:,}"
+    return [
+        timing(section, f"raw read of the {f['rows']:,}-row workbook (python-calamine)", f["raw_read_s"]),
+        timing(section, "raw read of the same workbook (openpyxl read-only, for comparison)", f["openpyxl_read_s"]),
+        timing(section, "read + header + table", f["read_s"]),
+        timing(section, "clean + de-duplicate against the book (plan)", f["plan_s"]),
+        timing(section, "commit (one transaction, search index included)", f["commit_s"]),
+        timing(section, "file to committed", f["total_s"], target_ms=2000, note=note),
+        Row(section, "import rate", f["rows_per_s"], "rows/s"),
+    ]
+
+
+def import_bench(ctx) -> list:
+    """For bench.cases.BENCHES: the import figure against the run's book (ctx.book.path)."""
+    return import_rows(ctx.book.path)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a 10,000-customer book instead of 100,000")
+    parser.add_argument("--rows", type=int, default=10_000)
+    args = parser.parse_args()
+    from bench.book import ensure_book
+
+    book = ensure_book(10_000 if args.quick else 100_000)
+    f = measure(book.path, args.rows)
+    print(f"{f['rows']:,} rows into a book of {f['book_customers']:,} customers: {f['created']:,} created, "
+          f"{f['merged']:,} merged, {f['contacts_created']:,} contacts, {f['problems']} problems")
+    print(f"  raw read (python-calamine) {f['raw_read_s'] * 1000:7.0f} ms")
+    print(f"  raw read (openpyxl)        {f['openpyxl_read_s'] * 1000:7.0f} ms")
+    for key, label in (("read_s", "read + header"), ("plan_s", "plan (clean + dedupe)"), ("commit_s", "commit"),
+                       ("total_s", "file to committed")):
+        print(f"  {label:<26} {f[key] * 1000:7.0f} ms")
+    print(f"  {f['rows_per_s']:,.0f} rows/s (target: file to committed < 2 s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""The rows an import could not take (or took with a warning), as a workbook to fix and re-import.
+
+Each row is written as it was read, every cell as text (a phone stays "0086 138...", a cell that
+starts with "=" stays text), with one more column, "Import problems", saying what was wrong. That
+column is ignored when the fixed file is imported again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from trade_crm.exchange.importer import ImportPlan
+
+PROBLEM_COLUMN = "Import problems"
+
+
+def _text_cell(sheet, value: str, bold: bool = False) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"  # never a formula, never a number
+    if bold:
+        cell.font = Font(bold=True)
+    return cell
+
+
+def write_error_report(plan: ImportPlan, path: str | Path, *, include_warnings: bool = True) -> int:
+    """Write the problem rows to an .xlsx file; returns how many rows were written."""
+    messages: dict[int, list[str]] = {}
+    for problem in plan.problems:
+        if problem.severity == "error" or include_warnings:
+            prefix = f"{problem.column}: " if problem.column else ""
+            messages.setdefault(problem.row, []).append(prefix + problem.message)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title=(plan.sheet if plan.sheet != plan.file_name else "Rows to fix")[:31])
+    sheet.append([_text_cell(sheet, h, bold=True) for h in (*plan.headers, PROBLEM_COLUMN)])
+    for row_number in sorted(messages):
+        cells = plan.source_rows.get(row_number, ())
+        values = [*cells, *[""] * (len(plan.headers) - len(cells)), "\n".join(messages[row_number])]
+        sheet.append([_text_cell(sheet, v) for v in values])
+    book.save(str(path))
+    return len(messages)
