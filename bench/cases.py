@@ -15,7 +15,9 @@ from datetime import date, datetime, timezone
 
 from peewee import SqliteDatabase
 
+from bench.bench_export import export_rows
 from bench.bench_import import import_bench
+from bench.bench_reminders import bench_reminder_rows
 from bench.book import Book
 from bench.report import Row, timing
 from trade_crm.domain import demo
@@ -190,5 +192,17 @@ def size_rows(ctx: Context) -> list[Row]:
     return rows
 
 
-BENCHES: list[Callable[[Context], list[Row]]] = [seed_rows, search_rows, list_rows, count_rows, size_rows,
-                                                 import_bench]
+def export_bench(ctx: Context) -> list[Row]:
+    return export_rows(ctx.book.path)
+
+
+BENCHES: list[Callable[[Context], list[Row]]] = [
+    seed_rows,
+    search_rows,
+    list_rows,
+    count_rows,
+    size_rows,
+    bench_reminder_rows,
+    import_bench,
+    export_bench,
+]

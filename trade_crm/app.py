@@ -12,6 +12,7 @@ from trade_crm import APP_ID, APP_NAME, __version__
 from trade_crm.domain.clock import Clock, SystemClock
 from trade_crm.paths import resolve_db_path
 from trade_crm.store.db import DatabaseError, close_database, open_database
+from trade_crm.ui.export_actions import install_export_actions
 from trade_crm.ui.i18n import fill, install_translator, remove_translators, resolve_language
 from trade_crm.ui.icons import app_icon
 from trade_crm.ui.main_window import MainWindow
@@ -34,9 +35,12 @@ def demo_loader(clock: Clock):
 
 def build_main_window(clock: Clock, db_path: Path, settings: QSettings, *, language: str = "en",
                       with_demo: bool = True) -> MainWindow:
-    """The main window over the open database at `db_path` (used by run_gui, tests and screenshots)."""
-    return MainWindow(clock, db_path, settings, language=language,
-                      demo_loader=demo_loader(clock) if with_demo else None)
+    """The main window over the open database at `db_path`, with every feature's actions installed
+    (used by run_gui, tests and screenshots)."""
+    window = MainWindow(clock, db_path, settings, language=language,
+                        demo_loader=demo_loader(clock) if with_demo else None)
+    install_export_actions(window, clock, language=language, settings=settings)
+    return window
 
 
 def _application() -> QApplication:

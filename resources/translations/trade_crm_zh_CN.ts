@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../trade_crm/app.py" line="61"/>
+        <location filename="../../trade_crm/app.py" line="64"/>
         <source>Trade CRM cannot open its database</source>
         <translation>Trade CRM 无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/app.py" line="62"/>
+        <location filename="../../trade_crm/app.py" line="65"/>
         <source>The customer book at
 %1
 could not be opened, and was left untouched.
@@ -24,6 +24,198 @@ Choose another file with --db, or restore a backup.</source>
 %2
 
 请用 --db 指定其他文件，或从备份恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="182"/>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="183"/>
+        <source>Replace the customer book with the copy from %1 (%2 customers)?
+
+The current book is kept as a backup first.</source>
+        <translation>用 %1 的备份（%2 个客户）替换当前客户库吗？
+
+当前客户库会先另存为一份备份。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="406"/>
+        <source>Looking for the newest good backup…</source>
+        <translation>正在查找最新的完好备份…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="413"/>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="423"/>
+        <source>Restore failed</source>
+        <translation>恢复失败</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="424"/>
+        <source>Nothing was changed: %1</source>
+        <translation>没有做任何更改：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupController</name>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="260"/>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="261"/>
+        <source>Make a copy of the customer book in the backup folder now</source>
+        <translation>现在就把客户库复制一份到备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="263"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="264"/>
+        <source>Put an earlier copy of the customer book back in place</source>
+        <translation>把客户库恢复为之前的一份备份</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="266"/>
+        <source>Bring back your customer book from a backup, or from an encrypted copy on a USB stick or in a cloud folder (a new laptop).</source>
+        <translation>从备份恢复客户库，或从 U 盘、云盘文件夹中的加密副本恢复（例如换了新电脑）。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="298"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="304"/>
+        <source>Backed up at %1: %2 customers, in %3</source>
+        <translation>已于 %1 备份：%2 个客户，保存在 %3</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="307"/>
+        <source>— no off-laptop copy: %1</source>
+        <translation>—— 未能制作异地副本：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="312"/>
+        <source>The backup could not be made: %1</source>
+        <translation>备份未能完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="315"/>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="347"/>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="352"/>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="363"/>
+        <source>Restored %1 customers from %2</source>
+        <translation>已从 %2 恢复 %1 个客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="373"/>
+        <source>Nothing was restored</source>
+        <translation>没有恢复任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="375"/>
+        <source>Restore failed</source>
+        <translation>恢复失败</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="375"/>
+        <source>Nothing was changed: %1</source>
+        <translation>没有做任何更改：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupListWidget</name>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="68"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="68"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="68"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="68"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="69"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="79"/>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="79"/>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="79"/>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="80"/>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="81"/>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="93"/>
+        <source>encrypted</source>
+        <translation>已加密</translation>
+    </message>
+</context>
+<context>
+    <name>ChartCard</name>
+    <message>
+        <location filename="../../trade_crm/ui/charts.py" line="74"/>
+        <source>Save as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/charts.py" line="104"/>
+        <source>Save chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/charts.py" line="105"/>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -42,39 +234,30 @@ Choose another file with --db, or restore a backup.</source>
 <context>
     <name>Commands</name>
     <message numerus="yes">
-        <location filename="../../trade_crm/ui/commands.py" line="68"/>
         <source>Delete %n customer(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>删除 %n 个客户</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../trade_crm/ui/commands.py" line="85"/>
         <source>Add tag “%1” to %n customer(s)</source>
-        <translation>
-            <numerusform>给 %n 个客户添加标签“%1”</numerusform>
-        </translation>
+        <translation type="unfinished">给 %n 个客户添加标签“%1”</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../trade_crm/ui/commands.py" line="86"/>
         <source>Remove tag “%1” from %n customer(s)</source>
-        <translation>
-            <numerusform>从 %n 个客户移除标签“%1”</numerusform>
-        </translation>
+        <translation type="unfinished">从 %n 个客户移除标签“%1”</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../trade_crm/ui/commands.py" line="106"/>
         <source>Rate %n customer(s) %1</source>
-        <translation>
-            <numerusform>将 %n 个客户评为 %1 级</numerusform>
-        </translation>
+        <translation type="unfinished">将 %n 个客户评为 %1 级</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../trade_crm/ui/commands.py" line="107"/>
         <source>Clear the rating of %n customer(s)</source>
-        <translation>
-            <numerusform>清除 %n 个客户的评级</numerusform>
-        </translation>
+        <translation type="unfinished">清除 %n 个客户的评级</translation>
     </message>
 </context>
 <context>
@@ -566,6 +749,522 @@ Choose another file with --db, or restore a backup.</source>
         <translation>
             <numerusform>%n 天后到期</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DamagedBookDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="200"/>
+        <source>Trade CRM cannot open its customer book</source>
+        <translation>Trade CRM 无法打开客户库</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="201"/>
+        <source>The customer book at
+%1
+could not be opened:
+%2
+
+The file was left as it is.</source>
+        <translation>位于
+%1
+的客户库无法打开：
+%2
+
+该文件保持原样，未做任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="204"/>
+        <source>The newest good backup is from %1, with %2 customers (%3). Restoring it keeps the damaged file, renamed, beside it.</source>
+        <translation>最新的完好备份来自 %1，包含 %2 个客户（%3）。恢复时，损坏的文件会改名后保留在原处旁边。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="208"/>
+        <source>No good backup was found in %1.</source>
+        <translation>在 %1 中没有找到完好的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="216"/>
+        <source>Restore this backup</source>
+        <translation>恢复这份备份</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="219"/>
+        <source>Choose a backup…</source>
+        <translation>选择备份…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="221"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="236"/>
+        <source>Choose a backup</source>
+        <translation>选择备份</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="237"/>
+        <source>Trade CRM backups (*.db *.db.enc);;All files (*)</source>
+        <translation>Trade CRM 备份 (*.db *.db.enc);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWidget</name>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="62"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="63"/>
+        <source>Exchange rates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="64"/>
+        <source>How stages and tiers work…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="69"/>
+        <source>Customers by country (top 15)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="69"/>
+        <source>Customers by value tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="70"/>
+        <source>Customers by lifecycle stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="70"/>
+        <source>Sales pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="71"/>
+        <source>Follow-up activity per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="71"/>
+        <source>Orders per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="127"/>
+        <source>%1 customers · money in %2 · stages and tiers of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="128"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="131"/>
+        <source>No exchange rate for %1: their orders and deals are left out of the values. Add the rates under Exchange rates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="137"/>
+        <source>Top %1 customers, last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="138"/>
+        <source>Dormant customers: %1 (most valuable first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="146"/>
+        <source>None</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="149"/>
+        <source>by the last 12 months&apos; orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="155"/>
+        <source>deals · value in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="158"/>
+        <source>calls, emails, visits… logged, by week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="161"/>
+        <source>thousand %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="164"/>
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="164"/>
+        <source>Country</source>
+        <translation type="unfinished">国家</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="164"/>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="164"/>
+        <source>Rating</source>
+        <translation type="unfinished">评级</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="165"/>
+        <source>Value, 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="165"/>
+        <source>Last order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="166"/>
+        <source>RFM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="166"/>
+        <source>Value, all orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DataSettingsWidget</name>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="123"/>
+        <source>Customer book:</source>
+        <translation>客户库：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="124"/>
+        <source>Backups:</source>
+        <translation>备份：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="126"/>
+        <source>No backup yet</source>
+        <translation>还没有备份</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="127"/>
+        <source>Last backup:</source>
+        <translation>上次备份：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="130"/>
+        <source>A copy is made every day, before every import and upgrade, and when you choose File &gt; Back up now. The last 7 daily, 4 weekly and 12 monthly copies are kept.</source>
+        <translation>每天、每次导入和升级之前，以及选择“文件 &gt; 立即备份”时，都会自动备份一份。保留最近 7 份每日、4 份每周和 12 份每月备份。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="133"/>
+        <source>Backups on this computer</source>
+        <translation>本机上的备份</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="148"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="158"/>
+        <location filename="../../trade_crm/ui/data_settings.py" line="309"/>
+        <location filename="../../trade_crm/ui/data_settings.py" line="314"/>
+        <source>Off-laptop copy</source>
+        <translation>异地副本</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="159"/>
+        <source>Also put each copy in another folder (a USB stick, a synced cloud folder)</source>
+        <translation>同时把每份备份放到另一个文件夹（U 盘或同步的云盘文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="163"/>
+        <source>No folder chosen</source>
+        <translation>尚未选择文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="164"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="169"/>
+        <source>Checking this computer&apos;s keyring…</source>
+        <translation>正在检查本机的密钥环…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="171"/>
+        <source>Encrypted; the key is kept in this computer&apos;s keyring (recommended)</source>
+        <translation>加密；密钥保存在本机的密钥环中（推荐）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="173"/>
+        <source>Encrypted with a passphrase you type once each session</source>
+        <translation>用口令加密，每次启动后输入一次</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="174"/>
+        <source>Not encrypted</source>
+        <translation>不加密</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="179"/>
+        <source>Anyone who finds the USB stick or gets into the cloud folder can read your whole customer book.</source>
+        <translation>任何人捡到 U 盘或进入云盘文件夹，都能读取您的整个客户库。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="183"/>
+        <source>You are asked for the passphrase at the first copy of each session; it is never stored. Without it the copies cannot be opened.</source>
+        <translation>每次启动后第一次备份时会要求输入口令；口令不会被保存。忘记口令，这些副本将无法打开。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="189"/>
+        <source>Show the recovery code…</source>
+        <translation>显示恢复码…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="233"/>
+        <source>This computer&apos;s keyring (%1) keeps the backup key.</source>
+        <translation>备份密钥保存在本机的密钥环（%1）中。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="237"/>
+        <source>This computer has no keyring service, so Trade CRM cannot keep the backup key here safely. Encrypt the off-laptop copies with a passphrase instead, or keep them unencrypted.</source>
+        <translation>本机没有密钥环服务，Trade CRM 无法在这里安全地保存备份密钥。请改用口令加密异地副本，或者不加密保存。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="242"/>
+        <location filename="../../trade_crm/ui/data_settings.py" line="289"/>
+        <source>The recovery code was shown once already.</source>
+        <translation>恢复码已经显示过一次。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="255"/>
+        <source>Folder for the off-laptop copy</source>
+        <translation>异地副本的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="267"/>
+        <source>Keep off-laptop copies unencrypted?</source>
+        <translation>异地副本不加密吗？</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="268"/>
+        <source>The copies on the USB stick or in the cloud folder will hold every customer, contact and note in plain form. Anyone who gets the file can read it.
+
+Keep them unencrypted?</source>
+        <translation>U 盘或云盘文件夹里的副本将以明文保存所有客户、联系人和备注。任何拿到这个文件的人都能读取。
+
+仍然不加密吗？</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="280"/>
+        <source>Keyring</source>
+        <translation>密钥环</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="293"/>
+        <source>Your recovery code</source>
+        <translation>您的恢复码</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="297"/>
+        <source>&lt;p&gt;Write this code down and keep it away from this laptop:&lt;/p&gt;&lt;p&gt;&lt;tt&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;On another computer the encrypted copies open only with this code. It is shown once, and not again.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;请抄下这个恢复码，并和这台电脑分开保管：&lt;/p&gt;&lt;p&gt;&lt;tt&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;在另一台电脑上，只有凭这个恢复码才能打开加密副本。它只显示这一次。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/data_settings.py" line="309"/>
+        <source>Choose a folder for the off-laptop copy.</source>
+        <translation>请为异地副本选择一个文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="179"/>
+        <source>&amp;Export to Excel…</source>
+        <translation>导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="181"/>
+        <source>Save the customers on screen, selected or all as an Excel workbook</source>
+        <translation>把当前列表、选中的或全部客户保存为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="182"/>
+        <source>Export contacts as v&amp;Card…</source>
+        <translation>导出联系人为 vCard(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="183"/>
+        <source>Save the contacts of the selected customers for a phone</source>
+        <translation>保存选中客户的联系人，可导入手机</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="207"/>
+        <source>Customers %1.xlsx</source>
+        <translation>客户 %1.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="226"/>
+        <source>Exporting to Excel…</source>
+        <translation>正在导出到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="233"/>
+        <source>Contacts %1.vcf</source>
+        <translation>联系人 %1.vcf</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="234"/>
+        <source>Export contacts as vCard</source>
+        <translation>导出联系人为 vCard</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="235"/>
+        <source>vCard file (*.vcf)</source>
+        <translation>vCard 文件 (*.vcf)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="241"/>
+        <source>Exporting contacts…</source>
+        <translation>正在导出联系人…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="247"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="248"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="271"/>
+        <source>Saving the file…</source>
+        <translation>正在保存文件…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="275"/>
+        <source>Writing customer %1 of %2…</source>
+        <translation>正在写入第 %1 个客户，共 %2 个…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/export_actions.py" line="278"/>
+        <source>Exported %Ln customer(s) to %1</source>
+        <translation>
+            <numerusform>已将 %Ln 个客户导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="283"/>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="289"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="60"/>
+        <location filename="../../trade_crm/ui/export_actions.py" line="127"/>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/export_actions.py" line="61"/>
+        <source>Customers on screen (%Ln)</source>
+        <translation>
+            <numerusform>当前列表中的客户（%Ln 个）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/export_actions.py" line="62"/>
+        <source>Selected customers (%Ln)</source>
+        <translation>
+            <numerusform>选中的客户（%Ln 个）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/export_actions.py" line="63"/>
+        <source>All customers (%Ln)</source>
+        <translation>
+            <numerusform>全部客户（%Ln 个）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="76"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="76"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="77"/>
+        <source>Interactions</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="77"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="87"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="97"/>
+        <source>Customers:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="98"/>
+        <source>Sheets:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="99"/>
+        <source>Save as:</source>
+        <translation>保存为：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="101"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/export_actions.py" line="128"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -1086,91 +1785,91 @@ Choose another file with --db, or restore a backup.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="47"/>
-        <location filename="../../trade_crm/ui/main_window.py" line="270"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="52"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="288"/>
         <source>Trade CRM</source>
         <translation>Trade CRM 外贸客户管理</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="73"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="78"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trade_crm/ui/main_window.py" line="165"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="180"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln 个客户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trade_crm/ui/main_window.py" line="167"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="182"/>
         <source>%Ln shown</source>
         <translation>
             <numerusform>显示 %Ln 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trade_crm/ui/main_window.py" line="169"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="184"/>
         <source>%Ln overdue</source>
         <translation>
             <numerusform>%Ln 个逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="222"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="239"/>
         <source>Delete “%1” with its contacts and timeline?</source>
         <translation>删除“%1”及其联系人和时间线？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trade_crm/ui/main_window.py" line="224"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="241"/>
         <source>Delete %Ln customers with their contacts and timelines?</source>
         <translation>
             <numerusform>删除这 %Ln 个客户及其联系人和时间线？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="226"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="243"/>
         <source>You can undo this with %1.</source>
         <translation>可以用 %1 撤销。</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="227"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="244"/>
         <source>Delete customers</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="233"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="250"/>
         <source>Add tag</source>
         <translation>添加标签</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="233"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="250"/>
         <source>Remove tag</source>
         <translation>移除标签</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="234"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="251"/>
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="299"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="319"/>
         <source>About Trade CRM</source>
         <translation>关于 Trade CRM</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="300"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="320"/>
         <source>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;An offline-first customer book for export sales: customers, contacts, follow-ups and reminders, on your own computer.&lt;/p&gt;&lt;p&gt;Icons are original drawings made for Trade CRM.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;为外贸业务员打造的离线客户管理工具：客户、联系人、跟进和提醒，都保存在你自己的电脑上。&lt;/p&gt;&lt;p&gt;图标为 Trade CRM 原创绘制。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="305"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="325"/>
         <source>Where is my data?</source>
         <translation>我的数据在哪里？</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="306"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="326"/>
         <source>Your customer book is this file:
 %1
 
@@ -1181,7 +1880,7 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
 请和其他文档一起备份；换电脑时复制此文件即可。</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="309"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="329"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
@@ -1233,94 +1932,263 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     </message>
 </context>
 <context>
+    <name>OpportunityDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/opportunity_dialog.py" line="67"/>
+        <source>Edit opportunity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/opportunity_dialog.py" line="67"/>
+        <source>New opportunity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/opportunity_dialog.py" line="69"/>
+        <source>e.g. 2,000 LED panels for the Dubai project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/opportunity_dialog.py" line="82"/>
+        <source>Expected close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/opportunity_dialog.py" line="90"/>
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/opportunity_dialog.py" line="91"/>
+        <source>Title</source>
+        <translation type="unfinished">职位</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/opportunity_dialog.py" line="92"/>
+        <source>Stage</source>
+        <translation type="unfinished">阶段</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/opportunity_dialog.py" line="93"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/opportunity_dialog.py" line="94"/>
+        <source>Currency</source>
+        <translation type="unfinished">币种</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/opportunity_dialog.py" line="95"/>
+        <source>Probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/opportunity_dialog.py" line="105"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/opportunity_dialog.py" line="121"/>
+        <source>select a customer first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityTableModel</name>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="204"/>
+        <source>Opportunity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="204"/>
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="204"/>
+        <source>Stage</source>
+        <translation type="unfinished">阶段</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="204"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="205"/>
+        <source>Probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="205"/>
+        <source>Expected close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PipelineStage</name>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="40"/>
+        <source>Inquiry</source>
+        <translation type="unfinished">询盘</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="41"/>
+        <source>Quotation</source>
+        <translation type="unfinished">报价</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="42"/>
+        <source>Sample</source>
+        <translation type="unfinished">样品</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="43"/>
+        <source>Negotiation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="44"/>
+        <source>Won</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="45"/>
+        <source>Lost</source>
+        <translation type="unfinished">已流失</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderController</name>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_controller.py" line="48"/>
+        <source>Export reminders to calendar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_controller.py" line="49"/>
+        <source>Save the next 30 days of reminders as an .ics file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_controller.py" line="81"/>
+        <location filename="../../trade_crm/ui/reminder_controller.py" line="95"/>
+        <source>Export reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_controller.py" line="83"/>
+        <source>Calendar files (*.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_controller.py" line="96"/>
+        <source>Could not write %1:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_controller.py" line="99"/>
+        <source>%1 reminders saved to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReminderPane</name>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="43"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="44"/>
         <source>Nothing due today</source>
         <translation>今天没有待办提醒</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="48"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="49"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="48"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="49"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="68"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="69"/>
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="68"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="69"/>
         <source>Greetings</source>
         <translation>节日问候</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="69"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="70"/>
         <source>Birthdays</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="69"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="70"/>
         <source>Dormant customers</source>
         <translation>沉睡客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="70"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="71"/>
         <source>Notices</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="86"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="87"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="108"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="109"/>
         <source>%1 days overdue</source>
         <translation>已逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="110"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="111"/>
         <source>Since yesterday</source>
         <translation>昨天到期</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="110"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="111"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="127"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="128"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="131"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="132"/>
         <source>Snooze</source>
         <translation>稍后提醒</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/reminder_pane.py" line="140"/>
+        <source>Prepare greetings</source>
+        <translation type="unfinished">准备节日问候</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="147"/>
         <source>Open customer</source>
         <translation>打开客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="150"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="157"/>
         <source>1 day</source>
         <translation>1 天后</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="152"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="159"/>
         <source>1 week</source>
         <translation>1 周后</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="156"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="163"/>
         <source>Pick a date…</source>
         <translation>选择日期…</translation>
     </message>
@@ -1394,19 +2262,164 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="144"/>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="146"/>
+        <source>Choose the copy to go back to. Your current book is kept as a backup first, so this can be undone by restoring that copy.</source>
+        <translation>选择要恢复到的那份备份。当前客户库会先另存为备份，因此之后还可以恢复回来。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="151"/>
+        <source>Other file…</source>
+        <translation>其他文件…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="154"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="169"/>
+        <source>encrypted</source>
+        <translation>已加密</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="174"/>
+        <source>Restore from a file</source>
+        <translation>从文件恢复</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="175"/>
+        <source>Trade CRM backups (*.db *.db.enc);;All files (*)</source>
+        <translation>Trade CRM 备份 (*.db *.db.enc);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SecretDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="95"/>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="95"/>
+        <source>Backup passphrase</source>
+        <translation>备份口令</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="96"/>
+        <source>This copy is encrypted, and this computer&apos;s keyring does not hold its key. Type the recovery code you wrote down (letters and digits; dashes and spaces do not matter).</source>
+        <translation>这份副本已加密，而本机的密钥环中没有它的密钥。请输入您抄下的恢复码（字母和数字；短横线和空格可有可无）。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="98"/>
+        <source>Type the passphrase of the off-laptop copies. It is kept in memory until Trade CRM closes, and never written down.</source>
+        <translation>请输入异地副本的口令。口令只保存在内存中，直到 Trade CRM 关闭，不会写入任何地方。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="107"/>
+        <source>Recovery code:</source>
+        <translation>恢复码：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="107"/>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="109"/>
+        <source>Again:</source>
+        <translation>再输一次：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="123"/>
+        <source>Type it first.</source>
+        <translation>请先输入。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="125"/>
+        <source>Use at least 8 characters.</source>
+        <translation>至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup_actions.py" line="127"/>
+        <source>The two do not match.</source>
+        <translation>两次输入不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentRulesDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/segment_rules.py" line="29"/>
+        <source>Stage and tier rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/segment_rules.py" line="44"/>
+        <location filename="../../trade_crm/ui/segment_rules.py" line="45"/>
+        <source> months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/segment_rules.py" line="50"/>
+        <source> days</source>
+        <translation type="unfinished"> 天</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/segment_rules.py" line="52"/>
+        <source>Tier A: customers making up the first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/segment_rules.py" line="53"/>
+        <source>Tier B: the next ones, up to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/segment_rules.py" line="54"/>
+        <source>Order value counted over the last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/segment_rules.py" line="55"/>
+        <source>Loyal: orders spread over at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/segment_rules.py" line="56"/>
+        <source>Loyal: only customers in tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/segment_rules.py" line="57"/>
+        <source>Dormant after this share of the usual reorder interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/segment_rules.py" line="58"/>
+        <source>Dormant after a single order</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
-        <location filename="../../trade_crm/ui/settings_dialog.py" line="35"/>
+        <location filename="../../trade_crm/ui/settings_dialog.py" line="46"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/settings_dialog.py" line="36"/>
+        <location filename="../../trade_crm/ui/settings_dialog.py" line="47"/>
         <source>Customers&apos; working hours start</source>
         <translation>客户工作时间开始</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/settings_dialog.py" line="37"/>
+        <location filename="../../trade_crm/ui/settings_dialog.py" line="48"/>
         <source>Customers&apos; working hours end</source>
         <translation>客户工作时间结束</translation>
     </message>
@@ -1414,24 +2427,47 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../trade_crm/ui/settings_dialog.py" line="48"/>
+        <location filename="../../trade_crm/ui/settings_dialog.py" line="60"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/settings_dialog.py" line="50"/>
+        <location filename="../../trade_crm/ui/settings_dialog.py" line="62"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/settings_dialog.py" line="59"/>
+        <location filename="../../trade_crm/ui/settings_dialog.py" line="71"/>
         <source>A new language shows after you restart Trade CRM.</source>
         <translation>重启 Trade CRM 后生效。</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/settings_dialog.py" line="64"/>
+        <location filename="../../trade_crm/ui/settings_dialog.py" line="76"/>
         <source>Outside these hours a customer&apos;s local time is shown greyed.</source>
         <translation>在此时间之外，客户的当地时间显示为灰色。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/settings_dialog.py" line="86"/>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/settings_dialog.py" line="87"/>
+        <source>Reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StageNamesDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/opportunity_dialog.py" line="184"/>
+        <source>Stage names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/opportunity_dialog.py" line="194"/>
+        <source>Default names</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1635,6 +2671,24 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <location filename="../../trade_crm/ui/tray.py" line="143"/>
         <source>Trade CRM: %1 due</source>
         <translation>Trade CRM：%1 条到期</translation>
+    </message>
+</context>
+<context>
+    <name>ValidityDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/opportunity_dialog.py" line="155"/>
+        <source>Quotation sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/opportunity_dialog.py" line="156"/>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/opportunity_dialog.py" line="160"/>
+        <source>“%1” moves to quotation. When the quotation expires without an order, a follow-up reminder comes up.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -312,7 +312,7 @@ def test_later_features_add_their_file_actions_in_one_place(make_window):
 
 # --- the Chinese user interface ---------------------------------------------------------------
 
-ALLOWED_LATIN = {"Trade", "CRM", "Ctrl", "Shift", "Del", "WhatsApp", "WeChat", "Skype", "LinkedIn"}
+ALLOWED_LATIN = {"Trade", "CRM", "Ctrl", "Shift", "Del", "WhatsApp", "WeChat", "Skype", "LinkedIn", "Excel", "vCard"}
 
 
 @pytest.fixture
