@@ -15,7 +15,9 @@ from datetime import date, datetime, timezone
 
 from peewee import SqliteDatabase
 
+from bench.bench_backup import backup_rows
 from bench.bench_export import export_rows
+from bench.bench_gui import gui_rows
 from bench.bench_import import import_bench
 from bench.bench_reminders import bench_reminder_rows
 from bench.book import Book
@@ -202,7 +204,9 @@ BENCHES: list[Callable[[Context], list[Row]]] = [
     list_rows,
     count_rows,
     size_rows,
+    gui_rows,
     bench_reminder_rows,
     import_bench,
     export_bench,
+    backup_rows,
 ]

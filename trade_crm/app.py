@@ -12,6 +12,7 @@ from trade_crm import APP_ID, APP_NAME, __version__
 from trade_crm.domain.clock import Clock, SystemClock
 from trade_crm.paths import resolve_db_path
 from trade_crm.store.db import DatabaseError, close_database, open_database
+from trade_crm.ui.backup_actions import install_backup_actions, offer_backup_at_start
 from trade_crm.ui.export_actions import install_export_actions
 from trade_crm.ui.i18n import fill, install_translator, remove_translators, resolve_language
 from trade_crm.ui.icons import app_icon
@@ -19,6 +20,7 @@ from trade_crm.ui.main_window import MainWindow
 from trade_crm.ui.reminder_controller import ReminderController
 from trade_crm.ui.scheduler import ReminderScheduler
 from trade_crm.ui.settings_dialog import LANGUAGE
+from trade_crm.ui.single_instance import SingleInstance, bring_to_front
 from trade_crm.ui.tray import create_notifier
 
 ORGANIZATION = "Trade CRM"
@@ -62,28 +64,54 @@ def run_gui(db_path: Path | None) -> int:
     translators = install_translator(app, language)
     try:
         path = resolve_db_path(db_path)
+        instance = SingleInstance(path)
+        if not instance.acquire():
+            instance.notify_running()  # the running window comes to the front instead
+            return 0
         try:
-            database = open_database(path)
-        except DatabaseError as exc:
-            title = QCoreApplication.translate("App", "Trade CRM cannot open its database")
-            text = QCoreApplication.translate(
-                "App", "The customer book at\n%1\ncould not be opened, and was left untouched.\n\n%2\n\n"
-                "Choose another file with --db, or restore a backup.")
-            QMessageBox.critical(None, title, fill(text, path, exc))
-            return 2
-        try:
-            clock = SystemClock()
-            window = build_main_window(clock, path, settings, language=language)
-            notifier = create_notifier(app)
-            # With a tray the app lives on after its window closes; without one, closing quits as usual.
-            app.setQuitOnLastWindowClosed(not notifier.is_tray)
-            scheduler = ReminderScheduler(clock, app)
-            ReminderController(window, clock, settings, notifier, scheduler)
-            app.aboutToQuit.connect(scheduler.shutdown)
-            window.show()
-            scheduler.start()
-            return app.exec()
+            return _run_window(app, path, settings, language, instance)
         finally:
-            close_database(database)
+            instance.release()
     finally:
         remove_translators(app, translators)
+
+
+def _open_or_offer_backup(path: Path, clock: Clock):
+    """The open database, or None after saying why (the file is never overwritten)."""
+    try:
+        return open_database(path)
+    except DatabaseError as exc:
+        if offer_backup_at_start(path, exc, clock):
+            try:
+                return open_database(path)
+            except DatabaseError as again:
+                exc = again
+        title = QCoreApplication.translate("App", "Trade CRM cannot open its database")
+        text = QCoreApplication.translate(
+            "App", "The customer book at\n%1\ncould not be opened, and was left untouched.\n\n%2\n\n"
+            "Choose another file with --db, or restore a backup.")
+        QMessageBox.critical(None, title, fill(text, path, exc))
+        return None
+
+
+def _run_window(app: QApplication, path: Path, settings: QSettings, language: str,
+                instance: SingleInstance) -> int:
+    clock = SystemClock()
+    database = _open_or_offer_backup(path, clock)
+    if database is None:
+        return 2
+    try:
+        window = build_main_window(clock, path, settings, language=language)
+        install_backup_actions(window, clock, path, database)
+        instance.activation_requested.connect(lambda: bring_to_front(window))
+        notifier = create_notifier(app)
+        # With a tray the app lives on after its window closes; without one, closing quits as usual.
+        app.setQuitOnLastWindowClosed(not notifier.is_tray)
+        scheduler = ReminderScheduler(clock, app)
+        ReminderController(window, clock, settings, notifier, scheduler)
+        app.aboutToQuit.connect(scheduler.shutdown)
+        window.show()
+        scheduler.start()
+        return app.exec()
+    finally:
+        close_database(database)

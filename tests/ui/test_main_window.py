@@ -394,12 +394,36 @@ def test_run_gui_with_a_broken_database_explains_and_leaves_the_file_alone(qapp,
     bad = tmp_path / "book.db"
     bad.write_bytes(b"Company,Country\nAcme,DE\n" * 200)
     before = bad.read_bytes()
-    shown = []
+    shown, offered = [], []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a, **k: shown.append(text))
+    # The user is offered the newest good backup and declines it.
+    monkeypatch.setattr("trade_crm.app.offer_backup_at_start",
+                        lambda path, error, clock, **kw: offered.append((path, str(error))) or False)
     assert run_gui(bad) == 2
+    assert offered and offered[0][0] == bad
     assert len(shown) == 1 and str(bad) in shown[0]
     assert bad.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["book.db"]
+
+
+def test_a_damaged_book_opens_after_the_offered_backup_is_restored(qapp, tmp_path, monkeypatch, clock):
+    from trade_crm.app import _open_or_offer_backup
+    from trade_crm.store.db import close_database, open_database
+
+    bad = tmp_path / "book.db"
+    bad.write_bytes(b"not a database" * 300)
+
+    def restore(path, error, clock, **kw):  # stands in for the dialog: the user picks the newest copy
+        path.rename(path.with_name("book.damaged.db"))
+        close_database(open_database(path))
+        return True
+
+    monkeypatch.setattr("trade_crm.app.offer_backup_at_start", restore)
+    database = _open_or_offer_backup(bad, clock)
+    assert database is not None
+    assert database.execute_sql("SELECT count(*) FROM customer").fetchone() == (0,)
+    close_database(database)
+    assert (tmp_path / "book.damaged.db").read_bytes().startswith(b"not a database")
 
 
 def test_settings_dialog_saves_language_and_working_hours(qtbot, settings):

@@ -8,7 +8,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from trade_crm.store import migrations
-from trade_crm.store.backup import copy_database, timestamped_name
+from trade_crm.store.backup import BackupError, copy_database, timestamped_name
 from trade_crm.store.models import database
 
 PRAGMAS = {
@@ -22,6 +22,18 @@ PRAGMAS = {
 
 class DatabaseError(RuntimeError):
     """The database file cannot be opened or upgraded; the message says which file and why."""
+
+
+class _Database(SqliteDatabase):
+    """SqliteDatabase whose rollback keeps the real error.
+
+    When a COMMIT fails (a full disk), SQLite has already rolled back; peewee's own rollback then
+    fails with "no transaction is active" and hides "database or disk is full" from the user.
+    """
+
+    def rollback(self):
+        if self.connection().in_transaction:
+            super().rollback()
 
 
 def open_database(path: str | Path, *, backup_dir: Path | None = None, migrate: bool = True,
@@ -38,7 +50,7 @@ def open_database(path: str | Path, *, backup_dir: Path | None = None, migrate: 
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseError(f"cannot create the folder for {path}: {exc.strerror}") from exc
-    db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    db = _Database(str(path), pragmas=PRAGMAS, check_same_thread=False)
     try:
         db.connect(reuse_if_open=True)
         db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
@@ -62,7 +74,10 @@ def upgrade(db: SqliteDatabase, path: Path | None, backup_dir: Path | None, now:
         return []
     if path is not None and version > 0:
         folder = backup_dir or path.parent / "backups"
-        copy_database(db.connection(), folder / timestamped_name(f"pre-migration-v{version}", now))
+        try:
+            copy_database(db.connection(), folder / timestamped_name(f"pre-migration-v{version}", now))
+        except (BackupError, OSError) as exc:
+            raise DatabaseError(f"{path}: the copy before upgrading failed, so nothing was changed: {exc}") from exc
     return migrations.migrate(db)
 
 

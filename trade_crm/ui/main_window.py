@@ -308,7 +308,7 @@ class MainWindow(QMainWindow):
     # --- dialogs ---------------------------------------------------------------------------------
 
     def on_settings_action_triggered(self) -> None:
-        dialog = SettingsDialog(self._settings, self)
+        dialog = SettingsDialog(self._settings, self, db_path=self._db_path, zone=self._clock.zone)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.settings_saved.connect(lambda: self.customer_list.model.set_working_hours(
             WORK_START.read(self._settings), WORK_END.read(self._settings)))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timezone, tzinfo
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Signal
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trade_crm.ui.data_settings import DataSettingsWidget
 from trade_crm.ui.i18n import SYSTEM
 from trade_crm.ui.reminder_settings import ReminderSettingsPage
 
@@ -50,11 +53,13 @@ WORK_END = SettingKey("display/work_end", int, 18, QT_TRANSLATE_NOOP("Settings",
 
 class SettingsDialog(QDialog):
     """General (language, applied at the next start; customers' working hours used to grey local times)
-    and Reminders (cadences, holiday lead time, own country, tray, greeting holidays)."""
+    Reminders (cadences, holiday lead time, own country, tray, greeting holidays) and, given the book's
+    path, Data (folders, backups, the off-laptop copy and its key)."""
 
     settings_saved = Signal()
 
-    def __init__(self, settings: QSettings, parent=None):
+    def __init__(self, settings: QSettings, parent=None, *, db_path: Path | None = None,
+                 zone: tzinfo | None = None):
         super().__init__(parent)
         self._settings = settings
         self.setWindowTitle(self.tr("Settings"))
@@ -85,6 +90,9 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(general, self.tr("General"))
         self.tabs.addTab(self.reminder_page, self.tr("Reminders"))
+        self.data_page = DataSettingsWidget(db_path, zone or timezone.utc) if db_path is not None else None
+        if self.data_page is not None:
+            self.tabs.addTab(self.data_page, self.tr("Data"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
@@ -97,9 +105,10 @@ class SettingsDialog(QDialog):
         return spin
 
     def accept(self) -> None:
-        if not self.reminder_page.save():
-            self.tabs.setCurrentWidget(self.reminder_page)
-            return
+        for page in (self.reminder_page, self.data_page):
+            if page is not None and not page.save():
+                self.tabs.setCurrentWidget(page)
+                return
         start, end = self.start_spin.value(), self.end_spin.value()
         if end <= start:
             end = min(start + 1, 24)
