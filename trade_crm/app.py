@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from trade_crm.ui.backup_actions import install_backup_actions, offer_backup_at_
 from trade_crm.ui.export_actions import install_export_actions
 from trade_crm.ui.i18n import fill, install_translator, remove_translators, resolve_language
 from trade_crm.ui.icons import app_icon
+from trade_crm.ui.import_actions import install_import_actions
 from trade_crm.ui.main_window import MainWindow
 from trade_crm.ui.reminder_controller import ReminderController
 from trade_crm.ui.scheduler import ReminderScheduler
@@ -27,12 +29,21 @@ ORGANIZATION = "Trade CRM"
 
 
 def demo_loader(clock: Clock):
-    """A callable that loads the demo book, or None where this build has no demo book."""
+    """A callable that loads the demo book, or None where this build has no demo book. The demo module
+    (and its data) is imported only when the book is loaded, not at start."""
     try:
-        from trade_crm.domain.demo import load_demo
-    except ImportError:
+        available = importlib.util.find_spec("trade_crm.domain.demo") is not None
+    except (ImportError, ValueError):
+        available = False
+    if not available:
         return None
-    return lambda: load_demo(clock)
+
+    def load():
+        from trade_crm.domain.demo import load_demo
+
+        return load_demo(clock)
+
+    return load
 
 
 def build_main_window(clock: Clock, db_path: Path, settings: QSettings, *, language: str = "en",
@@ -41,6 +52,7 @@ def build_main_window(clock: Clock, db_path: Path, settings: QSettings, *, langu
     (used by run_gui, tests and screenshots)."""
     window = MainWindow(clock, db_path, settings, language=language,
                         demo_loader=demo_loader(clock) if with_demo else None)
+    install_import_actions(window, clock)
     install_export_actions(window, clock, language=language, settings=settings)
     return window
 

@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../trade_crm/app.py" line="64"/>
+        <location filename="../../trade_crm/app.py" line="99"/>
         <source>Trade CRM cannot open its database</source>
         <translation>Trade CRM 无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/app.py" line="65"/>
+        <location filename="../../trade_crm/app.py" line="100"/>
         <source>The customer book at
 %1
 could not be opened, and was left untouched.
@@ -203,17 +203,17 @@ The current book is kept as a backup first.</source>
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../trade_crm/ui/charts.py" line="74"/>
+        <location filename="../../trade_crm/ui/charts.py" line="91"/>
         <source>Save as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/charts.py" line="104"/>
+        <location filename="../../trade_crm/ui/charts.py" line="121"/>
         <source>Save chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/charts.py" line="105"/>
+        <location filename="../../trade_crm/ui/charts.py" line="122"/>
         <source>PNG images (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -405,197 +405,197 @@ The current book is kept as a backup first.</source>
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="71"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="73"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="71"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="73"/>
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="74"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="76"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="76"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="78"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="77"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="79"/>
         <source>Tags and custom fields</source>
         <translation>标签和自定义字段</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="98"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="108"/>
         <source>Company name</source>
         <translation>公司名称</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="98"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="108"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="98"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="108"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="99"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="109"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="99"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="109"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="99"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="109"/>
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="100"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="110"/>
         <source>Company size</source>
         <translation>公司规模</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="100"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="110"/>
         <source>Preferred language</source>
         <translation>首选语言</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="105"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="115"/>
         <source>Trade show</source>
         <translation>展会</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="105"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="115"/>
         <source>Website inquiry</source>
         <translation>网站询盘</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="106"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="116"/>
         <source>Marketplace (Alibaba, …)</source>
         <translation>B2B 平台（阿里巴巴等）</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="106"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="116"/>
         <source>Referral</source>
         <translation>转介绍</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="107"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="117"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="112"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="122"/>
         <source>Not rated</source>
         <translation>未评级</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="118"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="128"/>
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="125"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="135"/>
         <source>Lost customer (no more follow-ups)</source>
         <translation>已流失客户（不再跟进）</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="130"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="140"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="133"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="143"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="134"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="144"/>
         <source>Rating</source>
         <translation>评级</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="138"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="148"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="145"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="155"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="154"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="164"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="170"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="180"/>
         <source>Type to search, e.g. Germany or 德国</source>
         <translation>输入搜索，例如 德国 或 Germany</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="175"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="185"/>
         <source>Separate tags with commas, e.g. VIP, Canton Fair 2026</source>
         <translation>多个标签用逗号分隔，例如 VIP, 2026广交会</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="182"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="192"/>
         <source>No custom fields yet. Add one for anything this form lacks, such as the port of discharge or a customs code.</source>
         <translation>还没有自定义字段。表单中没有的信息可以在这里添加，例如目的港或海关编码。</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="189"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="199"/>
         <source>New field name, e.g. Port of discharge</source>
         <translation>新字段名称，例如 目的港</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="191"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="201"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="198"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="208"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="199"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="209"/>
         <source>Custom fields</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="294"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="309"/>
         <source>Contact %1: %2</source>
         <translation>联系人 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="299"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="314"/>
         <source>The customer needs a name.</source>
         <translation>请填写客户名称。</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="300"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="315"/>
         <source>Unknown country: pick one from the list.</source>
         <translation>无法识别的国家，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="301"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="316"/>
         <source>Use a 3-letter currency code such as USD.</source>
         <translation>请使用三位字母的币种代码，例如 USD。</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_dialog.py" line="302"/>
+        <location filename="../../trade_crm/ui/customer_dialog.py" line="317"/>
         <source>A custom field needs a name.</source>
         <translation>自定义字段需要名称。</translation>
     </message>
@@ -613,32 +613,32 @@ The current book is kept as a backup first.</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_list.py" line="145"/>
+        <location filename="../../trade_crm/ui/customer_list.py" line="144"/>
         <source>Filters (%1)</source>
         <translation>筛选 (%1)</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_list.py" line="145"/>
+        <location filename="../../trade_crm/ui/customer_list.py" line="144"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_list.py" line="268"/>
+        <location filename="../../trade_crm/ui/customer_list.py" line="267"/>
         <source>Save current view…</source>
         <translation>保存当前视图…</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_list.py" line="274"/>
+        <location filename="../../trade_crm/ui/customer_list.py" line="273"/>
         <source>Delete view</source>
         <translation>删除视图</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_list.py" line="279"/>
+        <location filename="../../trade_crm/ui/customer_list.py" line="278"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_list.py" line="279"/>
+        <location filename="../../trade_crm/ui/customer_list.py" line="278"/>
         <source>Name of this view:</source>
         <translation>视图名称：</translation>
     </message>
@@ -857,92 +857,92 @@ The file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="127"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="133"/>
         <source>%1 customers · money in %2 · stages and tiers of %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="128"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="134"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="131"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="137"/>
         <source>No exchange rate for %1: their orders and deals are left out of the values. Add the rates under Exchange rates.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="137"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="143"/>
         <source>Top %1 customers, last 12 months</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="138"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="144"/>
         <source>Dormant customers: %1 (most valuable first)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="146"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="152"/>
         <source>None</source>
         <translation type="unfinished">无</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="149"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="155"/>
         <source>by the last 12 months&apos; orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="155"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="162"/>
         <source>deals · value in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="158"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="165"/>
         <source>calls, emails, visits… logged, by week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="161"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="168"/>
         <source>thousand %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="164"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="171"/>
         <source>Customer</source>
         <translation type="unfinished">客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="164"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="171"/>
         <source>Country</source>
         <translation type="unfinished">国家</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="164"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="171"/>
         <source>Tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="164"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="171"/>
         <source>Rating</source>
         <translation type="unfinished">评级</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="165"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="172"/>
         <source>Value, 12 months</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="165"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="172"/>
         <source>Last order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="166"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="173"/>
         <source>RFM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="166"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="173"/>
         <source>Value, all orders</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1098,6 +1098,263 @@ Keep them unencrypted?</source>
     </message>
 </context>
 <context>
+    <name>DuplicateGroupTableModel</name>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="102"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="102"/>
+        <source>Why</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="102"/>
+        <source>Customers</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="114"/>
+        <source> (+%1 more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateHint</name>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="396"/>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="397"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; already exists — &lt;a href=&quot;%2&quot;&gt;open it?&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="69"/>
+        <source>Same email %1</source>
+        <translation type="unfinished">邮箱相同 %1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="71"/>
+        <source>Same phone %1</source>
+        <translation type="unfinished">电话相同 %1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="73"/>
+        <source>Same company domain %1</source>
+        <translation type="unfinished">公司域名相同 %1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="75"/>
+        <source>Similar names: %1 (%2%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="77"/>
+        <source>Same name “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="141"/>
+        <source>Find duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="148"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="150"/>
+        <source>Search again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="172"/>
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="172"/>
+        <source>Country</source>
+        <translation type="unfinished">国家</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="172"/>
+        <source>City</source>
+        <translation type="unfinished">城市</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="172"/>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="179"/>
+        <source>&amp;Merge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="181"/>
+        <source>&amp;Not a duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="182"/>
+        <source>The ticked customers are different companies: do not suggest them again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="185"/>
+        <source>&amp;Show in list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="188"/>
+        <source>&amp;Undo merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="220"/>
+        <source>Looking for duplicates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="239"/>
+        <source>%Ln group(s) of probable duplicates, the surest first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="243"/>
+        <source>No probable duplicates among %1 customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="249"/>
+        <source>The search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="252"/>
+        <source>Search cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="308"/>
+        <source>Merged. The groups left are below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="322"/>
+        <source>Marked as not duplicates: they will not be suggested again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesTableModel</name>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="31"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="31"/>
+        <source>In the file</source>
+        <translation>文件中</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="31"/>
+        <source>In your book</source>
+        <translation>客户库中</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="31"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="32"/>
+        <source>A merge fills</source>
+        <translation>合并将补充</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="32"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="35"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="35"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="35"/>
+        <source>Create anyway</source>
+        <translation>仍然新建</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="62"/>
+        <source>Same email %1</source>
+        <translation>邮箱相同 %1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="64"/>
+        <source>Same phone %1</source>
+        <translation>电话相同 %1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="66"/>
+        <source>Same company domain %1</source>
+        <translation>公司域名相同 %1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="68"/>
+        <source>Same name</source>
+        <translation>名称相同</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="69"/>
+        <source>Similar name (%1%)</source>
+        <translation>名称相似（%1%）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/import_review_models.py" line="76"/>
+        <source>+%Ln contact(s)</source>
+        <translation>
+            <numerusform>新增 %Ln 位联系人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="77"/>
+        <source>nothing new</source>
+        <translation>无新内容</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="77"/>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="104"/>
+        <source>Click to choose: merge, skip or create anyway</source>
+        <translation>点击选择：合并、跳过或仍然新建</translation>
+    </message>
+</context>
+<context>
     <name>ExportController</name>
     <message>
         <location filename="../../trade_crm/ui/export_actions.py" line="179"/>
@@ -1120,69 +1377,69 @@ Keep them unencrypted?</source>
         <translation>保存选中客户的联系人，可导入手机</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/export_actions.py" line="207"/>
+        <location filename="../../trade_crm/ui/export_actions.py" line="208"/>
         <source>Customers %1.xlsx</source>
         <translation>客户 %1.xlsx</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/export_actions.py" line="226"/>
+        <location filename="../../trade_crm/ui/export_actions.py" line="227"/>
         <source>Exporting to Excel…</source>
         <translation>正在导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/export_actions.py" line="233"/>
+        <location filename="../../trade_crm/ui/export_actions.py" line="234"/>
         <source>Contacts %1.vcf</source>
         <translation>联系人 %1.vcf</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/export_actions.py" line="234"/>
+        <location filename="../../trade_crm/ui/export_actions.py" line="235"/>
         <source>Export contacts as vCard</source>
         <translation>导出联系人为 vCard</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/export_actions.py" line="235"/>
+        <location filename="../../trade_crm/ui/export_actions.py" line="236"/>
         <source>vCard file (*.vcf)</source>
         <translation>vCard 文件 (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/export_actions.py" line="241"/>
+        <location filename="../../trade_crm/ui/export_actions.py" line="242"/>
         <source>Exporting contacts…</source>
         <translation>正在导出联系人…</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/export_actions.py" line="247"/>
+        <location filename="../../trade_crm/ui/export_actions.py" line="248"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/export_actions.py" line="248"/>
+        <location filename="../../trade_crm/ui/export_actions.py" line="249"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/export_actions.py" line="271"/>
+        <location filename="../../trade_crm/ui/export_actions.py" line="272"/>
         <source>Saving the file…</source>
         <translation>正在保存文件…</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/export_actions.py" line="275"/>
+        <location filename="../../trade_crm/ui/export_actions.py" line="276"/>
         <source>Writing customer %1 of %2…</source>
         <translation>正在写入第 %1 个客户，共 %2 个…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trade_crm/ui/export_actions.py" line="278"/>
+        <location filename="../../trade_crm/ui/export_actions.py" line="279"/>
         <source>Exported %Ln customer(s) to %1</source>
         <translation>
             <numerusform>已将 %Ln 个客户导出到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/export_actions.py" line="283"/>
+        <location filename="../../trade_crm/ui/export_actions.py" line="284"/>
         <source>The export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/export_actions.py" line="289"/>
+        <location filename="../../trade_crm/ui/export_actions.py" line="290"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
@@ -1265,6 +1522,249 @@ Keep them unencrypted?</source>
         <location filename="../../trade_crm/ui/export_actions.py" line="128"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>FieldNames</name>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="36"/>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="36"/>
+        <source>Contact name</source>
+        <translation>联系人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="37"/>
+        <source>First name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="37"/>
+        <source>Middle name</source>
+        <translation>中间名</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="38"/>
+        <source>Last name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="38"/>
+        <source>Job title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="38"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="39"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="39"/>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="39"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="40"/>
+        <source>Skype</source>
+        <translation>Skype</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="40"/>
+        <source>LinkedIn</source>
+        <translation>领英</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="40"/>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="41"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="41"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="41"/>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="42"/>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="42"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="42"/>
+        <source>Booth</source>
+        <translation>展位</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="43"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="43"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="43"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="44"/>
+        <source>Company size</source>
+        <translation>公司规模</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="44"/>
+        <source>Rating</source>
+        <translation>评级</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="44"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../trade_crm/ui/import_pages.py" line="77"/>
+        <source>Choose an Excel, CSV or vCard file</source>
+        <translation>选择 Excel、CSV 或 vCard 文件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_pages.py" line="78"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_pages.py" line="91"/>
+        <source>e.g. Canton Fair 2026 Autumn</source>
+        <translation>例如：2026 秋季广交会</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_pages.py" line="96"/>
+        <source>Optional, e.g. VIP</source>
+        <translation>可选，例如：VIP</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_pages.py" line="99"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_pages.py" line="100"/>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_pages.py" line="103"/>
+        <source>Trade show or source:</source>
+        <translation>展会或来源：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_pages.py" line="104"/>
+        <source>Every imported customer gets it as its source and as a tag.</source>
+        <translation>每个导入的客户都会以它作为来源和标签。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_pages.py" line="105"/>
+        <source>Extra tag:</source>
+        <translation>附加标签：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_pages.py" line="106"/>
+        <source>Country if a row has none:</source>
+        <translation>未填国家时默认为：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_pages.py" line="107"/>
+        <source>Used to read local phone numbers such as 0755 8888 0000.</source>
+        <translation>用于识别本地电话号码，例如 0755 8888 0000。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_pages.py" line="109"/>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_pages.py" line="110"/>
+        <source>A trade-show list, an exhibitor directory, a CRM export or your phone&apos;s contacts. Nothing is written until you confirm the last step.</source>
+        <translation>展会名单、参展商名录、其他 CRM 的导出文件或手机通讯录均可。在最后一步确认之前，不会写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_pages.py" line="135"/>
+        <source>None (type to search, e.g. China or 中国)</source>
+        <translation>无（输入以搜索，例如 China 或 中国）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_pages.py" line="172"/>
+        <source>Import customers</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_pages.py" line="173"/>
+        <source>Spreadsheets and contacts (%1);;All files (*)</source>
+        <translation>表格和通讯录 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_pages.py" line="184"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_pages.py" line="198"/>
+        <source>%1 (hidden)</source>
+        <translation>%1（隐藏）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_pages.py" line="202"/>
+        <source>(the whole file)</source>
+        <translation>（整个文件）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_pages.py" line="205"/>
+        <source>no header row found: columns are named by letter</source>
+        <translation>未找到表头行：各列按字母命名</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_pages.py" line="207"/>
+        <source>headers in row %1</source>
+        <translation>表头在第 %1 行</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/import_pages.py" line="208"/>
+        <source>%Ln data row(s), %1 column(s); %2.</source>
+        <translation>
+            <numerusform>%Ln 行数据，%1 列；%2。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1592,6 +2092,298 @@ Keep them unencrypted?</source>
     </message>
 </context>
 <context>
+    <name>ImportController</name>
+    <message>
+        <location filename="../../trade_crm/ui/import_actions.py" line="44"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_actions.py" line="46"/>
+        <source>Import customers from Excel, CSV or vCard</source>
+        <translation>从 Excel、CSV 或 vCard 导入客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_actions.py" line="49"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_actions.py" line="51"/>
+        <source>Bring in a trade-show list, an exhibitor directory or a CRM export from Excel, CSV or vCard.</source>
+        <translation>从 Excel、CSV 或 vCard 导入展会名单、参展商名录或其他 CRM 的导出文件。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_actions.py" line="53"/>
+        <source>Import &amp;history…</source>
+        <translation>导入历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_actions.py" line="54"/>
+        <source>See past imports and undo one</source>
+        <translation>查看以往的导入并可撤销</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/import_history_dialog.py" line="39"/>
+        <source>Import history</source>
+        <translation>导入历史</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_history_dialog.py" line="45"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_history_dialog.py" line="45"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_history_dialog.py" line="45"/>
+        <source>Trade show / tag</source>
+        <translation>展会 / 标签</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_history_dialog.py" line="45"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_history_dialog.py" line="45"/>
+        <source>Merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_history_dialog.py" line="46"/>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_history_dialog.py" line="46"/>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_history_dialog.py" line="46"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_history_dialog.py" line="54"/>
+        <source>No imports yet. Use File &gt; Import… to bring in a trade-show list.</source>
+        <translation>还没有导入记录。使用“文件 &gt; 导入…”导入展会名单。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_history_dialog.py" line="58"/>
+        <source>Undo import…</source>
+        <translation>撤销导入…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_history_dialog.py" line="75"/>
+        <source>Undone %1</source>
+        <translation>已于 %1 撤销</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_history_dialog.py" line="76"/>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_history_dialog.py" line="112"/>
+        <source>Undo the import of %1 from %2? The %3 customer(s) it created are removed and the %4 it merged into are put back as they were.</source>
+        <translation>撤销 %2 对 %1 的导入吗？此次新建的 %3 个客户将被删除，合并过的 %4 个客户将恢复原样。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_history_dialog.py" line="115"/>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_history_dialog.py" line="120"/>
+        <source>Undoing…</source>
+        <translation>正在撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_history_dialog.py" line="130"/>
+        <source>Import undone: %1 customer(s) removed, %2 restored.</source>
+        <translation>已撤销导入：删除 %1 个客户，恢复 %2 个。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="42"/>
+        <source>Import customers</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="61"/>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="62"/>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="302"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="64"/>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="308"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="104"/>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="184"/>
+        <source>%1 - rows to fix.xlsx</source>
+        <translation>%1 - 待修正的行.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="185"/>
+        <source>Save error report</source>
+        <translation>保存错误报告</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="185"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/import_wizard.py" line="192"/>
+        <source>Saved %Ln row(s) to fix in %1.</source>
+        <translation>
+            <numerusform>已将 %Ln 行待修正数据保存到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="197"/>
+        <source>The error report could not be saved: %1</source>
+        <translation>无法保存错误报告：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="237"/>
+        <source>The import was cancelled. Nothing was written.</source>
+        <translation>导入已取消，未写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="242"/>
+        <source>The import failed and nothing was written: %1</source>
+        <translation>导入失败，未写入任何数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="249"/>
+        <source>Remove the %1 customer(s) this import created and put the %2 merged customer(s) back as they were?</source>
+        <translation>删除此次导入新建的 %1 个客户，并将合并过的 %2 个客户恢复原样吗？</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="251"/>
+        <source>Undo this import</source>
+        <translation>撤销本次导入</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="272"/>
+        <source>Unknown country: pick one from the list, or leave it empty.</source>
+        <translation>未知国家：请从列表中选择，或留空。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="298"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="298"/>
+        <source>Columns</source>
+        <translation>列映射</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="298"/>
+        <source>Review</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="298"/>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="302"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="298"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="299"/>
+        <source>Step %1 of %2: %3</source>
+        <translation>第 %1 步，共 %2 步：%3</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_wizard.py" line="308"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Insights</name>
+    <message>
+        <location filename="../../trade_crm/ui/insights.py" line="49"/>
+        <source>Customers</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/insights.py" line="50"/>
+        <source>Pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/insights.py" line="51"/>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/insights.py" line="70"/>
+        <source>&amp;Insights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/insights.py" line="72"/>
+        <source>&amp;Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/insights.py" line="72"/>
+        <source>&amp;Pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/insights.py" line="72"/>
+        <source>&amp;Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/insights.py" line="79"/>
+        <source>&amp;Exchange rates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/insights.py" line="80"/>
+        <source>Stage and tier &amp;rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/insights.py" line="81"/>
+        <source>Re&amp;compute stages and tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Lifecycle</name>
     <message>
         <location filename="../../trade_crm/ui/customer_table_model.py" line="56"/>
@@ -1785,91 +2577,91 @@ Keep them unencrypted?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="52"/>
-        <location filename="../../trade_crm/ui/main_window.py" line="288"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="55"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="293"/>
         <source>Trade CRM</source>
         <translation>Trade CRM 外贸客户管理</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="78"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="81"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trade_crm/ui/main_window.py" line="180"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="183"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln 个客户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trade_crm/ui/main_window.py" line="182"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="185"/>
         <source>%Ln shown</source>
         <translation>
             <numerusform>显示 %Ln 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trade_crm/ui/main_window.py" line="184"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="187"/>
         <source>%Ln overdue</source>
         <translation>
             <numerusform>%Ln 个逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="239"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="244"/>
         <source>Delete “%1” with its contacts and timeline?</source>
         <translation>删除“%1”及其联系人和时间线？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trade_crm/ui/main_window.py" line="241"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="246"/>
         <source>Delete %Ln customers with their contacts and timelines?</source>
         <translation>
             <numerusform>删除这 %Ln 个客户及其联系人和时间线？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="243"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="248"/>
         <source>You can undo this with %1.</source>
         <translation>可以用 %1 撤销。</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="244"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="249"/>
         <source>Delete customers</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="250"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="255"/>
         <source>Add tag</source>
         <translation>添加标签</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="250"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="255"/>
         <source>Remove tag</source>
         <translation>移除标签</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="251"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="256"/>
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="319"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="326"/>
         <source>About Trade CRM</source>
         <translation>关于 Trade CRM</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="320"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="327"/>
         <source>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;An offline-first customer book for export sales: customers, contacts, follow-ups and reminders, on your own computer.&lt;/p&gt;&lt;p&gt;Icons are original drawings made for Trade CRM.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;为外贸业务员打造的离线客户管理工具：客户、联系人、跟进和提醒，都保存在你自己的电脑上。&lt;/p&gt;&lt;p&gt;图标为 Trade CRM 原创绘制。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="325"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="332"/>
         <source>Where is my data?</source>
         <translation>我的数据在哪里？</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="326"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="333"/>
         <source>Your customer book is this file:
 %1
 
@@ -1880,9 +2672,370 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
 请和其他文档一起备份；换电脑时复制此文件即可。</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/main_window.py" line="329"/>
+        <location filename="../../trade_crm/ui/main_window.py" line="336"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../trade_crm/ui/import_mapping_page.py" line="65"/>
+        <source>Save mapping…</source>
+        <translation>保存映射…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_mapping_page.py" line="68"/>
+        <source>are added to the notes</source>
+        <translation>追加到备注</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_mapping_page.py" line="69"/>
+        <source>become custom fields</source>
+        <translation>作为自定义字段</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_mapping_page.py" line="72"/>
+        <source>Saved mapping:</source>
+        <translation>已存映射：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_mapping_page.py" line="76"/>
+        <source>Columns no field takes</source>
+        <translation>无对应字段的列</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_mapping_page.py" line="80"/>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_mapping_page.py" line="80"/>
+        <source>Example values</source>
+        <translation>示例值</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_mapping_page.py" line="81"/>
+        <source>Imports as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_mapping_page.py" line="99"/>
+        <source>Preview: how the first rows will be imported</source>
+        <translation>预览：前几行将如何导入</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_mapping_page.py" line="107"/>
+        <source>Column mapping</source>
+        <translation>列映射</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_mapping_page.py" line="147"/>
+        <source>(automatic)</source>
+        <translation>（自动）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_mapping_page.py" line="189"/>
+        <source>Save mapping</source>
+        <translation>保存映射</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_mapping_page.py" line="190"/>
+        <source>Name (suggested again for files with the same headers):</source>
+        <translation>名称（表头相同的文件会再次推荐此映射）：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_mapping_page.py" line="230"/>
+        <source>No column is a company, contact name, email or phone yet, so no row can be imported. Choose which column is which.</source>
+        <translation>还没有任何列对应公司、联系人姓名、邮箱或电话，因此无法导入任何行。请指定各列的含义。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_mapping_page.py" line="243"/>
+        <source>Recognised from the header</source>
+        <translation>根据表头识别</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_mapping_page.py" line="244"/>
+        <source>Recognised from what the column holds</source>
+        <translation>根据列内容识别</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_mapping_page.py" line="245"/>
+        <source>From the saved mapping</source>
+        <translation>来自已存映射</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_mapping_page.py" line="245"/>
+        <source>Your choice</source>
+        <translation>您的选择</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_mapping_page.py" line="246"/>
+        <source>No field matches this header</source>
+        <translation>没有与此表头对应的字段</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_mapping_page.py" line="267"/>
+        <source>— add to the notes —</source>
+        <translation>— 追加到备注 —</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_mapping_page.py" line="268"/>
+        <source>— custom field —</source>
+        <translation>— 自定义字段 —</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_mapping_page.py" line="271"/>
+        <source>— ignore (not imported) —</source>
+        <translation>— 忽略（不导入）—</translation>
+    </message>
+</context>
+<context>
+    <name>MergeController</name>
+    <message>
+        <location filename="../../trade_crm/ui/merge_actions.py" line="72"/>
+        <source>Find &amp;duplicates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_actions.py" line="73"/>
+        <source>Find customers recorded twice and merge them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_actions.py" line="75"/>
+        <source>&amp;Merge customers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_actions.py" line="77"/>
+        <source>Merge the selected customers into one, with their whole history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_actions.py" line="79"/>
+        <source>&amp;Undo this merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_actions.py" line="94"/>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_actions.py" line="123"/>
+        <source>Merged into “%1”. Undo with %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_actions.py" line="205"/>
+        <source>Merge undone: the customers are back as they were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="39"/>
+        <source>Merge customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="43"/>
+        <source>Choose the customer to keep and, for each field that differs, the value to keep. Contacts, emails and phones, tags, custom fields, the timeline, orders, opportunities and reminders of the others all move to it. You can undo the merge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="57"/>
+        <source>Merge</source>
+        <translation type="unfinished">合并</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="77"/>
+        <source>Company name</source>
+        <translation type="unfinished">公司名称</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="77"/>
+        <source>Country</source>
+        <translation type="unfinished">国家</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="77"/>
+        <source>City</source>
+        <translation type="unfinished">城市</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="78"/>
+        <source>Address</source>
+        <translation type="unfinished">地址</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="78"/>
+        <source>Website</source>
+        <translation type="unfinished">网站</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="78"/>
+        <source>Industry</source>
+        <translation type="unfinished">行业</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="79"/>
+        <source>Products</source>
+        <translation type="unfinished">产品</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="79"/>
+        <source>Company size</source>
+        <translation type="unfinished">公司规模</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="80"/>
+        <source>Preferred language</source>
+        <translation type="unfinished">首选语言</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="80"/>
+        <source>Source</source>
+        <translation type="unfinished">来源</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="81"/>
+        <source>Rating</source>
+        <translation type="unfinished">评级</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="81"/>
+        <source>Currency</source>
+        <translation type="unfinished">币种</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="81"/>
+        <source>Notes</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="82"/>
+        <source>Next follow-up</source>
+        <translation type="unfinished">下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="82"/>
+        <source>Lost customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="91"/>
+        <source>Trade show</source>
+        <translation type="unfinished">展会</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="91"/>
+        <source>Website inquiry</source>
+        <translation type="unfinished">网站询盘</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="92"/>
+        <source>Marketplace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="92"/>
+        <source>Referral</source>
+        <translation type="unfinished">转介绍</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="93"/>
+        <source>Other</source>
+        <translation type="unfinished">其他</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="95"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="95"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="115"/>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="119"/>
+        <source>%1 (#%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="127"/>
+        <source>These customers agree on every field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="138"/>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="146"/>
+        <source>Combine all of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="167"/>
+        <source>%n contact(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="168"/>
+        <source>%n timeline entry(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="169"/>
+        <source>%n order(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="170"/>
+        <source>%n opportunity(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="171"/>
+        <source>%n reminder(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="172"/>
+        <source>%n tag(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="176"/>
+        <source>Moves to “%1”: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="177"/>
+        <source>Nothing else moves to “%1”.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1997,67 +3150,280 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
 <context>
     <name>OpportunityTableModel</name>
     <message>
-        <location filename="../../trade_crm/ui/pipeline_cards.py" line="204"/>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="212"/>
         <source>Opportunity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/pipeline_cards.py" line="204"/>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="212"/>
         <source>Customer</source>
         <translation type="unfinished">客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/pipeline_cards.py" line="204"/>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="212"/>
         <source>Stage</source>
         <translation type="unfinished">阶段</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/pipeline_cards.py" line="204"/>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="212"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/pipeline_cards.py" line="205"/>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="213"/>
         <source>Probability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/pipeline_cards.py" line="205"/>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="213"/>
         <source>Expected close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PipelineBoardWidget</name>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_board.py" line="86"/>
+        <source>Board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_board.py" line="87"/>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_board.py" line="94"/>
+        <source>All stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_board.py" line="95"/>
+        <source>New opportunity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_board.py" line="96"/>
+        <source>Stage names…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_board.py" line="157"/>
+        <source>%1 opportunities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_board.py" line="163"/>
+        <source>%1 of %2 opportunities, latest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_board.py" line="184"/>
+        <source>New opportunity for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_board.py" line="185"/>
+        <source>Select a customer in the Customers tab first</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PipelineStage</name>
     <message>
-        <location filename="../../trade_crm/ui/pipeline_cards.py" line="40"/>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="41"/>
         <source>Inquiry</source>
         <translation type="unfinished">询盘</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/pipeline_cards.py" line="41"/>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="42"/>
         <source>Quotation</source>
         <translation type="unfinished">报价</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/pipeline_cards.py" line="42"/>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="43"/>
         <source>Sample</source>
         <translation type="unfinished">样品</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/pipeline_cards.py" line="43"/>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="44"/>
         <source>Negotiation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/pipeline_cards.py" line="44"/>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="45"/>
         <source>Won</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/pipeline_cards.py" line="45"/>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="46"/>
         <source>Lost</source>
         <translation type="unfinished">已流失</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewBuilder</name>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="71"/>
+        <source>%1 (custom field)</source>
+        <translation>%1（自定义字段）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="116"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="116"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_preview.py" line="123"/>
+        <source>Not imported.</source>
+        <translation>未导入。</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsTableModel</name>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="143"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="143"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="143"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="143"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="143"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="166"/>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_models.py" line="166"/>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <location filename="../../trade_crm/ui/import_result_pages.py" line="27"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_result_pages.py" line="31"/>
+        <location filename="../../trade_crm/ui/import_result_pages.py" line="54"/>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_result_pages.py" line="33"/>
+        <source>The import is written in one step: if you cancel, your customer book stays exactly as it was.</source>
+        <translation>导入会一次性写入：如果取消，客户库将保持原样。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/import_result_pages.py" line="50"/>
+        <source>Importing %Ln customer(s) from %1…</source>
+        <translation>
+            <numerusform>正在从 %1 导入 %Ln 个客户…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_result_pages.py" line="52"/>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_result_pages.py" line="59"/>
+        <source>Writing customer %1 of %2…</source>
+        <translation>正在写入第 %1 个客户，共 %2 个…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_result_pages.py" line="63"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>RatesDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/rates_dialog.py" line="50"/>
+        <source>Exchange rates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/rates_dialog.py" line="64"/>
+        <source>Add rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/rates_dialog.py" line="65"/>
+        <source>Add missing currencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/rates_dialog.py" line="66"/>
+        <source>Remove</source>
+        <translation type="unfinished">删除</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/rates_dialog.py" line="77"/>
+        <source>Reporting currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/rates_dialog.py" line="84"/>
+        <source>The app works offline: enter the rates you use, with the day you took them. Changing the reporting currency converts the table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/rates_dialog.py" line="100"/>
+        <source>Currency</source>
+        <translation type="unfinished">币种</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/rates_dialog.py" line="100"/>
+        <source>1 unit in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/rates_dialog.py" line="101"/>
+        <source>As of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/rates_dialog.py" line="133"/>
+        <source>Used in orders or deals, with no rate yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/rates_dialog.py" line="154"/>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/rates_dialog.py" line="168"/>
+        <source>Add a rate for %1 first: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2098,97 +3464,123 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
 <context>
     <name>ReminderPane</name>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="44"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="212"/>
         <source>Nothing due today</source>
         <translation>今天没有待办提醒</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="49"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="217"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="49"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="217"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="320"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="69"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="251"/>
+        <source>Mark the selected reminders as done</source>
+        <translation>将所选提醒标记为完成</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="256"/>
+        <source>Hide the selected reminders for a while</source>
+        <translation>暂时隐藏所选提醒</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="260"/>
+        <source>Write this holiday&apos;s greetings to the customers it covers</source>
+        <translation>给这个节日涉及的客户写问候</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="272"/>
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="69"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="272"/>
         <source>Greetings</source>
         <translation>节日问候</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="70"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="273"/>
         <source>Birthdays</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="70"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="273"/>
         <source>Dormant customers</source>
         <translation>沉睡客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="71"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="274"/>
         <source>Notices</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="87"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="326"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="109"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="329"/>
+        <source>… and %1 more</source>
+        <translation>……还有 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="330"/>
+        <source>Double-click to list %1 more</source>
+        <translation>双击再列出 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="339"/>
         <source>%1 days overdue</source>
         <translation>已逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="111"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="341"/>
         <source>Since yesterday</source>
         <translation>昨天到期</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="111"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="341"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="128"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="250"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="132"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="253"/>
         <source>Snooze</source>
         <translation>稍后提醒</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="140"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="259"/>
         <source>Prepare greetings</source>
-        <translation type="unfinished">准备节日问候</translation>
+        <translation>准备节日问候</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="147"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="257"/>
         <source>Open customer</source>
         <translation>打开客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="157"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="406"/>
         <source>1 day</source>
         <translation>1 天后</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="159"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="406"/>
         <source>1 week</source>
         <translation>1 周后</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="163"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="409"/>
         <source>Pick a date…</source>
         <translation>选择日期…</translation>
     </message>
@@ -2297,6 +3689,121 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <location filename="../../trade_crm/ui/backup_actions.py" line="175"/>
         <source>Trade CRM backups (*.db *.db.enc);;All files (*)</source>
         <translation>Trade CRM 备份 (*.db *.db.enc);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_page.py" line="55"/>
+        <source>new customers</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_page.py" line="55"/>
+        <source>new contacts</source>
+        <translation>新联系人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_page.py" line="56"/>
+        <source>merges</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_page.py" line="56"/>
+        <source>skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_page.py" line="57"/>
+        <source>rows with problems</source>
+        <translation>有问题的行</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_page.py" line="58"/>
+        <source>rows not imported</source>
+        <translation>未导入的行</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_page.py" line="80"/>
+        <source>Review before importing</source>
+        <translation>导入前检查</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_page.py" line="90"/>
+        <source>Merge: fill empty fields, add new contacts</source>
+        <translation>合并：补充空白字段，添加新联系人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_page.py" line="91"/>
+        <source>Skip: leave the customer as it is</source>
+        <translation>跳过：保持客户不变</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_page.py" line="92"/>
+        <source>Create anyway: a new customer</source>
+        <translation>仍然新建：新建一个客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_page.py" line="94"/>
+        <source>A merge also replaces fields that already have a value</source>
+        <translation>合并时也覆盖已有内容的字段</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_page.py" line="102"/>
+        <source>For every match:</source>
+        <translation>所有重复项：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_page.py" line="108"/>
+        <source>Selected rows:</source>
+        <translation>选中的行：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_page.py" line="125"/>
+        <source>Save error report…</source>
+        <translation>保存错误报告…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_page.py" line="126"/>
+        <source>A workbook of the rows with problems and what is wrong with each, to fix and import again</source>
+        <translation>一个列出问题行及其原因的工作簿，修正后可再次导入</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_page.py" line="130"/>
+        <source>Rows marked “Not imported” are left out; the others are imported with the problem noted.</source>
+        <translation>标为“未导入”的行将被跳过；其他行会导入，并记下问题。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_page.py" line="181"/>
+        <source>Checking every row against your customer book…</source>
+        <translation>正在将每一行与客户库比对…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_page.py" line="202"/>
+        <source>%1, sheet “%2”</source>
+        <translation>%1，工作表“%2”</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/import_review_page.py" line="204"/>
+        <source>Nothing has been written yet. %Ln row(s) read from %1.</source>
+        <translation>
+            <numerusform>尚未写入任何数据。已从 %1 读取 %Ln 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_page.py" line="206"/>
+        <source>This is a Trade CRM export: %1 customer(s) are updated by their CRM ID, %2 are unchanged.</source>
+        <translation>这是 Trade CRM 导出的文件：将按 CRM ID 更新 %1 个客户，%2 个客户无变化。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_page.py" line="220"/>
+        <source>Matches in your book (%1)</source>
+        <translation>客户库中的重复 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_review_page.py" line="221"/>
+        <source>Problems (%1)</source>
+        <translation>问题 (%1)</translation>
     </message>
 </context>
 <context>
@@ -2409,17 +3916,17 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../trade_crm/ui/settings_dialog.py" line="46"/>
+        <location filename="../../trade_crm/ui/settings_dialog.py" line="49"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/settings_dialog.py" line="47"/>
+        <location filename="../../trade_crm/ui/settings_dialog.py" line="50"/>
         <source>Customers&apos; working hours start</source>
         <translation>客户工作时间开始</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/settings_dialog.py" line="48"/>
+        <location filename="../../trade_crm/ui/settings_dialog.py" line="51"/>
         <source>Customers&apos; working hours end</source>
         <translation>客户工作时间结束</translation>
     </message>
@@ -2427,33 +3934,46 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../trade_crm/ui/settings_dialog.py" line="60"/>
+        <location filename="../../trade_crm/ui/settings_dialog.py" line="65"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/settings_dialog.py" line="62"/>
+        <location filename="../../trade_crm/ui/settings_dialog.py" line="67"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/settings_dialog.py" line="71"/>
+        <location filename="../../trade_crm/ui/settings_dialog.py" line="76"/>
         <source>A new language shows after you restart Trade CRM.</source>
         <translation>重启 Trade CRM 后生效。</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/settings_dialog.py" line="76"/>
+        <location filename="../../trade_crm/ui/settings_dialog.py" line="81"/>
         <source>Outside these hours a customer&apos;s local time is shown greyed.</source>
         <translation>在此时间之外，客户的当地时间显示为灰色。</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/settings_dialog.py" line="86"/>
+        <location filename="../../trade_crm/ui/settings_dialog.py" line="91"/>
         <source>General</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/settings_dialog.py" line="87"/>
+        <location filename="../../trade_crm/ui/settings_dialog.py" line="92"/>
         <source>Reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/settings_dialog.py" line="95"/>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StageColumn</name>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_board.py" line="72"/>
+        <source>%1 more in the list view</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2468,6 +3988,84 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <location filename="../../trade_crm/ui/opportunity_dialog.py" line="194"/>
         <source>Default names</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../trade_crm/ui/import_result_pages.py" line="75"/>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_result_pages.py" line="78"/>
+        <source>New customers</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_result_pages.py" line="78"/>
+        <source>Merged into existing customers</source>
+        <translation>合并到现有客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_result_pages.py" line="79"/>
+        <source>Skipped matches</source>
+        <translation>跳过的重复项</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_result_pages.py" line="79"/>
+        <source>New contacts</source>
+        <translation>新联系人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_result_pages.py" line="80"/>
+        <source>Rows not imported (problems)</source>
+        <translation>未导入的行（有问题）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_result_pages.py" line="97"/>
+        <source>Save error report…</source>
+        <translation>保存错误报告…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_result_pages.py" line="99"/>
+        <source>Undo this import</source>
+        <translation>撤销本次导入</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_result_pages.py" line="121"/>
+        <source>Imported %1</source>
+        <translation>已导入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_result_pages.py" line="123"/>
+        <source>Every imported customer is tagged %1.</source>
+        <translation>每个导入的客户都已加上标签 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_result_pages.py" line="127"/>
+        <source>%1 customer(s) were updated from the exported book.</source>
+        <translation>已根据导出的文件更新 %1 个客户。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_result_pages.py" line="132"/>
+        <source>You can undo this import now or later from File &gt; Import history.</source>
+        <translation>您可以现在撤销本次导入，也可以稍后在“文件 &gt; 导入历史”中撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_result_pages.py" line="136"/>
+        <source>Undoing the import…</source>
+        <translation>正在撤销导入…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_result_pages.py" line="140"/>
+        <source>Import undone</source>
+        <translation>导入已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_result_pages.py" line="142"/>
+        <source>The import was undone: %1 customer(s) removed, %2 restored to how they were before.</source>
+        <translation>已撤销导入：删除 %1 个客户，%2 个客户已恢复原样。</translation>
     </message>
 </context>
 <context>

@@ -316,6 +316,19 @@ def back_up(source: sqlite3.Connection | Path, db_path: Path, kind: str, now: da
     return BackupReport(local, tuple(removed + rotate(offsite.folder, zone)), target)
 
 
+def back_up_open_book(kind: str, now: datetime, zone: tzinfo) -> BackupReport | None:
+    """A copy of the bound book before a risky write (an import); None for an in-memory book.
+
+    Raises BackupError when the copy cannot be made: the caller then does not write.
+    """
+    from trade_crm.store.models import database
+
+    name = database.obj.database
+    if not name or name == ":memory:":
+        return None
+    return back_up(Path(name), Path(name), kind, now, zone)
+
+
 def restore_file(path: Path, db_path: Path, now: datetime, *, store: keystore.KeyStore | None = None,
                  recovery_code: str | None = None, passphrase: str | None = None) -> RestoreResult:
     """Restore the book from a plain or encrypted copy (see store.backup.restore_backup).

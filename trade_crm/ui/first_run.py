@@ -7,6 +7,8 @@ which puts it first on this page.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QCommandLinkButton, QLabel, QVBoxLayout, QWidget
@@ -66,7 +68,9 @@ class FirstRunPage(QWidget):
 
     def add_action_button(self, action: QAction, description: str = "") -> QCommandLinkButton:
         """A big button for `action` (e.g. "Import a trade-show list…"), placed first."""
-        button = self._button("", action.text().replace("&", ""), description)
+        # "&Import…" and the Chinese "导入(&I)…" both become plain labels.
+        label = re.sub(r"\(&\w\)", "", action.text()).replace("&", "")
+        button = self._button("", label, description)
         button.setIcon(action.icon())
         button.clicked.connect(action.trigger)
         self._column.insertWidget(self._buttons_start, button)

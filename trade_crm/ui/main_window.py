@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
@@ -26,14 +27,16 @@ from trade_crm.domain.customers import all_tags, customer_count, get_customer
 from trade_crm.domain.errors import DomainError
 from trade_crm.ui.actions import MainActions
 from trade_crm.ui.commands import CustomerCommand, DeleteCustomersCommand, RatingCommand, TagCommand
-from trade_crm.ui.customer_dialog import CustomerDialog
 from trade_crm.ui.customer_list import CustomerListPane
 from trade_crm.ui.first_run import FirstRunPage
 from trade_crm.ui.i18n import fill
 from trade_crm.ui.icons import app_icon
 from trade_crm.ui.reminder_pane import ReminderPane
-from trade_crm.ui.settings_dialog import WORK_END, WORK_START, SettingsDialog
+from trade_crm.ui.settings_dialog import WORK_END, WORK_START
 from trade_crm.ui.timeline_view import TimelineView
+
+if TYPE_CHECKING:
+    from trade_crm.ui.customer_dialog import CustomerDialog
 
 GEOMETRY_KEY, STATE_KEY = "main_window/geometry", "main_window/state"
 SPLITTER_KEY, SIDE_SPLITTER_KEY = "main_window/splitter", "main_window/side_splitter"
@@ -209,6 +212,8 @@ class MainWindow(QMainWindow):
     # --- editing ---------------------------------------------------------------------------------
 
     def open_customer_dialog(self, customer_id: int | None = None) -> CustomerDialog:
+        from trade_crm.ui.customer_dialog import CustomerDialog  # imported when first opened, not at start
+
         dialog = CustomerDialog(self._clock, customer_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.customer_saved.connect(self.on_customer_dialog_customer_saved)
@@ -308,6 +313,8 @@ class MainWindow(QMainWindow):
     # --- dialogs ---------------------------------------------------------------------------------
 
     def on_settings_action_triggered(self) -> None:
+        from trade_crm.ui.settings_dialog import SettingsDialog  # imported when first opened
+
         dialog = SettingsDialog(self._settings, self, db_path=self._db_path, zone=self._clock.zone)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.settings_saved.connect(lambda: self.customer_list.model.set_working_hours(
