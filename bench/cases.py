@@ -20,6 +20,7 @@ from bench.bench_export import export_rows
 from bench.bench_gui import gui_rows
 from bench.bench_import import import_bench
 from bench.bench_reminders import bench_reminder_rows
+from bench.bench_segments import bench_segment_rows
 from bench.book import Book
 from bench.report import Row, timing
 from trade_crm.domain import demo
@@ -206,6 +207,7 @@ BENCHES: list[Callable[[Context], list[Row]]] = [
     size_rows,
     gui_rows,
     bench_reminder_rows,
+    bench_segment_rows,
     import_bench,
     export_bench,
     backup_rows,

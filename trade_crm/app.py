@@ -18,6 +18,7 @@ from trade_crm.ui.export_actions import install_export_actions
 from trade_crm.ui.i18n import fill, install_translator, remove_translators, resolve_language
 from trade_crm.ui.icons import app_icon
 from trade_crm.ui.import_actions import install_import_actions
+from trade_crm.ui.insights import install_insights
 from trade_crm.ui.main_window import MainWindow
 from trade_crm.ui.reminder_controller import ReminderController
 from trade_crm.ui.scheduler import ReminderScheduler
@@ -54,6 +55,7 @@ def build_main_window(clock: Clock, db_path: Path, settings: QSettings, *, langu
                         demo_loader=demo_loader(clock) if with_demo else None)
     install_import_actions(window, clock)
     install_export_actions(window, clock, language=language, settings=settings)
+    install_insights(window, clock, language=language)
     return window
 
 
@@ -121,6 +123,7 @@ def _run_window(app: QApplication, path: Path, settings: QSettings, language: st
         app.setQuitOnLastWindowClosed(not notifier.is_tray)
         scheduler = ReminderScheduler(clock, app)
         ReminderController(window, clock, settings, notifier, scheduler)
+        install_insights(window, clock, language=language, scheduler=scheduler)  # stages follow the scheduler
         app.aboutToQuit.connect(scheduler.shutdown)
         window.show()
         scheduler.start()

@@ -222,6 +222,7 @@ def _run_command(command: Command, args: argparse.Namespace, clock: Clock, out: 
     from peewee import PeeweeException
 
     from trade_crm.paths import resolve_db_path
+    from trade_crm.store.backup import BackupError
     from trade_crm.store.db import DatabaseError, close_database, open_database
 
     ctx = Context(db_path=resolve_db_path(args.db), clock=clock,
@@ -234,7 +235,7 @@ def _run_command(command: Command, args: argparse.Namespace, clock: Clock, out: 
         return fail(err, str(exc), exc.code)
     except ValidationError as exc:
         return fail(err, str(exc), EXIT_USAGE)
-    except (DomainError, DatabaseError) as exc:  # NotFoundError and the rest: exit 1
+    except (DomainError, DatabaseError, BackupError) as exc:  # NotFoundError and the rest: exit 1
         return fail(err, str(exc), EXIT_FAILURE)
     except PeeweeException as exc:  # "database is locked", a disk that is full
         return fail(err, f"database {ctx.db_path}: {exc}", EXIT_FAILURE)

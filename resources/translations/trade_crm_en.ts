@@ -133,4 +133,85 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="0"/>
+        <source>%Ln group(s) of probable duplicates, the surest first.</source>
+        <translation>
+            <numerusform>%Ln group of probable duplicates, the surest first.</numerusform>
+            <numerusform>%Ln groups of probable duplicates, the surest first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MergeController</name>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/merge_actions.py" line="0"/>
+        <source>Merge %n customer(s) into “%1”</source>
+        <translation>
+            <numerusform>Merge %n customer into “%1”</numerusform>
+            <numerusform>Merge %n customers into “%1”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/merge_actions.py" line="0"/>
+        <source>Mark %n customer(s) as not duplicates</source>
+        <translation>
+            <numerusform>Mark %n customer as not a duplicate</numerusform>
+            <numerusform>Mark %n customers as not duplicates</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="0"/>
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="0"/>
+        <source>%n timeline entry(s)</source>
+        <translation>
+            <numerusform>%n timeline entry</numerusform>
+            <numerusform>%n timeline entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="0"/>
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="0"/>
+        <source>%n opportunity(s)</source>
+        <translation>
+            <numerusform>%n opportunity</numerusform>
+            <numerusform>%n opportunities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="0"/>
+        <source>%n reminder(s)</source>
+        <translation>
+            <numerusform>%n reminder</numerusform>
+            <numerusform>%n reminders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="0"/>
+        <source>%n tag(s)</source>
+        <translation>
+            <numerusform>%n tag</numerusform>
+            <numerusform>%n tags</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../trade_crm/app.py" line="99"/>
+        <location filename="../../trade_crm/app.py" line="103"/>
         <source>Trade CRM cannot open its database</source>
         <translation>Trade CRM 无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/app.py" line="100"/>
+        <location filename="../../trade_crm/app.py" line="104"/>
         <source>The customer book at
 %1
 could not be opened, and was left untouched.
@@ -205,17 +205,17 @@ The current book is kept as a backup first.</source>
     <message>
         <location filename="../../trade_crm/ui/charts.py" line="91"/>
         <source>Save as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 PNG…</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/charts.py" line="121"/>
         <source>Save chart</source>
-        <translation type="unfinished"></translation>
+        <translation>保存图表</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/charts.py" line="122"/>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图片 (*.png)</translation>
     </message>
 </context>
 <context>
@@ -234,30 +234,39 @@ The current book is kept as a backup first.</source>
 <context>
     <name>Commands</name>
     <message numerus="yes">
+        <location filename="../../trade_crm/ui/commands.py" line="68"/>
         <source>Delete %n customer(s)</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>删除 %n 个客户</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../trade_crm/ui/commands.py" line="85"/>
         <source>Add tag “%1” to %n customer(s)</source>
-        <translation type="unfinished">给 %n 个客户添加标签“%1”</translation>
+        <translation>
+            <numerusform>给 %n 个客户添加标签“%1”</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../trade_crm/ui/commands.py" line="86"/>
         <source>Remove tag “%1” from %n customer(s)</source>
-        <translation type="unfinished">从 %n 个客户移除标签“%1”</translation>
+        <translation>
+            <numerusform>从 %n 个客户移除标签“%1”</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../trade_crm/ui/commands.py" line="106"/>
         <source>Rate %n customer(s) %1</source>
-        <translation type="unfinished">将 %n 个客户评为 %1 级</translation>
+        <translation>
+            <numerusform>将 %n 个客户评为 %1 级</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../trade_crm/ui/commands.py" line="107"/>
         <source>Clear the rating of %n customer(s)</source>
-        <translation type="unfinished">清除 %n 个客户的评级</translation>
+        <translation>
+            <numerusform>清除 %n 个客户的评级</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -646,105 +655,125 @@ The current book is kept as a backup first.</source>
 <context>
     <name>CustomerTableModel</name>
     <message>
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="210"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="212"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="210"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="212"/>
         <source>Main contact</source>
         <translation>主要联系人</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="210"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="212"/>
         <source>Rating</source>
         <translation>评级</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="210"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="212"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="211"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="213"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="211"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="213"/>
         <source>Last contact</source>
         <translation>最后联系</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="211"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="213"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/customer_table_model.py" line="213"/>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="215"/>
         <source>Country, and the time there now (grey outside working hours)</source>
         <translation>国家及当地当前时间（非工作时间显示为灰色）</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="274"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="217"/>
+        <source>The rating you set by hand</source>
+        <translation>您手动设定的评级</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="219"/>
+        <source>Value tier by the last 12 months&apos; orders (Pareto: A = the first 80 % of the value, B = up to 95 %, C = the rest); computed, never overwrites the rating</source>
+        <translation>按近 12 个月订单金额自动分级（帕累托：A = 前 80% 的金额，B = 至 95%，C = 其余）；自动计算，不会覆盖您的评级</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="222"/>
+        <source>Lifecycle stage, computed from the orders (Insights › Stage and tier rules)</source>
+        <translation>生命周期阶段，根据订单自动计算（洞察 › 阶段与分级规则）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="285"/>
         <source>never</source>
         <translation>从未联系</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="276"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="287"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="278"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="289"/>
         <source>yesterday</source>
         <translation>昨天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="280"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="291"/>
         <source>%n days ago</source>
         <translation>
             <numerusform>%n 天前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="282"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="293"/>
         <source>%n months ago</source>
         <translation>
             <numerusform>%n 个月前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="283"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="294"/>
         <source>%n years ago</source>
         <translation>
             <numerusform>%n 年前</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="304"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="315"/>
         <source>%1: %2 local time</source>
         <translation>%1：当地时间 %2</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="306"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="317"/>
         <source>Outside working hours</source>
         <translation>非工作时间</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="313"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="324"/>
         <source>Overdue by %n days</source>
         <translation>
             <numerusform>已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="314"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="325"/>
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="314"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="325"/>
         <source>Due in %n days</source>
         <translation>
             <numerusform>%n 天后到期</numerusform>
@@ -812,139 +841,139 @@ The file was left as it is.</source>
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="62"/>
-        <source>Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="63"/>
-        <source>Exchange rates…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../trade_crm/ui/dashboard.py" line="64"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="65"/>
+        <source>Exchange rates…</source>
+        <translation>汇率…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/dashboard.py" line="66"/>
         <source>How stages and tiers work…</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段与分级规则…</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="69"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="71"/>
         <source>Customers by country (top 15)</source>
-        <translation type="unfinished"></translation>
+        <translation>客户国家分布（前 15 名）</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="69"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="71"/>
         <source>Customers by value tier</source>
-        <translation type="unfinished"></translation>
+        <translation>客户价值分级</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="70"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="72"/>
         <source>Customers by lifecycle stage</source>
-        <translation type="unfinished"></translation>
+        <translation>客户生命周期阶段</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="70"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="72"/>
         <source>Sales pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>销售漏斗</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="71"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="73"/>
         <source>Follow-up activity per week</source>
-        <translation type="unfinished"></translation>
+        <translation>每周跟进次数</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="71"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="73"/>
         <source>Orders per month</source>
-        <translation type="unfinished"></translation>
+        <translation>每月订单金额</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="133"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="138"/>
         <source>%1 customers · money in %2 · stages and tiers of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 个客户 · 金额单位 %2 · 阶段与分级计算于 %3</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="134"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="139"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>从未计算</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="137"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="142"/>
         <source>No exchange rate for %1: their orders and deals are left out of the values. Add the rates under Exchange rates.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 %1 的汇率：这些币种的订单和商机未计入金额。请在“汇率”中补充。</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="143"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="148"/>
         <source>Top %1 customers, last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>近 12 个月前 %1 名客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="144"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="149"/>
         <source>Dormant customers: %1 (most valuable first)</source>
-        <translation type="unfinished"></translation>
+        <translation>沉睡客户：%1 个（按价值从高到低）</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="152"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="157"/>
         <source>None</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="155"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="160"/>
         <source>by the last 12 months&apos; orders</source>
-        <translation type="unfinished"></translation>
+        <translation>按近 12 个月订单</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="162"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="167"/>
         <source>deals · value in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>商机数 · 金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="165"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="170"/>
         <source>calls, emails, visits… logged, by week</source>
-        <translation type="unfinished"></translation>
+        <translation>按周统计的电话、邮件、拜访等记录</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="168"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="173"/>
         <source>thousand %1</source>
-        <translation type="unfinished"></translation>
+        <translation>千 %1</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="171"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="176"/>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="171"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="176"/>
         <source>Country</source>
-        <translation type="unfinished">国家</translation>
+        <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="171"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="176"/>
         <source>Tier</source>
-        <translation type="unfinished"></translation>
+        <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="171"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="176"/>
         <source>Rating</source>
-        <translation type="unfinished">评级</translation>
+        <translation>评级</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="172"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="177"/>
         <source>Value, 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>近 12 个月金额</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="172"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="177"/>
         <source>Last order</source>
-        <translation type="unfinished"></translation>
+        <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="173"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="178"/>
         <source>RFM</source>
-        <translation type="unfinished"></translation>
+        <translation>RFM</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/dashboard.py" line="173"/>
+        <location filename="../../trade_crm/ui/dashboard.py" line="178"/>
         <source>Value, all orders</source>
-        <translation type="unfinished"></translation>
+        <translation>累计订单金额</translation>
     </message>
 </context>
 <context>
@@ -1100,162 +1129,168 @@ Keep them unencrypted?</source>
 <context>
     <name>DuplicateGroupTableModel</name>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="102"/>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="74"/>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="102"/>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="74"/>
         <source>Why</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="102"/>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="74"/>
         <source>Customers</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="114"/>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="86"/>
         <source> (+%1 more)</source>
-        <translation type="unfinished"></translation>
+        <translation>（另有 %1 条）</translation>
     </message>
 </context>
 <context>
     <name>DuplicateHint</name>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="396"/>
-        <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../trade_crm/ui/duplicate_hint.py" line="100"/>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>，</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="397"/>
+        <location filename="../../trade_crm/ui/duplicate_hint.py" line="102"/>
         <source>&lt;b&gt;%1&lt;/b&gt; already exists — &lt;a href=&quot;%2&quot;&gt;open it?&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 已经存在——&lt;a href="%2"&gt;要打开吗？&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="69"/>
+        <location filename="../../trade_crm/ui/duplicate_hint.py" line="36"/>
         <source>Same email %1</source>
-        <translation type="unfinished">邮箱相同 %1</translation>
+        <translation>邮箱相同：%1</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="71"/>
+        <location filename="../../trade_crm/ui/duplicate_hint.py" line="38"/>
         <source>Same phone %1</source>
-        <translation type="unfinished">电话相同 %1</translation>
+        <translation>电话相同：%1</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="73"/>
+        <location filename="../../trade_crm/ui/duplicate_hint.py" line="40"/>
         <source>Same company domain %1</source>
-        <translation type="unfinished">公司域名相同 %1</translation>
+        <translation>公司域名相同：%1</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="75"/>
+        <location filename="../../trade_crm/ui/duplicate_hint.py" line="42"/>
         <source>Similar names: %1 (%2%)</source>
-        <translation type="unfinished"></translation>
+        <translation>名称相似：%1（%2%）</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="77"/>
+        <location filename="../../trade_crm/ui/duplicate_hint.py" line="44"/>
         <source>Same name “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>名称相同：“%1”</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="141"/>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="113"/>
         <source>Find duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>查找重复客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="148"/>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="120"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="150"/>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="122"/>
         <source>Search again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新查找</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="172"/>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="144"/>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="172"/>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="144"/>
         <source>Country</source>
-        <translation type="unfinished">国家</translation>
+        <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="172"/>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="144"/>
         <source>City</source>
-        <translation type="unfinished">城市</translation>
+        <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="172"/>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="144"/>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="179"/>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="151"/>
         <source>&amp;Merge…</source>
-        <translation type="unfinished"></translation>
+        <translation>合并(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="181"/>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="153"/>
         <source>&amp;Not a duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>不是重复(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="182"/>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="154"/>
         <source>The ticked customers are different companies: do not suggest them again</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选的客户是不同的公司：以后不再提示</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="185"/>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="157"/>
         <source>&amp;Show in list</source>
-        <translation type="unfinished"></translation>
+        <translation>在列表中显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="188"/>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="160"/>
         <source>&amp;Undo merge</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销合并(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="220"/>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="192"/>
         <source>Looking for duplicates…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在查找重复客户…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="239"/>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="211"/>
         <source>%Ln group(s) of probable duplicates, the surest first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>找到 %Ln 组可能重复的客户，最有把握的在前。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="243"/>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="215"/>
         <source>No probable duplicates among %1 customers.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 位客户中没有发现可能重复的。</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="249"/>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="221"/>
         <source>The search failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>查找失败：%1</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="252"/>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="224"/>
         <source>Search cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消查找。</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="308"/>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="273"/>
+        <source>Cannot merge: %1. Search again.</source>
+        <translation>无法合并：%1。请重新查找。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="284"/>
         <source>Merged. The groups left are below.</source>
-        <translation type="unfinished"></translation>
+        <translation>已合并。其余分组见下方。</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="322"/>
+        <location filename="../../trade_crm/ui/duplicates_dialog.py" line="298"/>
         <source>Marked as not duplicates: they will not be suggested again.</source>
-        <translation type="unfinished"></translation>
+        <translation>已标记为不重复，以后不再提示。</translation>
     </message>
 </context>
 <context>
@@ -1781,72 +1816,97 @@ Keep them unencrypted?</source>
     </message>
     <message>
         <location filename="../../trade_crm/ui/filter_bar.py" line="69"/>
+        <source>Any tier</source>
+        <translation>任意分级</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/filter_bar.py" line="72"/>
+        <source>No tier</source>
+        <translation>无分级</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/filter_bar.py" line="74"/>
         <source>Any stage</source>
         <translation>所有阶段</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/filter_bar.py" line="72"/>
-        <location filename="../../trade_crm/ui/filter_bar.py" line="174"/>
+        <location filename="../../trade_crm/ui/filter_bar.py" line="77"/>
+        <location filename="../../trade_crm/ui/filter_bar.py" line="188"/>
         <source>Follow-up overdue</source>
         <translation>跟进已逾期</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/filter_bar.py" line="73"/>
+        <location filename="../../trade_crm/ui/filter_bar.py" line="78"/>
         <source>Not contacted for</source>
         <translation>未联系超过</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/filter_bar.py" line="77"/>
+        <location filename="../../trade_crm/ui/filter_bar.py" line="82"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/filter_bar.py" line="80"/>
+        <location filename="../../trade_crm/ui/filter_bar.py" line="85"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/filter_bar.py" line="81"/>
+        <location filename="../../trade_crm/ui/filter_bar.py" line="86"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/filter_bar.py" line="84"/>
+        <location filename="../../trade_crm/ui/filter_bar.py" line="91"/>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/filter_bar.py" line="93"/>
         <source>Rating</source>
         <translation>评级</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/filter_bar.py" line="85"/>
+        <location filename="../../trade_crm/ui/filter_bar.py" line="95"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/filter_bar.py" line="106"/>
+        <location filename="../../trade_crm/ui/filter_bar.py" line="115"/>
         <source>Any tag</source>
         <translation>所有标签</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/filter_bar.py" line="165"/>
+        <location filename="../../trade_crm/ui/filter_bar.py" line="177"/>
         <source>Country: %1</source>
         <translation>国家：%1</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/filter_bar.py" line="168"/>
+        <location filename="../../trade_crm/ui/filter_bar.py" line="180"/>
         <source>Tag: %1</source>
         <translation>标签：%1</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/filter_bar.py" line="170"/>
+        <location filename="../../trade_crm/ui/filter_bar.py" line="182"/>
         <source>Rating: %1</source>
         <translation>评级：%1</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/filter_bar.py" line="172"/>
+        <location filename="../../trade_crm/ui/filter_bar.py" line="184"/>
+        <source>Tier: %1</source>
+        <translation>分级：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/filter_bar.py" line="184"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/filter_bar.py" line="186"/>
         <source>Stage: %1</source>
         <translation>阶段：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trade_crm/ui/filter_bar.py" line="176"/>
+        <location filename="../../trade_crm/ui/filter_bar.py" line="190"/>
         <source>Not contacted for %n days</source>
         <translation>
             <numerusform>超过 %n 天未联系</numerusform>
@@ -1856,12 +1916,12 @@ Keep them unencrypted?</source>
 <context>
     <name>FilterChips</name>
     <message>
-        <location filename="../../trade_crm/ui/filter_bar.py" line="192"/>
+        <location filename="../../trade_crm/ui/filter_bar.py" line="206"/>
         <source>Clear all</source>
         <translation>全部清除</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/filter_bar.py" line="211"/>
+        <location filename="../../trade_crm/ui/filter_bar.py" line="225"/>
         <source>Remove this filter</source>
         <translation>移除此筛选条件</translation>
     </message>
@@ -1869,32 +1929,32 @@ Keep them unencrypted?</source>
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../trade_crm/ui/first_run.py" line="27"/>
+        <location filename="../../trade_crm/ui/first_run.py" line="29"/>
         <source>Welcome to Trade CRM</source>
         <translation>欢迎使用 Trade CRM</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/first_run.py" line="33"/>
+        <location filename="../../trade_crm/ui/first_run.py" line="35"/>
         <source>Your customer book is empty. Start in one of these ways:</source>
         <translation>客户库还是空的。可以从以下方式开始：</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/first_run.py" line="37"/>
+        <location filename="../../trade_crm/ui/first_run.py" line="39"/>
         <source>Add a customer</source>
         <translation>添加客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/first_run.py" line="38"/>
+        <location filename="../../trade_crm/ui/first_run.py" line="40"/>
         <source>Type in a company and its contacts by hand.</source>
         <translation>手动录入一家公司及其联系人。</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/first_run.py" line="41"/>
+        <location filename="../../trade_crm/ui/first_run.py" line="43"/>
         <source>Load the demo book</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/first_run.py" line="42"/>
+        <location filename="../../trade_crm/ui/first_run.py" line="44"/>
         <source>Try Trade CRM with a few hundred sample customers.</source>
         <translation>用几百个示例客户试用 Trade CRM。</translation>
     </message>
@@ -2335,83 +2395,83 @@ Keep them unencrypted?</source>
     <message>
         <location filename="../../trade_crm/ui/insights.py" line="49"/>
         <source>Customers</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/insights.py" line="50"/>
         <source>Pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>销售漏斗</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/insights.py" line="51"/>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/insights.py" line="70"/>
+        <location filename="../../trade_crm/ui/insights.py" line="74"/>
         <source>&amp;Insights</source>
-        <translation type="unfinished"></translation>
+        <translation>洞察(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/insights.py" line="72"/>
+        <location filename="../../trade_crm/ui/insights.py" line="76"/>
         <source>&amp;Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/insights.py" line="72"/>
+        <location filename="../../trade_crm/ui/insights.py" line="76"/>
         <source>&amp;Pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>销售漏斗(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/insights.py" line="72"/>
+        <location filename="../../trade_crm/ui/insights.py" line="76"/>
         <source>&amp;Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>数据看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/insights.py" line="79"/>
+        <location filename="../../trade_crm/ui/insights.py" line="83"/>
         <source>&amp;Exchange rates…</source>
-        <translation type="unfinished"></translation>
+        <translation>汇率(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/insights.py" line="80"/>
+        <location filename="../../trade_crm/ui/insights.py" line="84"/>
         <source>Stage and tier &amp;rules…</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段与分级规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/insights.py" line="81"/>
+        <location filename="../../trade_crm/ui/insights.py" line="85"/>
         <source>Re&amp;compute stages and tiers</source>
-        <translation type="unfinished"></translation>
+        <translation>重新计算阶段与分级(&amp;C)</translation>
     </message>
 </context>
 <context>
     <name>Lifecycle</name>
     <message>
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="56"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="58"/>
         <source>Potential</source>
         <translation>潜在客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="57"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="59"/>
         <source>New</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="58"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="60"/>
         <source>Returning</source>
         <translation>回头客</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="59"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="61"/>
         <source>Loyal</source>
         <translation>忠实客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="60"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="62"/>
         <source>Dormant</source>
         <translation>沉睡客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/customer_table_model.py" line="61"/>
+        <location filename="../../trade_crm/ui/customer_table_model.py" line="63"/>
         <source>Lost</source>
         <translation>已流失</translation>
     </message>
@@ -2793,249 +2853,269 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
 <context>
     <name>MergeController</name>
     <message>
-        <location filename="../../trade_crm/ui/merge_actions.py" line="72"/>
+        <location filename="../../trade_crm/ui/merge_actions.py" line="70"/>
         <source>Find &amp;duplicates…</source>
-        <translation type="unfinished"></translation>
+        <translation>查找重复客户(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_actions.py" line="71"/>
+        <source>Find customers recorded twice and merge them</source>
+        <translation>找出重复录入的客户并合并</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/merge_actions.py" line="73"/>
-        <source>Find customers recorded twice and merge them</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Merge customers…</source>
+        <translation>合并客户(&amp;M)…</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/merge_actions.py" line="75"/>
-        <source>&amp;Merge customers…</source>
-        <translation type="unfinished"></translation>
+        <source>Merge the selected customers into one, with their whole history</source>
+        <translation>把选中的客户连同全部记录合并为一个</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/merge_actions.py" line="77"/>
-        <source>Merge the selected customers into one, with their whole history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trade_crm/ui/merge_actions.py" line="79"/>
         <source>&amp;Undo this merge</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销这次合并(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_actions.py" line="94"/>
+        <location filename="../../trade_crm/ui/merge_actions.py" line="92"/>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/merge_actions.py" line="116"/>
+        <source>Merge %n customer(s) into “%1”</source>
+        <translation>
+            <numerusform>将 %n 位客户合并到“%1”</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/merge_actions.py" line="123"/>
         <source>Merged into “%1”. Undo with %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已合并到“%1”。按 %2 可撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/merge_actions.py" line="127"/>
+        <source>Mark %n customer(s) as not duplicates</source>
+        <translation>
+            <numerusform>将 %n 位客户标记为不重复</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_actions.py" line="205"/>
+        <location filename="../../trade_crm/ui/merge_actions.py" line="217"/>
         <source>Merge undone: the customers are back as they were.</source>
-        <translation type="unfinished"></translation>
+        <translation>已撤销合并：客户已恢复原样。</translation>
     </message>
 </context>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="39"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="40"/>
         <source>Merge customers</source>
-        <translation type="unfinished"></translation>
+        <translation>合并客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="43"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="44"/>
         <source>Choose the customer to keep and, for each field that differs, the value to keep. Contacts, emails and phones, tags, custom fields, the timeline, orders, opportunities and reminders of the others all move to it. You can undo the merge.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择要保留的客户，并为每个不同的字段选定要保留的值。其他客户的联系人、邮箱和电话、标签、自定义字段、时间线、订单、商机和提醒都会移到保留的客户名下。合并之后可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="57"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="58"/>
         <source>Merge</source>
-        <translation type="unfinished">合并</translation>
+        <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="77"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="78"/>
         <source>Company name</source>
-        <translation type="unfinished">公司名称</translation>
+        <translation>公司名称</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="77"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="78"/>
         <source>Country</source>
-        <translation type="unfinished">国家</translation>
+        <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="77"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="78"/>
         <source>City</source>
-        <translation type="unfinished">城市</translation>
+        <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="78"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="79"/>
         <source>Address</source>
-        <translation type="unfinished">地址</translation>
+        <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="78"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="79"/>
         <source>Website</source>
-        <translation type="unfinished">网站</translation>
+        <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="78"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="79"/>
         <source>Industry</source>
-        <translation type="unfinished">行业</translation>
+        <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="79"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="80"/>
         <source>Products</source>
-        <translation type="unfinished">产品</translation>
+        <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="79"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="80"/>
         <source>Company size</source>
-        <translation type="unfinished">公司规模</translation>
+        <translation>公司规模</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="80"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="81"/>
         <source>Preferred language</source>
-        <translation type="unfinished">首选语言</translation>
+        <translation>首选语言</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="80"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="81"/>
         <source>Source</source>
-        <translation type="unfinished">来源</translation>
+        <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="81"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="82"/>
         <source>Rating</source>
-        <translation type="unfinished">评级</translation>
+        <translation>评级</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="81"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="82"/>
         <source>Currency</source>
-        <translation type="unfinished">币种</translation>
+        <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="81"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="82"/>
         <source>Notes</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="82"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="83"/>
         <source>Next follow-up</source>
-        <translation type="unfinished">下次跟进</translation>
+        <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="82"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="83"/>
         <source>Lost customer</source>
-        <translation type="unfinished"></translation>
+        <translation>已流失客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="91"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="92"/>
         <source>Trade show</source>
-        <translation type="unfinished">展会</translation>
+        <translation>展会</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="91"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="92"/>
         <source>Website inquiry</source>
-        <translation type="unfinished">网站询盘</translation>
-    </message>
-    <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="92"/>
-        <source>Marketplace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="92"/>
-        <source>Referral</source>
-        <translation type="unfinished">转介绍</translation>
+        <translation>网站询盘</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/merge_dialog.py" line="93"/>
+        <source>Marketplace</source>
+        <translation>B2B 平台</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="93"/>
+        <source>Referral</source>
+        <translation>转介绍</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="94"/>
         <source>Other</source>
-        <translation type="unfinished">其他</translation>
+        <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="95"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="96"/>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="95"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="96"/>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="115"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="116"/>
         <source>Keep</source>
-        <translation type="unfinished"></translation>
+        <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="119"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="120"/>
         <source>%1 (#%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（#%2）</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="127"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="132"/>
         <source>These customers agree on every field.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些客户的所有字段都相同。</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="138"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="143"/>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="146"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="155"/>
         <source>Combine all of them</source>
-        <translation type="unfinished"></translation>
+        <translation>全部合并在一起</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="167"/>
-        <source>%n contact(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="168"/>
-        <source>%n timeline entry(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="169"/>
-        <source>%n order(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="170"/>
-        <source>%n opportunity(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="171"/>
-        <source>%n reminder(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="172"/>
-        <source>%n tag(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
         <location filename="../../trade_crm/ui/merge_dialog.py" line="176"/>
-        <source>Moves to “%1”: %2.</source>
-        <translation type="unfinished"></translation>
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n 位联系人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="177"/>
+        <source>%n timeline entry(s)</source>
+        <translation>
+            <numerusform>%n 条时间线记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="178"/>
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n 个订单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="179"/>
+        <source>%n opportunity(s)</source>
+        <translation>
+            <numerusform>%n 个商机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="180"/>
+        <source>%n reminder(s)</source>
+        <translation>
+            <numerusform>%n 条提醒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="181"/>
+        <source>%n tag(s)</source>
+        <translation>
+            <numerusform>%n 个标签</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/merge_dialog.py" line="177"/>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="185"/>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="186"/>
+        <source>Moves to “%1”: %2.</source>
+        <translation>将移到“%1”名下：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/merge_dialog.py" line="187"/>
         <source>Nothing else moves to “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有其他内容需要移到“%1”名下。</translation>
     </message>
 </context>
 <context>
@@ -3089,95 +3169,95 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     <message>
         <location filename="../../trade_crm/ui/opportunity_dialog.py" line="67"/>
         <source>Edit opportunity</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑商机</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/opportunity_dialog.py" line="67"/>
         <source>New opportunity</source>
-        <translation type="unfinished"></translation>
+        <translation>新建商机</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/opportunity_dialog.py" line="69"/>
         <source>e.g. 2,000 LED panels for the Dubai project</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：迪拜项目 2,000 片 LED 面板灯</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/opportunity_dialog.py" line="82"/>
         <source>Expected close</source>
-        <translation type="unfinished"></translation>
+        <translation>预计成交日期</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/opportunity_dialog.py" line="90"/>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/opportunity_dialog.py" line="91"/>
         <source>Title</source>
-        <translation type="unfinished">职位</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/opportunity_dialog.py" line="92"/>
         <source>Stage</source>
-        <translation type="unfinished">阶段</translation>
+        <translation>阶段</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/opportunity_dialog.py" line="93"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/opportunity_dialog.py" line="94"/>
         <source>Currency</source>
-        <translation type="unfinished">币种</translation>
+        <translation>币种</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/opportunity_dialog.py" line="95"/>
         <source>Probability</source>
-        <translation type="unfinished"></translation>
+        <translation>成交概率</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/opportunity_dialog.py" line="105"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/opportunity_dialog.py" line="121"/>
         <source>select a customer first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择客户</translation>
     </message>
 </context>
 <context>
     <name>OpportunityTableModel</name>
     <message>
-        <location filename="../../trade_crm/ui/pipeline_cards.py" line="212"/>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="217"/>
         <source>Opportunity</source>
-        <translation type="unfinished"></translation>
+        <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/pipeline_cards.py" line="212"/>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="217"/>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/pipeline_cards.py" line="212"/>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="217"/>
         <source>Stage</source>
-        <translation type="unfinished">阶段</translation>
+        <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/pipeline_cards.py" line="212"/>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="217"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/pipeline_cards.py" line="213"/>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="218"/>
         <source>Probability</source>
-        <translation type="unfinished"></translation>
+        <translation>成交概率</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/pipeline_cards.py" line="213"/>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="218"/>
         <source>Expected close</source>
-        <translation type="unfinished"></translation>
+        <translation>预计成交 / 关闭日期</translation>
     </message>
 </context>
 <context>
@@ -3185,80 +3265,80 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     <message>
         <location filename="../../trade_crm/ui/pipeline_board.py" line="86"/>
         <source>Board</source>
-        <translation type="unfinished"></translation>
+        <translation>看板</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/pipeline_board.py" line="87"/>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>列表</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/pipeline_board.py" line="94"/>
         <source>All stages</source>
-        <translation type="unfinished"></translation>
+        <translation>全部阶段</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/pipeline_board.py" line="95"/>
         <source>New opportunity…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建商机…</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/pipeline_board.py" line="96"/>
         <source>Stage names…</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段名称…</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/pipeline_board.py" line="157"/>
+        <location filename="../../trade_crm/ui/pipeline_board.py" line="158"/>
         <source>%1 opportunities</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 个商机</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/pipeline_board.py" line="163"/>
+        <location filename="../../trade_crm/ui/pipeline_board.py" line="164"/>
         <source>%1 of %2 opportunities, latest first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trade_crm/ui/pipeline_board.py" line="184"/>
-        <source>New opportunity for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 %1 / %2 个商机，最近更新的在前</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/pipeline_board.py" line="185"/>
+        <source>New opportunity for %1</source>
+        <translation>为 %1 新建商机</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_board.py" line="186"/>
         <source>Select a customer in the Customers tab first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在“客户”标签页中选择一个客户</translation>
     </message>
 </context>
 <context>
     <name>PipelineStage</name>
     <message>
-        <location filename="../../trade_crm/ui/pipeline_cards.py" line="41"/>
-        <source>Inquiry</source>
-        <translation type="unfinished">询盘</translation>
-    </message>
-    <message>
-        <location filename="../../trade_crm/ui/pipeline_cards.py" line="42"/>
-        <source>Quotation</source>
-        <translation type="unfinished">报价</translation>
-    </message>
-    <message>
         <location filename="../../trade_crm/ui/pipeline_cards.py" line="43"/>
-        <source>Sample</source>
-        <translation type="unfinished">样品</translation>
+        <source>Inquiry</source>
+        <translation>询盘</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/pipeline_cards.py" line="44"/>
-        <source>Negotiation</source>
-        <translation type="unfinished"></translation>
+        <source>Quotation</source>
+        <translation>报价</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/pipeline_cards.py" line="45"/>
-        <source>Won</source>
-        <translation type="unfinished"></translation>
+        <source>Sample</source>
+        <translation>样品</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/pipeline_cards.py" line="46"/>
+        <source>Negotiation</source>
+        <translation>谈判</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="47"/>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/pipeline_cards.py" line="48"/>
         <source>Lost</source>
-        <translation type="unfinished">已流失</translation>
+        <translation>丢单</translation>
     </message>
 </context>
 <context>
@@ -3368,62 +3448,62 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     <message>
         <location filename="../../trade_crm/ui/rates_dialog.py" line="50"/>
         <source>Exchange rates</source>
-        <translation type="unfinished"></translation>
+        <translation>汇率</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/rates_dialog.py" line="64"/>
         <source>Add rate</source>
-        <translation type="unfinished"></translation>
+        <translation>添加汇率</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/rates_dialog.py" line="65"/>
         <source>Add missing currencies</source>
-        <translation type="unfinished"></translation>
+        <translation>添加缺少的币种</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/rates_dialog.py" line="66"/>
         <source>Remove</source>
-        <translation type="unfinished">删除</translation>
+        <translation>删除</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/rates_dialog.py" line="77"/>
         <source>Reporting currency</source>
-        <translation type="unfinished"></translation>
+        <translation>报表币种</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/rates_dialog.py" line="84"/>
         <source>The app works offline: enter the rates you use, with the day you took them. Changing the reporting currency converts the table.</source>
-        <translation type="unfinished"></translation>
+        <translation>本软件离线使用：请填写您采用的汇率及其日期。更改报表币种时，汇率表会随之换算。</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/rates_dialog.py" line="100"/>
         <source>Currency</source>
-        <translation type="unfinished">币种</translation>
+        <translation>币种</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/rates_dialog.py" line="100"/>
         <source>1 unit in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>1 单位折合 %1</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/rates_dialog.py" line="101"/>
         <source>As of</source>
-        <translation type="unfinished"></translation>
+        <translation>汇率日期</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/rates_dialog.py" line="133"/>
         <source>Used in orders or deals, with no rate yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>订单或商机中使用但尚无汇率的币种：%1</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/rates_dialog.py" line="154"/>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：%1</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/rates_dialog.py" line="168"/>
         <source>Add a rate for %1 first: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>请先添加 %1 的汇率：%2</translation>
     </message>
 </context>
 <context>
@@ -3431,156 +3511,157 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     <message>
         <location filename="../../trade_crm/ui/reminder_controller.py" line="48"/>
         <source>Export reminders to calendar…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出提醒到日历…</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/reminder_controller.py" line="49"/>
         <source>Save the next 30 days of reminders as an .ics file</source>
-        <translation type="unfinished"></translation>
+        <translation>将未来 30 天的提醒保存为 .ics 文件</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/reminder_controller.py" line="81"/>
         <location filename="../../trade_crm/ui/reminder_controller.py" line="95"/>
         <source>Export reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>导出提醒</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/reminder_controller.py" line="83"/>
         <source>Calendar files (*.ics)</source>
-        <translation type="unfinished"></translation>
+        <translation>日历文件 (*.ics)</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/reminder_controller.py" line="96"/>
         <source>Could not write %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：
+%2</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/reminder_controller.py" line="99"/>
         <source>%1 reminders saved to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 条提醒保存到 %2</translation>
     </message>
 </context>
 <context>
     <name>ReminderPane</name>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="212"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="213"/>
         <source>Nothing due today</source>
         <translation>今天没有待办提醒</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="217"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="218"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="217"/>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="320"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="218"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="321"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="251"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="252"/>
         <source>Mark the selected reminders as done</source>
         <translation>将所选提醒标记为完成</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="256"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="257"/>
         <source>Hide the selected reminders for a while</source>
         <translation>暂时隐藏所选提醒</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="260"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="261"/>
         <source>Write this holiday&apos;s greetings to the customers it covers</source>
         <translation>给这个节日涉及的客户写问候</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="272"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="273"/>
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="272"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="273"/>
         <source>Greetings</source>
         <translation>节日问候</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="273"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="274"/>
         <source>Birthdays</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="273"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="274"/>
         <source>Dormant customers</source>
         <translation>沉睡客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="274"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="275"/>
         <source>Notices</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="326"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="327"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="329"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="330"/>
         <source>… and %1 more</source>
         <translation>……还有 %1 条</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="330"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="331"/>
         <source>Double-click to list %1 more</source>
         <translation>双击再列出 %1 条</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="339"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="340"/>
         <source>%1 days overdue</source>
         <translation>已逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="341"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="342"/>
         <source>Since yesterday</source>
         <translation>昨天到期</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="341"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="342"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="250"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="251"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="253"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="254"/>
         <source>Snooze</source>
         <translation>稍后提醒</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="259"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="260"/>
         <source>Prepare greetings</source>
         <translation>准备节日问候</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="257"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="258"/>
         <source>Open customer</source>
         <translation>打开客户</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="406"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="407"/>
         <source>1 day</source>
         <translation>1 天后</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="406"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="407"/>
         <source>1 week</source>
         <translation>1 周后</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/reminder_pane.py" line="409"/>
+        <location filename="../../trade_crm/ui/reminder_pane.py" line="410"/>
         <source>Pick a date…</source>
         <translation>选择日期…</translation>
     </message>
@@ -3860,57 +3941,105 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     </message>
 </context>
 <context>
+    <name>SegmentRules</name>
+    <message>
+        <location filename="../../trade_crm/ui/segment_rules.py" line="95"/>
+        <source>&lt;b&gt;Potential&lt;/b&gt;: in contact, no order yet.</source>
+        <translation>&lt;b&gt;潜在客户&lt;/b&gt;：已有联系，尚未下单。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/segment_rules.py" line="96"/>
+        <source>&lt;b&gt;New&lt;/b&gt;: one order.</source>
+        <translation>&lt;b&gt;新客户&lt;/b&gt;：下过一单。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/segment_rules.py" line="97"/>
+        <source>&lt;b&gt;Returning&lt;/b&gt;: two or more orders.</source>
+        <translation>&lt;b&gt;回头客&lt;/b&gt;：下过两单或以上。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/segment_rules.py" line="98"/>
+        <source>&lt;b&gt;Loyal&lt;/b&gt;: orders spread over %1 months or more, and in tier %2.</source>
+        <translation>&lt;b&gt;忠实客户&lt;/b&gt;：下单时间跨度 %1 个月或以上，且价值分级为 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/segment_rules.py" line="101"/>
+        <source>&lt;b&gt;Dormant&lt;/b&gt;: no order for longer than %1 % of the customer&apos;s usual reorder interval, or %2 days after a single order (the same rule as the dormant reminder).</source>
+        <translation>&lt;b&gt;沉睡客户&lt;/b&gt;：距上次下单的时间超过该客户平时复购间隔的 %1 %，或只下过一单且已过 %2 天（与沉睡提醒的规则相同）。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/segment_rules.py" line="105"/>
+        <source>&lt;b&gt;Lost&lt;/b&gt;: set by hand in the customer&apos;s details; never changed automatically.</source>
+        <translation>&lt;b&gt;已流失&lt;/b&gt;：在客户资料中手动设置，系统不会自动更改。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/segment_rules.py" line="108"/>
+        <source>&lt;b&gt;Value tier&lt;/b&gt;, by the Pareto rule on the last %1 months&apos; order value in the reporting currency: the biggest customers making up the first %2 % of the value are A, the next ones up to %3 % are B, the rest C. The rating you set by hand stays as it is; both are shown.</source>
+        <translation>&lt;b&gt;价值分级&lt;/b&gt;：按帕累托法则，以报表币种统计最近 %1 个月的订单金额；金额最大、累计占前 %2 % 的客户为 A 级，其后累计至 %3 % 的为 B 级，其余为 C 级。您手动设置的评级保持不变，两者同时显示。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/segment_rules.py" line="114"/>
+        <source>&lt;b&gt;RFM&lt;/b&gt; scores recency (days since the last order), frequency (number of orders) and monetary value (all orders), each 1–5 by fifths of the customers who ordered; 5 is best.</source>
+        <translation>&lt;b&gt;RFM&lt;/b&gt; 评分：最近一次下单距今天数（R）、下单次数（F）和累计订单金额（M），按已下单客户的五等分各评 1–5 分，5 分最好。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/segment_rules.py" line="118"/>
+        <source>&lt;b&gt;Lifecycle stage&lt;/b&gt;, computed from the orders every day:</source>
+        <translation>&lt;b&gt;生命周期阶段&lt;/b&gt;，每天根据订单自动计算：</translation>
+    </message>
+</context>
+<context>
     <name>SegmentRulesDialog</name>
     <message>
         <location filename="../../trade_crm/ui/segment_rules.py" line="29"/>
         <source>Stage and tier rules</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段与分级规则</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/segment_rules.py" line="44"/>
         <location filename="../../trade_crm/ui/segment_rules.py" line="45"/>
         <source> months</source>
-        <translation type="unfinished"></translation>
+        <translation> 个月</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/segment_rules.py" line="50"/>
         <source> days</source>
-        <translation type="unfinished"> 天</translation>
+        <translation> 天</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/segment_rules.py" line="52"/>
         <source>Tier A: customers making up the first</source>
-        <translation type="unfinished"></translation>
+        <translation>A 级：累计占前</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/segment_rules.py" line="53"/>
         <source>Tier B: the next ones, up to</source>
-        <translation type="unfinished"></translation>
+        <translation>B 级：其后累计至</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/segment_rules.py" line="54"/>
         <source>Order value counted over the last</source>
-        <translation type="unfinished"></translation>
+        <translation>统计最近的订单金额</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/segment_rules.py" line="55"/>
         <source>Loyal: orders spread over at least</source>
-        <translation type="unfinished"></translation>
+        <translation>忠实客户：下单跨度至少</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/segment_rules.py" line="56"/>
         <source>Loyal: only customers in tiers</source>
-        <translation type="unfinished"></translation>
+        <translation>忠实客户：仅限以下分级</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/segment_rules.py" line="57"/>
         <source>Dormant after this share of the usual reorder interval</source>
-        <translation type="unfinished"></translation>
+        <translation>超过平时复购间隔的此比例即为沉睡</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/segment_rules.py" line="58"/>
         <source>Dormant after a single order</source>
-        <translation type="unfinished"></translation>
+        <translation>仅下过一单时，多久后视为沉睡</translation>
     </message>
 </context>
 <context>
@@ -3956,17 +4085,17 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     <message>
         <location filename="../../trade_crm/ui/settings_dialog.py" line="91"/>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>常规</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/settings_dialog.py" line="92"/>
         <source>Reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/settings_dialog.py" line="95"/>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
 </context>
 <context>
@@ -3974,7 +4103,7 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     <message>
         <location filename="../../trade_crm/ui/pipeline_board.py" line="72"/>
         <source>%1 more in the list view</source>
-        <translation type="unfinished"></translation>
+        <translation>另有 %1 个，请在列表视图中查看</translation>
     </message>
 </context>
 <context>
@@ -3982,12 +4111,12 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     <message>
         <location filename="../../trade_crm/ui/opportunity_dialog.py" line="184"/>
         <source>Stage names</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段名称</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/opportunity_dialog.py" line="194"/>
         <source>Default names</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复默认名称</translation>
     </message>
 </context>
 <context>
@@ -4276,17 +4405,17 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     <message>
         <location filename="../../trade_crm/ui/opportunity_dialog.py" line="155"/>
         <source>Quotation sent</source>
-        <translation type="unfinished"></translation>
+        <translation>已发报价</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/opportunity_dialog.py" line="156"/>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期至</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/opportunity_dialog.py" line="160"/>
         <source>“%1” moves to quotation. When the quotation expires without an order, a follow-up reminder comes up.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”进入报价阶段。报价过期仍未下单时，会生成跟进提醒。</translation>
     </message>
 </context>
 </TS>

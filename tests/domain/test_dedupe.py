@@ -106,3 +106,25 @@ def test_stored_customers_that_could_match_are_loaded_by_sql(db, clock):
     index = MatchIndex()
     index.add(found[acme])
     assert [index.find(r)[0].rule for r in rows[:4]] == ["email", "phone", "domain", "name"]
+
+
+@pytest.mark.parametrize(("stored", "other"), [
+    ("深圳市华强照明电器科技有限公司", "深圳市华兴照明电器科技有限公司"),  # 91% alike: one character of the 字号
+    ("深圳市华强进出口贸易有限公司", "深圳市华兴进出口贸易有限公司"),
+    ("深圳市华强照明有限公司", "深圳市鼎盛照明有限公司"),
+    ("深圳市华强照明有限公司", "义乌市华强照明有限公司"),  # the same 字号 in another city
+    ("株式会社サンライズ照明", "株式会社サンライト照明"),
+])
+def test_chinese_companies_sharing_city_and_trade_words_are_not_merged(stored, other):
+    index = MatchIndex()
+    index.add(p(1, stored, "CN"))
+    assert index.find(p("r", other, "CN")) == []
+    assert duplicate_pairs([p(1, stored, "CN"), p(2, other, "CN")]) == []
+
+
+@pytest.mark.parametrize("other", ["深圳华强照明有限公司", "深圳市宝安区华强照明有限公司", "深圳市华强照明股份有限公司"])
+def test_a_chinese_name_written_with_more_or_less_of_its_city_still_matches(other):
+    index = MatchIndex()
+    index.add(p(1, "深圳市华强照明有限公司", "CN"))
+    (match,) = index.find(p("r", other, "CN"))
+    assert (match.ident, match.rule) == (1, "name") and match.score >= 95

@@ -113,8 +113,13 @@ def test_customer_summary_fields_agree_with_its_rows(db, book, clock):
         "SELECT c.id, c.lifecycle, c.last_contact_at, (SELECT count(*) FROM orders o WHERE o.customer_id = c.id), "
         f"(SELECT max(occurred_at) FROM interaction i WHERE i.customer_id = c.id AND i.kind IN ({kinds})) "
         "FROM customer c")):
-        assert lifecycle == lifecycle_for_order_count(orders), cid
+        # The stage starts from the order count; the segment rules may then call it dormant or loyal.
+        by_count = lifecycle_for_order_count(orders)
+        allowed = {by_count, "dormant"} | ({"loyal"} if by_count == "returning" else set())
+        assert lifecycle in allowed, (cid, lifecycle, orders)
         assert last_contact == newest, cid
+    stages = {stage for (stage,) in rows(db, "SELECT DISTINCT lifecycle FROM customer")}
+    assert {"potential", "new", "returning", "dormant"} <= stages  # the demo shows every computed stage
     for cid, follow_up in rows(db, "SELECT id, follow_up_on FROM customer"):
         latest = rows(db, "SELECT follow_up_on FROM interaction WHERE customer_id = ? AND follow_up_on IS NOT NULL "
                           "ORDER BY occurred_at DESC LIMIT 1", (cid,))

@@ -113,3 +113,10 @@ def test_dates_as_spreadsheets_hold_them(text, expected):
 def test_an_ambiguous_day_month_date_is_refused():
     with pytest.raises(ValueError, match="day/month or month/day"):
         parse_date("03/04/1990")
+
+
+@pytest.mark.parametrize("name", ["ООО «Стройимпорт»", "„Baustoffe Nord“ GmbH", "「華強」照明有限公司", '"Acme" Trading Ltd',
+                                  "«Весна»", '"Whole Cell Quoted Ltd"', "《人民》贸易有限公司", "‘Single’ Co."])
+def test_quotes_and_guillemets_in_a_name_are_kept_as_typed(name):
+    row = clean(company=name, contact=f"{name} buyer")
+    assert (row.name, row.contact.name) == (name, f"{name} buyer")

@@ -86,3 +86,22 @@ def test_bad_input_is_one_line_and_the_database_is_unchanged(capsys, db_path, tm
     assert code == 1 and "no import with id 9" in err
     code, out, _ = cli(capsys, "search", "--db", str(db_path), "--json")
     assert json.loads(out)["count"] == 0
+
+
+def test_an_import_leaves_a_backup_first_and_a_failed_backup_imports_nothing(capsys, db_path, fair, monkeypatch):
+    code, _out, _err = cli(capsys, "import", str(fair), "--db", str(db_path))
+    assert code == 0
+    assert len(list((db_path.parent / "backups").glob("pre-import-*.db"))) == 1
+
+    from trade_crm.exchange import encrypted_copy
+    from trade_crm.store.backup import BackupError
+
+    def full_disk(*args):
+        raise BackupError("cannot write the backup: No space left on device")
+
+    monkeypatch.setattr(encrypted_copy, "back_up_open_book", full_disk)
+    before = cli(capsys, "search", "--db", str(db_path), "--json")[1]
+    code, out, err = cli(capsys, "import", str(fair), "--db", str(db_path), "--on-duplicate", "create")
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "No space left on device" in err
+    assert cli(capsys, "search", "--db", str(db_path), "--json")[1] == before

@@ -252,3 +252,13 @@ def test_gbk_and_utf16_lists_import_with_correct_chinese(db, clock, tmp_path, na
     customer = get_customer(1)
     assert (customer.name, customer.country, customer.notes) == ("义乌市华强五金有限公司", "CN", "要样品")
     assert (customer.contacts[0].name, customer.contacts[0].phones) == ("陈静", ["+8613812345678"])
+
+
+def test_quoted_company_names_are_stored_as_typed_and_still_match_their_unquoted_spelling(db, sheet, clock):
+    names = ["ООО «Стройимпорт»", "„Baustoffe Nord“ GmbH", "「華強」照明有限公司", '"Acme" Trading Ltd']
+    _, result = run(sheet(*[(n, "", f"buyer{i}@firm{i}.com", "", "DE") for i, n in enumerate(names)]), clock)
+    assert result.created == 4
+    assert sorted(get_customer(i).name for i in range(1, 5)) == sorted(names)
+    plan = build_plan(sheet(("ООО Стройимпорт", "", "", "", "DE"), name="again.xlsx"), ImportOptions())
+    (again,) = plan.customers
+    assert (again.action, again.match.customer_name) == ("merge", "ООО «Стройимпорт»")  # the stored name stays

@@ -2,6 +2,10 @@
 
 One command with a first word that is a file, "history" or "undo", so the spelling the user
 learns (`import FILE`, `import history`, `import undo 7`) works with the parser frame as it is.
+
+A workbook written by `trade-crm export` is recognised by itself and imported by CRM ID: its rows
+update the customers they name ("updated" in the report, counted in "merged" too), and the
+Contacts, Interactions and Orders sheets come along. `--as-list` reads it like any other list.
 """
 
 from __future__ import annotations
@@ -34,6 +38,9 @@ def arguments(parser) -> None:
     parser.add_argument("--report", metavar="FILE.xlsx", help="save the rows with problems, to fix and re-import")
     parser.add_argument("--save-mapping", metavar="NAME", help="remember this column mapping for files like this")
     parser.add_argument("--ignore-saved-mapping", action="store_true", help="do not apply a saved mapping")
+    parser.add_argument("--as-list", action="store_true",
+                        help="read a workbook exported by Trade CRM like any list: match by email, phone and "
+                             "name instead of updating by its CRM IDs")
 
 
 def _mapping(pairs: list[str]) -> dict[str, str]:
@@ -57,25 +64,32 @@ def run(ctx: Context, args) -> int:
 def import_file(ctx: Context, args) -> int:
     from trade_crm.exchange import mappings
     from trade_crm.exchange.error_report import write_error_report
+    from trade_crm.exchange.encrypted_copy import back_up_open_book
     from trade_crm.exchange.importer import ImportOptions, build_plan, commit_import
 
     options = ImportOptions(sheet=args.sheet, mapping=_mapping(args.map), unmapped=args.unmapped,
                             on_duplicate=args.on_duplicate, source=args.source, tag=args.tag,
                             overwrite=args.overwrite, default_country=args.country,
-                            use_saved_mapping=not args.ignore_saved_mapping)
-    plan = build_plan(args.file, options)
+                            use_saved_mapping=not args.ignore_saved_mapping, by_crm_id=not args.as_list)
+    plan = build_plan(args.file, options, zone=ctx.clock.zone)
     if args.save_mapping:
         mappings.save_mapping(args.save_mapping, plan.headers, plan.columns)
     report = None
     if args.report and plan.problems:
         report = write_error_report(plan, args.report)
     if args.dry_run:
-        data = {"batch": None, "dry_run": True, "created": plan.new_customers, "merged": plan.merges,
+        data = {"batch": None, "dry_run": True, "created": plan.new_customers, "merged": plan.merges + plan.updates,
                 "skipped": plan.skips, "contacts_created": plan.new_contacts}
+        by_id = {"updated": plan.updates, "unchanged": plan.unchanged}
     else:
+        # A copy of the book first: if it cannot be made, nothing is imported (BackupError -> one line).
+        back_up_open_book("pre-import", ctx.clock.now(), ctx.clock.zone)
         result = commit_import(plan, ctx.clock)
         data = {"batch": result.batch, "dry_run": False, "created": result.created, "merged": result.merged,
                 "skipped": result.skipped, "contacts_created": result.contacts_created}
+        by_id = {"updated": result.updated, "unchanged": result.unchanged}
+    if plan.is_exported_book:  # updated customers are in "merged" too: existing customers that changed
+        data.update(exported_book=True, **by_id)
     data.update(file=plan.file_name, sheet=plan.sheet, rows=plan.total_rows,
                 rows_with_problems=len(plan.problem_rows), rows_not_imported=len(plan.error_rows),
                 errors=[{"sheet": p.sheet, "row": p.row, "column": p.column, "message": p.message,
@@ -92,15 +106,19 @@ def _human(plan, data: dict, report: int | None, args) -> str:
              + f", {plan.total_rows} rows",
              f"  new customers: {data['created']}   merged: {data['merged']}   skipped: {data['skipped']}   "
              f"new contacts: {data['contacts_created']}",
+             *([f"  exported book, by CRM ID: updated {data['updated']}, unchanged {data['unchanged']}"]
+               if data.get("exported_book") else []),
              f"  rows with problems: {data['rows_with_problems']} ({data['rows_not_imported']} not imported)"]
     if plan.saved_mapping:
         lines.append(f'  columns mapped with the saved mapping "{plan.saved_mapping}"')
     lines += [f"  note: {n}" for n in plan.notices]
-    matched = [c for c in plan.customers if c.match][:10]
+    matched = [c for c in plan.customers if c.match and c.action != "unchanged"][:10]
     if matched:
         lines.append("Matches with customers already in the book:")
         lines += [f"  row {c.key}: {c.name} -> #{c.match.customer_id} {c.match.customer_name} "
-                  f"({c.match.detail}): {c.action}" for c in matched]
+                  f"({c.match.detail}): {c.action}"
+                  + (f" ({', '.join(dict.fromkeys(ch.field for ch in c.changes))})" if c.action == "update" else "")
+                  for c in matched]
     if plan.problems:
         lines.append("Problems:")
         lines += [f"  {p.sheet}, row {p.row}" + (f", {p.column}" if p.column else "") + f": {p.message}"

@@ -30,6 +30,7 @@ SORT_COLUMNS = {
     "country": "c.country",
     "rating": "coalesce(c.rating, 'Z')",
     "lifecycle": "c.lifecycle",
+    "tier": "coalesce((SELECT s.tier FROM customer_segment s WHERE s.customer_id = c.id), 'Z')",
     "last_contact": "c.last_contact_at",
     "follow_up": "c.follow_up_on",
     "created": "c.id",
@@ -43,6 +44,7 @@ class CustomerFilter:
     tag: str = ""
     ratings: tuple[str, ...] = ()
     lifecycles: tuple[str, ...] = ()
+    tiers: tuple[str, ...] = ()  # automatic value tiers A/B/C (domain/segments.py); "" = no tier
     follow_up_overdue: bool = False
     not_contacted_days: int | None = None
     ids: tuple[int, ...] | None = None
@@ -66,6 +68,7 @@ class CustomerRow:
     last_contact_at: datetime | None
     follow_up_on: date | None
     tags: tuple[str, ...] = field(default_factory=tuple)
+    tier: str | None = None  # the automatic value tier; `rating` is the one set by hand
 
 
 def _where(flt: CustomerFilter, today: date, now: datetime) -> tuple[list[str], list]:
@@ -93,6 +96,16 @@ def _where(flt: CustomerFilter, today: date, now: datetime) -> tuple[list[str], 
         if "lost" in flt.lifecycles:
             parts.append("c.lost")
         clauses.append("(" + " OR ".join(parts) + ")")
+    if flt.tiers:
+        named = [t for t in flt.tiers if t]
+        parts = []
+        if named:
+            parts.append(f"c.id IN (SELECT customer_id FROM customer_segment WHERE tier IN "
+                         f"({','.join('?' * len(named))}))")
+            params.extend(named)
+        if "" in flt.tiers:
+            parts.append("c.id NOT IN (SELECT customer_id FROM customer_segment WHERE tier IS NOT NULL)")
+        clauses.append("(" + " OR ".join(parts) + ")")
     if flt.follow_up_overdue:
         clauses.append("c.follow_up_on < ?")
         params.append(today.isoformat())
@@ -107,7 +120,7 @@ def _where(flt: CustomerFilter, today: date, now: datetime) -> tuple[list[str], 
 
 
 _COLUMNS = ("c.id, c.name, c.country, c.city, c.rating, CASE WHEN c.lost THEN 'lost' ELSE c.lifecycle END, "
-            "c.last_contact_at, c.follow_up_on")
+            "c.last_contact_at, c.follow_up_on, (SELECT s.tier FROM customer_segment s WHERE s.customer_id = c.id)")
 _SAMPLE = 900  # hits read to size a text query; fewer than this and they are the whole answer
 _BATCH = 900  # ids per IN (...) list: old SQLite builds allow 999 parameters
 _WALK_ROWS = 2500  # rows a 3+ character query may test one by one (about 2 µs each) before giving up
@@ -245,11 +258,12 @@ def _with_contacts(rows: list[tuple]) -> list[CustomerRow]:
         tags.setdefault(cid, []).append(tag)
     to_instant = UTCDateTimeField().python_value
     out = []
-    for cid, name, country, city, rating, lifecycle, last_contact, follow_up in rows:
+    for cid, name, country, city, rating, lifecycle, last_contact, follow_up, tier in rows:
         c_name, email, phone = contact.get(cid, ("", "", ""))
         out.append(CustomerRow(
             id=cid, name=name, country=country, city=city, rating=rating, lifecycle=lifecycle,
             contact_name=c_name, email=email, phone=phone, last_contact_at=to_instant(last_contact),
             follow_up_on=date.fromisoformat(follow_up) if follow_up else None, tags=tuple(tags.get(cid, ())),
+            tier=tier,
         ))
     return out

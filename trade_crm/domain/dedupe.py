@@ -16,7 +16,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,6 +27,7 @@ from trade_crm.domain.dedupe_data import FREE_MAIL_BRANDS, FREE_MAIL_DOMAINS, LE
 
 _CJK_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "有限公司", "集团公司", "公司", "集团", "株式会社", "商行", "厂")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_CJK_PLACE = re.compile(r"([\u3400-\u9fff]{2,3}?)(?:特别行政区|自治区|自治州|地区|省|市|区|县)")
 _SEPARATORS = re.compile(r"[\s!-/:-@\[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u20a0-\u20cf\u2100-\u214f"
                          r"\u2190-\u23ff\u2500-\u27bf\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40"
                          r"\uff5b-\uff65\ufe30-\ufe4f]+")
@@ -38,6 +39,9 @@ _RESERVED_TLDS = frozenset({"invalid", "test", "example", "localhost", "local"})
 RULES = ("email", "phone", "domain", "name")
 # A domain that many customers share is a provider's (an ISP's mail, a group's), not one company's.
 MAX_DOMAIN_SHARE = 5
+NAME_SCORER = fuzz.token_sort_ratio  # company keys are compared word-order blind: "Trading Acme" ~ "Acme Trading"
+MIN_FUZZY_KEY = 4  # a shorter company key ("abc") only ever matches exactly
+CJK_ALIKE_SCORE = 95.0  # the same Chinese name with its city written differently (see same_cjk_company)
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,63 @@ def same_person(a: str, b: str, threshold: float = 90.0) -> bool:
     if _CJK.search(ka) or _CJK.search(kb):
         return False
     return fuzz.token_sort_ratio(ka, kb) >= threshold
+
+
+def same_contact(a_name: str, a_values: set[str], b_name: str, b_values: set[str]) -> bool:
+    """Two contacts of one company are one person by name when both have a name (two people share a
+    switchboard number), else when they share an email or a phone."""
+    if a_name and b_name:
+        return same_person(a_name, b_name)
+    return bool(a_values & b_values)
+
+
+def countries_agree(a: str | None, b: str | None) -> bool:
+    """The same company name means the same company unless the two countries differ."""
+    return a is None or b is None or a == b
+
+
+def _cjk_parts(key: str) -> tuple[tuple[str, ...], str]:
+    """A Chinese company key as (its leading places without 省/市/区/县, the rest): "广东省深圳市华强照明"
+    -> (("广东", "深圳"), "华强照明"). The rest (字号 and trade) names the company; the places only say where."""
+    places, start = [], 0
+    while (found := _CJK_PLACE.match(key, start)) and len(key) - found.end() >= 2:
+        places.append(found.group(1))
+        start = found.end()
+    return tuple(places), key[start:]
+
+
+def same_cjk_company(a: str, b: str) -> bool:
+    """Whether two company keys in Chinese, Japanese or Korean name one company.
+
+    No edit distance: one character of the 字号 is another company ("深圳市华强照明电器科技" and
+    "深圳市华兴照明电器科技" are 91% alike and two firms), as with people's names. Alike are only the
+    same name with its places written more or less fully: "深圳市华强照明" ~ "深圳华强照明" ~
+    "深圳市宝安区华强照明", never "义乌市华强照明".
+    """
+    if a == b:
+        return True
+    parts = (_cjk_parts(a), _cjk_parts(b))
+    for (places, rest), (other_places, other_rest) in (parts, parts[::-1]):
+        if len(rest) < 2 or not set(other_places) <= set(places):
+            continue
+        if other_rest == rest or any(other_rest == place + rest for place in places):
+            return True
+    return False
+
+
+def similar_keys(keys: list[str], threshold: float = 90.0) -> Iterator[tuple[str, str, float]]:
+    """(a, b, score) for every pair of different company keys of one block that are alike enough:
+    the fuzzy-name rule of `MatchIndex.find`, for a whole block at once."""
+    keys = sorted({k for k in keys if len(k) >= MIN_FUZZY_KEY})
+    latin = [k for k in keys if not _CJK.search(k)]
+    for i, key in enumerate(latin[:-1]):
+        for other, score, _ in process.extract_iter(key, latin[i + 1:], scorer=NAME_SCORER, score_cutoff=threshold):
+            yield key, other, round(score, 1)
+    cjk = [k for k in keys if _CJK.search(k)]
+    for i, key in enumerate(cjk[:-1]):
+        for other in cjk[i + 1:]:
+            if same_cjk_company(key, other):
+                yield key, other, CJK_ALIKE_SCORE
 
 
 def block_key(name: str, country: str | None) -> str:
@@ -209,12 +270,15 @@ class MatchIndex:
         key = company_key(profile.name) if profile.name else ""
         if key:
             for ident in self._exact["name"].get(key, ()):
-                theirs = self._country.get(ident)
-                if theirs is None or profile.country is None or theirs == profile.country:
+                if countries_agree(self._country.get(ident), profile.country):
                     offer(Match(ident, "name", 100.0, f'same name "{self._names[ident]}"'))
             block = self._blocks.get(block_key(profile.name, profile.country))
-            if block and len(key) >= 4:
-                for _, score, ident in process.extract(key, block, scorer=fuzz.token_sort_ratio,
+            if block and len(key) >= MIN_FUZZY_KEY and _CJK.search(key):
+                for ident, other in block.items():
+                    if other != key and len(other) >= MIN_FUZZY_KEY and same_cjk_company(key, other):
+                        offer(Match(ident, "name", CJK_ALIKE_SCORE, f'similar name "{self._names[ident]}"'))
+            elif block and len(key) >= MIN_FUZZY_KEY:
+                for _, score, ident in process.extract(key, block, scorer=NAME_SCORER,
                                                        score_cutoff=self.threshold, limit=5):
                     offer(Match(ident, "name", round(score, 1),
                                 f'similar name "{self._names[ident]}" ({score:.0f}%)'))

@@ -700,8 +700,15 @@ def write_book(db: SqliteDatabase, chunks: Iterable[BookRows], *, index: bool = 
 
 
 def load_demo(clock: Clock, customers: int = 300, seed: int = 2026) -> DemoSummary:
-    """Fill the bound database with a demo book (appended after any existing rows), in one transaction."""
+    """Fill the bound database with a demo book (appended after any existing rows), in one transaction,
+    with exchange rates for its currencies and every customer's stage and tier computed."""
+    from trade_crm.domain.currency import seed_demo_rates
+    from trade_crm.domain.segments import recompute_segments
+
     db = database.obj
     spec = BookSpec(customers=customers, seed=seed)
     with db.atomic():
-        return write_book(db, generate_book(spec, today_of(clock), first_free_ids(db)))
+        summary = write_book(db, generate_book(spec, today_of(clock), first_free_ids(db)))
+        seed_demo_rates(today_of(clock), clock)
+        recompute_segments(clock)
+    return summary

@@ -34,6 +34,8 @@ def write_error_report(plan: ImportPlan, path: str | Path, *, include_warnings: 
             prefix = f"{problem.column}: " if problem.column else ""
             messages.setdefault(problem.row, []).append(prefix + problem.message)
     book = Workbook(write_only=True)
+    if plan.book is not None:
+        return _write_book_sheets(book, plan, path, include_warnings)
     sheet = book.create_sheet(title=(plan.sheet if plan.sheet != plan.file_name else "Rows to fix")[:31])
     sheet.append([_text_cell(sheet, h, bold=True) for h in (*plan.headers, PROBLEM_COLUMN)])
     for row_number in sorted(messages):
@@ -42,3 +44,29 @@ def write_error_report(plan: ImportPlan, path: str | Path, *, include_warnings: 
         sheet.append([_text_cell(sheet, v) for v in values])
     book.save(str(path))
     return len(messages)
+
+
+def _write_book_sheets(book: Workbook, plan: ImportPlan, path: str | Path, include_warnings: bool) -> int:
+    """An exported book's problem rows, on sheets named and headed as in the file, so the fixed report
+    is read back by CRM ID like the export itself."""
+    messages: dict[tuple[str, int], list[str]] = {}
+    for problem in plan.problems:
+        if problem.severity == "error" or include_warnings:
+            prefix = f"{problem.column}: " if problem.column else ""
+            messages.setdefault((problem.sheet, problem.row), []).append(prefix + problem.message)
+    written = 0
+    for part in plan.book.sheets:
+        rows = sorted(n for s, n in messages if s == part.title)
+        if not rows:
+            continue
+        sheet = book.create_sheet(title=part.title[:31])
+        sheet.append([_text_cell(sheet, h, bold=True) for h in (*part.headers, PROBLEM_COLUMN)])
+        for number in rows:
+            cells = plan.book.source_rows.get((part.title, number), ())
+            values = [*cells, *[""] * (len(part.headers) - len(cells)), "\n".join(messages[(part.title, number)])]
+            sheet.append([_text_cell(sheet, v) for v in values])
+            written += 1
+    if not written:
+        book.create_sheet(title="Rows to fix")
+    book.save(str(path))
+    return written

@@ -51,6 +51,8 @@ class ImportResult:
     contacts_created: int
     errors: tuple[RowProblem, ...] = ()
     dry_run: bool = False
+    updated: int = 0  # an exported book: customers changed by CRM ID (counted in `merged` too)
+    unchanged: int = 0  # an exported book: customers found by CRM ID with nothing to change
 
 
 def utc_stamp(instant: datetime) -> str:

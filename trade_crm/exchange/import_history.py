@@ -52,15 +52,26 @@ def undo_batch(batch_id: int, clock: Clock) -> UndoResult:
             cur.executemany(f"DELETE FROM {table} WHERE id = ?", [(i,) for i in ids])
 
         delete("interaction", j.get("interactions", []))
+        delete("orders", j.get("orders", []))
         delete("contact_channel", j.get("channels", []))
         delete("contact", j.get("contacts", []))
+        # An exported book's import also changed and deleted rows: put them back as they were.
+        cur.executemany("INSERT INTO contact_channel (id, contact_id, kind, value, raw, position) "
+                        "VALUES (?, ?, ?, ?, ?, ?)", j.get("deleted_channels", []))
+        for table, key in (("contact_channel", "channel_updates"), ("contact", "contact_updates"),
+                           ("interaction", "interaction_updates"), ("orders", "order_updates")):
+            for row_id, previous in j.get(key, {}).items():
+                _restore(cur, table, int(row_id), previous)
         cur.executemany("DELETE FROM customer_tag WHERE customer_id = ? AND tag_id = ?", j.get("customer_tags", []))
+        cur.executemany("INSERT OR IGNORE INTO customer_tag (customer_id, tag_id) VALUES (?, ?)",
+                        j.get("removed_tags", []))
         delete("custom_field_value", j.get("custom_values", []))
+        cur.executemany("INSERT INTO custom_field_value (id, customer_id, field_id, value) VALUES (?, ?, ?, ?)",
+                        j.get("deleted_custom_values", []))
         cur.executemany("UPDATE custom_field_value SET value = ? WHERE id = ?",
                         [(v, int(k)) for k, v in j.get("custom_value_updates", {}).items()])
         for customer_id, previous in j.get("customers", {}).items():
-            sets = ", ".join(f"{column} = ?" for column in previous)
-            cur.execute(f"UPDATE customer SET {sets} WHERE id = ?", [*previous.values(), int(customer_id)])
+            _restore(cur, "customer", int(customer_id), previous)
         delete("customer", j.get("created", []))
         cur.executemany("DELETE FROM tag WHERE id = ? AND NOT EXISTS (SELECT 1 FROM customer_tag WHERE tag_id = ?)",
                         [(t, t) for t in j.get("tags", [])])
@@ -70,6 +81,12 @@ def undo_batch(batch_id: int, clock: Clock) -> UndoResult:
         search.reindex(database.obj, j.get("created", []) + restored)
         cur.execute("UPDATE import_batch SET undone_at = ? WHERE id = ?", (utc_stamp(clock.now()), batch_id))
     return UndoResult(batch_id, len(j.get("created", [])), len(set(restored)))
+
+
+def _restore(cur, table: str, row_id: int, previous: dict) -> None:
+    if previous:
+        sets = ", ".join(f"{column} = ?" for column in previous)
+        cur.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*previous.values(), row_id])
 
 
 def _check_order(batch_id: int, customer_ids: set[int]) -> None:

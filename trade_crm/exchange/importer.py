@@ -8,12 +8,17 @@ a `progress(stage, done, total)` callback and a `cancel()` flag, so a worker thr
     plan = build_plan("fair.xlsx", ImportOptions(source="Canton Fair 2026 Autumn"))
     result = commit_import(plan, clock)
     undo_import(result.batch, clock)
+
+A workbook written by the exporter is recognised and takes its own path (export_import): its rows
+update the customers, contacts, interactions and orders whose IDs they carry; the plan then has a
+`book` and its customers the actions "update" and "unchanged" too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +62,7 @@ class ImportOptions:
     overwrite: bool = False  # a merge replaces non-empty fields too
     default_country: str | None = None  # for rows that name no country
     use_saved_mapping: bool = True
+    by_crm_id: bool = True  # an exported Trade CRM book updates by its CRM IDs; False reads it as any list
 
     def validate(self) -> None:
         if self.on_duplicate not in POLICIES:
@@ -89,7 +95,7 @@ class PlannedCustomer:
     """One customer the import creates, merges into, or skips, with the rows it comes from."""
 
     key: int  # the first row's number: the handle for a per-match decision
-    action: str  # "create", "merge" or "skip"
+    action: str  # "create", "merge" or "skip"; an exported book's: also "update" or "unchanged" (by CRM ID)
     name: str
     fields: Mapping[str, Any]
     contacts: tuple[PlannedContact, ...]
@@ -120,6 +126,11 @@ class ImportPlan:
     saved_mapping: str = ""
     batch_source: str = "other"  # Customer.source for new customers
     batch_tags: tuple[str, ...] = ()
+    book: Any = None  # export_import.BookPlan when the file is an exported Trade CRM book
+
+    @property
+    def is_exported_book(self) -> bool:
+        return self.book is not None
 
     __json_extra__ = ("counts",)
 
@@ -136,6 +147,15 @@ class ImportPlan:
         return sum(1 for c in self.customers if c.action == "skip")
 
     @property
+    def updates(self) -> int:
+        """Customers of an exported book that its rows change (found by CRM ID)."""
+        return sum(1 for c in self.customers if c.action == "update")
+
+    @property
+    def unchanged(self) -> int:
+        return sum(1 for c in self.customers if c.action == "unchanged")
+
+    @property
     def new_contacts(self) -> int:
         return sum(c.new_contacts for c in self.customers if c.action != "skip")
 
@@ -149,9 +169,12 @@ class ImportPlan:
 
     @property
     def counts(self) -> dict[str, int]:
-        return {"rows": self.total_rows, "new_customers": self.new_customers, "new_contacts": self.new_contacts,
-                "merges": self.merges, "skips": self.skips, "rows_with_problems": len(self.problem_rows),
-                "rows_not_imported": len(self.error_rows)}
+        counts = {"rows": self.total_rows, "new_customers": self.new_customers, "new_contacts": self.new_contacts,
+                  "merges": self.merges, "skips": self.skips, "rows_with_problems": len(self.problem_rows),
+                  "rows_not_imported": len(self.error_rows)}
+        if self.book is not None:
+            counts.update(updates=self.updates, unchanged=self.unchanged)
+        return counts
 
 
 def _tick(progress: Progress | None, stage: str, done: int, total: int) -> None:
@@ -179,12 +202,41 @@ def map_columns(table: Table, options: ImportOptions) -> tuple[tuple[ColumnMappi
     return columns, saved_name
 
 
+def _exported_book(path: str | Path, options: ImportOptions):
+    """The file as an exported Trade CRM book (export_import_rows.ExportedBook), or None."""
+    if not options.by_crm_id or not path:
+        return None
+    from trade_crm.exchange.export_import_rows import read_book
+
+    return read_book(path, options.sheet)
+
+
+def _plan_book(book, options: ImportOptions, path: str, zone, progress, cancel) -> ImportPlan:
+    from trade_crm.exchange.export_import import plan_book
+
+    return plan_book(book, options, path=path, zone=zone, progress=progress, cancel=cancel)
+
+
 def plan_table(table: Table, options: ImportOptions = ImportOptions(), *, path: str = "",
-               progress: Progress | None = None, cancel: Cancel | None = None) -> ImportPlan:
-    """Plan the import of a table already read (the wizard re-plans this way after each change)."""
+               progress: Progress | None = None, cancel: Cancel | None = None,
+               zone: tzinfo | None = None) -> ImportPlan:
+    """Plan the import of a table already read (the wizard re-plans this way after each change).
+
+    With the file's `path`, an exported Trade CRM book is planned as a whole (every sheet of it,
+    or `options.sheet`), by CRM ID; `zone` is the user's, for the times it shows (default: this
+    computer's).
+    """
+    options.validate()
+    book = _exported_book(path, options) if table.kind == "workbook" else None
+    if book is not None:
+        return _plan_book(book, options, str(path), zone, progress, cancel)
+    return _plan_rows(table, options, path=path, progress=progress, cancel=cancel)
+
+
+def _plan_rows(table: Table, options: ImportOptions, *, path: str = "", progress: Progress | None = None,
+               cancel: Cancel | None = None) -> ImportPlan:
     from trade_crm.exchange import grouping
 
-    options.validate()
     columns, saved_name = map_columns(table, options)
     cleaner = RowCleaner(table.sheet, columns, default_country=options.default_country)
     cleaned, total = [], len(table.rows)
@@ -213,17 +265,27 @@ def plan_table(table: Table, options: ImportOptions = ImportOptions(), *, path: 
 
 
 def build_plan(path: str | Path, options: ImportOptions = ImportOptions(), *, progress: Progress | None = None,
-               cancel: Cancel | None = None) -> ImportPlan:
-    """Read the file and plan its import; nothing is written. Raises ReadError for a bad file."""
+               cancel: Cancel | None = None, zone: tzinfo | None = None) -> ImportPlan:
+    """Read the file and plan its import; nothing is written. Raises ReadError for a bad file.
+
+    An exported Trade CRM book is recognised and planned by CRM ID (see plan_table).
+    """
     options.validate()
     _tick(progress, "reading", 0, 1)
-    table = read_table(path, options.sheet)
+    book = _exported_book(path, options)
+    table = read_table(path, options.sheet) if book is None else None
     _tick(progress, "reading", 1, 1)
     _check(cancel)
-    return plan_table(table, options, path=str(path), progress=progress, cancel=cancel)
+    if book is not None:
+        return _plan_book(book, options, str(path), zone, progress, cancel)
+    return _plan_rows(table, options, path=str(path), progress=progress, cancel=cancel)
 
 
 def commit_import(plan: ImportPlan, clock, *, progress: Progress | None = None, cancel: Cancel | None = None):
+    if plan.book is not None:
+        from trade_crm.exchange.export_import_commit import commit_book
+
+        return commit_book(plan, clock, progress=progress, cancel=cancel)
     from trade_crm.exchange.import_commit import commit_plan
 
     return commit_plan(plan, clock, progress=progress, cancel=cancel)

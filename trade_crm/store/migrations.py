@@ -201,10 +201,47 @@ def _v3_matching_indexes(db: SqliteDatabase) -> None:
     _run_script(db, V3_MATCHING_INDEXES)
 
 
+V4_SEGMENTS = """
+CREATE TABLE exchange_rate (
+    currency VARCHAR(3) NOT NULL PRIMARY KEY,
+    rate TEXT NOT NULL,
+    as_of DATE NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE customer_segment (
+    customer_id INTEGER NOT NULL PRIMARY KEY REFERENCES customer (id) ON DELETE CASCADE,
+    tier VARCHAR(1),
+    recency INTEGER,
+    frequency INTEGER,
+    monetary INTEGER,
+    orders INTEGER NOT NULL DEFAULT 0,
+    first_order DATE,
+    last_order DATE,
+    value_12m REAL NOT NULL DEFAULT 0,
+    value_total REAL NOT NULL DEFAULT 0,
+    dormant_on DATE
+);
+CREATE INDEX customer_segment_tier ON customer_segment (tier);
+CREATE INDEX customer_lifecycle ON customer (lifecycle)
+"""
+
+
+def _v4_segments(db: SqliteDatabase) -> None:
+    # Exchange rates (one per currency, with the day it was taken) and the computed segment of each
+    # customer who has ordered: Pareto tier, RFM scores, order figures (domain/segments.py keeps them).
+    # Derived data: recompute_segments() rebuilds it from the orders at any time.
+    _run_script(db, V4_SEGMENTS)
+
+
+
+
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "customers, contacts, timeline, orders, reminders, tags, custom fields, imports", _v1_core_tables),
     Migration(2, "full-text search index (trigram + words)", _v2_search_index),
     Migration(3, "indexes for duplicate matching: email domain, name block, website", _v3_matching_indexes),
+    Migration(4, "exchange rates and customer segments (tier, RFM)", _v4_segments),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

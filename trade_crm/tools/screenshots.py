@@ -95,8 +95,11 @@ def main(argv: list[str] | None = None) -> int:
         database = open_database(folder / "demo.db")
         load_demo(clock)
         sync_reminders(clock)  # what the app's scheduler does at start, so the reminder pane is filled
+        from trade_crm.ui.insights import shoot_insights
+
         for language, suffix in (("en", "en"), ("zh_CN", "zh")):
             _shoot_book(app, out, folder / "demo.db", clock, language, suffix)
+            shoot_insights(app, out, folder / "demo.db", clock, language, suffix)
         close_database(database)
         _shoot_first_run(app, out, folder, clock)
     for png in sorted(out.glob("*.png")):

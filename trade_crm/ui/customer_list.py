@@ -104,10 +104,9 @@ class CustomerListPane(QWidget):
         for column, width in ((Column.COMPANY, 180), (Column.COUNTRY, 84), (Column.CONTACT, 110),
                               (Column.RATING, 50), (Column.STAGE, 88), (Column.LAST_CONTACT, 90)):
             header.resizeSection(column, width)
-        restored = header.restoreState(self._settings.value(HEADER_KEY, b""))
-        table.setSortingEnabled(True)
-        if not restored:
+        if not header.restoreState(self._settings.value(HEADER_KEY, b"")):
             header.setSortIndicator(Column.COMPANY, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)  # sorts by the indicator set above: the model loads once, not twice
         self._sort_indicator = (header.sortIndicatorSection(), header.sortIndicatorOrder())
         header.sortIndicatorChanged.connect(self.on_header_sort_indicator_changed)
         table.selectionModel().currentRowChanged.connect(self.on_selection_current_row_changed)

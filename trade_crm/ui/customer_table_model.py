@@ -43,11 +43,13 @@ class Column(IntEnum):
     STAGE = 4
     LAST_CONTACT = 5
     FOLLOW_UP = 6
+    TIER = 7  # the automatic value tier, beside the hand-set rating (customer_list moves it there)
 
 
 SORT_KEYS = {
     Column.COMPANY: "name", Column.COUNTRY: "country", Column.CONTACT: "contact", Column.RATING: "rating",
     Column.STAGE: "lifecycle", Column.LAST_CONTACT: "last_contact", Column.FOLLOW_UP: "follow_up",
+    Column.TIER: "tier",
 }
 
 
@@ -208,9 +210,16 @@ class CustomerTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Company"), self.tr("Country"), self.tr("Main contact"), self.tr("Rating"),
-                    self.tr("Stage"), self.tr("Last contact"), self.tr("Next follow-up"))[section]
+                    self.tr("Stage"), self.tr("Last contact"), self.tr("Next follow-up"), self.tr("Tier"))[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == Column.COUNTRY:
             return self.tr("Country, and the time there now (grey outside working hours)")
+        if role == Qt.ItemDataRole.ToolTipRole and section == Column.RATING:
+            return self.tr("The rating you set by hand")
+        if role == Qt.ItemDataRole.ToolTipRole and section == Column.TIER:
+            return self.tr("Value tier by the last 12 months' orders (Pareto: A = the first 80 % of the value, "
+                           "B = up to 95 %, C = the rest); computed, never overwrites the rating")
+        if role == Qt.ItemDataRole.ToolTipRole and section == Column.STAGE:
+            return self.tr("Lifecycle stage, computed from the orders (Insights › Stage and tier rules)")
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -225,7 +234,7 @@ class CustomerTableModel(QAbstractTableModel):
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.RATING:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.RATING, Column.TIER):
             return Qt.AlignmentFlag.AlignCenter
         return None
 
@@ -259,6 +268,8 @@ class CustomerTableModel(QAbstractTableModel):
             return lifecycle_label(row.lifecycle)
         if column == Column.LAST_CONTACT:
             return self.relative_days(self._days_since(row))
+        if column == Column.TIER:
+            return row.tier or ""
         if row.follow_up_on is None:
             return ""
         return QDate(row.follow_up_on).toString(self._date_format())

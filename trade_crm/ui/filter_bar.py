@@ -22,7 +22,7 @@ from trade_crm.ui.customer_table_model import lifecycle_label
 from trade_crm.ui.i18n import country_language, fill
 from trade_crm.ui.icons import icon
 
-FIELDS = ("countries", "tag", "ratings", "lifecycles", "follow_up_overdue", "not_contacted_days")
+FIELDS = ("countries", "tag", "ratings", "tiers", "lifecycles", "follow_up_overdue", "not_contacted_days")
 DEFAULT_STALE_DAYS = 90
 
 
@@ -65,6 +65,11 @@ class FilterBar(QWidget):
         self.rating_combo.addItem(self.tr("Any rating"), "")
         for rating in RATINGS:
             self.rating_combo.addItem(rating, rating)
+        self.tier_combo = QComboBox()
+        self.tier_combo.addItem(self.tr("Any tier"), "")
+        for tier in ("A", "B", "C"):
+            self.tier_combo.addItem(tier, tier)
+        self.tier_combo.addItem(self.tr("No tier"), "-")
         self.stage_combo = QComboBox()
         self.stage_combo.addItem(self.tr("Any stage"), "")
         for stage in LIFECYCLES:
@@ -81,10 +86,14 @@ class FilterBar(QWidget):
                                                (self.tr("Tag"), self.tag_combo))):
             grid.addWidget(QLabel(label), row, 0)
             grid.addWidget(widget, row, 1)
-        for row, (label, widget) in enumerate(((self.tr("Rating"), self.rating_combo),
-                                               (self.tr("Stage"), self.stage_combo))):
-            grid.addWidget(QLabel(label), row, 2)
-            grid.addWidget(widget, row, 3)
+        rating_row = QHBoxLayout()
+        rating_row.addWidget(self.rating_combo)
+        rating_row.addWidget(QLabel(self.tr("Tier")))
+        rating_row.addWidget(self.tier_combo)
+        grid.addWidget(QLabel(self.tr("Rating")), 0, 2)
+        grid.addLayout(rating_row, 0, 3)
+        grid.addWidget(QLabel(self.tr("Stage")), 1, 2)
+        grid.addWidget(self.stage_combo, 1, 3)
         stale = QHBoxLayout()
         stale.addWidget(self.stale_check)
         stale.addWidget(self.stale_spin)
@@ -93,7 +102,7 @@ class FilterBar(QWidget):
         grid.addLayout(stale, 2, 2, 1, 2)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
-        for combo in (self.country_combo, self.tag_combo, self.rating_combo, self.stage_combo):
+        for combo in (self.country_combo, self.tag_combo, self.rating_combo, self.tier_combo, self.stage_combo):
             combo.currentIndexChanged.connect(self._emit_changed)
         self.overdue_check.toggled.connect(self._emit_changed)
         self.stale_check.toggled.connect(self._emit_changed)
@@ -125,6 +134,7 @@ class FilterBar(QWidget):
         return CustomerFilter(
             text=flt.text, countries=one(self.country_combo), tag=self.tag_combo.currentData() or "",
             ratings=one(self.rating_combo), lifecycles=one(self.stage_combo),
+            tiers=tuple("" if t == "-" else t for t in one(self.tier_combo)),
             follow_up_overdue=self.overdue_check.isChecked(),
             not_contacted_days=self.stale_spin.value() if self.stale_check.isChecked() else None,
         )
@@ -135,6 +145,8 @@ class FilterBar(QWidget):
         for combo, values in ((self.country_combo, flt.countries), (self.rating_combo, flt.ratings),
                               (self.stage_combo, flt.lifecycles)):
             combo.setCurrentIndex(max(combo.findData(values[0] if values else ""), 0))
+        tier = (flt.tiers[0] or "-") if flt.tiers else ""
+        self.tier_combo.setCurrentIndex(max(self.tier_combo.findData(tier), 0))
         if flt.tag and self.tag_combo.findData(flt.tag) < 0:
             self.tag_combo.addItem(flt.tag, flt.tag)
         self.tag_combo.setCurrentIndex(max(self.tag_combo.findData(flt.tag), 0))
@@ -148,7 +160,7 @@ class FilterBar(QWidget):
     def clear_field(self, name: str) -> None:
         self._updating = True
         widgets = {"countries": self.country_combo, "tag": self.tag_combo, "ratings": self.rating_combo,
-                   "lifecycles": self.stage_combo}
+                   "tiers": self.tier_combo, "lifecycles": self.stage_combo}
         if name in widgets:
             widgets[name].setCurrentIndex(0)
         elif name == "follow_up_overdue":
@@ -168,6 +180,8 @@ class FilterBar(QWidget):
             out.append(("tag", fill(self.tr("Tag: %1"), flt.tag)))
         if flt.ratings:
             out.append(("ratings", fill(self.tr("Rating: %1"), ", ".join(flt.ratings))))
+        if flt.tiers:
+            out.append(("tiers", fill(self.tr("Tier: %1"), ", ".join(t or self.tr("none") for t in flt.tiers))))
         if flt.lifecycles:
             out.append(("lifecycles", fill(self.tr("Stage: %1"), ", ".join(map(lifecycle_label, flt.lifecycles)))))
         if flt.follow_up_overdue:
