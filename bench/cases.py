@@ -16,6 +16,7 @@ from datetime import date, datetime, timezone
 from peewee import SqliteDatabase
 
 from bench.bench_backup import backup_rows
+from bench.bench_duplicates import duplicates_rows
 from bench.bench_export import export_rows
 from bench.bench_gui import gui_rows
 from bench.bench_import import import_bench
@@ -211,4 +212,5 @@ BENCHES: list[Callable[[Context], list[Row]]] = [
     import_bench,
     export_bench,
     backup_rows,
+    duplicates_rows,
 ]

@@ -19,6 +19,7 @@ from trade_crm.ui.i18n import fill, install_translator, remove_translators, reso
 from trade_crm.ui.icons import app_icon
 from trade_crm.ui.import_actions import install_import_actions
 from trade_crm.ui.insights import install_insights
+from trade_crm.ui.merge_actions import install_merge_actions
 from trade_crm.ui.main_window import MainWindow
 from trade_crm.ui.reminder_controller import ReminderController
 from trade_crm.ui.scheduler import ReminderScheduler
@@ -55,6 +56,7 @@ def build_main_window(clock: Clock, db_path: Path, settings: QSettings, *, langu
                         demo_loader=demo_loader(clock) if with_demo else None)
     install_import_actions(window, clock)
     install_export_actions(window, clock, language=language, settings=settings)
+    install_merge_actions(window, clock)
     install_insights(window, clock, language=language)
     return window
 

@@ -449,3 +449,23 @@ def test_language_follows_the_system_locale_unless_chosen():
     assert resolve_language("system", QLocale("de_DE")) == "en"
     assert resolve_language("en", QLocale("zh_CN")) == "en"
     assert resolve_language("zh_CN", QLocale("en_GB")) == "zh_CN"
+
+
+def test_the_duplicate_hint_link_opens_the_existing_customer_instead(qtbot, make_window, book, monkeypatch):
+    from trade_crm.ui.customer_dialog import CustomerDialog
+
+    window = make_window()
+    opened = []
+    real_open = window.open_customer_dialog
+
+    def spy(customer_id=None):
+        opened.append(customer_id)
+        return real_open(customer_id)
+
+    monkeypatch.setattr(window, "open_customer_dialog", spy)
+    new_form = window.open_customer_dialog(None)
+    existing = book["Gulf Tools LLC"]
+    new_form.duplicate_open_requested.emit(existing)
+    assert opened == [None, existing]
+    assert new_form.result() == CustomerDialog.DialogCode.Rejected
+    assert window.customer_list.current_id() == existing

@@ -1,19 +1,19 @@
 """Reminders as rows: saved once by a stable key, read back when due, then done, dismissed or snoozed.
 
 The reminder engine (which decides *what* is due: follow-ups, greetings, birthdays, dormant
-customers) writes through `save_reminder`; the reminder pane reads `due_reminders` and acts with
-`mark_done`, `dismiss` and `snooze`. Done and dismissed are final: a stable key saved again never
+customers) writes through `save_reminder`; the reminder pane reads `due_reminders` (at most a few hundred
+of each kind) and `due_counts`, and acts with `mark_done`, `dismiss` and `snooze` or, on several selected
+at once, `mark_done_many` and `snooze_many`. Done and dismissed are final: a stable key saved again never
 brings a finished reminder back.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any
-
-from peewee import JOIN
 
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.errors import NotFoundError, ValidationError
@@ -21,6 +21,8 @@ from trade_crm.domain.text import clean_block, clean_line
 from trade_crm.store.models import REMINDER_KINDS, Customer, Reminder, database
 
 FINAL_STATES = ("done", "dismissed")
+_STAMP = "%Y-%m-%d %H:%M:%S"  # how UTCDateTimeField stores an instant
+_CHUNK = 500  # ids per statement, well under SQLite's variable limit
 
 
 @dataclass(frozen=True)
@@ -50,34 +52,62 @@ class SavedReminder:
     created: bool
 
 
-def _payload_ids(text: str) -> tuple[int, ...]:
+def _payload_ids(text: str | None) -> tuple[int, ...]:
+    if not text or '"customer_ids"' not in text:  # most payloads carry no ids: skip the JSON parse
+        return ()
     try:
-        data = json.loads(text or "{}")
+        data = json.loads(text)
     except ValueError:
         return ()
     ids = data.get("customer_ids", ()) if isinstance(data, dict) else ()
     return tuple(int(i) for i in ids if isinstance(i, int) or str(i).isdigit())
 
 
-def due_reminders(today: date, now: datetime) -> list[DueReminder]:
-    """Open reminders due on or before `today`, and snoozed ones whose time has come; overdue first."""
+_DUE_WHERE = "((r.state = 'open' AND r.due_on <= ?) OR (r.state = 'snoozed' AND r.snoozed_until <= ?))"
+
+
+def _due_params(today: date, now: datetime) -> tuple[str, str]:
     if now.tzinfo is None:
         raise ValidationError("now", "a time needs its time zone")
-    query = (
-        Reminder.select(Reminder, Customer)
-        .join(Customer, JOIN.LEFT_OUTER)
-        .where(((Reminder.state == "open") & (Reminder.due_on <= today))
-               | ((Reminder.state == "snoozed") & (Reminder.snoozed_until <= now)))
-        .order_by(Reminder.due_on, Reminder.kind, Reminder.id)
-    )
+    return today.isoformat(), now.astimezone(timezone.utc).strftime(_STAMP)
+
+
+def due_reminders(today: date, now: datetime, limit_per_kind: int | None = None) -> list[DueReminder]:
+    """Open reminders due on or before `today`, and snoozed ones whose time has come; overdue first
+    (ordered by due day, kind, id). With `limit_per_kind`, at most that many of each kind, the most
+    overdue ones; `due_counts` tells how many there are in all.
+
+    One query (customer names by a join); a payload is parsed only when it names customers.
+    """
+    params: list[Any] = list(_due_params(today, now))
+    if limit_per_kind is None:
+        source = f"SELECT r.id FROM reminder r WHERE {_DUE_WHERE}"
+    else:  # the first few of each kind, walking the (due_on, state) index: stops early on the big kinds
+        kinds = [*REMINDER_KINDS, None]  # None: any other kind an older version may have stored
+        limit, due = max(0, int(limit_per_kind)), params
+        branches, params = [], []
+        for kind in kinds:
+            which = "r.kind = ?" if kind else f"r.kind NOT IN ({','.join('?' * len(REMINDER_KINDS))})"
+            branches.append(f"SELECT id FROM (SELECT r.id FROM reminder r WHERE {which} AND {_DUE_WHERE} "
+                            "ORDER BY r.due_on, r.id LIMIT ?)")
+            params += [*([kind] if kind else REMINDER_KINDS), *due, limit]
+        source = " UNION ALL ".join(branches)
+    cursor = database.execute_sql(
+        "SELECT d.id, d.key, d.kind, d.due_on, d.title, d.detail, d.customer_id, c.name, d.state, d.payload "
+        f"FROM reminder d LEFT JOIN customer c ON c.id = d.customer_id WHERE d.id IN ({source}) "
+        "ORDER BY d.due_on, d.kind, d.id", params)
+    day_of = date.fromisoformat
     return [
-        DueReminder(
-            id=r.id, key=r.key, kind=r.kind, due_on=r.due_on, title=r.title, detail=r.detail,
-            customer_id=r.customer_id, customer_name=r.customer.name if r.customer_id else "",
-            state=r.state, customer_ids=_payload_ids(r.payload),
-        )
-        for r in query
+        DueReminder(rid, key, kind, day_of(due), title, detail, cid, name or "", state, _payload_ids(payload))
+        for rid, key, kind, due, title, detail, cid, name, state, payload in cursor
     ]
+
+
+def due_counts(today: date, now: datetime) -> dict[str, int]:
+    """How many reminders are due, by kind (only kinds with any): the same rows as `due_reminders`."""
+    cursor = database.execute_sql(
+        f"SELECT r.kind, count(*) FROM reminder r WHERE {_DUE_WHERE} GROUP BY r.kind", _due_params(today, now))
+    return dict(cursor.fetchall())
 
 
 def _get_open(reminder_id: int, target: str) -> Reminder | None:
@@ -92,8 +122,15 @@ def _get_open(reminder_id: int, target: str) -> Reminder | None:
     return row
 
 
+def _write():
+    """A write transaction that takes SQLite's write lock when it begins (BEGIN IMMEDIATE): it waits
+    (busy timeout) for another connection's writer, such as the scheduler's worker thread, instead of
+    failing with "database is locked" when it would upgrade a read to a write."""
+    return database.atomic("IMMEDIATE")
+
+
 def _finish(reminder_id: int, state: str, clock: Clock) -> None:
-    with database.atomic():
+    with _write():
         if _get_open(reminder_id, state) is not None:
             Reminder.update(state=state, snoozed_until=None, updated_at=clock.now()).where(
                 Reminder.id == reminder_id).execute()
@@ -107,16 +144,49 @@ def dismiss(reminder_id: int, clock: Clock) -> None:
     _finish(reminder_id, "dismissed", clock)
 
 
-def snooze(reminder_id: int, until: datetime, clock: Clock) -> None:
-    """Hide the reminder until `until` (an aware instant in the future)."""
+def _check_until(until: datetime, clock: Clock) -> None:
     if until.tzinfo is None:
         raise ValidationError("snoozed_until", "a time needs its time zone")
     if until <= clock.now():
         raise ValidationError("snoozed_until", "snooze to a time in the future")
-    with database.atomic():
+
+
+def snooze(reminder_id: int, until: datetime, clock: Clock) -> None:
+    """Hide the reminder until `until` (an aware instant in the future)."""
+    _check_until(until, clock)
+    with _write():
         _get_open(reminder_id, "snoozed")
         Reminder.update(state="snoozed", snoozed_until=until, updated_at=clock.now()).where(
             Reminder.id == reminder_id).execute()
+
+
+def _ids(ids: Iterable[int]) -> list[int]:
+    try:
+        return sorted({int(i) for i in ids})
+    except (TypeError, ValueError):
+        raise ValidationError("ids", "reminder ids are whole numbers") from None
+
+
+def _update_many(ids: list[int], changes: dict, clock: Clock) -> int:
+    """Apply `changes` to those of `ids` that are open or snoozed, in one transaction; how many changed.
+    A reminder already done or dismissed (finished elsewhere meanwhile) or gone is left as it is."""
+    changed = 0
+    with _write():
+        for start in range(0, len(ids), _CHUNK):
+            changed += Reminder.update(**changes, updated_at=clock.now()).where(
+                Reminder.id.in_(ids[start:start + _CHUNK]) & Reminder.state.not_in(FINAL_STATES)).execute()
+    return changed
+
+
+def mark_done_many(ids: Iterable[int], clock: Clock) -> int:
+    """Mark every given reminder done in one transaction; returns how many changed."""
+    return _update_many(_ids(ids), {"state": "done", "snoozed_until": None}, clock)
+
+
+def snooze_many(ids: Iterable[int], until: datetime, clock: Clock) -> int:
+    """Snooze every given reminder until `until` (aware, in the future) in one transaction; how many."""
+    _check_until(until, clock)
+    return _update_many(_ids(ids), {"state": "snoozed", "snoozed_until": until}, clock)
 
 
 def save_reminder(key: str, kind: str, due_on: date, title: str, clock: Clock, *,
@@ -135,7 +205,7 @@ def save_reminder(key: str, kind: str, due_on: date, title: str, clock: Clock, *
         raise ValidationError("due_on", "a reminder is due on a date")
     text = json.dumps(payload or {}, ensure_ascii=False, sort_keys=True)
     now = clock.now()
-    with database.atomic():
+    with _write():
         known = Reminder.get_or_none(Reminder.key == key)
         if known is not None:
             return SavedReminder(known.id, created=False)

@@ -233,8 +233,35 @@ def _v4_segments(db: SqliteDatabase) -> None:
     _run_script(db, V4_SEGMENTS)
 
 
+V5_MERGES = """
+CREATE TABLE merge_record (
+    id INTEGER NOT NULL PRIMARY KEY,
+    kept_id INTEGER NOT NULL,
+    merged_ids TEXT NOT NULL,
+    interaction_id INTEGER,
+    choices TEXT NOT NULL DEFAULT '{}',
+    snapshot TEXT NOT NULL,
+    after_state TEXT NOT NULL DEFAULT '{}',
+    created_at TEXT NOT NULL,
+    undone_at TEXT
+);
+CREATE INDEX merge_record_kept_id ON merge_record (kept_id);
+CREATE INDEX merge_record_interaction_id ON merge_record (interaction_id);
+CREATE TABLE not_duplicate (
+    customer_a INTEGER NOT NULL,
+    customer_b INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (customer_a, customer_b),
+    CHECK (customer_a < customer_b)
+)
+"""
 
 
+def _v5_merges(db: SqliteDatabase) -> None:
+    # Merging duplicate customers (domain/merge.py): each merge keeps the exact rows of every customer
+    # involved as they were before (store/snapshot.py), so it can be undone; and the pairs the user said
+    # are not duplicates (domain/duplicates.py). No foreign keys: a record outlives its customers.
+    _run_script(db, V5_MERGES)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -242,6 +269,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "full-text search index (trigram + words)", _v2_search_index),
     Migration(3, "indexes for duplicate matching: email domain, name block, website", _v3_matching_indexes),
     Migration(4, "exchange rates and customer segments (tier, RFM)", _v4_segments),
+    Migration(5, "merged customers (undoable) and pairs marked not duplicates", _v5_merges),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

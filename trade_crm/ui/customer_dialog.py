@@ -38,6 +38,7 @@ from trade_crm.ui.contact_dialog import (
     split_list,
     with_error,
 )
+from trade_crm.ui.duplicate_hint import DuplicateHint
 from trade_crm.ui.header_card import qdate
 from trade_crm.ui.i18n import country_language, system_language
 
@@ -62,6 +63,7 @@ class CustomerDialog(QDialog):
     """Every customer field; a ValidationError from the domain shows under its field and nothing is saved."""
 
     customer_saved = Signal(int)
+    duplicate_open_requested = Signal(int)  # "already exists — open it?" clicked: that customer's id
 
     def __init__(self, clock: Clock, customer_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -80,8 +82,16 @@ class CustomerDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.duplicate_hint = DuplicateHint(self.duplicate_query)
+        self.duplicate_hint.open_requested.connect(self.duplicate_open_requested)
+        if customer_id is None:  # a new customer: point out one that probably exists already
+            for signal in (self.edits["name"].textChanged, self.edits["website"].textChanged,
+                           self.country_combo.currentTextChanged, self.contacts_editor.table.model().dataChanged,
+                           self.contacts_editor.table.model().rowsRemoved):
+                signal.connect(self.duplicate_hint.schedule)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        layout.addWidget(self.duplicate_hint)
         layout.addWidget(buttons)
         if customer_id is not None:
             self._load(customer_id)
@@ -256,6 +266,11 @@ class CustomerDialog(QDialog):
             return normalize_country(self.country_code() or None)
         except UnknownCountryError:
             return None
+
+    def duplicate_query(self) -> dict:
+        """What the duplicate hint looks for (domain.duplicates.probable_duplicates)."""
+        return {"name": self.edits["name"].text(), "country": self.country_code(),
+                "website": self.edits["website"].text(), "contacts": [e.data for e in self.contacts_editor.contacts()]}
 
     def field_values(self) -> dict:
         values = {key: edit.text() for key, edit in self.edits.items()}

@@ -217,8 +217,15 @@ class MainWindow(QMainWindow):
         dialog = CustomerDialog(self._clock, customer_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.customer_saved.connect(self.on_customer_dialog_customer_saved)
+        dialog.duplicate_open_requested.connect(lambda cid: self.on_customer_dialog_duplicate_open_requested(dialog, cid))
         dialog.open()
         return dialog
+
+    def on_customer_dialog_duplicate_open_requested(self, dialog, customer_id: int) -> None:
+        """'Acme Trading GmbH, DE, already exists — open it?': drop the new form, open the existing one."""
+        dialog.reject()
+        self.customer_list.select_customer(customer_id)
+        self.open_customer_dialog(customer_id)
 
     def on_edit_customer_action_triggered(self) -> None:
         customer_id = self.customer_list.current_id()

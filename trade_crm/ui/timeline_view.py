@@ -268,6 +268,7 @@ class TimelineView(QWidget):
                                 entry.summary, entry.contact_name, extra])
         item.setIcon(0, kind_icon(entry.kind))
         item.setData(0, Qt.ItemDataRole.UserRole, entry.kind)
+        item.setData(0, Qt.ItemDataRole.UserRole + 1, entry.interaction_id)  # e.g. which merge to undo
         if entry.amount is not None:
             item.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setToolTip(2, "\n\n".join(filter(None, (entry.summary, entry.body))))
