@@ -469,3 +469,9 @@ def test_the_duplicate_hint_link_opens_the_existing_customer_instead(qtbot, make
     assert opened == [None, existing]
     assert new_form.result() == CustomerDialog.DialogCode.Rejected
     assert window.customer_list.current_id() == existing
+
+
+def test_the_tier_column_stands_beside_the_rating_on_first_start(make_window):
+    header = make_window().customer_list.table.horizontalHeader()
+    assert header.visualIndex(Column.TIER) == header.visualIndex(Column.RATING) + 1
+    assert header.visualIndex(Column.FOLLOW_UP) == header.count() - 1  # the last column stretches

@@ -102,9 +102,11 @@ class CustomerListPane(QWidget):
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
         for column, width in ((Column.COMPANY, 180), (Column.COUNTRY, 84), (Column.CONTACT, 110),
-                              (Column.RATING, 50), (Column.STAGE, 88), (Column.LAST_CONTACT, 90)):
+                              (Column.RATING, 50), (Column.TIER, 44), (Column.STAGE, 88), (Column.LAST_CONTACT, 90)):
             header.resizeSection(column, width)
         if not header.restoreState(self._settings.value(HEADER_KEY, b"")):
+            # The automatic tier stands beside the hand-set rating, so the two read together.
+            header.moveSection(header.visualIndex(Column.TIER), header.visualIndex(Column.RATING) + 1)
             header.setSortIndicator(Column.COMPANY, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)  # sorts by the indicator set above: the model loads once, not twice
         self._sort_indicator = (header.sortIndicatorSection(), header.sortIndicatorOrder())

@@ -12,6 +12,7 @@ import or an undo the window's list, tags, counts and reminders are refreshed.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,9 +20,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.customers import all_tags
 from trade_crm.ui.icons import icon
-from trade_crm.ui.import_history_dialog import ImportHistoryDialog
-from trade_crm.ui.import_pages import SUPPORTED_SUFFIXES
-from trade_crm.ui.import_wizard import ImportWizard
+from trade_crm.exchange.readers import TEXT_SUFFIXES, VCARD_SUFFIXES, WORKBOOK_SUFFIXES
+
+if TYPE_CHECKING:  # the wizard and the import engine load when first opened, not at start
+    from trade_crm.ui.import_history_dialog import ImportHistoryDialog
+    from trade_crm.ui.import_wizard import ImportWizard
+
+SUPPORTED_SUFFIXES = WORKBOOK_SUFFIXES | TEXT_SUFFIXES | VCARD_SUFFIXES
 
 
 def dropped_file(mime: QMimeData) -> Path | None:
@@ -66,6 +71,8 @@ class ImportController(QObject):
                 wizard.file_page.set_path(path)
             wizard.activateWindow()
             return wizard
+        from trade_crm.ui.import_wizard import ImportWizard
+
         wizard = ImportWizard(self._clock, path, self._window)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.import_committed.connect(self.on_book_changed)
@@ -79,6 +86,8 @@ class ImportController(QObject):
         self.wizard = None
 
     def open_history(self) -> ImportHistoryDialog:
+        from trade_crm.ui.import_history_dialog import ImportHistoryDialog
+
         dialog = ImportHistoryDialog(self._clock, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.import_undone.connect(self.on_book_changed)
