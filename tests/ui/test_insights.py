@@ -133,3 +133,18 @@ def test_installing_twice_keeps_one_set_of_tabs(window, clock):
     main, insights, _scheduler = window
     assert install_insights(main, clock) is insights
     assert main.findChild(type(insights.tabs)) is insights.tabs
+
+
+def test_the_board_and_charts_are_built_only_when_first_shown(qtbot, db, db_path, clock, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from trade_crm.ui.insights import install_insights
+    from trade_crm.ui.main_window import MainWindow
+
+    main = MainWindow(clock, db_path, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(main)
+    insights = install_insights(main, clock)
+    assert insights._pipeline is None and insights._dashboard is None  # nothing paid for at start
+    insights.show_tab("dashboard")
+    assert insights._dashboard is not None and insights._pipeline is None
+    assert insights.tabs.currentWidget().isAncestorOf(insights.dashboard)

@@ -14,10 +14,11 @@ are edited; the customer list reloads so its Stage column follows.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QTabWidget
+from PySide6.QtWidgets import QApplication, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from trade_crm.domain.clock import Clock, today
 from trade_crm.domain.currency import reporting_currency
@@ -26,10 +27,12 @@ from trade_crm.domain.customers import get_customer
 from trade_crm.domain.errors import DomainError
 from trade_crm.domain.segment_settings import SegmentSettings
 from trade_crm.domain.segments import SegmentSummary, last_computed, recompute_segments
-from trade_crm.ui.dashboard import DashboardWidget
-from trade_crm.ui.pipeline_board import PipelineBoardWidget
-from trade_crm.ui.rates_dialog import RatesDialog
-from trade_crm.ui.segment_rules import SegmentRulesDialog
+
+if TYPE_CHECKING:  # charts, the board and their dialogs load when first shown, not at start
+    from trade_crm.ui.dashboard import DashboardWidget
+    from trade_crm.ui.pipeline_board import PipelineBoardWidget
+    from trade_crm.ui.rates_dialog import RatesDialog
+    from trade_crm.ui.segment_rules import SegmentRulesDialog
 
 TABS = ("customers", "pipeline", "dashboard")
 
@@ -40,30 +43,60 @@ class Insights(QObject):
         self._window, self._clock = window, clock
         self._stale = True  # the dashboard's figures
         self._book_changed = False  # since the last recompute of stages and tiers
+        self._language = language
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.pipeline = PipelineBoardWidget(clock)
-        self.dashboard = DashboardWidget(clock, language=language)
+        # The board and the charts are built the first time they are needed: not at start.
+        self._pipeline: PipelineBoardWidget | None = None
+        self._dashboard: DashboardWidget | None = None
+        self._pipeline_customer: tuple[int, str] | None = None
+        self._pipeline_holder, self._dashboard_holder = self._holder(), self._holder()
         pane = window.customer_list
         window.splitter.replaceWidget(window.splitter.indexOf(pane), self.tabs)
         self.tabs.addTab(pane, self.tr("Customers"))
-        self.tabs.addTab(self.pipeline, self.tr("Pipeline"))
-        self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
+        self.tabs.addTab(self._pipeline_holder, self.tr("Pipeline"))
+        self.tabs.addTab(self._dashboard_holder, self.tr("Dashboard"))
         self._build_menu()
         self.tabs.currentChanged.connect(self.on_tabs_current_changed)
-        self.dashboard.filter_requested.connect(self.on_dashboard_filter_requested)
-        self.dashboard.stage_requested.connect(self.on_dashboard_stage_requested)
-        self.dashboard.customer_requested.connect(self.on_customer_requested)
-        self.dashboard.rates_requested.connect(self.open_rates)
-        self.dashboard.rules_requested.connect(self.open_rules)
-        self.pipeline.opportunities_changed.connect(self.on_pipeline_opportunities_changed)
-        self.pipeline.customer_requested.connect(self.on_customer_requested)
         pane.current_customer_changed.connect(self.on_customer_list_current_customer_changed)
         window.book_changed.connect(self.on_window_book_changed)
         if scheduler is not None:
             self.follow(scheduler)
         if self.segments_outdated():
             self.recompute()
+
+    @staticmethod
+    def _holder() -> QWidget:
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        return holder
+
+    @property
+    def pipeline(self) -> PipelineBoardWidget:
+        if self._pipeline is None:
+            from trade_crm.ui.pipeline_board import PipelineBoardWidget
+
+            self._pipeline = PipelineBoardWidget(self._clock)
+            self._pipeline_holder.layout().addWidget(self._pipeline)
+            self._pipeline.opportunities_changed.connect(self.on_pipeline_opportunities_changed)
+            self._pipeline.customer_requested.connect(self.on_customer_requested)
+            self._pipeline.set_customer(self._pipeline_customer)
+        return self._pipeline
+
+    @property
+    def dashboard(self) -> DashboardWidget:
+        if self._dashboard is None:
+            from trade_crm.ui.dashboard import DashboardWidget
+
+            self._dashboard = DashboardWidget(self._clock, language=self._language)
+            self._dashboard_holder.layout().addWidget(self._dashboard)
+            self._dashboard.filter_requested.connect(self.on_dashboard_filter_requested)
+            self._dashboard.stage_requested.connect(self.on_dashboard_stage_requested)
+            self._dashboard.customer_requested.connect(self.on_customer_requested)
+            self._dashboard.rates_requested.connect(self.open_rates)
+            self._dashboard.rules_requested.connect(self.open_rules)
+        return self._dashboard
 
     def follow(self, scheduler) -> None:
         """Recompute with the reminders (a ReminderScheduler): at midnight, and soon after the book changed."""
@@ -159,13 +192,12 @@ class Insights(QObject):
         self._window.customer_list.select_customer(customer_id)
 
     def on_customer_list_current_customer_changed(self, customer_id: int | None) -> None:
-        if customer_id is None:
-            self.pipeline.set_customer(None)
-            return
         try:
-            self.pipeline.set_customer((customer_id, get_customer(customer_id).name))
+            self._pipeline_customer = None if customer_id is None else (customer_id, get_customer(customer_id).name)
         except DomainError:
-            self.pipeline.set_customer(None)
+            self._pipeline_customer = None
+        if self._pipeline is not None:
+            self._pipeline.set_customer(self._pipeline_customer)
 
     def on_pipeline_opportunities_changed(self) -> None:
         current = self._window.customer_list.current_id()
@@ -174,6 +206,8 @@ class Insights(QObject):
         self._window.book_changed.emit()
 
     def open_rates(self) -> RatesDialog:
+        from trade_crm.ui.rates_dialog import RatesDialog
+
         dialog = RatesDialog(self._clock, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.rates_saved.connect(self.recompute)
@@ -181,6 +215,8 @@ class Insights(QObject):
         return dialog
 
     def open_rules(self) -> SegmentRulesDialog:
+        from trade_crm.ui.segment_rules import SegmentRulesDialog
+
         dialog = SegmentRulesDialog(SegmentSettings.load(), self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.rules_saved.connect(self.recompute)
