@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import cmp_to_key
 
-from PySide6.QtCore import QCollator, QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from trade_crm.domain.clock import Clock, today
-from trade_crm.domain.countries import UnknownCountryError, all_countries, normalize_country
+from trade_crm.domain.countries import UnknownCountryError, normalize_country
 from trade_crm.domain.customer_edit import ContactEdit, contact_input_of, save_customer
 from trade_crm.domain.customers import RATINGS, SOURCES, all_tags, custom_field_names, get_customer
 from trade_crm.domain.errors import ValidationError
@@ -38,9 +37,9 @@ from trade_crm.ui.contact_dialog import (
     split_list,
     with_error,
 )
+from trade_crm.ui.country_combo import country_combo
 from trade_crm.ui.duplicate_hint import DuplicateHint
 from trade_crm.ui.header_card import qdate
-from trade_crm.ui.i18n import country_language, system_language
 
 LINE_FIELDS = ("name", "city", "address", "website", "industry", "products", "company_size",
                "preferred_language")
@@ -166,19 +165,7 @@ class CustomerDialog(QDialog):
         return tab
 
     def _country_combo(self) -> QComboBox:
-        combo = QComboBox()
-        combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        language = country_language(system_language(self.locale()))
-        collator = QCollator(self.locale())
-        rows = sorted(all_countries(language), key=cmp_to_key(lambda a, b: collator.compare(a[1], b[1])))
-        combo.addItem("", "")
-        for code, name in rows:
-            combo.addItem(name, code)
-        combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        combo.lineEdit().setPlaceholderText(self.tr("Type to search, e.g. Germany or 德国"))
-        return combo
+        return country_combo(self.locale(), self.tr("Type to search, e.g. Germany or 德国"))
 
     def _more_tab(self) -> QWidget:
         self.tags_edit = QLineEdit()

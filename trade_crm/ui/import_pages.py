@@ -6,10 +6,9 @@ Pages only show what the wizard gives them and say what the user chose; the wiza
 
 from __future__ import annotations
 
-from functools import cmp_to_key
 from pathlib import Path
 
-from PySide6.QtCore import QCollator, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -25,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trade_crm.domain.countries import all_countries
 from trade_crm.exchange.readers import TEXT_SUFFIXES, VCARD_SUFFIXES, WORKBOOK_SUFFIXES, Table
-from trade_crm.ui.i18n import country_language, fill, system_language
+from trade_crm.ui.country_combo import country_combo
+from trade_crm.ui.i18n import fill
 
 SUPPORTED_SUFFIXES = WORKBOOK_SUFFIXES | TEXT_SUFFIXES | VCARD_SUFFIXES
 ERROR_STYLE = "color: #c0392b"
@@ -121,19 +120,7 @@ class FilePage(QWidget):
         return label
 
     def _country_combo(self) -> QComboBox:
-        combo = QComboBox()
-        combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        collator = QCollator(self.locale())
-        language = country_language(system_language(self.locale()))
-        rows = sorted(all_countries(language), key=cmp_to_key(lambda a, b: collator.compare(a[1], b[1])))
-        combo.addItem("", "")
-        for code, name in rows:
-            combo.addItem(name, code)
-        combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        combo.lineEdit().setPlaceholderText(self.tr("None (type to search, e.g. China or 中国)"))
-        return combo
+        return country_combo(self.locale(), self.tr("None (type to search, e.g. China or 中国)"))
 
     # --- what the user chose ---------------------------------------------------------------------
 
