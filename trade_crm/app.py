@@ -19,8 +19,8 @@ from trade_crm.ui.i18n import fill, install_translator, remove_translators, reso
 from trade_crm.ui.icons import app_icon
 from trade_crm.ui.import_actions import install_import_actions
 from trade_crm.ui.insights import install_insights
-from trade_crm.ui.merge_actions import install_merge_actions
 from trade_crm.ui.main_window import MainWindow
+from trade_crm.ui.merge_actions import install_merge_actions
 from trade_crm.ui.reminder_controller import ReminderController
 from trade_crm.ui.scheduler import ReminderScheduler
 from trade_crm.ui.settings_dialog import LANGUAGE

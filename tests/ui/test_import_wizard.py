@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
-import sqlite3
 import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import QThreadPool

@@ -63,8 +63,8 @@ def run(ctx: Context, args) -> int:
 
 def import_file(ctx: Context, args) -> int:
     from trade_crm.exchange import mappings
-    from trade_crm.exchange.error_report import write_error_report
     from trade_crm.exchange.encrypted_copy import back_up_open_book
+    from trade_crm.exchange.error_report import write_error_report
     from trade_crm.exchange.importer import ImportOptions, build_plan, commit_import
 
     options = ImportOptions(sheet=args.sheet, mapping=_mapping(args.map), unmapped=args.unmapped,

@@ -19,8 +19,8 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.customers import all_tags
-from trade_crm.ui.icons import icon
 from trade_crm.exchange.readers import TEXT_SUFFIXES, VCARD_SUFFIXES, WORKBOOK_SUFFIXES
+from trade_crm.ui.icons import icon
 
 if TYPE_CHECKING:  # the wizard and the import engine load when first opened, not at start
     from trade_crm.ui.import_history_dialog import ImportHistoryDialog

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from trade_crm.domain.clock import Clock
+from trade_crm.exchange.encrypted_copy import back_up_open_book
 from trade_crm.exchange.error_report import write_error_report
 from trade_crm.exchange.importer import (
     ImportCancelled,
@@ -23,7 +24,6 @@ from trade_crm.exchange.importer import (
     plan_table,
     undo_import,
 )
-from trade_crm.exchange.encrypted_copy import back_up_open_book
 from trade_crm.exchange.readers import Table, read_table
 from trade_crm.store.models import database
 from trade_crm.ui.workers import Job, JobCancelled, JobContext
