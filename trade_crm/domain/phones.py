@@ -7,6 +7,7 @@ Nothing here raises on junk: a number we cannot read is kept as text so no data 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -112,8 +113,12 @@ def _read(text: str, region: str | None) -> phonenumbers.PhoneNumber | None:
     return local or abroad or (_parse(text, region, require_valid=False) if region else None)
 
 
+@functools.lru_cache(maxsize=16_384)
 def normalize_phone(text: str, default_region: str | None = None) -> Phone:
     """Read a phone number typed or pasted by a person; never raises.
+
+    Cached: a trade-show list repeats numbers (mobile and WhatsApp are often the same), and the
+    result is a frozen value of its arguments alone.
 
     Without "+" the number is read in `default_region`; if that fails, or no region is given, a
     leading country calling code is tried ("8613812345678"), but only a valid result is accepted.

@@ -12,6 +12,7 @@ Two FTS5 tables, one document per customer (rowid = customer id), both over *fol
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -39,17 +40,21 @@ def fold(text: str) -> str:
     if text.isascii():  # a quarter of all documents: nothing to decompose, no marks, no special letters
         return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
-    kept = []
-    base_is_foldable = False
-    for ch in decomposed:
-        if unicodedata.combining(ch):
-            if base_is_foldable:
-                continue
-        else:
-            base_is_foldable = ord(ch) < 0x0530
-        kept.append(ch)
-    folded = unicodedata.normalize("NFC", "".join(kept)).casefold().translate(_LATIN_FOLDS)
+    stripped = _marks_on_foldable_letters().sub("", decomposed)
+    folded = unicodedata.normalize("NFC", stripped).casefold().translate(_LATIN_FOLDS)
     return " ".join(folded.split())  # str.split() and re's \s agree on what whitespace is
+
+
+@functools.cache
+def _marks_on_foldable_letters() -> re.Pattern[str]:
+    """A run of combining marks right after a base character below U+0530 (Latin, Greek, Cyrillic).
+
+    Built once, on first use (a scan of the Basic Multilingual Plane, ~10 ms): in C, this is many
+    times faster than walking each document character by character in Python.
+    """
+    marks = "".join(re.escape(chr(c)) for c in range(0x10000) if unicodedata.combining(chr(c)))
+    bases = "".join(re.escape(chr(c)) for c in range(0x530) if not unicodedata.combining(chr(c)))
+    return re.compile(f"(?<=[{bases}])[{marks}]+")
 
 
 def _words_text(folded: str) -> str:
