@@ -19,14 +19,20 @@ def _check_stage(stage: str) -> str:
     return stage
 
 
-def create_opportunity(customer_id: int, title: str, clock: Clock, *, stage: str = "inquiry",
-                       value: object = None, currency: str = "USD", probability: int | None = None,
-                       expected_close: date | None = None) -> int:
+def clean_opportunity(title: str, probability: int | None) -> str:
+    """The deal's cleaned title; raises ValidationError for an empty title or a probability outside 0-100."""
     title = clean_line(title)
     if not title:
         raise ValidationError("title", "an opportunity needs a title")
     if probability is not None and not 0 <= probability <= 100:
         raise ValidationError("probability", "a probability is between 0 and 100")
+    return title
+
+
+def create_opportunity(customer_id: int, title: str, clock: Clock, *, stage: str = "inquiry",
+                       value: object = None, currency: str = "USD", probability: int | None = None,
+                       expected_close: date | None = None) -> int:
+    title = clean_opportunity(title, probability)
     now = clock.now()
     with database.atomic():
         if not Customer.select().where(Customer.id == customer_id).exists():

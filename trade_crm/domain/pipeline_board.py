@@ -16,7 +16,7 @@ from trade_crm.domain.clock import Clock
 from trade_crm.domain.currency import check_code
 from trade_crm.domain.errors import NotFoundError, ValidationError
 from trade_crm.domain.orders import parse_amount
-from trade_crm.domain.pipeline import CLOSED_STAGES, move_opportunity
+from trade_crm.domain.pipeline import CLOSED_STAGES, clean_opportunity, move_opportunity
 from trade_crm.domain.text import clean_line
 from trade_crm.domain.timeline import log_interaction
 from trade_crm.store.models import OPPORTUNITY_STAGES, Opportunity, database
@@ -126,11 +126,7 @@ def update_opportunity(opportunity_id: int, clock: Clock, *, title: str, value: 
                        currency: str = "USD", probability: int | None = None,
                        expected_close: date | None = None) -> None:
     """Change what a deal is (its stage moves with move_card, so the timeline hears of it)."""
-    title = clean_line(title)
-    if not title:
-        raise ValidationError("title", "an opportunity needs a title")
-    if probability is not None and not 0 <= probability <= 100:
-        raise ValidationError("probability", "a probability is between 0 and 100")
+    title = clean_opportunity(title, probability)
     money = None if value in (None, "") else parse_amount(value)
     code = check_code(currency)
     with database.obj.atomic():

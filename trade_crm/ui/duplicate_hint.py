@@ -7,28 +7,14 @@ lookups, but the website one scans the websites), and shows the answer as a link
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from trade_crm.domain.duplicates import Reason, probable_duplicates
 from trade_crm.domain.phones import format_phone
-from trade_crm.store.models import database
 from trade_crm.ui.i18n import fill
-from trade_crm.ui.workers import Job, JobContext
-
-
-@contextmanager
-def worker_connection():
-    """The worker thread's own database connection, closed when the job ends."""
-    db = database.obj
-    opened_here = db.is_closed()
-    try:
-        yield
-    finally:
-        if opened_here and not db.is_closed():
-            db.close()
+from trade_crm.ui.workers import Job, JobContext, worker_connection
 
 
 def reason_text(reason: Reason) -> str:

@@ -35,10 +35,10 @@ from trade_crm.domain.duplicates import (
     find_duplicates,
 )
 from trade_crm.domain.errors import DomainError
-from trade_crm.ui.duplicate_hint import reason_text, worker_connection
+from trade_crm.ui.duplicate_hint import reason_text
 from trade_crm.ui.i18n import fill
 from trade_crm.ui.merge_dialog import MergeDialog
-from trade_crm.ui.workers import Job, JobContext
+from trade_crm.ui.workers import Job, JobContext, worker_connection
 
 Merge = Callable[[int, list[int], dict], bool]  # keep, others, choices -> done
 Mark = Callable[[list[int]], bool]  # customers that are not duplicates -> done

@@ -12,7 +12,6 @@ current search and filters, or its selected rows).
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
@@ -42,10 +41,9 @@ from trade_crm.domain.errors import DomainError
 from trade_crm.exchange.export_columns import SHEETS
 from trade_crm.exchange.exporter import ExportCancelled, check_target, customer_ids, export_workbook
 from trade_crm.exchange.vcard_writer import export_vcards
-from trade_crm.store.models import database
 from trade_crm.ui.i18n import fill
 from trade_crm.ui.icons import icon
-from trade_crm.ui.workers import Job, JobCancelled, JobContext
+from trade_crm.ui.workers import Job, JobCancelled, JobContext, worker_connection
 
 FOLDER_KEY = "export/folder"
 SCOPES = ("shown", "selected", "all")
@@ -140,24 +138,13 @@ class ExportDialog(QDialog):
         super().accept()
 
 
-@contextmanager
-def _worker_connection():
-    """The worker thread's own database connection, closed when the job ends."""
-    db = database.obj
-    opened_here = db.is_closed()
-    try:
-        yield
-    finally:
-        if opened_here and not db.is_closed():
-            db.close()
-
 
 def _export_job(context: JobContext, exporter: Callable, path: Path, flt: CustomerFilter, day: date,
                 now: datetime, **options):
     def progress(stage: str, done: int, total: int) -> None:
         context.progress(done, total, stage)
 
-    with _worker_connection():
+    with worker_connection():
         ids = customer_ids(flt, today=day, now=now)
         try:
             return exporter(path, ids, progress=progress, cancel=lambda: context.cancelled, **options)

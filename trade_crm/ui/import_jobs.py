@@ -7,8 +7,6 @@ them touches a widget.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -25,20 +23,7 @@ from trade_crm.exchange.importer import (
     undo_import,
 )
 from trade_crm.exchange.readers import Table, read_table
-from trade_crm.store.models import database
-from trade_crm.ui.workers import Job, JobCancelled, JobContext
-
-
-@contextmanager
-def worker_connection() -> Iterator[None]:
-    """The worker thread's own connection (peewee keeps one per thread), closed when the job ends."""
-    db = database.obj
-    opened_here = db.is_closed()
-    try:
-        yield
-    finally:
-        if opened_here and not db.is_closed():
-            db.close()
+from trade_crm.ui.workers import Job, JobCancelled, JobContext, worker_connection
 
 
 def _progress(context: JobContext):
