@@ -1,7 +1,10 @@
+from datetime import date
+
 import pytest
 from openpyxl import load_workbook
 
 from trade_crm.domain.contacts import ContactInput
+from trade_crm.domain.customer_query import CustomerFilter, matching_ids
 from trade_crm.domain.customers import create_customer, get_customer
 from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.timeline import timeline
@@ -15,8 +18,13 @@ from trade_crm.exchange.importer import (
     import_history,
     undo_import,
 )
+from trade_crm.store import search
 
 from .conftest import dump
+
+
+def search_ids(text):
+    return matching_ids(CustomerFilter(text=text), today=date(2026, 11, 23))
 
 HEADER = ["Company", "Contact", "Email", "Phone", "Country", "City", "Website", "Booth"]
 
@@ -79,6 +87,23 @@ def test_an_import_records_source_tag_custom_fields_and_a_timeline_entry(db, she
     (batch,) = import_history()
     assert (batch.id, batch.file_name, batch.source, batch.summary["created"]) == (
         result.batch, "fair.xlsx", "Canton Fair 2026 Autumn", 1)
+
+
+def test_the_search_index_written_from_memory_is_what_a_rebuild_from_the_rows_gives(db, sheet, clock):
+    existing_acme(clock)
+    path = sheet(("ACME Trading Co Ltd", "Lena Kraus", "lena@acme-trading.de", "0049 30 5550100", "DE", "Munich"),
+                 ("Beta GmbH", "Bob", "bob@beta.de", "030 1234567 / 555-CALL-ME", "Germany", "Berlin", "beta.de"),
+                 ("Beta GmbH", "Bea Brandt", "bea@beta.de", "", "DE"),
+                 ("深圳市华强电子有限公司", "张伟", "", "+86 755 8888 0000", "CN", "深圳", "", "H5.1 A23"))
+    run(path, clock, source="Canton Fair 2026 Autumn", tag="VIP")
+    written = dump(db)
+    search.rebuild_index(db)
+    rebuilt = dump(db)
+    for table in ("search_trigram", "search_words"):
+        assert [(rowid, sorted(body.split())) for rowid, body in written[table]] == [
+            (rowid, sorted(body.split())) for rowid, body in rebuilt[table]]
+    assert search_ids("5550100") == search_ids("lena") == [1]
+    assert (search_ids("华强"), search_ids("vip beta"), search_ids("555-call")) == ([3], [2], [2])
 
 
 def test_a_merge_fills_empty_fields_adds_contacts_and_never_overwrites(db, sheet, clock):

@@ -69,6 +69,7 @@ class _Writer:
         self.contacts_created = 0
         self.next_id: dict[str, int] = {}
         self.rows: dict[str, list[tuple]] = {table: [] for table in _INSERTS}
+        self.documents: dict[int, list[str]] = {}  # created customers' searchable texts, for search.reindex
         writable = [c for c in plan.customers if c.action != "skip"]
         self.tag_ids = self._ensure_tags(dict.fromkeys(t for c in writable for t in c.tags))
         self.field_ids = self._ensure_fields(dict.fromkeys(k for c in writable for k in c.custom_fields))
@@ -120,15 +121,17 @@ class _Writer:
         rows += [(kind, getattr(contact, kind), "") for kind in ("wechat", "skype", "linkedin") if getattr(contact, kind)]
         return [r for r in rows if r[1] not in have]
 
-    def _contact(self, customer_id: int, contact: PlannedContact, primary: bool) -> int:
+    def _contact(self, customer_id: int, contact: PlannedContact, primary: bool) -> tuple[int, list[tuple]]:
+        """Buffer a new contact and its channels; returns its id and the channel rows (kind, value, raw)."""
         contact_id = self._new_id("contact")
         self.rows["contact"].append(
             (contact_id, customer_id, contact.name, contact.title,
              contact.birthday.isoformat() if contact.birthday else None, int(primary), contact.notes, self.now, self.now))
-        self.rows["contact_channel"].extend((contact_id, kind, value, raw, position) for position, (kind, value, raw)
-                                            in enumerate(self._channel_rows(contact, set())))
+        channels = self._channel_rows(contact, set())
+        self.rows["contact_channel"].extend((contact_id, kind, value, raw, position)
+                                            for position, (kind, value, raw) in enumerate(channels))
         self.contacts_created += 1
-        return contact_id
+        return contact_id, channels
 
     def _interaction(self, customer_id: int, planned: PlannedCustomer) -> int:
         plan = self.plan
@@ -145,8 +148,13 @@ class _Writer:
         customer_id = self._new_id("customer")
         values = {**_CUSTOMER_DEFAULTS, **planned.fields, "name": planned.name, "notes": planned.notes}
         self.rows["customer"].append((customer_id, *(values[c] for c in _CUSTOMER_DEFAULTS), self.now, self.now))
+        document = [values[f] for f in search.CUSTOMER_TEXT if values[f]]
+        channel_texts = []
         for index, contact in enumerate(planned.contacts):
-            self._contact(customer_id, contact, index == 0)
+            channels = self._contact(customer_id, contact, index == 0)[1]
+            document.extend(v for v in (contact.name, contact.title) if v)
+            channel_texts.extend(t for kind, value, raw in channels for t in search.channel_texts(kind, value, raw))
+        self.documents[customer_id] = document + channel_texts + list(planned.tags)
         self.rows["customer_tag"].extend((customer_id, self.tag_ids[t]) for t in planned.tags)
         self.rows["custom_field_value"].extend((customer_id, self.field_ids[k], v)
                                                for k, v in planned.custom_fields.items())
@@ -170,7 +178,7 @@ class _Writer:
         for contact in planned.contacts:
             contact_id = existing_contact(old, contact)
             if contact_id is None:
-                journal["contacts"].append(self._contact(customer_id, contact, not has_primary))
+                journal["contacts"].append(self._contact(customer_id, contact, not has_primary)[0])
                 has_primary = True
                 continue
             have = {v for cid, _, values in old.contacts if cid == contact_id for v in values}
@@ -226,14 +234,14 @@ def commit_plan(plan: ImportPlan, clock: Clock, *, progress: Progress | None = N
                            (plan.file_name, plan.options.source, ", ".join(plan.batch_tags), writer.now))
         batch_id = writer.cur.lastrowid
         existing = load_existing(sorted({c.match.customer_id for c in writable if c.action == "merge" and c.match}))
-        touched = []
+        merged = []
         for done, planned in enumerate(writable, start=1):
             old = existing.get(planned.match.customer_id) if planned.action == "merge" and planned.match else None
             if old is not None:
-                touched.append(writer.merge(planned, old))
+                merged.append(writer.merge(planned, old))
                 counts["merged"] += 1
             else:  # a new customer, or the stored one was deleted since the preview
-                touched.append(writer.create(planned))
+                writer.create(planned)
                 counts["created"] += 1
             if done % 200 == 0:
                 writer.flush()
@@ -241,7 +249,7 @@ def commit_plan(plan: ImportPlan, clock: Clock, *, progress: Progress | None = N
                 _tick(progress, "writing", done, len(writable))
         writer.flush()
         _check(cancel)
-        search.reindex(database.obj, touched)
+        search.reindex(database.obj, merged, known=writer.documents)
         result = ImportResult(batch_id, counts["created"], counts["merged"], len(plan.customers) - len(writable),
                               writer.contacts_created, plan.problems)
         summary = {"sheet": plan.sheet, "rows": plan.total_rows, "created": result.created, "merged": result.merged,

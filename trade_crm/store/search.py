@@ -16,7 +16,7 @@ import functools
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from peewee import SqliteDatabase
 
@@ -27,6 +27,8 @@ _CJK = (
 )
 _CJK_CHAR = re.compile(f"([{_CJK}])")
 _IS_CJK = re.compile(f"^[{_CJK}]+$")
+_E164 = re.compile(r"^\+\d+$")
+_NON_DIGIT = re.compile(r"\D")
 
 
 def fold(text: str) -> str:
@@ -69,6 +71,21 @@ def create_index_tables(db: SqliteDatabase) -> None:
     )
 
 
+CUSTOMER_TEXT = ("name", "city", "website", "products", "notes", "industry")
+"""The customer columns whose text is searchable (besides its contacts, channels and tags)."""
+
+
+def channel_texts(kind: str, value: str, raw: str | None) -> list[str]:
+    """What a contact channel adds to its customer's document: the value, a phone's digits when
+    the value is not already "+digits", and the text as typed when it differs."""
+    texts = [value]
+    if kind in ("phone", "whatsapp") and not _E164.match(value):
+        texts.append(_NON_DIGIT.sub("", value))
+    if raw and raw != value:
+        texts.append(raw)
+    return texts
+
+
 def _documents(db: SqliteDatabase, ids: list[int] | None) -> dict[int, list[str]]:
     """Gather each customer's searchable text with one query per table."""
     docs: dict[int, list[str]] = defaultdict(list)
@@ -78,10 +95,8 @@ def _documents(db: SqliteDatabase, ids: list[int] | None) -> dict[int, list[str]
     if ids is not None:
         marks = ",".join("?" * len(ids))
         where, params = (f" WHERE c.id IN ({marks})", tuple(ids))
-    for row in db.execute_sql(
-        f"SELECT c.id, c.name, c.city, c.website, c.products, c.notes, c.industry FROM customer c{where}",
-        params,
-    ):
+    for row in db.execute_sql(f"SELECT c.id, {', '.join('c.' + f for f in CUSTOMER_TEXT)} FROM customer c{where}",
+                              params):
         docs[row[0]].extend(v for v in row[1:] if v)
     for cid, name, title in db.execute_sql(
         f"SELECT c.id, p.name, p.title FROM contact p JOIN customer c ON c.id = p.customer_id{where}", params
@@ -92,11 +107,7 @@ def _documents(db: SqliteDatabase, ids: list[int] | None) -> dict[int, list[str]
         f"JOIN contact p ON p.id = ch.contact_id JOIN customer c ON c.id = p.customer_id{where}",
         params,
     ):
-        docs[cid].append(value)
-        if kind in ("phone", "whatsapp"):
-            docs[cid].append(re.sub(r"\D", "", value))
-        if raw and raw != value:
-            docs[cid].append(raw)
+        docs[cid].extend(channel_texts(kind, value, raw))
     for cid, tag in db.execute_sql(
         "SELECT c.id, t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id "
         f"JOIN customer c ON c.id = ct.customer_id{where}",
@@ -106,18 +117,26 @@ def _documents(db: SqliteDatabase, ids: list[int] | None) -> dict[int, list[str]
     return docs
 
 
-def reindex(db: SqliteDatabase, customer_ids: Iterable[int]) -> None:
+def reindex(db: SqliteDatabase, customer_ids: Iterable[int],
+            known: Mapping[int, list[str]] | None = None) -> None:
     """Rewrite the index documents of these customers (a deleted customer's is removed).
 
-    Call inside the writing transaction so the index can never disagree with the rows.
+    Call inside the writing transaction so the index can never disagree with the rows. A bulk
+    writer that has just written some customers passes their texts as `known` (gathered as
+    `_documents` would: CUSTOMER_TEXT, contacts' names and titles, `channel_texts`, tag names)
+    instead of having them read back.
     """
-    ids = sorted(set(customer_ids))
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+    known = known or {}
+    ids = sorted(set(customer_ids) | set(known))
+    docs: dict[int, list[str]] = {}
+    for start in range(0, len(ids), 500):  # every delete before any insert: a delete after an insert
+        chunk = ids[start:start + 500]  # flushes FTS5's pending terms to a new segment, one per chunk
         marks = ",".join("?" * len(chunk))
         db.execute_sql(f"DELETE FROM search_trigram WHERE rowid IN ({marks})", chunk)
         db.execute_sql(f"DELETE FROM search_words WHERE rowid IN ({marks})", chunk)
-        _insert(db, _documents(db, chunk))
+        docs.update(_documents(db, [cid for cid in chunk if cid not in known]))
+    docs.update(known)
+    _insert(db, docs)
 
 
 def rebuild_index(db: SqliteDatabase) -> None:
@@ -137,7 +156,7 @@ def optimize_index(db: SqliteDatabase) -> None:
 def _insert(db: SqliteDatabase, docs: dict[int, list[str]]) -> None:
     trigram_rows, word_rows = [], []
     for cid, parts in docs.items():
-        folded = fold(" \n".join(parts))
+        folded = fold(" \n".join(dict.fromkeys(parts)))  # a WhatsApp number is often the phone again
         trigram_rows.append((cid, folded))
         word_rows.append((cid, _words_text(folded)))
     cursor = db.cursor()
