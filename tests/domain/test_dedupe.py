@@ -1,8 +1,10 @@
 import pytest
+from rapidfuzz import fuzz
 
 from trade_crm.domain.contacts import ContactInput
 from trade_crm.domain.customers import create_customer
 from trade_crm.domain.dedupe import (
+    NAME_SCORER,
     MatchIndex,
     Profile,
     company_key,
@@ -12,6 +14,7 @@ from trade_crm.domain.dedupe import (
     looks_like_company,
     same_person,
     shared_domains,
+    sorted_words,
     web_domain,
 )
 
@@ -128,3 +131,11 @@ def test_a_chinese_name_written_with_more_or_less_of_its_city_still_matches(othe
     index.add(p(1, "深圳市华强照明有限公司", "CN"))
     (match,) = index.find(p("r", other, "CN"))
     assert (match.ident, match.rule) == (1, "name") and match.score >= 95
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("acme trading", "trading acme"), ("global solar tech", "solar global tek"), ("delta power", "delta powers group"),
+    ("华强照明", "华兴照明"), ("a b c", "c b"),
+])
+def test_names_are_scored_as_token_sort_ratio_with_each_key_sorted_once(a, b):
+    assert NAME_SCORER(sorted_words(a), sorted_words(b)) == fuzz.token_sort_ratio(a, b)

@@ -92,10 +92,9 @@ def _parse(text: str, region: str | None, require_valid: bool) -> phonenumbers.P
         number = phonenumbers.parse(text, region)
     except NumberParseException:
         return None
-    if phonenumbers.is_valid_number(number):
-        return number
-    possible = phonenumbers.is_possible_number_with_reason(number) == ValidationResult.IS_POSSIBLE
-    return number if possible and not require_valid else None
+    if not require_valid and phonenumbers.is_possible_number_with_reason(number) == ValidationResult.IS_POSSIBLE:
+        return number  # a possible number is kept either way, and the length check is far cheaper than validation
+    return number if phonenumbers.is_valid_number(number) else None
 
 
 def _read(text: str, region: str | None) -> phonenumbers.PhoneNumber | None:

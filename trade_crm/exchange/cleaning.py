@@ -10,6 +10,7 @@ its column says is kept in the notes and reported, so no cell of the file is los
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -109,6 +110,7 @@ class RowCleaner:
         self._countries: dict[str, str | None] = {}
         self._phones: dict[tuple[str, str | None], Phone] = {}
         self._plain_notes = {c.index: lookup(c.header) == "notes" for c in self.columns}
+        self._columns = [(c.index, c.target, c.header, c.custom_name) for c in self.columns]
 
     def _country(self, text: str) -> str | None:
         if text not in self._countries:
@@ -136,15 +138,16 @@ class RowCleaner:
         def problem(column: str, message: str, severity: str = "warning") -> None:
             problems.append(RowProblem(self.sheet, number, column, message, severity))
 
-        for column in self.columns:
-            value = clean_cell(cells[column.index] if column.index < len(cells) else "")
+        width = len(cells)
+        for index, target, header, custom_name in self._columns:
+            raw = cells[index] if index < width else ""
+            value = clean_cell(raw) if raw else ""
             if not value:
                 continue
-            target, header = column.target, column.header
             if target == "notes":
-                notes.append(value if self._plain_notes.get(column.index) else f"{header}: {value}")
+                notes.append(value if self._plain_notes.get(index) else f"{header}: {value}")
             elif target == "custom":
-                custom[column.custom_name or header] = value
+                custom[custom_name or header] = value
             elif target == "booth":
                 custom.setdefault("Booth", value)
             elif target in multi:
@@ -157,9 +160,7 @@ class RowCleaner:
             else:
                 notes.append(f"{header}: {value}")
 
-        def get(target: str) -> str:
-            return single.get(target, ("", ""))[0]
-
+        get = defaultdict(str, {target: value for target, (value, _) in single.items()}).__getitem__
         fields: dict = {}
         company = get("company")
         name = get("contact_name") or self._join_name(get("first_name"), get("middle_name"), get("last_name"))
