@@ -22,6 +22,7 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
+from trade_crm.domain.bulk import collector_paused
 from trade_crm.domain.errors import DomainError, ValidationError
 from trade_crm.exchange import mappings
 from trade_crm.exchange.cleaning import PlannedContact, RowCleaner, RowProblem
@@ -217,6 +218,7 @@ def _plan_book(book, options: ImportOptions, path: str, zone, progress, cancel) 
     return plan_book(book, options, path=path, zone=zone, progress=progress, cancel=cancel)
 
 
+@collector_paused()
 def plan_table(table: Table, options: ImportOptions = ImportOptions(), *, path: str = "",
                progress: Progress | None = None, cancel: Cancel | None = None,
                zone: tzinfo | None = None) -> ImportPlan:
@@ -264,6 +266,7 @@ def _plan_rows(table: Table, options: ImportOptions, *, path: str = "", progress
         batch_source=source, batch_tags=tags)
 
 
+@collector_paused()
 def build_plan(path: str | Path, options: ImportOptions = ImportOptions(), *, progress: Progress | None = None,
                cancel: Cancel | None = None, zone: tzinfo | None = None) -> ImportPlan:
     """Read the file and plan its import; nothing is written. Raises ReadError for a bad file.
@@ -281,6 +284,7 @@ def build_plan(path: str | Path, options: ImportOptions = ImportOptions(), *, pr
     return _plan_rows(table, options, path=str(path), progress=progress, cancel=cancel)
 
 
+@collector_paused()
 def commit_import(plan: ImportPlan, clock, *, progress: Progress | None = None, cancel: Cancel | None = None):
     if plan.book is not None:
         from trade_crm.exchange.export_import_commit import commit_book
@@ -291,6 +295,7 @@ def commit_import(plan: ImportPlan, clock, *, progress: Progress | None = None, 
     return commit_plan(plan, clock, progress=progress, cancel=cancel)
 
 
+@collector_paused()
 def undo_import(batch_id: int, clock):
     from trade_crm.exchange.import_history import undo_batch
 

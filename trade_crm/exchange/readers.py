@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from trade_crm.domain.bulk import collector_paused
 from trade_crm.domain.errors import DomainError
 from trade_crm.exchange import csv_text, vcard, vcard_table, workbook
 from trade_crm.exchange.encoding import detect_encoding
@@ -158,6 +159,7 @@ def list_sheets(path: str | Path) -> list[SheetInfo]:
         raise _workbook_error(path.name, exc) from exc
 
 
+@collector_paused()
 def read_table(path: str | Path, sheet: str | None = None, *, max_bytes: int = MAX_FILE_BYTES,
                max_rows: int = MAX_ROWS) -> Table:
     """Read one sheet (the named one, else the visible sheet holding the most contacts)."""
