@@ -113,3 +113,20 @@ def test_preview_of_another_day_writes_nothing(db):
     assert [i.kind for i in items] == ["follow_up", "greeting"]
     assert items[1].title == "Christmas Day in Germany on Fri 25 Dec: greet 1 customer"
     assert Reminder.select().count() == 0
+
+
+def test_dormant_reminders_follow_the_saved_dormancy_rule(db):
+    from trade_crm.domain.orders import record_order
+    from trade_crm.domain.segment_settings import SegmentSettings
+
+    clock = FixedClock.at("2026-11-23 10:00", "Asia/Shanghai")
+    once = create_customer(clock, name="Lima Imports SAC", country="PE", rating="C")
+    record_order(once, date(2026, 3, 1), "1000", "USD", clock)  # one order, 267 days ago
+
+    def dormant():
+        return [r.key for r in sync_reminders(clock).new if r.key.startswith("dormant:")]
+
+    SegmentSettings(single_order_dormant_days=300).save()
+    assert dormant() == []
+    SegmentSettings(single_order_dormant_days=200).save()
+    assert dormant() == [f"dormant:customer:{once}:2026-03-01"]

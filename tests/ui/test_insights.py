@@ -23,6 +23,13 @@ from trade_crm.ui.main_window import MainWindow
 class FakeScheduler(QObject):
     reminders_updated = Signal(int)
 
+    def __init__(self):
+        super().__init__()
+        self.changes = 0
+
+    def data_changed(self):
+        self.changes += 1
+
 
 @pytest.fixture
 def book(db, clock):
@@ -66,12 +73,13 @@ def test_the_selected_customer_is_the_one_a_new_deal_is_for(window, book):
     assert "Buyer 1" in insights.pipeline.new_button.toolTip()
 
 
-def test_saved_rules_recompute_at_once(window, book):
-    main, insights, _scheduler = window
+def test_saved_rules_recompute_at_once_and_the_reminders_follow(window, book):
+    main, insights, scheduler = window
     dialog = insights.open_rules()
     dialog.single_order_days.setValue(400)
     dialog.accept()
     assert segment_of(book[0]).lifecycle == "new"
+    assert scheduler.changes == 1
 
 
 def test_screenshots_of_the_dashboard_and_the_board(qtbot, db, db_path, clock, tmp_path):

@@ -55,8 +55,10 @@ class ReminderSettings:
     def load(cls) -> ReminderSettings:
         """The settings stored in the bound database (defaults where none is stored)."""
         from trade_crm.domain.greetings import load_greeting_rules
+        from trade_crm.domain.segment_settings import SegmentSettings
 
         rules = load_greeting_rules()
+        segments = SegmentSettings.load()  # one churn rule: the dormancy the dashboard shows is the one reminded of
         closures = rules.get("closures", {}) if isinstance(rules.get("closures"), dict) else {}
         return cls(
             cadence={rating: max(0, key.read()) for rating, key in CADENCE_KEYS.items()},
@@ -66,6 +68,8 @@ class ReminderSettings:
             greeting_rules=rules,
             closure_lead_days=int(closures.get("lead_days", 10)),
             closure_min_days=int(closures.get("min_days", 5)),
+            single_order_dormant_days=segments.single_order_dormant_days,
+            dormant_factor=segments.dormant_factor,
         )
 
 

@@ -44,6 +44,7 @@ class Insights(QObject):
         self._stale = True  # the dashboard's figures
         self._book_changed = False  # since the last recompute of stages and tiers
         self._language = language
+        self._scheduler = None  # a ReminderScheduler, once followed
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         # The board and the charts are built the first time they are needed: not at start.
@@ -101,6 +102,7 @@ class Insights(QObject):
     def follow(self, scheduler) -> None:
         """Recompute with the reminders (a ReminderScheduler): at midnight, and soon after the book changed."""
         scheduler.reminders_updated.connect(self.on_scheduler_reminders_updated)
+        self._scheduler = scheduler
 
     def _build_menu(self) -> None:
         bar = self._window.menuBar()
@@ -219,9 +221,15 @@ class Insights(QObject):
 
         dialog = SegmentRulesDialog(SegmentSettings.load(), self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.rules_saved.connect(self.recompute)
+        dialog.rules_saved.connect(self.on_rules_saved)
         dialog.open()
         return dialog
+
+    def on_rules_saved(self) -> None:
+        """New thresholds: stages now, and the dormant-customer reminders, which follow the same rule."""
+        self.recompute()
+        if self._scheduler is not None:
+            self._scheduler.data_changed()
 
 
 def install_insights(window, clock: Clock, *, language: str = "en", scheduler=None) -> Insights:
