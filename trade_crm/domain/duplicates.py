@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from trade_crm.domain.bulk import collector_paused
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.contacts import ContactInput
 from trade_crm.domain.countries import UnknownCountryError, normalize_country
@@ -164,6 +165,7 @@ def _name_links(customers: dict[int, tuple], threshold: float) -> list[Link]:
 STEPS = 6
 
 
+@collector_paused()
 def find_duplicates(progress: Progress | None = None, threshold: float = 90.0) -> DuplicateScan:
     """Every group of probably-the-same customers in the book, the surest first.
 
