@@ -214,4 +214,63 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ReminderText</name>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>last contact %n day(s) ago</source>
+        <translation>
+            <numerusform>last contact %n day ago</numerusform>
+            <numerusform>last contact %n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>%1 in %2 on %3: greet %n customer(s)</source>
+        <translation>
+            <numerusform>%1 in %2 on %3: greet %n customer</numerusform>
+            <numerusform>%1 in %2 on %3: greet %n customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Tell customers about the closure: %1, %2 – %3 (%n day(s) off)</source>
+        <translation>
+            <numerusform>Tell customers about the closure: %1, %2 – %3 (%n day off)</numerusform>
+            <numerusform>Tell customers about the closure: %1, %2 – %3 (%n days off)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>%1: no order for %n day(s)</source>
+        <translation>
+            <numerusform>%1: no order for %n day</numerusform>
+            <numerusform>%1: no order for %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Ordered once, %n day(s) ago (%1); a single order is followed up after %2.</source>
+        <translation>
+            <numerusform>Ordered once, %n day ago (%1); a single order is followed up after %2.</numerusform>
+            <numerusform>Ordered once, %n days ago (%1); a single order is followed up after %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Usually orders every %1; last order %n day(s) ago (%2).</source>
+        <translation>
+            <numerusform>Usually orders every %1; last order %n day ago (%2).</numerusform>
+            <numerusform>Usually orders every %1; last order %n days ago (%2).</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -4418,4 +4418,201 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <translation>“%1”进入报价阶段。报价过期仍未下单时，会生成跟进提醒。</translation>
     </message>
 </context>
+<context>
+    <name>ReminderText</name>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>ddd d MMM</source>
+        <translation>M月d日 ddd</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Follow up with %1</source>
+        <translation>跟进 %1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>The follow-up day you planned.</source>
+        <translation>您计划的跟进日。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>their own cadence</source>
+        <translation>单独设定的周期</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>%1 customers</source>
+        <translation>%1 类客户</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>last contact %n day(s) ago</source>
+        <translation>
+            <numerusform>上次联系在 %n 天前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>no contact logged yet</source>
+        <translation>尚未记录过联系</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Every %1 (%2); %3.</source>
+        <translation>每 %1（%2）；%3。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Keep in touch with %1</source>
+        <translation>与 %1 保持联系</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>No reply to the quotation sent to %1</source>
+        <translation>%1 未回复报价</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Quotation sent on %1; nothing logged since.</source>
+        <translation>报价发送于 %1；此后没有任何记录。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Quotation for %1 has expired</source>
+        <translation>%1 的报价已过期</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Valid until %1; no order since. Renew it or ask for a decision.</source>
+        <translation>有效期至 %1；此后没有下单。请更新报价，或请客户做决定。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>New Year</source>
+        <translation>新年</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Christmas</source>
+        <translation>圣诞节</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Lunar New Year</source>
+        <translation>农历新年</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Eid al-Fitr</source>
+        <translation>开斋节</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Eid al-Adha</source>
+        <translation>宰牲节</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Diwali</source>
+        <translation>排灯节</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Holi</source>
+        <translation>洒红节</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Nowruz</source>
+        <translation>诺鲁孜节</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Thanksgiving</source>
+        <translation>感恩节</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Mid-Autumn Festival</source>
+        <translation>中秋节</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Rosh Hashanah</source>
+        <translation>犹太新年</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>National day (%1)</source>
+        <translation>国庆日（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>%1 in %2 on %3: greet %n customer(s)</source>
+        <translation>
+            <numerusform>%2 %1（%3）：问候 %n 位客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Prepare greetings for your customers in %1.</source>
+        <translation>为%1的客户准备节日问候。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Tell customers about the closure: %1, %2 – %3 (%n day(s) off)</source>
+        <translation>
+            <numerusform>告知客户放假安排：%1，%2 – %3（放假 %n 天）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Send a closure notice, and agree on orders that must ship before the break.</source>
+        <translation>发送放假通知，并确认必须在假期前发货的订单。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>A contact</source>
+        <translation>一位联系人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Birthday of %1 (%2) on %3</source>
+        <translation>%1（%2）%3 生日</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Send a short personal note.</source>
+        <translation>发一条简短的个人问候。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>%1: no order for %n day(s)</source>
+        <translation>
+            <numerusform>%1：已 %n 天没有下单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Ordered once, %n day(s) ago (%1); a single order is followed up after %2.</source>
+        <translation>
+            <numerusform>只下过一次单，在 %n 天前（%1）；只下过一次单的客户在 %2后跟进。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/reminder_text.py" line="1"/>
+        <source>Usually orders every %1; last order %n day(s) ago (%2).</source>
+        <translation>
+            <numerusform>通常每 %1下一次单；上次下单在 %n 天前（%2）。</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

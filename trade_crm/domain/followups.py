@@ -67,7 +67,8 @@ def _planned_and_cadence(today: date, end: date, zone: tzinfo, settings: Reminde
         out.append(ReminderCandidate(
             follow_up_key(cid, due), "follow_up", due, f"Keep in touch with {name}",
             f"Every {plural(days, 'day', 'days')} ({who}); {what}.", customer_id=cid,
-            payload={"rule": "cadence", "every": days, "since": since.isoformat()}))
+            payload={"rule": "cadence", "every": days, "since": since.isoformat(), "contacted": last_day is not None,
+                     "basis": "own" if cid in own else rating}))
     return out
 
 

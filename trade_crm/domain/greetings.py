@@ -199,6 +199,41 @@ def closures(country: str, start: date, end: date, min_days: int = 5) -> list[Cl
     return out
 
 
+def _library_name(name: str) -> str:
+    """A library name as the rules show it: no "(observed)" or "Holiday" tail."""
+    return re.sub(r"\s+Holiday$", "", _PARENS.sub("", name).strip())
+
+
+@cache
+def _localized_calendar(country: str, year: int, language: str) -> holidays.HolidayBase | None:
+    try:
+        probe = holidays.country_holidays(country)
+    except NotImplementedError:
+        return None
+    if language not in getattr(probe, "supported_languages", ()):
+        return None
+    return holidays.country_holidays(country, years=year, language=language)
+
+
+def holiday_name(country: str, on: date, english: str, language: str, until: date | None = None) -> str:
+    """The name of the holiday `english` on `on` (or the first day up to `until` that has it) in
+    `country`, in `language` ("zh": Simplified Chinese) where the holidays library has it
+    ("National Day" -> "国庆节"), else `english` as it is."""
+    language = {"zh": "zh_CN", "en": "en_US"}.get(language.split("_")[0], language) if language else ""
+    day = on
+    while day <= (until or on):
+        english_days = _calendar(country.upper(), day.year, day.year)
+        local_days = _localized_calendar(country.upper(), day.year, language) if language else None
+        if english_days is None or local_days is None:
+            return english
+        names, local = english_days.get_list(day), local_days.get_list(day)
+        matching = [i for i, name in enumerate(names) if _library_name(name) == english]
+        if matching and len(names) == len(local):
+            return _library_name(local[matching[0]])
+        day += timedelta(days=1)
+    return english
+
+
 def greeting_ids(rules: Mapping[str, Any] | None = None) -> list[str]:
     return list((rules if rules is not None else default_greeting_rules()).get("greetings", {}))
 

@@ -67,7 +67,7 @@ def closure_candidates(today: date, end: date, settings: ReminderSettings) -> li
             f"Tell customers about the closure: {c.name}, {_when(c.first)} – {_when(c.last)} ({c.days} days off)",
             "Send a closure notice, and agree on orders that must ship before the break.",
             payload={"rule": "closure", "country": c.country, "holiday": c.name, "first": c.first.isoformat(),
-                     "last": c.last.isoformat()}))
+                     "last": c.last.isoformat(), "days": c.days}))
     return out
 
 
@@ -100,7 +100,7 @@ def birthday_candidates(today: date, end: date, settings: ReminderSettings) -> l
         out.append(ReminderCandidate(
             f"birthday:contact:{contact_id}:{on.isoformat()}", "birthday", on - timedelta(days=lead),
             f"Birthday of {who} ({company}) on {_when(on)}", "Send a short personal note.", customer_id=cid,
-            payload={"rule": "birthday", "contact_id": contact_id, "on": on.isoformat()}))
+            payload={"rule": "birthday", "contact_id": contact_id, "contact": person or "", "on": on.isoformat()}))
     return out
 
 
@@ -131,7 +131,8 @@ def dormant_candidates(today: date, end: date, settings: ReminderSettings) -> li
         out.append(ReminderCandidate(
             f"dormant:customer:{cid}:{last.isoformat()}", "dormant", due,
             f"{name}: no order for {plural(ago, 'day', 'days')}", detail, customer_id=cid,
-            payload={"rule": "dormant", "orders": count, "usual_days": usual, "last_order": last.isoformat()}))
+            payload={"rule": "dormant", "orders": count, "usual_days": usual, "last_order": last.isoformat(),
+                     "after": settings.single_order_dormant_days}))
     return out
 
 

@@ -21,7 +21,7 @@ from trade_crm.domain.clock import today as today_of
 from trade_crm.domain.reminder_candidate import ReminderCandidate
 from trade_crm.domain.reminder_rules import compute_reminders
 from trade_crm.domain.reminder_settings import LAST_SYNC, ReminderSettings
-from trade_crm.domain.reminders import DueReminder
+from trade_crm.domain.reminders import DueReminder, payload_ids
 from trade_crm.store.models import database
 
 RULE_KEY_PREFIXES = ("follow_up:customer:", "follow_up:quotation:", "follow_up:quotation_expired:",
@@ -53,13 +53,8 @@ class ReminderItem:
     detail: str = ""
 
 
-def _payload_ids(text: str | None) -> tuple[int, ...]:
-    try:
-        data = json.loads(text or "{}")
-    except ValueError:
-        return ()
-    ids = data.get("customer_ids", ()) if isinstance(data, dict) else ()
-    return tuple(i for i in ids if isinstance(i, int))
+def _payload_json(candidate: ReminderCandidate) -> str:
+    return json.dumps(candidate.stored_payload(), ensure_ascii=False, sort_keys=True)
 
 
 def _stamp(instant: datetime) -> str:
@@ -101,17 +96,17 @@ def sync_reminders(clock: Clock, settings: ReminderSettings | None = None) -> Sy
             open_keys.add(key)
             if fresh is None:
                 stale.append(rid)
-            elif (fresh.title, fresh.detail) != (title, detail):
-                changed.append((fresh.title, fresh.detail, rid))
+            elif (fresh.title, fresh.detail) != (title, detail):  # the payload the texts are made from, too
+                changed.append((fresh.title, fresh.detail, _payload_json(fresh), rid))
         for ids in _chunks(stale):
             database.execute_sql(f"UPDATE reminder SET state = 'done', snoozed_until = NULL, updated_at = ? "
                                  f"WHERE id IN ({','.join('?' * len(ids))})", [stamp, *ids])
-        database.cursor().executemany("UPDATE reminder SET title = ?, detail = ? WHERE id = ?", changed)
+        database.cursor().executemany("UPDATE reminder SET title = ?, detail = ?, payload = ? WHERE id = ?", changed)
         database.cursor().executemany(  # a known key (done and dismissed too) is ignored: raised once
             "INSERT OR IGNORE INTO reminder (key, kind, due_on, customer_id, title, detail, payload, state, "
             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)",
             [(c.key, c.kind, c.due_on.isoformat(), c.customer_id, c.title, c.detail,
-              json.dumps(c.stored_payload(), ensure_ascii=False, sort_keys=True), stamp, stamp)
+              _payload_json(c), stamp, stamp)
              for c in candidates if c.key not in open_keys])
         created = [i for (i,) in database.execute_sql("SELECT id FROM reminder WHERE id > ?", (before,))]
         LAST_SYNC.write(now.astimezone(timezone.utc).isoformat())
@@ -133,7 +128,8 @@ def reminders_by_id(ids: list[int]) -> list[DueReminder]:
     for chunk in _chunks(sorted(set(ids))):
         out += [
             DueReminder(id=rid, key=key, kind=kind, due_on=date.fromisoformat(due), title=title, detail=detail,
-                        customer_id=cid, customer_name=name or "", state=state, customer_ids=_payload_ids(payload))
+                        customer_id=cid, customer_name=name or "", state=state, customer_ids=payload_ids(payload),
+                        payload_text=payload or "{}")
             for rid, key, kind, due, title, detail, cid, name, state, payload in database.execute_sql(
                 "SELECT r.id, r.key, r.kind, r.due_on, r.title, r.detail, r.customer_id, c.name, r.state, r.payload "
                 "FROM reminder r LEFT JOIN customer c ON c.id = r.customer_id "
@@ -183,7 +179,7 @@ def preview_reminders(day: date, now: datetime, zone: tzinfo, settings: Reminder
             "SELECT key, kind, due_on, title, detail, customer_id, payload FROM reminder "
             f"WHERE NOT {like} AND ((state = 'open' AND due_on <= ?) OR (state = 'snoozed' AND snoozed_until <= ?))",
             [*like_params, end.isoformat(), stamp]):
-        ids = _payload_ids(payload) or ((cid,) if cid is not None else ())
+        ids = payload_ids(payload) or ((cid,) if cid is not None else ())
         items.append(ReminderItem(key, kind, date.fromisoformat(due), title, ids, "open", detail))
     items.sort(key=lambda i: (i.due, i.kind, i.key))
     return items

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from functools import cached_property
 from typing import Any
 
 from trade_crm.domain.clock import Clock
@@ -39,9 +40,20 @@ class DueReminder:
     customer_name: str
     state: str
     customer_ids: tuple[int, ...] = ()
+    payload_text: str = field(default="{}", compare=False, repr=False)  # as stored; parsed on first use
 
     def is_overdue(self, today: date) -> bool:
         return self.due_on < today
+
+    @cached_property
+    def payload(self) -> dict[str, Any]:
+        """What the rule knew when it raised this ({"rule": "cadence", "every": 30, ...}), so the window
+        can say it in the user's language; {} for a reminder the user wrote."""
+        try:
+            data = json.loads(self.payload_text or "{}")
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
 
 
 @dataclass(frozen=True)
@@ -52,7 +64,7 @@ class SavedReminder:
     created: bool
 
 
-def _payload_ids(text: str | None) -> tuple[int, ...]:
+def payload_ids(text: str | None) -> tuple[int, ...]:
     if not text or '"customer_ids"' not in text:  # most payloads carry no ids: skip the JSON parse
         return ()
     try:
@@ -98,7 +110,8 @@ def due_reminders(today: date, now: datetime, limit_per_kind: int | None = None)
         "ORDER BY d.due_on, d.kind, d.id", params)
     day_of = date.fromisoformat
     return [
-        DueReminder(rid, key, kind, day_of(due), title, detail, cid, name or "", state, _payload_ids(payload))
+        DueReminder(rid, key, kind, day_of(due), title, detail, cid, name or "", state, payload_ids(payload),
+                    payload or "{}")
         for rid, key, kind, due, title, detail, cid, name, state, payload in cursor
     ]
 

@@ -47,6 +47,7 @@ from trade_crm.domain.errors import DomainError
 from trade_crm.domain.reminders import DueReminder, due_counts, due_reminders, mark_done_many, snooze_many
 from trade_crm.ui.header_card import qdate
 from trade_crm.ui.i18n import fill
+from trade_crm.ui.reminder_text import reminder_texts
 
 KIND_ORDER = ("follow_up", "greeting", "birthday", "dormant", "notice")
 SNOOZE_HOUR = 9  # a snooze "until a day" ends when that working day starts, in the user's zone
@@ -332,7 +333,7 @@ class ReminderPane(QWidget):
         return group
 
     def _texts(self, reminder: DueReminder, day: date) -> tuple[str, str, str]:
-        title = reminder.title
+        title, detail = reminder_texts(reminder, day)
         if reminder.customer_name and reminder.customer_name not in title:
             title = f"{title} — {reminder.customer_name}"
         late = (day - reminder.due_on).days
@@ -340,7 +341,7 @@ class ReminderPane(QWidget):
             due = fill(self.tr("%1 days overdue"), self.locale().toString(late))
         else:
             due = self.tr("Since yesterday") if late == 1 else self.tr("Today")
-        return title, due, "\n".join(filter(None, (title, reminder.detail)))
+        return title, due, "\n".join(filter(None, (title, detail)))
 
     def show_more(self, kind: str) -> None:
         """Load the next page of `kind`."""

@@ -9,12 +9,15 @@ main window shows at its top. Both speak the same small interface, so the app ne
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QSystemTrayIcon, QToolButton, QWidget
 
 from trade_crm.domain.reminders import DueReminder
 from trade_crm.ui.icons import app_icon
+from trade_crm.ui.reminder_text import reminder_texts
 
 CLOSE_TO_TRAY_KEY = "tray/close_to_tray"
 CLOSE_EXPLAINED_KEY = "tray/close_explained"
@@ -47,8 +50,9 @@ def badge_icon(base: QIcon, count: int, size: int = 64) -> QIcon:
     return QIcon(pixmap)
 
 
-def raised_message(reminders: list[DueReminder], *, away: bool = False) -> tuple[str, str]:
-    """(title, text) of the notification for newly due reminders."""
+def raised_message(reminders: list[DueReminder], *, away: bool = False, today: date | None = None
+                   ) -> tuple[str, str]:
+    """(title, text) of the notification for newly due reminders, their titles in the UI language."""
     count = len(reminders)
     if away:
         title = (QCoreApplication.translate("Notifier", "1 reminder while you were away") if count == 1 else
@@ -57,7 +61,7 @@ def raised_message(reminders: list[DueReminder], *, away: bool = False) -> tuple
         title = QCoreApplication.translate("Notifier", "Reminder due")
     else:
         title = QCoreApplication.translate("Notifier", "%1 reminders due").replace("%1", str(count))
-    lines = [r.title for r in reminders[:SHOWN_TITLES]]
+    lines = [reminder_texts(r, today or date.today())[0] for r in reminders[:SHOWN_TITLES]]
     if count > SHOWN_TITLES:
         lines.append(QCoreApplication.translate("Notifier", "and %1 more").replace("%1", str(count - SHOWN_TITLES)))
     return title, "\n".join(lines)
