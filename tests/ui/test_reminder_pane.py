@@ -262,8 +262,8 @@ def test_the_more_row_loads_the_next_page(db, clock, pane):
     assert pane.model.flags(more) & Qt.ItemFlag.ItemIsSelectable == Qt.ItemFlag.NoItemFlags
     pane.on_tree_double_clicked(more)
     follow_ups = pane.model.index(0, 0)
-    assert pane.model.rowCount(follow_ups) == 2 * PAGE  # all 1,000 follow-ups, no "more" row left
-    assert pane.model.rowCount(pane.model.index(1, 0)) == PAGE  # the 500 dormant ones: all of them
+    assert pane.model.rowCount(follow_ups) == 2 * PAGE  # every follow-up, no "more" row left
+    assert pane.model.rowCount(pane.model.index(1, 0)) == PAGE  # every dormant one
 
 
 def test_done_on_a_whole_page_is_one_transaction(db, clock, pane, qtbot):

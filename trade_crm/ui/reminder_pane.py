@@ -51,7 +51,7 @@ from trade_crm.ui.reminder_text import reminder_texts
 
 KIND_ORDER = ("follow_up", "greeting", "birthday", "dormant", "notice")
 SNOOZE_HOUR = 9  # a snooze "until a day" ends when that working day starts, in the user's zone
-PAGE = 500  # reminders loaded per kind at a time; the rest are counted, and shown a page at a time
+PAGE = 200  # reminders loaded per kind at a time; the rest are counted, and shown a page at a time
 ReminderRole = Qt.ItemDataRole.UserRole + 1  # the DueReminder of a row (None on group and "more" rows)
 _ROOT = QModelIndex()
 
@@ -64,13 +64,20 @@ class ReminderGroup:
     title: str  # "Follow-ups (38,196)"
     total: int
     reminders: list[DueReminder] = field(default_factory=list)
-    texts: list[tuple[str, str, str]] = field(default_factory=list)  # (title, due, tooltip) per reminder
+    make_texts: Callable[[DueReminder], tuple[str, str, str]] | None = None  # (title, due, tooltip)
     more_text: str = ""  # "… and 37,696 more"
     more_tip: str = ""
+    _texts: dict[int, tuple[str, str, str]] = field(default_factory=dict)
 
     @property
     def more(self) -> int:
         return max(0, self.total - len(self.reminders))
+
+    def texts(self, row: int) -> tuple[str, str, str]:
+        """The row's texts, made the first time the view asks (most loaded rows are never on screen)."""
+        if row not in self._texts:
+            self._texts[row] = self.make_texts(self.reminders[row]) if self.make_texts else ("", "", "")
+        return self._texts[row]
 
 
 class ReminderTreeModel(QAbstractItemModel):
@@ -171,7 +178,7 @@ class ReminderTreeModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.FontRole:
                 return self.muted
             return None
-        reminder, (title, due, tip) = group.reminders[row], group.texts[row]
+        reminder, (title, due, tip) = group.reminders[row], group.texts(row)
         if role == Qt.ItemDataRole.DisplayRole:
             return title if column == 0 else due
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -317,7 +324,8 @@ class ReminderPane(QWidget):
 
     def _fit_due_column(self) -> None:
         """As wide as the widest Due text loaded (a few distinct ones), measured in bold: no per-row sizing."""
-        texts = {due for group in self.model.groups() for _title, due, _tip in group.texts}
+        day = today(self._clock)
+        texts = {self._due_text(due_on, day) for due_on in {r.due_on for g in self.model.groups() for r in g.reminders}}
         metrics = QFontMetrics(self.model.bold)
         widest = max(metrics.horizontalAdvance(text) for text in texts | {self.tr("Due")})
         self.tree.header().resizeSection(1, widest + 3 * metrics.averageCharWidth())  # and the cell margins
@@ -326,7 +334,7 @@ class ReminderPane(QWidget):
         locale = self.locale()
         total = max(self._counts.get(kind, 0), len(reminders))
         title = fill(self.tr("%1 (%2)"), self.kind_title(kind), locale.toString(total))
-        group = ReminderGroup(kind, title, total, reminders, [self._texts(r, day) for r in reminders])
+        group = ReminderGroup(kind, title, total, reminders, lambda r: self._texts(r, day))
         if group.more:
             group.more_text = fill(self.tr("… and %1 more"), locale.toString(group.more))
             group.more_tip = fill(self.tr("Double-click to list %1 more"), locale.toString(min(PAGE, group.more)))
@@ -336,12 +344,13 @@ class ReminderPane(QWidget):
         title, detail = reminder_texts(reminder, day)
         if reminder.customer_name and reminder.customer_name not in title:
             title = f"{title} — {reminder.customer_name}"
-        late = (day - reminder.due_on).days
+        return title, self._due_text(reminder.due_on, day), "\n".join(filter(None, (title, detail)))
+
+    def _due_text(self, due_on: date, day: date) -> str:
+        late = (day - due_on).days
         if late > 1:
-            due = fill(self.tr("%1 days overdue"), self.locale().toString(late))
-        else:
-            due = self.tr("Since yesterday") if late == 1 else self.tr("Today")
-        return title, due, "\n".join(filter(None, (title, detail)))
+            return fill(self.tr("%1 days overdue"), self.locale().toString(late))
+        return self.tr("Since yesterday") if late == 1 else self.tr("Today")
 
     def show_more(self, kind: str) -> None:
         """Load the next page of `kind`."""
