@@ -19,6 +19,7 @@ from trade_crm.domain.greetings import (
     closures,
     default_greeting_rules,
     greeting_holidays,
+    holiday_name,
     load_greeting_rules,
     normalize_holiday_name,
     save_greeting_rules,
@@ -127,3 +128,12 @@ def test_edited_template_wins_until_reset(db):
 def test_unknown_placeholders_and_missing_names_are_harmless():
     assert fill("Dear {name}, {unknown} {", name="") == "Dear friend, {unknown} {"
     assert fill("Dear {name}", company="ACME") == "Dear ACME"
+
+
+def test_a_holiday_is_named_in_the_ui_language_where_the_library_can():
+    assert holiday_name("CN", date(2026, 10, 1), "National Day", "zh_CN") == "国庆节"
+    assert holiday_name("CN", date(2026, 2, 15), "Chinese New Year", "zh", until=date(2026, 2, 23)) == "春节"
+    assert holiday_name("RU", date(2026, 6, 12), "Russia Day", "zh") == "俄罗斯日"
+    assert holiday_name("DE", date(2026, 10, 3), "German Unity Day", "zh") == "German Unity Day"  # no Chinese names
+    assert holiday_name("CN", date(2026, 10, 1), "National Day", "en") == "National Day"
+    assert holiday_name("CN", date(2026, 10, 2), "Some Other Day", "zh") == "Some Other Day"

@@ -139,13 +139,17 @@ def _matcher(rules: Mapping[str, Any]) -> _Matcher:
 
 
 @cache
-def _calendar(country: str, first_year: int, last_year: int) -> holidays.HolidayBase | None:
-    """The country's public holidays, named in English; None for a country the library does not know."""
+def _calendar(country: str, first_year: int, last_year: int, language: str = "") -> holidays.HolidayBase | None:
+    """The country's public holidays, named in English (or in `language`); None for a country the
+    library does not know, or does not name in `language`."""
     try:
         probe = holidays.country_holidays(country)
     except NotImplementedError:
         return None
-    language = "en_US" if "en_US" in getattr(probe, "supported_languages", ()) else None
+    supported = getattr(probe, "supported_languages", ())
+    if language and language not in supported:
+        return None
+    language = language or ("en_US" if "en_US" in supported else None)
     return holidays.country_holidays(country, years=range(first_year, last_year + 1), language=language)
 
 
@@ -204,17 +208,6 @@ def _library_name(name: str) -> str:
     return re.sub(r"\s+Holiday$", "", _PARENS.sub("", name).strip())
 
 
-@cache
-def _localized_calendar(country: str, year: int, language: str) -> holidays.HolidayBase | None:
-    try:
-        probe = holidays.country_holidays(country)
-    except NotImplementedError:
-        return None
-    if language not in getattr(probe, "supported_languages", ()):
-        return None
-    return holidays.country_holidays(country, years=year, language=language)
-
-
 def holiday_name(country: str, on: date, english: str, language: str, until: date | None = None) -> str:
     """The name of the holiday `english` on `on` (or the first day up to `until` that has it) in
     `country`, in `language` ("zh": Simplified Chinese) where the holidays library has it
@@ -223,7 +216,7 @@ def holiday_name(country: str, on: date, english: str, language: str, until: dat
     day = on
     while day <= (until or on):
         english_days = _calendar(country.upper(), day.year, day.year)
-        local_days = _localized_calendar(country.upper(), day.year, language) if language else None
+        local_days = _calendar(country.upper(), day.year, day.year, language) if language else None
         if english_days is None or local_days is None:
             return english
         names, local = english_days.get_list(day), local_days.get_list(day)
