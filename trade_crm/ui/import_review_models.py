@@ -18,7 +18,27 @@ _ROOT = QModelIndex()
 ERROR_BRUSH = QBrush(QColor("#c0392b"))
 
 
-class DuplicatesTableModel(QAbstractTableModel):
+class _ListTableModel(QAbstractTableModel):
+    """A flat table over one list (`_items`), under fixed column headers (`headers`)."""
+
+    headers: list[str]
+
+    def _items(self) -> list:
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._items())
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+
+class DuplicatesTableModel(_ListTableModel):
     """One row per planned customer that matches a stored one; the Action column is editable."""
 
     decision_changed = Signal(int, str)  # PlannedCustomer.key, "merge" / "skip" / "create"
@@ -39,16 +59,8 @@ class DuplicatesTableModel(QAbstractTableModel):
         self.customers = [c for c in plan.customers if c.match is not None] if plan else []
         self.endResetModel()
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.customers)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+    def _items(self) -> list:
+        return self.customers
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -134,7 +146,7 @@ class ActionDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-class ProblemsTableModel(QAbstractTableModel):
+class ProblemsTableModel(_ListTableModel):
     """Every problem: sheet, row, column, what is wrong, and whether the row is still imported."""
 
     def __init__(self, parent=None):
@@ -147,16 +159,8 @@ class ProblemsTableModel(QAbstractTableModel):
         self.problems = list(plan.problems) if plan else []
         self.endResetModel()
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.problems)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+    def _items(self) -> list:
+        return self.problems
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
