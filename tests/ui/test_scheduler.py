@@ -194,7 +194,8 @@ def test_start_syncs_in_a_worker_and_reports_on_the_gui_thread(qtbot, db, make_s
     assert scheduler.last_result.due_count == 1
 
 
-def test_recomputes_asked_for_while_one_runs_are_coalesced_into_one_more(qtbot, db, make_scheduler):
+def _held_in_a_second_sync(qtbot, make_scheduler):
+    """A worker scheduler past its start sync, held inside the sync a "midnight" recompute began."""
     clock = FixedClock.at("2026-11-16 08:30", "Asia/Shanghai")
     sync = SlowSync()
     scheduler = make_scheduler(clock, sync=sync, run_in_worker=True)
@@ -203,6 +204,11 @@ def test_recomputes_asked_for_while_one_runs_are_coalesced_into_one_more(qtbot, 
     sync.release.clear()
     scheduler.request_recompute("midnight")
     qtbot.waitUntil(lambda: len(sync.threads) == 2)
+    return scheduler, sync
+
+
+def test_recomputes_asked_for_while_one_runs_are_coalesced_into_one_more(qtbot, db, make_scheduler):
+    scheduler, sync = _held_in_a_second_sync(qtbot, make_scheduler)
     for reason in ("safety net", "data changed", "woke from sleep"):
         scheduler.request_recompute(reason)
     assert scheduler.busy
@@ -284,14 +290,7 @@ def test_a_pane_write_during_the_workers_sync_waits_for_its_write_lock(qtbot, db
 
 
 def test_shutdown_waits_for_a_running_sync_and_drops_its_result(qtbot, db, make_scheduler):
-    clock = FixedClock.at("2026-11-16 08:30", "Asia/Shanghai")
-    sync = SlowSync()
-    scheduler = make_scheduler(clock, sync=sync, run_in_worker=True)
-    _started(qtbot, scheduler)
-    qtbot.waitUntil(lambda: not scheduler.busy)
-    sync.release.clear()
-    scheduler.request_recompute("midnight")
-    qtbot.waitUntil(lambda: len(sync.threads) == 2)
+    scheduler, sync = _held_in_a_second_sync(qtbot, make_scheduler)
     threading.Timer(0.1, sync.release.set).start()
     with qtbot.assertNotEmitted(scheduler.reminders_updated, wait=100):
         scheduler.shutdown()
