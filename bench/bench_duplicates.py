@@ -33,10 +33,10 @@ def _median(call, runs: int) -> tuple[float, object]:
 
 def duplicates_rows(ctx) -> list[Row]:
     from trade_crm.domain.clock import FixedClock
-    from trade_crm.domain.contacts import ContactInput
-    from trade_crm.domain.duplicates import find_duplicates, probable_duplicates
-    from trade_crm.domain.merge import merge_customers
-    from trade_crm.domain.merge_undo import undo_merge
+    from trade_crm.domain.customers.contacts import ContactInput
+    from trade_crm.domain.duplicates.merge import merge_customers
+    from trade_crm.domain.duplicates.merge_undo import undo_merge
+    from trade_crm.domain.duplicates.scan import find_duplicates, probable_duplicates
 
     section = f"duplicates over {ctx.customers:,} customers (x base: finding all groups)"
     find_s, scan = _median(find_duplicates, RUNS)

@@ -48,8 +48,8 @@ def _peak_mb() -> float | None:
 
 def _child(mode: str, db_path: str, out: str) -> dict:
     """Runs inside the child process; prints one JSON document."""
-    from trade_crm.exchange.export_columns import SHEETS
-    from trade_crm.exchange.exporter import customer_ids, export_workbook
+    from trade_crm.exchange.exporting.columns import SHEETS
+    from trade_crm.exchange.exporting.workbook import customer_ids, export_workbook
     from trade_crm.store.db import close_database, open_database
 
     db = open_database(db_path, migrate=False)
@@ -74,7 +74,7 @@ def _child(mode: str, db_path: str, out: str) -> dict:
 def _plain_write(out: str, ids: list[int]) -> tuple[tuple[float, float], int]:
     import xlsxwriter
 
-    from trade_crm.exchange.export_columns import RowReader, headers
+    from trade_crm.exchange.exporting.columns import RowReader, headers
 
     reader = RowReader(("customers",), "en", timezone.utc)
     rows = [row for start in range(0, len(ids), 1000) for row in reader.rows(ids[start:start + 1000])["customers"]]

@@ -170,7 +170,7 @@ def run_gui_rows(section: str, book: Path, bare: float, judge_ratio: bool) -> li
 def sync_reminders_of(path: Path) -> int:
     """Compute and save the reminders of the book at `path` (a copy) as the app's start job does."""
     from trade_crm.domain.clock import SystemClock
-    from trade_crm.domain.reminder_sync import sync_reminders
+    from trade_crm.domain.reminders.sync import sync_reminders
     from trade_crm.store.db import close_database, open_database
 
     db = open_database(path, migrate=False)
@@ -217,8 +217,8 @@ def filter_rows(ctx) -> list[Row]:
     from bench.cases import percentile
     from trade_crm.app import build_main_window
     from trade_crm.domain.clock import FixedClock
-    from trade_crm.domain.customer_query import CustomerFilter
-    from trade_crm.ui.customer_table_model import CustomerTableModel
+    from trade_crm.domain.customers.query import CustomerFilter
+    from trade_crm.ui.customers.customer_table_model import CustomerTableModel
 
     _application()
     section = (f"search in the GUI: set_filter + first data() of row 0, {ctx.customers:,} customers "

@@ -12,9 +12,9 @@ from collections import Counter
 from datetime import timedelta
 
 from trade_crm.domain.clock import Clock, SystemClock, today
-from trade_crm.domain.reminder_rules import compute_reminders
-from trade_crm.domain.reminder_settings import ReminderSettings
-from trade_crm.domain.reminder_sync import preview_now, preview_reminders, sync_reminders
+from trade_crm.domain.reminders.rules import compute_reminders
+from trade_crm.domain.reminders.settings import ReminderSettings
+from trade_crm.domain.reminders.sync import preview_now, preview_reminders, sync_reminders
 
 
 def _timed(fn):

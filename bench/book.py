@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from trade_crm.domain import demo
+from trade_crm.demo import book as demo
 from trade_crm.store import migrations, search
 from trade_crm.store.db import close_database, open_database
 

@@ -24,8 +24,8 @@ from bench.bench_reminders import bench_reminder_rows
 from bench.bench_segments import bench_segment_rows
 from bench.book import Book
 from bench.report import Row, timing
-from trade_crm.domain import demo
-from trade_crm.domain.customer_query import CustomerFilter, count_customers, search_customers
+from trade_crm.demo import book as demo
+from trade_crm.domain.customers.query import CustomerFilter, count_customers, search_customers
 
 SEARCH_TARGET_MS = 10.0
 SEED_TARGET_ROWS_PER_SECOND = 50_000

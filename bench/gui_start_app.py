@@ -41,8 +41,8 @@ def main(argv: list[str]) -> None:
     from trade_crm.app import _application, build_main_window
     from trade_crm.domain.clock import SystemClock
     from trade_crm.store.db import open_database
-    from trade_crm.ui.i18n import install_translator, resolve_language
-    from trade_crm.ui.settings_dialog import LANGUAGE
+    from trade_crm.ui.common.i18n import install_translator, resolve_language
+    from trade_crm.ui.shell.settings_dialog import LANGUAGE
 
     stamps["imports"] = time.time()
     app = _application()  # what run_gui does first: the QApplication with its names and window icon
@@ -67,9 +67,9 @@ def main(argv: list[str]) -> None:
 def _wire_like_run_gui(app, window, clock, settings):
     """The rest of run_gui's start: notifier, reminder scheduler and controller; the scheduler starts
     right after the window is shown (its start job recomputes the reminders: this writes to the book)."""
-    from trade_crm.ui.reminder_controller import ReminderController
-    from trade_crm.ui.scheduler import ReminderScheduler
-    from trade_crm.ui.tray import create_notifier
+    from trade_crm.ui.reminders.controller import ReminderController
+    from trade_crm.ui.reminders.scheduler import ReminderScheduler
+    from trade_crm.ui.reminders.tray import create_notifier
 
     notifier = create_notifier(app)
     app.setQuitOnLastWindowClosed(not notifier.is_tray)

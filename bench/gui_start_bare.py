@@ -18,7 +18,7 @@ import os
 import sys
 import time
 
-WINDOW_SIZE = (1400, 860)  # the main window's default size (trade_crm/ui/main_window.py DEFAULT_SIZE)
+WINDOW_SIZE = (1400, 860)  # the main window's default size (trade_crm/ui/shell/main_window.py DEFAULT_SIZE)
 
 
 def wait_for_first_paint(app, window, viewport, after_show=None) -> float:

@@ -16,6 +16,7 @@ os.environ.pop("TRADE_CRM_DB", None)
 
 import pytest  # noqa: E402
 
+from tests.helpers import make_xlsx  # noqa: E402
 from trade_crm.domain.clock import FixedClock  # noqa: E402
 from trade_crm.store.db import close_database, open_database  # noqa: E402
 
@@ -44,3 +45,11 @@ def samples_dir() -> Path:
     if not SAMPLES_DIR.is_dir():
         pytest.skip(f"shared samples not present at {SAMPLES_DIR}")
     return SAMPLES_DIR
+
+
+@pytest.fixture
+def xlsx(tmp_path):
+    """Build a small workbook in tmp_path: `xlsx([[header...], [row...]], name=..., sheet=...)`."""
+    def build(rows, name="list.xlsx", **kwargs):
+        return make_xlsx(tmp_path / name, rows, **kwargs)
+    return build

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 
+from tests.helpers import MemoryKeyring
 from trade_crm.keystore import (
     CURRENT_KEY,
     SERVICE,
@@ -21,25 +21,6 @@ from trade_crm.keystore import (
     new_key,
     recovery_code,
 )
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that works, kept in a dict: the "usable backend" path in tests."""
-
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.items.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.items[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.items.pop((service, username), None)
 
 
 def test_tests_run_with_the_null_keyring_which_is_not_usable():

@@ -13,19 +13,19 @@ from trade_crm import APP_ID, APP_NAME, __version__
 from trade_crm.domain.clock import Clock, SystemClock
 from trade_crm.paths import resolve_db_path
 from trade_crm.store.db import DatabaseError, close_database, open_database
-from trade_crm.ui.backup_actions import install_backup_actions, offer_backup_at_start
-from trade_crm.ui.export_actions import install_export_actions
-from trade_crm.ui.i18n import fill, install_translator, remove_translators, resolve_language
-from trade_crm.ui.icons import app_icon
-from trade_crm.ui.import_actions import install_import_actions
-from trade_crm.ui.insights import install_insights
-from trade_crm.ui.main_window import MainWindow
-from trade_crm.ui.merge_actions import install_merge_actions
-from trade_crm.ui.reminder_controller import ReminderController
-from trade_crm.ui.scheduler import ReminderScheduler
-from trade_crm.ui.settings_dialog import LANGUAGE
-from trade_crm.ui.single_instance import SingleInstance, bring_to_front
-from trade_crm.ui.tray import create_notifier
+from trade_crm.ui.backup.actions import install_backup_actions, offer_backup_at_start
+from trade_crm.ui.common.i18n import fill, install_translator, remove_translators, resolve_language
+from trade_crm.ui.common.icons import app_icon
+from trade_crm.ui.duplicates.merge_actions import install_merge_actions
+from trade_crm.ui.import_export.export_actions import install_export_actions
+from trade_crm.ui.import_export.import_actions import install_import_actions
+from trade_crm.ui.insights.tabs import install_insights
+from trade_crm.ui.reminders.controller import ReminderController
+from trade_crm.ui.reminders.scheduler import ReminderScheduler
+from trade_crm.ui.reminders.tray import create_notifier
+from trade_crm.ui.shell.main_window import MainWindow
+from trade_crm.ui.shell.settings_dialog import LANGUAGE
+from trade_crm.ui.shell.single_instance import SingleInstance, bring_to_front
 
 ORGANIZATION = "Trade CRM"
 
@@ -34,14 +34,14 @@ def demo_loader(clock: Clock):
     """A callable that loads the demo book, or None where this build has no demo book. The demo module
     (and its data) is imported only when the book is loaded, not at start."""
     try:
-        available = importlib.util.find_spec("trade_crm.domain.demo") is not None
+        available = importlib.util.find_spec("trade_crm.demo.book") is not None
     except (ImportError, ValueError):
         available = False
     if not available:
         return None
 
     def load():
-        from trade_crm.domain.demo import load_demo
+        from trade_crm.demo.book import load_demo
 
         return load_demo(clock)
 

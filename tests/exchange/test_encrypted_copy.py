@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_keystore import MemoryKeyring
+from tests.helpers import MemoryKeyring
 from trade_crm.exchange.encrypted_copy import (
     DamagedCopyError,
     SecretNeeded,

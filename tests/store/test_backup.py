@@ -18,9 +18,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from peewee import SqliteDatabase
 
-from tests.store.test_migrations import _build_v1_book
+from tests.helpers import build_v1_book
 from trade_crm.domain.backups import daily_due, keep_set, rotate
-from trade_crm.domain.customers import create_customer, customer_count
+from trade_crm.domain.customers.records import create_customer, customer_count
 from trade_crm.exchange.encrypted_copy import migrate_file
 from trade_crm.store import migrations
 from trade_crm.store.backup import (
@@ -339,7 +339,7 @@ def test_damaged_book_is_renamed_aside_never_overwritten(tmp_path, clock):
 def test_restoring_an_older_schema_version_migrates_it(db, db_path, tmp_path):
     old = tmp_path / "elsewhere" / "daily-20250101-010000.db"
     old.parent.mkdir()
-    _build_v1_book(old)
+    build_v1_book(old)
     result = restore_backup(old, db_path, tmp_path / "backups", NOW)
     assert result.schema_version == 1
     close_database(db)

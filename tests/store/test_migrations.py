@@ -2,36 +2,17 @@ from datetime import datetime, timezone
 
 from peewee import SqliteDatabase
 
-from trade_crm.domain import customer_query as cq
+from tests.helpers import build_v1_book
 from trade_crm.domain.clock import today
+from trade_crm.domain.customers import query as cq
 from trade_crm.store import migrations
 from trade_crm.store.db import DatabaseError, close_database, open_database
 from trade_crm.store.models import ALL_MODELS
 
 
-def _build_v1_book(path):
-    raw = SqliteDatabase(str(path), pragmas={"foreign_keys": 1})
-    raw.connect()
-    migrations.migrate(raw, target=1)
-    now = "2025-01-02 03:04:05"
-    raw.execute_sql(
-        "INSERT INTO customer (id, name, country, city, created_at, updated_at, rating, notes) "
-        "VALUES (7, 'Müller Haustechnik GmbH', 'DE', 'München', ?, ?, 'A', 'prefers email')", (now, now))
-    raw.execute_sql("INSERT INTO contact (id, customer_id, name, is_primary, created_at, updated_at) "
-                    "VALUES (3, 7, 'Jürgen Müller', 1, ?, ?)", (now, now))
-    raw.execute_sql("INSERT INTO contact_channel (contact_id, kind, value) VALUES (3, 'email', 'jm@mueller.de')")
-    raw.execute_sql("INSERT INTO interaction (customer_id, contact_id, kind, occurred_at, summary, created_at) "
-                    "VALUES (7, 3, 'call', ?, 'MOQ for LED panels', ?)", (now, now))
-    raw.execute_sql("INSERT INTO orders (customer_id, ordered_on, amount, currency, created_at) "
-                    "VALUES (7, '2025-01-01', '1234.50', 'EUR', ?)", (now,))
-    raw.execute_sql("INSERT INTO tag (id, name) VALUES (1, 'Canton Fair 2024 Autumn')")
-    raw.execute_sql("INSERT INTO customer_tag (customer_id, tag_id) VALUES (7, 1)")
-    raw.close()
-
-
 def test_a_version_1_book_upgrades_with_every_row_intact(tmp_path, clock):
     path = tmp_path / "old.db"
-    _build_v1_book(path)
+    build_v1_book(path)
     backups = tmp_path / "backups"
 
     db = open_database(path, backup_dir=backups, now=datetime(2026, 1, 1, tzinfo=timezone.utc))
@@ -61,7 +42,7 @@ def test_a_new_database_gets_no_backup(tmp_path):
 
 def test_a_failing_step_rolls_back_with_its_version(tmp_path, monkeypatch):
     path = tmp_path / "old.db"
-    _build_v1_book(path)
+    build_v1_book(path)
 
     def broken(db):
         db.execute_sql("CREATE TABLE half_done (x)")

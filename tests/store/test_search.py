@@ -1,9 +1,9 @@
 import pytest
 
-from trade_crm.domain import customer_query as cq
 from trade_crm.domain.clock import today
-from trade_crm.domain.contacts import ContactInput
-from trade_crm.domain.customers import create_customer, delete_customers, update_customer
+from trade_crm.domain.customers import query as cq
+from trade_crm.domain.customers.contacts import ContactInput
+from trade_crm.domain.customers.records import create_customer, delete_customers, update_customer
 from trade_crm.store.search import fold, match_clauses
 
 

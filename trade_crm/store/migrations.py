@@ -196,7 +196,7 @@ CREATE INDEX customer_website ON customer (website) WHERE website <> ''
 
 
 def _v3_matching_indexes(db: SqliteDatabase) -> None:
-    # Duplicate matching (domain/dedupe.py) looks customers up by email domain, by the first two
+    # Duplicate matching (domain/duplicates/matching.py) looks customers up by email domain, by the first two
     # letters of the name within a country, and by website, without scanning the book.
     _run_script(db, V3_MATCHING_INDEXES)
 
@@ -228,7 +228,7 @@ CREATE INDEX customer_lifecycle ON customer (lifecycle)
 
 def _v4_segments(db: SqliteDatabase) -> None:
     # Exchange rates (one per currency, with the day it was taken) and the computed segment of each
-    # customer who has ordered: Pareto tier, RFM scores, order figures (domain/segments.py keeps them).
+    # customer who has ordered: Pareto tier, RFM scores, order figures (domain/insights/segments.py keeps them).
     # Derived data: recompute_segments() rebuilds it from the orders at any time.
     _run_script(db, V4_SEGMENTS)
 
@@ -258,9 +258,9 @@ CREATE TABLE not_duplicate (
 
 
 def _v5_merges(db: SqliteDatabase) -> None:
-    # Merging duplicate customers (domain/merge.py): each merge keeps the exact rows of every customer
+    # Merging duplicate customers (domain/duplicates/merge.py): each merge keeps the exact rows of every customer
     # involved as they were before (store/snapshot.py), so it can be undone; and the pairs the user said
-    # are not duplicates (domain/duplicates.py). No foreign keys: a record outlives its customers.
+    # are not duplicates (domain/duplicates/scan.py). No foreign keys: a record outlives its customers.
     _run_script(db, V5_MERGES)
 
 

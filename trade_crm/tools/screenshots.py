@@ -19,7 +19,7 @@ def _settle(app) -> None:
 
 def _busiest_customer(window) -> int:
     """Among the first rows, the customer with the longest timeline: it shows the panes at their best."""
-    from trade_crm.domain.timeline import timeline
+    from trade_crm.domain.customers.timeline import timeline
 
     model = window.customer_list.model
     ids = [model.customer_id(row) for row in range(min(model.rowCount(), 40))]
@@ -30,8 +30,8 @@ def _shoot_book(app, out: Path, db_path: Path, clock, language: str, suffix: str
     from PySide6.QtCore import QSettings
 
     from trade_crm.app import build_main_window
-    from trade_crm.ui.customer_dialog import CustomerDialog
-    from trade_crm.ui.i18n import install_translator, remove_translators
+    from trade_crm.ui.common.i18n import install_translator, remove_translators
+    from trade_crm.ui.customers.customer_dialog import CustomerDialog
 
     translators = install_translator(app, language)
     settings = QSettings(str(db_path.with_name(f"settings-{language}.ini")), QSettings.Format.IniFormat)
@@ -59,7 +59,7 @@ def _shoot_first_run(app, out: Path, folder: Path, clock) -> None:
 
     from trade_crm.app import build_main_window
     from trade_crm.store.db import close_database, open_database
-    from trade_crm.ui.i18n import install_translator, remove_translators
+    from trade_crm.ui.common.i18n import install_translator, remove_translators
 
     translators = install_translator(app, "en")
     database = open_database(folder / "empty.db")
@@ -81,9 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from trade_crm.demo.book import load_demo
     from trade_crm.domain.clock import FixedClock
-    from trade_crm.domain.demo import load_demo
-    from trade_crm.domain.reminder_sync import sync_reminders
+    from trade_crm.domain.reminders.sync import sync_reminders
     from trade_crm.store.db import close_database, open_database
     from trade_crm.tools import compile_translations
 
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         database = open_database(folder / "demo.db")
         load_demo(clock)
         sync_reminders(clock)  # what the app's scheduler does at start, so the reminder pane is filled
-        from trade_crm.ui.insights import shoot_insights
+        from trade_crm.ui.insights.tabs import shoot_insights
 
         for language, suffix in (("en", "en"), ("zh_CN", "zh")):
             _shoot_book(app, out, folder / "demo.db", clock, language, suffix)

@@ -1,0 +1,180 @@
+from __future__ import annotations
+
+import pytest
+
+from trade_crm.domain.world.phones import (
+    Phone,
+    example_number,
+    format_phone,
+    normalize_phone,
+    split_phones,
+    whatsapp_link,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "e164"),
+    [
+        ("+86 138 1234 5678", None, "+8613812345678"),
+        ("+86-138-1234-5678", None, "+8613812345678"),
+        ("(+86) 138 1234 5678", None, "+8613812345678"),
+        ("0086 138 1234 5678", None, "+8613812345678"),
+        ("0086 138 1234 5678", "US", "+8613812345678"),
+        ("(0049) 170 1234567", None, "+491701234567"),
+        ("tel:+1-212-555-0100", None, "+12125550100"),
+        ("＋８６　１３８　１２３４　５６７８", None, "+8613812345678"),
+        ("'+86 138 1234 5678", None, "+8613812345678"),
+        ("13812345678", "CN", "+8613812345678"),
+        ("050 123 4567", "AE", "+971501234567"),
+        ("0170/1234567", "DE", "+491701234567"),
+        ("+44 (0) 20 7946 0958", None, "+442079460958"),
+        ("Mobile: +86 138 1234 5678", None, "+8613812345678"),
+    ],
+)
+def test_phone_is_normalised_to_e164(text, region, e164):
+    assert normalize_phone(text, region).e164 == e164
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "e164"),
+    [
+        ("8613812345678", None, "+8613812345678"),
+        ("491701234567", None, "+491701234567"),
+        ("8613812345678", "DE", "+8613812345678"),
+        ("8613812345678", "CN", "+8613812345678"),
+    ],
+)
+def test_leading_country_code_without_plus_is_read_as_international(text, region, e164):
+    assert normalize_phone(text, region).e164 == e164
+
+
+@pytest.mark.parametrize("text", ["13312345678", "15012345678", "18612345678", "17712345678"])
+def test_chinese_mobile_is_not_mistaken_for_a_north_american_number(text):
+    assert normalize_phone(text, "CN").e164 == "+86" + text
+
+
+def test_national_number_without_region_is_not_guessed():
+    phone = normalize_phone("13812345678")
+    assert phone == Phone(e164=None, raw="13812345678")
+
+
+def test_excel_float_phone_is_recovered_as_text():
+    phone = normalize_phone("8613812345678.0")
+    assert phone.e164 == "+8613812345678"
+    assert phone.raw == "8613812345678.0"
+
+
+def test_excel_scientific_notation_with_all_digits_is_recovered():
+    assert normalize_phone("1.3812345678E+10", "CN").e164 == "+8613812345678"
+
+
+def test_excel_scientific_notation_that_lost_digits_keeps_raw():
+    phone = normalize_phone("1.38123456E+10", "CN")
+    assert phone == Phone(e164=None, raw="1.38123456E+10")
+    assert phone.value == "1.38123456E+10"
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "e164", "extension"),
+    [
+        ("+1 212 555 0100 ext. 12", None, "+12125550100", "12"),
+        ("+1 212 555 0100 x12", None, "+12125550100", "12"),
+        ("021-6234 5678转 801", "CN", "+862162345678", "801"),
+        ("021-62345678 分机 801", "CN", "+862162345678", "801"),
+    ],
+)
+def test_extension_is_kept_apart_from_e164(text, region, e164, extension):
+    phone = normalize_phone(text, region)
+    assert (phone.e164, phone.extension, phone.raw) == (e164, extension, text)
+
+
+@pytest.mark.parametrize("text", ["call me", "n/a", "+86 123", "12345", "---", "1.5E+3"])
+def test_unparseable_phone_keeps_original_text(text):
+    phone = normalize_phone(text, "US")
+    assert phone.e164 is None
+    assert phone.raw == text
+    assert phone.value == text
+
+
+@pytest.mark.parametrize("text", ["", "   ", None])
+def test_blank_phone_is_empty(text):
+    phone = normalize_phone(text)
+    assert phone == Phone(e164=None, raw="")
+    assert phone.value == ""
+
+
+def test_raw_is_trimmed_and_tel_prefix_dropped():
+    assert normalize_phone("  tel:+1 212  555 0100 ").raw == "+1 212 555 0100"
+
+
+def test_phone_value_prefers_e164_and_digits_strip_formatting():
+    phone = normalize_phone("+86 138-1234-5678")
+    assert phone.value == "+8613812345678"
+    assert phone.digits == "8613812345678"
+    assert Phone(e164=None, raw="138 1234-5678").digits == "13812345678"
+
+
+def test_unknown_region_is_harmless():
+    assert normalize_phone("+86 138 1234 5678", "ZZ").e164 == "+8613812345678"
+    assert normalize_phone("12345678", "ZZ").e164 is None
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("+86 138 1234 5678 / +86 139 8765 4321", ["+86 138 1234 5678", "+86 139 8765 4321"]),
+        ("+86 138 1234 5678; +86 139 8765 4321", ["+86 138 1234 5678", "+86 139 8765 4321"]),
+        ("13812345678, 13987654321", ["13812345678", "13987654321"]),
+        ("13812345678\n021-62345678", ["13812345678", "021-62345678"]),
+        ("138-1234-5678 or 139 8765 4321", ["138-1234-5678", "139 8765 4321"]),
+        ("13812345678、13987654321，13700000000", ["13812345678", "13987654321", "13700000000"]),
+        ("13812345678；13987654321", ["13812345678", "13987654321"]),
+        ("+49 170 1234567", ["+49 170 1234567"]),
+        ("0170/1234567", ["0170/1234567"]),
+        ("+86 21 1234 5678 / 79", ["+86 21 1234 5678/79"]),
+        ("", []),
+        ("n/a", []),
+    ],
+)
+def test_split_phones_splits_on_separators_not_inside_numbers(text, parts):
+    assert split_phones(text) == parts
+
+
+def test_whatsapp_link_uses_bare_digits():
+    assert whatsapp_link("+8613812345678") == "https://wa.me/8613812345678"
+
+
+def test_whatsapp_link_without_digits_is_an_error():
+    with pytest.raises(ValueError):
+        whatsapp_link("")
+
+
+@pytest.mark.parametrize("region", ["CN", "US", "DE", "SA", "AE", "BR", "in"])
+def test_example_number_is_a_valid_mobile(region):
+    number = example_number(region)
+    assert number.startswith("+")
+    assert normalize_phone(number).e164 == number
+
+
+def test_example_number_rejects_unknown_region_and_kind():
+    with pytest.raises(ValueError):
+        example_number("ZZ")
+    with pytest.raises(ValueError):
+        example_number("CN", kind="pager-ish")
+
+
+@pytest.mark.parametrize(
+    ("style", "shown"),
+    [
+        ("international", "+86 138 1234 5678"),
+        ("national", "138 1234 5678"),
+        ("e164", "+8613812345678"),
+        ("rfc3966", "tel:+86-138-1234-5678"),
+    ],
+)
+def test_format_phone_styles(style, shown):
+    assert format_phone("+8613812345678", style) == shown
+
+
+def test_format_phone_shows_unreadable_text_as_is():
+    assert format_phone("ask reception") == "ask reception"

@@ -1,0 +1,84 @@
+"""Helpers several test folders share: small workbooks built in tmp_path, whole-database dumps, the shared
+samples, a working in-memory keyring and a version-1 book."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from keyring.backend import KeyringBackend
+from openpyxl import Workbook
+from peewee import SqliteDatabase
+
+from trade_crm.store import migrations
+
+
+def make_xlsx(path: Path, rows: list[list], *, sheet: str = "Sheet1", more: dict[str, list[list]] | None = None,
+              merge: str | None = None) -> Path:
+    book = Workbook()
+    ws = book.active
+    ws.title = sheet
+    for row in rows:
+        ws.append(row)
+    if merge:
+        ws.merge_cells(merge)
+    for name, other in (more or {}).items():
+        extra = book.create_sheet(name)
+        for row in other:
+            extra.append(row)
+    book.save(path)
+    return path
+
+
+def dump(db) -> dict[str, list[tuple]]:
+    """Every row of every table (the import history aside), in a stable order."""
+    tables = [r[0] for r in db.execute_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name NOT LIKE 'search_%' AND name <> 'import_batch' ORDER BY name")]
+    out = {t: sorted(db.execute_sql(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+    for fts in ("search_trigram", "search_words"):
+        out[fts] = sorted(db.execute_sql(f"SELECT rowid, body FROM {fts}").fetchall())
+    return out
+
+
+SAMPLES_ROOT = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "import"
+SAMPLES = (sorted(p.relative_to(SAMPLES_ROOT).as_posix() for p in SAMPLES_ROOT.glob("*/*") if p.suffix != ".md")
+           if SAMPLES_ROOT.is_dir() else ["(samples absent)"])
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that works, kept in a dict: the "usable backend" path in tests."""
+
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.items.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.items[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.items.pop((service, username), None)
+
+
+def build_v1_book(path):
+    raw = SqliteDatabase(str(path), pragmas={"foreign_keys": 1})
+    raw.connect()
+    migrations.migrate(raw, target=1)
+    now = "2025-01-02 03:04:05"
+    raw.execute_sql(
+        "INSERT INTO customer (id, name, country, city, created_at, updated_at, rating, notes) "
+        "VALUES (7, 'Müller Haustechnik GmbH', 'DE', 'München', ?, ?, 'A', 'prefers email')", (now, now))
+    raw.execute_sql("INSERT INTO contact (id, customer_id, name, is_primary, created_at, updated_at) "
+                    "VALUES (3, 7, 'Jürgen Müller', 1, ?, ?)", (now, now))
+    raw.execute_sql("INSERT INTO contact_channel (contact_id, kind, value) VALUES (3, 'email', 'jm@mueller.de')")
+    raw.execute_sql("INSERT INTO interaction (customer_id, contact_id, kind, occurred_at, summary, created_at) "
+                    "VALUES (7, 3, 'call', ?, 'MOQ for LED panels', ?)", (now, now))
+    raw.execute_sql("INSERT INTO orders (customer_id, ordered_on, amount, currency, created_at) "
+                    "VALUES (7, '2025-01-01', '1234.50', 'EUR', ?)", (now,))
+    raw.execute_sql("INSERT INTO tag (id, name) VALUES (1, 'Canton Fair 2024 Autumn')")
+    raw.execute_sql("INSERT INTO customer_tag (customer_id, tag_id) VALUES (7, 1)")
+    raw.close()

@@ -1,0 +1,107 @@
+"""`trade-crm import FILE | history | undo BATCH_ID`, run in-process."""
+
+import json
+
+import pytest
+
+from trade_crm.cli import commands
+from trade_crm.cli.parser import run
+
+
+@pytest.fixture(autouse=True)
+def import_command(monkeypatch):
+    if "imports" not in commands.MODULES:  # until the command module is listed there
+        monkeypatch.setattr(commands, "MODULES", (*commands.MODULES, "imports"))
+
+
+def cli(capsys, *argv):
+    code = run(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def fair(tmp_path):
+    path = tmp_path / "fair.csv"
+    path.write_text("Company,Contact,E-mail,Tel,Country,Booth\n"
+                    "Beta GmbH,Bob,bob@beta.de,030 1234567,Germany,H5 A1\n"
+                    "Beta GmbH,Bea,bea@beta.de,,Germany,\n"
+                    "Gamma SA,Gus,gus at gamma,,France,\n"
+                    ",,,,Spain,\n", encoding="utf-8")
+    return path
+
+
+def test_import_json_report_then_history_then_undo(capsys, db_path, fair):
+    code, out, err = cli(capsys, "import", str(fair), "--db", str(db_path), "--source", "Canton Fair 2026 Autumn",
+                         "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert {k: report[k] for k in ("batch", "created", "merged", "skipped", "contacts_created")} == {
+        "batch": 1, "created": 2, "merged": 0, "skipped": 0, "contacts_created": 3}
+    assert [(e["sheet"], e["row"], e["column"]) for e in report["errors"]] == [
+        ("fair.csv", 4, "E-mail"), ("fair.csv", 5, "")]
+    assert report["errors"][0]["message"] == '"gus at gamma" is not an email address; kept in the notes'
+
+    code, out, _ = cli(capsys, "import", "history", "--db", str(db_path), "--json")
+    (batch,) = json.loads(out)["imports"]
+    assert (batch["id"], batch["file_name"], batch["summary"]["created"]) == (1, "fair.csv", 2)
+
+    code, out, _ = cli(capsys, "import", "undo", "1", "--db", str(db_path))
+    assert code == 0 and "2 customers removed" in out
+    code, out, _ = cli(capsys, "search", "--db", str(db_path), "--json")
+    assert json.loads(out)["count"] == 0
+
+
+def test_dry_run_prints_counts_and_problems_and_writes_nothing(capsys, db_path, fair, tmp_path):
+    code, out, _ = cli(capsys, "import", str(fair), "--db", str(db_path), "--dry-run",
+                       "--report", str(tmp_path / "fix.xlsx"))
+    assert code == 0
+    assert "new customers: 2" in out and "new contacts: 3" in out
+    assert "fair.csv, row 5: this row has no company" in out
+    assert "Nothing was written" in out and (tmp_path / "fix.xlsx").exists()
+    code, out, _ = cli(capsys, "import", "history", "--db", str(db_path))
+    assert out.strip() == "No imports yet."
+
+
+def test_map_and_on_duplicate_options(capsys, db_path, fair):
+    cli(capsys, "import", str(fair), "--db", str(db_path))
+    code, out, err = cli(capsys, "import", str(fair), "--db", str(db_path), "--on-duplicate", "skip",
+                         "--map", "Booth=custom:Stand", "--json")
+    report = json.loads(out)
+    assert (report["created"], report["skipped"]) == (0, 2)
+    assert {"header": "Booth", "field": "custom", "custom_name": "Stand", "origin": "user"} in report["columns"]
+
+
+def test_bad_input_is_one_line_and_the_database_is_unchanged(capsys, db_path, tmp_path, fair):
+    bad = tmp_path / "list.xlsx"
+    bad.write_text("Company\nAcme\n", encoding="utf-8")
+    code, _, err = cli(capsys, "import", str(bad), "--db", str(db_path))
+    assert code == 1
+    assert err.startswith("trade-crm: error: list.xlsx: the name ends in \".xlsx\" but the file is plain text")
+    code, _, err = cli(capsys, "import", str(fair), "--db", str(db_path), "--map", "Nope=email")
+    assert code == 2 and 'the file has no column "Nope"' in err
+    code, _, err = cli(capsys, "import", "undo", "--db", str(db_path))
+    assert code == 2 and "give the import to undo" in err
+    code, _, err = cli(capsys, "import", "undo", "9", "--db", str(db_path))
+    assert code == 1 and "no import with id 9" in err
+    code, out, _ = cli(capsys, "search", "--db", str(db_path), "--json")
+    assert json.loads(out)["count"] == 0
+
+
+def test_an_import_leaves_a_backup_first_and_a_failed_backup_imports_nothing(capsys, db_path, fair, monkeypatch):
+    code, _out, _err = cli(capsys, "import", str(fair), "--db", str(db_path))
+    assert code == 0
+    assert len(list((db_path.parent / "backups").glob("pre-import-*.db"))) == 1
+
+    from trade_crm.exchange import encrypted_copy
+    from trade_crm.store.backup import BackupError
+
+    def full_disk(*args):
+        raise BackupError("cannot write the backup: No space left on device")
+
+    monkeypatch.setattr(encrypted_copy, "back_up_open_book", full_disk)
+    before = cli(capsys, "search", "--db", str(db_path), "--json")[1]
+    code, out, err = cli(capsys, "import", str(fair), "--db", str(db_path), "--on-duplicate", "create")
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "No space left on device" in err
+    assert cli(capsys, "search", "--db", str(db_path), "--json")[1] == before

@@ -1,0 +1,77 @@
+"""Every shared sample file imports (dry run, then for real) without a crash; some with exact counts.
+
+The samples live in ../shared/samples/import and are never copied into the repository; these tests
+skip when they are absent.
+"""
+
+import pytest
+
+from tests.helpers import SAMPLES as SAMPLE_FILES
+from tests.helpers import dump
+from trade_crm.domain.customers.records import get_customer
+from trade_crm.exchange.files.readers import ReadError, read_table
+from trade_crm.exchange.importing.importer import ImportOptions, build_plan, commit_import, undo_import
+from trade_crm.store.db import close_database, open_database
+
+# (new customers, new contacts, problems, rows not imported) after importing into an empty book
+EXPECTED = {
+    "csv/mautic_fakeleaddata_intl_phones.csv": (50, 50, 4, 4),
+    "csv/linkedin_connections_sample.csv": (7, 7, 0, 0),
+    "csv/thunderbird_semicolon.csv": (2, 2, 0, 0),
+    "csv/google_shared_contacts_outlook_style.csv": (3, 3, 7, 0),
+    "csv/hannover_messe_2018_exhibitors.csv": (6461, 6505, 81, 0),
+    "xlsx/exporeal2024_transform_beyond_exhibitors.xlsx": (52, 52, 0, 0),
+    "xlsx/poscrm_customer_import_template_zh.xlsx": (2, 2, 0, 0),
+    "xlsx/xp_contacts_zh_headers.xlsx": (1, 1, 1, 0),
+    "vcf/ezvcard_John_Doe_ANDROID.vcf": (3, 6, 9, 0),
+    "vcf/syncevolution_eds_contact.vcf": (17, 17, 7, 0),
+    "vcf/kcontacts_vcard10_qp_softbreaks.vcf": (4, 3, 0, 0),
+}
+REFUSED = {"xlsx/rang_addressbook_password_protected.xlsx": "protected by a password"}
+
+
+@pytest.mark.parametrize("name", SAMPLE_FILES)
+def test_every_sample_imports_dry_and_for_real(samples_dir, tmp_path, clock, name):
+    path = samples_dir / name
+    db = open_database(tmp_path / "book.db")
+    try:
+        empty = dump(db)
+        if name in REFUSED:
+            with pytest.raises(ReadError, match=REFUSED[name]):
+                build_plan(path)
+            assert dump(db) == empty
+            return
+        plan = build_plan(path, ImportOptions(source="Sample Fair"))
+        assert dump(db) == empty
+        result = commit_import(plan, clock)
+        assert (result.created, result.contacts_created) == (plan.new_customers, plan.new_contacts)
+        if name in EXPECTED:
+            assert (result.created, result.contacts_created, len(plan.problems), len(plan.error_rows)) == EXPECTED[name]
+        undo_import(result.batch, clock)
+        assert dump(db) == empty
+    finally:
+        close_database(db)
+
+
+def test_reimporting_the_trade_fair_list_creates_nobody_new(samples_dir, db, clock):
+    path = samples_dir / "csv/hannover_messe_2018_exhibitors.csv"
+    first = commit_import(build_plan(path), clock)
+    second = commit_import(build_plan(path), clock)
+    assert (first.created, second.created, second.merged, second.contacts_created) == (6461, 0, 6461, 0)
+
+
+def test_chinese_and_japanese_samples_keep_their_text(samples_dir, db, clock):
+    plan = build_plan(samples_dir / "xlsx/poscrm_customer_import_template_zh.xlsx")
+    assert plan.sheet == "录入客户"  # the sheet with the contacts, not the empty template
+    commit_import(plan, clock)
+    customer = get_customer(1)
+    assert customer.name == "测试云龙区"
+    assert customer.address == "江苏省徐州市鼓楼区, 详细地址"
+    table = read_table(samples_dir / "csv/thunderbird_shiftjis_addressbook.csv")
+    assert table.encoding == "shift_jis" and table.rows[0].cells[2] == "名無しの権兵衛"
+
+
+def test_a_sample_with_nothing_to_identify_says_so(samples_dir, db):
+    plan = build_plan(samples_dir / "xlsx/easyexcel_t01_cn_import_template_instruction_row.xls")
+    assert plan.header_row == 2 and plan.headers[0] == "材质*"
+    assert any("no column was recognised" in n for n in plan.notices)

@@ -1,0 +1,97 @@
+"""Jobs run off the GUI thread, report progress, results and failures as signals, and stop when cancelled."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QThread, QThreadPool
+
+from trade_crm.ui.common.workers import Job
+
+
+@pytest.fixture
+def pool():
+    pool = QThreadPool()
+    yield pool
+    pool.waitForDone(5000)
+
+
+def test_job_runs_off_the_gui_thread_and_returns_its_result(qtbot, pool):
+    gui_thread = QThread.currentThread()
+    seen = {}
+
+    def work(context, a, b):
+        seen["thread"] = QThread.currentThread()
+        return a + b
+
+    job = Job(work, 2, 3)
+    with qtbot.waitSignal(job.finished, timeout=5000) as blocker:
+        job.start(pool)
+    assert blocker.args == [5]
+    assert seen["thread"] is not gui_thread
+    qtbot.waitUntil(lambda: not job.is_running)
+
+
+def test_job_reports_progress_in_order_on_the_gui_thread(qtbot, pool):
+    reports = []
+    threads = []
+
+    def work(context):
+        for step in range(1, 4):
+            context.progress(step, 3, f"row {step}")
+        return "ok"
+
+    job = Job(work)
+    job.progressed.connect(lambda done, total, message: (reports.append((done, total, message)),
+                                                         threads.append(QThread.currentThread())))
+    with qtbot.waitSignal(job.done, timeout=5000):
+        job.start(pool)
+    assert reports == [(1, 3, "row 1"), (2, 3, "row 2"), (3, 3, "row 3")]
+    assert all(thread is QThread.currentThread() for thread in threads)
+
+
+def test_job_failure_is_reported_with_the_exception(qtbot, pool):
+    def work(context):
+        raise ValueError("the sheet has no header row")
+
+    job = Job(work)
+    finished = []
+    job.finished.connect(finished.append)
+    with qtbot.waitSignal(job.failed, timeout=5000) as blocker:
+        job.start(pool)
+    assert isinstance(blocker.args[0], ValueError)
+    assert "no header row" in str(blocker.args[0])
+    qtbot.waitUntil(lambda: not job.is_running)
+    assert finished == []
+
+
+def test_cancelling_a_running_job_stops_it_and_emits_cancelled(qtbot, pool):
+    started = threading.Event()
+    steps = []
+
+    def work(context):
+        started.set()
+        context.wait_cancelled(10)
+        steps.append("after wait")
+        context.check_cancelled()
+        steps.append("not reached")
+
+    job = Job(work)
+    finished, failed = [], []
+    job.finished.connect(finished.append)
+    job.failed.connect(failed.append)
+    job.start(pool)
+    assert started.wait(5)
+    with qtbot.waitSignal(job.cancelled, timeout=5000):
+        job.cancel()
+    assert steps == ["after wait"]
+    assert finished == [] and failed == []
+
+
+def test_a_job_cannot_be_started_twice(qtbot, pool):
+    job = Job(lambda context: None)
+    with qtbot.waitSignal(job.done, timeout=5000):
+        job.start(pool)
+    with pytest.raises(RuntimeError):
+        job.start(pool)

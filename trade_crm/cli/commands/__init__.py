@@ -1,0 +1,17 @@
+"""The commands of the `trade-crm` command line, one module per group of commands.
+
+Each module here defines `COMMANDS: tuple[Command, ...]` (see `trade_crm.cli.base.Command`). To add a
+command, write its module and list it in MODULES; help shows commands in this order. Import heavy
+libraries (openpyxl, Qt) inside the command's function, not at the top of its module.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+MODULES = ("gui", "demo", "customers", "search", "timeline", "reminders", "imports", "export", "backup", "stats", "duplicates", "merge")
+GROUPS = {"customer": "add, show or list customers"}
+
+
+def all_commands() -> list:
+    return [command for name in MODULES for command in import_module(f"{__name__}.{name}").COMMANDS]

@@ -1,0 +1,166 @@
+"""`trade-crm import FILE`, `trade-crm import history` and `trade-crm import undo BATCH_ID`.
+
+One command with a first word that is a file, "history" or "undo", so the spelling the user
+learns (`import FILE`, `import history`, `import undo 7`) works with the parser frame as it is.
+
+A workbook written by `trade-crm export` is recognised by itself and imported by CRM ID: its rows
+update the customers they name ("updated" in the report, counted in "merged" too), and the
+Contacts, Interactions and Orders sheets come along. `--as-list` reads it like any other list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from trade_crm.cli.base import Command, CommandError, Context, country_arg, table
+
+KEYWORDS = ("history", "undo")
+
+
+def arguments(parser) -> None:
+    parser.add_argument("file", metavar="FILE", help='the file to import (.xlsx .xlsm .xls .csv .txt .vcf); '
+                                                     'or "history" to list imports, or "undo BATCH_ID"')
+    parser.add_argument("batch", nargs="?", metavar="BATCH_ID", help='with "undo": the import to undo')
+    parser.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the one holding contacts)")
+    parser.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
+                        help='map a column, e.g. --map "Firma=company" --map "Booth=custom:Booth" (repeatable)')
+    parser.add_argument("--on-duplicate", choices=("merge", "skip", "create"), default="merge",
+                        help="what to do with a row that matches a customer already in the book (default: merge)")
+    parser.add_argument("--unmapped", choices=("notes", "custom"), default="notes",
+                        help="columns no field takes go to the notes (default) or become custom fields")
+    parser.add_argument("--source", default="", metavar="TEXT",
+                        help='the trade show or source, e.g. "Canton Fair 2026 Autumn" (also a tag)')
+    parser.add_argument("--tag", default="", metavar="TEXT", help="a tag for every imported customer")
+    parser.add_argument("--country", type=country_arg("--country"), default=None,
+                        help="the country of rows that name none (for reading their phone numbers)")
+    parser.add_argument("--overwrite", action="store_true", help="a merge replaces fields that already have a value")
+    parser.add_argument("--dry-run", action="store_true", help="show what would happen; write nothing")
+    parser.add_argument("--report", metavar="FILE.xlsx", help="save the rows with problems, to fix and re-import")
+    parser.add_argument("--save-mapping", metavar="NAME", help="remember this column mapping for files like this")
+    parser.add_argument("--ignore-saved-mapping", action="store_true", help="do not apply a saved mapping")
+    parser.add_argument("--as-list", action="store_true",
+                        help="read a workbook exported by Trade CRM like any list: match by email, phone and "
+                             "name instead of updating by its CRM IDs")
+
+
+def _mapping(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        header, sep, target = pair.rpartition("=")
+        if not sep or not header.strip() or not target.strip():
+            raise CommandError(f'--map takes "Header=field", not "{pair}"')
+        out[header.strip()] = target.strip()
+    return out
+
+
+def run(ctx: Context, args) -> int:
+    if args.file in KEYWORDS and not Path(args.file).is_file():
+        return undo(ctx, args) if args.file == "undo" else history(ctx, args)
+    if args.batch is not None:
+        raise CommandError(f'unexpected "{args.batch}" after the file name')
+    return import_file(ctx, args)
+
+
+def import_file(ctx: Context, args) -> int:
+    from trade_crm.exchange.encrypted_copy import back_up_open_book
+    from trade_crm.exchange.importing import mappings
+    from trade_crm.exchange.importing.error_report import write_error_report
+    from trade_crm.exchange.importing.importer import ImportOptions, build_plan, commit_import
+
+    options = ImportOptions(sheet=args.sheet, mapping=_mapping(args.map), unmapped=args.unmapped,
+                            on_duplicate=args.on_duplicate, source=args.source, tag=args.tag,
+                            overwrite=args.overwrite, default_country=args.country,
+                            use_saved_mapping=not args.ignore_saved_mapping, by_crm_id=not args.as_list)
+    plan = build_plan(args.file, options, zone=ctx.clock.zone)
+    if args.save_mapping:
+        mappings.save_mapping(args.save_mapping, plan.headers, plan.columns)
+    report = None
+    if args.report and plan.problems:
+        report = write_error_report(plan, args.report)
+    if args.dry_run:
+        data = {"batch": None, "dry_run": True, "created": plan.new_customers, "merged": plan.merges + plan.updates,
+                "skipped": plan.skips, "contacts_created": plan.new_contacts}
+        by_id = {"updated": plan.updates, "unchanged": plan.unchanged}
+    else:
+        # A copy of the book first: if it cannot be made, nothing is imported (BackupError -> one line).
+        back_up_open_book("pre-import", ctx.clock.now(), ctx.clock.zone)
+        result = commit_import(plan, ctx.clock)
+        data = {"batch": result.batch, "dry_run": False, "created": result.created, "merged": result.merged,
+                "skipped": result.skipped, "contacts_created": result.contacts_created}
+        by_id = {"updated": result.updated, "unchanged": result.unchanged}
+    if plan.is_exported_book:  # updated customers are in "merged" too: existing customers that changed
+        data.update(exported_book=True, **by_id)
+    data.update(file=plan.file_name, sheet=plan.sheet, rows=plan.total_rows,
+                rows_with_problems=len(plan.problem_rows), rows_not_imported=len(plan.error_rows),
+                errors=[{"sheet": p.sheet, "row": p.row, "column": p.column, "message": p.message,
+                         "severity": p.severity} for p in plan.problems],
+                columns=[{"header": c.header, "field": c.target, "custom_name": c.custom_name, "origin": c.origin}
+                         for c in plan.columns], notices=list(plan.notices))
+    ctx.emit(data, lambda: _human(plan, data, report, args))
+    return 0
+
+
+def _human(plan, data: dict, report: int | None, args) -> str:
+    verb = "Would import" if data["dry_run"] else f"Import {data['batch']}:"
+    lines = [f"{verb} {plan.file_name}" + (f" (sheet {plan.sheet})" if plan.sheet != plan.file_name else "")
+             + f", {plan.total_rows} rows",
+             f"  new customers: {data['created']}   merged: {data['merged']}   skipped: {data['skipped']}   "
+             f"new contacts: {data['contacts_created']}",
+             *([f"  exported book, by CRM ID: updated {data['updated']}, unchanged {data['unchanged']}"]
+               if data.get("exported_book") else []),
+             f"  rows with problems: {data['rows_with_problems']} ({data['rows_not_imported']} not imported)"]
+    if plan.saved_mapping:
+        lines.append(f'  columns mapped with the saved mapping "{plan.saved_mapping}"')
+    lines += [f"  note: {n}" for n in plan.notices]
+    matched = [c for c in plan.customers if c.match and c.action != "unchanged"][:10]
+    if matched:
+        lines.append("Matches with customers already in the book:")
+        lines += [f"  row {c.key}: {c.name} -> #{c.match.customer_id} {c.match.customer_name} "
+                  f"({c.match.detail}): {c.action}"
+                  + (f" ({', '.join(dict.fromkeys(ch.field for ch in c.changes))})" if c.action == "update" else "")
+                  for c in matched]
+    if plan.problems:
+        lines.append("Problems:")
+        lines += [f"  {p.sheet}, row {p.row}" + (f", {p.column}" if p.column else "") + f": {p.message}"
+                  for p in plan.problems[:20]]
+        if len(plan.problems) > 20:
+            lines.append(f"  ... and {len(plan.problems) - 20} more (use --json or --report FILE.xlsx)")
+    if report:
+        lines.append(f"{report} rows with problems saved to {args.report}: fix them there and import that file.")
+    if data["dry_run"]:
+        lines.append("Nothing was written (--dry-run).")
+    return "\n".join(lines)
+
+
+def history(ctx: Context, args) -> int:
+    from trade_crm.exchange.importing.importer import import_history
+
+    batches = import_history()
+
+    def human() -> str:
+        if not batches:
+            return "No imports yet."
+        rows = [[str(b.id), ctx.local(b.created_at), b.file_name, b.tag or b.source,
+                 str(b.summary.get("created", 0)), str(b.summary.get("merged", 0)),
+                 ctx.local(b.undone_at) if b.undone_at else ""] for b in batches]
+        return table(["ID", "WHEN", "FILE", "SOURCE/TAG", "CREATED", "MERGED", "UNDONE"], rows)
+
+    ctx.emit({"imports": batches}, human)
+    return 0
+
+
+def undo(ctx: Context, args) -> int:
+    from trade_crm.exchange.importing.importer import undo_import
+
+    if args.batch is None or not args.batch.isdigit():
+        raise CommandError('give the import to undo: "trade-crm import undo BATCH_ID" (see "import history")')
+    result = undo_import(int(args.batch), ctx.clock)
+    ctx.emit(result, f"Import {result.batch} undone: {result.customers_removed} customers removed, "
+                     f"{result.customers_restored} restored to their values before the import.")
+    return 0
+
+
+COMMANDS = (
+    Command("import", "import customers from Excel, CSV or vCard; or list (history) or undo imports", run,
+            arguments),
+)

@@ -1,0 +1,102 @@
+"""The command line's parser, built from the table of commands, and `run`: one command line -> an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from trade_crm import __version__
+from trade_crm.cli.base import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, PROG, Command, CommandError, Context
+from trade_crm.cli.commands import GROUPS, all_commands
+from trade_crm.domain.clock import Clock, SystemClock
+from trade_crm.domain.errors import DomainError, ValidationError
+
+
+def _add_common(parser: argparse.ArgumentParser, command: Command) -> None:
+    # SUPPRESS: a --db given before the command name is not overwritten by this parser's default.
+    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                        help="database file (default: $TRADE_CRM_DB, else the app's data folder)")
+    if command.json:
+        parser.add_argument("--json", action="store_true", default=False,
+                            help="print one JSON document instead of text")
+    command.arguments(parser)
+    parser.set_defaults(command=command)
+
+
+def build_parser(commands: Sequence[Command] | None = None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="Trade CRM: customers, follow-ups and orders for the export salesperson. "
+                               "Without a command it opens the window.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--db", metavar="PATH", default=None,
+                        help="database file (default: $TRADE_CRM_DB, else the app's data folder)")
+    top = parser.add_subparsers(title="commands", metavar="COMMAND")
+    groups: dict[str, argparse._SubParsersAction] = {}
+    for command in commands if commands is not None else all_commands():
+        group, _, sub = command.name.rpartition(" ")
+        if group and group not in groups:
+            group_parser = top.add_parser(group, help=GROUPS.get(group, ""), description=GROUPS.get(group))
+            groups[group] = group_parser.add_subparsers(title=f"{group} commands", metavar="COMMAND",
+                                                        required=True)
+        where = groups[group] if group else top
+        _add_common(where.add_parser(sub, help=command.help, description=command.help), command)
+    return parser
+
+
+def run(argv: Sequence[str], *, stdout: TextIO | None = None, stderr: TextIO | None = None,
+        clock: Clock | None = None) -> int:
+    """Run one command line and return its exit code; never raises for errors a person can fix."""
+    out, err = stdout or sys.stdout, stderr or sys.stderr
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = build_parser().parse_args(list(argv))
+        command = getattr(args, "command", None)
+        if command is None:  # no command: open the window
+            from trade_crm.cli.commands.gui import GUI
+            command = GUI
+        return _run_command(command, args, clock or SystemClock(), out, err)
+    except SystemExit as exc:  # argparse: --help, --version, usage errors (already printed)
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    except ValidationError as exc:  # from an argument type, while parsing
+        return fail(err, str(exc), EXIT_USAGE)
+    except KeyboardInterrupt:
+        return fail(err, "interrupted", 130)
+    except BrokenPipeError:  # `trade-crm customer list | head`: stop quietly, also at interpreter exit
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        return EXIT_OK
+
+
+def _run_command(command: Command, args: argparse.Namespace, clock: Clock, out: TextIO, err: TextIO) -> int:
+    from peewee import PeeweeException
+
+    from trade_crm.paths import resolve_db_path
+    from trade_crm.store.backup import BackupError
+    from trade_crm.store.db import DatabaseError, close_database, open_database
+
+    ctx = Context(db_path=resolve_db_path(args.db), clock=clock,
+                  json=getattr(args, "json", False), out=out, err=err)
+    try:
+        if command.opens_db:
+            ctx.db = open_database(ctx.db_path)
+        return command.run(ctx, args) or EXIT_OK
+    except CommandError as exc:
+        return fail(err, str(exc), exc.code)
+    except ValidationError as exc:
+        return fail(err, str(exc), EXIT_USAGE)
+    except (DomainError, DatabaseError, BackupError) as exc:  # NotFoundError and the rest: exit 1
+        return fail(err, str(exc), EXIT_FAILURE)
+    except PeeweeException as exc:  # "database is locked", a disk that is full
+        return fail(err, f"database {ctx.db_path}: {exc}", EXIT_FAILURE)
+    finally:
+        if ctx.db is not None:
+            close_database(ctx.db)
+
+
+def fail(err: TextIO, message: str, code: int) -> int:
+    err.write(f"{PROG}: error: {' '.join(message.split())}\n")
+    return code

@@ -1,0 +1,1 @@
+"""Customers, their contacts, their timeline and their orders: the records the salesperson keeps."""

@@ -1,0 +1,269 @@
+"""Finding customers: full-text search plus filters, sorted and paged for a list or the CLI.
+
+Written as SQL on purpose: the customer list pages through 100,000 rows, and each page must
+cost one indexed query, with the primary contact fetched for the page only.
+
+A text search picks its plan from its first `_SAMPLE` hits (cheap: FTS5 streams hits in rowid
+order and stops at the LIMIT):
+
+- fewer hits than that: they are the whole answer; sort those few rows.
+- more, and the sort follows an index: walk that index and test each row's document
+  (`search.row_condition`) until the page is full. A common term ("@gmail", "m") fills a page
+  within a few hundred rows, where evaluating the MATCH alone would read 40,000+ hits. A 1-2
+  character prefix that is not that common ("li") instead lists its hits in full (cheap for
+  FTS5's prefix index) and walks the sort index against that list.
+- a walk that would be long (a rarer term, a deep page) or comes back short (hits clustered
+  late in the sort order, e.g. Arabic names when sorting A-Z): the plain query, `IN (MATCH)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+
+from trade_crm.store import search
+from trade_crm.store.fields import UTCDateTimeField
+from trade_crm.store.models import database
+
+SORT_COLUMNS = {
+    "name": "c.name COLLATE NOCASE",
+    "country": "c.country",
+    "rating": "coalesce(c.rating, 'Z')",
+    "lifecycle": "c.lifecycle",
+    "tier": "coalesce((SELECT s.tier FROM customer_segment s WHERE s.customer_id = c.id), 'Z')",
+    "last_contact": "c.last_contact_at",
+    "follow_up": "c.follow_up_on",
+    "created": "c.id",
+}
+
+
+@dataclass(frozen=True)
+class CustomerFilter:
+    text: str = ""
+    countries: tuple[str, ...] = ()
+    tag: str = ""
+    ratings: tuple[str, ...] = ()
+    lifecycles: tuple[str, ...] = ()
+    tiers: tuple[str, ...] = ()  # automatic value tiers A/B/C (domain/insights/segments.py); "" = no tier
+    follow_up_overdue: bool = False
+    not_contacted_days: int | None = None
+    ids: tuple[int, ...] | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self == CustomerFilter()
+
+
+@dataclass(frozen=True)
+class CustomerRow:
+    id: int
+    name: str
+    country: str | None
+    city: str
+    rating: str | None
+    lifecycle: str
+    contact_name: str
+    email: str
+    phone: str
+    last_contact_at: datetime | None
+    follow_up_on: date | None
+    tags: tuple[str, ...] = field(default_factory=tuple)
+    tier: str | None = None  # the automatic value tier; `rating` is the one set by hand
+
+
+def _where(flt: CustomerFilter, today: date, now: datetime) -> tuple[list[str], list]:
+    clauses: list[str] = []
+    params: list = []
+    for table, expression in search.match_clauses(flt.text):
+        clauses.append(f"c.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
+        params.append(expression)
+    if flt.countries:
+        clauses.append(f"c.country IN ({','.join('?' * len(flt.countries))})")
+        params.extend(code.upper() for code in flt.countries)
+    if flt.tag:
+        clauses.append("c.id IN (SELECT ct.customer_id FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id "
+                       "WHERE t.name = ?)")
+        params.append(flt.tag)
+    if flt.ratings:
+        clauses.append(f"c.rating IN ({','.join('?' * len(flt.ratings))})")
+        params.extend(flt.ratings)
+    if flt.lifecycles:
+        stages = [s for s in flt.lifecycles if s != "lost"]
+        parts = []
+        if stages:
+            parts.append(f"(c.lifecycle IN ({','.join('?' * len(stages))}) AND NOT c.lost)")
+            params.extend(stages)
+        if "lost" in flt.lifecycles:
+            parts.append("c.lost")
+        clauses.append("(" + " OR ".join(parts) + ")")
+    if flt.tiers:
+        named = [t for t in flt.tiers if t]
+        parts = []
+        if named:
+            parts.append(f"c.id IN (SELECT customer_id FROM customer_segment WHERE tier IN "
+                         f"({','.join('?' * len(named))}))")
+            params.extend(named)
+        if "" in flt.tiers:
+            parts.append("c.id NOT IN (SELECT customer_id FROM customer_segment WHERE tier IS NOT NULL)")
+        clauses.append("(" + " OR ".join(parts) + ")")
+    if flt.follow_up_overdue:
+        clauses.append("c.follow_up_on < ?")
+        params.append(today.isoformat())
+    if flt.not_contacted_days is not None:
+        cutoff = UTCDateTimeField().db_value(now - timedelta(days=flt.not_contacted_days))
+        clauses.append("(c.last_contact_at IS NULL OR c.last_contact_at < ?)")
+        params.append(cutoff)
+    if flt.ids is not None:
+        clauses.append(f"c.id IN ({','.join('?' * len(flt.ids)) or 'NULL'})")
+        params.extend(flt.ids)
+    return clauses, params
+
+
+_COLUMNS = ("c.id, c.name, c.country, c.city, c.rating, CASE WHEN c.lost THEN 'lost' ELSE c.lifecycle END, "
+            "c.last_contact_at, c.follow_up_on, (SELECT s.tier FROM customer_segment s WHERE s.customer_id = c.id)")
+_SAMPLE = 900  # hits read to size a text query; fewer than this and they are the whole answer
+_BATCH = 900  # ids per IN (...) list: old SQLite builds allow 999 parameters
+_WALK_ROWS = 2500  # rows a 3+ character query may test one by one (about 2 µs each) before giving up
+_WALK_ROWS_SHORT = 400  # the same for 1-2 character terms, whose per-row FTS lookup costs 5-40 µs
+_INDEXED_SORTS = frozenset({"name", "country", "last_contact", "follow_up", "created"})
+
+
+def search_customers(flt: CustomerFilter, *, today: date, now: datetime | None = None,
+                     sort: str = "name", descending: bool = False, offset: int = 0,
+                     limit: int = 50) -> list[CustomerRow]:
+    """One page of customers matching `flt`; sort by a key of SORT_COLUMNS (ties by id)."""
+    now = now or datetime.now(timezone.utc)
+    direction = "DESC" if descending else "ASC"
+    order = f"{SORT_COLUMNS[sort]} {direction}, c.id {direction}"
+    rows = None
+    if flt.text and flt == CustomerFilter(text=flt.text):
+        with database.obj.atomic():  # its few statements must see one snapshot
+            rows = _text_page(flt.text, sort, order, offset, limit)
+    if rows is None:
+        clauses, params = _where(flt, today, now)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        sql = f"SELECT {_COLUMNS} FROM customer c {where} ORDER BY {order} LIMIT ? OFFSET ?"
+        rows = database.obj.execute_sql(sql, [*params, limit, offset]).fetchall()
+    return _with_contacts(rows)
+
+
+def _text_page(text: str, sort: str, order: str, offset: int, limit: int) -> list[tuple] | None:
+    """A page for a text-only filter by the cheapest exact plan (see the module notes); None: use
+    the plain query."""
+    clauses = search.match_clauses(text)
+    if not clauses:
+        return None
+    db = database.obj
+    (table, expression), rest = clauses[0], clauses[1:]
+    sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
+    params: list = [expression]
+    for other, other_expression in rest:
+        sql += f" AND rowid IN (SELECT rowid FROM {other} WHERE {other} MATCH ?)"
+        params.append(other_expression)
+    hits = [r[0] for r in db.execute_sql(f"{sql} LIMIT {_SAMPLE}", params)]
+    if len(hits) < _SAMPLE:
+        if not hits:
+            return []
+        marks = ",".join("?" * len(hits))
+        return db.execute_sql(f"SELECT {_COLUMNS} FROM customer c WHERE c.id IN ({marks}) "
+                              f"ORDER BY {order} LIMIT ? OFFSET ?", [*hits, limit, offset]).fetchall()
+    if sort not in _INDEXED_SORTS or rest:
+        return None
+    density = len(hits) / (hits[-1] - hits[0] + 1)  # hits per customer id, about
+    if table == "search_trigram":
+        return _walk(text, order, offset, limit, density, _WALK_ROWS)
+    rows = _walk(text, order, offset, limit, density, _WALK_ROWS_SHORT) if density > 0.5 else None
+    return rows if rows is not None else _walk_listed(table, expression, order, offset, limit)
+
+
+def _walk_listed(table: str, expression: str, order: str, offset: int, limit: int) -> list[tuple]:
+    """A short prefix ("li", 30,000 hits) is cheap for FTS5 to list in full: walk the sort index
+    against that list ("+" keeps SQLite from looking each hit up and sorting them all instead)."""
+    return database.obj.execute_sql(
+        f"SELECT {_COLUMNS} FROM customer c WHERE +c.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?) "
+        f"ORDER BY {order} LIMIT ? OFFSET ?", [expression, limit, offset]).fetchall()
+
+
+def _walk(text: str, order: str, offset: int, limit: int, density: float, budget: int) -> list[tuple] | None:
+    """Test customers in sort order, a batch at a time, until the page is full; None when that would
+    take more than `budget` rows."""
+    db = database.obj
+    needed = offset + limit
+    if needed / density > budget / 3:
+        return None
+    condition, params = search.row_condition(text, "c.id")
+    found: list[int] = []
+    walked, step = 0, int(1.2 * needed / density) + 20
+    while len(found) < needed:
+        if walked + step > budget:
+            return None  # the hits thin out at the top of this sort order
+        step = min(step, _BATCH)
+        batch = [r[0] for r in db.execute_sql(f"SELECT c.id FROM customer c ORDER BY {order} LIMIT ? OFFSET ?",
+                                              [step, walked])]
+        marks = ",".join("?" * len(batch))
+        matching = {r[0] for r in db.execute_sql(
+            f"SELECT c.id FROM customer c WHERE c.id IN ({marks}) AND {condition}", [*batch, *params])}
+        found.extend(cid for cid in batch if cid in matching)
+        walked += len(batch)
+        if len(batch) < step:  # walked the whole book: what we found is all there is
+            break
+        step = int(1.2 * (needed - len(found)) * walked / max(len(found), 1)) + 20
+    page = found[offset:needed]
+    if not page:
+        return []
+    by_id = {r[0]: r for r in db.execute_sql(
+        f"SELECT {_COLUMNS} FROM customer c WHERE c.id IN ({','.join('?' * len(page))})", page)}
+    return [by_id[cid] for cid in page]
+
+
+def count_customers(flt: CustomerFilter, *, today: date, now: datetime | None = None) -> int:
+    clauses, params = _where(flt, today, now or datetime.now(timezone.utc))
+    if flt.text and flt == CustomerFilter(text=flt.text) and len(clauses) == 1:
+        # Drive from the index: each hit costs a rowid lookup, not an IN-list insert and probe.
+        table, expression = search.match_clauses(flt.text)[0]
+        return database.obj.execute_sql(
+            f"SELECT count(*) FROM {table} JOIN customer c ON c.id = {table}.rowid WHERE {table} MATCH ?",
+            [expression]).fetchone()[0]
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    return database.obj.execute_sql(f"SELECT count(*) FROM customer c {where}", params).fetchone()[0]
+
+
+def matching_ids(flt: CustomerFilter, *, today: date, now: datetime | None = None) -> list[int]:
+    clauses, params = _where(flt, today, now or datetime.now(timezone.utc))
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    return [r[0] for r in database.obj.execute_sql(f"SELECT c.id FROM customer c {where} ORDER BY c.id", params)]
+
+
+def _with_contacts(rows: list[tuple]) -> list[CustomerRow]:
+    if not rows:
+        return []
+    ids = [r[0] for r in rows]
+    marks = ",".join("?" * len(ids))
+    db = database.obj
+    contact = {}
+    for cid, name, email, phone in db.execute_sql(
+        "SELECT p.customer_id, p.name, "
+        "(SELECT value FROM contact_channel WHERE contact_id = p.id AND kind = 'email' ORDER BY position LIMIT 1), "
+        "(SELECT value FROM contact_channel WHERE contact_id = p.id AND kind IN ('phone', 'whatsapp') "
+        " ORDER BY position LIMIT 1) "
+        f"FROM contact p WHERE p.customer_id IN ({marks}) ORDER BY p.is_primary, p.id DESC",
+        ids,
+    ):
+        contact[cid] = (name or "", email or "", phone or "")
+    tags: dict[int, list[str]] = {}
+    for cid, tag in db.execute_sql(
+        f"SELECT ct.customer_id, t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id "
+        f"WHERE ct.customer_id IN ({marks}) ORDER BY t.name", ids,
+    ):
+        tags.setdefault(cid, []).append(tag)
+    to_instant = UTCDateTimeField().python_value
+    out = []
+    for cid, name, country, city, rating, lifecycle, last_contact, follow_up, tier in rows:
+        c_name, email, phone = contact.get(cid, ("", "", ""))
+        out.append(CustomerRow(
+            id=cid, name=name, country=country, city=city, rating=rating, lifecycle=lifecycle,
+            contact_name=c_name, email=email, phone=phone, last_contact_at=to_instant(last_contact),
+            follow_up_on=date.fromisoformat(follow_up) if follow_up else None, tags=tuple(tags.get(cid, ())),
+            tier=tier,
+        ))
+    return out

@@ -1,0 +1,1 @@
+"""Holiday and birthday greetings: which occasions, which words, and who has been greeted."""

@@ -1,0 +1,143 @@
+"""The sales pipeline as a board and a list: cards per stage, stage names, editing and moving.
+
+Builds on pipeline.py (create_opportunity, move_opportunity and its timeline line). Moving a card into
+"quotation" with a validity date also logs the quotation itself, with `valid_until`, which the
+reminder engine turns into a follow-up when it expires. Stage keys are fixed; their display names are
+the user's (a Setting), falling back to the translated defaults in the UI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from trade_crm.domain.clock import Clock
+from trade_crm.domain.customers.orders import parse_amount
+from trade_crm.domain.customers.timeline import log_interaction
+from trade_crm.domain.errors import NotFoundError, ValidationError
+from trade_crm.domain.insights.pipeline import CLOSED_STAGES, clean_opportunity, move_opportunity
+from trade_crm.domain.text import clean_line
+from trade_crm.domain.world.currency import check_code
+from trade_crm.store.models import OPPORTUNITY_STAGES, Opportunity, database
+from trade_crm.store.settings import SettingKey
+
+STAGE_NAMES = SettingKey("pipeline.stage_names", dict, {}, "Names of the pipeline stages")
+OPEN_STAGES = tuple(s for s in OPPORTUNITY_STAGES if s not in CLOSED_STAGES)
+DEFAULT_PROBABILITY = {"inquiry": 10, "quotation": 30, "sample": 50, "negotiation": 70, "won": 100, "lost": 0}
+CARDS_PER_STAGE = 100
+
+
+@dataclass(frozen=True)
+class OpportunityCard:
+    id: int
+    customer_id: int
+    customer_name: str
+    country: str | None
+    title: str
+    stage: str
+    value: Decimal | None
+    currency: str
+    probability: int | None
+    expected_close: date | None
+    closed_on: date | None
+
+
+def stage_names() -> dict[str, str]:
+    """The user's own names of stages (only those renamed)."""
+    return {k: v for k, v in STAGE_NAMES.read().items() if k in OPPORTUNITY_STAGES and isinstance(v, str) and v}
+
+
+def set_stage_names(names: dict[str, str]) -> None:
+    """Rename stages; an empty name goes back to the default one."""
+    unknown = set(names) - set(OPPORTUNITY_STAGES)
+    if unknown:
+        raise ValidationError("stage", f'"{sorted(unknown)[0]}" is not one of {", ".join(OPPORTUNITY_STAGES)}')
+    cleaned = {k: clean_line(v)[:40] for k, v in names.items() if clean_line(v)}
+    STAGE_NAMES.write(cleaned)
+
+
+_CARD_SQL = ("SELECT o.id, o.customer_id, c.name, c.country, o.title, o.stage, o.value, o.currency, o.probability, "
+             "o.expected_close, o.closed_on FROM opportunity o JOIN customer c ON c.id = o.customer_id ")
+
+
+def _cards(where: str, params: list, order: str, limit: int | None) -> list[OpportunityCard]:
+    sql = f"{_CARD_SQL} {where} ORDER BY {order} LIMIT ?"
+    out = []
+    for oid, cid, name, country, title, stage, value, currency, probability, expected, closed in \
+            database.obj.execute_sql(sql, [*params, -1 if limit is None else limit]):
+        out.append(OpportunityCard(
+            oid, cid, name, country, title, stage, None if value is None else Decimal(str(value)).quantize(
+                Decimal("0.01")), currency, probability, date.fromisoformat(expected) if expected else None,
+            date.fromisoformat(closed) if closed else None))
+    return out
+
+
+def stage_cards(stage: str, *, limit: int | None = CARDS_PER_STAGE) -> list[OpportunityCard]:
+    """One board column: open deals by expected close (soonest first), closed ones newest first."""
+    order = ("o.closed_on DESC, o.id DESC" if stage in CLOSED_STAGES
+             else "o.expected_close IS NULL, o.expected_close, o.id")
+    return _cards("WHERE o.stage = ?", [stage], order, limit)
+
+
+def opportunity_list(stages: tuple[str, ...] = (), *, customer_id: int | None = None,
+                     limit: int | None = 500) -> list[OpportunityCard]:
+    """Opportunities in `stages` (all when empty), newest first."""
+    clauses, params = [], []
+    if stages:
+        clauses.append(f"o.stage IN ({','.join('?' * len(stages))})")
+        params.extend(stages)
+    if customer_id is not None:
+        clauses.append("o.customer_id = ?")
+        params.append(customer_id)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    return _cards(where, params, "o.updated_at DESC, o.id DESC", limit)
+
+
+def stage_counts() -> dict[str, int]:
+    found = dict(database.obj.execute_sql("SELECT stage, count(*) FROM opportunity GROUP BY stage"))
+    return {stage: found.get(stage, 0) for stage in OPPORTUNITY_STAGES}
+
+
+def get_card(opportunity_id: int) -> OpportunityCard:
+    cards = _cards("WHERE o.id = ?", [opportunity_id], "o.id", 1)
+    if not cards:
+        raise NotFoundError("opportunity", opportunity_id)
+    return cards[0]
+
+
+def move_card(opportunity_id: int, stage: str, clock: Clock, *, valid_until: date | None = None) -> None:
+    """Move to `stage` (a timeline line says so); a probability left at its stage's default follows the
+    new stage's. Into "quotation" with `valid_until`: the quotation is logged with its validity too."""
+    with database.obj.atomic():
+        card = get_card(opportunity_id)
+        if card.stage == stage:
+            return
+        move_opportunity(opportunity_id, stage, clock)
+        if card.probability is None or card.probability == DEFAULT_PROBABILITY.get(card.stage):
+            Opportunity.update(probability=DEFAULT_PROBABILITY.get(stage)).where(
+                Opportunity.id == opportunity_id).execute()
+        if stage == "quotation" and valid_until is not None:
+            log_interaction(card.customer_id, "quotation", f"Quotation: {card.title}", clock,
+                            valid_until=valid_until)
+
+
+def update_opportunity(opportunity_id: int, clock: Clock, *, title: str, value: object = None,
+                       currency: str = "USD", probability: int | None = None,
+                       expected_close: date | None = None) -> None:
+    """Change what a deal is (its stage moves with move_card, so the timeline hears of it)."""
+    title = clean_opportunity(title, probability)
+    money = None if value in (None, "") else parse_amount(value)
+    code = check_code(currency)
+    with database.obj.atomic():
+        updated = Opportunity.update(title=title, value=money, currency=code, probability=probability,
+                                     expected_close=expected_close, updated_at=clock.now()
+                                     ).where(Opportunity.id == opportunity_id).execute()
+        if not updated:
+            raise NotFoundError("opportunity", opportunity_id)
+
+
+def delete_opportunity(opportunity_id: int) -> None:
+    with database.obj.atomic():
+        if not Opportunity.delete().where(Opportunity.id == opportunity_id).execute():
+            raise NotFoundError("opportunity", opportunity_id)

@@ -1,0 +1,130 @@
+"""Follow-up rules: the planned follow-up day, the keep-in-touch cadence, unanswered and expired quotations.
+
+Each rule is one set-based query over the whole book (no query per customer), then a pass in Python
+for what SQL cannot say cheaply: the user's calendar day of an instant, in their time zone.
+
+- A planned follow-up (`customer.follow_up_on`, set by hand or from an interaction's "next follow-up")
+  is due on its day, unless the customer was contacted on or after that day.
+- Otherwise the cadence of the customer's rating (A 14, B 30, C 90 days; or their own) counts from the
+  last logged contact of any kind: logging a call moves the next follow-up, no manual step.
+- A quotation that is still the newest contact `quotation_reply_days` later needs a chaser.
+- A quotation past its validity, with no order and no newer quotation since, needs a follow-up.
+
+Follow-up keys hold the due day ("follow_up:customer:7:2026-11-23"), so a follow-up that moves is a new
+reminder; the reminder for the old day is closed when the rules stop proposing it (see reminder_sync).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta, tzinfo
+
+from trade_crm.domain.reminders.candidate import LocalDays, ReminderCandidate, day_start_utc, plural
+from trade_crm.domain.reminders.settings import ReminderSettings
+from trade_crm.store.models import database
+
+
+def follow_up_key(customer_id: int, due: date) -> str:
+    return f"follow_up:customer:{customer_id}:{due.isoformat()}"
+
+
+def _planned_and_cadence(today: date, end: date, zone: tzinfo, settings: ReminderSettings,
+                         skip: set[int]) -> list[ReminderCandidate]:
+    cadence = {r: d for r, d in settings.cadence.items() if d > 0}
+    own = {cid: d for cid, d in settings.customer_cadence.items()}
+    clauses, params = ["+c.follow_up_on <= ?"], [end.isoformat()]  # "+": one scan beats a multi-index OR
+    for rating, days in cadence.items():  # cheap pre-filter; the exact day is worked out below
+        clauses.append("(c.rating = ? AND coalesce(c.last_contact_at, c.created_at) < ?)")
+        params += [rating, day_start_utc(end - timedelta(days=days - 1), zone)]
+    for days in sorted(set(own.values()) - {0}):
+        ids = [cid for cid, d in own.items() if d == days]
+        clauses.append(f"(c.id IN ({','.join('?' * len(ids))}) AND coalesce(c.last_contact_at, c.created_at) < ?)")
+        params += [*ids, day_start_utc(end - timedelta(days=days - 1), zone)]
+    rows = database.execute_sql(
+        "SELECT c.id, c.name, c.rating, c.follow_up_on, c.last_contact_at, c.created_at FROM customer c "
+        f"WHERE c.lost = 0 AND ({' OR '.join(clauses)})", params).fetchall()
+    out = []
+    days_of = LocalDays(zone, (r[4] or r[5] for r in rows))
+    planned_detail, end_text = "The follow-up day you planned.", end.isoformat()
+    for cid, name, rating, follow_up_on, last_contact, created in rows:
+        last_day = days_of.of(last_contact) if last_contact else None
+        if follow_up_on and (last_day is None or follow_up_on > last_day.isoformat()):
+            if follow_up_on <= end_text:
+                out.append(ReminderCandidate(
+                    f"follow_up:customer:{cid}:{follow_up_on}", "follow_up", date.fromisoformat(follow_up_on),
+                    f"Follow up with {name}", planned_detail, customer_id=cid,
+                    payload={"rule": "planned", "on": follow_up_on}))
+            continue
+        days = own.get(cid, cadence.get(rating or "", 0))
+        if days <= 0 or cid in skip:
+            continue
+        since = last_day or days_of.of(created)
+        due = since + timedelta(days=days)
+        if due > end:
+            continue
+        ago = (today - since).days
+        what = f"last contact {plural(ago, 'day', 'days')} ago" if last_day else "no contact logged yet"
+        who = "their own cadence" if cid in own else f"{rating} customers"
+        out.append(ReminderCandidate(
+            follow_up_key(cid, due), "follow_up", due, f"Keep in touch with {name}",
+            f"Every {plural(days, 'day', 'days')} ({who}); {what}.", customer_id=cid,
+            payload={"rule": "cadence", "every": days, "since": since.isoformat(), "contacted": last_day is not None,
+                     "basis": "own" if cid in own else rating}))
+    return out
+
+
+def _unanswered_quotations(today: date, end: date, zone: tzinfo, settings: ReminderSettings
+                           ) -> list[ReminderCandidate]:
+    wait = settings.quotation_reply_days
+    rows = database.execute_sql(
+        "SELECT i.id, c.id, c.name, i.occurred_at FROM customer c "
+        "JOIN interaction i ON i.customer_id = c.id AND i.occurred_at = c.last_contact_at "
+        "WHERE c.lost = 0 AND c.last_contact_at < ? AND c.last_contact_at >= ? AND i.kind = 'quotation'",
+        (day_start_utc(end - timedelta(days=wait - 1), zone),
+         day_start_utc(today - timedelta(days=wait + settings.quotation_expiry_window), zone))).fetchall()
+    out, seen = [], set()
+    days_of = LocalDays(zone, (r[3] for r in rows))
+    for interaction_id, cid, name, occurred in rows:
+        if cid in seen:
+            continue
+        seen.add(cid)
+        sent = days_of.of(occurred)
+        due = sent + timedelta(days=wait)
+        out.append(ReminderCandidate(
+            f"follow_up:quotation:{interaction_id}:{due.isoformat()}", "follow_up", due,
+            f"No reply to the quotation sent to {name}",
+            f"Quotation sent on {sent.isoformat()}; nothing logged since.", customer_id=cid,
+            payload={"rule": "quotation_reply", "interaction_id": interaction_id, "sent": sent.isoformat()}))
+    return out
+
+
+def _expired_quotations(today: date, end: date, settings: ReminderSettings) -> list[ReminderCandidate]:
+    rows = database.execute_sql(
+        "SELECT i.id, c.id, c.name, i.valid_until, i.occurred_at FROM interaction i "
+        "JOIN customer c ON c.id = i.customer_id "
+        "WHERE i.kind = 'quotation' AND i.valid_until IS NOT NULL AND i.valid_until < ? AND i.valid_until >= ? "
+        "AND c.lost = 0 "
+        "AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id "
+        "                AND o.ordered_on >= substr(i.occurred_at, 1, 10)) "
+        "AND NOT EXISTS (SELECT 1 FROM interaction j WHERE j.customer_id = c.id "
+        "                AND j.kind IN ('quotation', 'order') AND j.occurred_at > i.occurred_at)",
+        (end.isoformat(), (today - timedelta(days=settings.quotation_expiry_window)).isoformat())).fetchall()
+    out = []
+    for interaction_id, cid, name, valid_until, _occurred in rows:
+        expired = date.fromisoformat(valid_until)
+        due = expired + timedelta(days=1)
+        out.append(ReminderCandidate(
+            f"follow_up:quotation_expired:{interaction_id}:{expired.isoformat()}", "follow_up", due,
+            f"Quotation for {name} has expired",
+            f"Valid until {expired.isoformat()}; no order since. Renew it or ask for a decision.",
+            customer_id=cid, payload={"rule": "quotation_expired", "interaction_id": interaction_id,
+                                      "valid_until": expired.isoformat()}))
+    return out
+
+
+def follow_up_candidates(today: date, end: date, zone: tzinfo, settings: ReminderSettings
+                         ) -> list[ReminderCandidate]:
+    """Every follow-up due on or before `end`, as seen on `today` in `zone`."""
+    chasers = _unanswered_quotations(today, end, zone, settings)
+    waiting = {c.customer_id for c in chasers if c.customer_id is not None}
+    return (_planned_and_cadence(today, end, zone, settings, waiting) + chasers
+            + _expired_quotations(today, end, settings))

@@ -1,0 +1,175 @@
+"""What is due: pure functions of the store, a day and a time zone (DESIGN rule 6).
+
+`compute_reminders(today, zone, settings)` runs every rule once over the whole book, with one query a
+rule: follow-ups (followups.py), holiday greetings by customer country, closure notices for the user's own
+country, contacts' birthdays and dormant customers. Nothing is written here; reminder_sync saves the
+candidates by their stable keys.
+"""
+
+from __future__ import annotations
+
+import calendar
+import gc
+from datetime import date, timedelta, tzinfo
+
+from trade_crm.domain.greetings.occasions import closures, greeting_holidays
+from trade_crm.domain.reminders.candidate import ReminderCandidate, plural
+from trade_crm.domain.reminders.followups import follow_up_candidates
+from trade_crm.domain.reminders.settings import ReminderSettings
+from trade_crm.domain.world.countries import country_name
+from trade_crm.store.models import database
+
+RULES = ("follow_up", "greeting", "notice", "birthday", "dormant")
+
+
+def _when(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"  # "Thu 19 Mar": the same in every locale, like the CLI
+
+
+def greeting_candidates(today: date, end: date, settings: ReminderSettings) -> list[ReminderCandidate]:
+    """One reminder per greeting holiday and country, listing the customers there to greet."""
+    lead = settings.holiday_lead_days
+    countries = [code for (code,) in database.execute_sql(  # the index answers this one
+        "SELECT DISTINCT country FROM customer WHERE country IS NOT NULL")]
+    found = {code: hs for code in countries
+             if (hs := greeting_holidays(code, today, end + timedelta(days=lead), settings.greeting_rules))}
+    if not found:
+        return []
+    marks = ",".join("?" * len(found))
+    members: dict[str, list[int]] = {}
+    for cid, code in database.execute_sql(
+            f"SELECT id, country FROM customer WHERE country IN ({marks}) AND lost = 0 "
+            "AND (rating IS NULL OR rating <> 'D') ORDER BY id", list(found)):
+        members.setdefault(code, []).append(cid)
+    out = []
+    for code, holidays in found.items():
+        ids = tuple(members.get(code, ()))
+        for h in holidays if ids else ():
+            where = country_name(code)
+            out.append(ReminderCandidate(
+                f"greeting:{code}:{h.greeting_id}:{h.on.isoformat()}", "greeting", h.on - timedelta(days=lead),
+                f"{h.name} in {where} on {_when(h.on)}: greet {plural(len(ids), 'customer', 'customers')}",
+                f"Prepare greetings for your customers in {where}.", customer_ids=ids,
+                payload={"rule": "greeting", "greeting_id": h.greeting_id, "holiday": h.name, "country": code,
+                         "on": h.on.isoformat()}))
+    return out
+
+
+def closure_candidates(today: date, end: date, settings: ReminderSettings) -> list[ReminderCandidate]:
+    """The user's own long holidays, 10 days ahead: time to tell customers about the closure."""
+    if not settings.home_country:
+        return []
+    lead = settings.closure_lead_days
+    out = []
+    for c in closures(settings.home_country, today, end + timedelta(days=lead), settings.closure_min_days):
+        out.append(ReminderCandidate(
+            f"notice:closure:{c.country}:{c.first.isoformat()}", "notice", c.first - timedelta(days=lead),
+            f"Tell customers about the closure: {c.name}, {_when(c.first)} – {_when(c.last)} ({c.days} days off)",
+            "Send a closure notice, and agree on orders that must ship before the break.",
+            payload={"rule": "closure", "country": c.country, "holiday": c.name, "first": c.first.isoformat(),
+                     "last": c.last.isoformat(), "days": c.days}))
+    return out
+
+
+def _birthday_in(year: int, month: int, day: int) -> date:
+    if month == 2 and day == 29 and not calendar.isleap(year):
+        return date(year, 2, 28)
+    return date(year, month, day)
+
+
+def birthday_candidates(today: date, end: date, settings: ReminderSettings) -> list[ReminderCandidate]:
+    """A contact's birthday, `birthday_lead_days` ahead (a day by default)."""
+    lead = settings.birthday_lead_days
+    days = [today + timedelta(days=n) for n in range((end - today).days + lead + 1)]
+    wanted = {f"{d:%m-%d}" for d in days}
+    if any(d.month == 2 and d.day == 28 and not calendar.isleap(d.year) for d in days):
+        wanted.add("02-29")
+    marks = ",".join("?" * len(wanted))
+    rows = database.execute_sql(
+        "SELECT ct.id, ct.name, ct.birthday, c.id, c.name FROM contact ct JOIN customer c ON c.id = ct.customer_id "
+        f"WHERE ct.birthday IS NOT NULL AND c.lost = 0 AND substr(ct.birthday, 6, 5) IN ({marks})",
+        sorted(wanted)).fetchall()
+    out = []
+    for contact_id, person, born, cid, company in rows:
+        month, day = int(born[5:7]), int(born[8:10])
+        on = next((b for year in (today.year, today.year + 1)
+                   if today <= (b := _birthday_in(year, month, day)) <= days[-1]), None)
+        if on is None:
+            continue
+        who = person or "A contact"
+        out.append(ReminderCandidate(
+            f"birthday:contact:{contact_id}:{on.isoformat()}", "birthday", on - timedelta(days=lead),
+            f"Birthday of {who} ({company}) on {_when(on)}", "Send a short personal note.", customer_id=cid,
+            payload={"rule": "birthday", "contact_id": contact_id, "contact": person or "", "on": on.isoformat()}))
+    return out
+
+
+def dormant_candidates(today: date, end: date, settings: ReminderSettings) -> list[ReminderCandidate]:
+    """Customers whose time since the last order exceeds 1.5x their usual reorder interval (180 days
+    after a single order)."""
+    rows = database.execute_sql(  # the same test as `dormancy`, in SQL, so only the dormant come back
+        "SELECT g.customer_id, c.name, g.n, g.first, g.last FROM ("
+        "  SELECT customer_id, count(*) AS n, min(ordered_on) AS first, max(ordered_on) AS last"
+        "  FROM orders GROUP BY customer_id) AS g "
+        "JOIN customer c ON c.id = g.customer_id "
+        "WHERE c.lost = 0 AND julianday(?) - julianday(g.last) > CASE WHEN g.n < 2 OR g.last = g.first "
+        "THEN ? ELSE ? * (julianday(g.last) - julianday(g.first)) / (g.n - 1) END",
+        (end.isoformat(), settings.single_order_dormant_days, settings.dormant_factor)).fetchall()
+    out = []
+    for cid, name, count, first_text, last_text in rows:
+        due, usual = dormancy(count, date.fromisoformat(first_text), date.fromisoformat(last_text), settings)
+        if due > end:
+            continue
+        last = date.fromisoformat(last_text)
+        ago = (today - last).days
+        if usual is None:
+            detail = (f"Ordered once, {plural(ago, 'day', 'days')} ago ({last.isoformat()}); a single order is "
+                      f"followed up after {settings.single_order_dormant_days} days.")
+        else:
+            detail = (f"Usually orders every {plural(usual, 'day', 'days')}; last order "
+                      f"{plural(ago, 'day', 'days')} ago ({last.isoformat()}).")
+        out.append(ReminderCandidate(
+            f"dormant:customer:{cid}:{last.isoformat()}", "dormant", due,
+            f"{name}: no order for {plural(ago, 'day', 'days')}", detail, customer_id=cid,
+            payload={"rule": "dormant", "orders": count, "usual_days": usual, "last_order": last.isoformat(),
+                     "after": settings.single_order_dormant_days}))
+    return out
+
+
+def dormancy(count: int, first: date, last: date, settings: ReminderSettings) -> tuple[date, int | None]:
+    """(the first day the customer counts as dormant, their usual reorder interval in days or None)."""
+    span = (last - first).days
+    if count < 2 or span <= 0:
+        return last + timedelta(days=settings.single_order_dormant_days + 1), None
+    usual = span / (count - 1)
+    return last + timedelta(days=int(usual * settings.dormant_factor) + 1), round(usual)
+
+
+_RULES = {
+    "follow_up": lambda today, end, zone, s: follow_up_candidates(today, end, zone, s),
+    "greeting": lambda today, end, zone, s: greeting_candidates(today, end, s),
+    "notice": lambda today, end, zone, s: closure_candidates(today, end, s),
+    "birthday": lambda today, end, zone, s: birthday_candidates(today, end, s),
+    "dormant": lambda today, end, zone, s: dormant_candidates(today, end, s),
+}
+
+
+def compute_reminders(today: date, zone: tzinfo, settings: ReminderSettings | None = None, *,
+                      horizon_days: int = 0, rules: tuple[str, ...] = RULES) -> list[ReminderCandidate]:
+    """Every reminder due on or before `today + horizon_days`, as the user in `zone` sees it on `today`.
+
+    Sorted by due day, kind and key; the same book, day and settings always give the same list.
+    """
+    settings = settings or ReminderSettings.load()
+    end = today + timedelta(days=max(0, horizon_days))
+    out: list[ReminderCandidate] = []
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of small objects, none cyclic: the collector would only slow this
+    try:
+        for rule in rules:
+            out.extend(_RULES[rule](today, end, zone, settings))
+    finally:
+        if collecting:
+            gc.enable()
+    out.sort(key=lambda c: (c.due_on, c.kind, c.key))
+    return out

@@ -1,0 +1,189 @@
+"""Bringing the Reminder table up to date with the rules, and previewing any day without writing.
+
+`sync_reminders(clock)` saves every candidate the rules propose for the user's today by its stable key,
+in one transaction: a new key is a new reminder (raised once); a known key is left in its state, so done
+and dismissed never come back. A snoozed reminder whose time has come is opened again and raised. A rule
+reminder the rules no longer propose (the follow-up moved because a call was logged, the customer ordered
+again, the holiday is over) is closed as done: what is open is always what the rules say now.
+
+`preview_reminders(day, now)` answers "what would the window show on that day" from the same rules and
+the stored states, writing nothing: the command line uses it to check any date.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+
+from trade_crm.domain.clock import Clock
+from trade_crm.domain.clock import today as today_of
+from trade_crm.domain.reminders.candidate import ReminderCandidate
+from trade_crm.domain.reminders.records import DueReminder, payload_ids
+from trade_crm.domain.reminders.rules import compute_reminders
+from trade_crm.domain.reminders.settings import LAST_SYNC, ReminderSettings
+from trade_crm.store.models import database
+
+RULE_KEY_PREFIXES = ("follow_up:customer:", "follow_up:quotation:", "follow_up:quotation_expired:",
+                     "greeting:", "notice:closure:", "birthday:contact:", "dormant:customer:")
+_STAMP = "%Y-%m-%d %H:%M:%S"
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    """What a sync did: the reminders raised now (new, or back from a snooze) and how many are due."""
+
+    today: date
+    new: list[DueReminder]
+    due_count: int
+    closed: int = 0  # rule reminders closed because the rules no longer propose them
+
+
+@dataclass(frozen=True)
+class ReminderItem:
+    """One line of "what is due", as the command line and the calendar export show it."""
+
+    key: str
+    kind: str
+    due: date
+    title: str
+    customer_ids: tuple[int, ...]
+    state: str
+    detail: str = ""
+
+
+def _payload_json(candidate: ReminderCandidate) -> str:
+    return json.dumps(candidate.stored_payload(), ensure_ascii=False, sort_keys=True)
+
+
+def _stamp(instant: datetime) -> str:
+    return instant.astimezone(timezone.utc).strftime(_STAMP)
+
+
+def _is_rule_key(key: str) -> bool:
+    return key.startswith(RULE_KEY_PREFIXES)
+
+
+def _rule_key_sql() -> tuple[str, list[str]]:
+    return "(" + " OR ".join("key LIKE ?" for _ in RULE_KEY_PREFIXES) + ")", [p + "%" for p in RULE_KEY_PREFIXES]
+
+
+def _chunks(items: list, size: int = _CHUNK):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def sync_reminders(clock: Clock, settings: ReminderSettings | None = None) -> SyncResult:
+    """Save what the rules propose for the user's today; return what was raised and the due count."""
+    day, now = today_of(clock), clock.now()
+    candidates = compute_reminders(day, clock.zone, settings)
+    stamp = _stamp(now)
+    wanted = {c.key: c for c in candidates}
+    like, like_params = _rule_key_sql()
+    with database.atomic():
+        before = database.execute_sql("SELECT coalesce(max(id), 0) FROM reminder").fetchone()[0]
+        woke = [i for (i,) in database.execute_sql(
+            "SELECT id FROM reminder WHERE state = 'snoozed' AND snoozed_until <= ?", (stamp,))]
+        for ids in _chunks(woke):
+            database.execute_sql(f"UPDATE reminder SET state = 'open', snoozed_until = NULL, updated_at = ? "
+                                 f"WHERE id IN ({','.join('?' * len(ids))})", [stamp, *ids])
+        stale, changed, open_keys = [], [], set()
+        for rid, key, title, detail in database.execute_sql(
+                f"SELECT id, key, title, detail FROM reminder WHERE state IN ('open', 'snoozed') AND {like}",
+                like_params):
+            fresh = wanted.get(key)
+            open_keys.add(key)
+            if fresh is None:
+                stale.append(rid)
+            elif (fresh.title, fresh.detail) != (title, detail):  # the payload the texts are made from, too
+                changed.append((fresh.title, fresh.detail, _payload_json(fresh), rid))
+        for ids in _chunks(stale):
+            database.execute_sql(f"UPDATE reminder SET state = 'done', snoozed_until = NULL, updated_at = ? "
+                                 f"WHERE id IN ({','.join('?' * len(ids))})", [stamp, *ids])
+        database.cursor().executemany("UPDATE reminder SET title = ?, detail = ?, payload = ? WHERE id = ?", changed)
+        database.cursor().executemany(  # a known key (done and dismissed too) is ignored: raised once
+            "INSERT OR IGNORE INTO reminder (key, kind, due_on, customer_id, title, detail, payload, state, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)",
+            [(c.key, c.kind, c.due_on.isoformat(), c.customer_id, c.title, c.detail,
+              _payload_json(c), stamp, stamp)
+             for c in candidates if c.key not in open_keys])
+        created = [i for (i,) in database.execute_sql("SELECT id FROM reminder WHERE id > ?", (before,))]
+        LAST_SYNC.write(now.astimezone(timezone.utc).isoformat())
+        due_count = count_due(day, now)
+    raised = [r for r in reminders_by_id(created + woke) if r.state == "open"]
+    return SyncResult(today=day, new=raised, due_count=due_count, closed=len(stale))
+
+
+def count_due(day: date, now: datetime) -> int:
+    """How many reminders the pane shows: open and due by `day`, or snoozed until before `now`."""
+    return database.execute_sql(
+        "SELECT count(*) FROM reminder WHERE (state = 'open' AND due_on <= ?) "
+        "OR (state = 'snoozed' AND snoozed_until <= ?)", (day.isoformat(), _stamp(now))).fetchone()[0]
+
+
+def reminders_by_id(ids: list[int]) -> list[DueReminder]:
+    """The given reminders as the pane shows them, in the pane's order (due day, kind, id)."""
+    out = []
+    for chunk in _chunks(sorted(set(ids))):
+        out += [
+            DueReminder(id=rid, key=key, kind=kind, due_on=date.fromisoformat(due), title=title, detail=detail,
+                        customer_id=cid, customer_name=name or "", state=state, customer_ids=payload_ids(payload),
+                        payload_text=payload or "{}")
+            for rid, key, kind, due, title, detail, cid, name, state, payload in database.execute_sql(
+                "SELECT r.id, r.key, r.kind, r.due_on, r.title, r.detail, r.customer_id, c.name, r.state, r.payload "
+                "FROM reminder r LEFT JOIN customer c ON c.id = r.customer_id "
+                f"WHERE r.id IN ({','.join('?' * len(chunk))})", chunk)
+        ]
+    return sorted(out, key=lambda r: (r.due_on, r.kind, r.id))
+
+
+def last_sync() -> datetime | None:
+    text = LAST_SYNC.read()
+    try:
+        return datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def preview_now(day: date, clock: Clock) -> datetime:
+    """The instant a preview of `day` stands for: now when it is today, else the end of that day."""
+    if day == today_of(clock):
+        return clock.now()
+    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=clock.zone) - timedelta(seconds=1)
+
+
+def preview_reminders(day: date, now: datetime, zone: tzinfo, settings: ReminderSettings | None = None, *,
+                      horizon_days: int = 0) -> list[ReminderItem]:
+    """What the reminder pane would list on `day` (and, with a horizon, what falls due after it), read-only.
+
+    Rule reminders come from the rules with their stored state (done and dismissed are left out; a
+    snoozed one shows once its time has come); other stored reminders are listed as they are.
+    """
+    candidates = compute_reminders(day, zone, settings, horizon_days=horizon_days)
+    stamp, end = _stamp(now), day + timedelta(days=max(0, horizon_days))
+    known: dict[str, tuple[str, str | None]] = {}
+    keys = [c.key for c in candidates]
+    for chunk in _chunks(keys):
+        for key, state, until in database.execute_sql(
+                f"SELECT key, state, snoozed_until FROM reminder WHERE key IN ({','.join('?' * len(chunk))})", chunk):
+            known[key] = (state, until)
+    items = []
+    for c in candidates:
+        state, until = known.get(c.key, ("open", None))
+        if state in ("done", "dismissed") or (state == "snoozed" and until and until > stamp):
+            continue
+        items.append(_item(c))
+    like, like_params = _rule_key_sql()
+    for key, kind, due, title, detail, cid, payload in database.execute_sql(
+            "SELECT key, kind, due_on, title, detail, customer_id, payload FROM reminder "
+            f"WHERE NOT {like} AND ((state = 'open' AND due_on <= ?) OR (state = 'snoozed' AND snoozed_until <= ?))",
+            [*like_params, end.isoformat(), stamp]):
+        ids = payload_ids(payload) or ((cid,) if cid is not None else ())
+        items.append(ReminderItem(key, kind, date.fromisoformat(due), title, ids, "open", detail))
+    items.sort(key=lambda i: (i.due, i.kind, i.key))
+    return items
+
+
+def _item(c: ReminderCandidate) -> ReminderItem:
+    return ReminderItem(c.key, c.kind, c.due_on, c.title, c.all_customer_ids, "open", c.detail)

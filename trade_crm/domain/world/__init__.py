@@ -1,0 +1,1 @@
+"""The world a trade salesperson sells into: countries, phone numbers, currencies."""

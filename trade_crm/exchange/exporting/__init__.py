@@ -1,0 +1,1 @@
+"""Sharing the book: Excel workbooks that are safe to send, and reminders as iCalendar."""

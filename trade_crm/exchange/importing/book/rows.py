@@ -1,0 +1,246 @@
+"""A workbook written by the exporter, read back: its sheets, and each row's cells typed.
+
+An exported book is recognised by its "Trade CRM export" document property or by sheets named and
+headed as the exporter names and heads them (export_columns, English or Chinese). Each row keeps
+its typed cells by column key (CRM ID as an int, dates as dates, "Date" of an interaction as the
+wall-clock datetime it shows); the read-only columns are read too, but only to create a customer
+that is not in the book, never to change one. Text stays as it is: what was exported comes back.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from trade_crm.exchange.exporting.columns import COLUMNS, EXPORT_PROPERTY, SHEETS, column_keys, sheet_of
+from trade_crm.exchange.files.dates import parse_date
+from trade_crm.exchange.files.workbook import SheetInfo, WorkbookError, cell_text
+from trade_crm.exchange.importing.cleaning import RowProblem
+from trade_crm.exchange.importing.error_report import PROBLEM_COLUMN
+
+BOOK_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+# Columns the export writes for reading only; an edit there changes nothing.
+READ_ONLY = frozenset({"country", "stage", "last_contact", "orders", "order_total", "order_currency", "created"})
+_KINDS = {sheet: {c.key: c.kind for c in columns} for sheet, columns in COLUMNS.items()}
+_BLOCKS = frozenset({"notes", "details", "address"})  # several lines may be meant
+_OWN_ID = {"contacts": "contact_id", "interactions": "interaction_id", "orders": "order_id"}
+_TRUE = frozenset({"true", "yes", "y", "1", "x", "✓", "是", "对", "真"})
+_FALSE = frozenset({"false", "no", "n", "0", "否", "不是", "假"})
+_PROPERTY = re.compile(rb'name="' + re.escape(EXPORT_PROPERTY.encode()) + rb'"')
+
+
+@dataclass(frozen=True)
+class BookRow:
+    sheet: str  # the sheet's title, as problems name it
+    kind: str  # "customers", "contacts", "interactions" or "orders"
+    number: int  # the row in the sheet
+    values: dict  # column key -> typed value, for the columns the sheet has and that could be read
+    custom: dict = field(default_factory=dict)  # customers: a custom field's name -> text
+    raw: tuple = ()  # the row's cells as read, for the error report (`cells`)
+    columns: frozenset = frozenset()  # the column keys its sheet has (an empty cell is a cleared value)
+    headers: dict = field(default_factory=dict)  # column key -> the header, to name it in a problem
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        """The row as text, as the error report writes it."""
+        return tuple(text_of(v) for v in self.raw)
+
+    def has(self, key: str) -> bool:
+        return key in self.columns
+
+    def header(self, key: str) -> str:
+        return self.headers.get(key, key)
+
+    @property
+    def crm_id(self) -> int | None:
+        return self.values.get("id")
+
+    @property
+    def own_id(self) -> int | None:
+        """The Contact CRM ID, Interaction ID or Order ID of the row."""
+        return self.values.get(_OWN_ID.get(self.kind, ""))
+
+    @property
+    def company(self) -> str:
+        return self.values.get("company") or ""
+
+
+@dataclass(frozen=True)
+class BookSheet:
+    title: str
+    kind: str
+    headers: tuple[str, ...]
+    keys: tuple[str | None, ...]
+    rows: tuple[BookRow, ...]
+
+
+@dataclass(frozen=True)
+class ExportedBook:
+    file_name: str
+    sheets: tuple[BookSheet, ...]
+    all_sheets: tuple[SheetInfo, ...]
+    problems: tuple[RowProblem, ...] = ()
+    notices: tuple[str, ...] = ()
+
+    def rows(self, kind: str) -> list[BookRow]:
+        return [row for sheet in self.sheets if sheet.kind == kind for row in sheet.rows]
+
+
+# --- recognising the book -------------------------------------------------------------------------
+
+def has_export_property(path: str | Path) -> bool:
+    """Whether the workbook carries the exporter's custom document property (Excel keeps it on save)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return bool(_PROPERTY.search(archive.read("docProps/custom.xml")))
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return False
+
+
+def _sheet_kind(title: str, header: list) -> tuple[str, list[str | None]] | None:
+    """The sheet's kind and column keys, by its title, else by the header alone (a renamed sheet)."""
+    named = sheet_of(title)
+    for kind in ([named] if named else []) + [k for k in reversed(SHEETS) if k != named]:
+        keys = column_keys(kind, header)
+        own = _OWN_ID.get(kind)
+        if keys is not None and (kind == named or (own in keys if own else "country_code" in keys)):
+            return kind, keys
+    return None
+
+
+def read_book(path: str | Path, sheet: str | None = None) -> ExportedBook | None:
+    """The exported book at `path` (only `sheet` of it when given), or None when it is not one."""
+    from trade_crm.exchange.files import workbook
+    from trade_crm.exchange.files.readers import MAX_FILE_BYTES
+
+    path = Path(path)
+    try:
+        if path.suffix.lower() not in BOOK_SUFFIXES or path.stat().st_size > MAX_FILE_BYTES:
+            return None
+        infos = workbook.list_sheets(path)
+        marked = has_export_property(path)
+        names = [i.name for i in infos if not i.is_chart and (marked or sheet_of(i.name))
+                 and (sheet is None or i.name == sheet)]
+        grids = workbook.read_grids(path, names) if names else {}
+    except (WorkbookError, OSError):
+        return None  # the ordinary reader says what is wrong with the file
+    sheets, problems, skipped = [], [], []
+    for name in names:
+        grid = grids[name]
+        header = [cell_text(v).strip() for v in grid[0]] if grid else []
+        found = _sheet_kind(name, header)
+        if found is None:
+            skipped.append(name)
+            continue
+        kind, keys = found
+        parsed = _read_sheet(name, kind, header, keys, grid[1:], problems)
+        sheets.append(parsed)
+    if not sheets:
+        return None
+    notices = tuple(f'the sheet "{name}" is not one the export writes and was not read' for name in skipped)
+    return ExportedBook(path.name, tuple(sheets), tuple(infos), tuple(problems), notices)
+
+
+# --- one sheet --------------------------------------------------------------------------------------
+
+def _read_sheet(title: str, kind: str, header: list[str], keys: list[str | None], grid: list[list],
+                problems: list[RowProblem]) -> BookSheet:
+    keys = list(keys)
+    custom: dict[int, str] = {}
+    seen: set[str] = set()
+    for index, (key, text) in enumerate(zip(keys, header, strict=True)):
+        if key is not None and key in seen:
+            keys[index] = key = None  # a second "Notes": on the customers sheet, a custom field of that name
+        if key is None and kind == "customers" and text and text != PROBLEM_COLUMN:
+            custom[index] = text
+        seen.add(key or "")
+    rows = []
+    columns = frozenset(k for k in keys if k is not None)
+    named = {k: h for k, h in zip(keys, header, strict=True) if k is not None}
+    for number, raw in enumerate(grid, start=2):
+        if not any(v not in (None, "") for v in raw):
+            continue
+        values: dict = {}
+        for index, key in enumerate(keys):
+            value = raw[index] if index < len(raw) else None
+            if key is None or value in (None, ""):
+                continue
+            try:
+                values[key] = typed(_KINDS[kind][key], key, value)
+            except ValueError as exc:
+                column = header[index]
+                bad_id = _KINDS[kind][key] == "id"
+                message = f"{exc}; the row is not imported" if bad_id and index == 0 else (
+                    f"{exc}; the row is read as a new one" if bad_id else f"{exc}; this cell is not imported")
+                problems.append(RowProblem(title, number, column, message, "error" if bad_id and index == 0
+                                           else "warning"))
+                if bad_id and index == 0:
+                    values["_invalid"] = True
+        extra = {name: text_of(raw[i]) for i, name in custom.items() if i < len(raw)}
+        if not values.pop("_invalid", False):
+            rows.append(BookRow(title, kind, number, values, extra, tuple(raw[:len(header)]), columns, named))
+    return BookSheet(title, kind, tuple(header), tuple(keys), tuple(rows))
+
+
+def text_of(value: object) -> str:
+    return value if isinstance(value, str) else cell_text(value)
+
+
+def typed(kind: str, key: str, value: object) -> object:
+    """A cell as the type its column holds; ValueError saying what is wrong."""
+    if kind == "text":
+        return text_of(value)
+    if kind in ("id", "int"):
+        number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+        if number is None and isinstance(value, str) and value.strip().isdigit():
+            number = int(value.strip())
+        if number is None or number != int(number) or number < (1 if kind == "id" else 0):
+            raise ValueError(f'"{text_of(value)}" is not an ID (a whole number)')
+        return int(number)
+    if kind == "date":
+        return as_date(value)
+    if kind == "datetime":
+        return as_datetime(value)
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value
+        text = text_of(value).strip().casefold()
+        if text in _TRUE or text in _FALSE:
+            return text in _TRUE
+        raise ValueError(f'"{text_of(value)}" is not TRUE or FALSE')
+    if kind == "money":
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return Decimal(repr(round(float(value), 2))).quantize(Decimal("0.01"))
+        try:
+            return Decimal(text_of(value).replace(",", "").strip()).quantize(Decimal("0.01"))
+        except InvalidOperation:
+            raise ValueError(f'"{text_of(value)}" is not an amount') from None
+    raise ValueError(f"unknown column type {kind} of {key}")
+
+
+def as_date(value: object) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return parse_date(str(value))
+    return parse_date(text_of(value))
+
+
+def as_datetime(value: object) -> datetime:
+    """A wall-clock time as the sheet shows it, to the second (Excel keeps times as fractions of days)."""
+    if isinstance(value, datetime):
+        rounded = value + timedelta(microseconds=500_000)
+        return rounded.replace(microsecond=0)
+    if isinstance(value, date):
+        return datetime.combine(value, time(0))
+    text = text_of(value).strip()
+    try:
+        return as_datetime(datetime.fromisoformat(text.replace("/", "-")))
+    except ValueError:
+        return datetime.combine(parse_date(text), time(0))

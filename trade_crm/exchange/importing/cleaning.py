@@ -1,0 +1,304 @@
+"""One raw row + the column mapping -> clean customer fields, one contact, and the row's problems.
+
+Text is trimmed, full-width letters and digits folded, and put in NFC; nothing here filters by
+"word characters", so Devanagari vowel signs, Thai and Arabic marks survive. Emails are lower-cased
+and validated, phones read to E.164 with the row's country (the text is kept when a number cannot
+be read), countries in English, Chinese or ISO become codes. A value that cannot be used where
+its column says is kept in the notes and reported, so no cell of the file is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import phonenumbers
+
+from trade_crm.domain.customers.records import clean_customer_fields
+from trade_crm.domain.errors import ValidationError
+from trade_crm.domain.text import clean_block, clean_line, normalize_email, split_emails
+from trade_crm.domain.world.countries import UnknownCountryError, normalize_country
+from trade_crm.domain.world.phones import Phone, normalize_phone, split_phones
+from trade_crm.exchange.files.dates import parse_date
+from trade_crm.exchange.importing.headers import ColumnMapping, lookup
+from trade_crm.store.models import RATINGS
+
+PLACEHOLDERS = frozenset({"n/a", "na", "#n/a", "nan", "none", "null", "nil", "-", "--", "—", "/", "?", "tbd",
+                          "no tel_number", "no email", "no phone", "no website", "无", "暂无", "没有", "空"})
+SINGLE = ("company", "contact_name", "first_name", "middle_name", "last_name", "title", "country", "city",
+          "website", "industry", "company_size", "rating", "source", "birthday", "booth", "wechat", "skype",
+          "linkedin", "whatsapp")
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_E164 = re.compile(r"^\+\d{7,15}$")
+_SCIENTIFIC = re.compile(r"^\d(?:\.\d+)?e\+?\d+$", re.I)
+_EMAIL_INSIDE = re.compile(r"[^\s<>()\"',;:@]+@[^\s<>()\"',;:@]+\.[^\s<>()\"',;:@]{2,}")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_TAG_SPLIT = re.compile(r"\s*(?::::|[,;、|\n，；])\s*")
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """Something wrong with one cell or row, said so a person can fix it in the file."""
+
+    sheet: str
+    row: int
+    column: str
+    message: str
+    severity: str = "warning"  # "error": the row is not imported
+
+
+@dataclass(frozen=True)
+class PlannedContact:
+    name: str = ""
+    title: str = ""
+    emails: tuple[str, ...] = ()
+    phones: tuple[tuple[str, str], ...] = ()  # (value, raw): E.164 when read, else the text as typed
+    whatsapp: tuple[str, str] | None = None
+    wechat: str = ""
+    skype: str = ""
+    linkedin: str = ""
+    birthday: date | None = None
+    notes: str = ""
+    row: int = 0
+
+
+@dataclass(frozen=True)
+class CleanRow:
+    row: int
+    name: str  # the customer's name: the company, else the person, else an email or phone
+    fields: dict = field(default_factory=dict)  # customer fields, already valid
+    contact: PlannedContact | None = None
+    tags: tuple[str, ...] = ()
+    custom: dict = field(default_factory=dict)
+    notes: str = ""
+    problems: tuple[RowProblem, ...] = ()
+    is_company: bool = False  # the name is a company's, not a person's or an address's
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+
+def fold_width(text: str) -> str:
+    """One line: full-width letters, digits and spaces folded, whitespace folded, NFC."""
+    if text.isascii() and "  " not in text and "\t" not in text and "\n" not in text and "\r" not in text:
+        return text.strip()
+    return clean_line(text.translate(_FULL_WIDTH))
+
+
+def clean_cell(raw: str) -> str:
+    """A cell as text: trimmed, full-width folded, NFC, line ends unified; "" for a placeholder."""
+    if not raw:
+        return ""
+    if raw.isascii() and "\n" not in raw and "\r" not in raw:
+        value = raw.strip()
+    else:
+        value = clean_block(raw.translate(_FULL_WIDTH))
+    return "" if value.casefold() in PLACEHOLDERS else value
+
+
+class RowCleaner:
+    """Cleans the rows of one sheet; caches what repeats (countries, phones) across rows."""
+
+    def __init__(self, sheet: str, columns: Sequence[ColumnMapping], *, default_country: str | None = None):
+        self.sheet = sheet
+        self.columns = [c for c in columns if c.target != "ignore"]
+        self.default_country = default_country
+        self._countries: dict[str, str | None] = {}
+        self._phones: dict[tuple[str, str | None], Phone] = {}
+        self._plain_notes = {c.index: lookup(c.header) == "notes" for c in self.columns}
+        self._columns = [(c.index, c.target, c.header, c.custom_name) for c in self.columns]
+
+    def _country(self, text: str) -> str | None:
+        if text not in self._countries:
+            try:
+                self._countries[text] = normalize_country(text)
+            except UnknownCountryError:
+                self._countries[text] = None
+        return self._countries[text]
+
+    def _phone(self, text: str, region: str | None) -> Phone:
+        key = (text, region)
+        if key not in self._phones:
+            self._phones[key] = normalize_phone(text, region)
+        return self._phones[key]
+
+    def clean(self, number: int, cells: Sequence[str]) -> CleanRow:
+        problems: list[RowProblem] = []
+        notes: list[str] = []
+        contact_notes: list[str] = []
+        single: dict[str, tuple[str, str]] = {}  # target -> (value, header)
+        multi: dict[str, list[tuple[str, str]]] = {"email": [], "phone": [], "address": [], "products": [],
+                                                   "tags": []}
+        custom: dict[str, str] = {}
+
+        def problem(column: str, message: str, severity: str = "warning") -> None:
+            problems.append(RowProblem(self.sheet, number, column, message, severity))
+
+        width = len(cells)
+        for index, target, header, custom_name in self._columns:
+            raw = cells[index] if index < width else ""
+            value = clean_cell(raw) if raw else ""
+            if not value:
+                continue
+            if target == "notes":
+                notes.append(value if self._plain_notes.get(index) else f"{header}: {value}")
+            elif target == "custom":
+                custom[custom_name or header] = value
+            elif target == "booth":
+                custom.setdefault("Booth", value)
+            elif target in multi:
+                multi[target].append((value, header))
+            elif target in single:  # a second column for a one-value field: keep it in the notes
+                if fold_width(value).casefold() != single[target][0].casefold():
+                    notes.append(f"{header}: {value}")
+            elif target in SINGLE:
+                single[target] = (fold_width(value), header)
+            else:
+                notes.append(f"{header}: {value}")
+
+        get = defaultdict(str, {target: value for target, (value, _) in single.items()}).__getitem__
+        fields: dict = {}
+        company = get("company")
+        name = get("contact_name") or self._join_name(get("first_name"), get("middle_name"), get("last_name"))
+        if name and company and name.casefold() == company.casefold():
+            name = ""
+        country = self._resolve_country(single, multi, notes, problem)
+        if country:
+            fields["country"] = country
+        for key in ("city", "website", "industry", "company_size"):
+            if get(key):
+                fields[key] = get(key)
+        address = self._join_address([v for v, _ in multi["address"]])
+        if address:
+            fields["address"] = address
+        products = "; ".join(dict.fromkeys(fold_width(v) for v, _ in multi["products"]))
+        if products:
+            fields["products"] = products
+        rating = get("rating").upper()
+        if rating in RATINGS:
+            fields["rating"] = rating
+        elif rating:
+            problem(single["rating"][1], f'"{get("rating")}" is not a rating ({", ".join(RATINGS)}); kept in the notes')
+            notes.append(f"{single['rating'][1]}: {get('rating')}")
+        tags = [t.strip().lstrip("*").strip() for v, _ in multi["tags"] for t in _TAG_SPLIT.split(v)]
+        if get("source"):
+            try:
+                fields["source"] = clean_customer_fields({"source": get("source")}, creating=False)["source"]
+            except ValidationError:
+                tags.append(get("source"))  # "Canton Fair 2025" in a Source column is a trade show: a tag
+
+        emails = self._emails(multi["email"], contact_notes, problem)
+        phones = self._phones_of(multi["phone"], country, contact_notes, problem)
+        whatsapp = None
+        if get("whatsapp"):
+            phone = self._phone(get("whatsapp"), country)
+            if phone.e164:
+                whatsapp = (phone.e164, phone.raw)
+            else:
+                problem(single["whatsapp"][1], f'cannot read WhatsApp number "{get("whatsapp")}"; kept in the notes')
+                contact_notes.append(f"WhatsApp: {get('whatsapp')}")
+        if not country and phones and _E164.match(phones[0][0]) and (country := region_of(phones[0][0])):
+            fields["country"] = country  # no country in the row: the phone's country code says it
+        birthday = None
+        if get("birthday"):
+            try:
+                birthday = parse_date(get("birthday"))
+            except ValueError as exc:
+                problem(single["birthday"][1], f"{exc}; kept in the notes")
+                contact_notes.append(f"{single['birthday'][1]}: {get('birthday')}")
+        contact = PlannedContact(
+            name=name, title=get("title"), emails=tuple(emails), phones=tuple(phones), whatsapp=whatsapp,
+            wechat=get("wechat"), skype=get("skype"), linkedin=get("linkedin"), birthday=birthday,
+            notes="\n".join(contact_notes), row=number)
+        has_person = bool(name or emails or phones or whatsapp or contact.wechat or contact.skype
+                          or contact.linkedin)
+        if not has_person and contact.notes:
+            notes.append(contact.notes)  # no person to hold them: the customer does
+        label = company or name or (emails[0] if emails else "") or (phones[0][1] if phones else "") or (
+            whatsapp[1] if whatsapp else "") or contact.wechat or contact.skype or contact.linkedin
+        if not label:
+            problem("", "this row has no company, name, email or phone, so there is nothing to import it as",
+                    "error")
+        return CleanRow(number, label, fields, contact if has_person else None,
+                        tuple(dict.fromkeys(t for t in tags if t)), custom, "\n".join(notes), tuple(problems),
+                        is_company=bool(company))
+
+    # --- pieces -----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _join_name(first: str, middle: str, last: str) -> str:
+        if _CJK.search(first + last) and not middle:
+            return f"{last}{first}"  # 姓 + 名
+        return " ".join(p for p in (first, middle, last) if p)
+
+    @staticmethod
+    def _join_address(parts: list[str]) -> str:
+        out: list[str] = []
+        for part in parts:
+            text = ", ".join(line.strip() for line in part.splitlines() if line.strip())
+            if text and not any(text.casefold() in o.casefold() for o in out):
+                out = [o for o in out if o.casefold() not in text.casefold()] + [text]
+        return fold_width(", ".join(out))
+
+    def _resolve_country(self, single, multi, notes, problem) -> str | None:
+        text = single.get("country", ("", ""))[0]
+        if text:
+            code = self._country(text)
+            if code is None:
+                problem(single["country"][1], f'unknown country "{text}"; kept in the notes')
+                notes.append(f"{single['country'][1]}: {text}")
+            return code or self.default_country
+        for value, _ in multi["address"]:  # "Ackerstraße 29, 10115 Berlin, Germany"
+            tail = re.split(r"[,\n]", value)[-1].strip()
+            if tail and len(tail) > 1 and (code := self._country(tail)):
+                return code
+        return self.default_country
+
+    def _emails(self, values, contact_notes, problem) -> list[str]:
+        found: list[str] = []
+        for value, header in values:
+            for part in split_emails(value):
+                email = normalize_email(part)
+                if email is None and (inside := _EMAIL_INSIDE.search(part)):
+                    email = normalize_email(inside.group())
+                if email is None:
+                    problem(header, f'"{part}" is not an email address; kept in the notes')
+                    contact_notes.append(f"{header}: {part}")
+                elif email not in found:
+                    found.append(email)
+        return found
+
+    def _phones_of(self, values, country, contact_notes, problem) -> list[tuple[str, str]]:
+        found: list[tuple[str, str]] = []
+        for value, header in values:
+            for part in split_phones(value):
+                phone = self._phone(part, country)
+                if phone.e164:
+                    if all(phone.e164 != v for v, _ in found):
+                        found.append((phone.e164, phone.raw))
+                    continue
+                if not any(c.isdigit() for c in part):
+                    problem(header, f'"{part}" is not a phone number; kept in the notes')
+                    contact_notes.append(f"{header}: {part}")
+                    continue
+                if _SCIENTIFIC.match(phone.raw):
+                    problem(header, f'Excel turned this phone number into "{part}" and its last digits are lost; '
+                                    "kept as typed. Format the column as text in Excel and type the number again")
+                else:
+                    where = f" for {country}" if country else " (no country in this row)"
+                    problem(header, f'cannot read "{part}" as a phone number{where}; kept as typed')
+                if all(phone.raw != v for v, _ in found):
+                    found.append((phone.raw, phone.raw))
+        return found
+
+
+def region_of(e164: str) -> str | None:
+    """The country of an E.164 number (used when a row names no country)."""
+    try:
+        return phonenumbers.region_code_for_number(phonenumbers.parse(e164, None))
+    except phonenumbers.NumberParseException:
+        return None

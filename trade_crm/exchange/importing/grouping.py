@@ -1,0 +1,238 @@
+"""Clean rows -> planned customers: group the rows of one company, match them against the book.
+
+A row joins the strongest match it has: a customer planned from earlier rows of the same file
+(the same email, phone, company domain or company name) or a stored customer. Rows matching a
+stored customer get the user's decision for that match, else the default policy. Inside one
+customer, contacts are the same person only by name when both have a name (two people share a
+switchboard number), else by a shared email or phone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from trade_crm.domain.customers.records import clean_customer_fields
+from trade_crm.domain.duplicates.matching import (
+    MatchIndex,
+    Profile,
+    load_candidates,
+    same_person,
+    shared_domains,
+)
+from trade_crm.domain.errors import ValidationError
+from trade_crm.domain.text import clean_line
+from trade_crm.exchange.importing.cleaning import CleanRow, PlannedContact
+from trade_crm.exchange.importing.importer import (
+    Cancel,
+    DuplicateMatch,
+    FieldChange,
+    ImportOptions,
+    PlannedCustomer,
+    Progress,
+    _check,
+    _tick,
+)
+from trade_crm.store.models import database
+
+_E164 = re.compile(r"^\+\d{7,15}$")
+MERGE_FIELDS = ("country", "city", "address", "website", "industry", "products", "company_size", "rating")
+
+
+def batch_source(options: ImportOptions) -> tuple[str, tuple[str, ...]]:
+    """(Customer.source for new customers, tags for every imported customer) from --source/--tag."""
+    text, tags = clean_line(options.source), [clean_line(options.tag)]
+    source = "other"
+    if text:
+        try:
+            source = clean_customer_fields({"source": text}, creating=False)["source"]
+        except ValidationError:
+            source = "trade_show"  # a named show: "Canton Fair 2026 Autumn" is the source and a tag
+            tags.append(text)
+    return source, tuple(dict.fromkeys(t for t in tags if t))
+
+
+def _profile(ident, row: CleanRow) -> Profile:
+    contact = row.contact
+    phones = tuple(v for v, _ in contact.phones if _E164.match(v)) if contact else ()
+    if contact and contact.whatsapp:
+        phones += (contact.whatsapp[0],)
+    return Profile(ident, row.name, row.fields.get("country"), contact.emails if contact else (), phones,
+                   (row.fields["website"],) if row.fields.get("website") else ())
+
+
+# --- contacts -------------------------------------------------------------------------------------
+
+def same_contact(a_name: str, a_values: set[str], b_name: str, b_values: set[str]) -> bool:
+    if a_name and b_name:
+        return same_person(a_name, b_name)
+    return bool(a_values & b_values)
+
+
+def contact_values(contact: PlannedContact) -> set[str]:
+    values = set(contact.emails) | {v for v, _ in contact.phones}
+    values |= {v for v in (contact.wechat, contact.skype, contact.linkedin) if v}
+    return values | ({contact.whatsapp[0]} if contact.whatsapp else set())
+
+
+def combine(a: PlannedContact, b: PlannedContact) -> PlannedContact:
+    phones = a.phones + tuple(p for p in b.phones if all(p[0] != q[0] for q in a.phones))
+    notes = "\n".join(dict.fromkeys(n for n in (a.notes, b.notes) if n))
+    return replace(a, name=a.name or b.name, title=a.title or b.title,
+                   emails=a.emails + tuple(e for e in b.emails if e not in a.emails), phones=phones,
+                   whatsapp=a.whatsapp or b.whatsapp, wechat=a.wechat or b.wechat, skype=a.skype or b.skype,
+                   linkedin=a.linkedin or b.linkedin, birthday=a.birthday or b.birthday, notes=notes)
+
+
+def merge_contacts(contacts: list[PlannedContact]) -> list[PlannedContact]:
+    out: list[PlannedContact] = []
+    for contact in contacts:
+        for index, other in enumerate(out):
+            if same_contact(other.name, contact_values(other), contact.name, contact_values(contact)):
+                out[index] = combine(other, contact)
+                break
+        else:
+            out.append(contact)
+    return out
+
+
+# --- stored customers a merge goes into -----------------------------------------------------------
+
+@dataclass
+class Existing:
+    fields: dict
+    contacts: list[tuple[int, str, set[str]]] = field(default_factory=list)  # (id, name, channel values)
+
+
+def load_existing(customer_ids: list[int]) -> dict[int, Existing]:
+    db, out = database.obj, {}
+    marks = ",".join("?" * len(customer_ids))
+    if not customer_ids:
+        return out
+    columns = ("id", "name", "notes", *MERGE_FIELDS)
+    for row in db.execute_sql(f"SELECT {', '.join(columns)} FROM customer WHERE id IN ({marks})", customer_ids):
+        out[row[0]] = Existing(dict(zip(columns, row, strict=True)))
+    values: dict[int, set[str]] = {}
+    for contact_id, value in db.execute_sql(
+            f"SELECT ch.contact_id, ch.value FROM contact_channel ch JOIN contact p ON p.id = ch.contact_id "
+            f"WHERE p.customer_id IN ({marks})", customer_ids):
+        values.setdefault(contact_id, set()).add(value)
+    for contact_id, customer_id, name in db.execute_sql(
+            f"SELECT id, customer_id, name FROM contact WHERE customer_id IN ({marks}) ORDER BY id", customer_ids):
+        out[customer_id].contacts.append((contact_id, name, values.get(contact_id, set())))
+    return out
+
+
+def field_changes(old: dict, new: dict, notes: str, overwrite: bool) -> list[FieldChange]:
+    changes = []
+    for key in MERGE_FIELDS:
+        value, before = new.get(key), old.get(key)
+        if value in (None, "") or value == before:
+            continue
+        if before in (None, "") or overwrite:
+            changes.append(FieldChange(key, before or "", value))
+    if notes and notes not in (old.get("notes") or ""):
+        before = old.get("notes") or ""
+        changes.append(FieldChange("notes", before, f"{before}\n\n{notes}".strip()))
+    return changes
+
+
+def existing_contact(existing: Existing, contact: PlannedContact) -> int | None:
+    values = contact_values(contact)
+    for contact_id, name, channel_values in existing.contacts:
+        if same_contact(name, channel_values, contact.name, values):
+            return contact_id
+    return None
+
+
+# --- planning ------------------------------------------------------------------------------------
+
+@dataclass
+class _Group:
+    rows: list[CleanRow] = field(default_factory=list)
+    match: object = None  # dedupe.Match against a stored customer
+
+
+def plan_customers(cleaned: list[CleanRow], options: ImportOptions, source: str, tags: tuple[str, ...], *,
+                   progress: Progress | None = None, cancel: Cancel | None = None) -> list[PlannedCustomer]:
+    rows = [r for r in cleaned if r.ok]
+    profiles = [_profile(("row", r.row), r) for r in rows]
+    _tick(progress, "matching", 0, len(rows))
+    index, names = MatchIndex(ignore_domains=shared_domains(profiles)), {}
+    for stored in load_candidates(database.obj, profiles):
+        index.add(stored)
+        names[stored.ident] = stored.name
+    groups: list[_Group] = []
+    group_of: dict[int, int] = {}
+    for done, (row, profile) in enumerate(zip(rows, profiles, strict=True), start=1):
+        target = None
+        for match in [m for m in index.find(profile) if _acceptable(m, row, groups)][:1]:
+            if isinstance(match.ident, tuple):
+                target = match.ident[1]
+            elif match.ident in group_of:
+                target = group_of[match.ident]
+            else:
+                groups.append(_Group(match=match))
+                target = group_of[match.ident] = len(groups) - 1
+        if target is None:
+            groups.append(_Group())
+            target = len(groups) - 1
+        groups[target].rows.append(row)
+        index.add(replace(profile, ident=("group", target)))
+        if done % 500 == 0:
+            _check(cancel)
+            _tick(progress, "matching", done, len(rows))
+    _tick(progress, "matching", len(rows), len(rows))
+    existing = load_existing(sorted(group_of))
+    return [_assemble(g, options, source, tags, names, existing) for g in groups]
+
+
+def _acceptable(match, row: CleanRow, groups: list[_Group]) -> bool:
+    """A shared phone or domain makes two people one customer only when one of them has a company
+    or they are one person: "John Doe" and "Jane Doe" at doe.com, with no company, stay apart."""
+    if match.rule not in ("phone", "domain") or row.is_company or not isinstance(match.ident, tuple):
+        return True
+    group = groups[match.ident[1]]
+    if any(r.is_company for r in group.rows):
+        return True
+    mine = row.contact.name if row.contact else ""
+    theirs = [r.contact.name for r in group.rows if r.contact and r.contact.name]
+    return not mine or not theirs or any(same_person(mine, name) for name in theirs)
+
+
+def _assemble(group: _Group, options: ImportOptions, source: str, tags: tuple[str, ...], names: dict,
+              existing: dict[int, Existing]) -> PlannedCustomer:
+    rows = group.rows
+    first = next((r for r in rows if r.is_company), rows[0])
+    fields: dict = {}
+    notes: list[str] = []
+    for row in rows:
+        for key, value in row.fields.items():
+            if key not in fields:
+                fields[key] = value
+            elif fields[key] != value:
+                notes.append(f"{key.replace('_', ' ').capitalize()}: {value}")
+        notes.append(row.notes)
+    fields.setdefault("source", source)
+    notes_text = "\n".join(dict.fromkeys(n for n in notes if n))
+    contacts = merge_contacts([r.contact for r in rows if r.contact is not None])
+    custom: dict[str, str] = {}
+    for row in rows:
+        for key, value in row.custom.items():
+            custom.setdefault(key, value)
+    all_tags = tuple(dict.fromkeys([t for r in rows for t in r.tags] + list(tags)))
+    key = rows[0].row
+    match, action, changes, new_contacts = None, "create", (), len(contacts)
+    if group.match is not None:
+        stored_id = group.match.ident
+        match = DuplicateMatch(stored_id, names.get(stored_id, ""), group.match.rule, group.match.score,
+                               group.match.detail)
+        action = options.decisions.get(key, options.on_duplicate)
+        if action == "merge" and stored_id in existing:
+            old = existing[stored_id]
+            changes = tuple(field_changes(old.fields, fields, notes_text, options.overwrite))
+            new_contacts = sum(1 for c in contacts if existing_contact(old, c) is None)
+    return PlannedCustomer(key=key, action=action, name=first.name, fields=fields, contacts=tuple(contacts),
+                           tags=all_tags, custom_fields=custom, notes=notes_text,
+                           rows=tuple(r.row for r in rows), match=match, changes=changes,
+                           new_contacts=new_contacts)

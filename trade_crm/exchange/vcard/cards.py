@@ -1,0 +1,293 @@
+"""vCard 2.1, 3.0 and 4.0 in, vCard 3.0 out.
+
+Reading works on bytes until each value is known, because a folded line may split a UTF-8
+character in two, a QUOTED-PRINTABLE value continues after a soft break ("=" at the end of a
+line) on a line that does not start with a space, and one card can mix raw UTF-8, QP with a
+CHARSET, and bytes in the file's own legacy code page (detected once for the whole file).
+"""
+
+from __future__ import annotations
+
+import quopri
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from trade_crm.exchange.files.encoding import detect_encoding
+
+_LINE_BREAK = re.compile(rb"\r\n|\n|\r")
+_ESCAPES = {"n": "\n", "N": "\n", ",": ",", ";": ";", "\\": "\\", ":": ":"}
+_BINARY = {"PHOTO", "LOGO", "SOUND", "KEY"}
+_SKIPPED = {"VERSION", "PRODID", "UID", "REV", "X-ABLABEL", "LABEL", "X-MS-OL-DESIGN", "X-EVOLUTION-FILE-AS",
+            "X-MS-OL-DEFAULT-POSTAL-ADDRESS", "CLASS", "SORT-STRING", "X-MOZILLA-HTML", "MAILER", "TZ", "GEO",
+            "BEGIN", "END", "CLIENTPIDMAP", "KIND", "SOURCE", "NAME", "PROFILE", "X-ABUID", "XML"}
+
+
+@dataclass(frozen=True)
+class Address:
+    street: str = ""
+    city: str = ""
+    region: str = ""
+    postcode: str = ""
+    country: str = ""
+    types: tuple[str, ...] = ()
+
+    def one_line(self) -> str:
+        return ", ".join(p for p in (self.street.replace("\n", ", "), self.city, self.region,
+                                     self.postcode, self.country) if p)
+
+
+@dataclass(frozen=True)
+class Telephone:
+    number: str
+    types: tuple[str, ...] = ()  # lower-case: "cell", "work", "fax", ...
+
+
+@dataclass(frozen=True)
+class VCard:
+    """One card, with everything that has a place in the CRM and the rest as (name, value) pairs."""
+
+    line: int = 0  # line of BEGIN:VCARD in the file
+    version: str = "3.0"
+    full_name: str = ""
+    family_name: str = ""
+    given_name: str = ""
+    middle_name: str = ""
+    prefix: str = ""
+    suffix: str = ""
+    organization: str = ""
+    department: str = ""
+    title: str = ""
+    emails: tuple[str, ...] = ()
+    phones: tuple[Telephone, ...] = ()
+    urls: tuple[str, ...] = ()
+    addresses: tuple[Address, ...] = ()
+    birthday: str = ""
+    note: str = ""
+    categories: tuple[str, ...] = ()
+    impp: tuple[tuple[str, str], ...] = ()  # (service, handle): ("skype", "joe.b"), ("wechat", "wxid")
+    other: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+
+@dataclass
+class _Property:
+    name: str
+    params: dict[str, list[str]]
+    value: bytes
+    line: int
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+def _split_params(head: bytes) -> tuple[str, dict[str, list[str]]]:
+    parts = re.findall(rb'(?:"[^"]*"|[^;])+', head)
+    name = parts[0].decode("ascii", "replace").strip().upper() if parts else ""
+    name = name.rpartition(".")[2]  # item1.EMAIL -> EMAIL
+    params: dict[str, list[str]] = {}
+    for raw in parts[1:]:
+        key, eq, value = raw.decode("latin-1").partition("=")
+        if not eq:  # vCard 2.1 bare parameter: WORK, QUOTED-PRINTABLE, ...
+            key, value = ("ENCODING" if key.strip().upper() in ("QUOTED-PRINTABLE", "BASE64", "8BIT")
+                          else "TYPE"), key
+        for item in value.split(","):
+            params.setdefault(key.strip().upper(), []).append(item.strip().strip('"'))
+    return name, params
+
+
+def _logical_lines(data: bytes) -> list[tuple[int, bytes]]:
+    data = data.replace(b"\r\r\n", b"\r\n")
+    physical = _LINE_BREAK.split(data)
+    out: list[tuple[int, bytearray]] = []
+    qp_open = False
+    for number, line in enumerate(physical, start=1):
+        if out and line[:1] in (b" ", b"\t"):
+            out[-1][1].extend(line[1:])
+        elif out and qp_open:
+            out[-1][1].extend(line)
+        elif line.strip():
+            out.append((number, bytearray(line)))
+        else:
+            continue
+        current = out[-1][1]
+        head = current.split(b":", 1)[0].upper()
+        qp_open = b"QUOTED-PRINTABLE" in head and current.endswith(b"=")
+        if qp_open:
+            del current[-1]  # the soft line break
+    return [(n, bytes(b)) for n, b in out]
+
+
+def _properties(data: bytes) -> list[list[_Property]]:
+    cards: list[list[_Property]] = []
+    current: list[_Property] | None = None
+    for number, line in _logical_lines(data):
+        head, colon, value = line.partition(b":")
+        if not colon:
+            continue
+        name, params = _split_params(head)
+        if name == "BEGIN" and value.strip().upper() == b"VCARD":
+            current = []
+            cards.append(current)
+            current.append(_Property(name, params, value, number))
+        elif name == "END":
+            current = None
+        elif current is not None:
+            current.append(_Property(name, params, value, number))
+    return cards
+
+
+def _decode(prop: _Property, default: str) -> str:
+    raw = prop.value
+    encodings = [e.upper() for e in prop.params.get("ENCODING", [])]
+    if "QUOTED-PRINTABLE" in encodings:
+        raw = quopri.decodestring(raw)
+    charset = (prop.params.get("CHARSET") or [default])[0]
+    try:
+        text = raw.decode(charset, errors="replace")
+    except LookupError:
+        text = raw.decode(default, errors="replace")
+    return unicodedata.normalize("NFC", text)
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(0)), text)
+
+
+def _components(text: str) -> list[str]:
+    return [_unescape(p).strip() for p in re.split(r"(?<!\\);", text)]
+
+
+def _types(prop: _Property) -> tuple[str, ...]:
+    return tuple(t.lower() for t in prop.params.get("TYPE", []) if t)
+
+
+def _default_charset(cards: list[list[_Property]]) -> str:
+    plain = b"\n".join(p.value for card in cards for p in card
+                       if "CHARSET" not in p.params and p.name not in _BINARY)
+    encoding = detect_encoding(plain)
+    return "utf-8" if encoding == "utf-8-sig" else encoding
+
+
+def _card(props: list[_Property], default: str) -> VCard:
+    values: dict[str, object] = {"line": props[0].line if props else 0}
+    emails, phones, urls, addresses, categories, impp, other, notes = [], [], [], [], [], [], [], []
+    for prop in props:
+        name = prop.name
+        if name in _BINARY or prop.params.get("ENCODING", [""])[0].upper() in ("BASE64", "B"):
+            continue
+        text = _decode(prop, default)
+        if name == "VERSION":
+            values["version"] = text.strip()
+        if name in _SKIPPED or not text.strip():
+            continue
+        if name == "FN":
+            values["full_name"] = _unescape(text).strip()
+        elif name == "N":
+            parts = [*_components(text), "", "", "", "", ""]
+            for key, part in zip(("family_name", "given_name", "middle_name", "prefix", "suffix"), parts, strict=False):
+                values[key] = part
+        elif name == "ORG":
+            parts = [p for p in _components(text) if p]
+            if parts and "organization" not in values:
+                values["organization"], values["department"] = parts[0], ", ".join(parts[1:])
+            elif parts:
+                other.append(("ORG", ", ".join(parts)))
+        elif name in ("TITLE", "ROLE"):
+            values["title"] = ", ".join(p for p in (values.get("title", ""), _unescape(text).strip()) if p)
+        elif name == "EMAIL":
+            emails.append(_unescape(text).strip())
+        elif name == "TEL":
+            phones.append(Telephone(_unescape(text).strip().removeprefix("tel:"), _types(prop)))
+        elif name == "URL":
+            urls.append(_unescape(text).strip())
+        elif name == "ADR":
+            box, ext, street, city, region, postcode, country, *_ = [*_components(text), *[""] * 7]
+            addresses.append(Address(", ".join(p for p in (street, ext, box) if p), city, region, postcode,
+                                     country, _types(prop)))
+        elif name == "BDAY":
+            values["birthday"] = text.strip()
+        elif name == "NOTE":
+            notes.append(_unescape(text).strip())
+        elif name == "CATEGORIES":
+            categories.extend(p.strip() for p in re.split(r"(?<!\\),", _unescape(text)) if p.strip())
+        elif name in ("IMPP", "X-SKYPE", "X-SKYPE-USERNAME", "X-WECHAT", "X-WHATSAPP", "X-QQ"):
+            service, _, handle = _unescape(text).strip().rpartition(":")
+            impp.append(((service or name.removeprefix("X-").split("-")[0]).lower(), handle))
+        else:
+            other.append((name, _unescape(text).strip()))
+    values.update(emails=tuple(emails), phones=tuple(phones), urls=tuple(urls), addresses=tuple(addresses),
+                  categories=tuple(categories), impp=tuple(impp), other=tuple(other), note="\n\n".join(notes))
+    return VCard(**values)  # type: ignore[arg-type]
+
+
+def parse_vcards(data: bytes) -> list[VCard]:
+    """Every card in the file, in order; a file with no BEGIN:VCARD gives an empty list."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[1:2] == b"\x00" or data[:1] == b"\x00":
+        encoding = detect_encoding(data)
+        data = data.decode(encoding, errors="replace").lstrip("\ufeff").encode("utf-8")
+    elif data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    cards = _properties(data)
+    default = _default_charset(cards)
+    return [_card(props, default) for props in cards]
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+def _escape(text: str) -> str:
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\n").replace("\n", "\\n"))
+
+
+def _fold(line: str) -> str:
+    """Fold at 75 octets without splitting a UTF-8 character."""
+    out, current, size = [], "", 0
+    for ch in line:
+        width = len(ch.encode("utf-8"))
+        if size + width > 75:
+            out.append(current)
+            current, size = " ", 1
+        current += ch
+        size += width
+    out.append(current)
+    return "\r\n".join(out)
+
+
+def _line(name: str, value: str, params: str = "") -> str:
+    return _fold(f"{name}{params}:{value}")
+
+
+def write_vcard(card: VCard) -> str:
+    """One vCard 3.0 as text with CRLF line ends (what Outlook, Google and iOS all read)."""
+    full = card.full_name or " ".join(p for p in (card.given_name, card.family_name) if p) or card.organization
+    lines = ["BEGIN:VCARD", "VERSION:3.0", _line("FN", _escape(full))]
+    name = ";".join(_escape(p) for p in (card.family_name, card.given_name, card.middle_name, card.prefix,
+                                         card.suffix))
+    lines.append(_line("N", name))
+    if card.organization:
+        org = _escape(card.organization) + (";" + _escape(card.department) if card.department else "")
+        lines.append(_line("ORG", org))
+    if card.title:
+        lines.append(_line("TITLE", _escape(card.title)))
+    lines += [_line("EMAIL", _escape(e), ";TYPE=INTERNET") for e in card.emails]
+    for phone in card.phones:
+        types = ";TYPE=" + ",".join(t.upper() for t in phone.types) if phone.types else ""
+        lines.append(_line("TEL", _escape(phone.number), types))
+    for address in card.addresses:
+        parts = ("", "", address.street, address.city, address.region, address.postcode, address.country)
+        types = ";TYPE=" + ",".join(t.upper() for t in address.types) if address.types else ""
+        lines.append(_line("ADR", ";".join(_escape(p) for p in parts), types))
+    lines += [_line("URL", _escape(u)) for u in card.urls]
+    lines += [_line("IMPP", _escape(f"{service}:{handle}")) for service, handle in card.impp]
+    if card.birthday:
+        lines.append(_line("BDAY", card.birthday))
+    if card.categories:
+        lines.append(_line("CATEGORIES", ",".join(_escape(c) for c in card.categories)))
+    if card.note:
+        lines.append(_line("NOTE", _escape(card.note)))
+    lines.append("END:VCARD")
+    return "\r\n".join(lines) + "\r\n"
+
+
+def write_vcards(cards: Iterable[VCard]) -> str:
+    return "".join(write_vcard(card) for card in cards)

@@ -1,0 +1,1 @@
+"""What every UI feature shares: translations, icons, background jobs, the country picker."""

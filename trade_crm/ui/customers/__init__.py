@@ -1,0 +1,1 @@
+"""The customer list, the customer and contact forms, the timeline and its header card."""

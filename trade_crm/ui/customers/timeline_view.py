@@ -1,0 +1,284 @@
+"""The selected customer's timeline: a quick-log bar, the header card, and what happened, newest first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trade_crm.domain.clock import Clock, today
+from trade_crm.domain.customers.records import get_customer
+from trade_crm.domain.customers.timeline import TimelineEntry, log_interaction, timeline
+from trade_crm.domain.errors import DomainError, ValidationError
+from trade_crm.ui.common.icons import icon, kind_icon
+from trade_crm.ui.customers.contact_dialog import FieldError, date_format
+from trade_crm.ui.customers.header_card import HeaderCard, qdate
+
+QUICK_LOG_KINDS = ("email", "whatsapp", "wechat", "call", "meeting", "visit", "inquiry", "quotation",
+                   "sample", "note", "greeting")
+PICK_DATE = -1
+CURRENCY_SYMBOLS = {"USD": "US$", "EUR": "€", "CNY": "¥", "RMB": "¥", "GBP": "£", "JPY": "JP¥"}
+
+
+def kind_label(kind: str) -> str:
+    """The translated name of a timeline entry kind."""
+    labels = {
+        "email": QCoreApplication.translate("TimelineView", "Email"),
+        "call": QCoreApplication.translate("TimelineView", "Call"),
+        "whatsapp": QCoreApplication.translate("TimelineView", "WhatsApp"),
+        "wechat": QCoreApplication.translate("TimelineView", "WeChat"),
+        "meeting": QCoreApplication.translate("TimelineView", "Meeting"),
+        "visit": QCoreApplication.translate("TimelineView", "Visit"),
+        "note": QCoreApplication.translate("TimelineView", "Note"),
+        "inquiry": QCoreApplication.translate("TimelineView", "Inquiry"),
+        "sample": QCoreApplication.translate("TimelineView", "Sample"),
+        "quotation": QCoreApplication.translate("TimelineView", "Quotation"),
+        "order": QCoreApplication.translate("TimelineView", "Order"),
+        "greeting": QCoreApplication.translate("TimelineView", "Greeting"),
+        "import": QCoreApplication.translate("TimelineView", "Import"),
+        "stage_change": QCoreApplication.translate("TimelineView", "Stage change"),
+        "merge": QCoreApplication.translate("TimelineView", "Merge"),
+    }
+    return labels.get(kind, kind)
+
+
+def money_text(locale: QLocale, amount, currency: str) -> str:
+    symbol = CURRENCY_SYMBOLS.get(currency, f"{currency}\u00a0" if currency else "")
+    return locale.toCurrencyString(float(amount), symbol, 2)
+
+
+class TimelineView(QWidget):
+    """Shows one customer (or an empty state); logs an interaction when Enter is pressed in the bar."""
+
+    interaction_logged = Signal(int)
+    customer_edit_requested = Signal(int)
+
+    COLUMNS = 5
+
+    def __init__(self, clock: Clock, parent: QWidget | None = None, *,
+                 open_url: Callable[[QUrl], object] = QDesktopServices.openUrl):
+        super().__init__(parent)
+        self._clock = clock
+        self.open_url = open_url  # injectable so tests capture links instead of opening them
+        self._customer_id: int | None = None
+        self.empty_label = QLabel(self.tr("Select a customer to see its timeline."))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.header_card = HeaderCard()
+        self.header_card.link_activated.connect(self.on_header_card_link_activated)
+        self.header_card.edit_clicked.connect(self.on_header_card_edit_clicked)
+        self.entries = QTreeWidget()
+        self.entries.setColumnCount(self.COLUMNS)
+        self.entries.setHeaderLabels([self.tr("When"), self.tr("Kind"), self.tr("Summary"), self.tr("Contact"),
+                                      self.tr("Amount / follow-up")])
+        self.entries.setRootIsDecorated(False)
+        self.entries.setUniformRowHeights(True)
+        self.entries.setAlternatingRowColors(True)
+        self.entries.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.entries.header()
+        header.setStretchLastSection(False)
+        for column in range(self.COLUMNS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self._build_quick_log())
+        layout.addWidget(self.header_card)
+        layout.addWidget(self.entries, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+    # --- quick-log bar ----------------------------------------------------------------------------
+
+    def _build_quick_log(self) -> QWidget:
+        bar = QWidget()
+        self.kind_combo = QComboBox()
+        for kind in QUICK_LOG_KINDS:
+            self.kind_combo.addItem(kind_icon(kind), kind_label(kind), kind)
+        self.contact_combo = QComboBox()
+        self.summary_edit = QLineEdit()
+        self.summary_edit.setPlaceholderText(self.tr("What happened? Press Enter to log it"))
+        self.summary_edit.returnPressed.connect(self.on_summary_edit_return_pressed)
+        self.follow_up_combo = QComboBox()
+        self.follow_up_combo.addItem(self.tr("No follow-up"), 0)
+        self.follow_up_combo.addItem(self.tr("Follow up in 3 days"), 3)
+        self.follow_up_combo.addItem(self.tr("Follow up in 1 week"), 7)
+        self.follow_up_combo.addItem(self.tr("Follow up in 2 weeks"), 14)
+        self.follow_up_combo.addItem(self.tr("Pick a date…"), PICK_DATE)
+        self.follow_up_combo.currentIndexChanged.connect(self.on_follow_up_combo_current_index_changed)
+        self.follow_up_date = QDateEdit()
+        self.follow_up_date.setCalendarPopup(True)
+        self.follow_up_date.setDisplayFormat(date_format(self.locale()))
+        self.follow_up_date.hide()
+        for combo, length in ((self.contact_combo, 8), (self.follow_up_combo, 10)):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(length)
+        self.summary_edit.setMinimumWidth(140)
+        self.log_button = QPushButton(icon("log"), self.tr("Log"))
+        self.log_button.clicked.connect(self.on_summary_edit_return_pressed)
+        self.quick_log_error = FieldError()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.kind_combo)
+        row.addWidget(self.contact_combo)
+        row.addWidget(self.summary_edit, 1)
+        row.addWidget(self.follow_up_combo)
+        row.addWidget(self.follow_up_date)
+        row.addWidget(self.log_button)
+        layout = QVBoxLayout(bar)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.quick_log_error)
+        return bar
+
+    def focus_quick_log(self) -> None:
+        if self._customer_id is not None:
+            self.summary_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.summary_edit.selectAll()
+
+    def follow_up_on(self) -> date | None:
+        """The follow-up day the bar asks for, counted from the user's today."""
+        days = self.follow_up_combo.currentData()
+        if days == PICK_DATE:
+            picked = self.follow_up_date.date()
+            return date(picked.year(), picked.month(), picked.day())
+        return today(self._clock) + timedelta(days=days) if days else None
+
+    def on_follow_up_combo_current_index_changed(self, _index: int) -> None:
+        picking = self.follow_up_combo.currentData() == PICK_DATE
+        if picking:
+            start = today(self._clock) + timedelta(days=7)
+            self.follow_up_date.setMinimumDate(qdate(today(self._clock)))
+            self.follow_up_date.setDate(qdate(start))
+        self.follow_up_date.setVisible(picking)
+
+    def on_summary_edit_return_pressed(self) -> None:
+        if self._customer_id is None:
+            return
+        self.quick_log_error.clear_message()
+        try:
+            log_interaction(self._customer_id, self.kind_combo.currentData(), self.summary_edit.text(),
+                            self._clock, contact_id=self.contact_combo.currentData(),
+                            follow_up_on=self.follow_up_on())
+        except ValidationError as exc:
+            message = self.tr("Say in a few words what happened.") if exc.field == "summary" else exc.message
+            self.quick_log_error.show_message(message)
+            return
+        customer_id = self._customer_id
+        self.summary_edit.clear()
+        self.follow_up_combo.setCurrentIndex(0)
+        self.show_customer(customer_id)
+        self.interaction_logged.emit(customer_id)
+
+    # --- showing a customer -----------------------------------------------------------------------
+
+    def customer_id(self) -> int | None:
+        return self._customer_id
+
+    def show_customer(self, customer_id: int | None) -> None:
+        try:
+            customer = get_customer(customer_id) if customer_id is not None else None
+        except DomainError:
+            customer = None
+        if customer is None:
+            self._customer_id = None
+            self.entries.clear()
+            self.stack.setCurrentIndex(0)
+            return
+        if customer.id != self._customer_id:
+            self.quick_log_error.clear_message()
+        self._customer_id = customer.id
+        self.header_card.show_customer(customer, self._clock.now(), self._clock.zone)
+        self.contact_combo.clear()
+        self.contact_combo.addItem(self.tr("No contact"), None)
+        for contact in customer.contacts:
+            self.contact_combo.addItem(contact.name or self.tr("(no name)"), contact.id)
+        self.contact_combo.setCurrentIndex(1 if customer.contacts else 0)
+        self.contact_combo.setVisible(bool(customer.contacts))
+        self._fill_entries(timeline(customer.id))
+        self.stack.setCurrentIndex(1)
+
+    def _fill_entries(self, entries: list[TimelineEntry]) -> None:
+        self.entries.clear()
+        if not entries:
+            item = QTreeWidgetItem([self.tr("Nothing logged yet: log the first call or email above.")])
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.entries.addTopLevelItem(item)
+            item.setFirstColumnSpanned(True)
+            return
+        locale = self.locale()
+        month_format = self.tr("MMMM yyyy", "month group header, a QDate format")
+        current: tuple[int, int] | None = None
+        for entry in entries:
+            when = entry.occurred_at.astimezone(self._clock.zone)
+            if (when.year, when.month) != current:
+                current = (when.year, when.month)
+                self._add_month_header(locale.toString(QDate(when.year, when.month, 1), month_format))
+            self.entries.addTopLevelItem(self._entry_item(entry, locale))
+
+    def _add_month_header(self, text: str) -> None:
+        item = QTreeWidgetItem([text])
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = item.font(0)
+        font.setBold(True)
+        item.setFont(0, font)
+        item.setData(0, Qt.ItemDataRole.UserRole, "month")
+        self.entries.addTopLevelItem(item)
+        item.setFirstColumnSpanned(True)
+
+    def _entry_item(self, entry: TimelineEntry, locale: QLocale) -> QTreeWidgetItem:
+        when = entry.occurred_at.astimezone(self._clock.zone)
+        stamp = QDateTime(qdate(when.date()), QTime(when.hour, when.minute))
+        extra = ""
+        if entry.amount is not None:
+            extra = money_text(locale, entry.amount, entry.currency)
+        elif entry.follow_up_on is not None:
+            extra = self.tr("Follow up %1").replace(
+                "%1", locale.toString(qdate(entry.follow_up_on), QLocale.FormatType.ShortFormat))
+        if entry.order_id is not None:  # an order is dated, not timed
+            shown = locale.toString(qdate(entry.occurred_at.date()), QLocale.FormatType.ShortFormat)
+        else:
+            shown = locale.toString(stamp, QLocale.FormatType.ShortFormat)
+        item = QTreeWidgetItem([shown, kind_label(entry.kind),
+                                entry.summary, entry.contact_name, extra])
+        item.setIcon(0, kind_icon(entry.kind))
+        item.setData(0, Qt.ItemDataRole.UserRole, entry.kind)
+        item.setData(0, Qt.ItemDataRole.UserRole + 1, entry.interaction_id)  # e.g. which merge to undo
+        if entry.amount is not None:
+            item.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setToolTip(2, "\n\n".join(filter(None, (entry.summary, entry.body))))
+        return item
+
+    # --- header card ------------------------------------------------------------------------------
+
+    def on_header_card_link_activated(self, url: str) -> None:
+        self.open_url(QUrl(url))
+
+    def on_header_card_edit_clicked(self) -> None:
+        if self._customer_id is not None:
+            self.customer_edit_requested.emit(self._customer_id)

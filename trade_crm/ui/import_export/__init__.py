@@ -1,0 +1,1 @@
+"""The import wizard, import history, and the export dialogs."""

@@ -1,0 +1,196 @@
+"""The import wizard's first page (the file, its sheet, the trade show) and what all its pages share.
+
+The other pages live in import_mapping_page.py, import_review_page.py and import_result_pages.py.
+Pages only show what the wizard gives them and say what the user chose; the wizard runs the jobs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trade_crm.exchange.files.readers import TEXT_SUFFIXES, VCARD_SUFFIXES, WORKBOOK_SUFFIXES, Table
+from trade_crm.ui.common.country_combo import country_combo
+from trade_crm.ui.common.i18n import fill
+
+SUPPORTED_SUFFIXES = WORKBOOK_SUFFIXES | TEXT_SUFFIXES | VCARD_SUFFIXES
+ERROR_STYLE = "color: #c0392b"
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """Ask a yes/no question, No being the default (tests replace this function)."""
+    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_save_path(parent: QWidget, title: str, default: Path, filter_text: str) -> Path | None:
+    """Where to save a file, or None when the user cancels (tests replace this function)."""
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(default), filter_text)
+    return Path(chosen) if chosen else None
+
+
+def busy_bar() -> QProgressBar:
+    bar = QProgressBar()
+    bar.setRange(0, 0)
+    bar.setTextVisible(False)
+    bar.setMaximumHeight(8)
+    bar.hide()
+    return bar
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class FilePage(QWidget):
+    """Which file and sheet, and what every imported customer gets: the trade show, a tag, a country."""
+
+    file_chosen = Signal(object)  # Path
+    sheet_chosen = Signal(str)
+
+    def __init__(self, sources: list[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.path_edit = QLineEdit()
+        self.path_edit.setReadOnly(True)
+        self.path_edit.setPlaceholderText(self.tr("Choose an Excel, CSV or vCard file"))
+        self.browse_button = QPushButton(self.tr("Browse…"))
+        self.browse_button.clicked.connect(self.on_browse_button_clicked)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(self.browse_button)
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setEnabled(False)
+        self.sheet_combo.activated.connect(self.on_sheet_combo_activated)
+        self.busy = busy_bar()
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.source_edit = QLineEdit()
+        self.source_edit.setPlaceholderText(self.tr("e.g. Canton Fair 2026 Autumn"))
+        completer = QCompleter(sources, self.source_edit)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.source_edit.setCompleter(completer)
+        self.tag_edit = QLineEdit()
+        self.tag_edit.setPlaceholderText(self.tr("Optional, e.g. VIP"))
+        self.country_combo = self._country_combo()
+        form = QFormLayout()
+        form.addRow(self.tr("File:"), path_row)
+        form.addRow(self.tr("Sheet:"), self.sheet_combo)
+        form.addRow("", self.busy)
+        form.addRow("", self.status_label)
+        form.addRow(self.tr("Trade show or source:"), self.source_edit)
+        form.addRow("", self._hint(self.tr("Every imported customer gets it as its source and as a tag.")))
+        form.addRow(self.tr("Extra tag:"), self.tag_edit)
+        form.addRow(self.tr("Country if a row has none:"), self.country_combo)
+        form.addRow("", self._hint(self.tr("Used to read local phone numbers such as 0755 8888 0000.")))
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Choose the file to import")))
+        layout.addWidget(self._hint(self.tr("A trade-show list, an exhibitor directory, a CRM export or your phone's "
+                                            "contacts. Nothing is written until you confirm the last step.")))
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    @staticmethod
+    def _hint(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setEnabled(False)
+        return label
+
+    def _country_combo(self) -> QComboBox:
+        return country_combo(self.locale(), self.tr("None (type to search, e.g. China or 中国)"))
+
+    # --- what the user chose ---------------------------------------------------------------------
+
+    def path(self) -> Path | None:
+        text = self.path_edit.text().strip()
+        return Path(text) if text else None
+
+    def source(self) -> str:
+        return self.source_edit.text().strip()
+
+    def tag(self) -> str:
+        return self.tag_edit.text().strip()
+
+    def default_country(self) -> str | None:
+        """The picked country's code; None when empty or when the typed text names no country."""
+        index = self.country_combo.findText(self.country_combo.currentText().strip(), Qt.MatchFlag.MatchFixedString)
+        return (self.country_combo.itemData(index) or None) if index >= 0 else None
+
+    def country_is_valid(self) -> bool:
+        return not self.country_combo.currentText().strip() or self.default_country() is not None
+
+    def sheet(self) -> str | None:
+        return self.sheet_combo.currentData() if self.sheet_combo.isEnabled() else None
+
+    # --- what the wizard shows ------------------------------------------------------------------
+
+    def set_path(self, path: Path) -> None:
+        self.path_edit.setText(str(path))
+        self.sheet_combo.clear()
+        self.sheet_combo.setEnabled(False)
+        self.file_chosen.emit(path)
+
+    def on_browse_button_clicked(self) -> None:
+        start = str(self.path().parent) if self.path() else ""
+        patterns = " ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES))
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import customers"), start,
+                                                fill(self.tr("Spreadsheets and contacts (%1);;All files (*)"),
+                                                     patterns))
+        if chosen:
+            self.set_path(Path(chosen))
+
+    def on_sheet_combo_activated(self, _index: int) -> None:
+        self.sheet_chosen.emit(self.sheet_combo.currentData())
+
+    def show_reading(self) -> None:
+        self.busy.show()
+        self.status_label.setStyleSheet("")
+        self.status_label.setText(self.tr("Reading the file…"))
+
+    def show_error(self, message: str) -> None:
+        self.busy.hide()
+        self.status_label.setStyleSheet(ERROR_STYLE)
+        self.status_label.setText(message)
+
+    def show_table(self, table: Table) -> None:
+        self.busy.hide()
+        self.status_label.setStyleSheet("")
+        self.sheet_combo.clear()
+        if table.kind == "workbook":
+            for info in table.sheets:
+                if not info.is_chart:
+                    label = info.name if info.visible else fill(self.tr("%1 (hidden)"), info.name)
+                    self.sheet_combo.addItem(label, info.name)
+            self.sheet_combo.setCurrentIndex(max(0, self.sheet_combo.findData(table.sheet)))
+        else:
+            self.sheet_combo.addItem(self.tr("(the whole file)"), None)
+        self.sheet_combo.setEnabled(table.kind == "workbook" and self.sheet_combo.count() > 1)
+        if table.header_row is None:
+            where = self.tr("no header row found: columns are named by letter")
+        else:
+            where = fill(self.tr("headers in row %1"), table.header_row)
+        self.status_label.setText(fill(self.tr("%Ln data row(s), %1 column(s); %2.", "", len(table.rows)),
+                                       len(table.headers), where))

@@ -1,0 +1,518 @@
+"""What is due today and overdue, grouped by kind: a tree over a light model, acted on from one bar.
+
+The pane loads at most PAGE reminders of each kind, the most overdue first, and the true count of each
+(domain `due_reminders(limit_per_kind=...)` and `due_counts`), so a book with 57,000 due reminders shows
+at once; a group with more ends in "… and N more" (double-click it for the next page). Rows carry no
+widgets: Done, Snooze (1 day, 1 week, a picked date), Open customer and Prepare greetings act on the
+selected rows from the bar above the tree and from the context menu (one snooze menu and one calendar,
+built when first opened); several selected rows are done or snoozed in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QItemSelection,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCalendarWidget,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from trade_crm.domain.clock import Clock, today
+from trade_crm.domain.errors import DomainError
+from trade_crm.domain.reminders.records import (
+    DueReminder,
+    due_counts,
+    due_reminders,
+    mark_done_many,
+    snooze_many,
+)
+from trade_crm.ui.common.i18n import fill
+from trade_crm.ui.customers.header_card import qdate
+from trade_crm.ui.reminders.text import reminder_texts
+
+KIND_ORDER = ("follow_up", "greeting", "birthday", "dormant", "notice")
+SNOOZE_HOUR = 9  # a snooze "until a day" ends when that working day starts, in the user's zone
+PAGE = 200  # reminders loaded per kind at a time; the rest are counted, and shown a page at a time
+ReminderRole = Qt.ItemDataRole.UserRole + 1  # the DueReminder of a row (None on group and "more" rows)
+_ROOT = QModelIndex()
+
+
+@dataclass
+class ReminderGroup:
+    """One kind's rows as loaded, with its display texts, and how many of that kind are due in all."""
+
+    kind: str
+    title: str  # "Follow-ups (38,196)"
+    total: int
+    reminders: list[DueReminder] = field(default_factory=list)
+    make_texts: Callable[[DueReminder], tuple[str, str, str]] | None = None  # (title, due, tooltip)
+    more_text: str = ""  # "… and 37,696 more"
+    more_tip: str = ""
+    _texts: dict[int, tuple[str, str, str]] = field(default_factory=dict)
+
+    @property
+    def more(self) -> int:
+        return max(0, self.total - len(self.reminders))
+
+    def texts(self, row: int) -> tuple[str, str, str]:
+        """The row's texts, made the first time the view asks (most loaded rows are never on screen)."""
+        if row not in self._texts:
+            self._texts[row] = self.make_texts(self.reminders[row]) if self.make_texts else ("", "", "")
+        return self._texts[row]
+
+
+class ReminderTreeModel(QAbstractItemModel):
+    """Group rows (internal id 0) holding reminder rows (internal id = group row + 1), and per group a last
+    "… and N more" row when not all are loaded. Texts come ready-made from the pane (translated there)."""
+
+    COLUMNS = 2
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._groups: list[ReminderGroup] = []
+        self._today = date.min
+        self._where: dict[int, tuple[int, int]] = {}  # reminder id -> (group row, row)
+        self._headers: tuple[str, ...] = ()
+        self.set_font(QFont())
+
+    def set_font(self, font: QFont) -> None:
+        """The view's font, from which the bold (group titles, overdue) and italic ("more") ones are made."""
+        self.bold, self.muted = QFont(font), QFont(font)
+        self.bold.setBold(True)
+        self.muted.setItalic(True)
+
+    def set_groups(self, groups: list[ReminderGroup], day: date) -> None:
+        self.beginResetModel()
+        self._groups, self._today = groups, day
+        self._where = {r.id: (g, row) for g, group in enumerate(groups) for row, r in enumerate(group.reminders)}
+        self.endResetModel()
+
+    def groups(self) -> list[ReminderGroup]:
+        return list(self._groups)
+
+    def reminder_index(self, reminder_id: int, column: int = 0) -> QModelIndex:
+        where = self._where.get(reminder_id)
+        return self.createIndex(where[1], column, where[0] + 1) if where else QModelIndex()
+
+    def group_of(self, index: QModelIndex) -> ReminderGroup | None:
+        if not index.isValid():
+            return None
+        return self._groups[index.internalId() - 1] if index.internalId() else self._groups[index.row()]
+
+    def reminder(self, index: QModelIndex) -> DueReminder | None:
+        if not index.isValid() or not index.internalId():
+            return None
+        reminders = self._groups[index.internalId() - 1].reminders
+        return reminders[index.row()] if index.row() < len(reminders) else None
+
+    def is_more_row(self, index: QModelIndex) -> bool:
+        group = self.group_of(index) if index.isValid() and index.internalId() else None
+        return group is not None and index.row() == len(group.reminders)
+
+    # --- QAbstractItemModel ------------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: QModelIndex = _ROOT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, parent.row() + 1 if parent.isValid() else 0)
+
+    def parent(self, index: QModelIndex | None = None):  # noqa: D401 - also QObject.parent() without one
+        if index is None:
+            return super().parent()
+        if not index.isValid() or not index.internalId():
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: QModelIndex = _ROOT) -> int:
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() or parent.column() != 0:
+            return 0
+        group = self._groups[parent.row()]
+        return len(group.reminders) + (1 if group.more else 0)
+
+    def columnCount(self, _parent: QModelIndex = _ROOT) -> int:
+        return self.COLUMNS
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if self.reminder(index) is not None:
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return Qt.ItemFlag.ItemIsEnabled if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        column = index.column()
+        if not index.internalId():  # a group row
+            group = self._groups[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return group.title if column == 0 else None
+            if role == Qt.ItemDataRole.FontRole:
+                return self.bold
+            return None
+        group, row = self._groups[index.internalId() - 1], index.row()
+        if row >= len(group.reminders):  # "… and N more"
+            if role == Qt.ItemDataRole.DisplayRole and column == 0:
+                return group.more_text
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return group.more_tip
+            if role == Qt.ItemDataRole.FontRole:
+                return self.muted
+            return None
+        reminder, (title, due, tip) = group.reminders[row], group.texts(row)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return title if column == 0 else due
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0:
+                return tip
+            return QLocale().toString(qdate(reminder.due_on), QLocale.FormatType.LongFormat)
+        if role == Qt.ItemDataRole.FontRole and column == 1 and reminder.due_on < self._today:
+            return self.bold
+        if role == Qt.ItemDataRole.UserRole:
+            return reminder.id
+        if role == ReminderRole:
+            return reminder
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section] if section < len(self._headers) else None
+        return None
+
+    def set_headers(self, *labels: str) -> None:
+        self._headers = labels
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(labels) - 1)
+
+
+class ReminderPane(QWidget):
+    """Lists due reminders from the store; acting on the selected ones writes through the domain and refreshes."""
+
+    open_customer_requested = Signal(int)
+    prepare_greetings_requested = Signal(int)  # reminder id of a holiday greeting
+    reminders_changed = Signal()
+
+    def __init__(self, clock: Clock, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._clock = clock
+        self._counts: dict[str, int] = {}
+        self._pages: dict[str, int] = {}  # kind -> reminders to load, when more than PAGE were asked for
+        self.pick_menu: QMenu | None = None  # "Pick a date…", made with the snooze menu when first opened
+        self._calendar: QCalendarWidget | None = None  # made when "Pick a date…" first opens
+        self._context_menu: QMenu | None = None
+        self.empty_label = QLabel(self.tr("Nothing due today"))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._build_actions()
+        self.model = ReminderTreeModel(self)
+        self.model.set_headers(self.tr("Reminder"), self.tr("Due"))
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.model.set_font(self.tree.font())
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAllColumnsShowFocus(True)
+        self.tree.setIndentation(14)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)  # fitted to the texts on refresh
+        self.tree.doubleClicked.connect(self.on_tree_double_clicked)
+        self.tree.customContextMenuRequested.connect(self.on_tree_custom_context_menu_requested)
+        self.tree.selectionModel().selectionChanged.connect(self.update_actions)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.action_bar)
+        column.addWidget(self.tree)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.refresh()
+
+    def _build_actions(self) -> None:
+        self.done_action = QAction(self.tr("Done"), self)
+        self.done_action.setToolTip(self.tr("Mark the selected reminders as done"))
+        self.done_action.triggered.connect(self.on_done_action_triggered)
+        self.snooze_menu = QMenu(self.tr("Snooze"), self)  # filled when first opened
+        self.snooze_menu.aboutToShow.connect(self._fill_snooze_menu)
+        self.snooze_action = self.snooze_menu.menuAction()
+        self.snooze_action.setToolTip(self.tr("Hide the selected reminders for a while"))
+        self.open_action = QAction(self.tr("Open customer"), self)
+        self.open_action.triggered.connect(self.on_open_action_triggered)
+        self.greet_action = QAction(self.tr("Prepare greetings"), self)
+        self.greet_action.setToolTip(self.tr("Write this holiday's greetings to the customers it covers"))
+        self.greet_action.triggered.connect(self.on_greet_action_triggered)
+        self.action_bar = QToolBar()
+        self.action_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.done_action, self.snooze_action, self.open_action, self.greet_action):
+            self.action_bar.addAction(action)
+        snooze_button = self.action_bar.widgetForAction(self.snooze_action)
+        if isinstance(snooze_button, QToolButton):
+            snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+
+    def kind_title(self, kind: str) -> str:
+        return {
+            "follow_up": self.tr("Follow-ups"), "greeting": self.tr("Greetings"),
+            "birthday": self.tr("Birthdays"), "dormant": self.tr("Dormant customers"),
+            "notice": self.tr("Notices"),
+        }.get(kind, kind)
+
+    def due_count(self) -> int:
+        """How many reminders are due in all (not only the loaded ones)."""
+        return sum(self._counts.values())
+
+    def due(self) -> list[DueReminder]:
+        """The loaded reminders, group by group (at most a page of each kind)."""
+        return [r for group in self.model.groups() for r in group.reminders]
+
+    # --- loading -----------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload from the store, keeping the selected reminders selected while they are still due."""
+        self._reload(set(self.selected_ids()), None)
+
+    def _reload(self, keep: set[int], anchor: tuple[str, int] | None) -> None:
+        """Reload; select the reminders in `keep` still listed or, with none, the row at `anchor` (kind, row)."""
+        day, now = today(self._clock), self._clock.now()
+        self._counts = due_counts(day, now)
+        pages = {kind: self._pages.get(kind, PAGE) for kind in self._counts}
+        loaded = due_reminders(day, now, limit_per_kind=max(pages.values(), default=PAGE)) if self._counts else []
+        by_kind: dict[str, list[DueReminder]] = {}
+        for reminder in loaded:
+            rows = by_kind.setdefault(reminder.kind, [])
+            if len(rows) < pages.get(reminder.kind, PAGE):
+                rows.append(reminder)
+        kinds = sorted(set(self._counts) | set(by_kind),
+                       key=lambda k: KIND_ORDER.index(k) if k in KIND_ORDER else len(KIND_ORDER))
+        self.model.set_groups([self._group(kind, by_kind.get(kind, []), day) for kind in kinds], day)
+        for row, group in enumerate(self.model.groups()):  # a handful of groups: no walk over every row
+            parent = self.model.index(row, 0)
+            self.tree.setFirstColumnSpanned(row, _ROOT, True)
+            if group.more:
+                self.tree.setFirstColumnSpanned(len(group.reminders), parent, True)
+            self.tree.setExpanded(parent, True)
+        self._fit_due_column()
+        self._restore_selection(keep, anchor)
+        self.stack.setCurrentIndex(1 if self.model.rowCount() else 0)
+        self.update_actions()
+
+    def _fit_due_column(self) -> None:
+        """As wide as the widest Due text loaded (a few distinct ones), measured in bold: no per-row sizing."""
+        day = today(self._clock)
+        texts = {self._due_text(due_on, day) for due_on in {r.due_on for g in self.model.groups() for r in g.reminders}}
+        metrics = QFontMetrics(self.model.bold)
+        widest = max(metrics.horizontalAdvance(text) for text in texts | {self.tr("Due")})
+        self.tree.header().resizeSection(1, widest + 3 * metrics.averageCharWidth())  # and the cell margins
+
+    def _group(self, kind: str, reminders: list[DueReminder], day: date) -> ReminderGroup:
+        locale = self.locale()
+        total = max(self._counts.get(kind, 0), len(reminders))
+        title = fill(self.tr("%1 (%2)"), self.kind_title(kind), locale.toString(total))
+        group = ReminderGroup(kind, title, total, reminders, lambda r: self._texts(r, day))
+        if group.more:
+            group.more_text = fill(self.tr("… and %1 more"), locale.toString(group.more))
+            group.more_tip = fill(self.tr("Double-click to list %1 more"), locale.toString(min(PAGE, group.more)))
+        return group
+
+    def _texts(self, reminder: DueReminder, day: date) -> tuple[str, str, str]:
+        title, detail = reminder_texts(reminder, day)
+        if reminder.customer_name and reminder.customer_name not in title:
+            title = f"{title} — {reminder.customer_name}"
+        return title, self._due_text(reminder.due_on, day), "\n".join(filter(None, (title, detail)))
+
+    def _due_text(self, due_on: date, day: date) -> str:
+        late = (day - due_on).days
+        if late > 1:
+            return fill(self.tr("%1 days overdue"), self.locale().toString(late))
+        return self.tr("Since yesterday") if late == 1 else self.tr("Today")
+
+    def show_more(self, kind: str) -> None:
+        """Load the next page of `kind`."""
+        group = next((g for g in self.model.groups() if g.kind == kind), None)
+        if group is not None and group.more:
+            self._pages[kind] = len(group.reminders) + PAGE
+            self.refresh()
+
+    def _restore_selection(self, keep: set[int], anchor: tuple[str, int] | None) -> None:
+        selection = QItemSelection()
+        for reminder_id in keep:
+            index = self.model.reminder_index(reminder_id)
+            if index.isValid():
+                selection.select(index, index.siblingAtColumn(self.model.COLUMNS - 1))
+        if selection.isEmpty() and anchor is not None:
+            group = next((g for g in self.model.groups() if g.kind == anchor[0]), None)
+            if group is not None and group.reminders:
+                index = self.model.reminder_index(group.reminders[min(anchor[1], len(group.reminders) - 1)].id)
+                selection.select(index, index.siblingAtColumn(self.model.COLUMNS - 1))
+        selector = self.tree.selectionModel()
+        if selection.isEmpty():
+            selector.clearSelection()
+            return
+        selector.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        first = selection.indexes()[0]
+        selector.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.tree.scrollTo(first)
+
+    # --- the selection and the actions ---------------------------------------------------------------
+
+    def selected(self) -> list[DueReminder]:
+        """The selected reminders, in the order listed."""
+        rows = [self.model.reminder(i) for i in self.tree.selectionModel().selectedRows()]
+        order = {id(r): n for n, r in enumerate(self.due())}
+        return sorted((r for r in rows if r is not None), key=lambda r: order.get(id(r), 0))
+
+    def selected_ids(self) -> list[int]:
+        return [r.id for r in self.selected()]
+
+    def select_reminders(self, ids: Iterable[int]) -> None:
+        self._restore_selection(set(ids), None)
+
+    def _focused(self) -> DueReminder | None:
+        """The one reminder the single-row actions mean: the current row if selected, else the only one."""
+        current = self.model.reminder(self.tree.currentIndex())
+        selected = self.selected()
+        if current is not None and current in selected:
+            return current
+        return selected[0] if len(selected) == 1 else None
+
+    def update_actions(self) -> None:
+        selected = self.selected()
+        focused = self._focused()
+        self.done_action.setEnabled(bool(selected))
+        self.snooze_action.setEnabled(bool(selected))
+        self.open_action.setEnabled(focused is not None and self.customer_of(focused) is not None)
+        greeting = len(selected) == 1 and selected[0].kind == "greeting"
+        self.greet_action.setEnabled(greeting)
+        self.greet_action.setVisible(greeting)
+
+    def _fill_snooze_menu(self) -> None:
+        if self.snooze_menu.actions():
+            return
+        for text, delta in ((self.tr("1 day"), timedelta(days=1)), (self.tr("1 week"), timedelta(days=7))):
+            action = self.snooze_menu.addAction(text)
+            action.triggered.connect(lambda _=False, d=delta: self.snooze_for(self.selected_ids(), d))
+        self.pick_menu = self.snooze_menu.addMenu(self.tr("Pick a date…"))
+        self.pick_menu.aboutToShow.connect(self._fill_pick_menu)
+
+    def _fill_pick_menu(self) -> None:
+        if self._calendar is None:
+            self._calendar = QCalendarWidget()
+            self._calendar.setGridVisible(False)
+            self._calendar.clicked.connect(self.on_calendar_clicked)
+            self._calendar.activated.connect(self.on_calendar_clicked)
+            holder = QWidgetAction(self.pick_menu)
+            holder.setDefaultWidget(self._calendar)
+            self.pick_menu.addAction(holder)
+        tomorrow = qdate(today(self._clock) + timedelta(days=1))
+        self._calendar.setMinimumDate(tomorrow)
+        self._calendar.setSelectedDate(tomorrow)
+
+    def on_calendar_clicked(self, day: QDate) -> None:
+        for menu in (self.pick_menu, self.snooze_menu, self._context_menu):
+            if menu is not None:
+                menu.hide()
+        self.snooze_until_day(self.selected_ids(), day)
+
+    def on_tree_custom_context_menu_requested(self, pos: QPoint) -> None:
+        index = self.tree.indexAt(pos)
+        if self.model.reminder(index) is None:
+            return
+        if not self.tree.selectionModel().isRowSelected(index.row(), index.parent()):
+            self.tree.setCurrentIndex(index)  # right-click outside the selection selects that row
+        if self._context_menu is None:
+            self._context_menu = QMenu(self)
+            self._context_menu.addActions([self.open_action, self.greet_action])
+            self._context_menu.addSeparator()
+            self._context_menu.addActions([self.done_action, self.snooze_action])
+        self._context_menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+    @staticmethod
+    def customer_of(reminder: DueReminder) -> int | None:
+        if reminder.customer_id is not None:
+            return reminder.customer_id
+        return reminder.customer_ids[0] if reminder.customer_ids else None
+
+    # --- acting ------------------------------------------------------------------------------------
+
+    def on_done_action_triggered(self) -> None:
+        self.mark_done(self.selected_ids())
+
+    def on_open_action_triggered(self) -> None:
+        focused = self._focused()
+        customer_id = self.customer_of(focused) if focused else None
+        if customer_id is not None:
+            self.open_customer_requested.emit(customer_id)
+
+    def on_greet_action_triggered(self) -> None:
+        focused = self._focused()
+        if focused is not None and focused.kind == "greeting":
+            self.prepare_greetings_requested.emit(focused.id)
+
+    def mark_done(self, ids: int | Iterable[int]) -> None:
+        self._apply(ids, lambda chosen: mark_done_many(chosen, self._clock))
+
+    def snooze_for(self, ids: int | Iterable[int], delta: timedelta) -> None:
+        self._apply(ids, lambda chosen: snooze_many(chosen, self._clock.now() + delta, self._clock))
+
+    def snooze_until_day(self, ids: int | Iterable[int], day: QDate) -> None:
+        wake = datetime.combine(date(day.year(), day.month(), day.day()), time(SNOOZE_HOUR),
+                                tzinfo=self._clock.zone)
+        until = max(wake, self._clock.now() + timedelta(hours=1))
+        self._apply(ids, lambda chosen: snooze_many(chosen, until, self._clock))
+
+    def _apply(self, ids: int | Iterable[int], action: Callable[[list[int]], object]) -> None:
+        chosen = [ids] if isinstance(ids, int) else list(ids)
+        if not chosen:
+            return
+        anchor = None
+        first = self.model.reminder_index(chosen[0])
+        if first.isValid():
+            anchor = (self.model.group_of(first).kind, first.row())
+        try:
+            action(chosen)
+        except DomainError:
+            pass  # finished elsewhere meanwhile (another window, the engine); the refresh shows the truth
+        self._reload(set(), anchor)  # the next row takes the place of the finished ones
+        self.reminders_changed.emit()
+
+    def on_tree_double_clicked(self, index: QModelIndex) -> None:
+        if self.model.is_more_row(index):
+            self.show_more(self.model.group_of(index).kind)
+            return
+        reminder = self.model.reminder(index)
+        customer_id = self.customer_of(reminder) if reminder else None
+        if customer_id is not None:
+            self.open_customer_requested.emit(customer_id)
+

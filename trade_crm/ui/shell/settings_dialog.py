@@ -1,0 +1,120 @@
+"""The Settings dialog, and the user-interface setting keys (each declared once here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timezone, tzinfo
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trade_crm.ui.backup.data_settings import DataSettingsWidget
+from trade_crm.ui.common.i18n import SYSTEM
+from trade_crm.ui.reminders.settings_page import ReminderSettingsPage
+
+
+@dataclass(frozen=True)
+class SettingKey:
+    key: str
+    type: type
+    default: Any
+    label: str  # source text in the "Settings" context
+
+    def read(self, settings: QSettings) -> Any:
+        value = settings.value(self.key, self.default)
+        try:
+            return self.type(value)
+        except (TypeError, ValueError):
+            return self.default
+
+    def write(self, settings: QSettings, value: Any) -> None:
+        settings.setValue(self.key, value)
+
+    def translated_label(self) -> str:
+        return QCoreApplication.translate("Settings", self.label)
+
+
+LANGUAGE = SettingKey("language", str, SYSTEM, QT_TRANSLATE_NOOP("Settings", "Language"))
+WORK_START = SettingKey("display/work_start", int, 9, QT_TRANSLATE_NOOP("Settings", "Customers' working hours start"))
+WORK_END = SettingKey("display/work_end", int, 18, QT_TRANSLATE_NOOP("Settings", "Customers' working hours end"))
+
+
+class SettingsDialog(QDialog):
+    """General (language, applied at the next start; customers' working hours used to grey local times)
+    Reminders (cadences, holiday lead time, own country, tray, greeting holidays) and, given the book's
+    path, Data (folders, backups, the off-laptop copy and its key)."""
+
+    settings_saved = Signal()
+
+    def __init__(self, settings: QSettings, parent=None, *, db_path: Path | None = None,
+                 zone: tzinfo | None = None):
+        super().__init__(parent)
+        self._settings = settings
+        self.setWindowTitle(self.tr("Settings"))
+        self.language_combo = QComboBox()
+        self.language_combo.addItem(self.tr("Same as the system"), SYSTEM)
+        self.language_combo.addItem("English", "en")
+        self.language_combo.addItem("简体中文", "zh_CN")
+        index = self.language_combo.findData(LANGUAGE.read(settings))
+        self.language_combo.setCurrentIndex(max(index, 0))
+        self.start_spin = self._hour_spin(WORK_START.read(settings))
+        self.end_spin = self._hour_spin(WORK_END.read(settings))
+        form = QFormLayout()
+        form.addRow(LANGUAGE.translated_label(), self.language_combo)
+        note = QLabel(self.tr("A new language shows after you restart Trade CRM."))
+        note.setWordWrap(True)
+        form.addRow("", note)
+        form.addRow(WORK_START.translated_label(), self.start_spin)
+        form.addRow(WORK_END.translated_label(), self.end_spin)
+        hint = QLabel(self.tr("Outside these hours a customer's local time is shown greyed."))
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        general = QWidget()
+        general.setLayout(form)
+        self.reminder_page = ReminderSettingsPage(settings)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, self.tr("General"))
+        self.tabs.addTab(self.reminder_page, self.tr("Reminders"))
+        self.data_page = DataSettingsWidget(db_path, zone or timezone.utc) if db_path is not None else None
+        if self.data_page is not None:
+            self.tabs.addTab(self.data_page, self.tr("Data"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+
+    def _hour_spin(self, value: int) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(0, 24)
+        spin.setSuffix(":00")
+        spin.setValue(value)
+        return spin
+
+    def accept(self) -> None:
+        for page in (self.reminder_page, self.data_page):
+            if page is not None and not page.save():
+                self.tabs.setCurrentWidget(page)
+                return
+        start, end = self.start_spin.value(), self.end_spin.value()
+        if end <= start:
+            end = min(start + 1, 24)
+        LANGUAGE.write(self._settings, self.language_combo.currentData())
+        WORK_START.write(self._settings, start)
+        WORK_END.write(self._settings, end)
+        self._settings.sync()
+        self.settings_saved.emit()
+        super().accept()
