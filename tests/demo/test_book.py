@@ -25,24 +25,6 @@ def rows(db, sql, params=()):
     return db.execute_sql(sql, params).fetchall()
 
 
-def names_and_countries(spec, day):
-    return [(c[1], c[2]) for chunk in demo.generate_book(spec, day) for c in chunk.customers]
-
-
-def test_same_seed_gives_the_same_book_and_another_seed_another(clock):
-    day = today(clock)
-    first = names_and_countries(demo.BookSpec(customers=120), day)
-    assert first == names_and_countries(demo.BookSpec(customers=120), day)
-    assert first != names_and_countries(demo.BookSpec(customers=120, seed=7), day)
-
-
-def test_chunking_does_not_change_the_rows(clock):
-    spec, day = demo.BookSpec(customers=50), today(clock)
-    whole = [r for chunk in demo.generate_book(spec, day, chunk_size=1000) for r in chunk.interactions]
-    pieces = [r for chunk in demo.generate_book(spec, day, chunk_size=7) for r in chunk.interactions]
-    assert whole == pieces
-
-
 def test_demo_book_has_300_customers_in_40_countries(db, book):
     assert book.customers >= 300 and book.countries >= 40
     assert rows(db, "SELECT count(*), count(DISTINCT country) FROM customer")[0] == (book.customers, book.countries)
