@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.shell.test_main_window import chinese, chrome_texts, untranslated  # noqa: F401 (chinese: a fixture)
+from tests.ui.shell.test_start_and_language import chinese, chrome_texts, untranslated  # noqa: F401 (chinese: a fixture)
 from trade_crm.domain.customers.orders import record_order
 from trade_crm.domain.customers.records import create_customer
 from trade_crm.domain.insights.segments import last_computed, segment_of
