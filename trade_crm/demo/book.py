@@ -24,8 +24,8 @@ from trade_crm.domain.clock import today as today_of
 from trade_crm.store.models import database
 
 # What the app, the CLI, the screenshots, the tests and the benchmark use.
-__all__ = ["GENERATOR_VERSION", "BookRows", "BookSpec", "DemoSummary", "FirstIds", "fair_tags", "generate_book",
-           "load_demo", "write_book"]
+__all__ = ["GENERATOR_VERSION", "BookRows", "BookSpec", "DemoSummary", "FirstIds", "fair_tags",
+           "generate_book", "load_demo", "write_book"]
 
 
 def load_demo(clock: Clock, customers: int = 300, seed: int = 2026) -> DemoSummary:

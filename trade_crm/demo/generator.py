@@ -103,8 +103,8 @@ class _BookMaker(PeopleMaker, HistoryMaker):
         return self.pick_cumulative(self.country_weights)
 
 
-def generate_book(spec: BookSpec, today: date, first: FirstIds = FirstIds(), chunk_size: int = 2000  # noqa: B008
-                  ) -> Iterator[BookRows]:
+def generate_book(spec: BookSpec, today: date, first: FirstIds = FirstIds(),  # noqa: B008 - frozen
+                  chunk_size: int = 2000) -> Iterator[BookRows]:
     """Yield the book in chunks of `chunk_size` customers. Pure: the same spec and day give the same rows."""
     maker = _BookMaker(spec, today, first)
     for i in range(spec.customers):

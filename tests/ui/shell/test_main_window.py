@@ -1,5 +1,5 @@
-"""The main window over a book: search, selection and timeline, delete and undo, bulk actions, counts, filters,
-layout."""
+"""The main window over a book: search, selection and timeline, delete and undo, bulk actions, counts,
+filters, layout."""
 
 from __future__ import annotations
 

@@ -16,7 +16,6 @@ from trade_crm.domain.customers.records import create_customer, customer_count
 from trade_crm.domain.customers.timeline import log_interaction
 from trade_crm.ui.shell.main_window import MainWindow
 
-
 # --- the first run page ----------------------------------------------------------------------
 
 def test_first_run_page_is_shown_on_an_empty_database(make_window):
