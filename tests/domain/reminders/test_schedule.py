@@ -37,6 +37,7 @@ def _midnights(start: str, zone: str, count: int) -> list[str]:
 def test_berlin_midnights_around_the_spring_change_are_each_days_midnight():
     assert _midnights("2026-03-28 20:00", "Europe/Berlin", 3) == [
         "2026-03-29T00:00:00+01:00", "2026-03-30T00:00:00+02:00", "2026-03-31T00:00:00+02:00"]
+    assert _midnights("2026-03-29 00:01", "Europe/Berlin", 1) == ["2026-03-30T00:00:00+02:00"]  # not the 31st
 
 
 def test_berlin_day_of_the_spring_change_lasts_23_hours_and_of_the_autumn_change_25():

@@ -1,6 +1,7 @@
 """The reminder scheduler uses APScheduler through its public API only: no private names, no module
-globals replaced, no subclass overriding its internals (an AST scan of the ui modules, checked against
-the patterns it replaced so the scan cannot pass by finding nothing)."""
+globals replaced, no subclass of its classes (which is how `super()._real_add_job()` style overrides
+came in). An AST scan of the ui modules, checked against the patterns it replaced so that it cannot pass
+by finding nothing."""
 
 from __future__ import annotations
 

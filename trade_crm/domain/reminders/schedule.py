@@ -5,7 +5,8 @@ the injected Clock's time line, so a test moves a FixedClock and asks what is du
 datetimes; local days come from `zoneinfo`, so the user's midnight is right on the days daylight-saving
 time changes: a midnight that does not exist (America/Santiago, first Sunday of September: 00:00 jumps
 to 01:00) becomes the instant the day begins, and a midnight that happens twice (America/Havana, first
-Sunday of November) is counted once, the first time, because the date only changes then.
+Sunday of November) is counted once, the first time, because the date only changes then. (APScheduler
+3.11's CronTrigger(hour=0) is no substitute: from 29 March 2026 00:01 in Berlin it answers 31 March.)
 """
 
 from __future__ import annotations
