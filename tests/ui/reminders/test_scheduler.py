@@ -9,18 +9,21 @@ from __future__ import annotations
 import threading
 import time
 from datetime import date, datetime, timedelta
+from datetime import time as day_time
+from zoneinfo import ZoneInfo
 
 import pytest
 from peewee import OperationalError
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QWidget
 
-from trade_crm.domain.clock import FixedClock
+from trade_crm.domain.clock import FixedClock, SystemClock
 from trade_crm.domain.customers.records import create_customer
 from trade_crm.domain.customers.timeline import log_interaction
 from trade_crm.domain.reminders.records import mark_done_many, save_reminder
 from trade_crm.domain.reminders.sync import SyncResult, sync_reminders
 from trade_crm.store.models import Reminder, database
+from trade_crm.ui.reminders.alarms import Alarms
 from trade_crm.ui.reminders.scheduler import ReminderScheduler
 
 
@@ -130,6 +133,33 @@ def test_waking_from_sleep_is_detected_by_the_wall_clock_jump(qtbot, db, make_sc
     with qtbot.waitSignal(scheduler.reminders_updated, timeout=1000):
         scheduler.process_due_jobs()
     assert scheduler.wakes == 1
+
+
+def test_an_alarm_that_rings_before_the_clock_gets_there_is_armed_again(qtbot, db, make_scheduler):
+    clock = FixedClock.at("2026-11-14 23:50", "Asia/Shanghai")
+    scheduler = make_scheduler(clock)
+    _started(qtbot, scheduler)
+    alarms = scheduler.findChild(Alarms)
+    assert alarms.names() == scheduler.job_ids() == ["midnight", "safety_net", "wake_check"]
+    alarms.disarm("midnight")  # what APScheduler does with a DateTrigger's job once it has rung
+    with qtbot.assertNotEmitted(scheduler.reminders_updated):
+        scheduler.on_alarms_rang("midnight")  # the clock still says 23:50
+    assert alarms.is_armed("midnight")
+    assert scheduler.next_run_time("midnight").isoformat() == "2026-11-15T00:00:00+08:00"
+    clock.advance(timedelta(minutes=10))
+    with qtbot.waitSignal(scheduler.reminders_updated, timeout=1000):
+        scheduler.on_alarms_rang("midnight")
+    assert scheduler.next_run_time("midnight").isoformat() == "2026-11-16T00:00:00+08:00"
+    assert alarms.is_armed("midnight")
+
+
+def test_with_the_system_clock_apscheduler_rings_at_the_users_local_midnight(qtbot, db, make_scheduler):
+    clock = SystemClock(ZoneInfo("Asia/Shanghai"))
+    scheduler = make_scheduler(clock)
+    _started(qtbot, scheduler)
+    midnight = scheduler.next_run_time("midnight")
+    assert midnight.time() == day_time(0) and timedelta(0) < midnight - clock.now() <= timedelta(days=1)
+    assert abs(scheduler.alarm_time("midnight") - midnight) < timedelta(seconds=5)
 
 
 @pytest.mark.parametrize("run_in_worker", [False, True])

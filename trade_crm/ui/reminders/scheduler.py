@@ -1,11 +1,12 @@
-"""When to recompute reminders: APScheduler 3's QtScheduler, driven by the Qt event loop and a Clock.
+"""When to recompute reminders: the domain's Timetable on the injected Clock, rung by APScheduler 3.
 
 The database decides what is due (domain/reminders/sync.py); this only decides *when* to ask: at start
 (once the window has painted), at the user's local midnight, every 15 minutes as a safety net, after the
 computer wakes from sleep (the wall clock jumped ahead of the monotonic clock) and, debounced, when data
-changed. The jobs fire on the GUI thread (DebugExecutor inside the Qt timer's slot); the sync itself runs
-in a worker (ui/common/workers.py Job), one at a time: a recompute asked for while one runs is coalesced into one
-more run after it. Results come back by signal on the GUI thread; the worker never touches a widget.
+changed. The instants come from domain/reminders/schedule.py; APScheduler (ui/reminders/alarms.py, public
+API only) rings at them, and the due jobs run on the GUI thread. The sync itself runs in a worker
+(ui/common/workers.py Job), one at a time: a recompute asked for while one runs is coalesced into one more
+run after it. Results come back by signal on the GUI thread; the worker never touches a widget.
 
 The worker's database connection: peewee keeps its connection state per thread (SqliteDatabase is
 thread-safe by default; check_same_thread=False only lets a connection object be handed across threads),
@@ -16,128 +17,48 @@ transaction that read first and then wants to write while the other connection h
 fails at once with "database is locked". The pane's writes (domain/reminders/records.py) begin IMMEDIATE, so they
 wait instead; a sync of the worker that loses such a race is retried a moment later (it is idempotent).
 
-APScheduler 3 reads the time with `datetime.now()`; `_ClockedQtScheduler` makes it read the injected
-Clock instead (only while the scheduler itself is working, through a context variable), so a test moves
-a FixedClock and calls `process_due_jobs()`: jobs fire with no real waiting (with `run_in_worker=False`
-the sync runs right there; with the worker, wait for the signal).
+A job is due when the Clock says so, whoever asks: a test moves a FixedClock and calls
+`process_due_jobs()`, and jobs fire with no real waiting (with `run_in_worker=False` the sync runs right
+there; with the worker, wait for the signal).
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
 import time
 from collections.abc import Callable
-from contextvars import ContextVar
-from datetime import datetime, timedelta, timezone, tzinfo
-from datetime import time as day_time
+from datetime import datetime, timedelta
 
-from apscheduler.executors.debug import DebugExecutor
-from apscheduler.schedulers import base as apscheduler_base
-from apscheduler.schedulers.qt import QtScheduler
-from apscheduler.triggers.base import BaseTrigger
-from apscheduler.triggers.date import DateTrigger
-from apscheduler.triggers.interval import IntervalTrigger
 from peewee import OperationalError, PeeweeException
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.errors import DomainError
+from trade_crm.domain.reminders.schedule import (
+    SAFETY_NET,
+    WAKE_CHECK,
+    Rule,
+    Timetable,
+    every,
+    local_midnight_at_or_after,
+    local_midnights,
+)
 from trade_crm.domain.reminders.sync import SyncResult, sync_reminders
 from trade_crm.store.models import database
 from trade_crm.ui.common.workers import Job, JobContext
+from trade_crm.ui.reminders.alarms import Alarms
+from trade_crm.ui.reminders.first_paint import FirstPaint
 
 log = logging.getLogger(__name__)
 
-SAFETY_MINUTES = 15
-WAKE_CHECK_SECONDS = 60
 WAKE_TOLERANCE = timedelta(seconds=90)  # the wall clock ran this much further than the monotonic one
 DEBOUNCE_MS = 1500
 FIRST_PAINT_WAIT_MS = 1000  # the start job waits this long for the window's first paint at most
 RETRY_MS = 2000  # a worker's sync that found the database busy is tried again after this
 MAX_RETRIES = 3
 SHUTDOWN_WAIT_S = 10.0  # how long shutdown (or a sync on the GUI thread) waits for the worker's sync
-_clock_in_use: ContextVar[Clock | None] = ContextVar("scheduler_clock", default=None)
-
-
-class _ClockedDatetime(datetime):
-    """`datetime.now()` as APScheduler's base module sees it: the scheduler's Clock while it works."""
-
-    @classmethod
-    def now(cls, tz=None):
-        clock = _clock_in_use.get()
-        if clock is None:
-            return datetime.now(tz)
-        instant = clock.now()
-        return instant.astimezone(tz) if tz is not None else instant.astimezone(clock.zone).replace(tzinfo=None)
-
-
-def _install_clock_hook() -> None:
-    if apscheduler_base.datetime is not _ClockedDatetime:
-        apscheduler_base.datetime = _ClockedDatetime
-
-
-class LocalMidnightTrigger(BaseTrigger):
-    """Fires at every local midnight of `zone`. (APScheduler 3.11's CronTrigger(hour=0) skips the day
-    after a daylight-saving change: from 29 March 2026 00:01 in Berlin it answers 31 March.)"""
-
-    def __init__(self, zone: tzinfo):
-        self.zone = zone
-
-    def _midnight(self, day) -> datetime:  # a midnight that does not exist (DST at 00:00) becomes 01:00
-        return datetime.combine(day, day_time(0), tzinfo=self.zone).astimezone(timezone.utc).astimezone(self.zone)
-
-    def get_next_fire_time(self, previous_fire_time, now):
-        if previous_fire_time is None:
-            local = now.astimezone(self.zone)
-            if local == self._midnight(local.date()):
-                return local
-            return self._midnight(local.date() + timedelta(days=1))
-        return self._midnight(previous_fire_time.astimezone(self.zone).date() + timedelta(days=1))
-
-    def __str__(self) -> str:
-        return f"local midnight ({self.zone})"
-
-
-class _ClockedQtScheduler(QtScheduler):
-    """QtScheduler on a restartable QTimer we own (PySide6's singleShot cannot be stopped) and a Clock."""
-
-    def __init__(self, clock: Clock, timer_parent: QObject, **options):
-        self._clock = clock
-        self._qt_timer = QTimer(timer_parent)
-        self._qt_timer.setSingleShot(True)
-        self._qt_timer.timeout.connect(self._process_jobs)
-        super().__init__(**options)
-
-    @contextlib.contextmanager
-    def _clocked(self):
-        token = _clock_in_use.set(self._clock)
-        try:
-            yield
-        finally:
-            _clock_in_use.reset(token)
-
-    def _start_timer(self, wait_seconds):
-        self._qt_timer.stop()
-        if wait_seconds is not None:
-            self._qt_timer.start(min(int(wait_seconds * 1000), 2_147_483_647))
-
-    def _stop_timer(self):
-        self._qt_timer.stop()
-
-    def _process_jobs(self):
-        with self._clocked():
-            wait_seconds = apscheduler_base.BaseScheduler._process_jobs(self)
-        self._start_timer(wait_seconds)
-
-    def _real_add_job(self, job, jobstore_alias, replace_existing):
-        with self._clocked():
-            super()._real_add_job(job, jobstore_alias, replace_existing)
-
-    def process_now(self) -> None:
-        self._process_jobs()
 
 
 def _sync_in_worker(_context: JobContext, sync: Callable[[Clock], SyncResult], clock: Clock,
@@ -167,35 +88,6 @@ def _is_busy(exc: BaseException) -> bool:
     return isinstance(exc, OperationalError) and ("locked" in text or "busy" in text)
 
 
-class _FirstPaint(QObject):
-    """Calls `then` once any widget of the application has painted (after that paint pass has finished),
-    or after `wait_ms` when nothing paints (a window started hidden, in the tray)."""
-
-    def __init__(self, then: Callable[[], None], wait_ms: int, parent: QObject):
-        super().__init__(parent)
-        self._then, self._app = then, QCoreApplication.instance()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._fire)
-        self._timer.start(wait_ms)
-        self._app.installEventFilter(self)
-
-    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Paint and self._timer.isActive():
-            self._timer.start(0)  # once this paint pass has been handled
-        return False
-
-    def _fire(self) -> None:
-        self.cancel()
-        self._then()
-
-    def cancel(self) -> None:
-        self._timer.stop()
-        if self._app is not None:
-            self._app.removeEventFilter(self)
-            self._app = None
-
-
 class ReminderScheduler(QObject):
     """Recomputes reminders at the right moments; emits the due count and what is newly due."""
 
@@ -212,13 +104,14 @@ class ReminderScheduler(QObject):
                  run_in_worker: bool = True, first_paint_wait_ms: int = FIRST_PAINT_WAIT_MS,
                  retry_ms: int = RETRY_MS):
         super().__init__(parent)
-        _install_clock_hook()
         self._clock, self._sync, self._monotonic = clock, sync, monotonic
         self._run_in_worker, self._first_paint_wait_ms = run_in_worker, first_paint_wait_ms
-        self._scheduler = _ClockedQtScheduler(clock, self, timezone=clock.zone,
-                                              executors={"default": DebugExecutor()},
-                                              job_defaults={"coalesce": True, "misfire_grace_time": None,
-                                                            "max_instances": 1})
+        self._timetable = Timetable()  # when each job runs next, on the Clock
+        self._actions: dict[str, Callable[[], None]] = {
+            "start": self._on_start, "midnight": lambda: self.request_recompute("midnight"),
+            "safety_net": lambda: self.request_recompute("safety net"), "wake_check": self._check_wake}
+        self._alarms = Alarms(clock, self)
+        self._alarms.rang.connect(self.on_alarms_rang)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(debounce_ms)
@@ -230,7 +123,7 @@ class ReminderScheduler(QObject):
         self._retries, self._retry_at_start = 0, False
         self._last_wall: datetime | None = None
         self._last_mono = 0.0
-        self._first_paint: _FirstPaint | None = None
+        self._first_paint: FirstPaint | None = None
         self._job: Job | None = None  # the sync running in a worker, if any
         self._job_at_start = False
         self._job_seq = 0
@@ -247,31 +140,30 @@ class ReminderScheduler(QObject):
     # --- lifecycle ------------------------------------------------------------------------------
 
     def start(self, *, after_first_paint: bool = True) -> None:
-        """Schedule the jobs. The start job runs once the window has painted (the first paint of any
-        widget after this call, or FIRST_PAINT_WAIT_MS when none paints), so the sync never competes with
-        the first paint; with `after_first_paint=False`, as soon as the event loop turns."""
+        """Plan the jobs and arm their alarms. The start job runs once the window has painted (the first
+        paint of any widget after this call, or FIRST_PAINT_WAIT_MS when none paints), so the sync never
+        competes with the first paint; with `after_first_paint=False`, as soon as the event loop turns."""
         now, zone = self._clock.now(), self._clock.zone
         self._stopped = False
         self._mark_time()
-        add = self._scheduler.add_job
-        add(lambda: self.request_recompute("midnight"), LocalMidnightTrigger(zone), id="midnight")
-        add(lambda: self.request_recompute("safety net"), IntervalTrigger(
-            minutes=SAFETY_MINUTES, start_date=now + timedelta(minutes=SAFETY_MINUTES), timezone=zone),
-            id="safety_net")
-        add(self._check_wake, IntervalTrigger(
-            seconds=WAKE_CHECK_SECONDS, start_date=now + timedelta(seconds=WAKE_CHECK_SECONDS), timezone=zone),
-            id="wake_check")
-        self._scheduler.start()
+        self._timetable.clear()
+        self._alarms.start()
+        self._plan("midnight", local_midnight_at_or_after(now, zone), local_midnights(zone))
+        self._plan("safety_net", now + SAFETY_NET, every(SAFETY_NET, now))
+        self._plan("wake_check", now + WAKE_CHECK, every(WAKE_CHECK, now))
         if after_first_paint and isinstance(QCoreApplication.instance(), QGuiApplication):
-            self._first_paint = _FirstPaint(self._add_start_job, self._first_paint_wait_ms, self)
+            self._first_paint = FirstPaint(self._add_start_job, self._first_paint_wait_ms, self)
         else:
             self._add_start_job()
 
     def _add_start_job(self) -> None:
         self._first_paint = None
-        if self._scheduler.running:
-            self._scheduler.add_job(self._on_start, DateTrigger(run_date=self._clock.now(), timezone=self._clock.zone),
-                                    id="start", replace_existing=True)
+        if self._alarms.running:
+            self._plan("start", self._clock.now())
+
+    def _plan(self, name: str, first: datetime, rule: Rule | None = None) -> None:
+        self._timetable.plan(name, first, rule)
+        self._alarms.arm(name, first)
 
     def shutdown(self) -> None:
         """Stop the jobs; wait (a little) for a sync still running in a worker, and drop its result."""
@@ -282,20 +174,47 @@ class ReminderScheduler(QObject):
         if self._first_paint is not None:
             self._first_paint.cancel()
             self._first_paint = None
-        if self._scheduler.running:
-            self._scheduler.shutdown(wait=False)
+        self._alarms.shutdown()
+        self._timetable.clear()
         self._idle.wait(SHUTDOWN_WAIT_S)
 
     def job_ids(self) -> list[str]:
-        return sorted(job.id for job in self._scheduler.get_jobs())
+        return self._timetable.names()
 
     def next_run_time(self, job_id: str) -> datetime | None:
-        job = self._scheduler.get_job(job_id)
-        return job.next_run_time if job else None
+        """When the job runs next, in the user's zone."""
+        instant = self._timetable.next_run(job_id)
+        return instant.astimezone(self._clock.zone) if instant is not None else None
+
+    def alarm_time(self, job_id: str) -> datetime | None:
+        """When APScheduler rings for the job, on the computer's real clock."""
+        return self._alarms.ring_time(job_id)
 
     def process_due_jobs(self) -> None:
-        """Run whatever is due by the clock now (what the timer does when it fires)."""
-        self._scheduler.process_now()
+        """Run whatever is due by the clock now (what an alarm does when it rings); re-arm each job for
+        its next instant first, so a job that fails still runs next time."""
+        now = self._clock.now()
+        for name in self._timetable.due(now):
+            following = self._timetable.ran(name, now)
+            if following is None:
+                self._alarms.disarm(name)
+            else:
+                self._alarms.arm(name, following)
+            try:
+                self._actions[name]()
+            except Exception:  # one failing job must not keep the others from running
+                log.exception("reminders: the %s job failed", name)
+
+    @Slot(str)
+    def on_alarms_rang(self, name: str) -> None:
+        """An alarm went off: run what is due. When the Clock is not there yet (a fixed clock in a test,
+        the time set back), the job is not due: arm its alarm again for what is left."""
+        if self._stopped:
+            return
+        self.process_due_jobs()
+        instant = self._timetable.next_run(name)
+        if instant is not None and not self._alarms.is_armed(name):
+            self._alarms.arm(name, instant)
 
     @property
     def busy(self) -> bool:
