@@ -26,7 +26,8 @@ def bench_segments(db, clock) -> list[tuple[str, float | str, bool | None]]:
     from trade_crm.domain.insights.segment_settings import SegmentSettings
     from trade_crm.domain.insights.segments import order_histories, recompute_segments, segment_histories
     from trade_crm.domain.insights.stats import book_stats
-    from trade_crm.domain.world.currency import rate_table, seed_demo_rates
+    from trade_crm.demo.rates import seed_demo_rates
+    from trade_crm.domain.world.currency import rate_table
 
     day = today(clock)
     settings = SegmentSettings()

@@ -25,10 +25,12 @@ import phonenumbers
 from peewee import SqliteDatabase
 
 from trade_crm.demo import data
+from trade_crm.demo.rates import seed_demo_rates
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.clock import today as today_of
 from trade_crm.domain.customers.orders import lifecycle_for_order_count
 from trade_crm.domain.customers.timeline import CONTACT_KINDS
+from trade_crm.domain.insights.segments import recompute_segments
 from trade_crm.store import search
 from trade_crm.store.models import OPPORTUNITY_STAGES, database
 
@@ -702,9 +704,6 @@ def write_book(db: SqliteDatabase, chunks: Iterable[BookRows], *, index: bool = 
 def load_demo(clock: Clock, customers: int = 300, seed: int = 2026) -> DemoSummary:
     """Fill the bound database with a demo book (appended after any existing rows), in one transaction,
     with exchange rates for its currencies and every customer's stage and tier computed."""
-    from trade_crm.domain.insights.segments import recompute_segments
-    from trade_crm.domain.world.currency import seed_demo_rates
-
     db = database.obj
     spec = BookSpec(customers=customers, seed=seed)
     with db.atomic():
