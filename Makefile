@@ -31,6 +31,7 @@ screenshots: $(STAMP) translations
 
 lint: $(STAMP)
 	$(PY) -m ruff check trade_crm tests bench
+	$(VENV)/bin/lint-imports
 
 build: $(STAMP) translations
 	$(PY) -m PyInstaller --noconfirm --clean build.spec

@@ -22,11 +22,12 @@ def _timed(call):
 
 def bench_segments(db, clock) -> list[tuple[str, float | str, bool | None]]:
     """(label, seconds or text, target met or None) for the first recompute, a repeat, and the dashboard."""
+    from trade_crm.demo.rates import seed_demo_rates
     from trade_crm.domain.clock import FixedClock, today
     from trade_crm.domain.insights.segment_settings import SegmentSettings
     from trade_crm.domain.insights.segments import order_histories, recompute_segments, segment_histories
     from trade_crm.domain.insights.stats import book_stats
-    from trade_crm.domain.world.currency import rate_table, seed_demo_rates
+    from trade_crm.domain.world.currency import rate_table
 
     day = today(clock)
     settings = SegmentSettings()

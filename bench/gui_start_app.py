@@ -67,9 +67,9 @@ def main(argv: list[str]) -> None:
 def _wire_like_run_gui(app, window, clock, settings):
     """The rest of run_gui's start: notifier, reminder scheduler and controller; the scheduler starts
     right after the window is shown (its start job recomputes the reminders: this writes to the book)."""
-    from trade_crm.ui.reminders.controller import ReminderController
     from trade_crm.ui.reminders.scheduler import ReminderScheduler
     from trade_crm.ui.reminders.tray import create_notifier
+    from trade_crm.ui.shell.reminder_controller import ReminderController
 
     notifier = create_notifier(app)
     app.setQuitOnLastWindowClosed(not notifier.is_tray)

@@ -20,10 +20,10 @@ from trade_crm.ui.duplicates.merge_actions import install_merge_actions
 from trade_crm.ui.import_export.export_actions import install_export_actions
 from trade_crm.ui.import_export.import_actions import install_import_actions
 from trade_crm.ui.insights.tabs import install_insights
-from trade_crm.ui.reminders.controller import ReminderController
 from trade_crm.ui.reminders.scheduler import ReminderScheduler
 from trade_crm.ui.reminders.tray import create_notifier
 from trade_crm.ui.shell.main_window import MainWindow
+from trade_crm.ui.shell.reminder_controller import ReminderController
 from trade_crm.ui.shell.settings_dialog import LANGUAGE
 from trade_crm.ui.shell.single_instance import SingleInstance, bring_to_front
 
@@ -41,7 +41,7 @@ def demo_loader(clock: Clock):
         return None
 
     def load():
-        from trade_crm.demo.book import load_demo
+        from trade_crm.demo.book import load_demo  # lazy: start-up, the generator loads when asked for
 
         return load_demo(clock)
 

@@ -53,7 +53,7 @@ def new_key() -> bytes:
 def derive_key(passphrase: str, salt: bytes, log_n: int = SCRYPT_LOG_N, r: int = SCRYPT_R,
                p: int = SCRYPT_P) -> bytes:
     """A 32-byte key from a passphrase with scrypt (the passphrase is NFC-normalised first)."""
-    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt  # lazy: start-up, loaded on first use
 
     if not passphrase:
         raise ValueError("the passphrase is empty")
@@ -86,7 +86,7 @@ def key_from_recovery_code(code: str) -> bytes:
 
 def backend_is_usable(backend: Any) -> bool:
     """False for keyring's fail and null backends and for anything with no positive priority."""
-    from keyring.backends import fail, null
+    from keyring.backends import fail, null  # lazy: start-up, keyring looks for its backends on import
 
     if isinstance(backend, fail.Keyring | null.Keyring):
         return False
@@ -110,7 +110,7 @@ class KeyStore:
     @property
     def backend(self) -> Any:
         if self._backend is None:
-            import keyring
+            import keyring  # lazy: start-up, as above
 
             return keyring.get_keyring()
         return self._backend

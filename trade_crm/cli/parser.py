@@ -9,11 +9,17 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
+from peewee import PeeweeException
+
 from trade_crm import __version__
 from trade_crm.cli.base import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, PROG, Command, CommandError, Context
 from trade_crm.cli.commands import GROUPS, all_commands
+from trade_crm.cli.commands.gui import GUI
 from trade_crm.domain.clock import Clock, SystemClock
 from trade_crm.domain.errors import DomainError, ValidationError
+from trade_crm.paths import resolve_db_path
+from trade_crm.store.backup import BackupError
+from trade_crm.store.db import DatabaseError, close_database, open_database
 
 
 def _add_common(parser: argparse.ArgumentParser, command: Command) -> None:
@@ -56,7 +62,6 @@ def run(argv: Sequence[str], *, stdout: TextIO | None = None, stderr: TextIO | N
             args = build_parser().parse_args(list(argv))
         command = getattr(args, "command", None)
         if command is None:  # no command: open the window
-            from trade_crm.cli.commands.gui import GUI
             command = GUI
         return _run_command(command, args, clock or SystemClock(), out, err)
     except SystemExit as exc:  # argparse: --help, --version, usage errors (already printed)
@@ -72,12 +77,6 @@ def run(argv: Sequence[str], *, stdout: TextIO | None = None, stderr: TextIO | N
 
 
 def _run_command(command: Command, args: argparse.Namespace, clock: Clock, out: TextIO, err: TextIO) -> int:
-    from peewee import PeeweeException
-
-    from trade_crm.paths import resolve_db_path
-    from trade_crm.store.backup import BackupError
-    from trade_crm.store.db import DatabaseError, close_database, open_database
-
     ctx = Context(db_path=resolve_db_path(args.db), clock=clock,
                   json=getattr(args, "json", False), out=out, err=err)
     try:

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from trade_crm.demo.generator import generate_book
 from trade_crm.demo.history import fair_tags
+from trade_crm.demo.rates import seed_demo_rates
 from trade_crm.demo.rows import GENERATOR_VERSION, BookRows, BookSpec, DemoSummary, FirstIds
 from trade_crm.demo.writer import first_free_ids, write_book
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.clock import today as today_of
+from trade_crm.domain.insights.segments import recompute_segments
 from trade_crm.store.models import database
 
 # What the app, the CLI, the screenshots, the tests and the benchmark use.
@@ -31,9 +33,6 @@ __all__ = ["GENERATOR_VERSION", "BookRows", "BookSpec", "DemoSummary", "FirstIds
 def load_demo(clock: Clock, customers: int = 300, seed: int = 2026) -> DemoSummary:
     """Fill the bound database with a demo book (appended after any existing rows), in one transaction,
     with exchange rates for its currencies and every customer's stage and tier computed."""
-    from trade_crm.domain.insights.segments import recompute_segments
-    from trade_crm.domain.world.currency import seed_demo_rates
-
     db = database.obj
     spec = BookSpec(customers=customers, seed=seed)
     with db.atomic():

@@ -27,6 +27,8 @@ from datetime import datetime, timezone, tzinfo
 from pathlib import Path
 from typing import BinaryIO
 
+from peewee import SqliteDatabase
+
 from trade_crm import keystore
 from trade_crm.domain.backups import PASSPHRASE, PLAIN, OffsiteSettings, backup_dir_for, rotate
 from trade_crm.store.backup import (
@@ -40,6 +42,8 @@ from trade_crm.store.backup import (
     open_readonly,
     restore_backup,
 )
+from trade_crm.store.db import PRAGMAS, upgrade
+from trade_crm.store.models import database
 
 MAGIC = b"TCRMBAK\x1a"
 FORMAT_VERSION = 1
@@ -146,7 +150,7 @@ def _nonce(header: Header, counter: int, flag: int) -> bytes:
 
 
 def _aead(key: bytes):
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # lazy: start-up, loaded on first use
 
     return AESGCM(key)
 
@@ -213,7 +217,7 @@ def _check_key(header: Header, key: bytes) -> None:
 
 def read_meta(path: Path, key: bytes) -> dict:
     """The copy's metadata (date, customers, schema version), decrypting only that part."""
-    from cryptography.exceptions import InvalidTag
+    from cryptography.exceptions import InvalidTag  # lazy: start-up, as AESGCM
 
     with open(path, "rb") as handle:
         header = read_header(handle)
@@ -230,7 +234,7 @@ def decrypt_file(source: Path, target: Path, key: bytes) -> dict:
 
     Raises DamagedCopyError (nothing left at `target`) when any byte was changed or the file is cut.
     """
-    from cryptography.exceptions import InvalidTag
+    from cryptography.exceptions import InvalidTag  # lazy: start-up, as AESGCM
 
     partial = target.with_name(target.name + ".partial")
     try:
@@ -321,8 +325,6 @@ def back_up_open_book(kind: str, now: datetime, zone: tzinfo) -> BackupReport | 
 
     Raises BackupError when the copy cannot be made: the caller then does not write.
     """
-    from trade_crm.store.models import database
-
     name = database.obj.database
     if not name or name == ":memory:":
         return None
@@ -356,10 +358,6 @@ def restore_file(path: Path, db_path: Path, now: datetime, *, store: keystore.Ke
 
 def migrate_file(db_path: Path, now: datetime) -> list[int]:
     """Bring a restored book to this version's schema (a pre-migration copy first); the versions applied."""
-    from peewee import SqliteDatabase
-
-    from trade_crm.store.db import PRAGMAS, upgrade
-
     db = SqliteDatabase(str(db_path), pragmas=PRAGMAS)
     db.connect()
     try:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from peewee import SqliteDatabase
 
+from trade_crm.store import search  # the search module owns the index's shape and how a document is built
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -180,9 +182,6 @@ def _v1_core_tables(db: SqliteDatabase) -> None:
 
 
 def _v2_search_index(db: SqliteDatabase) -> None:
-    # Imported here: the search module owns the index's shape and how a document is built.
-    from trade_crm.store import search
-
     search.create_index_tables(db)
     search.rebuild_index(db)
 

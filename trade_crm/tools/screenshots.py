@@ -8,6 +8,21 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from trade_crm.app import build_main_window
+from trade_crm.demo.book import load_demo
+from trade_crm.demo.rates import seed_demo_rates
+from trade_crm.domain.clock import FixedClock, today
+from trade_crm.domain.customers.timeline import timeline
+from trade_crm.domain.reminders.sync import sync_reminders
+from trade_crm.store.db import close_database, open_database
+from trade_crm.tools import compile_translations
+from trade_crm.ui.common.i18n import install_translator, remove_translators
+from trade_crm.ui.customers.customer_dialog import CustomerDialog
+from trade_crm.ui.insights.tabs import install_insights
+
 WINDOW_SIZE = (1400, 860)
 CLOCK_AT = ("2026-11-23 09:30", "Asia/Shanghai")
 
@@ -19,20 +34,12 @@ def _settle(app) -> None:
 
 def _busiest_customer(window) -> int:
     """Among the first rows, the customer with the longest timeline: it shows the panes at their best."""
-    from trade_crm.domain.customers.timeline import timeline
-
     model = window.customer_list.model
     ids = [model.customer_id(row) for row in range(min(model.rowCount(), 40))]
     return max(ids, key=lambda cid: (len(timeline(cid)), -cid))
 
 
 def _shoot_book(app, out: Path, db_path: Path, clock, language: str, suffix: str) -> None:
-    from PySide6.QtCore import QSettings
-
-    from trade_crm.app import build_main_window
-    from trade_crm.ui.common.i18n import install_translator, remove_translators
-    from trade_crm.ui.customers.customer_dialog import CustomerDialog
-
     translators = install_translator(app, language)
     settings = QSettings(str(db_path.with_name(f"settings-{language}.ini")), QSettings.Format.IniFormat)
     window = build_main_window(clock, db_path, settings, language=language)
@@ -55,12 +62,6 @@ def _shoot_book(app, out: Path, db_path: Path, clock, language: str, suffix: str
 
 
 def _shoot_first_run(app, out: Path, folder: Path, clock) -> None:
-    from PySide6.QtCore import QSettings
-
-    from trade_crm.app import build_main_window
-    from trade_crm.store.db import close_database, open_database
-    from trade_crm.ui.common.i18n import install_translator, remove_translators
-
     translators = install_translator(app, "en")
     database = open_database(folder / "empty.db")
     settings = QSettings(str(folder / "settings-first-run.ini"), QSettings.Format.IniFormat)
@@ -74,19 +75,36 @@ def _shoot_first_run(app, out: Path, folder: Path, clock) -> None:
     remove_translators(app, translators)
 
 
+def shoot_insights(app, out: Path, db_path: Path, clock, language: str, suffix: str) -> list[Path]:
+    """Screenshots of the dashboard and the pipeline board over the (demo) book at `db_path`, which the
+    caller has opened: dashboard_<suffix>.png and pipeline_board_<suffix>.png in `out`."""
+    seed_demo_rates(today(clock), clock)  # a demo book's figures need its currencies' rates
+    translators = install_translator(app, language)
+    settings = QSettings(str(db_path.with_name(f"settings-insights-{language}.ini")), QSettings.Format.IniFormat)
+    window = build_main_window(clock, db_path, settings, language=language)
+    insights = install_insights(window, clock, language=language)
+    window.show()
+    shots = []
+    for tab, name, height in (("dashboard", "dashboard", 1480), ("pipeline", "pipeline_board", 860)):
+        window.resize(1400, height)  # the whole dashboard, lists included
+        insights.show_tab(tab)
+        for _ in range(5):
+            app.processEvents()
+        path = out / f"{name}_{suffix}.png"
+        window.grab().save(str(path))
+        shots.append(path)
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    remove_translators(app, translators)
+    return shots
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     out = Path(argv[0] if argv else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from trade_crm.demo.book import load_demo
-    from trade_crm.domain.clock import FixedClock
-    from trade_crm.domain.reminders.sync import sync_reminders
-    from trade_crm.store.db import close_database, open_database
-    from trade_crm.tools import compile_translations
-
     compile_translations.main()
     app = QApplication.instance() or QApplication([sys.argv[0], "-platform", os.environ["QT_QPA_PLATFORM"]])
     clock = FixedClock.at(*CLOCK_AT)
@@ -95,8 +113,6 @@ def main(argv: list[str] | None = None) -> int:
         database = open_database(folder / "demo.db")
         load_demo(clock)
         sync_reminders(clock)  # what the app's scheduler does at start, so the reminder pane is filled
-        from trade_crm.ui.insights.tabs import shoot_insights
-
         for language, suffix in (("en", "en"), ("zh_CN", "zh")):
             _shoot_book(app, out, folder / "demo.db", clock, language, suffix)
             shoot_insights(app, out, folder / "demo.db", clock, language, suffix)

@@ -18,7 +18,7 @@ from trade_crm.domain.world.currency import (
     rate_table,
     rates,
     reporting_currency,
-    seed_demo_rates,
+    seed_rates,
     set_rate,
     set_rates,
     set_reporting_currency,
@@ -89,8 +89,11 @@ def test_missing_rates_lists_currencies_in_use_without_a_rate(db, clock):
     assert sorted(missing_rates()) == ["EUR", "JPY"]
 
 
-def test_demo_rates_cover_the_demo_currencies_against_the_reporting_one(db, clock):
-    assert seed_demo_rates(date(2026, 11, 1), clock) > 30
-    assert convert(Decimal("7.2"), "CNY") == Decimal("1.00")
-    assert convert(Decimal("0.92"), "EUR") == Decimal("1.00")
-    assert seed_demo_rates(date(2026, 11, 1), clock) == 0  # existing rates are kept
+def test_seeded_rates_come_from_a_per_dollar_table_and_keep_existing_rates(db, clock):
+    set_rate("GBP", "1.5", date(2026, 10, 1), clock)
+    table = {"USD": 1, "EUR": 0.5, "CNY": 8, "GBP": 0.8}
+    assert seed_rates(table, date(2026, 11, 1), clock) == 2  # EUR and CNY; GBP is the user's own
+    assert convert(Decimal("8"), "CNY") == Decimal("1.00")
+    assert convert(Decimal("0.5"), "EUR") == Decimal("1.00")
+    assert convert(Decimal("2"), "GBP") == Decimal("3.00")
+    assert seed_rates(table, date(2026, 11, 2), clock) == 0

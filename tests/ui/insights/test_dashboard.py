@@ -9,9 +9,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
 
 from trade_crm.demo.book import load_demo
+from trade_crm.demo.rates import seed_demo_rates
 from trade_crm.domain.customers.query import CustomerFilter
 from trade_crm.domain.insights.segments import recompute_segments
-from trade_crm.domain.world.currency import delete_rate, seed_demo_rates
+from trade_crm.domain.world.currency import delete_rate
 from trade_crm.ui.insights.dashboard import CHARTS, DashboardWidget, tier_filter
 from trade_crm.ui.insights.tabs import install_insights
 from trade_crm.ui.shell.main_window import MainWindow

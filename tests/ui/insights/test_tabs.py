@@ -1,5 +1,5 @@
 """Insights in the main window: stages and tiers kept current (at install, after the book changed, after rates
-or rules were edited), the pipeline's new deal for the selected customer, and the screenshots."""
+or rules were edited), the pipeline's new deal for the selected customer."""
 
 from __future__ import annotations
 
@@ -8,15 +8,13 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
 
 from tests.ui.shell.test_start_and_language import chinese, chrome_texts, untranslated  # noqa: F401 (chinese: a fixture)
 from trade_crm.domain.customers.orders import record_order
 from trade_crm.domain.customers.records import create_customer
 from trade_crm.domain.insights.segments import last_computed, segment_of
 from trade_crm.ui.customers.customer_table_model import Column
-from trade_crm.ui.insights.tabs import install_insights, shoot_insights
+from trade_crm.ui.insights.tabs import install_insights
 from trade_crm.ui.shell.main_window import MainWindow
 
 
@@ -80,15 +78,6 @@ def test_saved_rules_recompute_at_once_and_the_reminders_follow(window, book):
     dialog.accept()
     assert segment_of(book[0]).lifecycle == "new"
     assert scheduler.changes == 1
-
-
-def test_screenshots_of_the_dashboard_and_the_board(qtbot, db, db_path, clock, tmp_path):
-    from trade_crm.demo.book import load_demo
-
-    load_demo(clock, customers=60)
-    shots = shoot_insights(QApplication.instance(), tmp_path, db_path, clock, "en", "en")
-    assert [p.name for p in shots] == ["dashboard_en.png", "pipeline_board_en.png"]
-    assert all(not QImage(str(p)).isNull() for p in shots)
 
 
 @pytest.mark.usefixtures("chinese")

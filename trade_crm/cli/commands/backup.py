@@ -6,7 +6,14 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from peewee import PeeweeException
+
 from trade_crm.cli.base import EXIT_FAILURE, EXIT_USAGE, Command, CommandError, Context, table
+from trade_crm.domain.backups import KEYRING, PASSPHRASE, PLAIN, OffsiteSettings, backup_dir_for
+from trade_crm.domain.backups import offsite_settings as saved_offsite
+from trade_crm.keystore import KeyStore
+from trade_crm.store.backup import BackupError, list_backups
+from trade_crm.store.db import DatabaseError, open_database
 
 BACKUP_HELP = "make a consistent copy of the book now; `backup list` shows the copies with dates and sizes"
 RESTORE_HELP = "replace the book with a backup copy (the current book is kept as a backup first)"
@@ -42,14 +49,8 @@ def backup_arguments(parser) -> None:
 
 
 def run_backup(ctx: Context, args) -> int:
-    from peewee import PeeweeException
-
-    from trade_crm.domain.backups import KEYRING, PASSPHRASE, PLAIN, OffsiteSettings, backup_dir_for
-    from trade_crm.domain.backups import offsite_settings as saved_offsite
+    # lazy: start-up, every command line loads every command module; only this one needs cryptography
     from trade_crm.exchange.encrypted_copy import back_up
-    from trade_crm.keystore import KeyStore
-    from trade_crm.store.backup import BackupError, list_backups
-    from trade_crm.store.db import DatabaseError, open_database
 
     if args.action == "list":  # also when the book itself cannot be opened: that is when it matters
         folder = None
@@ -110,10 +111,8 @@ def restore_arguments(parser) -> None:
 
 
 def run_restore(ctx: Context, args) -> int:
+    # lazy: start-up, every command line loads every command module; only this one needs cryptography
     from trade_crm.exchange.encrypted_copy import SecretNeeded, migrate_file, restore_file
-    from trade_crm.keystore import KeyStore
-    from trade_crm.store.backup import BackupError
-    from trade_crm.store.db import DatabaseError
 
     now = ctx.clock.now()
     try:

@@ -19,7 +19,7 @@ def arguments(parser) -> None:
 
 def run_demo(ctx, args) -> int:
     try:
-        from trade_crm.demo.book import load_demo
+        from trade_crm.demo.book import load_demo  # lazy: start-up, the generator and its data tables
     except ModuleNotFoundError as exc:
         if exc.name != "trade_crm.demo.book":
             raise

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import time
+from itertools import combinations
 
 from trade_crm.cli.base import Command, Context, count_arg, table
-from trade_crm.domain.duplicates.scan import DuplicateGroup, Reason
+from trade_crm.domain.duplicates.scan import (
+    DuplicateGroup,
+    Reason,
+    find_duplicates,
+    mark_not_duplicate,
+    not_duplicate_pairs,
+    unmark_not_duplicate,
+)
 
 
 def reason_text(reason: Reason) -> str:
@@ -22,8 +30,6 @@ def arguments(parser) -> None:
 
 
 def run(ctx: Context, args) -> int:
-    from trade_crm.domain.duplicates.scan import find_duplicates
-
     started = time.perf_counter()
     scan = find_duplicates()
     seconds = round(time.perf_counter() - started, 2)
@@ -57,10 +63,6 @@ def not_duplicate_arguments(parser) -> None:
 
 
 def not_duplicate(ctx: Context, args) -> int:
-    from itertools import combinations
-
-    from trade_crm.domain.duplicates.scan import mark_not_duplicate, not_duplicate_pairs, unmark_not_duplicate
-
     if args.undo:
         pairs = [p for p in combinations(sorted(set(args.ids)), 2) if p in not_duplicate_pairs()]
         unmark_not_duplicate(pairs)

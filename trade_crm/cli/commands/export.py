@@ -43,6 +43,7 @@ def _filter(args) -> CustomerFilter:
 
 
 def run(ctx: Context, args) -> int:
+    # lazy: start-up, every command line loads every command module; only an export needs xlsxwriter
     from trade_crm.exchange.exporting.workbook import customer_ids
 
     if args.target == "vcard" and not Path("vcard").is_file():
@@ -56,7 +57,7 @@ def run(ctx: Context, args) -> int:
         return _vcard(ctx, args, target)
     if target.suffix.lower() != ".xlsx":
         raise CommandError(f'"{target.name}": give a file name ending in .xlsx (or "export vcard FILE.vcf")')
-    from trade_crm.exchange.exporting.workbook import export_workbook
+    from trade_crm.exchange.exporting.workbook import export_workbook  # lazy: start-up, as above
 
     try:
         sheets = parse_sheets(args.sheets)
@@ -72,6 +73,7 @@ def run(ctx: Context, args) -> int:
 
 
 def _vcard(ctx: Context, args, target: Path) -> int:
+    # lazy: start-up, as above
     from trade_crm.exchange.exporting.workbook import customer_ids
     from trade_crm.exchange.vcard.writer import export_vcards
 

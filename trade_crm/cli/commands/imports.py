@@ -62,6 +62,7 @@ def run(ctx: Context, args) -> int:
 
 
 def import_file(ctx: Context, args) -> int:
+    # lazy: start-up, every command line loads every command module; only an import needs the readers
     from trade_crm.exchange.encrypted_copy import back_up_open_book
     from trade_crm.exchange.importing import mappings
     from trade_crm.exchange.importing.error_report import write_error_report
@@ -133,7 +134,7 @@ def _human(plan, data: dict, report: int | None, args) -> str:
 
 
 def history(ctx: Context, args) -> int:
-    from trade_crm.exchange.importing.importer import import_history
+    from trade_crm.exchange.importing.importer import import_history  # lazy: start-up, as above
 
     batches = import_history()
 
@@ -150,7 +151,7 @@ def history(ctx: Context, args) -> int:
 
 
 def undo(ctx: Context, args) -> int:
-    from trade_crm.exchange.importing.importer import undo_import
+    from trade_crm.exchange.importing.importer import undo_import  # lazy: start-up, as above
 
     if args.batch is None or not args.batch.isdigit():
         raise CommandError('give the import to undo: "trade-crm import undo BATCH_ID" (see "import history")')

@@ -7,6 +7,8 @@ One command whose first word is the kept customer's id, "undo" or "history" (as 
 from __future__ import annotations
 
 from trade_crm.cli.base import Command, CommandError, Context, table
+from trade_crm.domain.duplicates.merge import merge_customers, plan_merge, resolve_choices
+from trade_crm.domain.duplicates.merge_undo import merge_history, undo_merge
 
 
 def arguments(parser) -> None:
@@ -47,8 +49,6 @@ def _choices(pairs: list[str]) -> dict[str, int | str]:
 
 
 def merge(ctx: Context, keep: int, others: list[int], choices: dict, dry_run: bool) -> int:
-    from trade_crm.domain.duplicates.merge import merge_customers, plan_merge, resolve_choices
-
     plan = plan_merge(keep, others)
     chosen = resolve_choices(plan, choices)
     if dry_run:
@@ -81,8 +81,6 @@ def _plan_text(plan, chosen: dict) -> str:
 
 
 def undo(ctx: Context, args) -> int:
-    from trade_crm.domain.duplicates.merge_undo import undo_merge
-
     if len(args.rest) != 1 or not args.rest[0].isdigit():
         raise CommandError('give the merge to undo: "trade-crm merge undo MERGE_ID" (see "merge history")')
     result = undo_merge(int(args.rest[0]), ctx.clock)
@@ -95,8 +93,6 @@ def undo(ctx: Context, args) -> int:
 
 
 def history(ctx: Context, args) -> int:
-    from trade_crm.domain.duplicates.merge_undo import merge_history
-
     if args.rest:
         raise CommandError(f'unexpected "{args.rest[0]}" after "history"')
     merges = merge_history()

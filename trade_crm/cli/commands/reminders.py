@@ -13,6 +13,7 @@ from datetime import timedelta
 from trade_crm.cli.base import Command, CommandError, Context, count_arg, date_arg, table
 from trade_crm.domain.clock import today
 from trade_crm.domain.reminders.sync import ReminderItem, preview_now, preview_reminders
+from trade_crm.exchange.exporting.icalendar import export_reminders
 
 EXPORT_DAYS = 30
 
@@ -50,8 +51,6 @@ def render(items: list[ReminderItem], head: dict) -> str:
 
 
 def export(ctx: Context, args, day) -> int:
-    from trade_crm.exchange.exporting.icalendar import export_reminders
-
     if not args.file:
         raise CommandError("give the calendar file to write: trade-crm reminders export FILE.ics")
     days = EXPORT_DAYS if args.days is None else args.days

@@ -23,6 +23,8 @@ from datetime import date, datetime, timedelta, timezone
 
 from trade_crm.store import search
 from trade_crm.store.fields import UTCDateTimeField
+from trade_crm.store.models import LIFECYCLES as LIFECYCLES  # a filter's choices: the UI takes them from here
+from trade_crm.store.models import RATINGS as RATINGS
 from trade_crm.store.models import database
 
 SORT_COLUMNS = {

@@ -21,9 +21,11 @@ from typing import Any
 import holidays
 
 from trade_crm.domain.errors import ValidationError
-from trade_crm.domain.reminders.settings import GREETING_RULES
 from trade_crm.resources import resource_path
+from trade_crm.store.settings import SettingKey
 
+# The key keeps its "reminders." name: books already store the rules under it.
+GREETING_RULES = SettingKey("reminders.greeting_holidays", dict, {}, "Holidays worth a greeting")
 _PARENS = re.compile(r"\s*\(([^)]*)\)")
 _NOT_THE_DAY = ("observed", "in lieu", "substitute", "additional")
 CLUSTER_GAP_DAYS = 3  # "Eid al-Fitr Holiday" on four days in a row is one Eid, greeted once

@@ -13,10 +13,12 @@ from functools import cache
 from typing import Any
 
 from trade_crm.domain.errors import ValidationError
-from trade_crm.domain.reminders.settings import GREETING_TEMPLATES
 from trade_crm.domain.text import clean_block, clean_line
 from trade_crm.resources import resource_path
+from trade_crm.store.settings import SettingKey
 
+# The key keeps its "reminders." name: books already store the templates under it.
+GREETING_TEMPLATES = SettingKey("reminders.greeting_templates", dict, {}, "Greeting templates")
 LANGUAGES = ("en", "es", "pt", "fr", "de", "ru", "ar")
 LANGUAGE_NAMES = {"en": "English", "es": "Español", "pt": "Português", "fr": "Français", "de": "Deutsch",
                   "ru": "Русский", "ar": "العربية"}

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from trade_crm.domain.errors import NotFoundError, ValidationError
+from trade_crm.domain.greetings.occasions import load_greeting_rules
+from trade_crm.domain.insights.segment_settings import SegmentSettings
 from trade_crm.store.models import Customer, database
 from trade_crm.store.settings import SettingKey
 
@@ -22,8 +24,6 @@ CADENCE_KEYS = {"A": CADENCE_A, "B": CADENCE_B, "C": CADENCE_C}
 HOLIDAY_LEAD_DAYS = SettingKey("reminders.holiday_lead_days", int, 3, "Remind me of holidays (days ahead)")
 HOME_COUNTRY = SettingKey("reminders.home_country", str, "CN", "My own country (closure notices)")
 CUSTOMER_CADENCE = SettingKey("reminders.customer_cadence", dict, {}, "Keep-in-touch cadence of single customers")
-GREETING_RULES = SettingKey("reminders.greeting_holidays", dict, {}, "Holidays worth a greeting")
-GREETING_TEMPLATES = SettingKey("reminders.greeting_templates", dict, {}, "Greeting templates")
 LAST_SYNC = SettingKey("reminders.last_sync", str, "", "When reminders were last brought up to date")
 
 SETTING_KEYS = (CADENCE_A, CADENCE_B, CADENCE_C, HOLIDAY_LEAD_DAYS, HOME_COUNTRY)
@@ -54,9 +54,6 @@ class ReminderSettings:
     @classmethod
     def load(cls) -> ReminderSettings:
         """The settings stored in the bound database (defaults where none is stored)."""
-        from trade_crm.domain.greetings.occasions import load_greeting_rules
-        from trade_crm.domain.insights.segment_settings import SegmentSettings
-
         rules = load_greeting_rules()
         segments = SegmentSettings.load()  # one churn rule: the dormancy the dashboard shows is the one reminded of
         closures = rules.get("closures", {}) if isinstance(rules.get("closures"), dict) else {}

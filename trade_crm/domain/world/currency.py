@@ -12,6 +12,7 @@ currencies were missing.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -192,19 +193,18 @@ def missing_rates() -> list[str]:
     return [code for code in currencies_in_use() if table.factor(code) is None]
 
 
-def seed_demo_rates(as_of: date, clock: Clock) -> int:
-    """Rates for the demo book's currencies (its generator's own table), so its figures add up.
+def seed_rates(per_usd: Mapping[str, float], as_of: date, clock: Clock) -> int:
+    """Rates from a table of units per US dollar, for the currencies that have no rate yet.
 
-    Only for a demo book: real rates are the user's to keep. Existing rates are left alone.
+    For a generated book (the demo's own table) whose figures must add up: real rates are the user's to
+    keep, so existing ones are left alone. The number of rates added.
     """
-    from trade_crm.demo.data import PER_USD
-
     reporting = reporting_currency()
-    per_reporting = PER_USD.get(reporting)
+    per_reporting = per_usd.get(reporting)
     if per_reporting is None:
         return 0
     known = {r.currency for r in rates()}
-    table = [(code, Decimal(str(per_reporting)) / Decimal(str(per_usd)), as_of)
-             for code, per_usd in sorted(PER_USD.items()) if code != reporting and code not in known]
+    table = [(code, Decimal(str(per_reporting)) / Decimal(str(units)), as_of)
+             for code, units in sorted(per_usd.items()) if code != reporting and code not in known]
     set_rates(table, clock)
     return len(table)

@@ -216,7 +216,7 @@ def _width(text: str) -> float:
 
 
 def _open_book(path: Path, tmpdir: str, language: str):
-    import xlsxwriter
+    import xlsxwriter  # lazy: start-up, loaded by the first export
 
     book = xlsxwriter.Workbook(str(path), {
         "constant_memory": True, "tmpdir": tmpdir, "strings_to_formulas": False, "strings_to_numbers": False,
@@ -280,7 +280,7 @@ def export_workbook(path: str | Path, ids: Sequence[int], *, sheets: Sequence[st
 
 def _close(book) -> None:
     """Assemble the .xlsx (the zip of every sheet); a full disk or a vanished folder is an ExportError."""
-    from xlsxwriter.exceptions import FileCreateError
+    from xlsxwriter.exceptions import FileCreateError  # lazy: start-up, as xlsxwriter
 
     try:
         book.close()

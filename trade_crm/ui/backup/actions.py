@@ -44,6 +44,7 @@ from trade_crm.exchange.encrypted_copy import (
     restore_file,
 )
 from trade_crm.keystore import KeyStore
+from trade_crm.store.backup import newest_good_backup
 from trade_crm.ui.backup.data_settings import BackupListWidget, size_text, stamp
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.workers import Job
@@ -400,8 +401,6 @@ def offer_backup_at_start(db_path: Path, error: BaseException, clock: Clock, *, 
     Returns True when a copy was put in place (the caller then opens the book again). The damaged
     file is never overwritten: the restore renames it aside first.
     """
-    from trade_crm.store.backup import newest_good_backup
-
     folder = backup_dir_for(db_path)
     looking = QCoreApplication.translate("BackupActions", "Looking for the newest good backup…")
     newest = run_blocking(parent, looking, lambda _ctx: newest_good_backup(folder))

@@ -15,13 +15,14 @@ touch widgets; the function itself never must.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from trade_crm.store.models import database
+from trade_crm.domain.connections import (
+    worker_connection as worker_connection,  # the jobs import it from here
+)
 
 
 class JobCancelled(Exception):
@@ -115,16 +116,3 @@ class Job(QObject):
 
     def _release(self) -> None:
         Job._running.discard(self)
-
-
-@contextmanager
-def worker_connection() -> Iterator[None]:
-    """Inside a job: the worker thread's own database connection (peewee keeps one per thread),
-    closed when the job ends so no connection outlives its thread."""
-    db = database.obj
-    opened_here = db.is_closed()
-    try:
-        yield
-    finally:
-        if opened_here and not db.is_closed():
-            db.close()

@@ -30,6 +30,7 @@ from trade_crm.domain.customers.records import RATINGS, SOURCES, all_tags, custo
 from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.world.countries import UnknownCountryError, normalize_country
 from trade_crm.ui.common.country_combo import country_combo
+from trade_crm.ui.common.dates import qdate
 from trade_crm.ui.customers.contact_dialog import (
     ContactsEditor,
     FieldError,
@@ -39,7 +40,6 @@ from trade_crm.ui.customers.contact_dialog import (
     with_error,
 )
 from trade_crm.ui.customers.duplicate_hint import DuplicateHint
-from trade_crm.ui.customers.header_card import qdate
 
 LINE_FIELDS = ("name", "city", "address", "website", "industry", "products", "company_size",
                "preferred_language")

@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QDate,
     QLocale,
     QModelIndex,
@@ -28,6 +27,7 @@ from trade_crm.domain.customers import query as customer_query
 from trade_crm.domain.customers.query import CustomerFilter, CustomerRow
 from trade_crm.domain.world.countries import country_name, country_timezone
 from trade_crm.ui.common.i18n import fill
+from trade_crm.ui.common.labels import lifecycle_label
 
 PAGE_SIZE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -51,18 +51,6 @@ SORT_KEYS = {
     Column.STAGE: "lifecycle", Column.LAST_CONTACT: "last_contact", Column.FOLLOW_UP: "follow_up",
     Column.TIER: "tier",
 }
-
-
-def lifecycle_label(stage: str) -> str:
-    labels = {
-        "potential": QCoreApplication.translate("Lifecycle", "Potential"),
-        "new": QCoreApplication.translate("Lifecycle", "New"),
-        "returning": QCoreApplication.translate("Lifecycle", "Returning"),
-        "loyal": QCoreApplication.translate("Lifecycle", "Loyal"),
-        "dormant": QCoreApplication.translate("Lifecycle", "Dormant"),
-        "lost": QCoreApplication.translate("Lifecycle", "Lost"),
-    }
-    return labels.get(stage, stage)
 
 
 @cache

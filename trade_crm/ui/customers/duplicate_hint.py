@@ -8,26 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from trade_crm.domain.duplicates.scan import Reason, probable_duplicates
-from trade_crm.domain.world.phones import format_phone
 from trade_crm.ui.common.i18n import fill
+from trade_crm.ui.common.labels import reason_text
 from trade_crm.ui.common.workers import Job, JobContext, worker_connection
-
-
-def reason_text(reason: Reason) -> str:
-    if reason.rule == "email":
-        return fill(QCoreApplication.translate("DuplicatesDialog", "Same email %1"), reason.value)
-    if reason.rule == "phone":
-        return fill(QCoreApplication.translate("DuplicatesDialog", "Same phone %1"), format_phone(reason.value))
-    if reason.rule == "domain":
-        return fill(QCoreApplication.translate("DuplicatesDialog", "Same company domain %1"), reason.value)
-    if reason.similarity < 100:
-        return fill(QCoreApplication.translate("DuplicatesDialog", "Similar names: %1 (%2%)"),
-                    reason.value.replace(" ~ ", " ≈ "), f"{reason.similarity:.0f}")
-    return fill(QCoreApplication.translate("DuplicatesDialog", "Same name “%1”"), reason.value)
 
 
 class DuplicateHint(QLabel):

@@ -15,12 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trade_crm.domain.customers.query import CustomerFilter
+from trade_crm.domain.customers.query import LIFECYCLES, RATINGS, CustomerFilter
 from trade_crm.domain.world.countries import all_countries, country_name
-from trade_crm.store.models import LIFECYCLES, RATINGS
 from trade_crm.ui.common.i18n import country_language, fill
 from trade_crm.ui.common.icons import icon
-from trade_crm.ui.customers.customer_table_model import lifecycle_label
+from trade_crm.ui.common.labels import lifecycle_label
 
 FIELDS = ("countries", "tag", "ratings", "tiers", "lifecycles", "follow_up_overdue", "not_contacted_days")
 DEFAULT_STALE_DAYS = 90

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo
 
 import holidays
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from trade_crm.domain.customers.records import CustomerDetail
 from trade_crm.domain.world.countries import country_name, country_timezone
 from trade_crm.domain.world.phones import format_phone, whatsapp_link
+from trade_crm.ui.common.dates import qdate
 from trade_crm.ui.common.i18n import country_language, system_language
 from trade_crm.ui.common.icons import icon
 
@@ -70,10 +71,6 @@ def _isolated(text: str) -> str:
 def _unbroken(text: str) -> str:
     """HTML for text that must not wrap inside (a phone number)."""
     return html.escape(text).replace(" ", "&nbsp;")
-
-
-def qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
 
 
 class HeaderCard(QFrame):

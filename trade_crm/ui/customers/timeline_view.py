@@ -27,9 +27,10 @@ from trade_crm.domain.clock import Clock, today
 from trade_crm.domain.customers.records import get_customer
 from trade_crm.domain.customers.timeline import TimelineEntry, log_interaction, timeline
 from trade_crm.domain.errors import DomainError, ValidationError
+from trade_crm.ui.common.dates import qdate
 from trade_crm.ui.common.icons import icon, kind_icon
 from trade_crm.ui.customers.contact_dialog import FieldError, date_format
-from trade_crm.ui.customers.header_card import HeaderCard, qdate
+from trade_crm.ui.customers.header_card import HeaderCard
 
 QUICK_LOG_KINDS = ("email", "whatsapp", "wechat", "call", "meeting", "visit", "inquiry", "quotation",
                    "sample", "note", "greeting")

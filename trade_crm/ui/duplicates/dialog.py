@@ -36,8 +36,8 @@ from trade_crm.domain.duplicates.scan import (
 )
 from trade_crm.domain.errors import DomainError
 from trade_crm.ui.common.i18n import fill
+from trade_crm.ui.common.labels import reason_text
 from trade_crm.ui.common.workers import Job, JobContext, worker_connection
-from trade_crm.ui.customers.duplicate_hint import reason_text
 from trade_crm.ui.duplicates.merge_dialog import MergeDialog
 
 Merge = Callable[[int, list[int], dict], bool]  # keep, others, choices -> done

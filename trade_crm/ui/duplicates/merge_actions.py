@@ -19,7 +19,7 @@ from trade_crm.domain.duplicates.merge_undo import merge_history, merge_of_inter
 from trade_crm.domain.duplicates.scan import mark_not_duplicate, unmark_not_duplicate
 from trade_crm.domain.errors import DomainError
 from trade_crm.ui.common.i18n import fill
-from trade_crm.ui.customers.undo_commands import Changed, CustomerCommand, Failed
+from trade_crm.ui.common.undo_commands import Changed, CustomerCommand, Failed
 from trade_crm.ui.duplicates.dialog import DuplicatesDialog
 from trade_crm.ui.duplicates.merge_dialog import MergeDialog
 

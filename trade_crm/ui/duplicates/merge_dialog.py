@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from trade_crm.domain.duplicates.merge import COMBINE, MergePlan, plan_merge
 from trade_crm.domain.world.countries import country_name
+from trade_crm.ui.common.dates import qdate
 from trade_crm.ui.common.i18n import country_language, fill, system_language
-from trade_crm.ui.customers.header_card import qdate
 
 VALUE_WIDTH = 34  # characters shown of a long value; the tooltip has all of it
 

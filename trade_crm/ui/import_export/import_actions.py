@@ -71,7 +71,7 @@ class ImportController(QObject):
                 wizard.file_page.set_path(path)
             wizard.activateWindow()
             return wizard
-        from trade_crm.ui.import_export.wizard import ImportWizard
+        from trade_crm.ui.import_export.wizard import ImportWizard  # lazy: start-up, loaded when first opened
 
         wizard = ImportWizard(self._clock, path, self._window)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -86,7 +86,9 @@ class ImportController(QObject):
         self.wizard = None
 
     def open_history(self) -> ImportHistoryDialog:
-        from trade_crm.ui.import_export.history_dialog import ImportHistoryDialog
+        from trade_crm.ui.import_export.history_dialog import (
+            ImportHistoryDialog,  # lazy: start-up, as the wizard
+        )
 
         dialog = ImportHistoryDialog(self._clock, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -29,7 +29,7 @@ from trade_crm.domain.insights.segment_settings import SegmentSettings
 from trade_crm.domain.insights.stats import BookStats, CustomerFigure, book_stats
 from trade_crm.domain.world.countries import country_name
 from trade_crm.ui.common.i18n import country_language, fill
-from trade_crm.ui.customers.customer_table_model import lifecycle_label
+from trade_crm.ui.common.labels import lifecycle_label
 from trade_crm.ui.insights.charts import PALETTE, STAGE_COLOURS, TIER_COLOURS, ChartCard
 from trade_crm.ui.insights.pipeline_cards import stage_label
 from trade_crm.ui.insights.segment_rules import rules_html

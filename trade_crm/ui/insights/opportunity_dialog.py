@@ -25,6 +25,7 @@ from trade_crm.domain.errors import DomainError, ValidationError
 from trade_crm.domain.insights.pipeline import create_opportunity
 from trade_crm.domain.insights.pipeline_board import (
     DEFAULT_PROBABILITY,
+    OPPORTUNITY_STAGES,
     OpportunityCard,
     delete_opportunity,
     set_stage_names,
@@ -32,7 +33,6 @@ from trade_crm.domain.insights.pipeline_board import (
     update_opportunity,
 )
 from trade_crm.domain.world.currency import reporting_currency
-from trade_crm.store.models import OPPORTUNITY_STAGES
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.insights.pipeline_cards import default_stage_label, stage_label
 

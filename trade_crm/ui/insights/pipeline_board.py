@@ -27,6 +27,7 @@ from trade_crm.domain.clock import Clock, today
 from trade_crm.domain.errors import DomainError
 from trade_crm.domain.insights.pipeline_board import (
     CARDS_PER_STAGE,
+    OPPORTUNITY_STAGES,
     OpportunityCard,
     get_card,
     move_card,
@@ -35,7 +36,6 @@ from trade_crm.domain.insights.pipeline_board import (
     stage_counts,
     stage_names,
 )
-from trade_crm.store.models import OPPORTUNITY_STAGES
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.insights.opportunity_dialog import OpportunityDialog, StageNamesDialog, ValidityDialog
 from trade_crm.ui.insights.pipeline_cards import (

@@ -13,7 +13,6 @@ are edited; the customer list reloads so its Stage column follows.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -76,7 +75,9 @@ class Insights(QObject):
     @property
     def pipeline(self) -> PipelineBoardWidget:
         if self._pipeline is None:
-            from trade_crm.ui.insights.pipeline_board import PipelineBoardWidget
+            from trade_crm.ui.insights.pipeline_board import (
+                PipelineBoardWidget,  # lazy: start-up, first shown
+            )
 
             self._pipeline = PipelineBoardWidget(self._clock)
             self._pipeline_holder.layout().addWidget(self._pipeline)
@@ -88,7 +89,9 @@ class Insights(QObject):
     @property
     def dashboard(self) -> DashboardWidget:
         if self._dashboard is None:
-            from trade_crm.ui.insights.dashboard import DashboardWidget
+            from trade_crm.ui.insights.dashboard import (
+                DashboardWidget,  # lazy: start-up, Qt Charts load when shown
+            )
 
             self._dashboard = DashboardWidget(self._clock, language=self._language)
             self._dashboard_holder.layout().addWidget(self._dashboard)
@@ -208,7 +211,7 @@ class Insights(QObject):
         self._window.book_changed.emit()
 
     def open_rates(self) -> RatesDialog:
-        from trade_crm.ui.insights.rates_dialog import RatesDialog
+        from trade_crm.ui.insights.rates_dialog import RatesDialog  # lazy: start-up, loaded when first opened
 
         dialog = RatesDialog(self._clock, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -217,7 +220,7 @@ class Insights(QObject):
         return dialog
 
     def open_rules(self) -> SegmentRulesDialog:
-        from trade_crm.ui.insights.segment_rules import SegmentRulesDialog
+        from trade_crm.ui.insights.segment_rules import SegmentRulesDialog  # lazy: start-up, as the rates
 
         dialog = SegmentRulesDialog(SegmentSettings.load(), self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -242,33 +245,3 @@ def install_insights(window, clock: Clock, *, language: str = "en", scheduler=No
         return installed
     return Insights(window, clock, language=language, scheduler=scheduler)
 
-
-def shoot_insights(app, out: Path, db_path: Path, clock, language: str, suffix: str) -> list[Path]:
-    """Screenshots of the dashboard and the pipeline board over the (demo) book at `db_path`, which the
-    caller has opened: dashboard_<suffix>.png and pipeline_board_<suffix>.png in `out`."""
-    from PySide6.QtCore import QSettings
-
-    from trade_crm.app import build_main_window
-    from trade_crm.domain.world.currency import seed_demo_rates
-    from trade_crm.ui.common.i18n import install_translator, remove_translators
-
-    seed_demo_rates(today(clock), clock)  # a demo book's figures need its currencies' rates
-    translators = install_translator(app, language)
-    settings = QSettings(str(db_path.with_name(f"settings-insights-{language}.ini")), QSettings.Format.IniFormat)
-    window = build_main_window(clock, db_path, settings, language=language)
-    insights = install_insights(window, clock, language=language)
-    window.show()
-    shots = []
-    for tab, name, height in (("dashboard", "dashboard", 1480), ("pipeline", "pipeline_board", 860)):
-        window.resize(1400, height)  # the whole dashboard, lists included
-        insights.show_tab(tab)
-        for _ in range(5):
-            app.processEvents()
-        path = out / f"{name}_{suffix}.png"
-        window.grab().save(str(path))
-        shots.append(path)
-    window.close()
-    window.deleteLater()
-    app.processEvents()
-    remove_translators(app, translators)
-    return shots

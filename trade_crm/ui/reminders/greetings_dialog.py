@@ -41,7 +41,7 @@ from trade_crm.domain.greetings.prepare import (
 )
 from trade_crm.domain.greetings.templates import LANGUAGE_NAMES, LANGUAGES, render, save_template, template
 from trade_crm.domain.world.countries import country_name
-from trade_crm.ui.customers.header_card import qdate
+from trade_crm.ui.common.dates import qdate
 
 COLUMNS = ("greeted", "customer", "contact", "language")
 RTL_LANGUAGES = ("ar",)

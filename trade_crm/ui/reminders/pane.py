@@ -47,8 +47,8 @@ from trade_crm.domain.reminders.records import (
     mark_done_many,
     snooze_many,
 )
+from trade_crm.ui.common.dates import qdate
 from trade_crm.ui.common.i18n import fill
-from trade_crm.ui.customers.header_card import qdate
 from trade_crm.ui.reminders.text import reminder_texts
 from trade_crm.ui.reminders.tree_model import ROOT, ReminderGroup, ReminderTreeModel
 

@@ -35,6 +35,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 from trade_crm.domain.clock import Clock
+from trade_crm.domain.connections import close_thread_connection, workers_can_open_the_book
 from trade_crm.domain.errors import DomainError
 from trade_crm.domain.reminders.schedule import (
     SAFETY_NET,
@@ -46,7 +47,6 @@ from trade_crm.domain.reminders.schedule import (
     local_midnights,
 )
 from trade_crm.domain.reminders.sync import SyncResult, sync_reminders
-from trade_crm.store.models import database
 from trade_crm.ui.common.workers import Job, JobContext
 from trade_crm.ui.reminders.alarms import Alarms
 from trade_crm.ui.reminders.first_paint import FirstPaint
@@ -68,19 +68,11 @@ def _sync_in_worker(_context: JobContext, sync: Callable[[Clock], SyncResult], c
         return sync(clock)
     finally:
         try:
-            if database.obj is not None:
-                database.close()  # this thread's connection only; the GUI thread's stays open
+            close_thread_connection()  # this thread's connection only; the GUI thread's stays open
         except PeeweeException as exc:  # never hide the sync's own outcome behind this
             log.warning("reminders: the worker's connection did not close: %s", exc)
         finally:
             idle.set()
-
-
-def _worker_can_open_the_database() -> bool:
-    """An in-memory database is private to its connection: a worker would open an empty one."""
-    db = database.obj
-    return db is None or (getattr(db, "thread_safe", False) and db.database not in ("", ":memory:")
-                          and "mode=memory" not in str(db.database))
 
 
 def _is_busy(exc: BaseException) -> bool:
@@ -233,7 +225,7 @@ class ReminderScheduler(QObject):
         self._debounce.stop()
         if self._stopped:
             return
-        if not self._run_in_worker or not _worker_can_open_the_database():
+        if not self._run_in_worker or not workers_can_open_the_book():
             self.recompute(reason, at_start=at_start)
             return
         if self._job is not None:

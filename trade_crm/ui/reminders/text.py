@@ -16,8 +16,8 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from trade_crm.domain.greetings.occasions import holiday_name
 from trade_crm.domain.reminders.records import DueReminder
 from trade_crm.domain.world.countries import country_name
+from trade_crm.ui.common.dates import qdate
 from trade_crm.ui.common.i18n import country_language, fill, system_language
-from trade_crm.ui.customers.header_card import qdate
 
 
 def _t(text: str, count: int = -1) -> str:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont
 
 from trade_crm.domain.reminders.records import DueReminder
-from trade_crm.ui.customers.header_card import qdate
+from trade_crm.ui.common.dates import qdate
 
 ReminderRole = Qt.ItemDataRole.UserRole + 1  # the DueReminder of a row (None on group and "more" rows)
 ROOT = QModelIndex()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QToolBar, QWidget
 
-from trade_crm.store.models import RATINGS
+from trade_crm.domain.customers.records import RATINGS
 from trade_crm.ui.common.icons import icon
 
 Key = QKeySequence.StandardKey

@@ -27,18 +27,18 @@ from trade_crm.domain.customers.records import all_tags, customer_count, get_cus
 from trade_crm.domain.errors import DomainError
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.icons import app_icon
-from trade_crm.ui.customers.customer_list import CustomerListPane
-from trade_crm.ui.customers.timeline_view import TimelineView
-from trade_crm.ui.customers.undo_commands import (
+from trade_crm.ui.common.undo_commands import (
     CustomerCommand,
     DeleteCustomersCommand,
     RatingCommand,
     TagCommand,
 )
+from trade_crm.ui.customers.customer_list import CustomerListPane
+from trade_crm.ui.customers.timeline_view import TimelineView
 from trade_crm.ui.reminders.pane import ReminderPane
 from trade_crm.ui.shell.actions import MainActions
 from trade_crm.ui.shell.first_run import FirstRunPage
-from trade_crm.ui.shell.settings_dialog import WORK_END, WORK_START
+from trade_crm.ui.shell.settings_dialog import WORK_END, WORK_START, SettingsDialog
 
 if TYPE_CHECKING:
     from trade_crm.ui.customers.customer_dialog import CustomerDialog
@@ -217,9 +217,8 @@ class MainWindow(QMainWindow):
     # --- editing ---------------------------------------------------------------------------------
 
     def open_customer_dialog(self, customer_id: int | None = None) -> CustomerDialog:
-        from trade_crm.ui.customers.customer_dialog import (
-            CustomerDialog,  # imported when first opened, not at start
-        )
+        # lazy: start-up, the dialog is imported when first opened
+        from trade_crm.ui.customers.customer_dialog import CustomerDialog
 
         dialog = CustomerDialog(self._clock, customer_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -327,8 +326,6 @@ class MainWindow(QMainWindow):
     # --- dialogs ---------------------------------------------------------------------------------
 
     def on_settings_action_triggered(self) -> None:
-        from trade_crm.ui.shell.settings_dialog import SettingsDialog  # imported when first opened
-
         dialog = SettingsDialog(self._settings, self, db_path=self._db_path, zone=self._clock.zone)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.settings_saved.connect(lambda: self.customer_list.model.set_working_hours(

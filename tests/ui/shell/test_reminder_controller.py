@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QApplication
 from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.records import create_customer
 from trade_crm.domain.customers.timeline import log_interaction
-from trade_crm.ui.reminders.controller import ReminderController
 from trade_crm.ui.reminders.greetings_dialog import GreetingsDialog
 from trade_crm.ui.reminders.scheduler import ReminderScheduler
 from trade_crm.ui.reminders.tray import BarNotifier, create_notifier
 from trade_crm.ui.shell.main_window import MainWindow
+from trade_crm.ui.shell.reminder_controller import ReminderController
 
 
 @pytest.fixture

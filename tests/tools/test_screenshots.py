@@ -1,0 +1,16 @@
+"""`make screenshots`' insight shots: the dashboard and the pipeline board over a demo book, as PNGs."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from trade_crm.demo.book import load_demo
+from trade_crm.tools.screenshots import shoot_insights
+
+
+def test_screenshots_of_the_dashboard_and_the_board(qtbot, db, db_path, clock, tmp_path):
+    load_demo(clock, customers=60)
+    shots = shoot_insights(QApplication.instance(), tmp_path, db_path, clock, "en", "en")
+    assert [p.name for p in shots] == ["dashboard_en.png", "pipeline_board_en.png"]
+    assert all(not QImage(str(p)).isNull() for p in shots)

@@ -1,0 +1,38 @@
+"""The calling thread's own connection to the bound book, for work that runs on a worker thread.
+
+peewee keeps connection state per thread: a worker opens its own connection on first use and must close
+it when done, so that no connection outlives its thread. The UI's job runner and the reminder scheduler
+use these functions instead of the database proxy itself (the UI never imports store.models).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from trade_crm.store.models import database
+
+
+@contextmanager
+def worker_connection() -> Iterator[None]:
+    """Inside a job: the worker thread's own database connection, closed when the job ends."""
+    db = database.obj
+    opened_here = db.is_closed()
+    try:
+        yield
+    finally:
+        if opened_here and not db.is_closed():
+            db.close()
+
+
+def close_thread_connection() -> None:
+    """Close this thread's connection to the bound book, if any; other threads' connections stay open."""
+    if database.obj is not None:
+        database.close()
+
+
+def workers_can_open_the_book() -> bool:
+    """False for an in-memory database: it is private to its connection, so a worker would open an empty one."""
+    db = database.obj
+    return db is None or (getattr(db, "thread_safe", False) and db.database not in ("", ":memory:")
+                          and "mode=memory" not in str(db.database))
