@@ -358,9 +358,9 @@ def migrate_file(db_path: Path, now: datetime) -> list[int]:
     """Bring a restored book to this version's schema (a pre-migration copy first); the versions applied."""
     from peewee import SqliteDatabase
 
-    from trade_crm.store.db import PRAGMAS, upgrade
+    from trade_crm.store.db import LOCK_TYPE, PRAGMAS, upgrade
 
-    db = SqliteDatabase(str(db_path), pragmas=PRAGMAS)
+    db = SqliteDatabase(str(db_path), pragmas=PRAGMAS, lock_type=LOCK_TYPE)
     db.connect()
     try:
         return upgrade(db, Path(db_path), backup_dir_for(db_path), now)
