@@ -106,10 +106,9 @@ def restoring_name(now: datetime) -> str:
 
 
 def _running(pid: int) -> bool:
+    """Whether process `pid` is alive (POSIX; on Windows os.kill would end it)."""
     if pid == os.getpid():
         return True
-    if os.name != "posix":  # os.kill would end the process on Windows; there the age decides
-        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -136,7 +135,10 @@ def clean_leftovers(folder: Path, now: float | None = None) -> list[Path]:
             continue
         if match := _RESTORING.match(path.name):
             pid = match["pid"]
-            stale = pid is None or not _running(int(pid)) or (os.name != "posix" and idle > 3600)
+            if pid is None or os.name == "posix":
+                stale = pid is None or not _running(int(pid))
+            else:  # Windows: an hour untouched (a file SQLite holds open cannot be deleted there anyway)
+                stale = idle > 3600
         else:
             stale = (path.name.endswith(".partial") and parse_name(path.with_name(path.name[:-len(".partial")]))
                      is not None and idle > PARTIAL_STALE_SECONDS)
