@@ -21,6 +21,7 @@ from bench.bench_export import export_rows
 from bench.bench_gui import gui_rows
 from bench.bench_import import import_bench
 from bench.bench_reminders import bench_reminder_rows
+from bench.bench_search_input import search_input_rows
 from bench.bench_segments import bench_segment_rows
 from bench.book import Book
 from bench.report import Row, timing
@@ -203,6 +204,7 @@ def export_bench(ctx: Context) -> list[Row]:
 BENCHES: list[Callable[[Context], list[Row]]] = [
     seed_rows,
     search_rows,
+    search_input_rows,
     list_rows,
     count_rows,
     size_rows,

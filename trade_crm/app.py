@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from trade_crm import APP_ID, APP_NAME, __version__
+from trade_crm.domain.backups import backup_dir_for, clean_leftovers
 from trade_crm.domain.clock import Clock, SystemClock
 from trade_crm.paths import resolve_db_path
 from trade_crm.store.db import DatabaseError, close_database, open_database
@@ -113,6 +114,7 @@ def _open_or_offer_backup(path: Path, clock: Clock):
 def _run_window(app: QApplication, path: Path, settings: QSettings, language: str,
                 instance: SingleInstance) -> int:
     clock = SystemClock()
+    clean_leftovers(backup_dir_for(path))  # a decrypted copy or half a backup that a kill left behind
     database = _open_or_offer_backup(path, clock)
     if database is None:
         return 2

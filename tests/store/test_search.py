@@ -4,7 +4,7 @@ from trade_crm.domain.clock import today
 from trade_crm.domain.customers import query as cq
 from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.records import create_customer, delete_customers, update_customer
-from trade_crm.store.search import fold, match_clauses
+from trade_crm.store.search import MAX_QUERY_CHARS, MAX_TERMS, clean_query, fold, match_clauses
 
 
 @pytest.fixture
@@ -72,3 +72,36 @@ def test_folding_keeps_marks_of_non_latin_scripts():
 def test_query_with_quotes_and_operators_is_taken_literally(book, clock):
     assert find(clock, 'AND "OR" NEAR(') == set()
     assert match_clauses("") == []
+
+
+# --- odd input in the search box -------------------------------------------------------------------
+
+def test_nul_controls_and_lone_surrogates_become_spaces_in_a_query():
+    assert clean_query("Mül\x00ler\x1b\ud800x\udfff") == "Mül ler x "
+    assert clean_query("a\tb\nc") == "a\tb\nc"  # ordinary whitespace is left to split the terms
+
+
+def test_a_query_is_cut_to_its_first_characters_and_terms():
+    pasted = "".join(f"word{n} " for n in range(5000))
+    assert len(pasted) > 30_000
+    assert clean_query(pasted) == pasted[:MAX_QUERY_CHARS]
+    ((table, expression),) = match_clauses(pasted)
+    assert table == "search_trigram"
+    assert expression == " AND ".join(f'"word{n}"' for n in range(MAX_TERMS))
+    assert match_clauses("led led LED lamp") == [("search_trigram", '"led" AND "lamp"')]  # each term once
+
+
+@pytest.mark.parametrize("query, key", [("muller\x00", "de"), ("\ud800muller", "de"), ("刘凯\x00\x00", "cn")])
+def test_a_query_with_nul_or_a_lone_surrogate_finds_what_it_names(book, clock, query, key):
+    assert find(clock, query) == {book[key]}
+    assert cq.count_customers(cq.CustomerFilter(text=query), today=today(clock)) == 1
+
+
+def test_a_query_of_only_unsearchable_characters_lists_everyone(book, clock):
+    assert find(clock, "\x00\ud800 \x07") == set(book.values())
+
+
+def test_a_100000_character_query_is_answered_as_its_first_part(book, clock):
+    pasted = "muller " + "x" * 100_000
+    assert find(clock, pasted) == find(clock, pasted[:MAX_QUERY_CHARS]) == set()
+    assert find(clock, "muller " * 20_000) == {book["de"]}

@@ -7,6 +7,7 @@ exchange/encrypted_copy.py.
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Iterable
@@ -20,7 +21,9 @@ from trade_crm.store.settings import SettingKey
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 KEEP_EVENT = 2  # the newest copies made before a migration or a restore are kept as well
-_RESTORING = re.compile(r"^restoring-\d{8}-\d{6}\.tmp(\.partial)?$")  # a decrypted copy being restored
+# A decrypted copy being restored, named with the restoring process's id (older versions had none).
+_RESTORING = re.compile(r"^restoring-\d{8}-\d{6}(?:-p(?P<pid>\d+))?\.tmp(\.partial)?$")
+PARTIAL_STALE_SECONDS = 600  # a copy being written touches its file all the time; ten idle minutes: a kill
 
 # How the off-laptop copy is protected: a random key in the OS keyring (shown once as a recovery
 # code), a passphrase typed each session (for machines without a keyring), or not at all.
@@ -95,6 +98,57 @@ def keep_set(stamped: Iterable[tuple[Path, str, datetime]], zone: tzinfo, *, dai
     for prefix in ("pre-migration", "pre-restore"):
         keep.update([path for path, kind, _ in ordered if kind.startswith(prefix)][:KEEP_EVENT])
     return keep
+
+
+def restoring_name(now: datetime) -> str:
+    """The name of the decrypted copy this process restores from (see clean_leftovers)."""
+    return f"restoring-{now.astimezone(timezone.utc):%Y%m%d-%H%M%S}-p{os.getpid()}.tmp"
+
+
+def _running(pid: int) -> bool:
+    """Whether process `pid` is alive (POSIX; on Windows os.kill would end it)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # EPERM: it exists, another user's
+        return True
+    return True
+
+
+def clean_leftovers(folder: Path, now: float | None = None) -> list[Path]:
+    """Delete what a killed backup or restore left in `folder`; run at start-up and before a restore.
+
+    A decrypted copy (`restoring-*.tmp`) is a readable copy of a book its owner chose to encrypt: it
+    goes as soon as the process that wrote it is gone. A `.partial` backup goes once ten minutes idle.
+    """
+    if not folder.is_dir():
+        return []
+    now = time.time() if now is None else now
+    removed = []
+    for path in folder.iterdir():
+        try:
+            idle = now - path.stat().st_mtime
+        except OSError:
+            continue
+        if match := _RESTORING.match(path.name):
+            pid = match["pid"]
+            if pid is None or os.name == "posix":
+                stale = pid is None or not _running(int(pid))
+            else:  # Windows: an hour untouched (a file SQLite holds open cannot be deleted there anyway)
+                stale = idle > 3600
+        else:
+            stale = (path.name.endswith(".partial") and parse_name(path.with_name(path.name[:-len(".partial")]))
+                     is not None and idle > PARTIAL_STALE_SECONDS)
+        if stale:
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                continue
+            removed.append(path)
+    return removed
 
 
 def rotate(folder: Path, zone: tzinfo) -> list[Path]:

@@ -23,14 +23,22 @@ import sqlite3
 import struct
 from contextlib import closing, suppress
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone, tzinfo
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import BinaryIO
 
 from peewee import SqliteDatabase
 
 from trade_crm import keystore
-from trade_crm.domain.backups import PASSPHRASE, PLAIN, OffsiteSettings, backup_dir_for, rotate
+from trade_crm.domain.backups import (
+    PASSPHRASE,
+    PLAIN,
+    OffsiteSettings,
+    backup_dir_for,
+    clean_leftovers,
+    restoring_name,
+    rotate,
+)
 from trade_crm.store.backup import (
     ENCRYPTED_SUFFIX,
     BackupError,
@@ -42,7 +50,7 @@ from trade_crm.store.backup import (
     open_readonly,
     restore_backup,
 )
-from trade_crm.store.db import PRAGMAS, upgrade
+from trade_crm.store.db import LOCK_TYPE, PRAGMAS, upgrade
 from trade_crm.store.models import database
 
 MAGIC = b"TCRMBAK\x1a"
@@ -335,7 +343,8 @@ def restore_file(path: Path, db_path: Path, now: datetime, *, store: keystore.Ke
                  recovery_code: str | None = None, passphrase: str | None = None) -> RestoreResult:
     """Restore the book from a plain or encrypted copy (see store.backup.restore_backup).
 
-    An encrypted copy is decrypted beside the backups first (and that file removed after). A key
+    An encrypted copy is decrypted beside the backups first, into a file removed on any exit (and by
+    clean_leftovers at the next start or restore, after a kill no code can catch). A key
     typed as a recovery code is kept in the keyring, where there is one, for the next time.
     """
     path, backup_dir = Path(path), backup_dir_for(db_path)
@@ -344,7 +353,8 @@ def restore_file(path: Path, db_path: Path, now: datetime, *, store: keystore.Ke
     header = read_header(path)
     key = key_for(header, store, recovery_code=recovery_code, passphrase=passphrase)
     backup_dir.mkdir(parents=True, exist_ok=True)
-    plain = backup_dir / f"restoring-{now.astimezone(timezone.utc):%Y%m%d-%H%M%S}.tmp"
+    clean_leftovers(backup_dir)  # a decrypted copy left by a restore that was killed
+    plain = backup_dir / restoring_name(now)
     try:
         decrypt_file(path, plain, key)
         result = restore_backup(plain, db_path, backup_dir, now)
@@ -358,7 +368,7 @@ def restore_file(path: Path, db_path: Path, now: datetime, *, store: keystore.Ke
 
 def migrate_file(db_path: Path, now: datetime) -> list[int]:
     """Bring a restored book to this version's schema (a pre-migration copy first); the versions applied."""
-    db = SqliteDatabase(str(db_path), pragmas=PRAGMAS)
+    db = SqliteDatabase(str(db_path), pragmas=PRAGMAS, lock_type=LOCK_TYPE)
     db.connect()
     try:
         return upgrade(db, Path(db_path), backup_dir_for(db_path), now)

@@ -1,4 +1,4 @@
-"""The one way to open the database: WAL, foreign keys, a busy timeout, migrations on open."""
+"""The one way to open the database: WAL, foreign keys, a busy timeout, IMMEDIATE transactions, migrations on open."""
 
 from __future__ import annotations
 
@@ -22,6 +22,12 @@ PRAGMAS = {
 
 class DatabaseError(RuntimeError):
     """The database file cannot be opened or upgraded; the message says which file and why."""
+
+
+# Every transaction begins IMMEDIATE, taking the write lock at BEGIN: there the busy timeout makes a second
+# writer wait. A DEFERRED transaction that reads, then writes cannot wait: when another connection
+# committed in between, SQLite refuses its upgrade to a writer at once ("database is locked").
+LOCK_TYPE = "IMMEDIATE"
 
 
 class _Database(SqliteDatabase):
@@ -50,7 +56,7 @@ def open_database(path: str | Path, *, backup_dir: Path | None = None, migrate: 
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseError(f"cannot create the folder for {path}: {exc.strerror}") from exc
-    db = _Database(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    db = _Database(str(path), pragmas=PRAGMAS, check_same_thread=False, lock_type=LOCK_TYPE)
     try:
         db.connect(reuse_if_open=True)
         db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()

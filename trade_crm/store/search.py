@@ -174,12 +174,25 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+# A search box holds a name, an email or a few words. Longer input (a pasted document) is cut, so a
+# query's cost stays bounded: every term is one more index lookup, and SQLite's work grows with both.
+MAX_QUERY_CHARS = 200
+MAX_TERMS = 12
+_UNSEARCHABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]+")  # controls, lone surrogates
+
+
+def clean_query(query: str) -> str:
+    """The query as searched: control characters (NUL among them) and lone surrogates, which no
+    document holds and SQLite cannot take, become spaces; at most MAX_QUERY_CHARS characters."""
+    return _UNSEARCHABLE.sub(" ", query[:MAX_QUERY_CHARS * 4])[:MAX_QUERY_CHARS]
+
+
 def _terms(query: str) -> tuple[list[str], list[str]]:
-    """The folded terms of a query: (3+ characters, for the trigram table; shorter, for the words table)."""
+    """The folded terms of a query, each once and at most MAX_TERMS: (3+ characters, for the trigram
+    table; shorter, for the words table)."""
     long_terms, short_terms = [], []
-    for term in fold(query).split(" "):
-        if term:
-            (long_terms if len(term) >= 3 else short_terms).append(term)
+    for term in list(dict.fromkeys(t for t in fold(clean_query(query)).split(" ") if t))[:MAX_TERMS]:
+        (long_terms if len(term) >= 3 else short_terms).append(term)
     return long_terms, short_terms
 
 

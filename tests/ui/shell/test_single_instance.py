@@ -8,7 +8,7 @@ import sys
 import pytest
 from PySide6.QtWidgets import QMainWindow
 
-from trade_crm.ui.shell.single_instance import SingleInstance, bring_to_front, instance_name
+from trade_crm.ui.shell.single_instance import SingleInstance, book_key, bring_to_front, instance_name
 
 # A child process that takes the lock the way the app does, then dies without unlocking (a crash).
 CRASH = """
@@ -80,3 +80,43 @@ def test_bring_to_front_restores_a_minimised_window(qtbot):
     window.showMinimized()
     bring_to_front(window)
     assert window.isVisible() and not window.isMinimized()
+
+
+def test_a_symlink_to_the_book_hands_over_to_the_running_window(qtbot, tmp_path):
+    book = tmp_path / "data" / "book.db"
+    book.parent.mkdir()
+    book.write_bytes(b"")
+    link = tmp_path / "link-to-book.db"
+    link.symlink_to(book)
+    first = SingleInstance(book, lock_dir=tmp_path)
+    assert first.acquire()
+    second = SingleInstance(link, lock_dir=tmp_path)
+    assert second.name == first.name
+    assert not second.acquire()
+    with qtbot.waitSignal(first.activation_requested, timeout=5000):
+        assert second.notify_running()
+    first.release()
+    second.release()
+
+
+def test_a_path_through_dot_dot_or_a_linked_folder_names_the_same_book(qtbot, tmp_path):
+    folder = tmp_path / "data"
+    (folder / "sub").mkdir(parents=True)
+    (tmp_path / "linked").symlink_to(folder, target_is_directory=True)
+    first = SingleInstance(folder / "book.db", lock_dir=tmp_path)  # a book not created yet
+    assert first.acquire()
+    for spelling in (folder / "sub" / ".." / "book.db", tmp_path / "data" / ".." / "data" / "book.db",
+                     tmp_path / "linked" / "book.db"):
+        assert not SingleInstance(spelling, lock_dir=tmp_path).acquire(), spelling
+    other = SingleInstance(folder / "sub" / "book.db", lock_dir=tmp_path)  # another book
+    assert other.acquire()
+    other.release()
+    first.release()
+
+
+def test_case_is_folded_only_where_the_file_system_ignores_it(tmp_path):
+    book = tmp_path / "Book.db"
+    book.write_bytes(b"")
+    ignores_case = (tmp_path / "BOOK.DB").exists()
+    assert (book_key(book) == book_key(tmp_path / "BOOK.DB")) == ignores_case
+    assert book_key(book) == (str(book.resolve()).casefold() if ignores_case else str(book.resolve()))

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import signal
 import sqlite3
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from peewee import PeeweeException
 
 from trade_crm.cli.base import EXIT_FAILURE, EXIT_USAGE, Command, CommandError, Context, table
-from trade_crm.domain.backups import KEYRING, PASSPHRASE, PLAIN, OffsiteSettings, backup_dir_for
+from trade_crm.domain.backups import (
+    KEYRING,
+    PASSPHRASE,
+    PLAIN,
+    OffsiteSettings,
+    backup_dir_for,
+    clean_leftovers,
+)
 from trade_crm.domain.backups import offsite_settings as saved_offsite
 from trade_crm.keystore import KeyStore
 from trade_crm.store.backup import BackupError, list_backups
@@ -61,6 +72,7 @@ def run_backup(ctx: Context, args) -> int:
             except (DatabaseError, PeeweeException, sqlite3.Error):
                 pass
         return _list(ctx, list_backups(backup_dir_for(ctx.db_path), folder))
+    clean_leftovers(backup_dir_for(ctx.db_path))  # what a killed backup or restore left
     ctx.db = open_database(ctx.db_path)
     offsite = saved_offsite()
     if args.plain and not args.to:
@@ -110,15 +122,36 @@ def restore_arguments(parser) -> None:
                         help="read the passphrase of a passphrase-encrypted copy from standard input")
 
 
+@contextmanager
+def _finally_on_termination() -> Iterator[None]:
+    """SIGTERM and SIGHUP (a closed terminal) end the command through its `finally` blocks, so a
+    decrypted copy is removed; a SIGKILL leaves it to the cleaning at the next start."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, _frame):
+        raise SystemExit(128 + signum)
+
+    wanted = [s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None]
+    previous = {s: signal.signal(s, stop) for s in wanted}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
 def run_restore(ctx: Context, args) -> int:
     # lazy: start-up, every command line loads every command module; only this one needs cryptography
     from trade_crm.exchange.encrypted_copy import SecretNeeded, migrate_file, restore_file
 
     now = ctx.clock.now()
     try:
-        result = restore_file(Path(args.file).expanduser(), ctx.db_path, now, store=KeyStore(),
-                              recovery_code=args.recovery_code, passphrase=_passphrase(args))
-        migrated = migrate_file(ctx.db_path, now)
+        with _finally_on_termination():
+            result = restore_file(Path(args.file).expanduser(), ctx.db_path, now, store=KeyStore(),
+                                  recovery_code=args.recovery_code, passphrase=_passphrase(args))
+            migrated = migrate_file(ctx.db_path, now)
     except SecretNeeded as exc:
         hint = "--recovery-code CODE" if exc.mode == 1 else "--passphrase-stdin"
         raise CommandError(f"{args.file}: {exc} ({hint})", EXIT_USAGE) from exc

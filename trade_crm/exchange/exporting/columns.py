@@ -24,6 +24,31 @@ LANGUAGES = ("en", "zh")
 EXPORT_PROPERTY = "Trade CRM export"
 EXPORT_FORMAT = 1
 
+# The Tags cell lists a customer's tags, split on any of these when read back (a person editing the
+# sheet may type either). A tag that holds one of them is written in double quotes ("Hamburg, DE"),
+# a quote inside doubled, as in CSV, so every tag comes back as it was.
+TAG_SEPARATORS = ",，、;；\n"
+_TAG_ITEM = re.compile(rf'\s*"((?:[^"]|"")*)"\s*(?=[{TAG_SEPARATORS}]|$)|[^{TAG_SEPARATORS}]*')
+
+
+def join_tags(names: Sequence[str]) -> str:
+    """The Tags cell for these tag names; split_tags reads each back unchanged."""
+    return ", ".join(f'"{n.replace(chr(34), chr(34) * 2)}"' if n.startswith('"') or any(
+        c in n for c in TAG_SEPARATORS) else n for n in names)
+
+
+def split_tags(text: str) -> list[str]:
+    """The tag names of a Tags cell (stripped, empty ones dropped): separated by any of
+    TAG_SEPARATORS, except inside double quotes. A quote that does not close is kept as text."""
+    names, position = [], 0
+    while position <= len(text):
+        match = _TAG_ITEM.match(text, position)
+        name = match.group(1).replace('""', '"') if match.group(1) is not None else match.group(0)
+        if name.strip():
+            names.append(name.strip())
+        position = match.end() + 1  # past the separator
+    return names
+
 
 @dataclass(frozen=True)
 class Column:
@@ -280,7 +305,7 @@ class RowReader:
             values = custom.get(cid, {})
             rows.append([
                 cid, name, _country(country, self.language) if country else None, country, city, rating, stage,
-                ", ".join(tags.get(cid, ())), contact[2] if contact else None, (found.get("email") or ("",))[0],
+                join_tags(tags.get(cid, ())), contact[2] if contact else None, (found.get("email") or ("",))[0],
                 phones[0], self._local(last_contact), date.fromisoformat(follow_up) if follow_up else None,
                 count, round(total, 2) if count and single else None, ", ".join(sorted(currencies)), address,
                 website, source, industry, products, size, language, currency, notes, self._local(created),

@@ -249,7 +249,7 @@ def export_workbook(path: str | Path, ids: Sequence[int], *, sheets: Sequence[st
     with output_file(path) as temp, tempfile.TemporaryDirectory(prefix="trade-crm-export-") as tmpdir:
         book, formats = _open_book(temp, tmpdir, language)
         try:
-            with database.obj.atomic():  # one snapshot of the book for every sheet
+            with database.obj.atomic("DEFERRED"):  # one snapshot of the book for every sheet, no write lock
                 reader = RowReader(sheets, language, zone)
                 extra = [name for _, name in reader.custom_fields]
                 writers = {s: _Sheet(book, formats, s, language, extra if s == "customers" else ()) for s in sheets}

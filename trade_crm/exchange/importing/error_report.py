@@ -2,7 +2,9 @@
 
 Each row is written as it was read, every cell as text (a phone stays "0086 138...", a cell that
 starts with "=" stays text), with one more column, "Import problems", saying what was wrong. That
-column is ignored when the fixed file is imported again.
+column is ignored when the fixed file is imported again. The user edits this file in Excel, so a
+text that starts like a formula (= + - @ tab CR) also gets the quote-prefix style, as in the export:
+editing the cell keeps it text instead of running it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from trade_crm.exchange.exporting.workbook import DANGEROUS_STARTS
 from trade_crm.exchange.importing.importer import ImportPlan
 
 PROBLEM_COLUMN = "Import problems"
@@ -21,6 +24,8 @@ PROBLEM_COLUMN = "Import problems"
 def _text_cell(sheet, value: str, bold: bool = False) -> WriteOnlyCell:
     cell = WriteOnlyCell(sheet, value=value)
     cell.data_type = "s"  # never a formula, never a number
+    if value and value[0] in DANGEROUS_STARTS:
+        cell.quotePrefix = True  # and still text after an edit in Excel
     if bold:
         cell.font = Font(bold=True)
     return cell

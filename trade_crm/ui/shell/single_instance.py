@@ -1,6 +1,6 @@
 """One window per customer book: a second launch hands over to the first instead of opening the file twice.
 
-The first instance holds a QLockFile (in the temp folder, named after the user and the book's path)
+The first instance holds a QLockFile (in the temp folder, named after the user and the book's real path)
 and listens on a QLocalServer of the same name. A second launch fails to take the lock, connects,
 sends "activate" and exits; the first brings its window to the front. A lock left by a crash
 names a process that is gone: QLockFile sees that it is stale and takes it over (the stale time is
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -30,14 +31,36 @@ from trade_crm import APP_ID
 ACTIVATE = b"activate\n"
 
 
+def _case_insensitive(folder: Path) -> bool:
+    """True when the file system holding `folder` (or its nearest existing parent) ignores case."""
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    swapped = Path(str(folder).swapcase())
+    if swapped == folder:  # no letters to swap (a root, a folder named in digits): ask the platform
+        return os.path.normcase("A") == "a"
+    try:
+        return swapped.exists() and os.path.samefile(swapped, folder)
+    except OSError:
+        return False
+
+
+def book_key(db_path: Path) -> str:
+    """The book's real path: symlinks and `..` resolved, case folded where the file system ignores case.
+
+    Every spelling of one file gives one key, so a second window can never open the same book.
+    """
+    real = Path(os.path.realpath(Path(db_path).expanduser()))
+    return str(real).casefold() if _case_insensitive(real.parent) else str(real)
+
+
 def instance_name(db_path: Path) -> str:
-    """A name for the lock and the socket: this user, this book (a short hash of its full path)."""
+    """A name for the lock and the socket: this user, this book (a short hash of its real path)."""
     try:
         user = getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name in the environment
         user = "user"
     user = re.sub(r"[^A-Za-z0-9_-]", "_", user)[:24]
-    digest = hashlib.sha256(str(Path(db_path).expanduser().absolute()).encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha256(book_key(db_path).encode("utf-8")).hexdigest()[:16]
     return f"{APP_ID}-{user}-{digest}"
 
 

@@ -15,7 +15,6 @@ row is missing: a filtered export holds only part of the book.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import tzinfo
 
@@ -25,6 +24,7 @@ from trade_crm.domain.customers.timeline import CONTACT_KINDS
 from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.text import clean_block, clean_line
 from trade_crm.domain.world.countries import UnknownCountryError, normalize_country
+from trade_crm.exchange.exporting.columns import split_tags
 from trade_crm.exchange.importing.book.contacts import ContactEdits
 from trade_crm.exchange.importing.book.rows import BookRow
 from trade_crm.exchange.importing.book.state import CustomerState, alike
@@ -38,7 +38,6 @@ FIELDS = {"company": "name", "country_code": "country", "city": "city", "address
           "rating": "rating", "language": "preferred_language", "currency": "currency", "notes": "notes",
           "follow_up": "follow_up_on"}
 _NOT_FILLED = frozenset({"name", "source"})  # a match keeps its own name and source
-_TAG_SPLIT = re.compile(r"\s*[,，、;；\n]\s*")
 
 
 @dataclass
@@ -130,7 +129,7 @@ class Editor(ContactEdits, TimelineEdits):
                 continue
             self.offer(column, value)
         if row.has("tags"):
-            names = list({n.casefold(): n for n in (clean_line(t) for t in _TAG_SPLIT.split(row.values.get("tags", "")))
+            names = list({n.casefold(): n for n in (clean_line(t) for t in split_tags(row.values.get("tags", "")))
                           if n}.values())
             if self.edit:
                 before = self.state.tags
