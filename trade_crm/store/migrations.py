@@ -7,10 +7,13 @@ file, the caller takes a backup copy.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from peewee import SqliteDatabase
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -299,4 +302,5 @@ def migrate(db: SqliteDatabase, target: int = LATEST_VERSION) -> list[int]:
             db.execute_sql("DELETE FROM schema_version")
             db.execute_sql("INSERT INTO schema_version (version) VALUES (?)", (migration.version,))
         applied.append(migration.version)
+        log.info("database schema migrated to version %s", migration.version)
     return applied
