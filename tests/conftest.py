@@ -5,7 +5,10 @@ The environment is set before anything imports Qt or keyring.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -13,6 +16,8 @@ os.environ["LANG"] = "en_US.UTF-8"
 os.environ["LANGUAGE"] = "en"
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 os.environ.pop("TRADE_CRM_DB", None)
+os.environ["TRADE_CRM_LOG_DIR"] = tempfile.mkdtemp(prefix="trade-crm-test-logs-")  # never the user's log folder
+atexit.register(shutil.rmtree, os.environ["TRADE_CRM_LOG_DIR"], ignore_errors=True)
 
 import pytest  # noqa: E402
 

@@ -82,3 +82,12 @@ def build_v1_book(path):
     raw.execute_sql("INSERT INTO tag (id, name) VALUES (1, 'Canton Fair 2024 Autumn')")
     raw.execute_sql("INSERT INTO customer_tag (customer_id, tag_id) VALUES (7, 1)")
     raw.close()
+
+
+def no_connection_left(db: SqliteDatabase, db_path: Path) -> bool:
+    """Close the GUI thread's connection and see whether it was the last one to the book (SQLite removes
+    the -wal file when the last connection closes), then reopen it so the test goes on."""
+    db.close()
+    gone = not Path(f"{db_path}-wal").exists()
+    db.connect()
+    return gone

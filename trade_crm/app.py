@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import importlib.util
+import logging
+import platform
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QCoreApplication, QSettings, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from trade_crm import APP_ID, APP_NAME, __version__
 from trade_crm.domain.backups import backup_dir_for, clean_leftovers
 from trade_crm.domain.clock import Clock, SystemClock
-from trade_crm.paths import resolve_db_path
+from trade_crm.logs import configure_logging, install_exception_hooks
+from trade_crm.paths import resolve_db_path, resolve_log_dir
 from trade_crm.store.db import DatabaseError, close_database, open_database
 from trade_crm.ui.backup.actions import install_backup_actions, offer_backup_at_start
+from trade_crm.ui.common.crash_dialog import CrashReporter, open_log_folder
 from trade_crm.ui.common.i18n import fill, install_translator, remove_translators, resolve_language
 from trade_crm.ui.common.icons import app_icon
 from trade_crm.ui.duplicates.merge_actions import install_merge_actions
@@ -29,6 +34,8 @@ from trade_crm.ui.shell.settings_dialog import LANGUAGE
 from trade_crm.ui.shell.single_instance import SingleInstance, bring_to_front
 
 ORGANIZATION = "Trade CRM"
+
+log = logging.getLogger(__name__)
 
 
 def demo_loader(clock: Clock):
@@ -50,11 +57,14 @@ def demo_loader(clock: Clock):
 
 
 def build_main_window(clock: Clock, db_path: Path, settings: QSettings, *, language: str = "en",
-                      with_demo: bool = True) -> MainWindow:
+                      with_demo: bool = True, log_dir: Path | None = None) -> MainWindow:
     """The main window over the open database at `db_path`, with every feature's actions installed
-    (used by run_gui, tests and screenshots)."""
+    (used by run_gui, tests and screenshots). With `log_dir`, Help offers Open log folder."""
     window = MainWindow(clock, db_path, settings, language=language,
                         demo_loader=demo_loader(clock) if with_demo else None)
+    if log_dir is not None:
+        window.actions.open_log_folder.triggered.connect(lambda: open_log_folder(log_dir))
+        window.actions.open_log_folder.setVisible(True)
     install_import_actions(window, clock)
     install_export_actions(window, clock, language=language, settings=settings)
     install_merge_actions(window, clock)
@@ -73,9 +83,17 @@ def _application() -> QApplication:
     return app
 
 
-def run_gui(db_path: Path | None) -> int:
-    """Run the desktop app on `db_path` (else $TRADE_CRM_DB, else the user-data folder)."""
+def run_gui(db_path: Path | None, *, verbose: bool | None = None) -> int:
+    """Run the desktop app on `db_path` (else $TRADE_CRM_DB, else the user-data folder).
+
+    Logs go to the log folder; `verbose` also to stderr (None: as `trade-crm -v` set it up)."""
+    log_dir = resolve_log_dir()
+    logging_setup = configure_logging(log_dir, verbose=verbose)
     app = _application()
+    log.info("Trade CRM %s starting: Python %s, Qt %s (PySide6 %s), %s", __version__, platform.python_version(),
+             qVersion(), pyside_version, platform.platform())
+    reporter = CrashReporter(log_dir)
+    uninstall_hooks = install_exception_hooks(reporter.report)
     settings = QSettings()
     language = resolve_language(LANGUAGE.read(settings))
     translators = install_translator(app, language)
@@ -86,11 +104,14 @@ def run_gui(db_path: Path | None) -> int:
             instance.notify_running()  # the running window comes to the front instead
             return 0
         try:
-            return _run_window(app, path, settings, language, instance)
+            return _run_window(app, path, settings, language, instance, log_dir)
         finally:
             instance.release()
     finally:
         remove_translators(app, translators)
+        uninstall_hooks()
+        log.info("Trade CRM stopped")
+        logging_setup.close()
 
 
 def _open_or_offer_backup(path: Path, clock: Clock):
@@ -112,14 +133,16 @@ def _open_or_offer_backup(path: Path, clock: Clock):
 
 
 def _run_window(app: QApplication, path: Path, settings: QSettings, language: str,
-                instance: SingleInstance) -> int:
+                instance: SingleInstance, log_dir: Path) -> int:
     clock = SystemClock()
     clean_leftovers(backup_dir_for(path))  # a decrypted copy or half a backup that a kill left behind
     database = _open_or_offer_backup(path, clock)
     if database is None:
+        log.error("the database %s could not be opened", path)
         return 2
+    log.info("database %s open", path)
     try:
-        window = build_main_window(clock, path, settings, language=language)
+        window = build_main_window(clock, path, settings, language=language, log_dir=log_dir)
         install_backup_actions(window, clock, path, database)
         instance.activation_requested.connect(lambda: bring_to_front(window))
         notifier = create_notifier(app)

@@ -12,6 +12,7 @@ from trade_crm import APP_ID
 
 DB_ENV_VAR = "TRADE_CRM_DB"
 DB_FILE_NAME = "trade-crm.db"
+LOG_DIR_ENV_VAR = "TRADE_CRM_LOG_DIR"
 
 
 @dataclass(frozen=True)
@@ -46,3 +47,11 @@ def resolve_db_path(explicit: str | os.PathLike[str] | None, paths: AppPaths | N
     if env.get(DB_ENV_VAR):
         return Path(env[DB_ENV_VAR]).expanduser()
     return (paths or AppPaths.default()).default_db
+
+
+def resolve_log_dir(paths: AppPaths | None = None, environ: dict[str, str] | None = None) -> Path:
+    """$TRADE_CRM_LOG_DIR (tests, a portable install), else the platform's log folder."""
+    env = os.environ if environ is None else environ
+    if env.get(LOG_DIR_ENV_VAR):
+        return Path(env[LOG_DIR_ENV_VAR]).expanduser()
+    return (paths or AppPaths.default()).log_dir

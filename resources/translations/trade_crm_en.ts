@@ -45,6 +45,17 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/common/crash_dialog.py" line="92"/>
+        <source>%n more problem(s) followed the first.</source>
+        <translation>
+            <numerusform>%n more problem followed the first.</numerusform>
+            <numerusform>%n more problems followed the first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerTableModel</name>
     <message numerus="yes">
         <location filename="../../trade_crm/ui/customer_table_model.py" line="280"/>

@@ -412,6 +412,46 @@ The current book is kept as a backup first.</source>
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/common/crash_dialog.py" line="50"/>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/crash_dialog.py" line="57"/>
+        <source>What you were doing: %1</source>
+        <translation>当时的操作：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/crash_dialog.py" line="55"/>
+        <source>Trade CRM ran into a problem it did not expect.</source>
+        <translation>Trade CRM 遇到了意外问题。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/crash_dialog.py" line="59"/>
+        <source>What was saved before is still in your customer book. The details were written to the log; if it happens again, copy them and send them with a note of what you did.</source>
+        <translation>之前保存的内容仍在您的客户数据库中。详细信息已写入日志；如果再次发生，请复制详细信息，并附上您当时所做操作的说明一起发送。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/crash_dialog.py" line="69"/>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/crash_dialog.py" line="70"/>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/common/crash_dialog.py" line="92"/>
+        <source>%n more problem(s) followed the first.</source>
+        <translation>
+            <numerusform>随后又出现了 %n 个问题。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <location filename="../../trade_crm/ui/customer_dialog.py" line="73"/>
@@ -2632,6 +2672,16 @@ Keep them unencrypted?</source>
         <location filename="../../trade_crm/ui/actions.py" line="97"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/shell/actions.py" line="60"/>
+        <source>Open &amp;log folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/shell/actions.py" line="61"/>
+        <source>The app's log files, to send with a problem report</source>
+        <translation>本应用的日志文件，可随问题报告一起发送</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -17,9 +18,12 @@ from trade_crm.cli.commands import GROUPS, all_commands
 from trade_crm.cli.commands.gui import GUI
 from trade_crm.domain.clock import Clock, SystemClock
 from trade_crm.domain.errors import DomainError, ValidationError
-from trade_crm.paths import resolve_db_path
+from trade_crm.logs import configure_logging
+from trade_crm.paths import resolve_db_path, resolve_log_dir
 from trade_crm.store.backup import BackupError
 from trade_crm.store.db import DatabaseError, close_database, open_database
+
+log = logging.getLogger(__name__)
 
 
 def _add_common(parser: argparse.ArgumentParser, command: Command) -> None:
@@ -40,6 +44,8 @@ def build_parser(commands: Sequence[Command] | None = None) -> argparse.Argument
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument("--db", metavar="PATH", default=None,
                         help="database file (default: $TRADE_CRM_DB, else the app's data folder)")
+    parser.add_argument("-v", "--verbose", action="store_true", default=False,
+                        help="print debug logs on stderr (the log file in the app's log folder gets INFO always)")
     top = parser.add_subparsers(title="commands", metavar="COMMAND")
     groups: dict[str, argparse._SubParsersAction] = {}
     for command in commands if commands is not None else all_commands():
@@ -63,7 +69,20 @@ def run(argv: Sequence[str], *, stdout: TextIO | None = None, stderr: TextIO | N
         command = getattr(args, "command", None)
         if command is None:  # no command: open the window
             command = GUI
-        return _run_command(command, args, clock or SystemClock(), out, err)
+        logs = configure_logging(resolve_log_dir(), verbose=args.verbose, stream=err)
+        try:
+            log.info("%s %s: %s", PROG, __version__, command.name)
+            try:
+                code = _run_command(command, args, clock or SystemClock(), out, err)
+            except BrokenPipeError:
+                raise
+            except Exception:
+                log.exception("%s %s failed unexpectedly", PROG, command.name)
+                raise
+            (log.info if code == EXIT_OK else log.warning)("%s %s: exit code %s", PROG, command.name, code)
+            return code
+        finally:
+            logs.close()
     except SystemExit as exc:  # argparse: --help, --version, usage errors (already printed)
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     except ValidationError as exc:  # from an argument type, while parsing

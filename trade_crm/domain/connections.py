@@ -7,22 +7,30 @@ use these functions instead of the database proxy itself (the UI never imports s
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from peewee import PeeweeException
+
 from trade_crm.store.models import database
+
+log = logging.getLogger(__name__)
 
 
 @contextmanager
 def worker_connection() -> Iterator[None]:
-    """Inside a job: the worker thread's own database connection, closed when the job ends."""
-    db = database.obj
-    opened_here = db.is_closed()
+    """Around a job (the UI's job runner does this): the worker thread's own connection, opened by peewee
+    on first use and always closed at the end, so a pool thread never keeps one between jobs."""
     try:
         yield
     finally:
-        if opened_here and not db.is_closed():
-            db.close()
+        db = database.obj
+        if db is not None and not db.is_closed():
+            try:
+                db.close()  # this thread's connection only; the GUI thread's stays open
+            except PeeweeException as exc:  # never hide the job's own outcome behind this
+                log.warning("a worker's database connection did not close: %s", exc)
 
 
 def close_thread_connection() -> None:

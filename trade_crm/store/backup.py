@@ -9,6 +9,7 @@ exchange/encrypted_copy.py); rotation (domain/backups.py) only deletes files nam
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sqlite3
@@ -19,6 +20,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from trade_crm.store.migrations import LATEST_VERSION
+
+log = logging.getLogger(__name__)
 
 KINDS = ("daily", "manual", "pre-import", "pre-migration", "pre-restore")
 ENCRYPTED_SUFFIX = ".enc"
@@ -168,7 +171,9 @@ def make_backup(source: sqlite3.Connection | Path, backup_dir: Path, kind: str, 
         target.unlink(missing_ok=True)
         raise BackupError(f"the copy of the book failed its check ({problem}); the book may be damaged. "
                           f"Older backups in {backup_dir} were kept")
-    return BackupInfo(target, kind, parse_name(target)[1], target.stat().st_size, customers, version)
+    size = target.stat().st_size
+    log.info("backup %s written: %s customers, %s bytes", target.name, customers, size)
+    return BackupInfo(target, kind, parse_name(target)[1], size, customers, version)
 
 
 def read_info(path: Path) -> BackupInfo | None:
@@ -302,4 +307,6 @@ def restore_backup(source: Path, db_path: Path, backup_dir: Path, now: datetime,
             damaged = move_aside(db_path, now)
         with closing(open_readonly(source)) as src:
             copy_database(src, db_path)
+    log.info("restored a copy with %s customers (schema %s); the book before it kept: %s", customers, version,
+             (safety or damaged).name if (safety or damaged) else "none")
     return RestoreResult(Path(source), customers, version, safety, damaged)

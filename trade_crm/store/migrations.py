@@ -7,12 +7,15 @@ file, the caller takes a backup copy.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from peewee import SqliteDatabase
 
 from trade_crm.store import search  # the search module owns the index's shape and how a document is built
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -298,4 +301,5 @@ def migrate(db: SqliteDatabase, target: int = LATEST_VERSION) -> list[int]:
             db.execute_sql("DELETE FROM schema_version")
             db.execute_sql("INSERT INTO schema_version (version) VALUES (?)", (migration.version,))
         applied.append(migration.version)
+        log.info("database schema migrated to version %s", migration.version)
     return applied

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 import trade_crm.ui.backup.actions as actions_module
-from tests.helpers import MemoryKeyring
+from tests.helpers import MemoryKeyring, no_connection_left
 from trade_crm.domain.backups import (
     KEYRING,
     PASSPHRASE,
@@ -36,6 +36,7 @@ from trade_crm.ui.backup.actions import (
     offer_backup_at_start,
 )
 from trade_crm.ui.backup.data_settings import DataSettingsWidget
+from trade_crm.ui.common.workers import Job
 from trade_crm.ui.shell.main_window import MainWindow
 
 
@@ -146,6 +147,28 @@ def test_restore_puts_the_copy_back_reloads_the_window_and_keeps_the_current_boo
     assert window.undo_stack.count() == 0
     kept = [i for i in list_backups(backup_dir_for(db_path)) if i.kind == "pre-restore"]
     assert kept and kept[0].customers == 5
+
+
+def test_after_a_restore_no_worker_keeps_a_connection_to_the_replaced_book(qtbot, window, db, db_path, clock):
+    add(clock, 2, "Early")
+    copy = make_backup(db_path, backup_dir_for(db_path), "daily", clock.now() - timedelta(days=1)).path
+    add(clock, 3, "Later")
+    before = [Job(lambda _ctx: customer_count()) for _ in range(3)]  # workers that read the book
+    for job in before:
+        job.start()
+    for job in before:
+        qtbot.waitUntil(lambda job=job: not job.is_running, timeout=5000)
+    controller = controller_for(window, clock, db, db_path)
+    with qtbot.waitSignal(controller.restore_finished, timeout=20_000):
+        controller.restore_from(copy)
+    qtbot.waitUntil(lambda: not controller.job.is_running, timeout=5000)
+    assert no_connection_left(db, db_path)  # only the GUI thread's (reconnected) connection was open
+    after = Job(lambda _ctx: customer_count())
+    with qtbot.waitSignal(after.finished, timeout=5000) as blocker:
+        after.start()
+    assert blocker.args == [2] and customer_count() == 2  # a worker and the GUI both see the restored book
+    qtbot.waitUntil(lambda: not after.is_running, timeout=5000)
+    assert no_connection_left(db, db_path)
 
 
 def test_restoring_an_encrypted_copy_on_another_laptop_asks_for_the_recovery_code(

@@ -7,6 +7,11 @@ import threading
 import pytest
 from PySide6.QtCore import QThread, QThreadPool
 
+from tests.helpers import no_connection_left
+from trade_crm.domain.customers.records import create_customer, customer_count
+from trade_crm.domain.errors import ValidationError
+from trade_crm.logs import install_exception_hooks
+from trade_crm.store.models import database
 from trade_crm.ui.common.workers import Job
 
 
@@ -15,6 +20,15 @@ def pool():
     pool = QThreadPool()
     yield pool
     pool.waitForDone(5000)
+
+
+@pytest.fixture
+def reported():
+    """What reached the crash report (trade_crm.logs.report_failure's listeners)."""
+    seen: list[tuple[str, str]] = []
+    uninstall = install_exception_hooks(lambda what, details: seen.append((what, details)))
+    yield seen
+    uninstall()
 
 
 def test_job_runs_off_the_gui_thread_and_returns_its_result(qtbot, pool):
@@ -95,3 +109,47 @@ def test_a_job_cannot_be_started_twice(qtbot, pool):
         job.start(pool)
     with pytest.raises(RuntimeError):
         job.start(pool)
+
+
+def test_every_job_gets_its_own_connection_and_the_runner_closes_it(qtbot, pool, db, db_path, clock):
+    create_customer(clock, name="Worker Test GmbH", country="DE")
+    seen = []
+
+    def count(context):
+        seen.append(customer_count())  # no connection handling here at all
+        return database.is_closed()
+
+    jobs = [Job(count) for _ in range(4)]
+    for job in jobs:
+        job.start(pool)
+    for job in jobs:
+        qtbot.waitUntil(lambda job=job: not job.is_running, timeout=5000)
+    assert seen == [1, 1, 1, 1]
+    assert not database.is_closed()  # the GUI thread's own connection was left alone
+    assert no_connection_left(db, db_path)  # every worker's was closed when its job ended
+
+
+def test_an_expected_failure_goes_to_the_caller_only(qtbot, pool, reported):
+    def work(context):
+        raise ValidationError(field="email", message="not an email address")
+
+    job = Job(work, title="Checking")
+    with qtbot.waitSignal(job.failed, timeout=5000) as blocker:
+        job.start(pool)
+    assert isinstance(blocker.args[0], ValidationError)
+    qtbot.waitUntil(lambda: not job.is_running)
+    assert reported == []
+
+
+def test_an_unexpected_failure_is_reported_with_its_title_and_traceback_and_still_emitted(qtbot, pool, reported):
+    def work(context):
+        return {}["missing key"]
+
+    job = Job(work, title="Finding duplicates")
+    with qtbot.waitSignal(job.failed, timeout=5000) as blocker:
+        job.start(pool)
+    assert isinstance(blocker.args[0], KeyError)
+    qtbot.waitUntil(lambda: not job.is_running)
+    [(what, details)] = reported
+    assert what == "Finding duplicates"
+    assert "Traceback" in details and "KeyError: 'missing key'" in details and "in work" in details

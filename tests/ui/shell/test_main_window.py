@@ -3,17 +3,23 @@ filters, layout."""
 
 from __future__ import annotations
 
+import logging
+import re
+import sys
+import threading
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QMessageBox, QWidget
 
+from trade_crm.app import build_main_window, run_gui
 from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.query import CustomerFilter, matching_ids
 from trade_crm.domain.customers.records import create_customer, customer_count, get_customer
 from trade_crm.domain.customers.timeline import log_interaction, timeline
+from trade_crm.logs import LOG_FILE_NAME
 from trade_crm.ui.customers.customer_table_model import Column
 from trade_crm.ui.shell.main_window import MainWindow
 
@@ -276,3 +282,30 @@ def test_the_tier_column_stands_beside_the_rating_on_first_start(make_window):
     header = make_window().customer_list.table.horizontalHeader()
     assert header.visualIndex(Column.TIER) == header.visualIndex(Column.RATING) + 1
     assert header.visualIndex(Column.FOLLOW_UP) == header.count() - 1  # the last column stretches
+
+
+def test_run_gui_logs_its_start_to_the_log_folder_and_puts_the_hooks_back(qapp, tmp_path, monkeypatch):
+    monkeypatch.setenv("TRADE_CRM_LOG_DIR", str(tmp_path / "logs"))
+    bad = tmp_path / "book.db"
+    bad.write_bytes(b"not a database" * 300)
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: None)
+    monkeypatch.setattr("trade_crm.app.offer_backup_at_start", lambda *a, **k: False)
+    hooks, handlers = (sys.excepthook, threading.excepthook), list(logging.getLogger().handlers)
+    assert run_gui(bad) == 2
+    text = (tmp_path / "logs" / LOG_FILE_NAME).read_text(encoding="utf-8")
+    assert re.search(r"INFO .* Trade CRM \S+ starting: Python \S+, Qt \S+ \(PySide6 \S+\)", text)
+    assert f"ERROR [MainThread] trade_crm.app: the database {bad} could not be opened" in text
+    assert "Trade CRM stopped" in text
+    assert (sys.excepthook, threading.excepthook) == hooks and logging.getLogger().handlers == handlers
+
+
+def test_help_menu_opens_the_log_folder(qtbot, db, db_path, clock, settings, tmp_path, monkeypatch):
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", opened.append)
+    window = build_main_window(clock, db_path, settings, with_demo=False, log_dir=tmp_path / "logs")
+    qtbot.addWidget(window)
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
+    action = window.actions.open_log_folder
+    assert action in help_menu.actions() and action.isVisible() and action.text() == "Open &log folder"
+    action.trigger()
+    assert opened == [QUrl.fromLocalFile(str(tmp_path / "logs"))] and (tmp_path / "logs").is_dir()

@@ -13,6 +13,7 @@ the stored states, writing nothing: the command line uses it to check any date.
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
@@ -23,6 +24,8 @@ from trade_crm.domain.reminders.records import DueReminder, payload_ids
 from trade_crm.domain.reminders.rules import compute_reminders
 from trade_crm.domain.reminders.settings import LAST_SYNC, ReminderSettings
 from trade_crm.store.models import database
+
+log = logging.getLogger(__name__)
 
 RULE_KEY_PREFIXES = ("follow_up:customer:", "follow_up:quotation:", "follow_up:quotation_expired:",
                      "greeting:", "notice:closure:", "birthday:contact:", "dormant:customer:")
@@ -112,6 +115,8 @@ def sync_reminders(clock: Clock, settings: ReminderSettings | None = None) -> Sy
         LAST_SYNC.write(now.astimezone(timezone.utc).isoformat())
         due_count = count_due(day, now)
     raised = [r for r in reminders_by_id(created + woke) if r.state == "open"]
+    log.info("reminders synced for %s: %d new, %d woke, %d closed, %d due", day, len(created), len(woke), len(stale),
+             due_count)
     return SyncResult(today=day, new=raised, due_count=due_count, closed=len(stale))
 
 

@@ -15,6 +15,7 @@ leaves whatever was there before.
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import tempfile
@@ -37,6 +38,8 @@ from trade_crm.exchange.exporting.columns import (
     sheet_title,
 )
 from trade_crm.store.models import database
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total): "writing" customers, then "saving"
 Cancel = Callable[[], bool]
@@ -275,7 +278,9 @@ def export_workbook(path: str | Path, ids: Sequence[int], *, sheets: Sequence[st
                     with suppress(OSError):
                         handle.close()
             raise
-    return ExportResult(str(Path(path).expanduser()), len(ids), {s: w.written for s, w in writers.items()})
+    written = {s: w.written for s, w in writers.items()}
+    log.info("workbook export: %d customers, rows per sheet %s", len(ids), written)
+    return ExportResult(str(Path(path).expanduser()), len(ids), written)
 
 
 def _close(book) -> None:

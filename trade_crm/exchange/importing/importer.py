@@ -16,6 +16,7 @@ update the customers, contacts, interactions and orders whose IDs they carry; th
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import tzinfo
@@ -34,6 +35,8 @@ from trade_crm.exchange.importing.headers import (
     apply_overrides,
     auto_map,
 )
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "POLICIES", "DuplicateMatch", "FieldChange", "ImportCancelled", "ImportOptions", "ImportPlan",
@@ -289,17 +292,25 @@ def commit_import(plan: ImportPlan, clock, *, progress: Progress | None = None, 
     if plan.book is not None:
         from trade_crm.exchange.importing.book.commit import commit_book
 
-        return commit_book(plan, clock, progress=progress, cancel=cancel)
-    from trade_crm.exchange.importing.commit import commit_plan
+        result = commit_book(plan, clock, progress=progress, cancel=cancel)
+    else:
+        from trade_crm.exchange.importing.commit import commit_plan
 
-    return commit_plan(plan, clock, progress=progress, cancel=cancel)
+        result = commit_plan(plan, clock, progress=progress, cancel=cancel)
+    log.info("import batch %s%s: %d created, %d merged (%d updated, %d unchanged), %d skipped, %d contacts, "
+             "%d row problems", result.batch, " (dry run)" if result.dry_run else "", result.created, result.merged,
+             result.updated, result.unchanged, result.skipped, result.contacts_created, len(result.errors))
+    return result
 
 
 @collector_paused()
 def undo_import(batch_id: int, clock):
     from trade_crm.exchange.importing.history import undo_batch
 
-    return undo_batch(batch_id, clock)
+    result = undo_batch(batch_id, clock)
+    log.info("import batch %s undone: %d customers removed, %d restored", result.batch, result.customers_removed,
+             result.customers_restored)
+    return result
 
 
 def import_history():

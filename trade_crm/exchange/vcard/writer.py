@@ -12,6 +12,7 @@ Skype become IMPP entries; the company, its address and website, and the custome
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,8 @@ from trade_crm.domain.world.countries import country_name
 from trade_crm.exchange.exporting.workbook import Cancel, ExportCancelled, Progress, output_file
 from trade_crm.exchange.vcard.cards import Address, Telephone, VCard, write_vcard
 from trade_crm.store.models import database
+
+log = logging.getLogger(__name__)
 
 _IMPP = {"whatsapp": "whatsapp", "wechat": "wechat", "skype": "skype"}
 
@@ -119,6 +122,7 @@ def export_vcards(path: str | Path, ids: Sequence[int], *, language: str = "en",
             out.write("".join(write_vcard(card) for card in cards).encode("utf-8"))
             count += len(cards)
         _check(cancel)
+    log.info("vCard export: %d customers, %d cards", len(ids), count)
     return VCardExportResult(str(Path(path).expanduser()), len(ids), count)
 
 

@@ -5,6 +5,16 @@ goes and `context.check_cancelled()` between steps (which raises JobCancelled on
 asked for). The job's signals arrive on the thread the Job lives on (the GUI thread), so slots may
 touch widgets; the function itself never must.
 
+The runner hands every job its worker thread's own database connection (peewee keeps one per
+thread) and closes it when the function returns, before any signal is sent: no call site has to
+remember it, and no idle worker thread holds a connection (a restore replaces the file under them).
+A job that never touches the database may say so with `uses_database=False`.
+
+A failure the caller expects (a DomainError, a file or database that cannot be used, or a type in
+`expected=`) is emitted as `failed`. Anything else is a bug: its traceback goes to the log and the
+crash dialog through trade_crm.logs.report_failure (titled with `title=`), and `failed` still
+follows so the caller can put its buttons back.
+
     job = Job(import_rows, path)
     job.progressed.connect(progress_bar.on_job_progressed)
     job.finished.connect(self.on_import_job_finished)   # the function's return value
@@ -14,15 +24,28 @@ touch widgets; the function itself never must.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 import threading
 from collections.abc import Callable
+from contextlib import nullcontext
 from typing import Any
 
+from peewee import PeeweeException
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from trade_crm.domain.connections import (
-    worker_connection as worker_connection,  # the jobs import it from here
-)
+from trade_crm.domain.connections import worker_connection
+from trade_crm.domain.errors import DomainError
+from trade_crm.keystore import KeystoreError
+from trade_crm.logs import report_failure
+from trade_crm.store.backup import BackupError
+
+log = logging.getLogger(__name__)
+
+# Failures that come from the world (bad input, a full disk, a locked or damaged file, no keyring):
+# the caller says what happened. Everything else is a bug and goes to the crash report too.
+EXPECTED_FAILURES: tuple[type[BaseException], ...] = (
+    DomainError, OSError, BackupError, KeystoreError, PeeweeException, sqlite3.Error)
 
 
 class JobCancelled(Exception):
@@ -78,9 +101,13 @@ class Job(QObject):
 
     _running: set[Job] = set()  # keeps a started job alive until its last signal is delivered
 
-    def __init__(self, function: Callable[..., Any], *args: Any, parent: QObject | None = None, **kwargs: Any):
+    def __init__(self, function: Callable[..., Any], *args: Any, parent: QObject | None = None, title: str = "",
+                 uses_database: bool = True, expected: tuple[type[BaseException], ...] = (), **kwargs: Any):
         super().__init__(parent)
         self._function, self._args, self._kwargs = function, args, kwargs
+        self.title = title  # what the user is doing, for the crash report: "Importing customers"
+        self.uses_database = uses_database
+        self.expected = EXPECTED_FAILURES + tuple(expected)
         self.context = JobContext(self.progressed.emit)
         self._started = False
         self.done.connect(self._release)
@@ -101,18 +128,29 @@ class Job(QObject):
         return self in Job._running
 
     def _run(self) -> None:  # on the worker thread
+        outcome: tuple = (self.cancelled,)
         try:
-            result = self._function(self.context, *self._args, **self._kwargs)
+            with worker_connection() if self.uses_database else nullcontext():
+                result = self._function(self.context, *self._args, **self._kwargs)
         except JobCancelled:
-            self.cancelled.emit()
+            pass
         except Exception as exc:  # noqa: BLE001 - every failure is reported to the GUI
-            self.failed.emit(exc)
-        else:
-            if self.context.cancelled:
-                self.cancelled.emit()
+            outcome = (self.failed, exc)
+            if isinstance(exc, self.expected):
+                log.warning("job %s failed: %s", self._name, type(exc).__name__)
             else:
-                self.finished.emit(result)
+                report_failure(self.title, exc, source=f"job {self._name}")
+        else:
+            if not self.context.cancelled:
+                outcome = (self.finished, result)
+        # The connection is closed by now: whoever gets `done` may replace the file.
+        signal, *values = outcome
+        signal.emit(*values)
         self.done.emit()
+
+    @property
+    def _name(self) -> str:
+        return getattr(self._function, "__qualname__", type(self._function).__name__)
 
     def _release(self) -> None:
         Job._running.discard(self)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from trade_crm.domain.duplicates.scan import Reason, probable_duplicates
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.labels import reason_text
-from trade_crm.ui.common.workers import Job, JobContext, worker_connection
+from trade_crm.ui.common.workers import Job, JobContext
 
 
 class DuplicateHint(QLabel):
@@ -60,8 +60,7 @@ class DuplicateHint(QLabel):
 
     @staticmethod
     def _check(_context: JobContext, asked: int, query: dict) -> tuple[int, list]:
-        with worker_connection():
-            return asked, probable_duplicates(**query, limit=2)
+        return asked, probable_duplicates(**query, limit=2)
 
     def on_job_finished(self, answer: tuple[int, list]) -> None:
         asked, hints = answer

@@ -37,7 +37,7 @@ from trade_crm.domain.duplicates.scan import (
 from trade_crm.domain.errors import DomainError
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.labels import reason_text
-from trade_crm.ui.common.workers import Job, JobContext, worker_connection
+from trade_crm.ui.common.workers import Job, JobContext
 from trade_crm.ui.duplicates.merge_dialog import MergeDialog
 
 Merge = Callable[[int, list[int], dict], bool]  # keep, others, choices -> done
@@ -45,8 +45,7 @@ Mark = Callable[[list[int]], bool]  # customers that are not duplicates -> done
 
 
 def _scan_job(context: JobContext) -> DuplicateScan:
-    with worker_connection():
-        return find_duplicates(progress=lambda done, total, what: context.progress(done, total, what))
+    return find_duplicates(progress=lambda done, total, what: context.progress(done, total, what))
 
 
 class DuplicateGroupTableModel(QAbstractTableModel):

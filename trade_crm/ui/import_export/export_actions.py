@@ -43,7 +43,7 @@ from trade_crm.exchange.exporting.workbook import ExportCancelled, check_target,
 from trade_crm.exchange.vcard.writer import export_vcards
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.icons import icon
-from trade_crm.ui.common.workers import Job, JobCancelled, JobContext, worker_connection
+from trade_crm.ui.common.workers import Job, JobCancelled, JobContext
 
 FOLDER_KEY = "export/folder"
 SCOPES = ("shown", "selected", "all")
@@ -144,12 +144,11 @@ def _export_job(context: JobContext, exporter: Callable, path: Path, flt: Custom
     def progress(stage: str, done: int, total: int) -> None:
         context.progress(done, total, stage)
 
-    with worker_connection():
-        ids = customer_ids(flt, today=day, now=now)
-        try:
-            return exporter(path, ids, progress=progress, cancel=lambda: context.cancelled, **options)
-        except ExportCancelled:
-            raise JobCancelled() from None
+    ids = customer_ids(flt, today=day, now=now)
+    try:
+        return exporter(path, ids, progress=progress, cancel=lambda: context.cancelled, **options)
+    except ExportCancelled:
+        raise JobCancelled() from None
 
 
 class ExportController(QObject):

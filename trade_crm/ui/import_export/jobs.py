@@ -23,7 +23,7 @@ from trade_crm.exchange.importing.importer import (
     plan_table,
     undo_import,
 )
-from trade_crm.ui.common.workers import Job, JobCancelled, JobContext, worker_connection
+from trade_crm.ui.common.workers import Job, JobCancelled, JobContext
 
 
 def _progress(context: JobContext):
@@ -38,12 +38,11 @@ def read_job(context: JobContext, path: Path, sheet: str | None) -> Table:
 
 
 def plan_job(context: JobContext, table: Table, options: ImportOptions, path: str) -> ImportPlan:
-    with worker_connection():
-        try:
-            return plan_table(table, options, path=path, progress=_progress(context),
-                              cancel=lambda: context.cancelled)
-        except ImportCancelled:
-            raise JobCancelled() from None
+    try:
+        return plan_table(table, options, path=path, progress=_progress(context),
+                          cancel=lambda: context.cancelled)
+    except ImportCancelled:
+        raise JobCancelled() from None
 
 
 def commit_job(context: JobContext, plan: ImportPlan, clock: Clock, outcome: list):
@@ -59,20 +58,18 @@ def commit_job(context: JobContext, plan: ImportPlan, clock: Clock, outcome: lis
         except JobCancelled:
             pass  # the engine's cancel() check stops the work where a rollback is still possible
 
-    with worker_connection():
-        context.progress(0, 0, "backup")
-        back_up_open_book("pre-import", clock.now(), clock.zone)  # BackupError: nothing is imported
-        try:
-            result = commit_import(plan, clock, progress=report, cancel=lambda: context.cancelled)
-        except ImportCancelled:
-            raise JobCancelled() from None
+    context.progress(0, 0, "backup")
+    back_up_open_book("pre-import", clock.now(), clock.zone)  # BackupError: nothing is imported
+    try:
+        result = commit_import(plan, clock, progress=report, cancel=lambda: context.cancelled)
+    except ImportCancelled:
+        raise JobCancelled() from None
     outcome.append(result)
     return result
 
 
 def undo_job(context: JobContext, batch_id: int, clock: Clock):
-    with worker_connection():
-        return undo_import(batch_id, clock)
+    return undo_import(batch_id, clock)
 
 
 def report_job(context: JobContext, plan: ImportPlan, path: Path) -> tuple[int, Path]:

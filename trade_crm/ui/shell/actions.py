@@ -57,6 +57,9 @@ class MainActions(QObject):
         self.about = self._make("about", self.tr("&About Trade CRM"), None, None)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
         self.data_location = self._make("folder", self.tr("&Where is my data?"), None, None)
+        self.open_log_folder = self._make(None, self.tr("Open &log folder"), None,
+                                          self.tr("The app's log files, to send with a problem report"))
+        self.open_log_folder.setVisible(False)  # until the composition root says where the logs are
         self.file_menu: QMenu | None = None
         self.toolbar: QToolBar | None = None
         self._file_anchor: QAction | None = None
@@ -95,7 +98,7 @@ class MainActions(QObject):
         view.addActions([self.show_filters, self.show_timeline, self.show_reminders])
         self._view_menu = view
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addActions([self.data_location, self.about])
+        help_menu.addActions([self.data_location, self.open_log_folder, self.about])
 
     def build_context_menu(self, widget: QWidget) -> None:
         """The customer list's right-click menu: the actions on the selected customers."""
