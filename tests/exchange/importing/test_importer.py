@@ -215,7 +215,7 @@ def test_cancel_during_commit_writes_nothing(db, sheet, clock):
 def test_a_failure_in_the_middle_of_the_commit_rolls_everything_back(db, sheet, clock, monkeypatch):
     plan = build_plan(sheet(("A", "", "a@a.com"), ("B", "", "b@b.com"), ("C", "", "c@c.com")), ImportOptions())
     before = dump(db)
-    original = import_commit._Writer.create
+    original = import_commit.ListWriter.create
     seen = []
 
     def failing(self, planned):
@@ -224,7 +224,7 @@ def test_a_failure_in_the_middle_of_the_commit_rolls_everything_back(db, sheet, 
             raise RuntimeError("disk full")
         return original(self, planned)
 
-    monkeypatch.setattr(import_commit._Writer, "create", failing)
+    monkeypatch.setattr(import_commit.ListWriter, "create", failing)
     with pytest.raises(RuntimeError):
         commit_import(plan, clock)
     assert dump(db) == before

@@ -12,7 +12,7 @@ from datetime import timezone
 from decimal import Decimal
 
 from trade_crm.domain.text import clean_block, clean_line
-from trade_crm.exchange.importing.book.rows import BookRow
+from trade_crm.exchange.importing.book.plan import BookRow
 from trade_crm.exchange.importing.book.state import Record
 from trade_crm.store.models import INTERACTION_KINDS
 
