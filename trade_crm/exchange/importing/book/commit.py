@@ -3,8 +3,9 @@
 The rows are applied again to the records as they are inside the transaction (export_import), then
 every record is written as it now differs from what was stored: new rows inserted (a created
 customer's under the IDs they had in the file when the book is empty), changed columns updated,
-channels, tags and custom values that an edit took away deleted. The journal keeps the id of every
-row added and the old values of every row changed or deleted, so `import undo` restores the book.
+channels, tags and custom values that an edit took away deleted. The batch writer (importing.writer)
+hands out the ids and keeps the typed journal: the id of every row added and the old values of every
+row changed or deleted, so `import undo` restores the book.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ _OWN = {"contact": "contacts", "interaction": "interactions", "orders": "orders"
 
 
 class BookWriter:
-    """Writes one customer's records at a time and keeps the journal."""
+    """Writes one customer's records at a time, through the batch writer and into its journal."""
 
     def __init__(self, batch: BatchWriter, entities: list[BookEntity], keep_ids: bool):
         self.batch, self.plan, self.now, self.keep_ids = batch, batch.plan, batch.now, keep_ids

@@ -15,7 +15,7 @@ restored from its export exports the same again. A file whose CRM IDs belong to 
 way, by matching, never by ID.
 
 `plan_book` applies every row to a copy of the stored records to preview what changes; the commit
-(export_import_commit) does the same again inside its transaction, against the book as it is then.
+(book.commit) does the same again inside its transaction, against the book as it is then.
 """
 
 from __future__ import annotations
