@@ -13,7 +13,8 @@ from trade_crm.exchange.exporting.workbook import customer_ids, export_workbook
 from trade_crm.exchange.files import workbook
 from trade_crm.exchange.files.readers import read_table
 from trade_crm.exchange.importing import commit as import_commit
-from trade_crm.exchange.importing import mappings
+from trade_crm.exchange.importing import error_report, mappings
+from trade_crm.exchange.importing import plan as import_plan
 from trade_crm.exchange.importing.error_report import write_error_report
 from trade_crm.exchange.importing.importer import (
     ImportCancelled,
@@ -273,3 +274,7 @@ def test_an_exported_book_is_read_once_and_planned_by_crm_id(db, clock, tmp_path
     table = read_table(path)
     assert plan_table(table, ImportOptions(), path=str(path), zone=clock.zone).is_exported_book
     assert reads == {"list_sheets": 2, "read_grids": 2}
+
+
+def test_the_error_reports_problem_column_is_the_one_a_reimport_ignores():
+    assert error_report.PROBLEM_COLUMN == import_plan.PROBLEM_COLUMN == "Import problems"
