@@ -108,8 +108,8 @@ def _raw_read(path: Path) -> tuple[float, float]:
 def measure(book: Path, rows: int = 10_000, workdir: Path | None = None) -> dict:
     """Time one import of a generated workbook into a copy of `book`; returns the figures."""
     from trade_crm.domain.clock import SystemClock
-    from trade_crm.exchange.files.readers import read_table
     from trade_crm.exchange.importing.importer import commit_import, plan_table
+    from trade_crm.exchange.importing.readers import read_table
     from trade_crm.store.db import close_database, open_database
     from trade_crm.store.models import database
 

@@ -21,38 +21,6 @@ import trade_crm
 
 ROOT = Path(trade_crm.__file__).parent
 
-# TEMPORARY, for the lead: exchange/importing/** is being untangled on another branch (its cycles, private
-# names and deferred imports). Each entry names one known violation; delete the lists once it is merged.
-KNOWN_CYCLE_EDGES = {  # the engine's modules importing its facade back
-    (f"trade_crm.exchange.importing.{importer}", "trade_crm.exchange.importing.importer")
-    for importer in ("book.commit", "book.edits", "book.match", "book.reimport", "commit", "error_report",
-                     "grouping")
-}
-KNOWN_PRIVATE_IMPORTS = {
-    ("trade_crm.exchange.importing.book.commit", "trade_crm.exchange.importing.commit._page_cache"),
-    ("trade_crm.exchange.importing.book.commit", "trade_crm.exchange.importing.importer._tick"),
-    ("trade_crm.exchange.importing.book.reimport", "trade_crm.exchange.importing.importer._check"),
-    ("trade_crm.exchange.importing.book.reimport", "trade_crm.exchange.importing.importer._tick"),
-    ("trade_crm.exchange.importing.commit", "trade_crm.exchange.importing.importer._check"),
-    ("trade_crm.exchange.importing.commit", "trade_crm.exchange.importing.importer._tick"),
-    ("trade_crm.exchange.importing.grouping", "trade_crm.exchange.importing.importer._check"),
-    ("trade_crm.exchange.importing.grouping", "trade_crm.exchange.importing.importer._tick"),
-}
-KNOWN_DEFERRED_IMPORTS = {
-    ("trade_crm.exchange.importing.book.reimport", "trade_crm.domain.clock"),
-    ("trade_crm.exchange.importing.book.reimport", "trade_crm.exchange.importing.grouping"),
-    ("trade_crm.exchange.importing.book.rows", "trade_crm.exchange.files"),
-    ("trade_crm.exchange.importing.book.rows", "trade_crm.exchange.files.readers"),
-    ("trade_crm.exchange.importing.book.state", "trade_crm.domain.duplicates.matching"),
-    ("trade_crm.exchange.importing.importer", "trade_crm.exchange.importing.book.rows"),
-    ("trade_crm.exchange.importing.importer", "trade_crm.exchange.importing.book.reimport"),
-    ("trade_crm.exchange.importing.importer", "trade_crm.exchange.importing"),
-    ("trade_crm.exchange.importing.importer", "trade_crm.exchange.importing.commit"),
-    ("trade_crm.exchange.importing.importer", "trade_crm.exchange.importing.book.commit"),
-    ("trade_crm.exchange.importing.importer", "trade_crm.exchange.importing.history"),
-}
-
-
 @dataclass(frozen=True)
 class Module:
     name: str
@@ -253,26 +221,15 @@ def modules() -> dict[str, Module]:
 
 
 def test_no_import_cycle_between_modules(modules):
-    graph = import_graph(modules)
-    for importer, imported in KNOWN_CYCLE_EDGES:
-        graph[importer].discard(imported)
-    assert cycles(graph) == []
+    assert cycles(import_graph(modules)) == []
 
 
 def test_no_module_takes_a_private_name_from_another(modules):
-    assert private_imports(modules) - KNOWN_PRIVATE_IMPORTS == set()
+    assert private_imports(modules) == set()
 
 
 def test_every_import_inside_a_function_says_it_is_lazy(modules):
-    assert undeclared_deferred_imports(modules) - KNOWN_DEFERRED_IMPORTS == set()
-
-
-def test_the_temporary_exceptions_still_exist(modules):
-    """Each known violation is real: once it is fixed, its entry must go (so the lists only shrink)."""
-    graph = import_graph(modules)
-    assert {edge for edge in KNOWN_CYCLE_EDGES if edge[1] not in graph[edge[0]]} == set()
-    assert KNOWN_PRIVATE_IMPORTS - private_imports(modules) == set()
-    assert KNOWN_DEFERRED_IMPORTS - undeclared_deferred_imports(modules) == set()
+    assert undeclared_deferred_imports(modules) == set()
 
 
 def _package(tmp_path: Path, files: dict[str, str]) -> dict[str, Module]:

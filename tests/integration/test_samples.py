@@ -9,8 +9,8 @@ import pytest
 from tests.helpers import SAMPLES as SAMPLE_FILES
 from tests.helpers import dump
 from trade_crm.domain.customers.records import get_customer
-from trade_crm.exchange.files.readers import ReadError, read_table
 from trade_crm.exchange.importing.importer import ImportOptions, build_plan, commit_import, undo_import
+from trade_crm.exchange.importing.readers import ReadError, read_table
 from trade_crm.store.db import close_database, open_database
 
 # (new customers, new contacts, problems, rows not imported) after importing into an empty book

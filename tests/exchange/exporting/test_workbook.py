@@ -254,7 +254,7 @@ def test_demo_book_exports_every_customer_field_by_field(db, clock, tmp_path):
 # --- reading the export back ------------------------------------------------------------------------
 
 def test_the_import_reader_reads_the_exported_text_back_unchanged(book, clock, tmp_path):
-    readers = pytest.importorskip("trade_crm.exchange.files.readers")
+    readers = pytest.importorskip("trade_crm.exchange.importing.readers")
     path = tmp_path / "book.xlsx"
     export(path, clock)
     table = readers.read_table(path, "Contacts")

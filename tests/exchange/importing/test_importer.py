@@ -3,14 +3,17 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
+from tests.exchange.importing.lists import HEADER, existing_acme, run
 from tests.helpers import dump
 from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.query import CustomerFilter, matching_ids
 from trade_crm.domain.customers.records import create_customer, get_customer
 from trade_crm.domain.customers.timeline import timeline
-from trade_crm.domain.errors import ValidationError
+from trade_crm.exchange.exporting.workbook import customer_ids, export_workbook
+from trade_crm.exchange.files import workbook
 from trade_crm.exchange.importing import commit as import_commit
-from trade_crm.exchange.importing import mappings
+from trade_crm.exchange.importing import error_report, mappings
+from trade_crm.exchange.importing import plan as import_plan
 from trade_crm.exchange.importing.error_report import write_error_report
 from trade_crm.exchange.importing.importer import (
     ImportCancelled,
@@ -18,33 +21,14 @@ from trade_crm.exchange.importing.importer import (
     build_plan,
     commit_import,
     import_history,
-    undo_import,
+    plan_table,
 )
+from trade_crm.exchange.importing.readers import read_table
 from trade_crm.store import search
 
 
 def search_ids(text):
     return matching_ids(CustomerFilter(text=text), today=date(2026, 11, 23))
-
-HEADER = ["Company", "Contact", "Email", "Phone", "Country", "City", "Website", "Booth"]
-
-
-@pytest.fixture
-def sheet(xlsx):
-    def build(*rows, name="fair.xlsx"):
-        return xlsx([HEADER, *[list(r) + [""] * (len(HEADER) - len(r)) for r in rows]], name=name)
-    return build
-
-
-def run(path, clock, **options):
-    plan = build_plan(path, ImportOptions(**options))
-    return plan, commit_import(plan, clock)
-
-
-def existing_acme(clock):
-    return create_customer(clock, name="ACME Trading Co., Ltd.", country="DE", city="Berlin", notes="old note",
-                           contacts=[ContactInput(name="Max Weber", emails=("max@acme-trading.de",))])
-
 
 def test_dry_run_counts_everything_and_writes_nothing(db, sheet, clock):
     existing_acme(clock)
@@ -161,41 +145,6 @@ def test_reimporting_the_same_file_creates_no_new_customers(db, sheet, clock):
     assert db.execute_sql("SELECT count(*) FROM customer").fetchone()[0] == before == 3
 
 
-def test_import_then_undo_leaves_exactly_the_rows_and_values_there_were(db, sheet, clock):
-    existing_acme(clock)
-    before = dump(db)
-    path = sheet(("ACME Trading Co Ltd", "Lena Kraus", "lena@acme-trading.de", "+49 30 5550100", "DE", "", "acme.de",
-                  "B1"), ("New Co", "Nina", "nina@newco.com", "", "US", "NYC", "", "C2"))
-    _, result = run(path, clock, source="Fair", tag="VIP", unmapped="custom")
-    assert dump(db) != before
-    undone = undo_import(result.batch, clock)
-    assert (undone.customers_removed, undone.customers_restored) == (1, 1)
-    assert dump(db) == before
-    assert import_history()[0].undone_at is not None
-
-
-def test_undo_after_a_merge_restores_the_customers_old_values(db, sheet, clock):
-    acme = existing_acme(clock)
-    old = get_customer(acme)
-    _, result = run(sheet(("Acme", "Lena", "max@acme-trading.de", "", "DE", "", "acme.de")), clock)
-    assert get_customer(acme).website == "acme.de"
-    undo_import(result.batch, clock)
-    assert get_customer(acme) == old
-    with pytest.raises(ValidationError, match="already undone"):
-        undo_import(result.batch, clock)
-
-
-def test_an_import_merged_into_by_a_later_one_is_undone_last(db, sheet, clock):
-    path = sheet(("Beta GmbH", "Bob", "bob@beta.de"))
-    _, first = run(path, clock)
-    _, second = run(sheet(("Beta GmbH", "Bea", "bea@beta.de"), name="second.xlsx"), clock)
-    with pytest.raises(ValidationError, match=f"undo import {second.batch} first"):
-        undo_import(first.batch, clock)
-    undo_import(second.batch, clock)
-    undo_import(first.batch, clock)
-    assert db.execute_sql("SELECT count(*) FROM customer").fetchone()[0] == 0
-
-
 def test_cancel_during_commit_writes_nothing(db, sheet, clock):
     path = sheet(*[(f"Company {i}", "", f"c{i}@co{i}.com") for i in range(450)])
     plan = build_plan(path, ImportOptions())
@@ -215,7 +164,7 @@ def test_cancel_during_commit_writes_nothing(db, sheet, clock):
 def test_a_failure_in_the_middle_of_the_commit_rolls_everything_back(db, sheet, clock, monkeypatch):
     plan = build_plan(sheet(("A", "", "a@a.com"), ("B", "", "b@b.com"), ("C", "", "c@c.com")), ImportOptions())
     before = dump(db)
-    original = import_commit._Writer.create
+    original = import_commit.ListWriter.create
     seen = []
 
     def failing(self, planned):
@@ -224,7 +173,7 @@ def test_a_failure_in_the_middle_of_the_commit_rolls_everything_back(db, sheet, 
             raise RuntimeError("disk full")
         return original(self, planned)
 
-    monkeypatch.setattr(import_commit._Writer, "create", failing)
+    monkeypatch.setattr(import_commit.ListWriter, "create", failing)
     with pytest.raises(RuntimeError):
         commit_import(plan, clock)
     assert dump(db) == before
@@ -287,3 +236,45 @@ def test_quoted_company_names_are_stored_as_typed_and_still_match_their_unquoted
     plan = build_plan(sheet(("ООО Стройимпорт", "", "", "", "DE"), name="again.xlsx"), ImportOptions())
     (again,) = plan.customers
     assert (again.action, again.match.customer_name) == ("merge", "ООО «Стройимпорт»")  # the stored name stays
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """How often the workbook's sheets were listed and its cells read."""
+    seen = {"list_sheets": 0, "read_grids": 0}
+    for name in seen:
+        real = getattr(workbook, name)
+
+        def counted(*args, _real=real, _name=name, **kwargs):
+            seen[_name] += 1
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(workbook, name, counted)
+    return seen
+
+
+def test_an_ordinary_workbook_is_read_once(db, sheet, clock, reads):
+    path = sheet(("Acme", "Max", "max@acme.de"))
+    assert build_plan(path, ImportOptions()).new_customers == 1
+    assert reads == {"list_sheets": 1, "read_grids": 1}
+    table = read_table(path)  # the wizard reads, then plans (again after each change) from what was read
+    plan_table(table, ImportOptions(), path=str(path))
+    plan_table(table, ImportOptions(on_duplicate="skip"), path=str(path))
+    assert reads == {"list_sheets": 2, "read_grids": 2}
+
+
+def test_an_exported_book_is_read_once_and_planned_by_crm_id(db, clock, tmp_path, reads):
+    existing_acme(clock)
+    path = tmp_path / "book.xlsx"
+    export_workbook(path, customer_ids(None, today=date(2026, 11, 23), now=clock.now()), zone=clock.zone)
+    reads.update(list_sheets=0, read_grids=0)
+    plan = build_plan(path, ImportOptions(), zone=clock.zone)
+    assert plan.is_exported_book and plan.unchanged == 1
+    assert reads == {"list_sheets": 1, "read_grids": 1}
+    table = read_table(path)
+    assert plan_table(table, ImportOptions(), path=str(path), zone=clock.zone).is_exported_book
+    assert reads == {"list_sheets": 2, "read_grids": 2}
+
+
+def test_the_error_reports_problem_column_is_the_one_a_reimport_ignores():
+    assert error_report.PROBLEM_COLUMN == import_plan.PROBLEM_COLUMN == "Import problems"

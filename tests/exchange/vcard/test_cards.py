@@ -1,4 +1,4 @@
-from trade_crm.exchange.files.readers import read_table
+from trade_crm.exchange.importing.readers import read_table
 from trade_crm.exchange.vcard.cards import Address, Telephone, VCard, parse_vcards, write_vcard, write_vcards
 
 V21_QP = (

@@ -13,7 +13,6 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 import phonenumbers
 
@@ -24,6 +23,7 @@ from trade_crm.domain.world.countries import UnknownCountryError, normalize_coun
 from trade_crm.domain.world.phones import Phone, normalize_phone, split_phones
 from trade_crm.exchange.files.dates import parse_date
 from trade_crm.exchange.importing.headers import ColumnMapping, lookup
+from trade_crm.exchange.importing.plan import PlannedContact, RowProblem
 from trade_crm.store.models import RATINGS
 
 PLACEHOLDERS = frozenset({"n/a", "na", "#n/a", "nan", "none", "null", "nil", "-", "--", "—", "/", "?", "tbd",
@@ -37,32 +37,6 @@ _SCIENTIFIC = re.compile(r"^\d(?:\.\d+)?e\+?\d+$", re.I)
 _EMAIL_INSIDE = re.compile(r"[^\s<>()\"',;:@]+@[^\s<>()\"',;:@]+\.[^\s<>()\"',;:@]{2,}")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _TAG_SPLIT = re.compile(r"\s*(?::::|[,;、|\n，；])\s*")
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    """Something wrong with one cell or row, said so a person can fix it in the file."""
-
-    sheet: str
-    row: int
-    column: str
-    message: str
-    severity: str = "warning"  # "error": the row is not imported
-
-
-@dataclass(frozen=True)
-class PlannedContact:
-    name: str = ""
-    title: str = ""
-    emails: tuple[str, ...] = ()
-    phones: tuple[tuple[str, str], ...] = ()  # (value, raw): E.164 when read, else the text as typed
-    whatsapp: tuple[str, str] | None = None
-    wechat: str = ""
-    skype: str = ""
-    linkedin: str = ""
-    birthday: date | None = None
-    notes: str = ""
-    row: int = 0
 
 
 @dataclass(frozen=True)

@@ -1,32 +1,22 @@
-"""Write an ImportPlan in one transaction, with a journal that lets import_history undo it exactly.
+"""Write the plan of a trade-show list in one transaction, through the batch writer and its journal.
 
-Rows are written with plain SQL through the bound connection (10,000 customers in well under a
-second, where a model call per row would take several), inside `database.atomic()`: a failure, a
-cancel or a killed process leaves the book as it was. The batch's journal records every row the
-import created and the previous value of every column it changed on rows that existed before, so
-an undo deletes exactly what was added and restores exactly what was replaced.
+New customers, their contacts, channels, tags, custom values and "Imported from" entries are
+buffered and written with executemany (10,000 customers in well under a second); a merge changes
+a stored customer in place and journals the previous value of every column it changed, so an undo
+deletes exactly what was added and restores exactly what was replaced.
 """
 
 from __future__ import annotations
 
-import json
-from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import TYPE_CHECKING
-
 from trade_crm.domain.clock import Clock
-from trade_crm.exchange.importing.cleaning import PlannedContact, RowProblem
 from trade_crm.exchange.importing.grouping import Existing, existing_contact, field_changes, load_existing
-from trade_crm.exchange.importing.importer import Cancel, Progress, _check, _tick
+from trade_crm.exchange.importing.journal import Added, Changed, Merged, TagLink
+from trade_crm.exchange.importing.plan import ImportPlan, ImportResult, PlannedContact, PlannedCustomer
+from trade_crm.exchange.importing.progress import Cancel, Progress, check, tick
+from trade_crm.exchange.importing.writer import BatchWriter, page_cache, utc_stamp
 from trade_crm.store import search
 from trade_crm.store.models import database
 
-if TYPE_CHECKING:
-    from trade_crm.exchange.importing.importer import ImportPlan, PlannedCustomer
-
-_FORMAT = "%Y-%m-%d %H:%M:%S"
-BULK_CACHE_KIB = 64 * 1024
 _CUSTOMER_DEFAULTS = {"name": "", "country": None, "city": "", "address": "", "website": "", "source": "other",
                       "industry": "", "products": "", "company_size": "", "rating": None, "notes": ""}
 _INSERTS = {
@@ -42,68 +32,19 @@ _INSERTS = {
 }
 
 
-@dataclass(frozen=True)
-class ImportResult:
-    batch: int | None
-    created: int
-    merged: int
-    skipped: int
-    contacts_created: int
-    errors: tuple[RowProblem, ...] = ()
-    dry_run: bool = False
-    updated: int = 0  # an exported book: customers changed by CRM ID (counted in `merged` too)
-    unchanged: int = 0  # an exported book: customers found by CRM ID with nothing to change
+class ListWriter:
+    """Writes the planned customers of a list: creates buffered, merges in place."""
 
-
-def utc_stamp(instant: datetime) -> str:
-    return instant.astimezone(timezone.utc).strftime(_FORMAT)
-
-
-class _Writer:
     def __init__(self, plan: ImportPlan, clock: Clock):
-        self.plan, self.now = plan, utc_stamp(clock.now())
-        self.cur = database.obj.cursor()
-        self.journal: dict = {"created": [], "customers": {}, "contacts": [], "channels": [], "customer_tags": [],
-                              "custom_values": [], "custom_value_updates": {}, "interactions": [], "tags": [],
-                              "custom_fields": [], "merged": []}
+        self.plan = plan
+        self.batch = BatchWriter(plan, utc_stamp(clock.now()))
+        self.now, self.cur, self.journal = self.batch.now, self.batch.cur, self.batch.journal
         self.contacts_created = 0
-        self.next_id: dict[str, int] = {}
         self.rows: dict[str, list[tuple]] = {table: [] for table in _INSERTS}
         self.documents: dict[int, list[str]] = {}  # created customers' searchable texts, for search.reindex
         writable = [c for c in plan.customers if c.action != "skip"]
-        self.tag_ids = self._ensure_tags(dict.fromkeys(t for c in writable for t in c.tags))
-        self.field_ids = self._ensure_fields(dict.fromkeys(k for c in writable for k in c.custom_fields))
-
-    def _ensure_tags(self, names) -> dict[str, int]:
-        ids = {}
-        for name in names:
-            row = self.cur.execute("SELECT id FROM tag WHERE name = ?", (name,)).fetchone()
-            if row is None:
-                self.cur.execute("INSERT INTO tag (name) VALUES (?)", (name,))
-                self.journal["tags"].append(self.cur.lastrowid)
-                row = (self.cur.lastrowid,)
-            ids[name] = row[0]
-        return ids
-
-    def _ensure_fields(self, names) -> dict[str, int]:
-        ids = {}
-        for name in names:
-            row = self.cur.execute("SELECT id FROM custom_field WHERE name = ?", (name,)).fetchone()
-            if row is None:
-                position = self.cur.execute("SELECT count(*) FROM custom_field").fetchone()[0]
-                self.cur.execute("INSERT INTO custom_field (name, position) VALUES (?, ?)", (name, position))
-                self.journal["custom_fields"].append(self.cur.lastrowid)
-                row = (self.cur.lastrowid,)
-            ids[name] = row[0]
-        return ids
-
-    def _new_id(self, table: str) -> int:
-        """Ids are handed out here so rows can be buffered and written with executemany; the
-        transaction holds the write lock, so nobody else takes these ids meanwhile."""
-        if table not in self.next_id:
-            self.next_id[table] = self.cur.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
-        self.next_id[table] += 1
-        return self.next_id[table] - 1
+        self.tag_ids = {t: self.batch.tag_id(t) for t in dict.fromkeys(t for c in writable for t in c.tags)}
+        self.field_ids = {k: self.batch.field_id(k) for k in dict.fromkeys(k for c in writable for k in c.custom_fields)}
 
     def flush(self) -> None:
         for table, sql in _INSERTS.items():  # parents first: every foreign key holds at once
@@ -123,7 +64,7 @@ class _Writer:
 
     def _contact(self, customer_id: int, contact: PlannedContact, primary: bool) -> tuple[int, list[tuple]]:
         """Buffer a new contact and its channels; returns its id and the channel rows (kind, value, raw)."""
-        contact_id = self._new_id("contact")
+        contact_id = self.batch.new_id("contact")
         self.rows["contact"].append(
             (contact_id, customer_id, contact.name, contact.title,
              contact.birthday.isoformat() if contact.birthday else None, int(primary), contact.notes, self.now, self.now))
@@ -139,13 +80,13 @@ class _Writer:
         where = f"{plan.sheet}, " if plan.sheet != plan.file_name else ""
         body = "\n".join(x for x in (f"Source: {plan.options.source}" if plan.options.source else "",
                                      f"{where}row{'s' if len(planned.rows) > 1 else ''} {rows}") if x)
-        interaction_id = self._new_id("interaction")
+        interaction_id = self.batch.new_id("interaction")
         self.rows["interaction"].append((interaction_id, customer_id, self.now, f"Imported from {plan.file_name}",
                                          body, self.now))
         return interaction_id
 
     def create(self, planned: PlannedCustomer) -> int:
-        customer_id = self._new_id("customer")
+        customer_id = self.batch.new_id("customer")
         values = {**_CUSTOMER_DEFAULTS, **planned.fields, "name": planned.name, "notes": planned.notes}
         self.rows["customer"].append((customer_id, *(values[c] for c in _CUSTOMER_DEFAULTS), self.now, self.now))
         document = [values[f] for f in search.CUSTOMER_TEXT if values[f]]
@@ -159,7 +100,7 @@ class _Writer:
         self.rows["custom_field_value"].extend((customer_id, self.field_ids[k], v)
                                                for k, v in planned.custom_fields.items())
         self._interaction(customer_id, planned)
-        self.journal["created"].append(customer_id)
+        self.journal.record(Added("customer", customer_id))
         return customer_id
 
     def merge(self, planned: PlannedCustomer, old: Existing) -> int:
@@ -169,7 +110,7 @@ class _Writer:
             previous = {c.field: old.fields.get(c.field) for c in changes}
             previous["updated_at"] = self.cur.execute("SELECT updated_at FROM customer WHERE id = ?",
                                                       (customer_id,)).fetchone()[0]
-            journal["customers"][str(customer_id)] = previous
+            journal.record(Changed("customer", customer_id, previous))
             sets = ", ".join(f"{c.field} = ?" for c in changes)
             self.cur.execute(f"UPDATE customer SET {sets}, updated_at = ? WHERE id = ?",
                              [c.new for c in changes] + [self.now, customer_id])
@@ -178,7 +119,7 @@ class _Writer:
         for contact in planned.contacts:
             contact_id = existing_contact(old, contact)
             if contact_id is None:
-                journal["contacts"].append(self._contact(customer_id, contact, not has_primary)[0])
+                journal.record(Added("contact", self._contact(customer_id, contact, not has_primary)[0]))
                 has_primary = True
                 continue
             have = {v for cid, _, values in old.contacts if cid == contact_id for v in values}
@@ -186,41 +127,26 @@ class _Writer:
                                      (contact_id,)).fetchone()[0]
             for position, row in enumerate(self._channel_rows(contact, have), start=start):
                 self.cur.execute(_INSERTS["contact_channel"], (contact_id, *row, position))
-                journal["channels"].append(self.cur.lastrowid)
+                journal.record(Added("contact_channel", self.cur.lastrowid))
         for tag in planned.tags:
             self.cur.execute("INSERT OR IGNORE INTO customer_tag (customer_id, tag_id) VALUES (?, ?)",
                              (customer_id, self.tag_ids[tag]))
             if self.cur.rowcount == 1:
-                journal["customer_tags"].append([customer_id, self.tag_ids[tag]])
+                journal.record(TagLink(customer_id, self.tag_ids[tag]))
         for name, value in planned.custom_fields.items():
             row = self.cur.execute("SELECT id, value FROM custom_field_value WHERE customer_id = ? AND field_id = ?",
                                    (customer_id, self.field_ids[name])).fetchone()
             if row is None:
                 self.cur.execute("INSERT INTO custom_field_value (customer_id, field_id, value) VALUES (?, ?, ?)",
                                  (customer_id, self.field_ids[name], value))
-                journal["custom_values"].append(self.cur.lastrowid)
+                journal.record(Added("custom_field_value", self.cur.lastrowid))
             elif row[1] != value and (not row[1] or self.plan.options.overwrite):
-                journal["custom_value_updates"][str(row[0])] = row[1]
+                journal.record(Changed("custom_field_value", row[0], {"value": row[1]}))
                 self.cur.execute("UPDATE custom_field_value SET value = ? WHERE id = ?", (value, row[0]))
-        journal["interactions"].append(self._interaction(customer_id, planned))
-        journal["merged"].append(customer_id)
+        journal.record(Added("interaction", self._interaction(customer_id, planned)))
+        journal.record(Merged(customer_id))
         return customer_id
 
-
-@contextmanager
-def _page_cache(kib: int = BULK_CACHE_KIB):
-    """A bigger page cache for one bulk write (the search index's pages stay in memory), then the old one."""
-    db = database.obj
-    before = db.execute_sql("PRAGMA cache_size").fetchone()[0]
-    page_kib = db.execute_sql("PRAGMA page_size").fetchone()[0] // 1024 or 1
-    if (-before if before < 0 else before * page_kib) >= kib:
-        yield
-        return
-    db.execute_sql(f"PRAGMA cache_size = {-kib}")
-    try:
-        yield
-    finally:
-        db.execute_sql(f"PRAGMA cache_size = {before}")
 
 
 def commit_plan(plan: ImportPlan, clock: Clock, *, progress: Progress | None = None,
@@ -228,11 +154,8 @@ def commit_plan(plan: ImportPlan, clock: Clock, *, progress: Progress | None = N
     """Write the plan in one transaction; on any error or a cancel nothing is written."""
     writable = [c for c in plan.customers if c.action != "skip"]
     counts = {"created": 0, "merged": 0}
-    with _page_cache(), database.atomic():
-        writer = _Writer(plan, clock)
-        writer.cur.execute("INSERT INTO import_batch (file_name, source, tag, created_at) VALUES (?, ?, ?, ?)",
-                           (plan.file_name, plan.options.source, ", ".join(plan.batch_tags), writer.now))
-        batch_id = writer.cur.lastrowid
+    with page_cache(), database.atomic():
+        writer = ListWriter(plan, clock)
         existing = load_existing(sorted({c.match.customer_id for c in writable if c.action == "merge" and c.match}))
         merged = []
         for done, planned in enumerate(writable, start=1):
@@ -245,17 +168,16 @@ def commit_plan(plan: ImportPlan, clock: Clock, *, progress: Progress | None = N
                 counts["created"] += 1
             if done % 200 == 0:
                 writer.flush()
-                _check(cancel)
-                _tick(progress, "writing", done, len(writable))
+                check(cancel)
+                tick(progress, "writing", done, len(writable))
         writer.flush()
-        _check(cancel)
+        check(cancel)
         search.reindex(database.obj, merged, known=writer.documents)
-        result = ImportResult(batch_id, counts["created"], counts["merged"], len(plan.customers) - len(writable),
-                              writer.contacts_created, plan.problems)
-        summary = {"sheet": plan.sheet, "rows": plan.total_rows, "created": result.created, "merged": result.merged,
-                   "skipped": result.skipped, "contacts_created": result.contacts_created,
-                   "rows_with_problems": len(plan.problem_rows), "rows_not_imported": len(plan.error_rows)}
-        writer.cur.execute("UPDATE import_batch SET summary = ?, journal = ? WHERE id = ?",
-                           (json.dumps(summary), json.dumps(writer.journal), batch_id))
-    _tick(progress, "writing", len(writable), len(writable))
+        result = ImportResult(writer.batch.batch_id, counts["created"], counts["merged"],
+                              len(plan.customers) - len(writable), writer.contacts_created, plan.problems)
+        writer.batch.finish({"sheet": plan.sheet, "rows": plan.total_rows, "created": result.created,
+                             "merged": result.merged, "skipped": result.skipped,
+                             "contacts_created": result.contacts_created,
+                             "rows_with_problems": len(plan.problem_rows), "rows_not_imported": len(plan.error_rows)})
+    tick(progress, "writing", len(writable), len(writable))
     return result

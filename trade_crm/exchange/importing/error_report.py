@@ -16,9 +16,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from trade_crm.exchange.exporting.workbook import DANGEROUS_STARTS
-from trade_crm.exchange.importing.importer import ImportPlan
-
-PROBLEM_COLUMN = "Import problems"
+from trade_crm.exchange.importing.plan import PROBLEM_COLUMN, ImportPlan
 
 
 def _text_cell(sheet, value: str, bold: bool = False) -> WriteOnlyCell:

@@ -22,17 +22,15 @@ from trade_crm.domain.duplicates.matching import (
 )
 from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.text import clean_line
-from trade_crm.exchange.importing.cleaning import CleanRow, PlannedContact
-from trade_crm.exchange.importing.importer import (
-    Cancel,
+from trade_crm.exchange.importing.cleaning import CleanRow
+from trade_crm.exchange.importing.plan import (
     DuplicateMatch,
     FieldChange,
     ImportOptions,
+    PlannedContact,
     PlannedCustomer,
-    Progress,
-    _check,
-    _tick,
 )
+from trade_crm.exchange.importing.progress import Cancel, Progress, check, tick
 from trade_crm.store.models import database
 
 _E164 = re.compile(r"^\+\d{7,15}$")
@@ -157,7 +155,7 @@ def plan_customers(cleaned: list[CleanRow], options: ImportOptions, source: str,
                    progress: Progress | None = None, cancel: Cancel | None = None) -> list[PlannedCustomer]:
     rows = [r for r in cleaned if r.ok]
     profiles = [_profile(("row", r.row), r) for r in rows]
-    _tick(progress, "matching", 0, len(rows))
+    tick(progress, "matching", 0, len(rows))
     index, names = MatchIndex(ignore_domains=shared_domains(profiles)), {}
     for stored in load_candidates(database.obj, profiles):
         index.add(stored)
@@ -180,9 +178,9 @@ def plan_customers(cleaned: list[CleanRow], options: ImportOptions, source: str,
         groups[target].rows.append(row)
         index.add(replace(profile, ident=("group", target)))
         if done % 500 == 0:
-            _check(cancel)
-            _tick(progress, "matching", done, len(rows))
-    _tick(progress, "matching", len(rows), len(rows))
+            check(cancel)
+            tick(progress, "matching", done, len(rows))
+    tick(progress, "matching", len(rows), len(rows))
     existing = load_existing(sorted(group_of))
     return [_assemble(g, options, source, tags, names, existing) for g in groups]
 

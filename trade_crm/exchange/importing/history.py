@@ -1,8 +1,8 @@
 """The import history, and undo: what an import created is removed, what it changed is restored.
 
-The batch's journal (written by import_commit) lists the rows it created and the previous value of
-every column it changed on rows that were there before. An undo replays it backwards in one
-transaction. An import that a later import merged into is undone after that later one.
+The batch's journal (importing.journal, kept by importing.writer) lists the rows it created and
+the previous value of every column it changed on rows that were there before. An undo replays it
+backwards in one transaction. An import that a later import merged into is undone after that later one.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from datetime import datetime
 
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.errors import NotFoundError, ValidationError
-from trade_crm.exchange.importing.commit import utc_stamp
+from trade_crm.exchange.importing.journal import DELETED_COLUMNS, Journal
+from trade_crm.exchange.importing.writer import utc_stamp
 from trade_crm.store import search
 from trade_crm.store.models import ImportBatch, database
 
@@ -44,49 +45,47 @@ def undo_batch(batch_id: int, clock: Clock) -> UndoResult:
             raise NotFoundError("import", batch_id)
         if batch.undone_at is not None:
             raise ValidationError("batch", f"import {batch_id} was already undone on {batch.undone_at:%Y-%m-%d %H:%M}")
-        j = json.loads(batch.journal or "{}")
-        _check_order(batch_id, set(j.get("created", [])) | set(j.get("merged", [])))
+        journal = Journal.from_json(batch.journal)
+        created, merged = journal.added("customer"), journal.merged
+        _check_order(batch_id, set(created) | set(merged))
         cur = database.obj.cursor()
 
-        def delete(table: str, ids: list) -> None:
-            cur.executemany(f"DELETE FROM {table} WHERE id = ?", [(i,) for i in ids])
+        def delete(table: str) -> None:
+            cur.executemany(f"DELETE FROM {table} WHERE id = ?", [(i,) for i in journal.added(table)])
 
-        delete("interaction", j.get("interactions", []))
-        delete("orders", j.get("orders", []))
-        delete("contact_channel", j.get("channels", []))
-        delete("contact", j.get("contacts", []))
+        def reinsert(table: str) -> None:
+            columns = DELETED_COLUMNS[table]
+            cur.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                            journal.deleted(table))
+
+        def restore(table: str) -> None:
+            for entry in journal.changed(table):
+                if entry.previous:
+                    sets = ", ".join(f"{column} = ?" for column in entry.previous)
+                    cur.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*entry.previous.values(), entry.id])
+
+        for table in ("interaction", "orders", "contact_channel", "contact"):
+            delete(table)
         # An exported book's import also changed and deleted rows: put them back as they were.
-        cur.executemany("INSERT INTO contact_channel (id, contact_id, kind, value, raw, position) "
-                        "VALUES (?, ?, ?, ?, ?, ?)", j.get("deleted_channels", []))
-        for table, key in (("contact_channel", "channel_updates"), ("contact", "contact_updates"),
-                           ("interaction", "interaction_updates"), ("orders", "order_updates")):
-            for row_id, previous in j.get(key, {}).items():
-                _restore(cur, table, int(row_id), previous)
-        cur.executemany("DELETE FROM customer_tag WHERE customer_id = ? AND tag_id = ?", j.get("customer_tags", []))
+        reinsert("contact_channel")
+        for table in ("contact_channel", "contact", "interaction", "orders"):
+            restore(table)
+        cur.executemany("DELETE FROM customer_tag WHERE customer_id = ? AND tag_id = ?", journal.tag_links(True))
         cur.executemany("INSERT OR IGNORE INTO customer_tag (customer_id, tag_id) VALUES (?, ?)",
-                        j.get("removed_tags", []))
-        delete("custom_field_value", j.get("custom_values", []))
-        cur.executemany("INSERT INTO custom_field_value (id, customer_id, field_id, value) VALUES (?, ?, ?, ?)",
-                        j.get("deleted_custom_values", []))
-        cur.executemany("UPDATE custom_field_value SET value = ? WHERE id = ?",
-                        [(v, int(k)) for k, v in j.get("custom_value_updates", {}).items()])
-        for customer_id, previous in j.get("customers", {}).items():
-            _restore(cur, "customer", int(customer_id), previous)
-        delete("customer", j.get("created", []))
+                        journal.tag_links(False))
+        delete("custom_field_value")
+        reinsert("custom_field_value")
+        restore("custom_field_value")
+        restore("customer")
+        delete("customer")
         cur.executemany("DELETE FROM tag WHERE id = ? AND NOT EXISTS (SELECT 1 FROM customer_tag WHERE tag_id = ?)",
-                        [(t, t) for t in j.get("tags", [])])
+                        [(t, t) for t in journal.added("tag")])
         cur.executemany("DELETE FROM custom_field WHERE id = ? AND NOT EXISTS "
-                        "(SELECT 1 FROM custom_field_value WHERE field_id = ?)", [(f, f) for f in j.get("custom_fields", [])])
-        restored = j.get("merged", [])
-        search.reindex(database.obj, j.get("created", []) + restored)
+                        "(SELECT 1 FROM custom_field_value WHERE field_id = ?)",
+                        [(f, f) for f in journal.added("custom_field")])
+        search.reindex(database.obj, created + merged)
         cur.execute("UPDATE import_batch SET undone_at = ? WHERE id = ?", (utc_stamp(clock.now()), batch_id))
-    return UndoResult(batch_id, len(j.get("created", [])), len(set(restored)))
-
-
-def _restore(cur, table: str, row_id: int, previous: dict) -> None:
-    if previous:
-        sets = ", ".join(f"{column} = ?" for column in previous)
-        cur.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*previous.values(), row_id])
+    return UndoResult(batch_id, len(created), len(set(merged)))
 
 
 def _check_order(batch_id: int, customer_ids: set[int]) -> None:
@@ -94,7 +93,7 @@ def _check_order(batch_id: int, customer_ids: set[int]) -> None:
     later = (ImportBatch.select().where(ImportBatch.id > batch_id, ImportBatch.undone_at.is_null())
              .order_by(ImportBatch.id.desc()))
     for other in later:
-        if customer_ids & set(json.loads(other.journal or "{}").get("merged", [])):
+        if customer_ids & set(Journal.from_json(other.journal).merged):
             raise ValidationError("batch", f"import {other.id} added to customers of import {batch_id}; "
                                            f"undo import {other.id} first")
 

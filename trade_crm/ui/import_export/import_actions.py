@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.customers.records import all_tags
-from trade_crm.exchange.files.readers import TEXT_SUFFIXES, VCARD_SUFFIXES, WORKBOOK_SUFFIXES
+from trade_crm.exchange.importing.readers import TEXT_SUFFIXES, VCARD_SUFFIXES, WORKBOOK_SUFFIXES
 from trade_crm.ui.common.icons import icon
 
 if TYPE_CHECKING:  # the wizard and the import engine load when first opened, not at start

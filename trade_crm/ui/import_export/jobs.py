@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject
 
 from trade_crm.domain.clock import Clock
 from trade_crm.exchange.encrypted_copy import back_up_open_book
-from trade_crm.exchange.files.readers import Table, read_table
 from trade_crm.exchange.importing.error_report import write_error_report
 from trade_crm.exchange.importing.importer import (
     ImportCancelled,
@@ -23,6 +22,7 @@ from trade_crm.exchange.importing.importer import (
     plan_table,
     undo_import,
 )
+from trade_crm.exchange.importing.readers import Table, read_table
 from trade_crm.ui.common.workers import Job, JobCancelled, JobContext
 
 

@@ -3,20 +3,17 @@
 The rows are applied again to the records as they are inside the transaction (export_import), then
 every record is written as it now differs from what was stored: new rows inserted (a created
 customer's under the IDs they had in the file when the book is empty), changed columns updated,
-channels, tags and custom values that an edit took away deleted. The journal keeps the id of every
-row added and the old values of every row changed or deleted, so `import undo` restores the book.
+channels, tags and custom values that an edit took away deleted. The batch writer (importing.writer)
+hands out the ids and keeps the typed journal: the id of every row added and the old values of every
+row changed or deleted, so `import undo` restores the book.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
-from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from trade_crm.domain.clock import Clock
 from trade_crm.exchange.importing.book.edits import EditContext, Editor
-from trade_crm.exchange.importing.book.match import BookEntity
 from trade_crm.exchange.importing.book.reimport import apply_all
 from trade_crm.exchange.importing.book.state import (
     CUSTOMER_COLUMNS,
@@ -25,80 +22,39 @@ from trade_crm.exchange.importing.book.state import (
     book_is_empty,
     existing_customers,
 )
-from trade_crm.exchange.importing.commit import ImportResult, _page_cache, utc_stamp
-from trade_crm.exchange.importing.importer import Cancel, Progress, _tick
+from trade_crm.exchange.importing.journal import Added, Changed, Deleted, Merged, TagLink
+from trade_crm.exchange.importing.plan import BookEntity, ImportPlan, ImportResult
+from trade_crm.exchange.importing.progress import Cancel, Progress, tick
+from trade_crm.exchange.importing.writer import BatchWriter, page_cache, utc_stamp
 from trade_crm.store import search
 from trade_crm.store.models import database
-
-if TYPE_CHECKING:
-    from trade_crm.exchange.importing.importer import ImportPlan
 
 _TABLES = ("customer", "contact", "contact_channel", "interaction", "orders", "custom_field_value")
 _OWN = {"contact": "contacts", "interaction": "interactions", "orders": "orders"}
 
 
 class BookWriter:
-    """Writes one customer's records at a time and keeps the journal."""
+    """Writes one customer's records at a time, through the batch writer and into its journal."""
 
-    def __init__(self, plan: ImportPlan, now: str, batch_id: int, entities: list[BookEntity], keep_ids: bool):
-        self.plan, self.now, self.batch_id, self.keep_ids = plan, now, batch_id, keep_ids
-        self.cur = database.obj.cursor()
-        self.journal: dict = {
-            "created": [], "customers": {}, "contacts": [], "channels": [], "customer_tags": [], "custom_values": [],
-            "custom_value_updates": {}, "interactions": [], "tags": [], "custom_fields": [], "merged": [],
-            "orders": [], "contact_updates": {}, "channel_updates": {}, "interaction_updates": {}, "order_updates": {},
-            "deleted_channels": [], "removed_tags": [], "deleted_custom_values": []}
+    def __init__(self, batch: BatchWriter, entities: list[BookEntity], keep_ids: bool):
+        self.batch, self.plan, self.now, self.keep_ids = batch, batch.plan, batch.now, keep_ids
+        self.cur, self.journal = batch.cur, batch.journal
         self.counts = dict.fromkeys(("created", "merged", "updated", "unchanged", "contacts_created"), 0)
         self.touched: list[int] = []
-        kept: dict[str, list[int]] = {t: [] for t in _TABLES}
-        if keep_ids:
-            kept["customer"] = [e.keep_id for e in entities if e.keep_id is not None]
-            for table, kind in _OWN.items():
-                kept[table] = [r.own_id for e in entities for r in getattr(e, kind) if r.own_id is not None]
-        # Every table's next free id, fixed before anything is deleted, so no id is used twice in a batch.
-        self.next_id = {t: max([self.cur.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0], *kept[t]]) + 1
-                        for t in _TABLES}
-        self.tag_ids: dict[str, int] = {}
-        self.field_ids: dict[str, int] = {}
-
-    # --- ids, tags, custom fields ------------------------------------------------------------------
+        self.tag_names: dict[str, str] = {}  # folded -> the first spelling met: "vip" and "VIP" are one tag
+        for table in _TABLES:
+            kept: list[int] = []
+            if keep_ids and table == "customer":
+                kept = [e.keep_id for e in entities if e.keep_id is not None]
+            elif keep_ids and table in _OWN:
+                kept = [r.own_id for e in entities for r in getattr(e, _OWN[table]) if r.own_id is not None]
+            batch.reserve(table, kept)
 
     def new_id(self, table: str, wanted: int | None = None) -> int:
-        if wanted is not None and self.keep_ids:
-            return wanted
-        self.next_id[table] += 1
-        return self.next_id[table] - 1
+        return self.batch.new_id(table, wanted if self.keep_ids else None)
 
     def tag_id(self, name: str) -> int:
-        key = name.casefold()
-        if key not in self.tag_ids:
-            row = self.cur.execute("SELECT id FROM tag WHERE name = ?", (name,)).fetchone()
-            if row is None:
-                self.cur.execute("INSERT INTO tag (name) VALUES (?)", (name,))
-                self.journal["tags"].append(self.cur.lastrowid)
-                row = (self.cur.lastrowid,)
-            self.tag_ids[key] = row[0]
-        return self.tag_ids[key]
-
-    def field_id(self, name: str) -> int:
-        if name not in self.field_ids:
-            row = self.cur.execute("SELECT id FROM custom_field WHERE name = ?", (name,)).fetchone()
-            if row is None:
-                position = self.cur.execute("SELECT count(*) FROM custom_field").fetchone()[0]
-                self.cur.execute("INSERT INTO custom_field (name, position) VALUES (?, ?)", (name, position))
-                self.journal["custom_fields"].append(self.cur.lastrowid)
-                row = (self.cur.lastrowid,)
-            self.field_ids[name] = row[0]
-        return self.field_ids[name]
-
-    def _insert(self, table: str, values: dict) -> None:
-        columns = ", ".join(values)
-        self.cur.execute(f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(values))})",
-                         [_db(v) for v in values.values()])
-
-    def _update(self, table: str, row_id: int, values: dict) -> None:
-        sets = ", ".join(f"{c} = ?" for c in values)
-        self.cur.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*(_db(v) for v in values.values()), row_id])
+        return self.batch.tag_id(self.tag_names.setdefault(name.casefold(), name))
 
     # --- one customer ----------------------------------------------------------------------------
 
@@ -106,7 +62,7 @@ class BookWriter:
         state, journal = editor.state, self.journal
         if state.id is None:
             customer_id = self._create(entity, state)
-            journal["created"].append(customer_id)
+            journal.record(Added("customer", customer_id))
             self.counts["created"] += 1
         elif not editor.changes:
             self.counts["merged" if entity.action == "merge" else "unchanged"] += 1
@@ -118,9 +74,9 @@ class BookWriter:
                 changed["updated_at"] = state.row.get("updated_at")
                 state.row.values["updated_at"] = self.now
             if changed:
-                journal["customers"][str(customer_id)] = changed
-                self._update("customer", customer_id, {c: state.row.get(c) for c in changed})
-            journal["merged"].append(customer_id)
+                journal.record(Changed("customer", customer_id, changed))
+                self.batch.update("customer", customer_id, {c: state.row.get(c) for c in changed})
+            journal.record(Merged(customer_id))
             self.counts["merged" if entity.action == "merge" else "updated"] += 1
         self._tags(customer_id, state)
         self._custom(customer_id, state)
@@ -137,7 +93,7 @@ class BookWriter:
             primary = state.primary()
             values["name"] = entity.name or (primary and (primary.get("name") or next(
                 iter(primary.channel_values()), ""))) or f"Customer {customer_id}"
-        self._insert("customer", {"id": customer_id, **{c: values.get(c) for c in CUSTOMER_COLUMNS}})
+        self.batch.insert("customer", {"id": customer_id, **{c: values.get(c) for c in CUSTOMER_COLUMNS}})
         return customer_id
 
     def _tags(self, customer_id: int, state: CustomerState) -> None:
@@ -150,35 +106,35 @@ class BookWriter:
             if name.casefold() not in after:
                 tag_id = self.tag_id(name)
                 self.cur.execute("DELETE FROM customer_tag WHERE customer_id = ? AND tag_id = ?", (customer_id, tag_id))
-                self.journal["removed_tags"].append([customer_id, tag_id])
+                self.journal.record(TagLink(customer_id, tag_id, added=False))
         for name in state.tags:
             if name.casefold() not in before:
                 tag_id = self.tag_id(name)
                 self.cur.execute("INSERT OR IGNORE INTO customer_tag (customer_id, tag_id) VALUES (?, ?)",
                                  (customer_id, tag_id))
                 if self.cur.rowcount == 1 and not created:
-                    self.journal["customer_tags"].append([customer_id, tag_id])
+                    self.journal.record(TagLink(customer_id, tag_id))
         state.old_tags = None
 
     def _custom(self, customer_id: int, state: CustomerState) -> None:
         names = state.custom if state.id is None else state.old_custom
         for name in names:
-            value, field_id = state.custom.get(name), self.field_id(name)
+            value, field_id = state.custom.get(name), self.batch.field_id(name)
             row = None if state.id is None else self.cur.execute(
                 "SELECT id, value FROM custom_field_value WHERE customer_id = ? AND field_id = ?",
                 (customer_id, field_id)).fetchone()
             if value and row is None:
                 value_id = self.new_id("custom_field_value")
-                self._insert("custom_field_value", {"id": value_id, "customer_id": customer_id, "field_id": field_id,
+                self.batch.insert("custom_field_value", {"id": value_id, "customer_id": customer_id, "field_id": field_id,
                                                     "value": value})
                 if state.id is not None:
-                    self.journal["custom_values"].append(value_id)
+                    self.journal.record(Added("custom_field_value", value_id))
             elif value and row[1] != value:
-                self.journal["custom_value_updates"][str(row[0])] = row[1]
-                self._update("custom_field_value", row[0], {"value": value})
+                self.journal.record(Changed("custom_field_value", row[0], {"value": row[1]}))
+                self.batch.update("custom_field_value", row[0], {"value": value})
             elif not value and row is not None:
                 self.cur.execute("DELETE FROM custom_field_value WHERE id = ?", (row[0],))
-                self.journal["deleted_custom_values"].append([row[0], customer_id, field_id, row[1]])
+                self.journal.record(Deleted("custom_field_value", (row[0], customer_id, field_id, row[1])))
         state.old_custom = {}
 
     def _contacts(self, customer_id: int, state: CustomerState) -> None:
@@ -186,15 +142,15 @@ class BookWriter:
         for contact in state.contacts:
             if contact.id is None:
                 contact.id = self.new_id("contact", contact.new_id)
-                self._insert("contact", {"id": contact.id, "customer_id": customer_id, **contact.values})
+                self.batch.insert("contact", {"id": contact.id, "customer_id": customer_id, **contact.values})
                 self.counts["contacts_created"] += 1
                 if stored:
-                    journal["contacts"].append(contact.id)
+                    journal.record(Added("contact", contact.id))
             elif changed := contact.changed:
                 changed.setdefault("updated_at", contact.get("updated_at"))
                 contact.values["updated_at"] = self.now
-                journal["contact_updates"][str(contact.id)] = changed
-                self._update("contact", contact.id, {c: contact.get(c) for c in changed})
+                journal.record(Changed("contact", contact.id, changed))
+                self.batch.update("contact", contact.id, {c: contact.get(c) for c in changed})
             self._channels(contact, stored)
             contact.old = {}
 
@@ -202,37 +158,35 @@ class BookWriter:
         for channel in contact.removed:
             self.cur.execute("DELETE FROM contact_channel WHERE id = ?", (channel.id,))
             old = {**channel.values, **channel.old}
-            self.journal["deleted_channels"].append([channel.id, contact.id, old["kind"], old["value"], old["raw"],
-                                                     old["position"]])
+            self.journal.record(Deleted("contact_channel", (channel.id, contact.id, old["kind"], old["value"], old["raw"],
+                                                            old["position"])))
         contact.removed = []
         for channel in contact.channels:
             if channel.id is None:
                 channel.id = self.new_id("contact_channel")
-                self._insert("contact_channel", {"id": channel.id, "contact_id": contact.id, **channel.values})
+                self.batch.insert("contact_channel", {"id": channel.id, "contact_id": contact.id, **channel.values})
                 if stored:
-                    self.journal["channels"].append(channel.id)
+                    self.journal.record(Added("contact_channel", channel.id))
             elif changed := channel.changed:
-                self.journal["channel_updates"][str(channel.id)] = changed
-                self._update("contact_channel", channel.id, {c: channel.get(c) for c in changed})
+                self.journal.record(Changed("contact_channel", channel.id, changed))
+                self.batch.update("contact_channel", channel.id, {c: channel.get(c) for c in changed})
             channel.old = {}
 
     def _timeline(self, customer_id: int, state: CustomerState) -> None:
         stored = state.id is not None
-        for table, records, created, updates in (
-                ("interaction", state.interactions, "interactions", "interaction_updates"),
-                ("orders", state.orders, "orders", "order_updates")):
+        for table, records in (("interaction", state.interactions), ("orders", state.orders)):
             for record in records:
                 contact = record.values.get("contact_id")
                 if isinstance(contact, ContactState):
                     record.values["contact_id"] = contact.id
                 if record.id is None:
                     record.id = self.new_id(table, record.new_id)
-                    self._insert(table, {"id": record.id, "customer_id": customer_id, **record.values})
+                    self.batch.insert(table, {"id": record.id, "customer_id": customer_id, **record.values})
                     if stored:
-                        self.journal[created].append(record.id)
+                        self.journal.record(Added(table, record.id))
                 elif changed := record.changed:
-                    self.journal[updates][str(record.id)] = changed
-                    self._update(table, record.id, {c: record.get(c) for c in changed})
+                    self.journal.record(Changed(table, record.id, changed))
+                    self.batch.update(table, record.id, {c: record.get(c) for c in changed})
                 record.old = {}
 
     def _import_entry(self, customer_id: int, entity: BookEntity, created: bool) -> None:
@@ -244,16 +198,12 @@ class BookWriter:
                          for sheet, rows in where.items())
         source = self.plan.options.source
         interaction_id = self.new_id("interaction")
-        self._insert("interaction", {"id": interaction_id, "customer_id": customer_id, "kind": "import",
+        self.batch.insert("interaction", {"id": interaction_id, "customer_id": customer_id, "kind": "import",
                                      "occurred_at": self.now, "summary": f"Imported from {self.plan.file_name}",
                                      "body": "\n".join(x for x in (f"Source: {source}" if source else "", body) if x),
                                      "created_at": self.now})
         if not created:
-            self.journal["interactions"].append(interaction_id)
-
-
-def _db(value):
-    return str(value) if isinstance(value, Decimal) else value
+            self.journal.record(Added("interaction", interaction_id))
 
 
 def _recheck(entities: tuple[BookEntity, ...]) -> list[BookEntity]:
@@ -267,31 +217,24 @@ def commit_book(plan: ImportPlan, clock: Clock, *, progress: Progress | None = N
                 cancel: Cancel | None = None) -> ImportResult:
     """Write the import of an exported book in one transaction; an error or a cancel writes nothing."""
     book = plan.book
-    with _page_cache(), database.atomic():
-        now = utc_stamp(clock.now())
-        cur = database.obj.cursor()
-        cur.execute("INSERT INTO import_batch (file_name, source, tag, created_at) VALUES (?, ?, ?, ?)",
-                    (plan.file_name, plan.options.source, ", ".join(plan.batch_tags), now))
-        batch_id = cur.lastrowid
+    with page_cache(), database.atomic():
+        batch = BatchWriter(plan, utc_stamp(clock.now()))
         keep_ids = book.keep_ids and book_is_empty()
         entities = _recheck(book.entities)
-        writer = BookWriter(plan, now, batch_id, entities, keep_ids)
-        ctx = EditContext(clock.zone, now, overwrite=plan.options.overwrite, keep_ids=keep_ids,
+        writer = BookWriter(batch, entities, keep_ids)
+        ctx = EditContext(clock.zone, batch.now, overwrite=plan.options.overwrite, keep_ids=keep_ids,
                           batch_source=plan.batch_source, batch_tags=plan.batch_tags)
         for entity, editor in apply_all(entities, ctx, cancel=cancel, progress=progress, stage="writing"):
             writer.write(entity, editor)
         search.reindex(database.obj, writer.touched)
         counts = writer.counts
         skipped = sum(1 for e in entities if e.action == "skip")
-        result = ImportResult(batch_id, counts["created"], counts["merged"] + counts["updated"], skipped,
+        result = ImportResult(batch.batch_id, counts["created"], counts["merged"] + counts["updated"], skipped,
                               counts["contacts_created"], plan.problems, updated=counts["updated"],
                               unchanged=counts["unchanged"])
-        summary = {"sheet": plan.sheet, "rows": plan.total_rows, "created": result.created, "merged": result.merged,
-                   "updated": result.updated, "unchanged": result.unchanged, "skipped": result.skipped,
-                   "contacts_created": result.contacts_created, "rows_with_problems": len(plan.problem_rows),
-                   "rows_not_imported": len(plan.error_rows)}
-        cur.execute("UPDATE import_batch SET summary = ?, journal = ? WHERE id = ?",
-                    (json.dumps(summary), json.dumps(writer.journal), batch_id))
-    _tick(progress, "writing", len(entities), len(entities))
+        batch.finish({"sheet": plan.sheet, "rows": plan.total_rows, "created": result.created,
+                      "merged": result.merged, "updated": result.updated, "unchanged": result.unchanged,
+                      "skipped": result.skipped, "contacts_created": result.contacts_created,
+                      "rows_with_problems": len(plan.problem_rows), "rows_not_imported": len(plan.error_rows)})
+    tick(progress, "writing", len(entities), len(entities))
     return result
-

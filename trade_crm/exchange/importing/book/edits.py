@@ -26,11 +26,9 @@ from trade_crm.domain.text import clean_block, clean_line
 from trade_crm.domain.world.countries import UnknownCountryError, normalize_country
 from trade_crm.exchange.exporting.columns import split_tags
 from trade_crm.exchange.importing.book.contacts import ContactEdits
-from trade_crm.exchange.importing.book.rows import BookRow
 from trade_crm.exchange.importing.book.state import CustomerState, alike
 from trade_crm.exchange.importing.book.timeline import TimelineEdits
-from trade_crm.exchange.importing.cleaning import RowProblem
-from trade_crm.exchange.importing.importer import FieldChange
+from trade_crm.exchange.importing.plan import BookRow, FieldChange, RowProblem
 from trade_crm.store.models import LIFECYCLES
 
 FIELDS = {"company": "name", "country_code": "country", "city": "city", "address": "address", "website": "website",

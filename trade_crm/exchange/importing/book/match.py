@@ -23,37 +23,13 @@ from trade_crm.domain.duplicates.matching import (
 from trade_crm.domain.text import normalize_email, split_emails
 from trade_crm.domain.world.countries import UnknownCountryError, normalize_country
 from trade_crm.domain.world.phones import normalize_phone, split_phones
-from trade_crm.exchange.importing.book.rows import BookRow, ExportedBook
+from trade_crm.exchange.importing.book.rows import ExportedBook
 from trade_crm.exchange.importing.book.state import book_is_empty, existing_customers
-from trade_crm.exchange.importing.cleaning import RowProblem
-from trade_crm.exchange.importing.importer import DuplicateMatch, ImportOptions
+from trade_crm.exchange.importing.plan import BookEntity, BookRow, DuplicateMatch, ImportOptions, RowProblem
 from trade_crm.store.models import database
 
 _SHEET_KEY = 2_000_000  # decision keys: the row number on the Customers sheet, else sheet index * this + row
 _CHUNK = 500
-
-
-@dataclass(frozen=True)
-class BookEntity:
-    """One customer of the file: its Customers row (if any) and the rows of the other sheets for it."""
-
-    key: int
-    crm_id: int | None
-    customer: BookRow | None
-    contacts: tuple[BookRow, ...] = ()
-    interactions: tuple[BookRow, ...] = ()
-    orders: tuple[BookRow, ...] = ()
-    action: str = "create"  # "update" (by CRM ID), "merge" (a match), "create" or "skip"
-    target: int | None = None  # the stored customer updated or merged into
-    keep_id: int | None = None  # a created customer's id: its CRM ID, in an empty book
-
-    @property
-    def rows(self) -> tuple[BookRow, ...]:
-        return ((self.customer,) if self.customer else ()) + self.contacts + self.interactions + self.orders
-
-    @property
-    def name(self) -> str:
-        return next((r.company for r in self.rows if r.company), "")
 
 
 # --- which rows belong to which customer ------------------------------------------------------------

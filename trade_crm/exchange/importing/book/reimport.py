@@ -15,47 +15,40 @@ restored from its export exports the same again. A file whose CRM IDs belong to 
 way, by matching, never by ID.
 
 `plan_book` applies every row to a copy of the stored records to preview what changes; the commit
-(export_import_commit) does the same again inside its transaction, against the book as it is then.
+(book.commit) does the same again inside its transaction, against the book as it is then.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import tzinfo
 
+from trade_crm.domain.clock import local_zone
 from trade_crm.exchange.importing.book.edits import EditContext, Editor
-from trade_crm.exchange.importing.book.match import BookEntity, group_rows, resolve
-from trade_crm.exchange.importing.book.rows import READ_ONLY, BookSheet, ExportedBook
+from trade_crm.exchange.importing.book.match import group_rows, resolve
+from trade_crm.exchange.importing.book.rows import READ_ONLY, ExportedBook
 from trade_crm.exchange.importing.book.state import CustomerState, load_states, new_customer, owners
-from trade_crm.exchange.importing.cleaning import PlannedContact, RowProblem
+from trade_crm.exchange.importing.grouping import batch_source
 from trade_crm.exchange.importing.headers import ColumnMapping
-from trade_crm.exchange.importing.importer import (
+from trade_crm.exchange.importing.plan import (
+    BookEntity,
+    BookPlan,
+    BookSheet,
     DuplicateMatch,
     ImportOptions,
     ImportPlan,
+    PlannedContact,
     PlannedCustomer,
-    _check,
-    _tick,
+    RowProblem,
 )
+from trade_crm.exchange.importing.progress import Cancel, Progress, check, tick
 
-Progress = Callable[[str, int, int], None]
 _CHUNK = 500
-
-
-@dataclass(frozen=True)
-class BookPlan:
-    sheets: tuple[BookSheet, ...]
-    entities: tuple[BookEntity, ...]
-    keep_ids: bool = False
-    foreign: bool = False
-    source_rows: dict = field(default_factory=dict)  # (sheet, row) -> cells, for rows with problems
 
 
 # --- applying the rows --------------------------------------------------------------------------
 
-def apply_all(entities: list[BookEntity], ctx: EditContext, *, cancel=None, progress: Progress | None = None,
-              stage: str = "matching"):
+def apply_all(entities: list[BookEntity], ctx: EditContext, *, cancel: Cancel | None = None,
+              progress: Progress | None = None, stage: str = "matching"):
     """Yield (entity, editor) for every entity not skipped, its rows applied to the stored records."""
     writable = [e for e in entities if e.action != "skip"]
     for start in range(0, len(writable), _CHUNK):
@@ -71,8 +64,8 @@ def apply_all(entities: list[BookEntity], ctx: EditContext, *, cancel=None, prog
                             edit=entity.action == "update" and state is not None)
             editor.apply(entity.customer, list(entity.contacts), list(entity.interactions), list(entity.orders))
             yield entity, editor
-        _check(cancel)
-        _tick(progress, stage, start + len(chunk), len(writable))
+        check(cancel)
+        tick(progress, stage, start + len(chunk), len(writable))
 
 
 def _planned(entity: BookEntity, editor: Editor | None, match: DuplicateMatch | None) -> PlannedCustomer:
@@ -114,16 +107,13 @@ def _columns(sheet: BookSheet) -> tuple[ColumnMapping, ...]:
 
 
 def plan_book(book: ExportedBook, options: ImportOptions, *, path: str = "", zone: tzinfo | None = None,
-              progress: Progress | None = None, cancel=None) -> ImportPlan:
+              progress: Progress | None = None, cancel: Cancel | None = None) -> ImportPlan:
     """Plan the import of an exported book (see the module's description); nothing is written."""
-    from trade_crm.domain.clock import local_zone
-    from trade_crm.exchange.importing.grouping import batch_source
-
     problems: list[RowProblem] = list(book.problems)
     notices = list(book.notices)
-    _tick(progress, "cleaning", 0, 1)
+    tick(progress, "cleaning", 0, 1)
     entities, keep_ids, foreign, matches = resolve(group_rows(book, problems), options, notices)
-    _tick(progress, "cleaning", 1, 1)
+    tick(progress, "cleaning", 1, 1)
     source, tags = batch_source(options)
     ctx = EditContext(zone or local_zone(), "", overwrite=options.overwrite, keep_ids=keep_ids, problems=problems,
                       batch_source=source, batch_tags=tags)

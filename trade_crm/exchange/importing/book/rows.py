@@ -5,77 +5,32 @@ headed as the exporter names and heads them (export_columns, English or Chinese)
 its typed cells by column key (CRM ID as an int, dates as dates, "Date" of an interaction as the
 wall-clock datetime it shows); the read-only columns are read too, but only to create a customer
 that is not in the book, never to change one. Text stays as it is: what was exported comes back.
+The cells are those the ordinary reader (files.readers) already read: the file is opened once.
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from trade_crm.exchange.exporting.columns import COLUMNS, EXPORT_PROPERTY, SHEETS, column_keys, sheet_of
 from trade_crm.exchange.files.dates import parse_date
-from trade_crm.exchange.files.workbook import SheetInfo, WorkbookError, cell_text
-from trade_crm.exchange.importing.cleaning import RowProblem
-from trade_crm.exchange.importing.error_report import PROBLEM_COLUMN
+from trade_crm.exchange.files.workbook import SheetInfo, cell_text
+from trade_crm.exchange.importing.plan import OWN_ID, PROBLEM_COLUMN, BookRow, BookSheet, RowProblem, text_of
+from trade_crm.exchange.importing.readers import Table
 
 BOOK_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 # Columns the export writes for reading only; an edit there changes nothing.
 READ_ONLY = frozenset({"country", "stage", "last_contact", "orders", "order_total", "order_currency", "created"})
 _KINDS = {sheet: {c.key: c.kind for c in columns} for sheet, columns in COLUMNS.items()}
 _BLOCKS = frozenset({"notes", "details", "address"})  # several lines may be meant
-_OWN_ID = {"contacts": "contact_id", "interactions": "interaction_id", "orders": "order_id"}
 _TRUE = frozenset({"true", "yes", "y", "1", "x", "✓", "是", "对", "真"})
 _FALSE = frozenset({"false", "no", "n", "0", "否", "不是", "假"})
 _PROPERTY = re.compile(rb'name="' + re.escape(EXPORT_PROPERTY.encode()) + rb'"')
-
-
-@dataclass(frozen=True)
-class BookRow:
-    sheet: str  # the sheet's title, as problems name it
-    kind: str  # "customers", "contacts", "interactions" or "orders"
-    number: int  # the row in the sheet
-    values: dict  # column key -> typed value, for the columns the sheet has and that could be read
-    custom: dict = field(default_factory=dict)  # customers: a custom field's name -> text
-    raw: tuple = ()  # the row's cells as read, for the error report (`cells`)
-    columns: frozenset = frozenset()  # the column keys its sheet has (an empty cell is a cleared value)
-    headers: dict = field(default_factory=dict)  # column key -> the header, to name it in a problem
-
-    @property
-    def cells(self) -> tuple[str, ...]:
-        """The row as text, as the error report writes it."""
-        return tuple(text_of(v) for v in self.raw)
-
-    def has(self, key: str) -> bool:
-        return key in self.columns
-
-    def header(self, key: str) -> str:
-        return self.headers.get(key, key)
-
-    @property
-    def crm_id(self) -> int | None:
-        return self.values.get("id")
-
-    @property
-    def own_id(self) -> int | None:
-        """The Contact CRM ID, Interaction ID or Order ID of the row."""
-        return self.values.get(_OWN_ID.get(self.kind, ""))
-
-    @property
-    def company(self) -> str:
-        return self.values.get("company") or ""
-
-
-@dataclass(frozen=True)
-class BookSheet:
-    title: str
-    kind: str
-    headers: tuple[str, ...]
-    keys: tuple[str | None, ...]
-    rows: tuple[BookRow, ...]
 
 
 @dataclass(frozen=True)
@@ -106,31 +61,23 @@ def _sheet_kind(title: str, header: list) -> tuple[str, list[str | None]] | None
     named = sheet_of(title)
     for kind in ([named] if named else []) + [k for k in reversed(SHEETS) if k != named]:
         keys = column_keys(kind, header)
-        own = _OWN_ID.get(kind)
+        own = OWN_ID.get(kind)
         if keys is not None and (kind == named or (own in keys if own else "country_code" in keys)):
             return kind, keys
     return None
 
 
-def read_book(path: str | Path, sheet: str | None = None) -> ExportedBook | None:
-    """The exported book at `path` (only `sheet` of it when given), or None when it is not one."""
-    from trade_crm.exchange.files import workbook
-    from trade_crm.exchange.files.readers import MAX_FILE_BYTES
-
+def read_book(table: Table, path: str | Path, sheet: str | None = None) -> ExportedBook | None:
+    """The exported book in a workbook already read (`table.grids`; only `sheet` of it when given),
+    or None when it is not one. Nothing is read again but the workbook's document properties."""
     path = Path(path)
-    try:
-        if path.suffix.lower() not in BOOK_SUFFIXES or path.stat().st_size > MAX_FILE_BYTES:
-            return None
-        infos = workbook.list_sheets(path)
-        marked = has_export_property(path)
-        names = [i.name for i in infos if not i.is_chart and (marked or sheet_of(i.name))
-                 and (sheet is None or i.name == sheet)]
-        grids = workbook.read_grids(path, names) if names else {}
-    except (WorkbookError, OSError):
-        return None  # the ordinary reader says what is wrong with the file
+    if table.kind != "workbook" or path.suffix.lower() not in BOOK_SUFFIXES or not table.grids:
+        return None
+    marked = has_export_property(path)
+    names = [name for name in table.grids if (marked or sheet_of(name)) and (sheet is None or name == sheet)]
     sheets, problems, skipped = [], [], []
     for name in names:
-        grid = grids[name]
+        grid = table.grids[name]
         header = [cell_text(v).strip() for v in grid[0]] if grid else []
         found = _sheet_kind(name, header)
         if found is None:
@@ -142,7 +89,7 @@ def read_book(path: str | Path, sheet: str | None = None) -> ExportedBook | None
     if not sheets:
         return None
     notices = tuple(f'the sheet "{name}" is not one the export writes and was not read' for name in skipped)
-    return ExportedBook(path.name, tuple(sheets), tuple(infos), tuple(problems), notices)
+    return ExportedBook(table.file_name, tuple(sheets), table.sheets, tuple(problems), notices)
 
 
 # --- one sheet --------------------------------------------------------------------------------------
@@ -184,10 +131,6 @@ def _read_sheet(title: str, kind: str, header: list[str], keys: list[str | None]
         if not values.pop("_invalid", False):
             rows.append(BookRow(title, kind, number, values, extra, tuple(raw[:len(header)]), columns, named))
     return BookSheet(title, kind, tuple(header), tuple(keys), tuple(rows))
-
-
-def text_of(value: object) -> str:
-    return value if isinstance(value, str) else cell_text(value)
 
 
 def typed(kind: str, key: str, value: object) -> object:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from trade_crm.domain.duplicates.matching import same_person
 from trade_crm.domain.text import clean_block, clean_line
 from trade_crm.store.models import database
 
@@ -124,8 +125,6 @@ class CustomerState:
         return next((c for c in self.contacts if c.is_primary), self.contacts[0] if self.contacts else None)
 
     def contact_named(self, name: str) -> ContactState | None:
-        from trade_crm.domain.duplicates.matching import same_person
-
         exact = next((c for c in self.contacts if c.get("name") == name), None)
         return exact or next((c for c in self.contacts if c.get("name") and same_person(c.get("name"), name)), None)
 

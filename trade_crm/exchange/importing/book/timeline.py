@@ -12,8 +12,8 @@ from datetime import timezone
 from decimal import Decimal
 
 from trade_crm.domain.text import clean_block, clean_line
-from trade_crm.exchange.importing.book.rows import BookRow
 from trade_crm.exchange.importing.book.state import Record
+from trade_crm.exchange.importing.plan import BookRow
 from trade_crm.store.models import INTERACTION_KINDS
 
 _FORMAT = "%Y-%m-%d %H:%M:%S"

@@ -6,8 +6,8 @@ import pytest
 from openpyxl import Workbook
 
 from tests.helpers import make_xlsx
-from trade_crm.exchange.files.readers import ReadError, list_sheets, read_table, sniff
 from trade_crm.exchange.files.workbook import cell_text
+from trade_crm.exchange.importing.readers import ReadError, list_sheets, read_table, sniff
 
 
 def test_header_is_found_below_a_merged_title_and_blank_rows(xlsx):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import unicodedata
 import zipfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from trade_crm.domain.bulk import collector_paused
@@ -64,6 +64,9 @@ class Table:
     encoding: str = ""
     notices: tuple[str, ...] = ()  # things a person should know that are not row problems
     blank_headers: tuple[bool, ...] = ()
+    # A workbook: every sheet read, as its cells were read (typed), so an exported Trade CRM book is
+    # recognised and imported from this one read.
+    grids: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
 
 
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"Rar!", b"\x1f\x8b", b"7z\xbc\xaf", b"MZ")
@@ -218,7 +221,7 @@ def _read_workbook(path: Path, sheet: str | None, max_rows: int) -> Table:
     except WorkbookError as exc:
         raise _workbook_error(path.name, exc) from exc
     best = max(tables, key=lambda t: (_contact_rows(t), len(t.rows), -tables.index(t)))
-    return replace(best, sheets=sheets)
+    return replace(best, sheets=sheets, grids=grids)
 
 
 def _contact_rows(table: Table) -> int:

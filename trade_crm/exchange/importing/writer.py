@@ -1,0 +1,119 @@
+"""One writer for both imports: the batch row, new ids, tags and custom fields, and the journal.
+
+A trade-show list (importing.commit) and an exported book coming back (importing.book.commit)
+write through it inside one `database.atomic()`: a failure, a cancel or a killed process leaves
+the book as it was. Rows go in with plain SQL through the bound connection (a model call per row
+would take seconds for 10,000 customers); every row added, changed or deleted on a stored record
+is recorded in the typed journal that undo replays.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from decimal import Decimal
+
+from trade_crm.exchange.importing.journal import Added, Journal
+from trade_crm.exchange.importing.plan import ImportPlan
+from trade_crm.store.models import database
+
+BULK_CACHE_KIB = 64 * 1024
+_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+
+def utc_stamp(instant: datetime) -> str:
+    return instant.astimezone(timezone.utc).strftime(_FORMAT)
+
+
+@contextmanager
+def page_cache(kib: int = BULK_CACHE_KIB):
+    """A bigger page cache for one bulk write (the search index's pages stay in memory), then the old one."""
+    db = database.obj
+    before = db.execute_sql("PRAGMA cache_size").fetchone()[0]
+    page_kib = db.execute_sql("PRAGMA page_size").fetchone()[0] // 1024 or 1
+    if (-before if before < 0 else before * page_kib) >= kib:
+        yield
+        return
+    db.execute_sql(f"PRAGMA cache_size = {-kib}")
+    try:
+        yield
+    finally:
+        db.execute_sql(f"PRAGMA cache_size = {before}")
+
+
+class BatchWriter:
+    """Opens an ImportBatch row; hands out ids, tag and custom-field ids; keeps the journal; closes the batch."""
+
+    def __init__(self, plan: ImportPlan, now: str):
+        self.plan, self.now = plan, now
+        self.cur = database.obj.cursor()
+        self.journal = Journal()
+        self.next_id: dict[str, int] = {}
+        self.tag_ids: dict[str, int] = {}
+        self.field_ids: dict[str, int] = {}
+        self.cur.execute("INSERT INTO import_batch (file_name, source, tag, created_at) VALUES (?, ?, ?, ?)",
+                         (plan.file_name, plan.options.source, ", ".join(plan.batch_tags), now))
+        self.batch_id: int = self.cur.lastrowid
+
+    # --- ids ------------------------------------------------------------------------------------
+
+    def reserve(self, table: str, kept: Iterable[int] = ()) -> None:
+        """Fix `table`'s next free id now (above the `kept` ids a file brings), before anything is
+        deleted, so no id is used twice in a batch."""
+        stored = self.cur.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+        self.next_id[table] = max([stored, *kept]) + 1
+
+    def new_id(self, table: str, wanted: int | None = None) -> int:
+        """`wanted` when given, else the next free id. Ids are handed out here so rows can be buffered
+        and written with executemany; the transaction holds the write lock, so nobody else takes them."""
+        if wanted is not None:
+            return wanted
+        if table not in self.next_id:
+            self.reserve(table)
+        self.next_id[table] += 1
+        return self.next_id[table] - 1
+
+    # --- tags and custom fields, found or added --------------------------------------------------
+
+    def tag_id(self, name: str) -> int:
+        if name not in self.tag_ids:
+            row = self.cur.execute("SELECT id FROM tag WHERE name = ?", (name,)).fetchone()
+            if row is None:
+                self.cur.execute("INSERT INTO tag (name) VALUES (?)", (name,))
+                self.journal.record(Added("tag", self.cur.lastrowid))
+                row = (self.cur.lastrowid,)
+            self.tag_ids[name] = row[0]
+        return self.tag_ids[name]
+
+    def field_id(self, name: str) -> int:
+        if name not in self.field_ids:
+            row = self.cur.execute("SELECT id FROM custom_field WHERE name = ?", (name,)).fetchone()
+            if row is None:
+                position = self.cur.execute("SELECT count(*) FROM custom_field").fetchone()[0]
+                self.cur.execute("INSERT INTO custom_field (name, position) VALUES (?, ?)", (name, position))
+                self.journal.record(Added("custom_field", self.cur.lastrowid))
+                row = (self.cur.lastrowid,)
+            self.field_ids[name] = row[0]
+        return self.field_ids[name]
+
+    # --- rows -----------------------------------------------------------------------------------
+
+    def insert(self, table: str, values: dict) -> None:
+        columns = ", ".join(values)
+        self.cur.execute(f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(values))})",
+                         [_db(v) for v in values.values()])
+
+    def update(self, table: str, row_id: int, values: dict) -> None:
+        sets = ", ".join(f"{c} = ?" for c in values)
+        self.cur.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*(_db(v) for v in values.values()), row_id])
+
+    def finish(self, summary: dict) -> None:
+        """Store the batch's summary and journal (last, in the same transaction)."""
+        self.cur.execute("UPDATE import_batch SET summary = ?, journal = ? WHERE id = ?",
+                         (json.dumps(summary), self.journal.to_json(), self.batch_id))
+
+
+def _db(value):
+    return str(value) if isinstance(value, Decimal) else value
