@@ -11,7 +11,7 @@ import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
 from trade_crm.domain.errors import ValidationError
@@ -118,7 +118,3 @@ def rotate(folder: Path, zone: tzinfo) -> list[Path]:
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
-
-
-def local_stamp(instant: datetime, zone: tzinfo) -> str:
-    return instant.astimezone(zone or timezone.utc).strftime("%Y-%m-%d %H:%M")
