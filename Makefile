@@ -24,7 +24,8 @@ $(UV_STAMP):
 
 # --locked refuses a lock that no longer matches pyproject.toml (run `make lock`); sync removes extras.
 $(STAMP): uv.lock pyproject.toml $(UV_STAMP)
-	$(UV) sync --locked --all-extras --python $(PYTHON)
+	$(UV) sync --locked --all-extras --python $(PYTHON) \
+		|| { echo "make: if uv.lock is out of date, run 'make lock' and commit uv.lock" >&2; exit 1; }
 	touch $(STAMP)
 
 venv: $(STAMP)
