@@ -1,18 +1,40 @@
 # Every target sets up its own virtual environment; nothing depends on what is installed globally.
+# Installs are exactly uv.lock (every platform's versions, hashes included); `make lock` refreshes it.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# uv itself comes from PyPI as a wheel, into its own venv made by plain `python3 -m venv`.
+UV_VERSION := 0.13.8
+UV_VENV    := .venv-uv
+UV         := $(UV_VENV)/bin/uv
+UV_STAMP   := $(UV_VENV)/.uv-$(UV_VERSION)
+NOTICES    := build/THIRD_PARTY_NOTICES
+# Use the Python given above, never a downloaded one; the project environment is $(VENV).
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test bench build lint screenshots translations clean
+.PHONY: run test bench build lint lock notices screenshots translations clean venv
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,dev]'
+$(UV_STAMP):
+	rm -rf $(UV_VENV)
+	$(PYTHON) -m venv $(UV_VENV)
+	$(UV_VENV)/bin/python -m pip install --quiet uv==$(UV_VERSION)
+	touch $(UV_STAMP)
+
+# --locked refuses a lock that no longer matches pyproject.toml (run `make lock`); sync removes extras.
+$(STAMP): uv.lock pyproject.toml $(UV_STAMP)
+	$(UV) sync --locked --all-extras --python $(PYTHON) \
+		|| { echo "make: if uv.lock is out of date, run 'make lock' and commit uv.lock" >&2; exit 1; }
 	touch $(STAMP)
 
 venv: $(STAMP)
+
+# Re-resolve after a change to pyproject.toml; versions already locked stay unless they must move.
+# `make lock UPGRADE=1` moves every package to its newest allowed version.
+lock: $(UV_STAMP)
+	$(UV) lock --python $(PYTHON) $(if $(UPGRADE),--upgrade)
+	$(MAKE) venv
 
 translations: $(STAMP)
 	$(PY) -m trade_crm.tools.compile_translations
@@ -33,9 +55,12 @@ lint: $(STAMP)
 	$(PY) -m ruff check trade_crm tests bench
 	$(VENV)/bin/lint-imports
 
-build: $(STAMP) translations
+notices: $(STAMP)
+	$(PY) -m trade_crm.tools.third_party_notices $(NOTICES)
+
+build: $(STAMP) translations notices
 	$(PY) -m PyInstaller --noconfirm --clean build.spec
 	./dist/trade-crm/trade-crm --version
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) $(UV_VENV) build dist .pytest_cache

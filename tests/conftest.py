@@ -21,11 +21,9 @@ atexit.register(shutil.rmtree, os.environ["TRADE_CRM_LOG_DIR"], ignore_errors=Tr
 
 import pytest  # noqa: E402
 
-from tests.helpers import make_xlsx  # noqa: E402
+from tests.helpers import SAMPLES_ROOT, make_xlsx, require_samples  # noqa: E402
 from trade_crm.domain.clock import FixedClock  # noqa: E402
 from trade_crm.store.db import close_database, open_database  # noqa: E402
-
-SAMPLES_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "import"
 
 
 @pytest.fixture
@@ -47,9 +45,8 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def samples_dir() -> Path:
-    if not SAMPLES_DIR.is_dir():
-        pytest.skip(f"shared samples not present at {SAMPLES_DIR}")
-    return SAMPLES_DIR
+    """The shared sample files: a skip where they are absent, a failure where CI=true."""
+    return require_samples(SAMPLES_ROOT, os.environ)
 
 
 @pytest.fixture

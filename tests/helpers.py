@@ -3,8 +3,10 @@ samples, a working in-memory keyring and a version-1 book."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
+import pytest
 from keyring.backend import KeyringBackend
 from openpyxl import Workbook
 from peewee import SqliteDatabase
@@ -41,8 +43,28 @@ def dump(db) -> dict[str, list[tuple]]:
 
 
 SAMPLES_ROOT = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "import"
-SAMPLES = (sorted(p.relative_to(SAMPLES_ROOT).as_posix() for p in SAMPLES_ROOT.glob("*/*") if p.suffix != ".md")
-           if SAMPLES_ROOT.is_dir() else ["(samples absent)"])
+
+
+def sample_names(root: Path) -> list[str]:
+    """The sample files under `root` as "kind/name"; one placeholder where the folder is absent, so the
+    tests parametrized over them still run once and `require_samples` decides skip or fail."""
+    if not root.is_dir():
+        return ["(samples absent)"]
+    return sorted(p.relative_to(root).as_posix() for p in root.glob("*/*") if p.suffix != ".md")
+
+
+def require_samples(root: Path, environ: Mapping[str, str]) -> Path:
+    """`root` where it exists. Absent, the test skips on a developer's machine but fails under CI=true:
+    a CI run without the samples must not pass as if it had checked them."""
+    if root.is_dir():
+        return root
+    message = f"shared samples not present at {root}"
+    if environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{message} (CI=true: the samples are required)", pytrace=False)
+    pytest.skip(message)
+
+
+SAMPLES = sample_names(SAMPLES_ROOT)
 
 
 class MemoryKeyring(KeyringBackend):

@@ -173,11 +173,3 @@ class KeyStore:
             self._set(CURRENT_KEY, key)
         elif self.key_for(key_id(key)) is None:
             self._set(f"{CURRENT_KEY}-{key_id(key).hex()}", key)
-
-    def delete_backup_key(self) -> None:
-        if not self.usable():
-            return
-        try:
-            self.backend.delete_password(SERVICE, CURRENT_KEY)
-        except Exception:  # noqa: BLE001 - nothing to delete is fine
-            pass

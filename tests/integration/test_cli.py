@@ -9,8 +9,6 @@ import sys
 import types
 from pathlib import Path
 
-import pytest
-
 from trade_crm.cli.parser import run
 
 REPO = Path(__file__).resolve().parents[2]
@@ -266,7 +264,6 @@ def test_demo_refuses_a_database_with_customers_unless_appending(capsys, monkeyp
 
 
 def test_demo_loads_customers_that_search_finds(capsys, db_path):
-    pytest.importorskip("trade_crm.demo.book")
     summary = cli_json(capsys, "demo", "--db", str(db_path), "--customers", "60", "--seed", "7")
     assert summary["customers"] == 60
     assert count(capsys, db_path) == 60

@@ -6,6 +6,7 @@ import io
 import json
 import shutil
 import sys
+from pathlib import Path
 
 import keyring
 import pytest
@@ -77,7 +78,7 @@ def test_passphrase_copy_restores_only_with_its_passphrase(capsys, book, tmp_pat
     data = cli_json(capsys, "backup", "--db", str(book), "--to", str(usb), "--passphrase-stdin",
                     stdin="correct horse battery\n", monkeypatch=monkeypatch)
     sealed = data["offsite"]
-    assert sealed.endswith(".db.enc") and b"Gulf Tools" not in open(sealed, "rb").read()
+    assert sealed.endswith(".db.enc") and b"Gulf Tools" not in Path(sealed).read_bytes()
     fresh = tmp_path / "other-laptop" / "book.db"
     code, _, err = cli(capsys, "restore", sealed, "--db", str(fresh))
     assert code == 2 and "--passphrase-stdin" in err and not fresh.exists()

@@ -1,13 +1,13 @@
 """Every shared sample file imports (dry run, then for real) without a crash; some with exact counts.
 
 The samples live in ../shared/samples/import and are never copied into the repository; these tests
-skip when they are absent.
+skip when they are absent, and fail when they are absent under CI=true.
 """
 
 import pytest
 
 from tests.helpers import SAMPLES as SAMPLE_FILES
-from tests.helpers import dump
+from tests.helpers import dump, require_samples, sample_names
 from trade_crm.domain.customers.records import get_customer
 from trade_crm.exchange.importing.importer import ImportOptions, build_plan, commit_import, undo_import
 from trade_crm.exchange.importing.readers import ReadError, read_table
@@ -75,3 +75,28 @@ def test_a_sample_with_nothing_to_identify_says_so(samples_dir, db):
     plan = build_plan(samples_dir / "xlsx/easyexcel_t01_cn_import_template_instruction_row.xls")
     assert plan.header_row == 2 and plan.headers[0] == "材质*"
     assert any("no column was recognised" in n for n in plan.notices)
+
+
+# --- where the samples are absent ----------------------------------------------------------------------
+
+def test_absent_samples_fail_the_run_under_ci(tmp_path):
+    with pytest.raises(pytest.fail.Exception, match="CI=true"):
+        require_samples(tmp_path / "missing", {"CI": "true"})
+
+
+@pytest.mark.parametrize("environ", [{}, {"CI": ""}, {"CI": "false"}])
+def test_absent_samples_skip_on_a_developer_machine(tmp_path, environ):
+    with pytest.raises(pytest.skip.Exception, match="not present"):
+        require_samples(tmp_path / "missing", environ)
+
+
+def test_present_samples_are_used_with_or_without_ci(tmp_path):
+    (tmp_path / "csv").mkdir()
+    (tmp_path / "csv" / "fair.csv").write_text("name\nAcme\n", encoding="utf-8")
+    (tmp_path / "csv" / "README.md").write_text("about the files", encoding="utf-8")
+    assert require_samples(tmp_path, {"CI": "true"}) == require_samples(tmp_path, {}) == tmp_path
+    assert sample_names(tmp_path) == ["csv/fair.csv"]
+
+
+def test_absent_samples_still_give_the_parametrized_tests_one_case(tmp_path):
+    assert sample_names(tmp_path / "missing") == ["(samples absent)"]

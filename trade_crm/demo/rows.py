@@ -55,9 +55,6 @@ class BookRows:
     orders: list[tuple] = field(default_factory=list)
     customer_tags: list[tuple[int, str]] = field(default_factory=list)
 
-    @property
-    def row_count(self) -> int:
-        return sum(len(getattr(self, name)) for name in (*TABLE_OF, "customer_tags"))
 
 
 @dataclass(frozen=True)

@@ -172,7 +172,3 @@ def rotate(folder: Path, zone: tzinfo) -> list[Path]:
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
-
-
-def local_stamp(instant: datetime, zone: tzinfo) -> str:
-    return instant.astimezone(zone or timezone.utc).strftime("%Y-%m-%d %H:%M")

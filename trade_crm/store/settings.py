@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from trade_crm.store.models import Setting, database
 
@@ -38,7 +38,3 @@ class SettingKey(Generic[T]):
         with database.atomic():
             (Setting.insert(key=self.key, value=json.dumps(value, ensure_ascii=False))
              .on_conflict_replace().execute())
-
-
-def read_all(keys: list[SettingKey[Any]]) -> dict[str, Any]:
-    return {k.key: k.read() for k in keys}

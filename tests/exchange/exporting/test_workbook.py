@@ -10,13 +10,17 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.utils.escape import unescape  # _x000D_ in the XML is a carriage return
 
+from trade_crm.demo.book import load_demo
 from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.query import CustomerFilter
 from trade_crm.domain.customers.records import create_customer, get_customer, update_customer
-from trade_crm.domain.customers.timeline import log_interaction
+from trade_crm.domain.customers.timeline import log_interaction, timeline
 from trade_crm.exchange.exporting import workbook as exporter
 from trade_crm.exchange.exporting.columns import column_keys, headers, parse_sheets, sheet_of
 from trade_crm.exchange.exporting.workbook import ExportCancelled, ExportError, customer_ids, export_workbook
+from trade_crm.exchange.importing.importer import ImportOptions, build_plan, commit_import
+from trade_crm.exchange.importing.readers import read_table
+from trade_crm.store.db import close_database, open_database
 from trade_crm.store.models import Customer, Order, database
 
 TODAY = date(2026, 11, 23)
@@ -227,8 +231,7 @@ def test_parse_sheets_keeps_workbook_order_and_names_an_unknown_sheet():
 
 
 def test_demo_book_exports_every_customer_field_by_field(db, clock, tmp_path):
-    demo = pytest.importorskip("trade_crm.demo.book")
-    summary = demo.load_demo(clock, customers=60)
+    summary = load_demo(clock, customers=60)
     path = tmp_path / "demo.xlsx"
     result = export(path, clock)
     assert result.rows == {"customers": 60, "contacts": summary.contacts, "interactions": summary.interactions,
@@ -254,22 +257,18 @@ def test_demo_book_exports_every_customer_field_by_field(db, clock, tmp_path):
 # --- reading the export back ------------------------------------------------------------------------
 
 def test_the_import_reader_reads_the_exported_text_back_unchanged(book, clock, tmp_path):
-    readers = pytest.importorskip("trade_crm.exchange.importing.readers")
     path = tmp_path / "book.xlsx"
     export(path, clock)
-    table = readers.read_table(path, "Contacts")
+    table = read_table(path, "Contacts")
     assert list(table.headers) == headers("contacts")
     cells = {row.cells[3]: row.cells for row in table.rows}
     assert cells["=1+1"][7] == "+8613812345678" and cells["=1+1"][9] == "@wx_id"  # text, not a number
-    customers = {row.cells[0]: row.cells for row in readers.read_table(path, "Customers").rows}
+    customers = {row.cells[0]: row.cells for row in read_table(path, "Customers").rows}
     assert customers[str(book["hostile"])][1] == HOSTILE["name"]
 
 
 def _snapshot() -> dict[str, dict]:
     """Everything a round trip must keep, per customer name (ids differ in another database)."""
-    from trade_crm.domain.customers.records import customer_count  # noqa: F401 - the store is bound
-    from trade_crm.domain.customers.timeline import timeline
-
     out = {}
     for row in Customer.select(Customer.id):
         c = get_customer(row.id)
@@ -285,7 +284,6 @@ def _snapshot() -> dict[str, dict]:
 
 
 def test_an_edited_export_imports_back_by_crm_id_as_updates_without_duplicates(book, clock, tmp_path):
-    importer = pytest.importorskip("trade_crm.exchange.importing.importer")
     path, edited = tmp_path / "book.xlsx", tmp_path / "edited.xlsx"
     export(path, clock)
     before = {cid: get_customer(cid) for cid in book.values()}
@@ -297,7 +295,7 @@ def test_an_edited_export_imports_back_by_crm_id_as_updates_without_duplicates(b
                        ("email", "einkauf@mueller-mb.de"), ("company", "Müller Maschinenbau AG")):
         ws.cell(row, column[key]).value = value
     wb.save(edited)
-    importer.commit_import(importer.build_plan(edited, importer.ImportOptions()), clock)
+    commit_import(build_plan(edited, ImportOptions()), clock)
     assert sorted(c.id for c in Customer.select()) == sorted(book.values())  # no duplicates
     mueller = get_customer(book["mueller"])
     assert (mueller.name, mueller.city, mueller.rating, mueller.tags) == (
@@ -312,21 +310,17 @@ def test_an_edited_export_imports_back_by_crm_id_as_updates_without_duplicates(b
 
 
 def test_the_demo_book_round_trips_into_an_empty_database_field_by_field(tmp_path, clock):
-    from trade_crm.store.db import close_database, open_database
-
-    demo = pytest.importorskip("trade_crm.demo.book")
-    importer = pytest.importorskip("trade_crm.exchange.importing.importer")
     path = tmp_path / "demo.xlsx"
     source = open_database(tmp_path / "source.db")
     try:
-        demo.load_demo(clock, customers=60)
+        load_demo(clock, customers=60)
         expected = _snapshot()
         export(path, clock)
     finally:
         close_database(source)
     target = open_database(tmp_path / "empty.db")
     try:
-        importer.commit_import(importer.build_plan(path, importer.ImportOptions()), clock)
+        commit_import(build_plan(path, ImportOptions()), clock)
         actual = _snapshot()
     finally:
         close_database(target)

@@ -69,16 +69,6 @@ def log_interaction(customer_id: int, kind: str, summary: str, clock: Clock, *,
     return interaction_id
 
 
-def delete_interaction(interaction_id: int) -> None:
-    with database.atomic():
-        row = Interaction.get_or_none(Interaction.id == interaction_id)
-        if row is None:
-            raise NotFoundError("interaction", interaction_id)
-        customer_id = row.customer_id
-        row.delete_instance()
-        refresh_last_contact(customer_id)
-
-
 def refresh_last_contact(customer_id: int) -> None:
     newest = (Interaction.select(fn.MAX(Interaction.occurred_at))
               .where(Interaction.customer == customer_id, Interaction.kind.in_(list(CONTACT_KINDS))).scalar())

@@ -8,7 +8,6 @@ never prompts: only names on the list match.
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 from collections import Counter
@@ -227,11 +226,3 @@ def holiday_name(country: str, on: date, english: str, language: str, until: dat
             return _library_name(local[matching[0]])
         day += timedelta(days=1)
     return english
-
-
-def greeting_ids(rules: Mapping[str, Any] | None = None) -> list[str]:
-    return list((rules if rules is not None else default_greeting_rules()).get("greetings", {}))
-
-
-def rules_copy(rules: Mapping[str, Any]) -> dict[str, Any]:
-    return copy.deepcopy(dict(rules))

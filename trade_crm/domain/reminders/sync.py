@@ -64,10 +64,6 @@ def _stamp(instant: datetime) -> str:
     return instant.astimezone(timezone.utc).strftime(_STAMP)
 
 
-def _is_rule_key(key: str) -> bool:
-    return key.startswith(RULE_KEY_PREFIXES)
-
-
 def _rule_key_sql() -> tuple[str, list[str]]:
     return "(" + " OR ".join("key LIKE ?" for _ in RULE_KEY_PREFIXES) + ")", [p + "%" for p in RULE_KEY_PREFIXES]
 

@@ -6,8 +6,6 @@ a pipeline stage asks for the pipeline list (`stage_requested`); a row of a list
 
 from __future__ import annotations
 
-from dataclasses import fields
-
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,13 +34,6 @@ from trade_crm.ui.insights.segment_rules import rules_html
 
 CHARTS = ("countries", "tiers", "stages", "pipeline", "follow_ups", "orders")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def tier_filter(tier: str) -> CustomerFilter | None:
-    """The customer list filter for one tier ("" = no tier), where the list can filter by tier."""
-    if "tiers" not in {f.name for f in fields(CustomerFilter)}:
-        return None
-    return CustomerFilter(tiers=(tier,))  # type: ignore[call-arg]
 
 
 class DashboardWidget(QWidget):
@@ -199,9 +190,7 @@ class DashboardWidget(QWidget):
 
     def on_tiers_clicked(self, index: int) -> None:
         if self.stats and 0 <= index < len(self.stats.tiers):
-            flt = tier_filter(self.stats.tiers[index].key)
-            if flt is not None:
-                self.filter_requested.emit(flt)
+            self.filter_requested.emit(CustomerFilter(tiers=(self.stats.tiers[index].key,)))  # "" = no tier
 
     def on_stages_clicked(self, index: int) -> None:
         if self.stats and 0 <= index < len(self.stats.lifecycles):
