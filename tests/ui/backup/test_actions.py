@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
 import trade_crm.ui.backup.actions as actions_module
 from tests.helpers import MemoryKeyring, no_connection_left
@@ -27,15 +27,9 @@ from trade_crm.exchange.encrypted_copy import back_up
 from trade_crm.keystore import KeyStore, key_id, recovery_code
 from trade_crm.store.backup import list_backups, make_backup
 from trade_crm.store.db import DatabaseError, close_database, open_database
-from trade_crm.ui.backup.actions import (
-    BackupController,
-    DamagedBookDialog,
-    RestoreDialog,
-    SecretDialog,
-    install_backup_actions,
-    offer_backup_at_start,
-)
+from trade_crm.ui.backup.actions import BackupController, install_backup_actions, offer_backup_at_start
 from trade_crm.ui.backup.data_settings import DataSettingsWidget
+from trade_crm.ui.backup.dialogs import DamagedBookDialog, RestoreDialog, SecretDialog
 from trade_crm.ui.common.workers import Job
 from trade_crm.ui.shell.main_window import MainWindow
 
@@ -69,7 +63,7 @@ def test_back_up_now_is_in_the_file_menu_and_copies_in_a_worker(qtbot, window, d
     controller = controller_for(window, clock, db, db_path)
     assert controller.back_up_now in window.actions.file_menu.actions()
     assert controller.restore in window.actions.file_menu.actions()
-    texts = [b.text() for b in window.first_run.findChildren(actions_module.QPushButton)]
+    texts = [b.text() for b in window.first_run.findChildren(QPushButton)]
     assert "Restore from backup…" in texts  # the empty book of a new laptop offers it too
     with qtbot.waitSignal(controller.backup_finished, timeout=10_000) as finished:
         controller.back_up_now.trigger()
@@ -221,7 +215,7 @@ def test_damaged_book_at_start_offers_the_newest_good_backup_and_keeps_the_damag
     seen = {}
 
     def choose_newest(dialog):
-        seen["text"] = " ".join(label.text() for label in dialog.findChildren(actions_module.QLabel))
+        seen["text"] = " ".join(label.text() for label in dialog.findChildren(QLabel))
         dialog.on_restore_button_clicked()
         return 1
 
@@ -239,7 +233,7 @@ def test_damaged_book_without_backups_says_so_and_offers_only_choosing_or_quitti
     dialog = DamagedBookDialog(tmp_path / "b.db", Exception("file is not a database"), None, tmp_path / "backups",
                                clock.zone)
     qtbot.addWidget(dialog)
-    text = " ".join(label.text() for label in dialog.findChildren(actions_module.QLabel))
+    text = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "No good backup was found" in text and "file is not a database" in text
     assert not dialog.restore_button.isVisibleTo(dialog) and dialog.quit_button.isVisibleTo(dialog)
 
