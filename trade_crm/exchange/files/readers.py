@@ -15,9 +15,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from trade_crm.domain.bulk import collector_paused
-from trade_crm.domain.errors import DomainError
 from trade_crm.exchange.files import csv_text, workbook
+from trade_crm.exchange.files.bounds import MAX_MEMBERS
 from trade_crm.exchange.files.encoding import detect_encoding
+from trade_crm.exchange.files.refusal import FileRefused
 from trade_crm.exchange.files.workbook import SheetInfo, WorkbookError, cell_text
 from trade_crm.exchange.importing.headers import IDENTITY_FIELDS, find_header_row, looks_like_data, lookup
 from trade_crm.exchange.vcard import cards as vcard
@@ -35,14 +36,7 @@ _WHAT = {"zip": "a ZIP archive", "html": "a web page (HTML)", "binary": "not a t
          "xlsx": "an Excel workbook", "xls": "an Excel 97-2003 workbook", "encrypted": "a password-protected workbook"}
 
 
-class ReadError(DomainError):
-    """A file that cannot be imported; the message names the file and says what to do."""
-
-    def __init__(self, file: str, message: str, *, sheet: str = "", row: int | None = None):
-        where = file + (f", sheet {sheet}" if sheet else "") + (f", row {row}" if row else "")
-        super().__init__(f"{where}: {message}")
-        self.file, self.sheet, self.row, self.message = file, sheet, row, message
-
+ReadError = FileRefused  # the name the importers and tests have used
 
 @dataclass(frozen=True)
 class RawRow:
@@ -70,11 +64,14 @@ _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"Rar!", b"\x1f\
 
 
 def _zip_kind(data: bytes) -> str:
+    at = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if at >= 0 and data[at + 10:at + 12] and int.from_bytes(data[at + 10:at + 12], "little") > MAX_MEMBERS:
+        return "xlsx"  # a directory too big to list here: the workbook reader refuses it
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError):
-        return "xlsx"  # a damaged workbook: the workbook reader says so
+    except Exception:  # BadZipFile, UnicodeDecodeError, NotImplementedError...: the workbook reader says so
+        return "xlsx"
     return "xlsx" if names & {"xl/workbook.xml", "xl/workbook.bin", "content.xml"} else "zip"
 
 
@@ -143,7 +140,7 @@ def _workbook_error(name: str, exc: WorkbookError) -> ReadError:
     if exc.kind == "encrypted":
         return ReadError(name, "the workbook is protected by a password. Open it in Excel, remove the password, "
                                "save it, and import it again")
-    if exc.kind == "unsupported":
+    if exc.kind in ("unsupported", "refused"):
         return ReadError(name, exc.detail)
     return ReadError(name, f"the workbook is damaged or incomplete and cannot be read ({exc.detail}). "
                            "Open it in Excel and save it again, or ask the sender for a new copy")
