@@ -58,6 +58,8 @@ class Table:
     encoding: str = ""
     notices: tuple[str, ...] = ()  # things a person should know that are not row problems
     blank_headers: tuple[bool, ...] = ()
+    problems: tuple[tuple[int, str], ...] = ()  # (row, message): records the reader could not take
+    encodings: tuple[str, ...] = ()  # other encodings the text reads plausibly in (the first is used)
 
 
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"Rar!", b"\x1f\x8b", b"7z\xbc\xaf", b"MZ")
@@ -167,9 +169,14 @@ def read_table(path: str | Path, sheet: str | None = None, *, max_bytes: int = M
     kind = _kind_for(path, data)
     if kind == "csv":
         text, encoding, lossy = csv_text.decode(data)
-        grid = csv_text.parse(text)
+        del data
+        records = csv_text.parse_records(text, limit=max_rows + 1_000)
+        if records.truncated:
+            raise ReadError(path.name, f"the file has more than {max_rows:,} rows; up to {max_rows:,} can be "
+                                       "imported at once. Split it into smaller files")
         notices = ("some characters could not be read in any known encoding and were replaced by �",) if lossy else ()
-        return _table(path.name, path.name, "csv", grid, max_rows, encoding=encoding, notices=notices)
+        table = _table(path.name, path.name, "csv", records.rows, max_rows, encoding=encoding, notices=notices)
+        return replace(table, problems=tuple(records.problems))
     if kind == "vcard":
         cards = vcard.parse_vcards(data)
         if not cards:

@@ -251,7 +251,8 @@ def _plan_rows(table: Table, options: ImportOptions, *, path: str = "", progress
     _check(cancel)
     source, tags = grouping.batch_source(options)
     customers = grouping.plan_customers(cleaned, options, source, tags, progress=progress, cancel=cancel)
-    problems = tuple(p for row in cleaned for p in row.problems)
+    unread = tuple(RowProblem(table.sheet, number, "", message, "error") for number, message in table.problems)
+    problems = unread + tuple(p for row in cleaned for p in row.problems)  # unread: rows the reader refused
     notices = table.notices
     if not any(c.target in IDENTITY_FIELDS for c in columns):
         notices += ("no column was recognised as a company, contact name, email or phone, so no row can be "
@@ -262,7 +263,7 @@ def _plan_rows(table: Table, options: ImportOptions, *, path: str = "", progress
         path=path, file_name=table.file_name, sheet=table.sheet,
         sheets=tuple(s.name for s in table.sheets if not s.is_chart), headers=table.headers,
         header_row=table.header_row, columns=columns, customers=tuple(customers), problems=problems,
-        options=options, total_rows=total, source_rows=raw, notices=notices, saved_mapping=saved_name,
+        options=options, total_rows=total + len(unread), source_rows=raw, notices=notices, saved_mapping=saved_name,
         batch_source=source, batch_tags=tags)
 
 
