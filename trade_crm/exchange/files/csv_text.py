@@ -42,8 +42,8 @@ class Records:
     truncated: bool = False  # stopped at the row limit
 
 
-def decode(data: bytes) -> tuple[str, str, bool]:
-    text, encoding, lossy = decode_bytes(data)
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str, bool]:
+    text, encoding, lossy = decode_bytes(data, encoding)
     return text.lstrip("\ufeff"), encoding, lossy
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from trade_crm.domain.bulk import collector_paused
 from trade_crm.exchange.files import csv_text, workbook
 from trade_crm.exchange.files.bounds import MAX_MEMBERS
-from trade_crm.exchange.files.encoding import detect_encoding
+from trade_crm.exchange.files.encoding import SAMPLE_BYTES, close_alternatives, detect_encoding, preview
 from trade_crm.exchange.files.refusal import FileRefused
 from trade_crm.exchange.files.workbook import SheetInfo, WorkbookError, cell_text
 from trade_crm.exchange.importing.headers import IDENTITY_FIELDS, find_header_row, looks_like_data, lookup
@@ -59,7 +59,8 @@ class Table:
     notices: tuple[str, ...] = ()  # things a person should know that are not row problems
     blank_headers: tuple[bool, ...] = ()
     problems: tuple[tuple[int, str], ...] = ()  # (row, message): records the reader could not take
-    encodings: tuple[str, ...] = ()  # other encodings the text reads plausibly in (the first is used)
+    # (encoding, preview) for the one used, first, and the others the text reads almost as well in
+    encodings: tuple[tuple[str, str], ...] = ()
 
 
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"Rar!", b"\x1f\x8b", b"7z\xbc\xaf", b"MZ")
@@ -162,21 +163,31 @@ def list_sheets(path: str | Path) -> list[SheetInfo]:
 
 @collector_paused()
 def read_table(path: str | Path, sheet: str | None = None, *, max_bytes: int = MAX_FILE_BYTES,
-               max_rows: int = MAX_ROWS) -> Table:
-    """Read one sheet (the named one, else the visible sheet holding the most contacts)."""
+               max_rows: int = MAX_ROWS, encoding: str | None = None) -> Table:
+    """Read one sheet (the named one, else the visible sheet holding the most contacts).
+
+    A CSV is decoded with `encoding` when given (a person chose another one in the review), else the
+    detected one; `Table.encodings` lists it first and then the others that read almost as well.
+    """
     path = Path(path)
     data = _read_bytes(path, max_bytes)
     kind = _kind_for(path, data)
     if kind == "csv":
-        text, encoding, lossy = csv_text.decode(data)
-        del data
+        choices = close_alternatives(data)
+        try:
+            text, encoding, lossy = csv_text.decode(data, encoding)
+        except LookupError as exc:
+            raise ReadError(path.name, f'there is no text encoding "{encoding}"') from exc
+        raw, data = data[:SAMPLE_BYTES], b""  # the text is all that is needed from here on
         records = csv_text.parse_records(text, limit=max_rows + 1_000)
         if records.truncated:
             raise ReadError(path.name, f"the file has more than {max_rows:,} rows; up to {max_rows:,} can be "
                                        "imported at once. Split it into smaller files")
         notices = ("some characters could not be read in any known encoding and were replaced by �",) if lossy else ()
         table = _table(path.name, path.name, "csv", records.rows, max_rows, encoding=encoding, notices=notices)
-        return replace(table, problems=tuple(records.problems))
+        names = (encoding, *(e for e in choices if e != encoding)) if len(choices) > 1 or encoding != choices[0] else ()
+        return replace(table, problems=tuple(records.problems),
+                       encodings=tuple((name, preview(raw, name)) for name in names))
     if kind == "vcard":
         cards = vcard.parse_vcards(data)
         if not cards:

@@ -254,6 +254,9 @@ def _plan_rows(table: Table, options: ImportOptions, *, path: str = "", progress
     unread = tuple(RowProblem(table.sheet, number, "", message, "error") for number, message in table.problems)
     problems = unread + tuple(p for row in cleaned for p in row.problems)  # unread: rows the reader refused
     notices = table.notices
+    if len(table.encodings) > 1:  # the reader found the text plausible in more than one encoding
+        notices += (f"the text was read as {table.encodings[0][0]}; it reads almost as well as "
+                    f"{', '.join(name for name, _ in table.encodings[1:])}: check the names look right",)
     if not any(c.target in IDENTITY_FIELDS for c in columns):
         notices += ("no column was recognised as a company, contact name, email or phone, so no row can be "
                     "imported; say which column is which (--map \"Header=company\")",)
