@@ -35,6 +35,45 @@ _WORKBOOK_RELS = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="
                   b'officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
 
 
+_ODS_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:'
+           'opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+
+
+def ods(extra: str = "") -> bytes:
+    """A minimal OpenDocument spreadsheet holding ROWS, then `extra` (rows) in the same table."""
+    def cell(text: str) -> str:
+        return f'<table:table-cell office:value-type="string"><text:p>{escape(text)}</text:p></table:table-cell>'
+    rows = "".join("<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>" for row in ROWS)
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS} office:version="1.2">'
+               f'<office:body><office:spreadsheet><table:table table:name="Customers">{rows}{extra}</table:table>'
+               "</office:spreadsheet></office:body></office:document-content>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content)
+        archive.writestr("META-INF/manifest.xml", '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+                         'opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" '
+                         'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>')
+    return out.getvalue()
+
+
+def _opendocument() -> list[Case]:
+    value = '<table:table-cell office:value-type="string"%s><text:p>x</text:p></table:table-cell>'
+    refuse = ("refuse", "can be read")
+    cases = [("good", "", ("import", 3)),
+             ("columns_repeated", "<table:table-row>" + value % ' table:number-columns-repeated="16384"'
+              + "</table:table-row>", refuse),
+             ("rows_repeated", '<table:table-row table:number-rows-repeated="1048576">' + value % ""
+              + "</table:table-row>", refuse),
+             ("both_repeated", '<table:table-row table:number-rows-repeated="100000">'
+              + value % ' table:number-columns-repeated="1000"' + "</table:table-row>", refuse),
+             ("empty_rows_repeated", '<table:table-row table:number-rows-repeated="1048570"><table:table-cell '
+              'table:number-columns-repeated="1024"/></table:table-row>', ("import", 3)),
+             ("huge_repeat_number", '<table:table-row table:number-rows-repeated="99999999999999">' + value % ""
+              + "</table:table-row>", ("either", None))]
+    return [Case(f"ods_{name}", "list.ods", lambda extra=extra: ods(extra), expect) for name, extra, expect in cases]
+
+
 def _column(index: int) -> str:
     letters = ""
     index += 1
@@ -276,7 +315,7 @@ def _vcards(rng: random.Random) -> list[Case]:
 
 def all_cases() -> list[Case]:
     rng = random.Random(15)
-    return (_far_cells() + _zips() + _mutations(rng) + _csvs(rng) + _encodings() + _vcards(rng)
+    return (_far_cells() + _zips() + _opendocument() + _mutations(rng) + _csvs(rng) + _encodings() + _vcards(rng)
             + [Case("html_as_xlsx", "page.xlsx", lambda: b"<html><table><tr><td>x</td></tr></table></html>",
                     ("refuse", "web page")),
                Case("zero_bytes_xlsx", "zero.xlsx", lambda: b"\x00" * 1000, ("refuse", None)),

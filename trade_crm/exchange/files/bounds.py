@@ -235,6 +235,56 @@ def sheet_extent(archive: zipfile.ZipFile, member: str) -> tuple[int, int]:
                 raise WorkbookError("refused", f"part {member} has a tag of more than {_mb(_MAX_TAG)}")
 
 
+_ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*)>")
+_ODS_NAME = re.compile(rb'table:name="([^"]*)"')
+_ROWS_REPEATED = re.compile(rb'number-rows-repeated="\s*([0-9]{1,12})')
+_COLUMNS_REPEATED = re.compile(rb'number-columns-repeated="\s*([0-9]{1,12})')
+
+
+def _repeat(pattern: re.Pattern, body: bytes) -> int:
+    found = pattern.search(body)
+    return int(found.group(1)) if found else 1
+
+
+def ods_extents(archive: zipfile.ZipFile) -> dict[str, tuple[int, int]]:
+    """Sheet name -> (last row, last column) of an .ods, with rows and cells repeated as the reader
+    repeats them (one cell with number-columns-repeated="16384" is 16,384 cells)."""
+    extents: dict[str, tuple[int, int]] = {}
+    name, row, column, repeat, last_row, last_column, in_row_value = "", 0, 0, 1, 0, 0, False
+    leftover = b""
+    with archive.open("content.xml") as stream:
+        while True:
+            chunk = stream.read(_CHUNK)
+            data = leftover + chunk
+            end = data.rfind(b"<") if chunk else len(data)
+            for match in _ODS_TAG.finditer(data, 0, max(end, 0)):
+                closing, tag, body = match.groups()
+                if tag == b"table" and not closing:
+                    found = _ODS_NAME.search(body)
+                    name = html.unescape(found.group(1).decode("utf-8", "replace")) if found else ""
+                    row = last_row = last_column = 0
+                elif tag == b"table" and closing:
+                    extents[name] = (last_row, last_column)
+                elif tag == b"table-row" and not closing:
+                    repeat, column, in_row_value = _repeat(_ROWS_REPEATED, body), 0, False
+                    if body.rstrip().endswith(b"/"):
+                        row += repeat
+                elif tag == b"table-row":
+                    row += repeat
+                    if in_row_value:
+                        last_row = max(last_row, row)
+                elif not closing:
+                    width = _repeat(_COLUMNS_REPEATED, body)
+                    column += width
+                    if not body.rstrip().endswith(b"/") or b"value-type" in body:
+                        last_column, in_row_value = max(last_column, column), True
+            if not chunk:
+                return extents
+            leftover = data[max(end, 0):]
+            if len(leftover) > _MAX_TAG:
+                raise WorkbookError("refused", f"content.xml has a tag of more than {_mb(_MAX_TAG)}")
+
+
 def check_extent(sheet: str, rows: int, columns: int) -> None:
     """Refuse a sheet whose used range the reader could not hold."""
     if rows > MAX_SHEET_ROWS or columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
@@ -245,10 +295,26 @@ def check_extent(sheet: str, rows: int, columns: int) -> None:
                                        "the table in Excel and save it again")
 
 
+def check_opendocument(path: Path) -> None:
+    """An .ods is read whole when it is opened, every sheet with its repeats: check them all first."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if "content.xml" not in archive.NameToInfo:
+                return
+            for sheet, (rows, columns) in ods_extents(archive).items():
+                check_extent(sheet, rows, columns)
+    except WorkbookError:
+        raise
+    except Exception as exc:
+        raise WorkbookError("corrupt", _first_line(exc)) from exc
+
+
 def check_sheets(path: Path, sheets: list[str]) -> None:
     """Scan each named sheet of an .xlsx/.xlsm for the cells it holds and refuse what is too big."""
     try:
         with zipfile.ZipFile(path) as archive:
+            if "content.xml" in archive.NameToInfo:  # OpenDocument: checked whole when opened
+                return
             parts = sheet_parts(archive)
             for sheet in sheets:
                 member = parts.get(sheet)

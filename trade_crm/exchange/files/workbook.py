@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from trade_crm.exchange.files.bounds import WorkbookError, check_sheets, inspect_zip, sheet_parts
+from trade_crm.exchange.files.bounds import (
+    WorkbookError,
+    check_opendocument,
+    check_sheets,
+    inspect_zip,
+    sheet_parts,
+)
 
 __all__ = ["Cell", "SheetInfo", "WorkbookError", "cell_text", "list_sheets", "read_grid", "read_grids",
            "uncalculated_formulas"]
@@ -82,6 +88,7 @@ def _open_calamine(module, path: Path):
     try:
         if _is_zip(path):
             inspect_zip(path)  # before the native reader: bombs, lying sizes, encrypted parts
+            check_opendocument(path)  # an .ods is expanded whole on opening
         return module.CalamineWorkbook.from_path(str(path))
     except WorkbookError:
         raise
@@ -117,7 +124,7 @@ def read_grids(path: Path, sheets: list[str]) -> dict[str, list[list[Cell]]]:
     book = _open_calamine(module, path)
     grids = {}
     try:
-        if _is_zip(path) and path.suffix.lower() != ".ods":
+        if _is_zip(path):
             check_sheets(path, sheets)  # the rectangle the reader will allocate, from the cells present
         for sheet in sheets:
             try:
