@@ -105,7 +105,7 @@ def xlsx(sheet: bytes | None = None, *, more: dict[str, bytes] | None = None,
     return out.getvalue()
 
 
-def _patch_directory(data: bytes, member: str, **fields: int) -> bytes:
+def patch_directory(data: bytes, member: str, **fields: int) -> bytes:
     """Change fields of one member's central-directory entry (and its local header where they repeat)."""
     data = bytearray(data)
     at = data.find(b"PK\x01\x02" + b"")
@@ -134,10 +134,10 @@ def _bomb(member: str, size: int) -> bytes:
 def _lying_small(member: str) -> bytes:
     """A member that inflates to 20 MB while its directory entry says 1 KB."""
     data = xlsx(more={member: b"<a>" + b" " * (20 * 1024 * 1024) + b"</a>"})
-    return _patch_directory(data, member, size=1024)
+    return patch_directory(data, member, size=1024)
 
 
-def _many_members(count: int) -> bytes:
+def many_members(count: int) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
         archive.writestr("xl/workbook.xml", _WORKBOOK)
@@ -202,17 +202,17 @@ def _zips() -> list[Case]:
     cases = [Case("xlsx_good", "good.xlsx", xlsx, ("import", 3)),
              Case("xlsx_stored", "stored.xlsx", lambda: xlsx(method=zipfile.ZIP_STORED), ("import", 3)),
              Case("zip_lzma", "lzma.xlsx", lambda: xlsx(method=zipfile.ZIP_LZMA), ("refuse", "method 14")),
-             Case("zip_encrypted_flag", "enc.xlsx", lambda: _patch_directory(xlsx(), "xl/workbook.xml", flags=1),
+             Case("zip_encrypted_flag", "enc.xlsx", lambda: patch_directory(xlsx(), "xl/workbook.xml", flags=1),
                   ("refuse", "password")),
-             Case("zip_method_99", "m99.xlsx", lambda: _patch_directory(xlsx(), "xl/workbook.xml", method=99), refuse),
-             Case("zip_version_99", "v99.xlsx", lambda: _patch_directory(xlsx(), "xl/workbook.xml", version=990),
+             Case("zip_method_99", "m99.xlsx", lambda: patch_directory(xlsx(), "xl/workbook.xml", method=99), refuse),
+             Case("zip_version_99", "v99.xlsx", lambda: patch_directory(xlsx(), "xl/workbook.xml", version=990),
                   refuse),
-             Case("zip_utf8_flag_bad_name", "name.xlsx", lambda: _patch_directory(
+             Case("zip_utf8_flag_bad_name", "name.xlsx", lambda: patch_directory(
                  xlsx(more={"x\xff.xml": b"<a/>"}), "x\xff.xml", flags=0x800), either),
              Case("zip_damaged_deflate", "zlib.xlsx", _deflate_raw_damaged, refuse),
-             Case("zip_many_members", "many.xlsx", lambda: _many_members(20_000), ("refuse", "parts")),
-             Case("zip_not_a_workbook", "plain.xlsx", lambda: _many_members(3)[:0] + _plain_zip(), refuse),
-             Case("zip_declares_300_mb", "declared.xlsx", lambda: _patch_directory(
+             Case("zip_many_members", "many.xlsx", lambda: many_members(20_000), ("refuse", "parts")),
+             Case("zip_not_a_workbook", "plain.xlsx", lambda: many_members(3)[:0] + _plain_zip(), refuse),
+             Case("zip_declares_300_mb", "declared.xlsx", lambda: patch_directory(
                  xlsx(more={"docProps/custom.xml": b"<a/>"}), "docProps/custom.xml", size=300 * 1024 * 1024),
                   refuse)]
     for member in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels", "docProps/custom.xml", "xl/sharedStrings.xml",

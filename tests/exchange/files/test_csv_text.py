@@ -63,3 +63,16 @@ def test_every_line_is_a_row_or_a_problem():
     starts = sorted([n for n, _ in records.rows] + [n for n, _ in records.problems])
     assert starts == [1, 2, 4, 5, 6]  # line 3 belongs to the record that starts on line 2
     assert [n for n, _ in records.problems] == [5]
+
+
+def test_the_plan_counts_every_data_line_and_names_the_rows_not_read(db, tmp_path):
+    from trade_crm.exchange.importing.importer import build_plan
+
+    path = tmp_path / "fair.csv"
+    path.write_text('Company,Email\nAcme,a@acme.de\n"Broken,b@b.de\nCarl,c@carl.de\n'
+                    f"Big,{'x' * (MAX_FIELD_CHARS + 1)}\nDora,d@dora.de\n", encoding="utf-8")
+    plan = build_plan(path)
+    assert plan.total_rows == 5  # the data lines: three read, two refused
+    assert plan.new_customers == 3
+    assert plan.error_rows == (3, 5)
+    assert {p.row: p.severity for p in plan.problems} == {3: "error", 5: "error"}

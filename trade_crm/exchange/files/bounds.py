@@ -26,6 +26,7 @@ MAX_SHEET_ROWS = 200_000 + 1_000  # the import's 200,000 data rows, and room for
 MAX_COLUMNS = 1_000
 MAX_CELLS = 6_000_000  # the rectangle the reader allocates (about 32 bytes a cell)
 MAX_DIRECTORY = 16 * 1024 * 1024
+_PARSED = (".xml", ".rels", ".bin")  # the parts a reader unpacks (.bin: .xlsb sheets)
 _CHUNK = 1024 * 1024
 _MAX_TAG = 4 * 1024 * 1024
 
@@ -81,6 +82,8 @@ def inspect_zip(path: Path) -> None:
                 raise WorkbookError("refused", f"the workbook unpacks to {_mb(total)}; up to {_mb(MAX_UNPACKED)} "
                                                "can be read. Split it, or save only the sheet you need")
             for info in infos:  # zipfile stops at the declared size and checks the CRC
+                if not info.filename.lower().endswith(_PARSED):
+                    continue  # pictures and other parts the reader does not parse
                 with archive.open(info) as member:
                     while member.read(_CHUNK):
                         pass

@@ -12,6 +12,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 from trade_crm.exchange.files.bounds import (
@@ -84,11 +85,18 @@ def _native_error(exc: BaseException) -> WorkbookError:
     return WorkbookError("corrupt", text.splitlines()[0][:200] if text else type(exc).__name__)
 
 
+@lru_cache(maxsize=8)
+def _inspected(path: str, size: int, modified: int) -> None:
+    """Inspect a zip-based workbook once per version of the file (list_sheets, then read_grids)."""
+    inspect_zip(Path(path))  # before the native reader: bombs, lying sizes, encrypted parts
+    check_opendocument(Path(path))  # an .ods is expanded whole on opening
+
+
 def _open_calamine(module, path: Path):
     try:
         if _is_zip(path):
-            inspect_zip(path)  # before the native reader: bombs, lying sizes, encrypted parts
-            check_opendocument(path)  # an .ods is expanded whole on opening
+            stat = path.stat()
+            _inspected(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
         return module.CalamineWorkbook.from_path(str(path))
     except WorkbookError:
         raise
