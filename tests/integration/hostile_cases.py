@@ -244,6 +244,49 @@ def _mutations(rng: random.Random) -> list[Case]:
     return cases
 
 
+def template() -> bytes:
+    """A workbook as XlsxWriter writes it: shared strings, styles, a date, a number, document properties."""
+    from datetime import date
+
+    import xlsxwriter
+
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    sheet = book.add_worksheet("Customers")
+    for index, row in enumerate(ROWS):
+        sheet.write_row(index, 0, row)
+    sheet.write_string(0, 3, "Met")
+    sheet.write_datetime(1, 3, date(2026, 4, 15), book.add_format({"num_format": "yyyy-mm-dd"}))
+    sheet.write_string(0, 4, "Quantity")
+    sheet.write_number(1, 4, 5000)
+    book.close()
+    return out.getvalue()
+
+
+def _rezipped(data: bytes, member: str, change: Callable[[bytes], bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            part = source.read(info)
+            target.writestr(info.filename, change(part) if info.filename == member else part)
+    return out.getvalue()
+
+
+def _template_mutations(rng: random.Random) -> list[Case]:
+    base = template()
+    cases = [Case("template_good", "template.xlsx", lambda: base, ("import", 3))]
+    with zipfile.ZipFile(io.BytesIO(base)) as archive:
+        parts = {name: archive.read(name) for name in ("xl/worksheets/sheet1.xml", "xl/sharedStrings.xml",
+                                                       "xl/workbook.xml", "xl/styles.xml")}
+    for member, part in parts.items():
+        short = member.rsplit("/", 1)[-1].split(".")[0]
+        for at in sorted({rng.randrange(0, len(part)) for _ in range(15)}):
+            byte = rng.choice(b'09AZ<>"=/ ')
+            cases.append(Case(f"template_{short}_{at}_{byte}", "template.xlsx", lambda m=member, a=at, b=byte: _rezipped(
+                base, m, lambda d: d[:a] + bytes([b]) + d[a + 1:]), ("either", None)))
+    return cases
+
+
 def _flip(data: bytes, at: int) -> bytes:
     return data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1:]
 
@@ -315,7 +358,7 @@ def _vcards(rng: random.Random) -> list[Case]:
 
 def all_cases() -> list[Case]:
     rng = random.Random(15)
-    return (_far_cells() + _zips() + _opendocument() + _mutations(rng) + _csvs(rng) + _encodings() + _vcards(rng)
+    return (_far_cells() + _zips() + _opendocument() + _mutations(rng) + _template_mutations(rng) + _csvs(rng) + _encodings() + _vcards(rng)
             + [Case("html_as_xlsx", "page.xlsx", lambda: b"<html><table><tr><td>x</td></tr></table></html>",
                     ("refuse", "web page")),
                Case("zero_bytes_xlsx", "zero.xlsx", lambda: b"\x00" * 1000, ("refuse", None)),
