@@ -13,6 +13,7 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 ROWS = [["Company", "Email", "Country"], ["Acme Trading GmbH", "buyer@acme.de", "DE"],
@@ -356,9 +357,33 @@ def _vcards(rng: random.Random) -> list[Case]:
     return cases
 
 
+SAMPLE_XLS = (Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "import" / "xlsx"
+              / "easyexcel_t01_cn_import_template_instruction_row.xls")
+
+
+def _far_xls(data: bytes) -> bytes:
+    """The sample with its first string cell (LABELSST) moved to IV65536, the last cell an .xls can have."""
+    at = data.index(b"\xfd\x00\x0a\x00")
+    return data[:at + 4] + b"\xff\xff\xff\x00" + data[at + 8:]
+
+
+def _xls(rng: random.Random) -> list[Case]:
+    """Mutations of a real .xls from the shared samples (skipped where they are absent: .xls is not written in code)."""
+    if not SAMPLE_XLS.is_file():
+        return []
+    base = SAMPLE_XLS.read_bytes()
+    cases = [Case("xls_sample", "sample.xls", lambda: base, ("either", None)),
+             Case("xls_far_cell", "far.xls", lambda: _far_xls(base), ("refuse", "IV65536"))]
+    cases += [Case(f"truncated_xls_{n}", "cut.xls", lambda n=n: base[:n], ("either", None))
+              for n in sorted({rng.randrange(1, len(base)) for _ in range(10)})]
+    cases += [Case(f"flipped_xls_{n}", "flip.xls", lambda n=n: _flip(base, n), ("either", None))
+              for n in sorted({rng.randrange(0, len(base)) for _ in range(30)})]
+    return cases
+
+
 def all_cases() -> list[Case]:
     rng = random.Random(15)
-    return (_far_cells() + _zips() + _opendocument() + _mutations(rng) + _template_mutations(rng) + _csvs(rng) + _encodings() + _vcards(rng)
+    return (_far_cells() + _zips() + _opendocument() + _mutations(rng) + _template_mutations(rng) + _xls(rng) + _csvs(rng) + _encodings() + _vcards(rng)
             + [Case("html_as_xlsx", "page.xlsx", lambda: b"<html><table><tr><td>x</td></tr></table></html>",
                     ("refuse", "web page")),
                Case("zero_bytes_xlsx", "zero.xlsx", lambda: b"\x00" * 1000, ("refuse", None)),

@@ -46,7 +46,7 @@ def _child(path: str, db: str, write_fd: int) -> None:
         code = run(["import", path, "--db", db, "--json"], stdout=out, stderr=err)
     except BaseException:  # noqa: B036 - the test must see it, whatever it is
         code, err = -1, io.StringIO(traceback.format_exc())
-    payload = json.dumps({"code": code, "out": out.getvalue()[-4000:], "err": err.getvalue()[-4000:]}).encode()
+    payload = json.dumps({"code": code, "out": out.getvalue()[:4_000_000], "err": err.getvalue()[-4000:]}).encode()
     view = memoryview(payload)
     while view:
         view = view[os.write(write_fd, view):]

@@ -15,8 +15,10 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from trade_crm.exchange.files import biff
 from trade_crm.exchange.files.bounds import (
     WorkbookError,
+    check_extent,
     check_opendocument,
     check_sheets,
     inspect_zip,
@@ -79,6 +81,11 @@ def _is_zip(path: Path) -> bool:
         return handle.read(4) == b"PK\x03\x04"
 
 
+def _is_ole(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def _native_error(exc: BaseException) -> WorkbookError:
     """The reader's error as one line; its panics (pyo3 PanicException is a BaseException) included."""
     text = str(exc).strip()
@@ -92,11 +99,21 @@ def _inspected(path: str, size: int, modified: int) -> None:
     check_opendocument(Path(path))  # an .ods is expanded whole on opening
 
 
+@lru_cache(maxsize=8)
+def _inspected_xls(path: str, size: int, modified: int) -> None:
+    """The rectangle of each sheet of an .xls, from its cell records (the reader builds it whole)."""
+    for sheet, (rows, columns) in biff.sheet_extents(Path(path)).items():
+        check_extent(sheet, rows, columns)
+
+
 def _open_calamine(module, path: Path):
     try:
         if _is_zip(path):
             stat = path.stat()
             _inspected(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+        elif _is_ole(path):
+            stat = path.stat()
+            _inspected_xls(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
         return module.CalamineWorkbook.from_path(str(path))
     except WorkbookError:
         raise
