@@ -30,17 +30,17 @@ def test_a_csv_that_reads_in_two_encodings_offers_the_other_with_a_sample(qtbot,
     path.write_bytes(GREEK.encode("iso8859_7"))  # "Ά" is 0xB6 here, "¶" in Windows-1253
     wizard = open_wizard(qtbot, clock, path)
     page = wizard.file_page
+    assert wizard.table.encoding == "iso8859_7" and wizard.table.rows[0].cells[0] == "Άλφα Εμπορική ΑΕ"
     assert page.form.isRowVisible(page.encoding_combo)
-    items = [(page.encoding_combo.itemData(i), page.encoding_combo.itemText(i))
-             for i in range(page.encoding_combo.count())]
-    assert [name for name, _ in items][0] == wizard.table.encoding and len(items) == 2
-    chosen = dict(items)["iso8859_7"]
-    assert "Άλφα Εμπορική ΑΕ" in chosen
-    page.encoding_combo.setCurrentIndex(page.encoding_combo.findData("iso8859_7"))
+    items = {page.encoding_combo.itemData(i): page.encoding_combo.itemText(i)
+             for i in range(page.encoding_combo.count())}
+    assert items == {"iso8859_7": "iso8859_7 (used): Άλφα Εμπορική ΑΕ,a@alfa.gr",
+                     "cp1253": "cp1253: ¶λφα Εμπορική ΑΕ,a@alfa.gr"}
+    page.encoding_combo.setCurrentIndex(page.encoding_combo.findData("cp1253"))
     page.encoding_combo.activated.emit(page.encoding_combo.currentIndex())
-    qtbot.waitUntil(lambda: wizard.table is not None and wizard.table.encoding == "iso8859_7")
-    assert wizard.table.rows[0].cells[0] == "Άλφα Εμπορική ΑΕ"
-    assert page.encoding_combo.currentData() == "iso8859_7"
+    qtbot.waitUntil(lambda: wizard.table is not None and wizard.table.encoding == "cp1253")
+    assert wizard.table.rows[0].cells[0] == "¶λφα Εμπορική ΑΕ"  # what the person asked for
+    assert page.encoding_combo.currentData() == "cp1253"
 
 
 def test_a_file_in_one_plain_encoding_shows_no_choice(qtbot, db, clock, tmp_path):

@@ -102,10 +102,11 @@ def _is_word_char(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "LM" and not _is_cjk(ch) and not _is_kana(ch) and not _is_hangul(ch)
 
 
+_GLUED = frozenset("¶¦¤§")  # symbols no word starts with; a code page that puts a letter there reads them so
 # Letters a text in these scripts is mostly made of (Hebrew read as Windows-1251 is made of the others).
 _USUAL = {"cyrillic": frozenset("оеаинтсрвлкмдпуяыьгзбчОЕАИНТСРВЛКМДПУЯЫЬГЗБЧ"),
           "hebrew": frozenset("יוהלמארתבנשעקדכפסחגזצטףךםןץ"),
-          "greek": frozenset("αοιετνσυρπκμληωςδγάέίόήύώχθφβξζψΑΟΙΕΤΝΣΥΡΠΚΜΛΗΩΔΓΧΘΦΒΞΖΨ"),
+          "greek": frozenset("αοιετνσυρπκμληωςδγάέίόήύώχθφβξζψϊϋΑΟΙΕΤΝΣΥΡΠΚΜΛΗΩΔΓΧΘΦΒΞΖΨΆΈΊΌΉΎΏ"),
           "arabic": frozenset("اليمونرتبةعدسفهكقحجشطصأإآىئءزخذثضظغؤ")}
 
 
@@ -147,14 +148,17 @@ def score(text: str, encoding: str) -> float:
     frequent = _FREQUENT.get(encoding, frozenset())
     total = weight = 0
     word: list[str] = []
-    for ch in text + " ":
+    text += " "
+    for index, ch in enumerate(text):
         if _is_word_char(ch):
             word.append(ch)
             continue
         if word:
             value, size = _word_score("".join(word))
             total, weight, word = total + value, weight + size, []
-        if ord(ch) > 0x7F:
+        if ch in _GLUED and _is_word_char(text[index + 1]):  # "¶λφα": ISO-8859-7 "Άλφα" read as Windows-1253
+            total, weight = total - 2, weight + 1
+        elif ord(ch) > 0x7F:
             total, weight = total + _char_score(ch, encoding, common, frequent), weight + 1
     return total / max(1, weight)
 
