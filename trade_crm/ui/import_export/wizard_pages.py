@@ -68,6 +68,7 @@ class FilePage(QWidget):
 
     file_chosen = Signal(object)  # Path
     sheet_chosen = Signal(str)
+    encoding_chosen = Signal(str)  # a CSV's text encoding, when the reader found more than one plausible
 
     def __init__(self, sources: list[str], parent: QWidget | None = None):
         super().__init__(parent)
@@ -82,6 +83,10 @@ class FilePage(QWidget):
         self.sheet_combo = QComboBox()
         self.sheet_combo.setEnabled(False)
         self.sheet_combo.activated.connect(self.on_sheet_combo_activated)
+        self.encoding_combo = QComboBox()
+        self.encoding_combo.setToolTip(self.tr("The file does not say how its text is encoded. If the names below "
+                                               "look wrong, choose the encoding whose sample reads right."))
+        self.encoding_combo.activated.connect(self.on_encoding_combo_activated)
         self.busy = busy_bar()
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
@@ -97,6 +102,9 @@ class FilePage(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("File:"), path_row)
         form.addRow(self.tr("Sheet:"), self.sheet_combo)
+        form.addRow(self.tr("Text encoding:"), self.encoding_combo)
+        form.setRowVisible(self.encoding_combo, False)
+        self.form = form
         form.addRow("", self.busy)
         form.addRow("", self.status_label)
         form.addRow(self.tr("Trade show or source:"), self.source_edit)
@@ -165,6 +173,9 @@ class FilePage(QWidget):
     def on_sheet_combo_activated(self, _index: int) -> None:
         self.sheet_chosen.emit(self.sheet_combo.currentData())
 
+    def on_encoding_combo_activated(self, _index: int) -> None:
+        self.encoding_chosen.emit(self.encoding_combo.currentData())
+
     def show_reading(self) -> None:
         self.busy.show()
         self.status_label.setStyleSheet("")
@@ -188,6 +199,11 @@ class FilePage(QWidget):
         else:
             self.sheet_combo.addItem(self.tr("(the whole file)"), None)
         self.sheet_combo.setEnabled(table.kind == "workbook" and self.sheet_combo.count() > 1)
+        self.encoding_combo.clear()
+        for index, (name, sample) in enumerate(table.encodings):
+            label = fill(self.tr("%1 (used): %2"), name, sample) if index == 0 else fill(self.tr("%1: %2"), name, sample)
+            self.encoding_combo.addItem(label, name)
+        self.form.setRowVisible(self.encoding_combo, len(table.encodings) > 1)
         if table.header_row is None:
             where = self.tr("no header row found: columns are named by letter")
         else:
