@@ -1730,6 +1730,22 @@ Keep them unencrypted?</source>
 <context>
     <name>FilePage</name>
     <message>
+        <source>The file does not say how its text is encoded. If the names below look wrong, choose the encoding whose sample reads right.</source>
+        <translation>文件没有说明其文本编码。如果下面的名称显示不正确，请选择示例文字显示正常的编码。</translation>
+    </message>
+    <message>
+        <source>Text encoding:</source>
+        <translation>文本编码：</translation>
+    </message>
+    <message>
+        <source>%1 (used): %2</source>
+        <translation>%1（当前使用）：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
         <location filename="../../trade_crm/ui/import_pages.py" line="77"/>
         <source>Choose an Excel, CSV or vCard file</source>
         <translation>选择 Excel、CSV 或 vCard 文件</translation>
