@@ -34,8 +34,8 @@ def test_a_csv_that_reads_in_two_encodings_offers_the_other_with_a_sample(qtbot,
     assert page.form.isRowVisible(page.encoding_combo)
     items = {page.encoding_combo.itemData(i): page.encoding_combo.itemText(i)
              for i in range(page.encoding_combo.count())}
-    assert items == {"iso8859_7": "iso8859_7 (used): Άλφα Εμπορική ΑΕ,a@alfa.gr",
-                     "cp1253": "cp1253: ¶λφα Εμπορική ΑΕ,a@alfa.gr"}
+    assert items == {"iso8859_7": "Greek (ISO 8859-7) (used): Άλφα Εμπορική ΑΕ,a@alfa.gr",
+                     "cp1253": "Greek (Windows-1253): ¶λφα Εμπορική ΑΕ,a@alfa.gr"}
     page.encoding_combo.setCurrentIndex(page.encoding_combo.findData("cp1253"))
     page.encoding_combo.activated.emit(page.encoding_combo.currentIndex())
     qtbot.waitUntil(lambda: wizard.table is not None and wizard.table.encoding == "cp1253")

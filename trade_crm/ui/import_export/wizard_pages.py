@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -201,7 +201,8 @@ class FilePage(QWidget):
         self.sheet_combo.setEnabled(table.kind == "workbook" and self.sheet_combo.count() > 1)
         self.encoding_combo.clear()
         for index, (name, sample) in enumerate(table.encodings):
-            label = fill(self.tr("%1 (used): %2"), name, sample) if index == 0 else fill(self.tr("%1: %2"), name, sample)
+            shown = encoding_label(name)
+            label = fill(self.tr("%1 (used): %2"), shown, sample) if index == 0 else fill(self.tr("%1: %2"), shown, sample)
             self.encoding_combo.addItem(label, name)
         self.form.setRowVisible(self.encoding_combo, len(table.encodings) > 1)
         if table.header_row is None:
@@ -210,3 +211,20 @@ class FilePage(QWidget):
             where = fill(self.tr("headers in row %1"), table.header_row)
         self.status_label.setText(fill(self.tr("%Ln data row(s), %1 column(s); %2.", "", len(table.rows)),
                                        len(table.headers), where))
+
+
+def encoding_label(codec: str) -> str:
+    """A codec as people know it: "Greek (ISO 8859-7)" rather than "iso8859_7"."""
+    scripts = {
+        "utf_8": (QT_TRANSLATE_NOOP("EncodingNames", "Unicode"), "UTF-8"), "utf_8_sig": (QT_TRANSLATE_NOOP("EncodingNames", "Unicode"), "UTF-8"), "utf_16": (QT_TRANSLATE_NOOP("EncodingNames", "Unicode"), "UTF-16"),
+        "gb18030": (QT_TRANSLATE_NOOP("EncodingNames", "Simplified Chinese"), "GB18030"), "big5": (QT_TRANSLATE_NOOP("EncodingNames", "Traditional Chinese"), "Big5"),
+        "shift_jis": (QT_TRANSLATE_NOOP("EncodingNames", "Japanese"), "Shift JIS"), "euc_jp": (QT_TRANSLATE_NOOP("EncodingNames", "Japanese"), "EUC-JP"), "euc_kr": (QT_TRANSLATE_NOOP("EncodingNames", "Korean"), "EUC-KR"),
+        "cp1252": (QT_TRANSLATE_NOOP("EncodingNames", "Western European"), "Windows-1252"), "cp1251": (QT_TRANSLATE_NOOP("EncodingNames", "Cyrillic"), "Windows-1251"),
+        "koi8_r": (QT_TRANSLATE_NOOP("EncodingNames", "Cyrillic"), "KOI8-R"), "cp1253": (QT_TRANSLATE_NOOP("EncodingNames", "Greek"), "Windows-1253"), "iso8859_7": (QT_TRANSLATE_NOOP("EncodingNames", "Greek"), "ISO 8859-7"),
+        "cp1255": (QT_TRANSLATE_NOOP("EncodingNames", "Hebrew"), "Windows-1255"), "cp1256": (QT_TRANSLATE_NOOP("EncodingNames", "Arabic"), "Windows-1256"),
+    }
+    if codec not in scripts:
+        return codec
+    script, name = scripts[codec]
+    return fill(QCoreApplication.translate("EncodingNames", "%1 (%2)"),
+                QCoreApplication.translate("EncodingNames", script), name)
