@@ -64,3 +64,15 @@ def test_a_log_folder_that_cannot_be_made_leaves_the_app_running(tmp_path):
 def test_the_log_folder_follows_the_environment(tmp_path):
     assert resolve_log_dir(environ={"TRADE_CRM_LOG_DIR": str(tmp_path)}) == tmp_path
     assert resolve_log_dir(environ={}).name  # the platform's folder otherwise
+
+
+def test_the_schedulers_routine_chatter_stays_out_of_the_file_but_its_warnings_do_not(tmp_path):
+    setup = configure_logging(tmp_path)
+    try:
+        logging.getLogger("apscheduler.scheduler").info('Added job "midnight" to job store "default"')
+        logging.getLogger("apscheduler.scheduler").warning("Run time of job was missed")
+    finally:
+        setup.close()
+    text = (tmp_path / LOG_FILE_NAME).read_text(encoding="utf-8")
+    assert "Added job" not in text and "was missed" in text
+    assert logging.getLogger("apscheduler").level == logging.NOTSET  # put back

@@ -27,6 +27,8 @@ BACKUP_COUNT = 5  # trade-crm.log.1 ... .5: a few days of use, a few MB at most
 FORMAT = "%(asctime)s %(levelname)s [%(threadName)s] %(name)s: %(message)s"
 FILE_HANDLER, CONSOLE_HANDLER = "trade-crm-file", "trade-crm-console"
 QUIET_LOGGERS = ("peewee",)  # peewee logs every SQL statement with its parameters at DEBUG
+# Libraries that narrate routine work at INFO ("Added job", "Running job"): their warnings still count.
+ROUTINE_LOGGERS = ("apscheduler",)
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +91,9 @@ def configure_logging(log_dir: Path, *, verbose: bool | None = False, stream: Te
         for name in QUIET_LOGGERS:
             setup.levels[name] = logging.getLogger(name).level
             logging.getLogger(name).setLevel(logging.INFO)
+    for name in ROUTINE_LOGGERS:
+        setup.levels.setdefault(name, logging.getLogger(name).level)
+        logging.getLogger(name).setLevel(logging.DEBUG if verbose else logging.WARNING)
     for handler in setup.handlers:
         root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
