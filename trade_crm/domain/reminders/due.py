@@ -5,7 +5,8 @@ A customer's follow-up day is `customer.follow_up_on`, which the engine keeps tr
 run by every sync): the day planned by hand or with a logged interaction, unless a contact was logged on
 or after it; then, or when none is planned, the last contact (or the day the customer was added) plus
 the cadence of their rating or their own; none when no cadence applies. A lost customer has none.
-The follow-up is due on that day and overdue after it. Every customer whose day has come has one open
+The follow-up is due on that day and overdue after it (`OVERDUE_CUSTOMERS_SQL`, kept beside the customer
+list's filters because customers may not import reminders). Every customer whose day has come has one open
 follow-up reminder for that day ("follow_up:customer:ID:DAY"), and no other customer has one.
 
 An event reminder (a holiday greeting, a birthday) is raised some days ahead: it is due from then, but
@@ -22,18 +23,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone, tzinfo
 from typing import Any
 
+from trade_crm.domain.customers.query import OVERDUE_CUSTOMERS_SQL
 from trade_crm.domain.reminders.settings import ReminderSettings
 from trade_crm.store.models import database
 
-OVERDUE_CUSTOMERS_SQL = "(c.lost = 0 AND c.follow_up_on < ?)"  # with the user's today; alias c = customer
 CUSTOMER_FOLLOW_UP = "follow_up:customer:"  # the key prefix of a customer's follow-up reminder
 _STAMP = "%Y-%m-%d %H:%M:%S"
 _DUE_WHERE = "((state = 'open' AND due_on <= ?) OR (state = 'snoozed' AND snoozed_until <= ?))"
-
-
-def overdue_customers_clause(today: date) -> tuple[str, list[str]]:
-    """The WHERE clause (customer alias c) of "follow-up overdue", with its parameters."""
-    return OVERDUE_CUSTOMERS_SQL, [today.isoformat()]
 
 
 def _offset(zone: tzinfo, now: datetime) -> str:
