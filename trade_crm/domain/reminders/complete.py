@@ -66,6 +66,13 @@ def _cadence(customer: Customer, settings: ReminderSettings) -> int:
     return settings.customer_cadence.get(customer.id, settings.cadence.get(customer.rating or "", 0))
 
 
+def next_follow_up_day(customer_id: int, clock: Clock, settings: ReminderSettings | None = None) -> date | None:
+    """The follow-up day Done would set for the customer: today plus their cadence, None without one."""
+    customer = Customer.get_or_none(Customer.id == customer_id)
+    every = _cadence(customer, settings or ReminderSettings.load()) if customer is not None else 0
+    return today_of(clock) + timedelta(days=every) if every > 0 else None
+
+
 def _log(done: Completion, customer_id: int, kind: str, summary: str, clock: Clock) -> None:
     now = clock.now()
     done.interactions.append(Interaction.insert(

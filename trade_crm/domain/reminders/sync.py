@@ -21,7 +21,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.clock import today as today_of
 from trade_crm.domain.reminders.candidate import ReminderCandidate
-from trade_crm.domain.reminders.due import settle_follow_ups
+from trade_crm.domain.reminders.due import event_day, settle_follow_ups
 from trade_crm.domain.reminders.records import DueReminder, payload_ids
 from trade_crm.domain.reminders.rules import compute_reminders
 from trade_crm.domain.reminders.settings import LAST_SYNC, ReminderSettings
@@ -56,6 +56,7 @@ class ReminderItem:
     customer_ids: tuple[int, ...]
     state: str
     detail: str = ""
+    event: date | None = None  # the holiday's or birthday's own day, for a greeting or birthday
 
 
 def _payload_json(candidate: ReminderCandidate) -> str:
@@ -191,4 +192,5 @@ def preview_reminders(day: date, now: datetime, zone: tzinfo, settings: Reminder
 
 
 def _item(c: ReminderCandidate) -> ReminderItem:
-    return ReminderItem(c.key, c.kind, c.due_on, c.title, c.all_customer_ids, "open", c.detail)
+    return ReminderItem(c.key, c.kind, c.due_on, c.title, c.all_customer_ids, "open", c.detail,
+                        event_day(c.kind, c.payload))
