@@ -51,6 +51,9 @@ def _ctrl_z(qtbot, window):
 
 def test_done_asks_what_happened_logs_it_and_the_customer_is_no_longer_overdue(app, qtbot, clock):
     window, azoulay = app
+    window.customer_list.select_row(0)
+    card = window.timeline.header_card.follow_up_label
+    qtbot.waitUntil(lambda: "(overdue)" in card.text())
     assert "1 overdue" in window.counts_label.text() and _overdue(clock) == 1
     _select_only_reminder(window)
     window.reminders.done_action.trigger()
@@ -64,11 +67,13 @@ def test_done_asks_what_happened_logs_it_and_the_customer_is_no_longer_overdue(a
     entry = timeline(azoulay)[0]
     assert (entry.kind, entry.summary) == ("whatsapp", "Wants 500 pcs, order next week")
     assert _overdue(clock) == 0 and "overdue" not in window.counts_label.text()
+    assert "(overdue)" not in card.text()  # the header card shows the next follow-up day
     assert window.reminders.due() == []
     assert window.undo_stack.canUndo()
     _ctrl_z(qtbot, window)
     assert timeline(azoulay) == []
     assert _overdue(clock) == 1 and "1 overdue" in window.counts_label.text()
+    assert "(overdue)" in card.text()
     assert [r.customer_id for r in window.reminders.due()] == [azoulay]
 
 
