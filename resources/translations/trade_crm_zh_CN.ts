@@ -4751,5 +4751,15 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
             <numerusform>通常每 %1下一次单；上次下单在 %n 天前（%2）。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/text.py" line="1"/>
+        <source>Birthday greeting to %1</source>
+        <translation>向 %1 送上生日祝福</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/text.py" line="1"/>
+        <source>Greeted for %1</source>
+        <translation>%1问候已发送</translation>
+    </message>
 </context>
 </TS>

@@ -8,10 +8,12 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from trade_crm.domain.clock import today
+from trade_crm.domain.clock import FixedClock, today
 from trade_crm.domain.customers.query import CustomerFilter, count_customers
 from trade_crm.domain.customers.records import create_customer
 from trade_crm.domain.customers.timeline import timeline
+from trade_crm.domain.reminders.sync import sync_reminders
+from trade_crm.ui.reminders.pane import ReminderPane
 from trade_crm.ui.reminders.scheduler import ReminderScheduler
 from trade_crm.ui.reminders.tray import create_notifier
 from trade_crm.ui.shell.main_window import MainWindow
@@ -86,3 +88,18 @@ def test_snooze_moves_the_follow_up_and_ctrl_z_brings_it_back(app, qtbot, clock)
     _ctrl_z(qtbot, window)
     assert _overdue(clock) == 1
     assert [r.id for r in window.reminders.due()] == [reminder.id]
+
+
+def test_done_on_a_greeting_logs_greeted_for_each_customer_it_covered_at_once(qtbot, db):
+    clock = FixedClock.at("2026-12-23 10:00", "Europe/Berlin")
+    ids = [create_customer(clock, name=f"Berlin Buyer {n}", country="DE", rating="C") for n in range(2)]
+    sync_reminders(clock)
+    pane = ReminderPane(clock)
+    qtbot.addWidget(pane)
+    (greeting,) = [r for r in pane.due() if r.kind == "greeting"]
+    pane.select_reminders([greeting.id])
+    with qtbot.waitSignal(pane.customers_changed) as blocker:
+        pane.done_action.trigger()  # no question for a greeting: it is done for everyone it covered
+    assert sorted(blocker.args[0]) == sorted(ids)
+    assert [(timeline(cid)[0].kind, timeline(cid)[0].summary) for cid in ids] == [
+        ("greeting", "Greeted for Christmas Day")] * 2

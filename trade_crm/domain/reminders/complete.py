@@ -14,7 +14,7 @@ Each call is one write transaction and returns a `Completion` that `undo_complet
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -27,6 +27,7 @@ from trade_crm.domain.reminders.settings import ReminderSettings
 from trade_crm.domain.text import clean_line
 from trade_crm.store.models import CONTACT_KINDS, Customer, Interaction, Reminder, database
 
+Greeted = Callable[[str, dict], str]  # (reminder kind, its payload) -> the "greeted" timeline summary
 OUTCOME_KINDS = tuple(sorted(CONTACT_KINDS - {"order", "greeting"})) + ("note",)
 _CHUNK = 500
 
@@ -90,11 +91,15 @@ def _move_follow_up(done: Completion, customer: Customer, day: date | None) -> N
     done.customers.add(customer.id)
 
 
-def _greeted(row: Reminder) -> str:
+def _greeted(row: Reminder, say: Greeted | None) -> str:
     try:
         data = json.loads(row.payload or "{}")
     except ValueError:
         data = {}
+    if say is not None:
+        text = clean_line(say(row.kind, data if isinstance(data, dict) else {}))
+        if text:
+            return text
     if row.kind == "birthday":
         who = data.get("contact") if isinstance(data, dict) else None
         return f"Birthday greeting to {who}" if who else "Birthday greeting"
@@ -103,9 +108,10 @@ def _greeted(row: Reminder) -> str:
 
 
 def complete_reminders(ids: Iterable[int], clock: Clock, outcome: Outcome | None = None,
-                       settings: ReminderSettings | None = None) -> Completion:
+                       settings: ReminderSettings | None = None, greeted: Greeted | None = None) -> Completion:
     """Mark the reminders done and do what done means for each (module docstring), in one transaction.
-    Reminders already done, dismissed or gone are left out."""
+    Reminders already done, dismissed or gone are left out. `greeted(kind, payload)` words the timeline
+    entry of a greeting or birthday (the window's, in its language); else it is said in English."""
     if outcome is not None:
         summary = clean_line(outcome.summary)
         if outcome.kind not in OUTCOME_KINDS:
@@ -131,7 +137,7 @@ def complete_reminders(ids: Iterable[int], clock: Clock, outcome: Outcome | None
                     f"SELECT id FROM customer WHERE id IN ({','.join('?' * len(covered))})", covered)} if covered else set()
                 for cid in covered:
                     if cid in existing:
-                        _log(done, cid, "greeting", _greeted(row), clock)
+                        _log(done, cid, "greeting", _greeted(row, greeted), clock)
             Reminder.update(state="done", snoozed_until=None, updated_at=clock.now()).where(
                 Reminder.id == row.id).execute()
     return done

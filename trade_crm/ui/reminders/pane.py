@@ -52,7 +52,7 @@ from trade_crm.ui.common.dates import qdate
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.reminders.commands import ReminderCommand
 from trade_crm.ui.reminders.done_dialog import DoneDialog
-from trade_crm.ui.reminders.text import reminder_texts
+from trade_crm.ui.reminders.text import greeted_text, reminder_texts
 from trade_crm.ui.reminders.tree_model import ROOT, ReminderGroup, ReminderTreeModel
 
 KIND_ORDER = ("follow_up", "greeting", "birthday", "dormant", "notice")
@@ -371,7 +371,7 @@ class ReminderPane(QWidget):
     def mark_done(self, ids: int | Iterable[int], outcome: Outcome | None = None) -> None:
         chosen = self._chosen(ids)
         text = self.tr("Done: %n reminder(s)", "", len(chosen))
-        self._run(chosen, text, lambda: complete_reminders(chosen, self._clock, outcome))
+        self._run(chosen, text, lambda: complete_reminders(chosen, self._clock, outcome, greeted=greeted_text))
 
     def snooze_for(self, ids: int | Iterable[int], delta: timedelta) -> None:
         until = self._clock.now() + delta
