@@ -284,4 +284,23 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ReminderPane</name>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/reminders/pane.py" line="1"/>
+        <source>Done: %n reminder(s)</source>
+        <translation>
+            <numerusform>Done: %n reminder</numerusform>
+            <numerusform>Done: %n reminders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/reminders/pane.py" line="1"/>
+        <source>Snooze %n reminder(s)</source>
+        <translation>
+            <numerusform>Snooze %n reminder</numerusform>
+            <numerusform>Snooze %n reminders</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -3609,6 +3609,44 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     </message>
 </context>
 <context>
+    <name>DoneDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/done_dialog.py" line="1"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/done_dialog.py" line="1"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;What happened?</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;结果如何？</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/done_dialog.py" line="1"/>
+        <source>In a few words, e.g. “Price agreed, order next week”</source>
+        <translation>简单几句，例如“价格谈妥，下周下单”</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/done_dialog.py" line="1"/>
+        <source>No next follow-up: no keep-in-touch cadence applies.</source>
+        <translation>不设下次跟进：该客户没有联系周期。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/done_dialog.py" line="1"/>
+        <source>Next follow-up: %1</source>
+        <translation>下次跟进：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/done_dialog.py" line="1"/>
+        <source>Log and done</source>
+        <translation>记录并完成</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/done_dialog.py" line="1"/>
+        <source>Just done</source>
+        <translation>仅标记完成</translation>
+    </message>
+</context>
+<context>
     <name>ReminderPane</name>
     <message>
         <location filename="../../trade_crm/ui/reminder_pane.py" line="213"/>
@@ -3731,6 +3769,45 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <source>Pick a date…</source>
         <translation>选择日期…</translation>
     </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/pane.py" line="1"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/pane.py" line="1"/>
+        <source>Tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/pane.py" line="1"/>
+        <source>In %1 days</source>
+        <translation>%1 天后</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/pane.py" line="1"/>
+        <source>1 day overdue</source>
+        <translation>逾期 1 天</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/pane.py" line="1"/>
+        <source>%1 (%2; %3 customers overdue)</source>
+        <translation>%1（%2；%3 个客户已逾期）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/reminders/pane.py" line="1"/>
+        <source>Done: %n reminder(s)</source>
+        <translation>
+            <numerusform>完成 %n 条提醒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/reminders/pane.py" line="1"/>
+        <source>Snooze %n reminder(s)</source>
+        <translation>
+            <numerusform>推迟 %n 条提醒</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReminderSettingsPage</name>
@@ -3798,6 +3875,16 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <location filename="../../trade_crm/ui/reminder_settings.py" line="89"/>
         <source> days</source>
         <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/settings_page.py" line="1"/>
+        <source>Also new leads</source>
+        <translation>也问候新线索</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/settings_page.py" line="1"/>
+        <source>Checked: greet every customer in the country. Unchecked: only customers with a logged contact or a rating, not leads nobody has spoken to yet.</source>
+        <translation>勾选：问候该国家的所有客户。不勾选：只问候有联系记录或已评级的客户，不问候从未联系过的线索。</translation>
     </message>
 </context>
 <context>
@@ -4679,6 +4766,16 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <translation>
             <numerusform>通常每 %1下一次单；上次下单在 %n 天前（%2）。</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/text.py" line="1"/>
+        <source>Birthday greeting to %1</source>
+        <translation>向 %1 送上生日祝福</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/text.py" line="1"/>
+        <source>Greeted for %1</source>
+        <translation>%1问候已发送</translation>
     </message>
 </context>
 <context>

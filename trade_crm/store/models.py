@@ -31,6 +31,11 @@ INTERACTION_KINDS = (
     "email", "call", "whatsapp", "wechat", "meeting", "visit", "note", "inquiry",
     "sample", "quotation", "order", "greeting", "import", "stage_change", "merge",
 )
+# Kinds that mean we were in touch with the customer; a note or an import is not contact.
+CONTACT_KINDS = frozenset({
+    "email", "call", "whatsapp", "wechat", "meeting", "visit", "inquiry", "sample", "quotation", "order",
+    "greeting",
+})
 CHANNEL_KINDS = ("email", "phone", "whatsapp", "wechat", "skype", "linkedin")
 OPPORTUNITY_STAGES = ("inquiry", "quotation", "sample", "negotiation", "won", "lost")
 REMINDER_KINDS = ("follow_up", "greeting", "birthday", "dormant", "notice")

@@ -11,6 +11,7 @@ from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.orders import record_order
 from trade_crm.domain.customers.records import create_customer
 from trade_crm.domain.customers.timeline import log_interaction
+from trade_crm.domain.greetings.occasions import load_greeting_rules, save_greeting_rules
 from trade_crm.domain.reminders.rules import compute_reminders, dormancy
 from trade_crm.domain.reminders.settings import ReminderSettings, set_customer_cadence
 
@@ -171,10 +172,10 @@ COUNTRIES = ("US", "DE", "SA", "AE", "IN", "BR", "RU", "CN", "TR")
 
 def test_greetings_list_the_customers_of_each_country_three_days_ahead(db):
     clock = FixedClock.at("2026-03-16 09:00", "Asia/Shanghai")
-    ids = {code: _customer(clock, f"Customer {code}", country=code) for code in COUNTRIES}
+    ids = {code: _customer(clock, f"Customer {code}", country=code, rating="B") for code in COUNTRIES}
     _customer(clock, "Dropped SA", country="SA", rating="D")
-    _customer(clock, "Lost SA", country="SA", lost=True)
-    second_sa = _customer(clock, "Second SA", country="SA")
+    _customer(clock, "Lost SA", country="SA", rating="B", lost=True)
+    second_sa = _customer(clock, "Second SA", country="SA", rating="C")
     found = compute_reminders(today(clock), clock.zone, ReminderSettings.load(), rules=("greeting",))
     assert [(c.key, c.due_on.isoformat(), c.customer_ids) for c in found] == [
         ("greeting:AE:eid_al_fitr:2026-03-19", "2026-03-16", (ids["AE"],)),
@@ -189,7 +190,7 @@ def test_greetings_list_the_customers_of_each_country_three_days_ahead(db):
 def test_greetings_over_a_year_for_nine_countries_are_the_expected_holidays(db):
     clock = FixedClock.at("2026-01-01 09:00", "Asia/Shanghai")
     for code in COUNTRIES:
-        _customer(clock, f"Customer {code}", country=code)
+        _customer(clock, f"Customer {code}", country=code, rating="B")
     found = compute_reminders(date(2026, 1, 1), clock.zone, ReminderSettings.load(), rules=("greeting",),
                               horizon_days=361)  # + 3 days' lead: holidays up to 31 December
     by_country = {}
@@ -209,3 +210,19 @@ def test_closure_notice_ten_days_before_the_users_long_holiday(db):
     assert notice.key == "notice:closure:CN:2026-02-15"
     assert notice.title == ("Tell customers about the closure: Chinese New Year, Sun 15 Feb – Mon 23 Feb "
                             "(9 days off)")
+
+
+def test_a_greeting_skips_customers_nobody_has_been_in_touch_with_unless_its_rule_greets_all(db):
+    clock = FixedClock.at("2026-03-16 09:00", "Asia/Shanghai")
+    rated = _customer(clock, "Rated SA", country="SA", rating="C")
+    called = _customer(clock, "Called SA", country="SA")
+    log_interaction(called, "call", "Met at the fair", clock)
+    stranger = _customer(clock, "Fair lead SA", country="SA")
+    _customer(clock, "Fair lead AE", country="AE")  # no one known in AE: no greeting there at all
+    found = compute_reminders(today(clock), clock.zone, ReminderSettings.load(), rules=("greeting",))
+    assert [(c.key, c.customer_ids) for c in found] == [("greeting:SA:eid_al_fitr:2026-03-19", (rated, called))]
+    assert found[0].title.endswith("greet 2 customers")
+    save_greeting_rules({**load_greeting_rules(), "audience": {"eid_al_fitr": "all"}})
+    found = compute_reminders(today(clock), clock.zone, ReminderSettings.load(), rules=("greeting",))
+    assert [c.customer_ids for c in found if c.key.startswith("greeting:SA")] == [(rated, called, stranger)]
+    assert len(found) == 2  # AE's lead is greeted now too

@@ -21,9 +21,9 @@ from trade_crm.ui.reminders.greetings_dialog import GreetingsDialog
 @pytest.fixture
 def eid(db):
     clock = FixedClock.at("2026-03-16 09:00", "Asia/Shanghai")
-    omar = create_customer(clock, name="Al-Farsi Trading", country="SA", contacts=[
+    omar = create_customer(clock, name="Al-Farsi Trading", country="SA", rating="B", contacts=[
         ContactInput(name="Omar Al-Farsi", emails=("omar@alfarsi.example",), is_primary=True)])
-    ana = create_customer(clock, name="Bravo Import LLC", country="SA", preferred_language="en", contacts=[
+    ana = create_customer(clock, name="Bravo Import LLC", country="SA", rating="B", preferred_language="en", contacts=[
         ContactInput(name="Ana Bravo")])
     create_customer(clock, name="Hamburg Tools GmbH", country="DE")
     (reminder,) = [r for r in sync_reminders(clock).new if r.kind == "greeting"]

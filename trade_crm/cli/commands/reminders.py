@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from trade_crm.cli.base import Command, CommandError, Context, count_arg, date_arg, table
 from trade_crm.domain.clock import today
+from trade_crm.domain.reminders.due import CUSTOMER_FOLLOW_UP, due_text
 from trade_crm.domain.reminders.sync import ReminderItem, preview_now, preview_reminders
 from trade_crm.exchange.exporting.icalendar import export_reminders
 
@@ -35,7 +36,18 @@ def reminders(ctx: Context, args) -> int:
     days = args.days or 0
     items = preview_reminders(day, preview_now(day, ctx.clock), ctx.clock.zone, horizon_days=days)
     head = {"date": day, "days": days, "zone": str(ctx.clock.zone)}
-    ctx.emit({**head, "count": len(items), "items": items}, lambda: render(items, head))
+    ctx.emit({**head, "count": len(items), "counts": counts(items, day), "items": items}, lambda: render(items, head))
+
+
+def counts(items: list[ReminderItem], day) -> dict:
+    """The numbers the window shows: due by kind (the pane's groups, the tray badge's total) and the
+    customers whose follow-up is overdue (the status bar, the "Follow-up overdue" filter)."""
+    by_kind: dict[str, int] = {}
+    for item in items:
+        if item.due <= day:
+            by_kind[item.kind] = by_kind.get(item.kind, 0) + 1
+    overdue = {i.customer_ids[0] for i in items if i.key.startswith(CUSTOMER_FOLLOW_UP) and i.due < day}
+    return {"due": sum(by_kind.values()), "by_kind": by_kind, "overdue_customers": len(overdue)}
     return 0
 
 
@@ -44,10 +56,13 @@ def render(items: list[ReminderItem], head: dict) -> str:
     span = f"on {head['date']}" if not head["days"] else f"from {head['date']} to {end}"
     if not items:
         return f"Nothing due {span} ({head['zone']})."
-    rows = [[i.due.isoformat(), i.kind, i.title, ",".join(str(c) for c in i.customer_ids[:5])
-             + ("…" if len(i.customer_ids) > 5 else "")] for i in items]
+    rows = [[i.due.isoformat(), due_text(i.due, i.event, head["date"]), i.kind, i.title,
+             ",".join(str(c) for c in i.customer_ids[:5]) + ("…" if len(i.customer_ids) > 5 else "")] for i in items]
     count = f"{len(items)} reminder{'s' if len(items) != 1 else ''}"
-    return f"{count} due {span} ({head['zone']}):\n" + table(["Due", "Kind", "Reminder", "Customers"], rows, 70)
+    late = counts(items, head["date"])["overdue_customers"]
+    overdue = f"; {late} customer{'s' if late != 1 else ''} with an overdue follow-up" if late else ""
+    return (f"{count} due {span} ({head['zone']}){overdue}:\n"
+            + table(["Due", "When", "Kind", "Reminder", "Customers"], rows, 70))
 
 
 def export(ctx: Context, args, day) -> int:

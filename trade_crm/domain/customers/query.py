@@ -27,6 +27,9 @@ from trade_crm.store.models import LIFECYCLES as LIFECYCLES  # a filter's choice
 from trade_crm.store.models import RATINGS as RATINGS
 from trade_crm.store.models import database
 
+# A customer whose follow-up day (kept by the reminder engine, domain/reminders/due.py) has passed.
+OVERDUE_CUSTOMERS_SQL = "(c.lost = 0 AND c.follow_up_on < ?)"  # with the user's today; c = customer
+
 SORT_COLUMNS = {
     "name": "c.name COLLATE NOCASE",
     "country": "c.country",
@@ -108,8 +111,8 @@ def _where(flt: CustomerFilter, today: date, now: datetime) -> tuple[list[str], 
         if "" in flt.tiers:
             parts.append("c.id NOT IN (SELECT customer_id FROM customer_segment WHERE tier IS NOT NULL)")
         clauses.append("(" + " OR ".join(parts) + ")")
-    if flt.follow_up_overdue:
-        clauses.append("c.follow_up_on < ?")
+    if flt.follow_up_overdue:  # the one definition of overdue: domain/reminders/due.py counts with it too
+        clauses.append(OVERDUE_CUSTOMERS_SQL)
         params.append(today.isoformat())
     if flt.not_contacted_days is not None:
         cutoff = UTCDateTimeField().db_value(now - timedelta(days=flt.not_contacted_days))

@@ -11,13 +11,8 @@ from peewee import JOIN, fn
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.errors import NotFoundError, ValidationError
 from trade_crm.domain.text import clean_block, clean_line
+from trade_crm.store.models import CONTACT_KINDS as CONTACT_KINDS  # kept here too: where callers look for it
 from trade_crm.store.models import INTERACTION_KINDS, Contact, Customer, Interaction, Order, database
-
-# Kinds that mean we were in touch with the customer; a note or an import is not contact.
-CONTACT_KINDS = frozenset({
-    "email", "call", "whatsapp", "wechat", "meeting", "visit", "inquiry", "sample", "quotation", "order",
-    "greeting",
-})
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@
 The dates come from the `holidays` library (moving feasts included: Eid, Diwali, Lunar New Year); which
 of them deserve a greeting is a curated list kept as data in resources/greetings/holidays.json, and an
 edited copy of it can be stored in the book. Bank holidays, observed days and minor observances are
-never prompts: only names on the list match.
+never prompts: only names on the list match. By default a greeting goes only to customers someone has
+been in touch with (a logged contact, or a rating given): a fair list of strangers is not greeted;
+the rules' "audience" opens a greeting to all.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from trade_crm.store.settings import SettingKey
 GREETING_RULES = SettingKey("reminders.greeting_holidays", dict, {}, "Holidays worth a greeting")
 _PARENS = re.compile(r"\s*\(([^)]*)\)")
 _NOT_THE_DAY = ("observed", "in lieu", "substitute", "additional")
+AUDIENCES = ("contacted", "all")  # see greeting_audience
 CLUSTER_GAP_DAYS = 3  # "Eid al-Fitr Holiday" on four days in a row is one Eid, greeted once
 
 
@@ -81,7 +84,18 @@ def check_greeting_rules(rules: Mapping[str, Any]) -> dict[str, Any]:
         if not isinstance(names, Mapping):
             raise ValidationError(f"countries.{country}", "map holiday names to a greeting id or null")
         out["countries"][str(country).upper()] = {str(n): g for n, g in names.items()}
+    audience = rules.get("audience") or {}
+    if not isinstance(audience, Mapping) or any(a not in AUDIENCES for a in audience.values()):
+        raise ValidationError("audience", f"map a greeting id to one of {', '.join(AUDIENCES)}")
+    out["audience"] = {str(g): a for g, a in audience.items() if a != "contacted" and g in out["greetings"]}
     return out
+
+
+def greeting_audience(rules: Mapping[str, Any] | None, greeting_id: str) -> str:
+    """Who a greeting goes to: "contacted" (the default: customers with a logged contact or a rating, not
+    leads nobody has spoken to yet) or "all" customers in the country."""
+    audience = (rules or {}).get("audience") or {}
+    return "all" if isinstance(audience, Mapping) and audience.get(greeting_id) == "all" else "contacted"
 
 
 def load_greeting_rules() -> dict[str, Any]:

@@ -3,10 +3,10 @@
 Each rule is one set-based query over the whole book (no query per customer), then a pass in Python
 for what SQL cannot say cheaply: the user's calendar day of an instant, in their time zone.
 
-- A planned follow-up (`customer.follow_up_on`, set by hand or from an interaction's "next follow-up")
-  is due on its day, unless the customer was contacted on or after that day.
-- Otherwise the cadence of the customer's rating (A 14, B 30, C 90 days; or their own) counts from the
-  last logged contact of any kind: logging a call moves the next follow-up, no manual step.
+- The customer's follow-up day, as domain/reminders/due.py defines it: the planned day
+  (`customer.follow_up_on`, set by hand or from an interaction's "next follow-up") unless the customer
+  was contacted on or after it; otherwise the cadence of their rating (A 14, B 30, C 90 days; or their
+  own) from the last logged contact: logging a call moves the next follow-up, no manual step.
 - A quotation that is still the newest contact `quotation_reply_days` later needs a chaser.
 - A quotation past its validity, with no order and no newer quotation since, needs a follow-up.
 
@@ -16,9 +16,10 @@ reminder; the reminder for the old day is closed when the rules stop proposing i
 
 from __future__ import annotations
 
-from datetime import date, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from trade_crm.domain.reminders.candidate import LocalDays, ReminderCandidate, day_start_utc, plural
+from trade_crm.domain.reminders.due import follow_up_sql
 from trade_crm.domain.reminders.settings import ReminderSettings
 from trade_crm.store.models import database
 
@@ -27,47 +28,31 @@ def follow_up_key(customer_id: int, due: date) -> str:
     return f"follow_up:customer:{customer_id}:{due.isoformat()}"
 
 
-def _planned_and_cadence(today: date, end: date, zone: tzinfo, settings: ReminderSettings,
-                         skip: set[int]) -> list[ReminderCandidate]:
-    cadence = {r: d for r, d in settings.cadence.items() if d > 0}
-    own = {cid: d for cid, d in settings.customer_cadence.items()}
-    clauses, params = ["+c.follow_up_on <= ?"], [end.isoformat()]  # "+": one scan beats a multi-index OR
-    for rating, days in cadence.items():  # cheap pre-filter; the exact day is worked out below
-        clauses.append("(c.rating = ? AND coalesce(c.last_contact_at, c.created_at) < ?)")
-        params += [rating, day_start_utc(end - timedelta(days=days - 1), zone)]
-    for days in sorted(set(own.values()) - {0}):
-        ids = [cid for cid, d in own.items() if d == days]
-        clauses.append(f"(c.id IN ({','.join('?' * len(ids))}) AND coalesce(c.last_contact_at, c.created_at) < ?)")
-        params += [*ids, day_start_utc(end - timedelta(days=days - 1), zone)]
+def _planned_and_cadence(today: date, end: date, zone: tzinfo, settings: ReminderSettings
+                         ) -> list[ReminderCandidate]:
+    """One reminder per customer whose follow-up day (domain/reminders/due.py) is on or before `end`."""
+    sql = follow_up_sql(settings, zone, datetime.combine(today, time(12), tzinfo=zone))
     rows = database.execute_sql(
-        "SELECT c.id, c.name, c.rating, c.follow_up_on, c.last_contact_at, c.created_at FROM customer c "
-        f"WHERE c.lost = 0 AND ({' OR '.join(clauses)})", params).fetchall()
+        f"SELECT * FROM (SELECT c.id, c.name, c.rating, {sql.day[0]} AS due, {sql.planned[0]}, {sql.cadence[0]}, "
+        f"{sql.since[0]}, c.last_contact_at IS NOT NULL FROM customer c WHERE c.lost = 0) WHERE due <= ?",
+        [*sql.day[1], *sql.planned[1], *sql.cadence[1], *sql.since[1], end.isoformat()]).fetchall()
     out = []
-    days_of = LocalDays(zone, (r[4] or r[5] for r in rows))
-    planned_detail, end_text = "The follow-up day you planned.", end.isoformat()
-    for cid, name, rating, follow_up_on, last_contact, created in rows:
-        last_day = days_of.of(last_contact) if last_contact else None
-        if follow_up_on and (last_day is None or follow_up_on > last_day.isoformat()):
-            if follow_up_on <= end_text:
-                out.append(ReminderCandidate(
-                    f"follow_up:customer:{cid}:{follow_up_on}", "follow_up", date.fromisoformat(follow_up_on),
-                    f"Follow up with {name}", planned_detail, customer_id=cid,
-                    payload={"rule": "planned", "on": follow_up_on}))
-            continue
-        days = own.get(cid, cadence.get(rating or "", 0))
-        if days <= 0 or cid in skip:
-            continue
-        since = last_day or days_of.of(created)
-        due = since + timedelta(days=days)
-        if due > end:
+    own = settings.customer_cadence
+    planned_detail = "The follow-up day you planned."
+    for cid, name, rating, due_text, planned, days, since_text, contacted in rows:
+        due, since = date.fromisoformat(due_text), date.fromisoformat(since_text)
+        if planned and not (days and since + timedelta(days=days) == due):  # a settled cadence day is cadence
+            out.append(ReminderCandidate(
+                follow_up_key(cid, due), "follow_up", due, f"Follow up with {name}", planned_detail,
+                customer_id=cid, payload={"rule": "planned", "on": due_text}))
             continue
         ago = (today - since).days
-        what = f"last contact {plural(ago, 'day', 'days')} ago" if last_day else "no contact logged yet"
+        what = f"last contact {plural(ago, 'day', 'days')} ago" if contacted else "no contact logged yet"
         who = "their own cadence" if cid in own else f"{rating} customers"
         out.append(ReminderCandidate(
             follow_up_key(cid, due), "follow_up", due, f"Keep in touch with {name}",
             f"Every {plural(days, 'day', 'days')} ({who}); {what}.", customer_id=cid,
-            payload={"rule": "cadence", "every": days, "since": since.isoformat(), "contacted": last_day is not None,
+            payload={"rule": "cadence", "every": days, "since": since_text, "contacted": bool(contacted),
                      "basis": "own" if cid in own else rating}))
     return out
 
@@ -124,7 +109,5 @@ def _expired_quotations(today: date, end: date, settings: ReminderSettings) -> l
 def follow_up_candidates(today: date, end: date, zone: tzinfo, settings: ReminderSettings
                          ) -> list[ReminderCandidate]:
     """Every follow-up due on or before `end`, as seen on `today` in `zone`."""
-    chasers = _unanswered_quotations(today, end, zone, settings)
-    waiting = {c.customer_id for c in chasers if c.customer_id is not None}
-    return (_planned_and_cadence(today, end, zone, settings, waiting) + chasers
+    return (_planned_and_cadence(today, end, zone, settings) + _unanswered_quotations(today, end, zone, settings)
             + _expired_quotations(today, end, settings))

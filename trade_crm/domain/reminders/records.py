@@ -18,6 +18,7 @@ from typing import Any
 
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.errors import NotFoundError, ValidationError
+from trade_crm.domain.reminders.due import due_status, event_day
 from trade_crm.domain.text import clean_block, clean_line
 from trade_crm.store.models import REMINDER_KINDS, Customer, Reminder, database
 
@@ -43,7 +44,13 @@ class DueReminder:
     payload_text: str = field(default="{}", compare=False, repr=False)  # as stored; parsed on first use
 
     def is_overdue(self, today: date) -> bool:
-        return self.due_on < today
+        """Late: a follow-up after its day, a greeting or birthday only after the event (due.py)."""
+        return due_status(self.due_on, self.event_on, today)[0] == "overdue"
+
+    @property
+    def event_on(self) -> date | None:
+        """The day of the holiday or birthday this reminds of (None for other kinds)."""
+        return event_day(self.kind, self.payload)
 
     @cached_property
     def payload(self) -> dict[str, Any]:

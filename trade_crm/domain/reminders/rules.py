@@ -12,7 +12,7 @@ import calendar
 import gc
 from datetime import date, timedelta, tzinfo
 
-from trade_crm.domain.greetings.occasions import closures, greeting_holidays
+from trade_crm.domain.greetings.occasions import closures, greeting_audience, greeting_holidays
 from trade_crm.domain.reminders.candidate import ReminderCandidate, plural
 from trade_crm.domain.reminders.followups import follow_up_candidates
 from trade_crm.domain.reminders.settings import ReminderSettings
@@ -27,7 +27,8 @@ def _when(day: date) -> str:
 
 
 def greeting_candidates(today: date, end: date, settings: ReminderSettings) -> list[ReminderCandidate]:
-    """One reminder per greeting holiday and country, listing the customers there to greet."""
+    """One reminder per greeting holiday and country, listing the customers there to greet: by default
+    those with a logged contact or a rating (the rule's audience can open it to all)."""
     lead = settings.holiday_lead_days
     countries = [code for (code,) in database.execute_sql(  # the index answers this one
         "SELECT DISTINCT country FROM customer WHERE country IS NOT NULL")]
@@ -37,21 +38,28 @@ def greeting_candidates(today: date, end: date, settings: ReminderSettings) -> l
         return []
     marks = ",".join("?" * len(found))
     members: dict[str, list[int]] = {}
-    for cid, code in database.execute_sql(
-            f"SELECT id, country FROM customer WHERE country IN ({marks}) AND lost = 0 "
-            "AND (rating IS NULL OR rating <> 'D') ORDER BY id", list(found)):
+    known: dict[str, list[int]] = {}  # the default audience: someone we have been in touch with, or rated
+    for cid, code, contacted in database.execute_sql(
+            f"SELECT id, country, last_contact_at IS NOT NULL OR rating IS NOT NULL FROM customer "
+            f"WHERE country IN ({marks}) AND lost = 0 AND (rating IS NULL OR rating <> 'D') ORDER BY id",
+            list(found)):
         members.setdefault(code, []).append(cid)
+        if contacted:
+            known.setdefault(code, []).append(cid)
     out = []
     for code, holidays in found.items():
-        ids = tuple(members.get(code, ()))
-        for h in holidays if ids else ():
+        for h in holidays:
+            audience = greeting_audience(settings.greeting_rules, h.greeting_id)
+            ids = tuple((members if audience == "all" else known).get(code, ()))
+            if not ids:
+                continue
             where = country_name(code)
             out.append(ReminderCandidate(
                 f"greeting:{code}:{h.greeting_id}:{h.on.isoformat()}", "greeting", h.on - timedelta(days=lead),
                 f"{h.name} in {where} on {_when(h.on)}: greet {plural(len(ids), 'customer', 'customers')}",
                 f"Prepare greetings for your customers in {where}.", customer_ids=ids,
                 payload={"rule": "greeting", "greeting_id": h.greeting_id, "holiday": h.name, "country": code,
-                         "on": h.on.isoformat()}))
+                         "on": h.on.isoformat(), "audience": audience}))
     return out
 
 

@@ -4,7 +4,8 @@
 in one transaction: a new key is a new reminder (raised once); a known key is left in its state, so done
 and dismissed never come back. A snoozed reminder whose time has come is opened again and raised. A rule
 reminder the rules no longer propose (the follow-up moved because a call was logged, the customer ordered
-again, the holiday is over) is closed as done: what is open is always what the rules say now.
+again, the holiday is over) is closed as done: what is open is always what the rules say now. First it
+settles every customer's follow-up day (domain/reminders/due.py), so the list shows the day reminded of.
 
 `preview_reminders(day, now)` answers "what would the window show on that day" from the same rules and
 the stored states, writing nothing: the command line uses it to check any date.
@@ -20,6 +21,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.clock import today as today_of
 from trade_crm.domain.reminders.candidate import ReminderCandidate
+from trade_crm.domain.reminders.due import event_day, settle_follow_ups
 from trade_crm.domain.reminders.records import DueReminder, payload_ids
 from trade_crm.domain.reminders.rules import compute_reminders
 from trade_crm.domain.reminders.settings import LAST_SYNC, ReminderSettings
@@ -54,6 +56,7 @@ class ReminderItem:
     customer_ids: tuple[int, ...]
     state: str
     detail: str = ""
+    event: date | None = None  # the holiday's or birthday's own day, for a greeting or birthday
 
 
 def _payload_json(candidate: ReminderCandidate) -> str:
@@ -76,11 +79,13 @@ def _chunks(items: list, size: int = _CHUNK):
 def sync_reminders(clock: Clock, settings: ReminderSettings | None = None) -> SyncResult:
     """Save what the rules propose for the user's today; return what was raised and the due count."""
     day, now = today_of(clock), clock.now()
+    settings = settings or ReminderSettings.load()
     candidates = compute_reminders(day, clock.zone, settings)
     stamp = _stamp(now)
     wanted = {c.key: c for c in candidates}
     like, like_params = _rule_key_sql()
     with database.atomic():
+        settled = settle_follow_ups(settings, clock.zone, datetime.combine(day, time(12), tzinfo=clock.zone))
         before = database.execute_sql("SELECT coalesce(max(id), 0) FROM reminder").fetchone()[0]
         woke = [i for (i,) in database.execute_sql(
             "SELECT id FROM reminder WHERE state = 'snoozed' AND snoozed_until <= ?", (stamp,))]
@@ -111,8 +116,8 @@ def sync_reminders(clock: Clock, settings: ReminderSettings | None = None) -> Sy
         LAST_SYNC.write(now.astimezone(timezone.utc).isoformat())
         due_count = count_due(day, now)
     raised = [r for r in reminders_by_id(created + woke) if r.state == "open"]
-    log.info("reminders synced for %s: %d new, %d woke, %d closed, %d due", day, len(created), len(woke), len(stale),
-             due_count)
+    log.info("reminders synced for %s: %d new, %d woke, %d closed, %d due, %d follow-up days moved", day,
+             len(created), len(woke), len(stale), due_count, settled)
     return SyncResult(today=day, new=raised, due_count=due_count, closed=len(stale))
 
 
@@ -187,4 +192,5 @@ def preview_reminders(day: date, now: datetime, zone: tzinfo, settings: Reminder
 
 
 def _item(c: ReminderCandidate) -> ReminderItem:
-    return ReminderItem(c.key, c.kind, c.due_on, c.title, c.all_customer_ids, "open", c.detail)
+    return ReminderItem(c.key, c.kind, c.due_on, c.title, c.all_customer_ids, "open", c.detail,
+                        event_day(c.kind, c.payload))

@@ -6,6 +6,11 @@ at once; a group with more ends in "… and N more" (double-click it for the nex
 widgets: Done, Snooze (1 day, 1 week, a picked date), Open customer and Prepare greetings act on the
 selected rows from the bar above the tree and from the context menu (one snooze menu and one calendar,
 built when first opened); several selected rows are done or snoozed in one transaction.
+
+Done means done (domain reminders/complete.py): Done on one follow-up first asks what happened
+(done_dialog.py); Done and Snooze are commands on the window's undo stack (Ctrl+Z), and the customers
+they touched are announced so the list, the header card and the status bar follow. Until the first sync
+answers, an empty pane says "Loading…", never "Nothing due today".
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QFontMetrics, QPalette
+from PySide6.QtGui import QAction, QFontMetrics, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -40,16 +45,14 @@ from PySide6.QtWidgets import (
 
 from trade_crm.domain.clock import Clock, today
 from trade_crm.domain.errors import DomainError
-from trade_crm.domain.reminders.records import (
-    DueReminder,
-    due_counts,
-    due_reminders,
-    mark_done_many,
-    snooze_many,
-)
+from trade_crm.domain.reminders.complete import Completion, Outcome, complete_reminders, snooze_reminders
+from trade_crm.domain.reminders.due import due_counts, due_status
+from trade_crm.domain.reminders.records import DueReminder, due_reminders
 from trade_crm.ui.common.dates import qdate
 from trade_crm.ui.common.i18n import fill
-from trade_crm.ui.reminders.text import reminder_texts
+from trade_crm.ui.reminders.commands import ReminderCommand
+from trade_crm.ui.reminders.done_dialog import DoneDialog
+from trade_crm.ui.reminders.text import greeted_text, reminder_texts
 from trade_crm.ui.reminders.tree_model import ROOT, ReminderGroup, ReminderTreeModel
 
 KIND_ORDER = ("follow_up", "greeting", "birthday", "dormant", "notice")
@@ -63,16 +66,21 @@ class ReminderPane(QWidget):
     open_customer_requested = Signal(int)
     prepare_greetings_requested = Signal(int)  # reminder id of a holiday greeting
     reminders_changed = Signal()
+    customers_changed = Signal(list)  # ids of customers a done, snooze or undo changed (follow-up day, timeline)
 
     def __init__(self, clock: Clock, parent: QWidget | None = None):
         super().__init__(parent)
         self._clock = clock
         self._counts: dict[str, int] = {}
+        self._overdue_customers = 0
+        self._synced = False  # until the first sync answers, an empty pane is "Loading…", not "Nothing due"
+        self.undo_stack: QUndoStack | None = None
+        self.done_dialog: DoneDialog | None = None
         self._pages: dict[str, int] = {}  # kind -> reminders to load, when more than PAGE were asked for
         self.pick_menu: QMenu | None = None  # "Pick a date…", made with the snooze menu when first opened
         self._calendar: QCalendarWidget | None = None  # made when "Pick a date…" first opens
         self._context_menu: QMenu | None = None
-        self.empty_label = QLabel(self.tr("Nothing due today"))
+        self.empty_label = QLabel(self.tr("Loading…"))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._build_actions()
@@ -130,6 +138,15 @@ class ReminderPane(QWidget):
         if isinstance(snooze_button, QToolButton):
             snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
 
+    def set_undo_stack(self, stack: QUndoStack) -> None:
+        """Done and Snooze go on the window's undo stack (Ctrl+Z)."""
+        self.undo_stack = stack
+
+    def set_synced(self) -> None:
+        """The first sync has answered: from now on an empty pane means nothing is due."""
+        self._synced = True
+        self.refresh()
+
     def kind_title(self, kind: str) -> str:
         return {
             "follow_up": self.tr("Follow-ups"), "greeting": self.tr("Greetings"),
@@ -154,7 +171,8 @@ class ReminderPane(QWidget):
     def _reload(self, keep: set[int], anchor: tuple[str, int] | None) -> None:
         """Reload; select the reminders in `keep` still listed or, with none, the row at `anchor` (kind, row)."""
         day, now = today(self._clock), self._clock.now()
-        self._counts = due_counts(day, now)
+        counts = due_counts(day, now)
+        self._counts, self._overdue_customers = dict(counts.by_kind), counts.overdue_customers
         pages = {kind: self._pages.get(kind, PAGE) for kind in self._counts}
         loaded = due_reminders(day, now, limit_per_kind=max(pages.values(), default=PAGE)) if self._counts else []
         by_kind: dict[str, list[DueReminder]] = {}
@@ -173,13 +191,14 @@ class ReminderPane(QWidget):
             self.tree.setExpanded(parent, True)
         self._fit_due_column()
         self._restore_selection(keep, anchor)
+        self.empty_label.setText(self.tr("Nothing due today") if self._synced else self.tr("Loading…"))
         self.stack.setCurrentIndex(1 if self.model.rowCount() else 0)
         self.update_actions()
 
     def _fit_due_column(self) -> None:
         """As wide as the widest Due text loaded (a few distinct ones), measured in bold: no per-row sizing."""
         day = today(self._clock)
-        texts = {self._due_text(due_on, day) for due_on in {r.due_on for g in self.model.groups() for r in g.reminders}}
+        texts = {self._due_text(r, day) for g in self.model.groups() for r in g.reminders}
         metrics = QFontMetrics(self.model.bold)
         widest = max(metrics.horizontalAdvance(text) for text in texts | {self.tr("Due")})
         self.tree.header().resizeSection(1, widest + 3 * metrics.averageCharWidth())  # and the cell margins
@@ -188,6 +207,9 @@ class ReminderPane(QWidget):
         locale = self.locale()
         total = max(self._counts.get(kind, 0), len(reminders))
         title = fill(self.tr("%1 (%2)"), self.kind_title(kind), locale.toString(total))
+        if kind == "follow_up" and self._overdue_customers:  # the status bar's number, said the same way
+            title = fill(self.tr("%1 (%2; %3 customers overdue)"), self.kind_title(kind), locale.toString(total),
+                         locale.toString(self._overdue_customers))
         group = ReminderGroup(kind, title, total, reminders, lambda r: self._texts(r, day))
         if group.more:
             group.more_text = fill(self.tr("… and %1 more"), locale.toString(group.more))
@@ -198,13 +220,17 @@ class ReminderPane(QWidget):
         title, detail = reminder_texts(reminder, day)
         if reminder.customer_name and reminder.customer_name not in title:
             title = f"{title} — {reminder.customer_name}"
-        return title, self._due_text(reminder.due_on, day), "\n".join(filter(None, (title, detail)))
+        return title, self._due_text(reminder, day), "\n".join(filter(None, (title, detail)))
 
-    def _due_text(self, due_on: date, day: date) -> str:
-        late = (day - due_on).days
-        if late > 1:
-            return fill(self.tr("%1 days overdue"), self.locale().toString(late))
-        return self.tr("Since yesterday") if late == 1 else self.tr("Today")
+    def _due_text(self, reminder: DueReminder, day: date) -> str:
+        """When: a greeting or birthday counts to its event ("Tomorrow", "In 3 days") and is late only
+        after it; anything else says how late it is (domain/reminders/due.py)."""
+        state, days = due_status(reminder.due_on, reminder.event_on, day)
+        if state == "today":
+            return self.tr("Today")
+        if state == "ahead":
+            return self.tr("Tomorrow") if days == 1 else fill(self.tr("In %1 days"), self.locale().toString(days))
+        return self.tr("1 day overdue") if days == 1 else fill(self.tr("%1 days overdue"), self.locale().toString(days))
 
     def show_more(self, kind: str) -> None:
         """Load the next page of `kind`."""
@@ -315,7 +341,21 @@ class ReminderPane(QWidget):
     # --- acting ------------------------------------------------------------------------------------
 
     def on_done_action_triggered(self) -> None:
-        self.mark_done(self.selected_ids())
+        """One follow-up: ask what happened first. Several, or other kinds: done at once."""
+        selected = self.selected()
+        if len(selected) == 1 and selected[0].kind == "follow_up" and selected[0].customer_id is not None:
+            self.ask_done(selected[0])
+        else:
+            self.mark_done([r.id for r in selected])
+
+    def ask_done(self, reminder: DueReminder) -> DoneDialog:
+        """The small "what happened?" step; its answer is logged and the follow-up moved."""
+        dialog = DoneDialog.for_reminder(reminder, self._texts(reminder, today(self._clock))[0], self._clock, self)
+        dialog.accepted.connect(lambda: self.mark_done([reminder.id], dialog.outcome()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.done_dialog = dialog
+        dialog.open()
+        return dialog
 
     def on_open_action_triggered(self) -> None:
         focused = self._focused()
@@ -328,32 +368,52 @@ class ReminderPane(QWidget):
         if focused is not None and focused.kind == "greeting":
             self.prepare_greetings_requested.emit(focused.id)
 
-    def mark_done(self, ids: int | Iterable[int]) -> None:
-        self._apply(ids, lambda chosen: mark_done_many(chosen, self._clock))
+    def mark_done(self, ids: int | Iterable[int], outcome: Outcome | None = None) -> None:
+        chosen = self._chosen(ids)
+        text = self.tr("Done: %n reminder(s)", "", len(chosen))
+        self._run(chosen, text, lambda: complete_reminders(chosen, self._clock, outcome, greeted=greeted_text))
 
     def snooze_for(self, ids: int | Iterable[int], delta: timedelta) -> None:
-        self._apply(ids, lambda chosen: snooze_many(chosen, self._clock.now() + delta, self._clock))
+        until = self._clock.now() + delta
+        chosen = self._chosen(ids)
+        self._run(chosen, self.tr("Snooze %n reminder(s)", "", len(chosen)),
+                  lambda: snooze_reminders(chosen, until, self._clock))
 
     def snooze_until_day(self, ids: int | Iterable[int], day: QDate) -> None:
         wake = datetime.combine(date(day.year(), day.month(), day.day()), time(SNOOZE_HOUR),
                                 tzinfo=self._clock.zone)
         until = max(wake, self._clock.now() + timedelta(hours=1))
-        self._apply(ids, lambda chosen: snooze_many(chosen, until, self._clock))
+        chosen = self._chosen(ids)
+        self._run(chosen, self.tr("Snooze %n reminder(s)", "", len(chosen)),
+                  lambda: snooze_reminders(chosen, until, self._clock))
 
-    def _apply(self, ids: int | Iterable[int], action: Callable[[list[int]], object]) -> None:
-        chosen = [ids] if isinstance(ids, int) else list(ids)
+    @staticmethod
+    def _chosen(ids: int | Iterable[int]) -> list[int]:
+        return [ids] if isinstance(ids, int) else list(ids)
+
+    def _run(self, chosen: list[int], text: str, action: Callable[[], Completion]) -> None:
+        """Do it through an undoable command (on the window's stack when there is one), then show the
+        next row in place of the finished ones."""
         if not chosen:
             return
         anchor = None
         first = self.model.reminder_index(chosen[0])
         if first.isValid():
             anchor = (self.model.group_of(first).kind, first.row())
+        command = ReminderCommand(text, action, self._clock, self._on_command_changed)
         try:
-            action(chosen)
+            command.execute()
         except DomainError:
-            pass  # finished elsewhere meanwhile (another window, the engine); the refresh shows the truth
-        self._reload(set(), anchor)  # the next row takes the place of the finished ones
+            self._reload(set(), anchor)  # finished elsewhere meanwhile; the refresh shows the truth
+            return
+        if self.undo_stack is not None:
+            self.undo_stack.push(command)
+        self._reload(set(), anchor)
+
+    def _on_command_changed(self, customer_ids: list[int]) -> None:
+        self.refresh()
         self.reminders_changed.emit()
+        self.customers_changed.emit(customer_ids)
 
     def on_tree_double_clicked(self, index: QModelIndex) -> None:
         if self.model.is_more_row(index):

@@ -1,9 +1,10 @@
 """The reminder part of Settings: keep-in-touch cadences, holiday lead time, own country, tray, and the
-curated list of holidays worth a greeting. A page the Settings dialog embeds; `save()` writes it."""
+curated list of holidays worth a greeting, each with its audience. A page the Settings dialog embeds;
+`save()` writes it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.greetings.occasions import (
     default_greeting_rules,
+    greeting_audience,
     load_greeting_rules,
     save_greeting_rules,
 )
@@ -33,6 +35,8 @@ from trade_crm.domain.reminders.settings import (
     save_reminder_settings,
 )
 from trade_crm.ui.reminders.tray import CLOSE_TO_TRAY_KEY
+
+AUDIENCE_COLUMN = 2  # checked: the greeting goes to every customer, not only those in touch
 
 
 class ReminderSettingsPage(QWidget):
@@ -61,8 +65,12 @@ class ReminderSettingsPage(QWidget):
         form.addRow("", self.tray_check)
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b00020")
-        self.holiday_table = QTableWidget(0, 2)
-        self.holiday_table.setHorizontalHeaderLabels([self.tr("Greeting"), self.tr("Holiday names (separated by ;)")])
+        self.holiday_table = QTableWidget(0, 3)
+        self.holiday_table.setHorizontalHeaderLabels([self.tr("Greeting"), self.tr("Holiday names (separated by ;)"),
+                                                      self.tr("Also new leads")])
+        self.holiday_table.horizontalHeaderItem(AUDIENCE_COLUMN).setToolTip(self.tr(
+            "Checked: greet every customer in the country. Unchecked: only customers with a logged contact or a "
+            "rating, not leads nobody has spoken to yet."))
         self.holiday_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.holiday_table.verticalHeader().hide()
         self.add_button = QPushButton(self.tr("Add greeting"))
@@ -100,27 +108,39 @@ class ReminderSettingsPage(QWidget):
         for row, (gid, names) in enumerate(greetings.items()):
             self.holiday_table.setItem(row, 0, QTableWidgetItem(gid))
             self.holiday_table.setItem(row, 1, QTableWidgetItem("; ".join(names)))
+            self.holiday_table.setItem(row, AUDIENCE_COLUMN, self._audience_item(greeting_audience(self._rules, gid)))
 
     def on_add_button_clicked(self) -> None:
         row = self.holiday_table.rowCount()
         self.holiday_table.insertRow(row)
         self.holiday_table.setItem(row, 0, QTableWidgetItem("new_greeting"))
         self.holiday_table.setItem(row, 1, QTableWidgetItem(""))
+        self.holiday_table.setItem(row, AUDIENCE_COLUMN, self._audience_item("contacted"))
         self.holiday_table.editItem(self.holiday_table.item(row, 0))
 
     def on_reset_button_clicked(self) -> None:
         self._rules = default_greeting_rules()
         self._fill_holidays()
 
+    @staticmethod
+    def _audience_item(audience: str) -> QTableWidgetItem:
+        item = QTableWidgetItem()
+        item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        item.setCheckState(Qt.CheckState.Checked if audience == "all" else Qt.CheckState.Unchecked)
+        return item
+
     def edited_rules(self) -> dict:
-        greetings = {}
+        greetings, audience = {}, {}
         for row in range(self.holiday_table.rowCount()):
             gid = (self.holiday_table.item(row, 0).text() if self.holiday_table.item(row, 0) else "").strip()
             names = [n.strip() for n in (self.holiday_table.item(row, 1).text() if self.holiday_table.item(row, 1)
                                          else "").split(";") if n.strip()]
             if gid and names:
                 greetings[gid] = names
-        return {**self._rules, "greetings": greetings}
+                check = self.holiday_table.item(row, AUDIENCE_COLUMN)
+                if check is not None and check.checkState() == Qt.CheckState.Checked:
+                    audience[gid] = "all"
+        return {**self._rules, "greetings": greetings, "audience": audience}
 
     def save(self) -> bool:
         """Validate and store; False (with the reason shown) when something is not acceptable."""
@@ -128,7 +148,7 @@ class ReminderSettingsPage(QWidget):
             rules = self.edited_rules()
             save_reminder_settings(cadence={r: s.value() for r, s in self.cadence_spins.items()},
                                    holiday_lead_days=self.lead_spin.value(), home_country=self.country_edit.text())
-            save_greeting_rules(None if rules == default_greeting_rules() else rules)
+            save_greeting_rules(None if rules == {**default_greeting_rules(), "audience": {}} else rules)
         except ValidationError as exc:
             self.error_label.setText(exc.message)
             return False

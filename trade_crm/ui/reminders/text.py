@@ -116,6 +116,17 @@ def _dormant(r: DueReminder, p: dict, today: date) -> tuple[str, str]:
     return title, detail
 
 
+def greeted_text(kind: str, payload: dict) -> str:
+    """The timeline entry Done on a greeting or birthday logs, in the UI language ("" when the stored
+    facts do not say enough: the domain then words it)."""
+    try:
+        if kind == "birthday":
+            return fill(_t("Birthday greeting to %1"), payload["contact"]) if payload.get("contact") else ""
+        return fill(_t("Greeted for %1"), _holiday(payload, date.fromisoformat(payload["on"])))
+    except (KeyError, ValueError, TypeError):
+        return ""
+
+
 _MAKERS: dict[str, Callable[[DueReminder, dict, date], tuple[str, str]]] = {
     "planned": _planned, "cadence": _cadence, "quotation_reply": _quotation_reply,
     "quotation_expired": _quotation_expired, "greeting": _greeting, "closure": _closure, "birthday": _birthday,

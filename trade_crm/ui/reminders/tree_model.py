@@ -146,8 +146,8 @@ class ReminderTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
                 return tip
-            return QLocale().toString(qdate(reminder.due_on), QLocale.FormatType.LongFormat)
-        if role == Qt.ItemDataRole.FontRole and column == 1 and reminder.due_on < self._today:
+            return QLocale().toString(qdate(reminder.event_on or reminder.due_on), QLocale.FormatType.LongFormat)
+        if role == Qt.ItemDataRole.FontRole and column == 1 and reminder.is_overdue(self._today):
             return self.bold
         if role == Qt.ItemDataRole.UserRole:
             return reminder.id

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.customer_list = CustomerListPane(clock, settings, language=language)
         self.timeline = TimelineView(clock)
         self.reminders = ReminderPane(clock)
+        self.reminders.set_undo_stack(self.undo_stack)  # Done and Snooze undo with Ctrl+Z
         # The list on the left; the selected customer's timeline above today's reminders on the right.
         self.side_splitter = QSplitter(Qt.Orientation.Vertical)
         self.side_splitter.addWidget(self.timeline)
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self.timeline.interaction_logged.connect(self.on_timeline_interaction_logged)
         self.timeline.customer_edit_requested.connect(self.open_customer_dialog)
         self.reminders.open_customer_requested.connect(self.on_reminders_open_customer_requested)
+        self.reminders.customers_changed.connect(self.on_reminders_customers_changed)
         self.reminders.reminders_changed.connect(self.update_counts)
         self.first_run.add_customer_requested.connect(lambda: self.open_customer_dialog(None))
         self.first_run.demo_requested.connect(self.load_demo)
@@ -300,6 +302,13 @@ class MainWindow(QMainWindow):
         self.customer_list.reload(select=ids)
         self.reminders.refresh()
         self.book_changed.emit()
+
+    def on_reminders_customers_changed(self, ids: list[int]) -> None:
+        """A done, snooze or undo moved follow-up days or logged on timelines: the list, card and counts."""
+        self.customer_list.reload()
+        if self.customer_list.current_id() in ids:
+            self.timeline.show_customer(self.customer_list.current_id())
+        self.update_counts()
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)

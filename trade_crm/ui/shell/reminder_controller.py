@@ -51,7 +51,8 @@ class ReminderController(QObject):
         window.add_file_action(self.export_action)
 
     def on_scheduler_reminders_updated(self, _count: int) -> None:
-        self._window.reminders.refresh()
+        self._window.reminders.set_synced()
+        self._window.customer_list.reload()  # a sync settles follow-up days (domain/reminders/due.py)
         self._window.update_counts()
 
     def bring_window_forward(self) -> None:

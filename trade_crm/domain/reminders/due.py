@@ -1,0 +1,143 @@
+"""What "due" means, defined once: the customer list's overdue filter, the status bar, the reminder pane,
+the tray badge and `trade-crm reminders` all count with the functions here, so they tell the same numbers.
+
+A customer's follow-up day is `customer.follow_up_on`, which the engine keeps true (`settle_follow_ups`,
+run by every sync): the day planned by hand or with a logged interaction, unless a contact was logged on
+or after it; then, or when none is planned, the last contact (or the day the customer was added) plus
+the cadence of their rating or their own; none when no cadence applies. A lost customer has none.
+The follow-up is due on that day and overdue after it (`OVERDUE_CUSTOMERS_SQL`, kept beside the customer
+list's filters because customers may not import reminders). Every customer whose day has come has one open
+follow-up reminder for that day ("follow_up:customer:ID:DAY"), and no other customer has one.
+
+An event reminder (a holiday greeting, a birthday) is raised some days ahead: it is due from then, but
+"overdue" only after the event itself (`due_status`).
+
+Days of stored instants are taken in the user's zone at its current UTC offset (SQLite's `date(x, '+480
+minutes')`): one SQL expression over the whole book, off by an hour at most around a DST change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timezone, tzinfo
+from typing import Any
+
+from trade_crm.domain.customers.query import OVERDUE_CUSTOMERS_SQL
+from trade_crm.domain.reminders.settings import ReminderSettings
+from trade_crm.store.models import database
+
+CUSTOMER_FOLLOW_UP = "follow_up:customer:"  # the key prefix of a customer's follow-up reminder
+_STAMP = "%Y-%m-%d %H:%M:%S"
+_DUE_WHERE = "((state = 'open' AND due_on <= ?) OR (state = 'snoozed' AND snoozed_until <= ?))"
+
+
+def _offset(zone: tzinfo, now: datetime) -> str:
+    shift = now.astimezone(zone).utcoffset()
+    minutes = int(shift.total_seconds() // 60) if shift else 0
+    return f"{minutes:+d} minutes"
+
+
+def _cadence_sql(settings: ReminderSettings) -> tuple[str, list[Any]]:
+    """SQL for the customer's keep-in-touch cadence in days (0: none)."""
+    parts, params = [], []
+    own: dict[int, list[int]] = {}
+    for cid, days in settings.customer_cadence.items():
+        own.setdefault(days, []).append(cid)
+    for days, ids in sorted(own.items()):
+        parts.append(f"WHEN c.id IN ({','.join('?' * len(ids))}) THEN ?")
+        params += [*ids, days]
+    for rating, days in sorted(settings.cadence.items()):
+        parts.append("WHEN c.rating = ? THEN ?")
+        params += [rating, max(0, days)]
+    if not parts:
+        return "0", []
+    return f"(CASE {' '.join(parts)} ELSE 0 END)", params
+
+
+@dataclass(frozen=True)
+class FollowUpSql:
+    """SQL expressions over `customer c` (each with its parameters, in order of use)."""
+
+    planned: tuple[str, list[Any]]  # 1 when the planned day stands (no contact logged on or after it)
+    cadence: tuple[str, list[Any]]  # days
+    since: tuple[str, list[Any]]  # the day the cadence counts from
+    day: tuple[str, list[Any]]  # the follow-up day, 'YYYY-MM-DD' or NULL
+
+
+def follow_up_sql(settings: ReminderSettings, zone: tzinfo, now: datetime) -> FollowUpSql:
+    """The customer's follow-up day as SQL, by the rule in the module docstring."""
+    shift = _offset(zone, now)
+    planned = ("(c.follow_up_on IS NOT NULL AND (c.last_contact_at IS NULL "
+               "OR date(c.last_contact_at, ?) < c.follow_up_on))", [shift])
+    cadence = _cadence_sql(settings)
+    since = ("date(coalesce(c.last_contact_at, c.created_at), ?)", [shift])
+    day = (f"(CASE WHEN c.lost THEN NULL WHEN {planned[0]} THEN c.follow_up_on "
+           f"WHEN {cadence[0]} > 0 THEN date({since[0]}, '+' || {cadence[0]} || ' days') END)",
+           [*planned[1], *cadence[1], *since[1], *cadence[1]])
+    return FollowUpSql(planned, cadence, since, day)
+
+
+def settle_follow_ups(settings: ReminderSettings, zone: tzinfo, now: datetime) -> int:
+    """Write each customer's follow-up day where it differs from the rule (a logged contact moved it, a
+    cadence applies to a customer without one); how many changed. Lost customers are left as they are."""
+    day, params = follow_up_sql(settings, zone, now).day
+    cursor = database.execute_sql(
+        f"UPDATE customer AS c SET follow_up_on = {day} WHERE c.lost = 0 AND c.follow_up_on IS NOT {day}",
+        [*params, *params])
+    return cursor.rowcount
+
+
+@dataclass(frozen=True)
+class DueCounts:
+    """How much is due on a day: every due reminder by kind, and the customers whose follow-up is late."""
+
+    by_kind: Mapping[str, int]
+    overdue_customers: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_kind.values())
+
+
+def due_counts(today: date, now: datetime) -> DueCounts:
+    """The numbers the pane, the tray and the status bar show (two indexed queries)."""
+    stamp = now.astimezone(timezone.utc).strftime(_STAMP)
+    by_kind = dict(database.execute_sql(
+        f"SELECT kind, count(*) FROM reminder WHERE {_DUE_WHERE} GROUP BY kind", (today.isoformat(), stamp)))
+    overdue = database.execute_sql(f"SELECT count(*) FROM customer c WHERE {OVERDUE_CUSTOMERS_SQL}",
+                                   (today.isoformat(),)).fetchone()[0]
+    return DueCounts(by_kind, overdue)
+
+
+EVENT_KINDS = ("greeting", "birthday")
+
+
+def event_day(kind: str, payload: Mapping[str, Any]) -> date | None:
+    """The day of the event a greeting or birthday reminder is for (None for other kinds)."""
+    if kind not in EVENT_KINDS:
+        return None
+    try:
+        return date.fromisoformat(str(payload["on"]))
+    except (KeyError, ValueError):
+        return None
+
+
+def due_status(due_on: date, event: date | None, today: date) -> tuple[str, int]:
+    """("overdue", days late) | ("today", 0) | ("ahead", days to go). An event counts from its own day,
+    anything else from its due day."""
+    day = event or due_on
+    delta = (day - today).days
+    if delta < 0:
+        return "overdue", -delta
+    return ("today", 0) if delta == 0 else ("ahead", delta)
+
+
+def due_text(due_on: date, event: date | None, today: date) -> str:
+    """The same in English words, as the command line prints it."""
+    state, days = due_status(due_on, event, today)
+    if state == "today":
+        return "today"
+    if state == "ahead":
+        return "tomorrow" if days == 1 else f"in {days} days"
+    return f"{days} day{'s' if days != 1 else ''} overdue"
