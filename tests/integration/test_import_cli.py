@@ -27,7 +27,7 @@ def fair(tmp_path):
                     "Beta GmbH,Bob,bob@beta.de,030 1234567,Germany,H5 A1\n"
                     "Beta GmbH,Bea,bea@beta.de,,Germany,\n"
                     "Gamma SA,Gus,gus at gamma,,France,\n"
-                    ",,,,Spain,\n", encoding="utf-8")
+                    ",,,,Spain,B7\n", encoding="utf-8")
     return path
 
 

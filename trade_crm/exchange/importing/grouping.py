@@ -14,9 +14,15 @@ from dataclasses import dataclass, field, replace
 
 from trade_crm.domain.customers.records import clean_customer_fields
 from trade_crm.domain.duplicates.matching import (
+    Evidence,
     MatchIndex,
     Profile,
+    company_key,
+    conflict,
     load_candidates,
+    load_evidence,
+    names_alike,
+    profile_domains,
     same_person,
     shared_domains,
 )
@@ -29,6 +35,7 @@ from trade_crm.exchange.importing.plan import (
     ImportOptions,
     PlannedContact,
     PlannedCustomer,
+    PossibleDuplicate,
 )
 from trade_crm.exchange.importing.progress import Cancel, Progress, check, tick
 from trade_crm.store.models import database
@@ -149,46 +156,114 @@ def existing_contact(existing: Existing, contact: PlannedContact) -> int | None:
 class _Group:
     rows: list[CleanRow] = field(default_factory=list)
     match: object = None  # dedupe.Match against a stored customer
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """The planned customers, and the pairs kept apart although alike (for the user to merge later)."""
+
+    customers: list[PlannedCustomer]
+    possible_duplicates: list[PossibleDuplicate]
+
+
+def _evidence(row: CleanRow, profile: Profile, ignore: frozenset[str]) -> Evidence:
+    phones = set(profile.phones)
+    person = bool(row.contact and row.contact.name)
+    return Evidence({company_key(row.name)} if row.is_company and row.name else set(),
+                    profile_domains(profile) - ignore, phones, set() if person else set(phones))
 
 
 def plan_customers(cleaned: list[CleanRow], options: ImportOptions, source: str, tags: tuple[str, ...], *,
-                   progress: Progress | None = None, cancel: Cancel | None = None) -> list[PlannedCustomer]:
+                   progress: Progress | None = None, cancel: Cancel | None = None) -> Grouping:
+    """Group the rows that are one company, on positive evidence only: the same email, phone or company
+    domain, or a (nearly) the same name with nothing against it. A match with conflicting evidence ("Stadt A"
+    and "Stadt B", each with its own website) keeps the two apart and lists them as a possible duplicate."""
     rows = [r for r in cleaned if r.ok]
     profiles = [_profile(("row", r.row), r) for r in rows]
     tick(progress, "matching", 0, len(rows))
-    index, names = MatchIndex(ignore_domains=shared_domains(profiles)), {}
+    ignore = frozenset(shared_domains(profiles))
+    index, names = MatchIndex(ignore_domains=ignore), {}
     for stored in load_candidates(database.obj, profiles):
         index.add(stored)
         names[stored.ident] = stored.name
+    stored_evidence: dict[int, Evidence] = {}
     groups: list[_Group] = []
     group_of: dict[int, int] = {}
+    apart: list[tuple[int, object, str]] = []  # (group, the match kept apart, why)
+
+    def evidence_of(ident) -> Evidence:
+        if isinstance(ident, tuple):
+            return groups[ident[1]].evidence
+        if ident in group_of:
+            return groups[group_of[ident]].evidence
+        if ident not in stored_evidence:
+            stored_evidence.update(load_evidence(database.obj, [ident]))
+            stored_evidence.setdefault(ident, Evidence(set(), set(), set(), set()))
+        return stored_evidence[ident]
+
     for done, (row, profile) in enumerate(zip(rows, profiles, strict=True), start=1):
-        target = None
-        for match in [m for m in index.find(profile) if _acceptable(m, row, groups)][:1]:
+        mine = _evidence(row, profile, ignore)
+        target, kept_apart = None, None
+        for match in index.find(profile):
+            verdict = _verdict(match, row, mine, groups, evidence_of)
+            if verdict is None:
+                continue
+            if verdict:
+                kept_apart = kept_apart or (match, verdict)
+                continue
             if isinstance(match.ident, tuple):
                 target = match.ident[1]
             elif match.ident in group_of:
                 target = group_of[match.ident]
             else:
-                groups.append(_Group(match=match))
+                stored = Evidence(set(), set(), set(), set())
+                stored.add(evidence_of(match.ident))
+                groups.append(_Group(match=match, evidence=stored))
                 target = group_of[match.ident] = len(groups) - 1
+            break
         if target is None:
-            groups.append(_Group())
+            groups.append(_Group(evidence=Evidence(set(), set(), set(), set())))
             target = len(groups) - 1
+            if kept_apart is not None:
+                apart.append((target, *kept_apart))
         groups[target].rows.append(row)
+        groups[target].evidence.add(mine)
         index.add(replace(profile, ident=("group", target)))
         if done % 500 == 0:
             check(cancel)
             tick(progress, "matching", done, len(rows))
     tick(progress, "matching", len(rows), len(rows))
     existing = load_existing(sorted(group_of))
-    return [_assemble(g, options, source, tags, names, existing) for g in groups]
+    customers = [_assemble(g, options, source, tags, names, existing) for g in groups]
+    return Grouping(customers, [_possible(customers[g], m, why, customers, names) for g, m, why in apart])
+
+
+def _verdict(match, row: CleanRow, mine: Evidence, groups: list[_Group], evidence_of) -> str | None:
+    """"": join the match; None: not this match (two people); a text: kept apart, and why."""
+    if match.rule == "email":
+        return ""
+    if match.rule in ("phone", "domain") and not row.is_company:
+        return "" if _acceptable(match, row, groups) else None
+    theirs = evidence_of(match.ident)
+    why = conflict(mine, theirs)
+    if why is None or (match.rule in ("phone", "domain") and names_alike(mine.names, theirs.names)):
+        return ""
+    return f"{match.detail}, but {why}"
+
+
+def _possible(customer: PlannedCustomer, match, why: str, customers: list[PlannedCustomer],
+              names: dict) -> PossibleDuplicate:
+    if isinstance(match.ident, tuple):
+        other = customers[match.ident[1]]
+        return PossibleDuplicate(customer.key, other.key, None, customer.name, other.name, why)
+    return PossibleDuplicate(customer.key, None, match.ident, customer.name, names.get(match.ident, ""), why)
 
 
 def _acceptable(match, row: CleanRow, groups: list[_Group]) -> bool:
     """A shared phone or domain makes two people one customer only when one of them has a company
     or they are one person: "John Doe" and "Jane Doe" at doe.com, with no company, stay apart."""
-    if match.rule not in ("phone", "domain") or row.is_company or not isinstance(match.ident, tuple):
+    if not isinstance(match.ident, tuple):
         return True
     group = groups[match.ident[1]]
     if any(r.is_company for r in group.rows):
@@ -196,6 +271,17 @@ def _acceptable(match, row: CleanRow, groups: list[_Group]) -> bool:
     mine = row.contact.name if row.contact else ""
     theirs = [r.contact.name for r in group.rows if r.contact and r.contact.name]
     return not mine or not theirs or any(same_person(mine, name) for name in theirs)
+
+
+def also_listed_as(name: str, others: list[str]) -> list[str]:
+    """The names of folded rows that are not the customer's name (nor a spelling of it): kept, never dropped."""
+    seen, out = {company_key(name)}, []
+    for other in others:
+        key = company_key(other)
+        if key not in seen:
+            seen.add(key)
+            out.append(other)
+    return out
 
 
 def _assemble(group: _Group, options: ImportOptions, source: str, tags: tuple[str, ...], names: dict,
@@ -212,6 +298,11 @@ def _assemble(group: _Group, options: ImportOptions, source: str, tags: tuple[st
                 notes.append(f"{key.replace('_', ' ').capitalize()}: {value}")
         notes.append(row.notes)
     fields.setdefault("source", source)
+    merging = group.match is not None and options.decisions.get(rows[0].row, options.on_duplicate) == "merge"
+    name = names.get(group.match.ident, "") if merging else ""
+    also = also_listed_as(name or first.name, [r.name for r in rows if r.is_company])
+    if also:
+        notes.insert(0, "Also listed as: " + "; ".join(also))
     notes_text = "\n".join(dict.fromkeys(n for n in notes if n))
     contacts = merge_contacts([r.contact for r in rows if r.contact is not None])
     custom: dict[str, str] = {}

@@ -33,6 +33,7 @@ from trade_crm.exchange.importing.cleaning import RowCleaner
 from trade_crm.exchange.importing.commit import commit_plan
 from trade_crm.exchange.importing.headers import IDENTITY_FIELDS, ColumnMapping, apply_overrides, auto_map
 from trade_crm.exchange.importing.history import BatchInfo, UndoResult, history, undo_batch
+from trade_crm.exchange.importing.junk import JunkFilter
 from trade_crm.exchange.importing.plan import (
     POLICIES,
     DuplicateMatch,
@@ -43,6 +44,7 @@ from trade_crm.exchange.importing.plan import (
     PlannedContact,
     PlannedCustomer,
     RowProblem,
+    account_rows,
 )
 from trade_crm.exchange.importing.progress import Cancel, ImportCancelled, Progress, check, tick
 from trade_crm.exchange.importing.readers import Table, read_table
@@ -94,17 +96,23 @@ def _plan_rows(table: Table, options: ImportOptions, *, path: str = "", progress
                cancel: Cancel | None = None) -> ImportPlan:
     columns, saved_name = map_columns(table, options)
     cleaner = RowCleaner(table.sheet, columns, default_country=options.default_country)
-    cleaned, total = [], len(table.rows)
+    junk = JunkFilter(table.headers, columns)
+    cleaned, total, ignored = [], len(table.rows), {}
     for done, row in enumerate(table.rows, start=1):
-        cleaned.append(cleaner.clean(row.number, row.cells))
+        if (reason := junk.reason(row.cells)) is not None:
+            ignored[row.number] = reason
+        else:
+            cleaned.append(cleaner.clean(row.number, row.cells))
         if done % 500 == 0:
             check(cancel)
             tick(progress, "cleaning", done, total)
     tick(progress, "cleaning", total, total)
     check(cancel)
     source, tags = grouping.batch_source(options)
-    customers = grouping.plan_customers(cleaned, options, source, tags, progress=progress, cancel=cancel)
+    grouped = grouping.plan_customers(cleaned, options, source, tags, progress=progress, cancel=cancel)
+    customers = tuple(grouped.customers)
     problems = tuple(p for row in cleaned for p in row.problems)
+    outcomes = account_rows([row.number for row in table.rows], customers, problems, ignored)
     notices = table.notices
     if not any(c.target in IDENTITY_FIELDS for c in columns):
         notices += ("no column was recognised as a company, contact name, email or phone, so no row can be "
@@ -114,9 +122,10 @@ def _plan_rows(table: Table, options: ImportOptions, *, path: str = "", progress
     return ImportPlan(
         path=path, file_name=table.file_name, sheet=table.sheet,
         sheets=tuple(s.name for s in table.sheets if not s.is_chart), headers=table.headers,
-        header_row=table.header_row, columns=columns, customers=tuple(customers), problems=problems,
+        header_row=table.header_row, columns=columns, customers=customers, problems=problems,
         options=options, total_rows=total, source_rows=raw, notices=notices, saved_mapping=saved_name,
-        batch_source=source, batch_tags=tags)
+        batch_source=source, batch_tags=tags, outcomes=outcomes,
+        possible_duplicates=tuple(grouped.possible_duplicates))
 
 
 @collector_paused()
