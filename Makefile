@@ -14,7 +14,7 @@ NOTICES    := build/THIRD_PARTY_NOTICES
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test bench build lint lock notices screenshots translations clean venv
+.PHONY: run test bench build lint lock notices screenshots translations clean venv import-samples
 
 $(UV_STAMP):
 	rm -rf $(UV_VENV)
@@ -50,6 +50,10 @@ bench: $(STAMP) translations
 
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m trade_crm.tools.screenshots docs/screenshots
+
+# A dry run of every file in ../shared/samples/import: rows read, customers, contacts, refused, ignored.
+import-samples: $(STAMP)
+	$(PY) -m trade_crm.tools.import_samples docs/import-samples.md
 
 lint: $(STAMP)
 	$(PY) -m ruff check trade_crm tests bench
