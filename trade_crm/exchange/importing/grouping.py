@@ -156,7 +156,9 @@ def existing_contact(existing: Existing, contact: PlannedContact) -> int | None:
 class _Group:
     rows: list[CleanRow] = field(default_factory=list)
     match: object = None  # dedupe.Match against a stored customer
-    evidence: Evidence | None = None
+    profiles: list[Profile] = field(default_factory=list)
+    evidence: Evidence | None = None  # of its rows[:counted] and the stored customer, made when first needed
+    counted: int = 0
 
 
 @dataclass(frozen=True)
@@ -188,25 +190,42 @@ def plan_customers(cleaned: list[CleanRow], options: ImportOptions, source: str,
         index.add(stored)
         names[stored.ident] = stored.name
     stored_evidence: dict[int, Evidence] = {}
+    row_evidence: dict[int, Evidence] = {}
     groups: list[_Group] = []
     group_of: dict[int, int] = {}
     apart: list[tuple[int, object, str]] = []  # (group, the match kept apart, why)
 
-    def evidence_of(ident) -> Evidence:
-        if isinstance(ident, tuple):
-            return groups[ident[1]].evidence
-        if ident in group_of:
-            return groups[group_of[ident]].evidence
+    def evidence_of_row(row: CleanRow, profile: Profile) -> Evidence:
+        if row.row not in row_evidence:
+            row_evidence[row.row] = _evidence(row, profile, ignore)
+        return row_evidence[row.row]
+
+    def stored(ident, names_only: bool) -> Evidence:
+        if names_only:  # known without a query
+            return Evidence({company_key(names[ident])} if names.get(ident) else set(), set(), set(), set())
         if ident not in stored_evidence:
             stored_evidence.update(load_evidence(database.obj, [ident]))
             stored_evidence.setdefault(ident, Evidence(set(), set(), set(), set()))
         return stored_evidence[ident]
 
+    def evidence_of(ident, names_only: bool = False) -> Evidence:
+        """A group's or a stored customer's evidence, made when a match needs it (most rows match nothing)."""
+        group = groups[ident[1]] if isinstance(ident, tuple) else groups[group_of[ident]] if ident in group_of else None
+        if group is None:
+            return stored(ident, names_only)
+        if group.evidence is None:
+            group.evidence = Evidence(set(), set(), set(), set())
+            if group.match is not None:
+                group.evidence.add(stored(group.match.ident, False))
+        for row, profile in zip(group.rows[group.counted:], group.profiles[group.counted:], strict=True):
+            group.evidence.add(evidence_of_row(row, profile))
+        group.counted = len(group.rows)
+        return group.evidence
+
     for done, (row, profile) in enumerate(zip(rows, profiles, strict=True), start=1):
-        mine = _evidence(row, profile, ignore)
         target, kept_apart = None, None
         for match in index.find(profile):
-            verdict = _verdict(match, row, mine, groups, evidence_of)
+            verdict = _verdict(match, row, evidence_of_row(row, profile), groups, evidence_of)
             if verdict is None:
                 continue
             if verdict:
@@ -217,18 +236,16 @@ def plan_customers(cleaned: list[CleanRow], options: ImportOptions, source: str,
             elif match.ident in group_of:
                 target = group_of[match.ident]
             else:
-                stored = Evidence(set(), set(), set(), set())
-                stored.add(evidence_of(match.ident))
-                groups.append(_Group(match=match, evidence=stored))
+                groups.append(_Group(match=match))
                 target = group_of[match.ident] = len(groups) - 1
             break
         if target is None:
-            groups.append(_Group(evidence=Evidence(set(), set(), set(), set())))
+            groups.append(_Group())
             target = len(groups) - 1
             if kept_apart is not None:
                 apart.append((target, *kept_apart))
         groups[target].rows.append(row)
-        groups[target].evidence.add(mine)
+        groups[target].profiles.append(profile)
         index.add(replace(profile, ident=("group", target)))
         if done % 500 == 0:
             check(cancel)
@@ -245,11 +262,10 @@ def _verdict(match, row: CleanRow, mine: Evidence, groups: list[_Group], evidenc
         return ""
     if match.rule in ("phone", "domain") and not row.is_company:
         return "" if _acceptable(match, row, groups) else None
-    theirs = evidence_of(match.ident)
-    why = conflict(mine, theirs)
-    if why is None or (match.rule in ("phone", "domain") and names_alike(mine.names, theirs.names)):
-        return ""
-    return f"{match.detail}, but {why}"
+    if match.rule in ("phone", "domain") and names_alike(mine.names, evidence_of(match.ident, True).names):
+        return ""  # a shared number and an alike name: one company, whatever else differs
+    why = conflict(mine, evidence_of(match.ident))
+    return "" if why is None else f"{match.detail}, but {why}"
 
 
 def _possible(customer: PlannedCustomer, match, why: str, customers: list[PlannedCustomer],
@@ -300,7 +316,7 @@ def _assemble(group: _Group, options: ImportOptions, source: str, tags: tuple[st
     fields.setdefault("source", source)
     merging = group.match is not None and options.decisions.get(rows[0].row, options.on_duplicate) == "merge"
     name = names.get(group.match.ident, "") if merging else ""
-    also = also_listed_as(name or first.name, [r.name for r in rows if r.is_company])
+    also = also_listed_as(name or first.name, [r.name for r in rows if r.is_company]) if len(rows) > 1 or name else ()
     if also:
         notes.insert(0, "Also listed as: " + "; ".join(also))
     notes_text = "\n".join(dict.fromkeys(n for n in notes if n))

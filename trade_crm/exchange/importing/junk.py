@@ -51,12 +51,19 @@ class JunkFilter:
 
     def __init__(self, headers: Sequence[str], columns: Sequence[ColumnMapping]):
         self.headers = [h.strip().casefold() for h in headers]
+        self.header_set = frozenset(self.headers)
         targets = {c.index: c.target for c in columns}
         self.person = frozenset(i for i, t in targets.items() if t in _PERSON_FIELDS)
         self.names = frozenset(i for i, t in targets.items() if t in _NAME_FIELDS)
 
     def reason(self, cells: Sequence[str]) -> str | None:
-        filled = [(i, c.strip()) for i, c in enumerate(cells) if c and c.strip()]
+        texts = [c for c in cells if c]
+        if len(texts) >= 3:  # the common row, decided on its first two cells: not a total, number or header
+            a, b = texts[0].strip(), texts[1].strip()
+            if not (_TOTAL.match(a) or _NUMBER.match(a) or a.casefold() in self.header_set
+                    or b.casefold() in self.header_set):
+                return None
+        filled = [(i, c.strip()) for i, c in enumerate(cells) if c and not c.isspace()]
         if not filled:
             return "a blank row"
         texts = [t for _, t in filled]
@@ -66,7 +73,9 @@ class JunkFilter:
             return f'a total row ("{" ".join(texts)[:60]}")'
         if all(_is_number(t) for t in texts) and not any(i in self.person for i, _ in filled):
             return f'only a number ("{" ".join(texts)[:60]}"), not a customer'
-        same = sum(1 for i, t in filled if i < len(self.headers) and t.casefold() == self.headers[i])
+        same = 0  # a repeated header has one of its first two cells among the headers: rows of people seldom do
+        if any(t.casefold() in self.header_set for _, t in filled[:2]):
+            same = sum(1 for i, t in filled if i < len(self.headers) and t.casefold() == self.headers[i])
         if same and same >= max(1, (len(filled) * 3 + 4) // 5) and (same >= 2 or len(self.headers) == 1):
             return "the header row repeated"
         if len(filled) == 1 and not any(i in self.person for i, _ in filled):
