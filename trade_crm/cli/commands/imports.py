@@ -91,7 +91,8 @@ def import_file(ctx: Context, args) -> int:
         by_id = {"updated": result.updated, "unchanged": result.unchanged}
     if plan.is_exported_book:  # updated customers are in "merged" too: existing customers that changed
         data.update(exported_book=True, **by_id)
-    data.update(file=plan.file_name, sheet=plan.sheet, rows=plan.total_rows, row_outcomes=plan.row_outcomes,
+    data.update(file=plan.file_name, sheet=plan.sheet, rows=plan.total_rows,
+                row_outcomes=plan.row_outcomes if plan.outcomes else None,  # an exported book: by CRM ID
                 ignored_rows=[{"row": o.row, "reason": o.reason} for o in plan.ignored],
                 possible_duplicates=[{"row": d.key, "name": d.name, "other_row": d.other_key,
                                       "customer_id": d.customer_id, "other_name": d.other_name, "why": d.why}

@@ -13,15 +13,12 @@ import re
 from dataclasses import dataclass, field, replace
 
 from trade_crm.domain.customers.records import clean_customer_fields
+from trade_crm.domain.duplicates.evidence import Evidence, conflict, load_evidence, names_alike
 from trade_crm.domain.duplicates.matching import (
-    Evidence,
     MatchIndex,
     Profile,
     company_key,
-    conflict,
     load_candidates,
-    load_evidence,
-    names_alike,
     profile_domains,
     same_person,
     shared_domains,

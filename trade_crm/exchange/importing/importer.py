@@ -96,10 +96,10 @@ def _plan_rows(table: Table, options: ImportOptions, *, path: str = "", progress
                cancel: Cancel | None = None) -> ImportPlan:
     columns, saved_name = map_columns(table, options)
     cleaner = RowCleaner(table.sheet, columns, default_country=options.default_country)
-    junk = JunkFilter(table.headers, columns)
+    junk, cards = JunkFilter(table.headers, columns), table.kind == "vcard"  # a card is never a total or a title
     cleaned, total, ignored = [], len(table.rows), {}
     for done, row in enumerate(table.rows, start=1):
-        if (reason := junk.reason(row.cells)) is not None:
+        if not cards and (reason := junk.reason(row.cells)) is not None:
             ignored[row.number] = reason
         else:
             cleaned.append(cleaner.clean(row.number, row.cells))
