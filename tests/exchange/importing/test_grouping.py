@@ -2,7 +2,9 @@
 
 from tests.exchange.importing.lists import run
 from trade_crm.domain.customers.contacts import ContactInput
-from trade_crm.domain.customers.records import create_customer, get_customer
+from trade_crm.domain.customers.records import create_customer, customer_count, get_customer
+from trade_crm.domain.duplicates.merge import merge_customers
+from trade_crm.domain.duplicates.scan import find_duplicates
 from trade_crm.exchange.importing.importer import ImportOptions, build_plan
 
 COUNCILS = (("Stadt Neustadt", "", "info@neustadt.de", "+49 6321 8550", "DE", "Neustadt", "www.neustadt.de"),
@@ -87,3 +89,12 @@ def test_an_alike_customer_in_the_book_with_nothing_against_it_is_merged_into(db
     assert (customer.action, customer.match.customer_id) == ("merge", stored)
     assert [(o.outcome, o.target) for o in plan.outcomes] == [("merged", stored), ("merged", stored)]
     assert "Also listed as: Stadtverwaltung Neustadt" in customer.notes
+
+
+def test_customers_kept_apart_are_found_by_find_duplicates_and_can_be_merged_after_the_import(db, sheet, clock):
+    plan, result = run(sheet(*COUNCILS), clock)
+    assert result.created == 2
+    (group,) = find_duplicates().groups
+    assert sorted(group.ids) == [1, 2]
+    merge_customers(1, [2], clock)
+    assert customer_count() == 1
