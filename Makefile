@@ -16,7 +16,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 # Trust the system's certificate store (a company proxy's root lives there), as pip does.
 export UV_SYSTEM_CERTS := 1
 
-.PHONY: run test bench build lint lock notices screenshots translations clean venv
+.PHONY: run test bench build lint lock notices screenshots translations clean venv import-samples
 
 $(UV_STAMP):
 	rm -rf $(UV_VENV)
@@ -52,6 +52,10 @@ bench: $(STAMP) translations
 
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m trade_crm.tools.screenshots docs/screenshots
+
+# A dry run of every file in ../shared/samples/import: rows read, customers, contacts, refused, ignored.
+import-samples: $(STAMP)
+	$(PY) -m trade_crm.tools.import_samples docs/import-samples.md
 
 lint: $(STAMP)
 	$(PY) -m ruff check trade_crm tests bench

@@ -452,6 +452,49 @@ The current book is kept as a backup first.</source>
     </message>
 </context>
 <context>
+    <name>CreatedTableModel</name>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/review_models.py" line="1"/>
+        <source>Rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/review_models.py" line="1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/review_models.py" line="1"/>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/review_models.py" line="1"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/review_models.py" line="1"/>
+        <source>Kept apart from</source>
+        <translation>与之分开的客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/review_models.py" line="1"/>
+        <source>row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/review_models.py" line="1"/>
+        <source>#%1 in your book: %2</source>
+        <translation>客户库中的 #%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/review_models.py" line="1"/>
+        <source>If they are one, merge them after the import (Tools › Find duplicates).</source>
+        <translation>如果是同一家，请在导入后合并（工具 › 查找重复客户）。</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <location filename="../../trade_crm/ui/customer_dialog.py" line="73"/>
@@ -2329,6 +2372,14 @@ Keep them unencrypted?</source>
     </message>
 </context>
 <context>
+    <name>ImportRows</name>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/result_pages.py" line="1"/>
+        <source>Rows read: %1 = %2 new customers + %3 into customers in your book + %4 joined another row of the file + %5 skipped + %6 not imported + %7 ignored (totals, titles, repeated headers).</source>
+        <translation>读取 %1 行 = %2 个新客户 + %3 行并入客户库中的客户 + %4 行并入文件中的另一行 + %5 行跳过 + %6 行未导入 + %7 行已忽略（合计、标题、重复的表头）。</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <location filename="../../trade_crm/ui/import_wizard.py" line="42"/>
@@ -3467,6 +3518,11 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/review_models.py" line="1"/>
+        <source>Ignored</source>
+        <translation>已忽略</translation>
+    </message>
 </context>
 <context>
     <name>ProgressPage</name>
@@ -4038,6 +4094,16 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <location filename="../../trade_crm/ui/import_review_page.py" line="221"/>
         <source>Problems (%1)</source>
         <translation>问题 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/review_page.py" line="1"/>
+        <source>Rows of one company become one customer only on evidence: the same email, phone or company domain, or a name alike with nothing against it. Alike names with their own website, email domain or phone are kept apart; merge them later if they are one.</source>
+        <translation>同一公司的多行只在有证据时才合并为一个客户：相同的邮箱、电话或公司域名，或名称相近且没有相互矛盾的信息。名称相近但各有自己的网站、邮箱域名或电话的，会分开保存；如果其实是同一家，导入后再合并即可。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/review_page.py" line="1"/>
+        <source>Will be created (%1)</source>
+        <translation>将新建（%1）</translation>
     </message>
 </context>
 <context>

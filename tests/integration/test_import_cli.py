@@ -27,7 +27,7 @@ def fair(tmp_path):
                     "Beta GmbH,Bob,bob@beta.de,030 1234567,Germany,H5 A1\n"
                     "Beta GmbH,Bea,bea@beta.de,,Germany,\n"
                     "Gamma SA,Gus,gus at gamma,,France,\n"
-                    ",,,,Spain,\n", encoding="utf-8")
+                    ",,,,Spain,B7\n", encoding="utf-8")
     return path
 
 
@@ -41,6 +41,7 @@ def test_import_json_report_then_history_then_undo(capsys, db_path, fair):
     assert [(e["sheet"], e["row"], e["column"]) for e in report["errors"]] == [
         ("fair.csv", 4, "E-mail"), ("fair.csv", 5, "")]
     assert report["errors"][0]["message"] == '"gus at gamma" is not an email address; kept in the notes'
+    assert report["row_outcomes"] == {"created": 2, "merged": 0, "joined": 1, "skipped": 0, "refused": 1, "ignored": 0}
 
     code, out, _ = cli(capsys, "import", "history", "--db", str(db_path), "--json")
     (batch,) = json.loads(out)["imports"]
@@ -58,9 +59,24 @@ def test_dry_run_prints_counts_and_problems_and_writes_nothing(capsys, db_path, 
     assert code == 0
     assert "new customers: 2" in out and "new contacts: 3" in out
     assert "fair.csv, row 5: this row has no company" in out
+    assert "rows: 2 created, 1 joined, 1 refused (of 4 read)" in out
     assert "Nothing was written" in out and (tmp_path / "fix.xlsx").exists()
     code, out, _ = cli(capsys, "import", "history", "--db", str(db_path))
     assert out.strip() == "No imports yet."
+
+
+def test_the_dry_run_lists_ignored_rows_and_alike_customers_kept_apart(capsys, db_path, tmp_path):
+    path = tmp_path / "councils.csv"
+    path.write_text("Company,Email,Website\nStadt Neustadt,info@neustadt.de,neustadt.de\n"
+                    "Stadt Neustedt,info@neustedt.de,neustedt.de\nTotal,2,\n", encoding="utf-8")
+    code, out, _ = cli(capsys, "import", str(path), "--db", str(db_path), "--dry-run", "--json")
+    report = json.loads(out)
+    assert (code, report["created"], report["rows"]) == (0, 2, 3)
+    assert report["ignored_rows"] == [{"row": 4, "reason": 'a total row ("Total 2")'}]
+    (pair,) = report["possible_duplicates"]
+    assert (pair["row"], pair["other_row"], pair["customer_id"]) == (3, 2, None)
+    code, out, _ = cli(capsys, "import", str(path), "--db", str(db_path), "--dry-run")
+    assert "row 4: a total row" in out and "row 3: Stadt Neustedt ~ row 2 Stadt Neustadt" in out
 
 
 def test_map_and_on_duplicate_options(capsys, db_path, fair):

@@ -4,10 +4,13 @@ The samples live in ../shared/samples/import and are never copied into the repos
 skip when they are absent, and fail when they are absent under CI=true.
 """
 
+import json
+
 import pytest
 
 from tests.helpers import SAMPLES as SAMPLE_FILES
 from tests.helpers import dump, require_samples, sample_names
+from trade_crm.cli.parser import run
 from trade_crm.domain.customers.records import get_customer
 from trade_crm.exchange.importing.importer import ImportOptions, build_plan, commit_import, undo_import
 from trade_crm.exchange.importing.readers import ReadError, read_table
@@ -19,7 +22,7 @@ EXPECTED = {
     "csv/linkedin_connections_sample.csv": (7, 7, 0, 0),
     "csv/thunderbird_semicolon.csv": (2, 2, 0, 0),
     "csv/google_shared_contacts_outlook_style.csv": (3, 3, 7, 0),
-    "csv/hannover_messe_2018_exhibitors.csv": (6461, 6505, 81, 0),
+    "csv/hannover_messe_2018_exhibitors.csv": (6569, 6541, 81, 0),
     "xlsx/exporeal2024_transform_beyond_exhibitors.xlsx": (52, 52, 0, 0),
     "xlsx/poscrm_customer_import_template_zh.xlsx": (2, 2, 0, 0),
     "xlsx/xp_contacts_zh_headers.xlsx": (1, 1, 1, 0),
@@ -43,8 +46,10 @@ def test_every_sample_imports_dry_and_for_real(samples_dir, tmp_path, clock, nam
             return
         plan = build_plan(path, ImportOptions(source="Sample Fair"))
         assert dump(db) == empty
+        assert [o.row for o in plan.outcomes] == [r.number for r in read_table(path, plan.options.sheet).rows]
         result = commit_import(plan, clock)
         assert (result.created, result.contacts_created) == (plan.new_customers, plan.new_contacts)
+        assert sum(result.row_outcomes.values()) == result.rows == plan.total_rows
         if name in EXPECTED:
             assert (result.created, result.contacts_created, len(plan.problems), len(plan.error_rows)) == EXPECTED[name]
         undo_import(result.batch, clock)
@@ -53,11 +58,26 @@ def test_every_sample_imports_dry_and_for_real(samples_dir, tmp_path, clock, nam
         close_database(db)
 
 
+@pytest.mark.parametrize("name", SAMPLE_FILES)
+def test_every_row_of_every_sample_is_accounted_for_in_the_dry_run_json(samples_dir, tmp_path, capsys, name):
+    """Created, merged, joined, skipped, refused or ignored: the outcomes add up to the rows read."""
+    code = run(["import", str(samples_dir / name), "--db", str(tmp_path / "book.db"), "--dry-run", "--json"])
+    out, err = capsys.readouterr()
+    if name in REFUSED:
+        assert code != 0 and REFUSED[name] in err
+        return
+    report = json.loads(out)
+    assert code == 0 and report["rows"] > 0
+    assert sum(report["row_outcomes"].values()) == report["rows"], report["row_outcomes"]
+    assert report["row_outcomes"]["created"] == report["created"]
+    assert report["row_outcomes"]["ignored"] == len(report["ignored_rows"])
+
+
 def test_reimporting_the_trade_fair_list_creates_nobody_new(samples_dir, db, clock):
     path = samples_dir / "csv/hannover_messe_2018_exhibitors.csv"
     first = commit_import(build_plan(path), clock)
     second = commit_import(build_plan(path), clock)
-    assert (first.created, second.created, second.merged, second.contacts_created) == (6461, 0, 6461, 0)
+    assert (first.created, second.created, second.merged, second.contacts_created) == (6569, 0, 6569, 0)
 
 
 def test_chinese_and_japanese_samples_keep_their_text(samples_dir, db, clock):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 
 from tests.helpers import dump, make_xlsx
 from trade_crm.domain.customers.contacts import ContactInput
@@ -162,7 +162,14 @@ def test_the_review_is_a_dry_run_with_counts_matches_and_problems(qtbot, make_wi
     counts = {key: label.text() for key, label in page.count_labels.items()}
     assert counts == {"new_customers": "2", "new_contacts": "4", "merges": "1", "skips": "0",
                       "rows_with_problems": "2", "rows_not_imported": "1"}
-    assert page.tabs.tabText(0) == "Matches in your book (1)" and page.tabs.tabText(1) == "Problems (2)"
+    assert [page.tabs.tabText(i) for i in range(3)] == [
+        "Matches in your book (1)", "Will be created (2)", "Problems (2)"]
+    created = page.created
+    assert [[created.index(r, c).data() for c in range(5)] for r in range(created.rowCount())] == [
+        ["3, 4", "Beta GmbH", "DE", 2, ""], ["6", "Gamma", "DE", 1, ""]]
+    assert page.rows_label.text() == ("Rows read: 5 = 2 new customers + 1 into customers in your book + 1 joined "
+                                      "another row of the file + 0 skipped + 1 not imported + 0 ignored (totals, "
+                                      "titles, repeated headers).")
     model = page.duplicates
     assert [model.index(0, c).data() for c in range(model.columnCount())] == [
         "2", "Acme Trading Company Limited", "ACME Trading Co., Ltd.", "Same company domain acme-trading.de",
@@ -174,6 +181,22 @@ def test_the_review_is_a_dry_run_with_counts_matches_and_problems(qtbot, make_wi
         ["Exhibitors", 6, "Email", "Imported", '"not-an-email" is not an email address; kept in the notes']]
     assert wizard.next_button.text() == "Import"
     assert dump(db) == before and customer_count() == 1
+
+
+def test_the_review_lists_ignored_rows_and_customers_kept_apart_from_an_alike_one(qtbot, make_wizard, tmp_path):
+    path = write_xlsx(tmp_path / "councils.xlsx", [
+        ["Company", "Email", "Website"], ["Stadt Neustadt", "info@neustadt.de", "neustadt.de"],
+        ["Stadt Neustedt", "info@neustedt.de", "neustedt.de"], ["合计", "2"]])
+    wizard = make_wizard(path)
+    to_review(qtbot, wizard)
+    page = wizard.review_page
+    created = page.created
+    assert [created.index(r, created.ALIKE).data() for r in range(2)] == ["", "row 2: Stadt Neustadt"]
+    assert "different company domains" in created.index(1, created.ALIKE).data(Qt.ItemDataRole.ToolTipRole)
+    problems = page.problems
+    assert [problems.index(0, c).data() for c in range(5)] == [
+        "Exhibitors", 4, "", "Ignored", 'a total row ("合计 2")']
+    assert "+ 1 ignored" in page.rows_label.text()
 
 
 def test_each_match_can_be_merged_skipped_or_created_and_a_default_applies_to_all(qtbot, make_wizard, fair, acme):
@@ -221,6 +244,7 @@ def test_import_then_undo_from_the_summary_restores_the_book(qtbot, make_wizard,
     summary = wizard.summary_page
     assert {k: label.text() for k, label in summary.count_labels.items()} == {
         "created": "2", "merged": "1", "skipped": "0", "contacts_created": "4", "not_imported": "1"}
+    assert summary.rows_label.text().startswith("Rows read: 5 = 2 new customers + 1 into customers in your book")
     assert "“Canton Fair 2026 Autumn”" in summary.source_label.text() and "“VIP”" in summary.source_label.text()
     beta = get_customer(Customer.get(Customer.name == "Beta GmbH").id)
     assert beta.source == "trade_show" and set(beta.tags) == {"Canton Fair 2026 Autumn", "VIP"}

@@ -92,6 +92,11 @@ def import_file(ctx: Context, args) -> int:
     if plan.is_exported_book:  # updated customers are in "merged" too: existing customers that changed
         data.update(exported_book=True, **by_id)
     data.update(file=plan.file_name, sheet=plan.sheet, rows=plan.total_rows,
+                row_outcomes=plan.row_outcomes if plan.outcomes else None,  # an exported book: by CRM ID
+                ignored_rows=[{"row": o.row, "reason": o.reason} for o in plan.ignored],
+                possible_duplicates=[{"row": d.key, "name": d.name, "other_row": d.other_key,
+                                      "customer_id": d.customer_id, "other_name": d.other_name, "why": d.why}
+                                     for d in plan.possible_duplicates],
                 rows_with_problems=len(plan.problem_rows), rows_not_imported=len(plan.error_rows),
                 errors=[{"sheet": p.sheet, "row": p.row, "column": p.column, "message": p.message,
                          "severity": p.severity} for p in plan.problems],
@@ -110,6 +115,9 @@ def _human(plan, data: dict, report: int | None, args) -> str:
              *([f"  exported book, by CRM ID: updated {data['updated']}, unchanged {data['unchanged']}"]
                if data.get("exported_book") else []),
              f"  rows with problems: {data['rows_with_problems']} ({data['rows_not_imported']} not imported)"]
+    if plan.outcomes:
+        lines.append("  rows: " + ", ".join(f"{n} {k}" for k, n in plan.row_outcomes.items() if n)
+                     + f" (of {plan.total_rows} read)")
     if plan.saved_mapping:
         lines.append(f'  columns mapped with the saved mapping "{plan.saved_mapping}"')
     lines += [f"  note: {n}" for n in plan.notices]
@@ -120,6 +128,13 @@ def _human(plan, data: dict, report: int | None, args) -> str:
                   f"({c.match.detail}): {c.action}"
                   + (f" ({', '.join(dict.fromkeys(ch.field for ch in c.changes))})" if c.action == "update" else "")
                   for c in matched]
+    if plan.ignored:
+        lines.append("Ignored rows:")
+        lines += [f"  row {o.row}: {o.reason}" for o in plan.ignored[:10]]
+    if plan.possible_duplicates:
+        lines.append("Kept apart, possibly the same (merge them later if they are):")
+        lines += [f"  row {d.key}: {d.name} ~ " + (f"row {d.other_key}" if d.other_key else f"#{d.customer_id}")
+                  + f" {d.other_name} ({d.why})" for d in plan.possible_duplicates[:10]]
     if plan.problems:
         lines.append("Problems:")
         lines += [f"  {p.sheet}, row {p.row}" + (f", {p.column}" if p.column else "") + f": {p.message}"

@@ -197,6 +197,11 @@ def block_key(name: str, country: str | None) -> str:
     return f"{name[:2].translate(_ASCII_LOWER)}|{country or ''}"
 
 
+def has_cjk(text: str) -> bool:
+    """Whether a text has Chinese, Japanese or Korean characters (names in them are compared exactly)."""
+    return bool(_CJK.search(text))
+
+
 def _is_free(domain: str) -> bool:
     return (domain in FREE_MAIL_DOMAINS or domain.split(".")[0] in FREE_MAIL_BRANDS
             or domain.rpartition(".")[2] in _RESERVED_TLDS)

@@ -174,7 +174,8 @@ def commit_plan(plan: ImportPlan, clock: Clock, *, progress: Progress | None = N
         check(cancel)
         search.reindex(database.obj, merged, known=writer.documents)
         result = ImportResult(writer.batch.batch_id, counts["created"], counts["merged"],
-                              len(plan.customers) - len(writable), writer.contacts_created, plan.problems)
+                              len(plan.customers) - len(writable), writer.contacts_created, plan.problems,
+                              rows=plan.total_rows, row_outcomes=plan.row_outcomes)
         writer.batch.finish({"sheet": plan.sheet, "rows": plan.total_rows, "created": result.created,
                              "merged": result.merged, "skipped": result.skipped,
                              "contacts_created": result.contacts_created,

@@ -13,10 +13,13 @@ import re
 from dataclasses import dataclass, field, replace
 
 from trade_crm.domain.customers.records import clean_customer_fields
+from trade_crm.domain.duplicates.evidence import Evidence, conflict, load_evidence, names_alike
 from trade_crm.domain.duplicates.matching import (
     MatchIndex,
     Profile,
+    company_key,
     load_candidates,
+    profile_domains,
     same_person,
     shared_domains,
 )
@@ -29,6 +32,7 @@ from trade_crm.exchange.importing.plan import (
     ImportOptions,
     PlannedContact,
     PlannedCustomer,
+    PossibleDuplicate,
 )
 from trade_crm.exchange.importing.progress import Cancel, Progress, check, tick
 from trade_crm.store.models import database
@@ -149,22 +153,81 @@ def existing_contact(existing: Existing, contact: PlannedContact) -> int | None:
 class _Group:
     rows: list[CleanRow] = field(default_factory=list)
     match: object = None  # dedupe.Match against a stored customer
+    profiles: list[Profile] = field(default_factory=list)
+    evidence: Evidence | None = None  # of its rows[:counted] and the stored customer, made when first needed
+    counted: int = 0
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """The planned customers, and the pairs kept apart although alike (for the user to merge later)."""
+
+    customers: list[PlannedCustomer]
+    possible_duplicates: list[PossibleDuplicate]
+
+
+def _evidence(row: CleanRow, profile: Profile, ignore: frozenset[str]) -> Evidence:
+    phones = set(profile.phones)
+    person = bool(row.contact and row.contact.name)
+    return Evidence({company_key(row.name)} if row.is_company and row.name else set(),
+                    profile_domains(profile) - ignore, phones, set() if person else set(phones))
 
 
 def plan_customers(cleaned: list[CleanRow], options: ImportOptions, source: str, tags: tuple[str, ...], *,
-                   progress: Progress | None = None, cancel: Cancel | None = None) -> list[PlannedCustomer]:
+                   progress: Progress | None = None, cancel: Cancel | None = None) -> Grouping:
+    """Group the rows that are one company, on positive evidence only: the same email, phone or company
+    domain, or a (nearly) the same name with nothing against it. A match with conflicting evidence ("Stadt A"
+    and "Stadt B", each with its own website) keeps the two apart and lists them as a possible duplicate."""
     rows = [r for r in cleaned if r.ok]
     profiles = [_profile(("row", r.row), r) for r in rows]
     tick(progress, "matching", 0, len(rows))
-    index, names = MatchIndex(ignore_domains=shared_domains(profiles)), {}
+    ignore = frozenset(shared_domains(profiles))
+    index, names = MatchIndex(ignore_domains=ignore), {}
     for stored in load_candidates(database.obj, profiles):
         index.add(stored)
         names[stored.ident] = stored.name
+    stored_evidence: dict[int, Evidence] = {}
+    row_evidence: dict[int, Evidence] = {}
     groups: list[_Group] = []
     group_of: dict[int, int] = {}
+    apart: list[tuple[int, object, str]] = []  # (group, the match kept apart, why)
+
+    def evidence_of_row(row: CleanRow, profile: Profile) -> Evidence:
+        if row.row not in row_evidence:
+            row_evidence[row.row] = _evidence(row, profile, ignore)
+        return row_evidence[row.row]
+
+    def stored(ident, names_only: bool) -> Evidence:
+        if names_only:  # known without a query
+            return Evidence({company_key(names[ident])} if names.get(ident) else set(), set(), set(), set())
+        if ident not in stored_evidence:
+            stored_evidence.update(load_evidence(database.obj, [ident]))
+            stored_evidence.setdefault(ident, Evidence(set(), set(), set(), set()))
+        return stored_evidence[ident]
+
+    def evidence_of(ident, names_only: bool = False) -> Evidence:
+        """A group's or a stored customer's evidence, made when a match needs it (most rows match nothing)."""
+        group = groups[ident[1]] if isinstance(ident, tuple) else groups[group_of[ident]] if ident in group_of else None
+        if group is None:
+            return stored(ident, names_only)
+        if group.evidence is None:
+            group.evidence = Evidence(set(), set(), set(), set())
+            if group.match is not None:
+                group.evidence.add(stored(group.match.ident, False))
+        for row, profile in zip(group.rows[group.counted:], group.profiles[group.counted:], strict=True):
+            group.evidence.add(evidence_of_row(row, profile))
+        group.counted = len(group.rows)
+        return group.evidence
+
     for done, (row, profile) in enumerate(zip(rows, profiles, strict=True), start=1):
-        target = None
-        for match in [m for m in index.find(profile) if _acceptable(m, row, groups)][:1]:
+        target, kept_apart = None, None
+        for match in index.find(profile):
+            verdict = _verdict(match, row, evidence_of_row(row, profile), groups, evidence_of)
+            if verdict is None:
+                continue
+            if verdict:
+                kept_apart = kept_apart or (match, verdict)
+                continue
             if isinstance(match.ident, tuple):
                 target = match.ident[1]
             elif match.ident in group_of:
@@ -172,23 +235,48 @@ def plan_customers(cleaned: list[CleanRow], options: ImportOptions, source: str,
             else:
                 groups.append(_Group(match=match))
                 target = group_of[match.ident] = len(groups) - 1
+            break
         if target is None:
             groups.append(_Group())
             target = len(groups) - 1
+            if kept_apart is not None:
+                apart.append((target, *kept_apart))
         groups[target].rows.append(row)
+        groups[target].profiles.append(profile)
         index.add(replace(profile, ident=("group", target)))
         if done % 500 == 0:
             check(cancel)
             tick(progress, "matching", done, len(rows))
     tick(progress, "matching", len(rows), len(rows))
     existing = load_existing(sorted(group_of))
-    return [_assemble(g, options, source, tags, names, existing) for g in groups]
+    customers = [_assemble(g, options, source, tags, names, existing) for g in groups]
+    return Grouping(customers, [_possible(customers[g], m, why, customers, names) for g, m, why in apart])
+
+
+def _verdict(match, row: CleanRow, mine: Evidence, groups: list[_Group], evidence_of) -> str | None:
+    """"": join the match; None: not this match (two people); a text: kept apart, and why."""
+    if match.rule == "email":
+        return ""
+    if match.rule in ("phone", "domain") and not row.is_company:
+        return "" if _acceptable(match, row, groups) else None
+    if match.rule in ("phone", "domain") and names_alike(mine.names, evidence_of(match.ident, True).names):
+        return ""  # a shared number and an alike name: one company, whatever else differs
+    why = conflict(mine, evidence_of(match.ident))
+    return "" if why is None else f"{match.detail}, but {why}"
+
+
+def _possible(customer: PlannedCustomer, match, why: str, customers: list[PlannedCustomer],
+              names: dict) -> PossibleDuplicate:
+    if isinstance(match.ident, tuple):
+        other = customers[match.ident[1]]
+        return PossibleDuplicate(customer.key, other.key, None, customer.name, other.name, why)
+    return PossibleDuplicate(customer.key, None, match.ident, customer.name, names.get(match.ident, ""), why)
 
 
 def _acceptable(match, row: CleanRow, groups: list[_Group]) -> bool:
     """A shared phone or domain makes two people one customer only when one of them has a company
     or they are one person: "John Doe" and "Jane Doe" at doe.com, with no company, stay apart."""
-    if match.rule not in ("phone", "domain") or row.is_company or not isinstance(match.ident, tuple):
+    if not isinstance(match.ident, tuple):
         return True
     group = groups[match.ident[1]]
     if any(r.is_company for r in group.rows):
@@ -196,6 +284,17 @@ def _acceptable(match, row: CleanRow, groups: list[_Group]) -> bool:
     mine = row.contact.name if row.contact else ""
     theirs = [r.contact.name for r in group.rows if r.contact and r.contact.name]
     return not mine or not theirs or any(same_person(mine, name) for name in theirs)
+
+
+def also_listed_as(name: str, others: list[str]) -> list[str]:
+    """The names of folded rows that are not the customer's name (nor a spelling of it): kept, never dropped."""
+    seen, out = {company_key(name)}, []
+    for other in others:
+        key = company_key(other)
+        if key not in seen:
+            seen.add(key)
+            out.append(other)
+    return out
 
 
 def _assemble(group: _Group, options: ImportOptions, source: str, tags: tuple[str, ...], names: dict,
@@ -212,6 +311,11 @@ def _assemble(group: _Group, options: ImportOptions, source: str, tags: tuple[st
                 notes.append(f"{key.replace('_', ' ').capitalize()}: {value}")
         notes.append(row.notes)
     fields.setdefault("source", source)
+    merging = group.match is not None and options.decisions.get(rows[0].row, options.on_duplicate) == "merge"
+    name = names.get(group.match.ident, "") if merging else ""
+    also = also_listed_as(name or first.name, [r.name for r in rows if r.is_company]) if len(rows) > 1 or name else ()
+    if also:
+        notes.insert(0, "Also listed as: " + "; ".join(also))
     notes_text = "\n".join(dict.fromkeys(n for n in notes if n))
     contacts = merge_contacts([r.contact for r in rows if r.contact is not None])
     custom: dict[str, str] = {}

@@ -33,6 +33,7 @@ from trade_crm.exchange.importing.cleaning import RowCleaner
 from trade_crm.exchange.importing.commit import commit_plan
 from trade_crm.exchange.importing.headers import IDENTITY_FIELDS, ColumnMapping, apply_overrides, auto_map
 from trade_crm.exchange.importing.history import BatchInfo, UndoResult, history, undo_batch
+from trade_crm.exchange.importing.junk import JunkFilter
 from trade_crm.exchange.importing.plan import (
     POLICIES,
     DuplicateMatch,
@@ -43,6 +44,7 @@ from trade_crm.exchange.importing.plan import (
     PlannedContact,
     PlannedCustomer,
     RowProblem,
+    account_rows,
 )
 from trade_crm.exchange.importing.progress import Cancel, ImportCancelled, Progress, check, tick
 from trade_crm.exchange.importing.readers import Table, read_table
@@ -94,18 +96,25 @@ def _plan_rows(table: Table, options: ImportOptions, *, path: str = "", progress
                cancel: Cancel | None = None) -> ImportPlan:
     columns, saved_name = map_columns(table, options)
     cleaner = RowCleaner(table.sheet, columns, default_country=options.default_country)
-    cleaned, total = [], len(table.rows)
+    junk, cards = JunkFilter(table.headers, columns), table.kind == "vcard"  # a card is never a total or a title
+    cleaned, total, ignored = [], len(table.rows), {}
     for done, row in enumerate(table.rows, start=1):
-        cleaned.append(cleaner.clean(row.number, row.cells))
+        if not cards and (reason := junk.reason(row.cells)) is not None:
+            ignored[row.number] = reason
+        else:
+            cleaned.append(cleaner.clean(row.number, row.cells))
         if done % 500 == 0:
             check(cancel)
             tick(progress, "cleaning", done, total)
     tick(progress, "cleaning", total, total)
     check(cancel)
     source, tags = grouping.batch_source(options)
-    customers = grouping.plan_customers(cleaned, options, source, tags, progress=progress, cancel=cancel)
+    grouped = grouping.plan_customers(cleaned, options, source, tags, progress=progress, cancel=cancel)
+    customers = tuple(grouped.customers)
     unread = tuple(RowProblem(table.sheet, number, "", message, "error") for number, message in table.problems)
     problems = unread + tuple(p for row in cleaned for p in row.problems)  # unread: rows the reader refused
+    numbers = sorted([row.number for row in table.rows] + [number for number, _ in table.problems])
+    outcomes = account_rows(numbers, customers, problems, ignored)
     notices = table.notices
     if len(table.encodings) > 1:  # the reader found the text plausible in more than one encoding
         notices += (f"the text was read as {table.encodings[0][0]}; it reads almost as well as "
@@ -118,9 +127,10 @@ def _plan_rows(table: Table, options: ImportOptions, *, path: str = "", progress
     return ImportPlan(
         path=path, file_name=table.file_name, sheet=table.sheet,
         sheets=tuple(s.name for s in table.sheets if not s.is_chart), headers=table.headers,
-        header_row=table.header_row, columns=columns, customers=tuple(customers), problems=problems,
+        header_row=table.header_row, columns=columns, customers=customers, problems=problems,
         options=options, total_rows=total + len(unread), source_rows=raw, notices=notices, saved_mapping=saved_name,
-        batch_source=source, batch_tags=tags)
+        batch_source=source, batch_tags=tags, outcomes=outcomes,
+        possible_duplicates=tuple(grouped.possible_duplicates))
 
 
 @collector_paused()

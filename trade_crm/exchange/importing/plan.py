@@ -105,6 +105,68 @@ class PlannedCustomer:
     new_contacts: int = 0  # contacts this customer gains
 
 
+OUTCOMES = ("created", "merged", "joined", "skipped", "refused", "ignored")
+
+
+@dataclass(frozen=True)
+class RowOutcome:
+    """What became of one row read: every row ends in exactly one of OUTCOMES, so the counts add up.
+
+    created: the first row of a new customer; merged: into the book's customer `target`; joined: the
+    customer that row `target` of the file creates; skipped: a match the user chose to skip; refused:
+    a row with an error (`reason`); ignored: a total, a repeated header, a title or date line (`reason`).
+    """
+
+    row: int
+    outcome: str
+    target: int | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class PossibleDuplicate:
+    """Two customers kept apart although alike (a similar name, a shared phone or domain) because other
+    evidence conflicts ("Stadt A" and "Stadt B", each with its own website): the user may merge them later."""
+
+    key: int  # the PlannedCustomer.key of the row's customer
+    other_key: int | None  # the other planned customer's key, or None for one in the book
+    customer_id: int | None  # the customer in the book, or None
+    name: str
+    other_name: str
+    why: str  # what is alike and what conflicts, for a person
+
+
+def outcome_counts(outcomes: tuple[RowOutcome, ...]) -> dict[str, int]:
+    counts = dict.fromkeys(OUTCOMES, 0)
+    for outcome in outcomes:
+        counts[outcome.outcome] += 1
+    return counts
+
+
+def account_rows(numbers: list[int], customers: tuple[PlannedCustomer, ...], problems: tuple[RowProblem, ...],
+                 ignored: Mapping[int, str]) -> tuple[RowOutcome, ...]:
+    """One outcome for each row read (`numbers`), in file order: where it went, or why it did not."""
+    outcome: dict[int, RowOutcome] = {}
+    for customer in customers:
+        first = customer.rows[0] if customer.rows else None
+        for row in customer.rows:
+            if customer.action == "merge" and customer.match is not None:
+                outcome[row] = RowOutcome(row, "merged", customer.match.customer_id)
+            elif customer.action == "skip":
+                outcome[row] = RowOutcome(row, "skipped", customer.match.customer_id if customer.match else None)
+            elif row == first:
+                outcome[row] = RowOutcome(row, "created")
+            else:
+                outcome[row] = RowOutcome(row, "joined", first)
+    errors: dict[int, list[str]] = {}
+    for problem in problems:
+        if problem.severity == "error":
+            errors.setdefault(problem.row, []).append(problem.message)
+    return tuple(outcome.get(n) or (RowOutcome(n, "ignored", reason=ignored[n]) if n in ignored else
+                                    RowOutcome(n, "refused", reason="; ".join(errors.get(n, ())) or "not imported"))
+                 for n in numbers)
+
+
 @dataclass(frozen=True)
 class ImportPlan:
     path: str
@@ -124,12 +186,23 @@ class ImportPlan:
     batch_source: str = "other"  # Customer.source for new customers
     batch_tags: tuple[str, ...] = ()
     book: BookPlan | None = None  # the file is an exported Trade CRM book, read by CRM ID
+    outcomes: tuple[RowOutcome, ...] = ()  # one per row read, in file order (a list, not a book)
+    possible_duplicates: tuple[PossibleDuplicate, ...] = ()
 
     @property
     def is_exported_book(self) -> bool:
         return self.book is not None
 
-    __json_extra__ = ("counts",)
+    __json_extra__ = ("counts", "row_outcomes")
+
+    @property
+    def row_outcomes(self) -> dict[str, int]:
+        """How many rows read end in each outcome (created, merged, joined, ...): they add up to the rows read."""
+        return outcome_counts(self.outcomes)
+
+    @property
+    def ignored(self) -> tuple[RowOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.outcome == "ignored")
 
     @property
     def new_customers(self) -> int:
@@ -185,6 +258,8 @@ class ImportResult:
     dry_run: bool = False
     updated: int = 0  # an exported book: customers changed by CRM ID (counted in `merged` too)
     unchanged: int = 0  # an exported book: customers found by CRM ID with nothing to change
+    rows: int = 0  # rows read
+    row_outcomes: Mapping[str, int] = field(default_factory=dict)  # outcome -> rows; they add up to `rows`
 
 
 # --- an exported Trade CRM book, read back (importing/book/) ---

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Mapping
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -15,6 +17,15 @@ from PySide6.QtWidgets import (
 
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.import_export.wizard_pages import ERROR_STYLE, heading
+
+
+def row_accounting(outcomes: Mapping[str, int], rows: int) -> str:
+    """Where every row read went, in one sentence whose numbers add up to the rows read."""
+    text = QCoreApplication.translate(
+        "ImportRows", "Rows read: %1 = %2 new customers + %3 into customers in your book + %4 joined another row "
+        "of the file + %5 skipped + %6 not imported + %7 ignored (totals, titles, repeated headers).")
+    keys = ("created", "merged", "joined", "skipped", "refused", "ignored")
+    return fill(text, f"{rows:,}", *(f"{outcomes.get(k, 0):,}" for k in keys))
 
 
 class ProgressPage(QWidget):
@@ -90,6 +101,8 @@ class SummaryPage(QWidget):
         self.counts.setColumnStretch(2, 1)
         self.counts.setVerticalSpacing(6)
         self.counts.setHorizontalSpacing(12)
+        self.rows_label = QLabel()
+        self.rows_label.setWordWrap(True)
         self.source_label = QLabel()
         self.source_label.setWordWrap(True)
         self.status_label = QLabel()
@@ -107,6 +120,7 @@ class SummaryPage(QWidget):
         layout.addSpacing(8)
         layout.addLayout(self.counts)
         layout.addSpacing(8)
+        layout.addWidget(self.rows_label)
         layout.addWidget(self.source_label)
         layout.addSpacing(8)
         layout.addLayout(buttons)
@@ -119,6 +133,8 @@ class SummaryPage(QWidget):
         for key, value in values.items():
             self.count_labels[key].setText(f"{value:,}")
         self.title.setText(fill(self.tr("Imported %1"), plan.file_name))
+        outcomes = getattr(result, "row_outcomes", None)
+        self.rows_label.setText(row_accounting(outcomes, result.rows) if outcomes else "")
         tags = ", ".join(f"“{t}”" for t in plan.batch_tags)
         self.source_label.setText(fill(self.tr("Every imported customer is tagged %1."), tags) if tags else "")
         updated = getattr(result, "updated", 0)  # a Trade CRM export updates customers by CRM ID

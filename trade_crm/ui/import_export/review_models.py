@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from trade_crm.exchange.importing.importer import POLICIES, ImportPlan, PlannedCustomer, RowProblem
+from trade_crm.exchange.importing.plan import PossibleDuplicate
 from trade_crm.ui.common.i18n import fill
 
 _QUOTED = re.compile(r'"(.*)"')
@@ -146,8 +147,58 @@ class ActionDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
+class CreatedTableModel(_ListTableModel):
+    """The customers the import creates, with their rows, and the ones kept apart from an alike customer."""
+
+    ROWS, NAME, COUNTRY, CONTACTS, ALIKE = range(5)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.customers: list[PlannedCustomer] = []
+        self.alike: dict[int, PossibleDuplicate] = {}
+        self.headers = [self.tr("Rows"), self.tr("Customer"), self.tr("Country"), self.tr("Contacts"),
+                        self.tr("Kept apart from")]
+
+    def set_plan(self, plan: ImportPlan | None) -> None:
+        self.beginResetModel()
+        self.customers = [c for c in plan.customers if c.action == "create"] if plan else []
+        self.alike = {d.key: d for d in plan.possible_duplicates} if plan else {}
+        self.endResetModel()
+
+    def _items(self) -> list:
+        return self.customers
+
+    def kept_apart(self, customer: PlannedCustomer) -> str:
+        pair = self.alike.get(customer.key)
+        if pair is None:
+            return ""
+        if pair.other_key is not None:
+            return fill(self.tr("row %1: %2"), pair.other_key, pair.other_name)
+        return fill(self.tr("#%1 in your book: %2"), pair.customer_id, pair.other_name)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        customer, column = self.customers[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.ROWS:
+                return ", ".join(str(r) for r in customer.rows[:10]) + (" …" if len(customer.rows) > 10 else "")
+            if column == self.NAME:
+                return customer.name
+            if column == self.COUNTRY:
+                return customer.fields.get("country") or ""
+            if column == self.CONTACTS:
+                return len(customer.contacts)
+            return self.kept_apart(customer)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.ALIKE and customer.key in self.alike:
+            return self.alike[customer.key].why + "\n" + self.tr("If they are one, merge them after the import "
+                                                               "(Tools › Find duplicates).")
+        return None
+
+
 class ProblemsTableModel(_ListTableModel):
-    """Every problem: sheet, row, column, what is wrong, and whether the row is still imported."""
+    """Every problem: sheet, row, column, what is wrong, and whether the row is still imported; and the
+    rows ignored as no one (a total, a repeated header, a title line)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -157,6 +208,8 @@ class ProblemsTableModel(_ListTableModel):
     def set_plan(self, plan: ImportPlan | None) -> None:
         self.beginResetModel()
         self.problems = list(plan.problems) if plan else []
+        if plan:
+            self.problems += [RowProblem(plan.sheet, o.row, "", o.reason, "ignored") for o in plan.ignored]
         self.endResetModel()
 
     def _items(self) -> list:
@@ -167,7 +220,8 @@ class ProblemsTableModel(_ListTableModel):
             return None
         problem = self.problems[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            result = self.tr("Not imported") if problem.severity == "error" else self.tr("Imported")
+            result = {"error": self.tr("Not imported"), "ignored": self.tr("Ignored")}.get(
+                problem.severity, self.tr("Imported"))
             return (problem.sheet, problem.row, problem.column, result, problem.message)[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and problem.severity == "error":
             return ERROR_BRUSH

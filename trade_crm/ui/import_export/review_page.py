@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
 
 from trade_crm.exchange.importing.importer import ImportPlan
 from trade_crm.ui.common.i18n import fill
-from trade_crm.ui.import_export.review_models import ActionDelegate, DuplicatesTableModel, ProblemsTableModel
+from trade_crm.ui.import_export.result_pages import row_accounting
+from trade_crm.ui.import_export.review_models import (
+    ActionDelegate,
+    CreatedTableModel,
+    DuplicatesTableModel,
+    ProblemsTableModel,
+)
 from trade_crm.ui.import_export.wizard_pages import ERROR_STYLE, busy_bar, heading
 
 COUNT_KEYS = ("new_customers", "new_contacts", "merges", "skips", "rows_with_problems", "rows_not_imported")
@@ -73,13 +79,17 @@ class ReviewPage(QWidget):
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.status_label.hide()
+        self.rows_label = QLabel()
+        self.rows_label.setWordWrap(True)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._matches_tab(labels), "")
+        self.tabs.addTab(self._created_tab(), "")
         self.tabs.addTab(self._problems_tab(), "")
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Review before importing")))
         layout.addWidget(self.intro)
         layout.addLayout(counts)
+        layout.addWidget(self.rows_label)
         layout.addWidget(self.busy)
         layout.addWidget(self.status_label)
         layout.addWidget(self.tabs, 1)
@@ -117,6 +127,19 @@ class ReviewPage(QWidget):
         layout.addLayout(policy_row)
         layout.addLayout(selected_row)
         layout.addWidget(self.duplicates_view, 1)
+        return tab
+
+    def _created_tab(self) -> QWidget:
+        self.created = CreatedTableModel(self)
+        self.created_view = _table_view(self.created)
+        hint = QLabel(self.tr("Rows of one company become one customer only on evidence: the same email, phone or "
+                              "company domain, or a name alike with nothing against it. Alike names with their own "
+                              "website, email domain or phone are kept apart; merge them later if they are one."))
+        hint.setWordWrap(True)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(hint)
+        layout.addWidget(self.created_view, 1)
         return tab
 
     def _problems_tab(self) -> QWidget:
@@ -207,9 +230,11 @@ class ReviewPage(QWidget):
                                         "%2 are unchanged."), counts["updates"], counts.get("unchanged", 0))
         self.intro.setText(intro)
         self.policy_combo.setCurrentIndex(max(0, self.policy_combo.findData(plan.options.on_duplicate)))
+        self.rows_label.setText(row_accounting(plan.row_outcomes, plan.total_rows) if plan.outcomes else "")
         self.duplicates.set_plan(plan)
+        self.created.set_plan(plan)
         self.problems.set_plan(plan)
-        for view in (self.duplicates_view, self.problems_view):
+        for view in (self.duplicates_view, self.created_view, self.problems_view):
             view.resizeColumnsToContents()
             for column in range(view.model().columnCount() - 1):
                 view.setColumnWidth(column, min(view.columnWidth(column), 280))
@@ -218,4 +243,5 @@ class ReviewPage(QWidget):
 
     def _update_tab_titles(self) -> None:
         self.tabs.setTabText(0, fill(self.tr("Matches in your book (%1)"), self.duplicates.rowCount()))
-        self.tabs.setTabText(1, fill(self.tr("Problems (%1)"), self.problems.rowCount()))
+        self.tabs.setTabText(1, fill(self.tr("Will be created (%1)"), self.created.rowCount()))
+        self.tabs.setTabText(2, fill(self.tr("Problems (%1)"), self.problems.rowCount()))
