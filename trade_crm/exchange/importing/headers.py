@@ -28,7 +28,7 @@ FIELDS: dict[str, str] = {
 }
 SPECIAL_TARGETS = {"custom": "Custom field", "ignore": "Ignore"}
 UNMAPPED_CHOICES = ("notes", "custom")
-IDENTITY_FIELDS = frozenset({"company", "contact_name", "first_name", "last_name", "email", "phone", "whatsapp"})
+IDENTITY_FIELDS = frozenset({"company", "alt_name", "contact_name", "first_name", "last_name", "email", "phone", "whatsapp"})
 
 _PUNCT = re.compile(r"[\s\-_./:：·•,，;；|()（）\[\]【】{}<>《》'\"“”‘’?？!！]+")
 _REQUIRED = re.compile(r"[*＊]|\(required\)|（必填）|\(必填\)|必填")

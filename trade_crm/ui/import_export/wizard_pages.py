@@ -82,6 +82,9 @@ class FilePage(QWidget):
         self.sheet_combo = QComboBox()
         self.sheet_combo.setEnabled(False)
         self.sheet_combo.activated.connect(self.on_sheet_combo_activated)
+        self.sheet_label = QLabel()  # why this sheet: the content scores of every sheet
+        self.sheet_label.setWordWrap(True)
+        self.sheet_label.hide()
         self.busy = busy_bar()
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
@@ -97,6 +100,7 @@ class FilePage(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("File:"), path_row)
         form.addRow(self.tr("Sheet:"), self.sheet_combo)
+        form.addRow("", self.sheet_label)
         form.addRow("", self.busy)
         form.addRow("", self.status_label)
         form.addRow(self.tr("Trade show or source:"), self.source_edit)
@@ -149,6 +153,7 @@ class FilePage(QWidget):
 
     def set_path(self, path: Path) -> None:
         self.path_edit.setText(str(path))
+        self.sheet_label.hide()
         self.sheet_combo.clear()
         self.sheet_combo.setEnabled(False)
         self.file_chosen.emit(path)
@@ -175,6 +180,27 @@ class FilePage(QWidget):
         self.status_label.setStyleSheet(ERROR_STYLE)
         self.status_label.setText(message)
 
+    def show_sheet_choice(self, table: Table) -> None:
+        """Say why the sheet was taken when the workbook had others, and warn when it is no contact list."""
+        scores = table.sheet_scores
+        if len(scores) < 2 and not (scores and scores[0].weak and len(self._sheet_names()) > 1):
+            self.sheet_label.hide()
+            return
+        chosen, others = scores[0], scores[1:]
+        lines = [fill(self.tr("Chosen by its content: %1 of %2 rows look like contacts (a company, email, phone "
+                              "or website)."), chosen.contact_rows, chosen.rows)]
+        if others:
+            listed = ", ".join(fill(self.tr("“%1” %2 of %3"), s.name, s.contact_rows, s.rows) for s in others)
+            lines.append(fill(self.tr("Other sheets: %1. Pick another above if this is not your list."), listed))
+        if chosen.weak:
+            lines.append(self.tr("This sheet does not look like a contact list: check that it is the right one."))
+        self.sheet_label.setStyleSheet(ERROR_STYLE if chosen.weak else "")
+        self.sheet_label.setText("\n".join(lines))
+        self.sheet_label.show()
+
+    def _sheet_names(self) -> list[str]:
+        return [self.sheet_combo.itemData(i) for i in range(self.sheet_combo.count())]
+
     def show_table(self, table: Table) -> None:
         self.busy.hide()
         self.status_label.setStyleSheet("")
@@ -188,6 +214,7 @@ class FilePage(QWidget):
         else:
             self.sheet_combo.addItem(self.tr("(the whole file)"), None)
         self.sheet_combo.setEnabled(table.kind == "workbook" and self.sheet_combo.count() > 1)
+        self.show_sheet_choice(table)
         if table.header_row is None:
             where = self.tr("no header row found: columns are named by letter")
         else:
