@@ -40,3 +40,15 @@ def test_dry_run_says_which_sheet_was_taken_and_why(tmp_path, db_path, capsys):
     assert cli(["--db", str(db_path), "import", str(path), "--dry-run", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["sheet"] == "Exhibitors" and any("was chosen" in n for n in report["notices"])
+
+
+def test_an_events_sheet_beside_an_empty_one_is_taken_with_a_warning(tmp_path):
+    events = [["Name", "Date", "Venue"], *[[f"Session {i}", "2026-04-15", "Hall 1"] for i in range(20)]]
+    table = read_table(make_xlsx(tmp_path / "program.xlsx", events, sheet="Events", more={"Blank": []}))
+    assert table.sheet == "Events" and [s.name for s in table.sheet_scores] == ["Events"]
+    assert "does not look like a contact list" in table.notices[-1]
+
+
+def test_a_workbook_of_one_sheet_is_not_scored(tmp_path):
+    table = read_table(make_xlsx(tmp_path / "one.xlsx", [["Company", "Email"], ["Acme GmbH", "a@acme.de"]]))
+    assert table.sheet_scores == () and table.notices == ()

@@ -225,8 +225,8 @@ def _read_workbook(path: Path, sheet: str | None, max_rows: int) -> Table:
         raise _workbook_error(path.name, exc) from exc
     if sheet is not None:
         return replace(tables[0], sheets=sheets, grids=grids)
-    best, scores = choose_sheet(tables)  # by content (importing.sheets); said in a notice when there was a choice
-    notices = (choice_notice(scores),) if len(candidates) > 1 else ()
+    best, scores = choose_sheet(tables, len(candidates))  # by content (importing.sheets); said in a notice when there was a choice
+    notices = (choice_notice(scores),) if scores else ()
     return replace(tables[best], sheets=sheets, grids=grids, sheet_scores=scores,
                    notices=tables[best].notices + notices)
 

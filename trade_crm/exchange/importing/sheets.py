@@ -66,8 +66,11 @@ def score_sheet(table: SheetTable) -> SheetScore:
     return SheetScore(table.sheet, len(table.rows), round(contacts * scale), round(named * scale))
 
 
-def choose_sheet(tables: Sequence[SheetTable]) -> tuple[int, tuple[SheetScore, ...]]:
-    """The index of the best sheet, and every sheet's score (the chosen one first, then file order)."""
+def choose_sheet(tables: Sequence[SheetTable], offered: int) -> tuple[int, tuple[SheetScore, ...]]:
+    """The index of the best sheet, and every sheet's score (the chosen one first, then file order).
+    A workbook that `offered` one sheet only is not scored: there was nothing to choose."""
+    if offered < 2 and len(tables) == 1:
+        return 0, ()
     scores = [score_sheet(t) for t in tables]
     best = max(range(len(tables)), key=lambda i: (scores[i].contact_rows, scores[i].named_rows, scores[i].rows, -i))
     return best, (scores[best], *(s for i, s in enumerate(scores) if i != best))

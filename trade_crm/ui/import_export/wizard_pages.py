@@ -182,8 +182,8 @@ class FilePage(QWidget):
 
     def show_sheet_choice(self, table: Table) -> None:
         """Say why the sheet was taken when the workbook had others, and warn when it is no contact list."""
-        scores = table.sheet_scores
-        if len(scores) < 2 and not (scores and scores[0].weak and len(self._sheet_names()) > 1):
+        scores = table.sheet_scores  # only when the workbook offered more than one sheet
+        if not scores:
             self.sheet_label.hide()
             return
         chosen, others = scores[0], scores[1:]
@@ -197,9 +197,6 @@ class FilePage(QWidget):
         self.sheet_label.setStyleSheet(ERROR_STYLE if chosen.weak else "")
         self.sheet_label.setText("\n".join(lines))
         self.sheet_label.show()
-
-    def _sheet_names(self) -> list[str]:
-        return [self.sheet_combo.itemData(i) for i in range(self.sheet_combo.count())]
 
     def show_table(self, table: Table) -> None:
         self.busy.hide()
