@@ -2,11 +2,13 @@
 two names in two scripts, Salesforce address headers, a headerless list."""
 
 import csv
+import json
 from datetime import date
 
 from tests.exchange.importing.lists import run
 from tests.exchange.importing.realistic import COMPANIES, bilingual_list, exhibitor_rows
 from tests.helpers import make_xlsx
+from trade_crm.cli.parser import run as cli
 from trade_crm.domain.customers.query import CustomerFilter, matching_ids
 from trade_crm.domain.customers.records import get_customer
 from trade_crm.exchange.importing.column_choice import auto_map
@@ -101,3 +103,12 @@ def test_evidence_survives_a_users_override(tmp_path, db):
     path = make_xlsx(tmp_path / "fair.xlsx", [["Exhibitors", "Email"], ["Acme GmbH", "a@acme.de"]])
     plan = build_plan(path, ImportOptions(mapping={"Exhibitors": "notes"}))
     assert plan.columns[0].target == "notes" and plan.columns[0].evidence.kind == "company"
+
+
+def test_trade_crm_search_finds_an_imported_customer_by_its_chinese_name(tmp_path, db_path, capsys):
+    path = bilingual_list(tmp_path / "bilingual.xlsx", count=6)
+    assert cli(["--db", str(db_path), "import", str(path), "--json"]) == 0
+    capsys.readouterr()
+    assert cli(["--db", str(db_path), "search", "德尔塔机械", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)["results"]
+    assert [h["name"] for h in hits] == ["Delta Machinery Co., Ltd."]
