@@ -112,3 +112,9 @@ def test_trade_crm_search_finds_an_imported_customer_by_its_chinese_name(tmp_pat
     assert cli(["--db", str(db_path), "search", "德尔塔机械", "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)["results"]
     assert [h["name"] for h in hits] == ["Delta Machinery Co., Ltd."]
+
+
+def test_ids_and_article_numbers_are_not_taken_for_phones():
+    rows = [["1234567890", "2234567890", "3234567890"], ["1234567891", "2234567891", "3234567891"]]
+    assert targets(["Member ID", "原料编号", "Article code"], rows) == ["notes", "notes", "notes"]
+    assert targets(["", "", ""], rows, blank=[True, True, True]) == ["phone", "phone", "phone"]

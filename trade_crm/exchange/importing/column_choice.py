@@ -42,6 +42,12 @@ def _content_target(values: list[str], header_blank: bool) -> str | None:
     return None
 
 
+def _no_claim(header: str) -> bool:
+    folded = fold_header(header)
+    return any(w in NO_CONTENT_CLAIM for w in folded.split()) or any(
+        w in folded for w in NO_CONTENT_CLAIM if not w.isascii())
+
+
 def _choose(header_target: str | None, weight: float, evidence: ColumnEvidence,
             blank: bool) -> tuple[str | None, str]:
     """The field with the highest score, header and values together, and where it came from.
@@ -90,8 +96,8 @@ def auto_map(headers: Sequence[str], samples: Sequence[Sequence[str]], *, blank:
         target, origin = overrides.get(fold_header(header)), "layout"
         if target is None:
             header_target, weight = (None, 0.0) if is_blank else header_match(header)
-            if header_target is None and any(w in fold_header(header) for w in NO_CONTENT_CLAIM):
-                target, origin = None, "default"
+            if _no_claim(header):  # the header's word stands, the values claim nothing
+                target, origin = header_target, "auto"
             else:
                 target, origin = _choose(header_target, weight, evidence, is_blank)
         sniffed = _content_target(values, is_blank)

@@ -122,5 +122,7 @@ QUALIFIERS = frozenset({
 LANGUAGE_MARKS = ("english", "chinese", "en", "eng", "cn", "zh", "chn", "local", "native", "中文", "英文", "外文")
 GENERIC_WORDS = frozenset({"address", "number", "no", "id"})
 # Headers whose column keeps "Header: value" in the notes whatever its values look like: a fax
-# or pager number is phone-shaped but nobody calls or messages it.
-NO_CONTENT_CLAIM = ("fax", "pager", "传真", "傳真", "传呼")
+# or pager number is phone-shaped but nobody calls or messages it, and an article number or an ID
+# of ten digits is no phone number either. Whole words of a Latin header, parts of a Chinese one.
+NO_CONTENT_CLAIM = frozenset({"fax", "telefax", "pager", "id", "code", "sku", "ref", "reference", "article",
+                              "artikel", "传真", "傳真", "传呼", "编号", "编码", "代码", "货号", "型号", "料号"})
