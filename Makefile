@@ -13,6 +13,8 @@ NOTICES    := build/THIRD_PARTY_NOTICES
 # Use the Python given above, never a downloaded one; the project environment is $(VENV).
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
+# Trust the system's certificate store (a company proxy's root lives there), as pip does.
+export UV_SYSTEM_CERTS := 1
 
 .PHONY: run test bench build lint lock notices screenshots translations clean venv
 

@@ -76,7 +76,7 @@ def test_bad_input_is_one_line_and_the_database_is_unchanged(capsys, db_path, tm
     bad = tmp_path / "list.xlsx"
     bad.write_text("Company\nAcme\n", encoding="utf-8")
     code, _, err = cli(capsys, "import", str(bad), "--db", str(db_path))
-    assert code == 1
+    assert code == 2
     assert err.startswith("trade-crm: error: list.xlsx: the name ends in \".xlsx\" but the file is plain text")
     code, _, err = cli(capsys, "import", str(fair), "--db", str(db_path), "--map", "Nope=email")
     assert code == 2 and 'the file has no column "Nope"' in err

@@ -18,12 +18,17 @@ from trade_crm.cli.commands import GROUPS, all_commands
 from trade_crm.cli.commands.gui import GUI
 from trade_crm.domain.clock import Clock, SystemClock
 from trade_crm.domain.errors import DomainError, ValidationError
+from trade_crm.exchange.files.refusal import FileRefused
 from trade_crm.logs import configure_logging
 from trade_crm.paths import resolve_db_path, resolve_log_dir
 from trade_crm.store.backup import BackupError
 from trade_crm.store.db import DatabaseError, close_database, open_database
 
 log = logging.getLogger(__name__)
+
+# Arguments that name a file: bytes that are not UTF-8 are a real (POSIX) file name and stay as the
+# OS gave them (decoded with surrogateescape, so they round-trip); in any other argument they are refused.
+PATH_ARGUMENTS = frozenset({"db", "file", "target", "to", "report"})
 
 
 def _add_common(parser: argparse.ArgumentParser, command: Command) -> None:
@@ -66,6 +71,9 @@ def run(argv: Sequence[str], *, stdout: TextIO | None = None, stderr: TextIO | N
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             args = build_parser().parse_args(list(argv))
+        undecodable = _undecodable_argument(args)
+        if undecodable:
+            return fail(err, undecodable, EXIT_USAGE)
         command = getattr(args, "command", None)
         if command is None:  # no command: open the window
             command = GUI
@@ -95,6 +103,28 @@ def run(argv: Sequence[str], *, stdout: TextIO | None = None, stderr: TextIO | N
         return EXIT_OK
 
 
+def _undecodable_argument(args: argparse.Namespace) -> str | None:
+    """A message for the first text argument holding bytes that are not UTF-8, else None."""
+    for name, value in vars(args).items():
+        for item in value if isinstance(value, list) else [value]:
+            if name not in PATH_ARGUMENTS and isinstance(item, str) and _has_surrogates(item):
+                return (f'{name.replace("_", " ")}: "{shown(item)}" is not UTF-8 text; set the terminal to UTF-8 '
+                        "(or type the text again) and repeat the command")
+    return None
+
+
+def _has_surrogates(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def shown(text: str) -> str:
+    """Text as a person can read it: bytes that were not UTF-8 (surrogateescape) as \\xff."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that did not come from a byte
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _run_command(command: Command, args: argparse.Namespace, clock: Clock, out: TextIO, err: TextIO) -> int:
     ctx = Context(db_path=resolve_db_path(args.db), clock=clock,
                   json=getattr(args, "json", False), out=out, err=err)
@@ -104,7 +134,7 @@ def _run_command(command: Command, args: argparse.Namespace, clock: Clock, out: 
         return command.run(ctx, args) or EXIT_OK
     except CommandError as exc:
         return fail(err, str(exc), exc.code)
-    except ValidationError as exc:
+    except (ValidationError, FileRefused) as exc:  # fix the input
         return fail(err, str(exc), EXIT_USAGE)
     except (DomainError, DatabaseError, BackupError) as exc:  # NotFoundError and the rest: exit 1
         return fail(err, str(exc), EXIT_FAILURE)
@@ -116,5 +146,5 @@ def _run_command(command: Command, args: argparse.Namespace, clock: Clock, out: 
 
 
 def fail(err: TextIO, message: str, code: int) -> int:
-    err.write(f"{PROG}: error: {' '.join(message.split())}\n")
+    err.write(f"{PROG}: error: {' '.join(shown(message).split())}\n")
     return code

@@ -7,12 +7,11 @@ slots; `qt_no_exception_capture` switches that off, so these tests drive the app
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import threading
 
 import pytest
-from PySide6.QtCore import QLocale, Qt, QThreadPool, QUrl
+from PySide6.QtCore import Qt, QThreadPool, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton
 
@@ -126,18 +125,6 @@ def test_the_hooks_are_put_back_when_uninstalled(qapp, tmp_path):
     assert (sys.excepthook, threading.excepthook) == before
 
 
-@pytest.fixture
-def chinese(qapp, tmp_path):
-    from trade_crm.tools.compile_translations import lrelease_command
-    from trade_crm.ui.common.i18n import install_translator, remove_translators, translations_folder
-
-    source = translations_folder() / "trade_crm_zh_CN.ts"
-    subprocess.run([*lrelease_command(), "-silent", str(source), "-qm", str(tmp_path / "trade_crm_zh_CN.qm")],
-                   check=True)
-    translators = install_translator(qapp, "zh_CN", folder=tmp_path)
-    yield
-    remove_translators(qapp, translators)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))  # install_translator set it
 
 
 def test_the_dialog_speaks_chinese(qtbot, chinese, tmp_path):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 import threading
 
 import pytest
@@ -159,20 +158,6 @@ def test_vcard_export_writes_the_selected_customers_contacts(qtbot, window, book
 ALLOWED_LATIN = {"Excel", "vCard", "Ctrl", "xlsx", "CRM", "Trade"}
 
 
-@pytest.fixture
-def chinese(qapp, tmp_path):
-    from PySide6.QtCore import QLocale
-
-    from trade_crm.tools.compile_translations import lrelease_command
-    from trade_crm.ui.common.i18n import install_translator, remove_translators, translations_folder
-
-    source = translations_folder() / "trade_crm_zh_CN.ts"
-    subprocess.run([*lrelease_command(), "-silent", str(source), "-qm", str(tmp_path / "zh.qm")], check=True)
-    (tmp_path / "zh.qm").rename(tmp_path / "trade_crm_zh_CN.qm")
-    translators = install_translator(qapp, "zh_CN", folder=tmp_path)
-    yield
-    remove_translators(qapp, translators)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 def test_chinese_export_dialog_and_actions_have_no_untranslated_string(qtbot, chinese, window, tmp_path):

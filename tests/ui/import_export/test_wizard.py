@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from functools import partial
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from PySide6.QtCore import QThreadPool
 
+from tests.helpers import dump, make_xlsx
 from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.records import create_customer, customer_count, get_customer
 from trade_crm.exchange.importing import mappings
@@ -26,25 +28,7 @@ ROWS = [["Acme Trading Company Limited", "Anna", "anna@acme-trading.de", "", "Ge
         ["Gamma", "Gus", "not-an-email", "", "DE", "", "", ""]]
 
 
-def write_xlsx(path: Path, rows: list[list], *, sheet: str = "Exhibitors",
-               more: dict[str, list[list]] | None = None) -> Path:
-    book = Workbook()
-    book.active.title = sheet
-    for row in rows:
-        book.active.append(row)
-    for name, other in (more or {}).items():
-        extra = book.create_sheet(name)
-        for row in other:
-            extra.append(row)
-    book.save(path)
-    return path
-
-
-def dump(db) -> dict[str, list[tuple]]:
-    """Every row of every table but the import history: equal dumps mean nothing was written."""
-    tables = [r[0] for r in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
-                                           "'sqlite_%' AND name NOT LIKE 'search_%' AND name <> 'import_batch'")]
-    return {t: sorted(db.execute_sql(f"SELECT * FROM {t}").fetchall(), key=repr) for t in sorted(tables)}
+write_xlsx = partial(make_xlsx, sheet="Exhibitors")
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from tests.ui.shell.test_start_and_language import chinese, chrome_texts, untranslated  # noqa: F401 (chinese: a fixture)
+from tests.ui.shell.test_start_and_language import chrome_texts, untranslated
 from trade_crm.domain.customers.orders import record_order
 from trade_crm.domain.customers.records import create_customer
 from trade_crm.domain.insights.segments import last_computed, segment_of

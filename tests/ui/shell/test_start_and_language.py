@@ -4,10 +4,8 @@ the settings dialog and the language setting."""
 from __future__ import annotations
 
 import re
-import subprocess
 from datetime import date, timedelta
 
-import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QWidget
 
 from tests.ui.shell.test_main_window import names_in, select, shows, texts_in
@@ -64,20 +62,6 @@ def test_a_saved_new_customer_leaves_the_first_run_page_and_is_selected(make_win
 ALLOWED_LATIN = {"Trade", "CRM", "Ctrl", "Shift", "Del", "WhatsApp", "WeChat", "Skype", "LinkedIn", "Excel", "vCard"}
 
 
-@pytest.fixture
-def chinese(qapp, tmp_path):
-    from PySide6.QtCore import QLocale
-
-    from trade_crm.tools.compile_translations import lrelease_command
-    from trade_crm.ui.common.i18n import install_translator, remove_translators, translations_folder
-
-    source = translations_folder() / "trade_crm_zh_CN.ts"
-    subprocess.run([*lrelease_command(), "-silent", str(source), "-qm", str(tmp_path / "trade_crm_zh_CN.qm")],
-                   check=True)
-    translators = install_translator(qapp, "zh_CN", folder=tmp_path)
-    yield
-    remove_translators(qapp, translators)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 def chrome_texts(window: MainWindow) -> list[str]:

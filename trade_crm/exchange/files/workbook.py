@@ -8,14 +8,28 @@ calamine is not installed, .xlsx/.xlsm fall back to openpyxl in read-only mode.
 
 from __future__ import annotations
 
-import html
 import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from pathlib import Path
 
+from trade_crm.exchange.files import biff
+from trade_crm.exchange.files.bounds import (
+    WorkbookError,
+    check_extent,
+    check_opendocument,
+    check_sheets,
+    inspect_zip,
+    sheet_parts,
+)
+
+__all__ = ["Cell", "SheetInfo", "WorkbookError", "cell_text", "list_sheets", "read_grid", "read_grids",
+           "uncalculated_formulas"]
+
 Cell = object
+_PASS_THROUGH = (KeyboardInterrupt, SystemExit, GeneratorExit)
 
 
 @dataclass(frozen=True)
@@ -23,15 +37,6 @@ class SheetInfo:
     name: str
     visible: bool = True
     is_chart: bool = False
-
-
-class WorkbookError(Exception):
-    """The workbook cannot be read; `kind` is "encrypted", "corrupt" or "unsupported"."""
-
-    def __init__(self, kind: str, detail: str = ""):
-        super().__init__(detail or kind)
-        self.kind = kind
-        self.detail = detail
 
 
 def cell_text(value: Cell) -> str:
@@ -71,13 +76,53 @@ def _calamine():
     return python_calamine
 
 
+def _is_zip(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(4) == b"PK\x03\x04"
+
+
+def _is_ole(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _native_error(exc: BaseException) -> WorkbookError:
+    """The reader's error as one line; its panics (pyo3 PanicException is a BaseException) included."""
+    text = str(exc).strip()
+    return WorkbookError("corrupt", text.splitlines()[0][:200] if text else type(exc).__name__)
+
+
+@lru_cache(maxsize=8)
+def _inspected(path: str, size: int, modified: int) -> None:
+    """Inspect a zip-based workbook once per version of the file (list_sheets, then read_grids)."""
+    inspect_zip(Path(path))  # before the native reader: bombs, lying sizes, encrypted parts
+    check_opendocument(Path(path))  # an .ods is expanded whole on opening
+
+
+@lru_cache(maxsize=8)
+def _inspected_xls(path: str, size: int, modified: int) -> None:
+    """The rectangle of each sheet of an .xls, from its cell records (the reader builds it whole)."""
+    for sheet, (rows, columns) in biff.sheet_extents(Path(path)).items():
+        check_extent(sheet, rows, columns)
+
+
 def _open_calamine(module, path: Path):
     try:
+        if _is_zip(path):
+            stat = path.stat()
+            _inspected(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+        elif _is_ole(path):
+            stat = path.stat()
+            _inspected_xls(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
         return module.CalamineWorkbook.from_path(str(path))
+    except WorkbookError:
+        raise
     except module.PasswordError as exc:
         raise WorkbookError("encrypted", str(exc)) from exc
-    except Exception as exc:  # ZipError, XmlError, CalamineError, a panic surfaced as an exception
-        raise WorkbookError("corrupt", str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from exc
+    except _PASS_THROUGH:
+        raise
+    except BaseException as exc:  # ZipError, XmlError, CalamineError, OSError, a Rust panic
+        raise _native_error(exc) from exc
 
 
 def list_sheets(path: Path) -> list[SheetInfo]:
@@ -88,6 +133,10 @@ def list_sheets(path: Path) -> list[SheetInfo]:
     try:
         return [SheetInfo(m.name, m.visible == module.SheetVisibleEnum.Visible,
                           m.typ == module.SheetTypeEnum.ChartSheet) for m in book.sheets_metadata]
+    except _PASS_THROUGH:
+        raise
+    except BaseException as exc:
+        raise _native_error(exc) from exc
     finally:
         book.close()
 
@@ -100,11 +149,15 @@ def read_grids(path: Path, sheets: list[str]) -> dict[str, list[list[Cell]]]:
     book = _open_calamine(module, path)
     grids = {}
     try:
+        if _is_zip(path):
+            check_sheets(path, sheets)  # the rectangle the reader will allocate, from the cells present
         for sheet in sheets:
             try:
                 grids[sheet] = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-            except Exception as exc:
-                raise WorkbookError("corrupt", f"sheet {sheet}: {exc}") from exc
+            except _PASS_THROUGH:
+                raise
+            except BaseException as exc:
+                raise WorkbookError("corrupt", f"sheet {sheet}: {_native_error(exc)}") from exc
     finally:
         book.close()
     return grids
@@ -159,8 +212,6 @@ def _openpyxl_grid(path: Path, sheet: str) -> list[list[Cell]]:
 
 # --- checks calamine cannot make ----------------------------------------------------------------
 
-_TAG = re.compile(r"<(?:\w+:)?(sheet|Relationship)\b([^>]*)>")
-_ATTR = re.compile(r'([\w:]+)="([^"]*)"')
 _UNCALCULATED = re.compile(rb"</f>\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>|<f\b[^>]*/>\s*(?:<v\s*/>)?\s*</c>")
 _SCAN_LIMIT = 32 * 1024 * 1024
 
@@ -173,18 +224,10 @@ def uncalculated_formulas(path: Path, sheet: str) -> int:
     """
     try:
         with zipfile.ZipFile(path) as archive:
-            tags = _TAG.findall(archive.read("xl/workbook.xml").decode("utf-8", "replace"))
-            tags += _TAG.findall(archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace"))
-            attrs = [(kind, dict(_ATTR.findall(body))) for kind, body in tags]
-            targets = {a.get("Id"): a.get("Target", "") for kind, a in attrs if kind == "Relationship"}
-            for kind, a in attrs:
-                if kind != "sheet" or html.unescape(a.get("name", "")) != sheet:
-                    continue
-                target = targets.get(a.get("r:id"), "").lstrip("/")
-                member = target if target.startswith("xl/") else f"xl/{target}"
-                if archive.getinfo(member).file_size > _SCAN_LIMIT:
-                    return 0
-                return len(_UNCALCULATED.findall(archive.read(member)))
-    except (KeyError, OSError, zipfile.BadZipFile):
+            member = sheet_parts(archive).get(sheet)
+            if member is None or archive.getinfo(member).file_size > _SCAN_LIMIT:
+                return 0
+            with archive.open(member) as stream:
+                return len(_UNCALCULATED.findall(stream.read(_SCAN_LIMIT)))
+    except Exception:  # a damaged part: the reader itself says what is wrong
         return 0
-    return 0

@@ -9,7 +9,7 @@ a `progress(stage, done, total)` callback and a `cancel()` flag, so a worker thr
     result = commit_import(plan, clock)
     undo_import(result.batch, clock)
 
-The file is read once (files.readers). A workbook written by the exporter is recognised in what
+The file is read once (importing.readers). A workbook written by the exporter is recognised in what
 was read and takes its own path (importing.book): its rows update the customers, contacts,
 interactions and orders whose IDs they carry; the plan then has a `book` and its customers the
 actions "update" and "unchanged" too.
@@ -105,8 +105,12 @@ def _plan_rows(table: Table, options: ImportOptions, *, path: str = "", progress
     check(cancel)
     source, tags = grouping.batch_source(options)
     customers = grouping.plan_customers(cleaned, options, source, tags, progress=progress, cancel=cancel)
-    problems = tuple(p for row in cleaned for p in row.problems)
+    unread = tuple(RowProblem(table.sheet, number, "", message, "error") for number, message in table.problems)
+    problems = unread + tuple(p for row in cleaned for p in row.problems)  # unread: rows the reader refused
     notices = table.notices
+    if len(table.encodings) > 1:  # the reader found the text plausible in more than one encoding
+        notices += (f"the text was read as {table.encodings[0][0]}; it reads almost as well as "
+                    f"{', '.join(name for name, _ in table.encodings[1:])}: check the names look right",)
     if not any(c.target in IDENTITY_FIELDS for c in columns):
         notices += ("no column was recognised as a company, contact name, email or phone, so no row can be "
                     "imported; say which column is which (--map \"Header=company\")",)
@@ -116,7 +120,7 @@ def _plan_rows(table: Table, options: ImportOptions, *, path: str = "", progress
         path=path, file_name=table.file_name, sheet=table.sheet,
         sheets=tuple(s.name for s in table.sheets if not s.is_chart), headers=table.headers,
         header_row=table.header_row, columns=columns, customers=tuple(customers), problems=problems,
-        options=options, total_rows=total, source_rows=raw, notices=notices, saved_mapping=saved_name,
+        options=options, total_rows=total + len(unread), source_rows=raw, notices=notices, saved_mapping=saved_name,
         batch_source=source, batch_tags=tags)
 
 

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from trade_crm.domain.bulk import collector_paused
-from trade_crm.domain.errors import DomainError
 from trade_crm.exchange.files import csv_text, workbook
-from trade_crm.exchange.files.encoding import detect_encoding
+from trade_crm.exchange.files.bounds import MAX_MEMBERS
+from trade_crm.exchange.files.encoding import SAMPLE_BYTES, close_alternatives, detect_encoding, preview
+from trade_crm.exchange.files.refusal import FileRefused
 from trade_crm.exchange.files.workbook import SheetInfo, WorkbookError, cell_text
 from trade_crm.exchange.importing.headers import find_header_row, looks_like_data, lookup
 from trade_crm.exchange.importing.sheets import SheetScore, choice_notice, choose_sheet
@@ -36,14 +37,7 @@ _WHAT = {"zip": "a ZIP archive", "html": "a web page (HTML)", "binary": "not a t
          "xlsx": "an Excel workbook", "xls": "an Excel 97-2003 workbook", "encrypted": "a password-protected workbook"}
 
 
-class ReadError(DomainError):
-    """A file that cannot be imported; the message names the file and says what to do."""
-
-    def __init__(self, file: str, message: str, *, sheet: str = "", row: int | None = None):
-        where = file + (f", sheet {sheet}" if sheet else "") + (f", row {row}" if row else "")
-        super().__init__(f"{where}: {message}")
-        self.file, self.sheet, self.row, self.message = file, sheet, row, message
-
+ReadError = FileRefused  # the name the importers and tests have used
 
 @dataclass(frozen=True)
 class RawRow:
@@ -70,17 +64,23 @@ class Table:
     grids: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
     # A workbook whose sheet was chosen by content: every readable sheet's score, the chosen one first.
     sheet_scores: tuple[SheetScore, ...] = ()
+    problems: tuple[tuple[int, str], ...] = ()  # (row, message): records the reader could not take
+    # (encoding, preview) for the one used, first, and the others the text reads almost as well in
+    encodings: tuple[tuple[str, str], ...] = ()
 
 
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"Rar!", b"\x1f\x8b", b"7z\xbc\xaf", b"MZ")
 
 
 def _zip_kind(data: bytes) -> str:
+    at = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if at >= 0 and data[at + 10:at + 12] and int.from_bytes(data[at + 10:at + 12], "little") > MAX_MEMBERS:
+        return "xlsx"  # a directory too big to list here: the workbook reader refuses it
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError):
-        return "xlsx"  # a damaged workbook: the workbook reader says so
+    except Exception:  # BadZipFile, UnicodeDecodeError, NotImplementedError...: the workbook reader says so
+        return "xlsx"
     return "xlsx" if names & {"xl/workbook.xml", "xl/workbook.bin", "content.xml"} else "zip"
 
 
@@ -149,7 +149,7 @@ def _workbook_error(name: str, exc: WorkbookError) -> ReadError:
     if exc.kind == "encrypted":
         return ReadError(name, "the workbook is protected by a password. Open it in Excel, remove the password, "
                                "save it, and import it again")
-    if exc.kind == "unsupported":
+    if exc.kind in ("unsupported", "refused"):
         return ReadError(name, exc.detail)
     return ReadError(name, f"the workbook is damaged or incomplete and cannot be read ({exc.detail}). "
                            "Open it in Excel and save it again, or ask the sender for a new copy")
@@ -169,16 +169,31 @@ def list_sheets(path: str | Path) -> list[SheetInfo]:
 
 @collector_paused()
 def read_table(path: str | Path, sheet: str | None = None, *, max_bytes: int = MAX_FILE_BYTES,
-               max_rows: int = MAX_ROWS) -> Table:
-    """Read one sheet (the named one, else the visible sheet holding the most contacts)."""
+               max_rows: int = MAX_ROWS, encoding: str | None = None) -> Table:
+    """Read one sheet (the named one, else the visible sheet holding the most contacts).
+
+    A CSV is decoded with `encoding` when given (a person chose another one in the review), else the
+    detected one; `Table.encodings` lists it first and then the others that read almost as well.
+    """
     path = Path(path)
     data = _read_bytes(path, max_bytes)
     kind = _kind_for(path, data)
     if kind == "csv":
-        text, encoding, lossy = csv_text.decode(data)
-        grid = csv_text.parse(text)
+        choices = close_alternatives(data)
+        try:
+            text, encoding, lossy = csv_text.decode(data, encoding)
+        except LookupError as exc:
+            raise ReadError(path.name, f'there is no text encoding "{encoding}"') from exc
+        raw, data = data[:SAMPLE_BYTES], b""  # the text is all that is needed from here on
+        records = csv_text.parse_records(text, limit=max_rows + 1_000)
+        if records.truncated:
+            raise ReadError(path.name, f"the file has more than {max_rows:,} rows; up to {max_rows:,} can be "
+                                       "imported at once. Split it into smaller files")
         notices = ("some characters could not be read in any known encoding and were replaced by �",) if lossy else ()
-        return _table(path.name, path.name, "csv", grid, max_rows, encoding=encoding, notices=notices)
+        table = _table(path.name, path.name, "csv", records.rows, max_rows, encoding=encoding, notices=notices)
+        names = (encoding, *(e for e in choices if e != encoding)) if len(choices) > 1 or encoding != choices[0] else ()
+        return replace(table, problems=tuple(records.problems),
+                       encodings=tuple((name, preview(raw, name)) for name in names))
     if kind == "vcard":
         cards = vcard.parse_vcards(data)
         if not cards:
@@ -225,7 +240,7 @@ def _read_workbook(path: Path, sheet: str | None, max_rows: int) -> Table:
         raise _workbook_error(path.name, exc) from exc
     if sheet is not None:
         return replace(tables[0], sheets=sheets, grids=grids)
-    best, scores = choose_sheet(tables, len(candidates))  # by content (importing.sheets); said in a notice when there was a choice
+    best, scores = choose_sheet(tables, len(candidates))  # by content (importing.sheets), said in a notice
     notices = (choice_notice(scores),) if scores else ()
     return replace(tables[best], sheets=sheets, grids=grids, sheet_scores=scores,
                    notices=tables[best].notices + notices)

@@ -96,25 +96,36 @@ def _split_params(head: bytes) -> tuple[str, dict[str, list[str]]]:
 
 
 def _logical_lines(data: bytes) -> list[tuple[int, bytes]]:
+    """(number of its first physical line, bytes) per unfolded line, in one pass: a line's parts
+    are collected and joined once, and whether it is quoted-printable is decided from its head
+    when the line starts, never by re-reading the growing line (which made folding quadratic)."""
     data = data.replace(b"\r\r\n", b"\r\n")
-    physical = _LINE_BREAK.split(data)
-    out: list[tuple[int, bytearray]] = []
-    qp_open = False
-    for number, line in enumerate(physical, start=1):
-        if out and line[:1] in (b" ", b"\t"):
-            out[-1][1].extend(line[1:])
-        elif out and qp_open:
-            out[-1][1].extend(line)
+    out: list[tuple[int, bytes]] = []
+    number, parts, head = 0, [], b""
+    qp_line = qp_open = False
+
+    def flush() -> None:
+        if parts:
+            out.append((number, b"".join(parts)))
+
+    for index, line in enumerate(_LINE_BREAK.split(data), start=1):
+        if parts and line[:1] in (b" ", b"\t"):
+            part = line[1:]
+        elif parts and qp_open:
+            part = line
         elif line.strip():
-            out.append((number, bytearray(line)))
+            flush()
+            number, parts, head = index, [], b""
+            part = line
         else:
             continue
-        current = out[-1][1]
-        head = current.split(b":", 1)[0].upper()
-        qp_open = b"QUOTED-PRINTABLE" in head and current.endswith(b"=")
-        if qp_open:
-            del current[-1]  # the soft line break
-    return [(n, bytes(b)) for n, b in out]
+        if not head and b":" in part:  # the name and parameters end at the first colon
+            head = b"".join(parts + [part]).split(b":", 1)[0].upper()
+            qp_line = b"QUOTED-PRINTABLE" in head
+        qp_open = qp_line and part.endswith(b"=")
+        parts.append(part[:-1] if qp_open else part)  # "=" at the end: a soft line break
+    flush()
+    return out
 
 
 def _properties(data: bytes) -> list[list[_Property]]:
@@ -144,8 +155,8 @@ def _decode(prop: _Property, default: str) -> str:
     charset = (prop.params.get("CHARSET") or [default])[0]
     try:
         text = raw.decode(charset, errors="replace")
-    except LookupError:
-        text = raw.decode(default, errors="replace")
+    except (LookupError, UnicodeError, ValueError, TypeError):  # unknown, or idna/punycode/undefined, which
+        text = raw.decode(default, errors="replace")  # cannot replace: the file's own encoding instead
     return unicodedata.normalize("NFC", text)
 
 

@@ -30,9 +30,9 @@ def _progress(context: JobContext):
     return lambda stage, done, total: context.progress(done, total, stage)
 
 
-def read_job(context: JobContext, path: Path, sheet: str | None) -> Table:
+def read_job(context: JobContext, path: Path, sheet: str | None, encoding: str | None = None) -> Table:
     context.progress(0, 0, "reading")
-    table = read_table(path, sheet)
+    table = read_table(path, sheet, encoding=encoding)
     context.check_cancelled()
     return table
 

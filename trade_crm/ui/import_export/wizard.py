@@ -80,6 +80,7 @@ class ImportWizard(QDialog):
         self.replan_timer.timeout.connect(self.start_plan)
         self.file_page.file_chosen.connect(self.on_file_page_file_chosen)
         self.file_page.sheet_chosen.connect(self.on_file_page_sheet_chosen)
+        self.file_page.encoding_chosen.connect(self.on_file_page_encoding_chosen)
         self.mapping_page.mapping_changed.connect(self.on_mapping_page_mapping_changed)
         self.review_page.options_changed.connect(self.on_review_page_options_changed)
         self.review_page.report_requested.connect(self.save_error_report)
@@ -112,10 +113,14 @@ class ImportWizard(QDialog):
         if self.table is None or sheet != self.table.sheet:
             self.read(self.file_page.path(), sheet)
 
-    def read(self, path: Path, sheet: str | None) -> None:
+    def on_file_page_encoding_chosen(self, encoding: str) -> None:
+        if self.table is None or encoding != self.table.encoding:
+            self.read(self.file_page.path(), None, encoding)
+
+    def read(self, path: Path, sheet: str | None, encoding: str | None = None) -> None:
         self.table, self.plan = None, None
         self.file_page.show_reading()
-        self.jobs.start("read", import_jobs.read_job, path, sheet, finished=self.on_read_job_finished,
+        self.jobs.start("read", import_jobs.read_job, path, sheet, encoding, finished=self.on_read_job_finished,
                         failed=self.on_read_job_failed, done=self.update_buttons)
         self.update_buttons()
 

@@ -68,6 +68,7 @@ class FilePage(QWidget):
 
     file_chosen = Signal(object)  # Path
     sheet_chosen = Signal(str)
+    encoding_chosen = Signal(str)  # a CSV's text encoding, when the reader found more than one plausible
 
     def __init__(self, sources: list[str], parent: QWidget | None = None):
         super().__init__(parent)
@@ -84,7 +85,10 @@ class FilePage(QWidget):
         self.sheet_combo.activated.connect(self.on_sheet_combo_activated)
         self.sheet_label = QLabel()  # why this sheet: the content scores of every sheet
         self.sheet_label.setWordWrap(True)
-        self.sheet_label.hide()
+        self.encoding_combo = QComboBox()
+        self.encoding_combo.setToolTip(self.tr("The file does not say how its text is encoded. If the names below "
+                                               "look wrong, choose the encoding whose sample reads right."))
+        self.encoding_combo.activated.connect(self.on_encoding_combo_activated)
         self.busy = busy_bar()
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
@@ -101,6 +105,10 @@ class FilePage(QWidget):
         form.addRow(self.tr("File:"), path_row)
         form.addRow(self.tr("Sheet:"), self.sheet_combo)
         form.addRow("", self.sheet_label)
+        form.setRowVisible(self.sheet_label, False)
+        form.addRow(self.tr("Text encoding:"), self.encoding_combo)
+        form.setRowVisible(self.encoding_combo, False)
+        self.form = form
         form.addRow("", self.busy)
         form.addRow("", self.status_label)
         form.addRow(self.tr("Trade show or source:"), self.source_edit)
@@ -153,7 +161,7 @@ class FilePage(QWidget):
 
     def set_path(self, path: Path) -> None:
         self.path_edit.setText(str(path))
-        self.sheet_label.hide()
+        self.form.setRowVisible(self.sheet_label, False)
         self.sheet_combo.clear()
         self.sheet_combo.setEnabled(False)
         self.file_chosen.emit(path)
@@ -170,6 +178,9 @@ class FilePage(QWidget):
     def on_sheet_combo_activated(self, _index: int) -> None:
         self.sheet_chosen.emit(self.sheet_combo.currentData())
 
+    def on_encoding_combo_activated(self, _index: int) -> None:
+        self.encoding_chosen.emit(self.encoding_combo.currentData())
+
     def show_reading(self) -> None:
         self.busy.show()
         self.status_label.setStyleSheet("")
@@ -183,8 +194,8 @@ class FilePage(QWidget):
     def show_sheet_choice(self, table: Table) -> None:
         """Say why the sheet was taken when the workbook had others, and warn when it is no contact list."""
         scores = table.sheet_scores  # only when the workbook offered more than one sheet
+        self.form.setRowVisible(self.sheet_label, bool(scores))
         if not scores:
-            self.sheet_label.hide()
             return
         chosen, others = scores[0], scores[1:]
         lines = [fill(self.tr("Chosen by its content: %1 of %2 rows look like contacts (a company, email, phone "
@@ -196,7 +207,6 @@ class FilePage(QWidget):
             lines.append(self.tr("This sheet does not look like a contact list: check that it is the right one."))
         self.sheet_label.setStyleSheet(ERROR_STYLE if chosen.weak else "")
         self.sheet_label.setText("\n".join(lines))
-        self.sheet_label.show()
 
     def show_table(self, table: Table) -> None:
         self.busy.hide()
@@ -212,6 +222,11 @@ class FilePage(QWidget):
             self.sheet_combo.addItem(self.tr("(the whole file)"), None)
         self.sheet_combo.setEnabled(table.kind == "workbook" and self.sheet_combo.count() > 1)
         self.show_sheet_choice(table)
+        self.encoding_combo.clear()
+        for index, (name, sample) in enumerate(table.encodings):
+            label = fill(self.tr("%1 (used): %2"), name, sample) if index == 0 else fill(self.tr("%1: %2"), name, sample)
+            self.encoding_combo.addItem(label, name)
+        self.form.setRowVisible(self.encoding_combo, len(table.encodings) > 1)
         if table.header_row is None:
             where = self.tr("no header row found: columns are named by letter")
         else:

@@ -5,7 +5,7 @@ headed as the exporter names and heads them (export_columns, English or Chinese)
 its typed cells by column key (CRM ID as an int, dates as dates, "Date" of an interaction as the
 wall-clock datetime it shows); the read-only columns are read too, but only to create a customer
 that is not in the book, never to change one. Text stays as it is: what was exported comes back.
-The cells are those the ordinary reader (files.readers) already read: the file is opened once.
+The cells are those the ordinary reader (importing.readers) already read: the file is opened once.
 """
 
 from __future__ import annotations

@@ -1,0 +1,81 @@
+"""Looking at a workbook before the native reader does: the zip directory and the cells a sheet holds."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from tests.integration.hostile_cases import many_members, patch_directory, sheet_xml, xlsx
+from trade_crm.exchange.files import bounds
+from trade_crm.exchange.files.bounds import WorkbookError, check_sheets, inspect_zip, sheet_extent
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def extent(sheet: bytes) -> tuple[int, int]:
+    with zipfile.ZipFile(io.BytesIO(xlsx(sheet))) as archive:
+        return sheet_extent(archive, SHEET)
+
+
+def many_rows(count: int, start: int = 5) -> bytes:
+    return b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>Company %d</t></is></c><c r="B%d"><v>%d</v></c>'
+                    b"</row>" % (i, i, i, i, i) for i in range(start, start + count))
+
+
+def test_the_extent_is_the_last_cell_with_content_not_the_declared_dimension():
+    assert extent(sheet_xml(dimension=b"A1:XFD1048576")) == (4, 3)
+    assert extent(sheet_xml(extra=b'<row r="900000"><c r="XFD900000" s="3"/></row>')) == (4, 3)  # styled, empty
+
+
+@pytest.mark.parametrize("extra, expected", [
+    (b'<row r="7"><c><v>1</v></c><c><v>2</v></c></row>', (7, 3)),  # no r: placed after the previous cell
+    (b'<row><c r="E9"><v>1</v></c></row><row><c><v>1</v></c></row>', (10, 5)),  # a <row> without r follows
+    (b'<row r="4294967295"><c><v>1</v></c></row>', (4294967295, 3)),
+    (b"<row r='12'><c r='AB12'><v>1</v></c></row>", (12, 28)),
+    (b'<x:row r="8"><x:c r="D8"><x:v>1</x:v></x:c></x:row>', (8, 4)),
+])
+def test_cells_are_placed_as_the_reader_places_them(extra, expected):
+    assert extent(sheet_xml(extra=extra)) == expected
+
+
+def test_a_far_cell_past_the_first_megabyte_is_found_on_either_path():
+    body = many_rows(40_000)  # several chunks, every cell with a plain reference: the fast path
+    assert extent(sheet_xml(extra=body)) == (40_004, 3)
+    far = body + b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    assert extent(sheet_xml(extra=far)) == (1_048_576, 16_384)
+    positional = body + b'<row r="40100"><c r="A40100"><v>1</v></c><c><v>2</v></c><c><v>3</v></c></row>'
+    assert extent(sheet_xml(extra=positional)) == (40_100, 3)
+
+
+def test_a_sheet_too_large_for_the_reader_is_refused_in_one_line(tmp_path):
+    path = tmp_path / "far.xlsx"
+    path.write_bytes(xlsx(sheet_xml(extra=b'<row r="150000"><c r="ALL150000"><v>1</v></c></row>')))
+    with pytest.raises(WorkbookError) as caught:
+        check_sheets(path, ["Customers"])
+    assert caught.value.kind == "refused" and "ALL150000" in caught.value.detail
+
+
+@pytest.mark.parametrize("data, kind, text", [
+    (lambda: patch_directory(xlsx(), "xl/workbook.xml", flags=1), "encrypted", "encrypted"),
+    (lambda: xlsx(method=zipfile.ZIP_LZMA), "refused", "method 14"),
+    (lambda: many_members(bounds.MAX_MEMBERS + 1), "refused", "parts"),
+    (lambda: xlsx(more={"docProps/custom.xml": b" " * (5 * 1024 * 1024)}), "refused", "zip bomb"),
+    (lambda: patch_directory(xlsx(more={"a.xml": b"<a/>"}), "a.xml", size=300 * 1024 * 1024), "refused", "unpacks"),
+    (lambda: patch_directory(xlsx(more={"a.xml": b"<a>" + b"x" * 100_000 + b"</a>"}), "a.xml", size=1000),
+     "corrupt", ""),
+    (lambda: xlsx()[:-30], "corrupt", ""),
+])
+def test_the_zip_directory_is_checked_before_parsing(tmp_path, data, kind, text):
+    path = tmp_path / "book.xlsx"
+    path.write_bytes(data())
+    with pytest.raises(WorkbookError) as caught:
+        inspect_zip(path)
+    assert caught.value.kind == kind and text in caught.value.detail
+
+
+def test_a_picture_that_compresses_well_is_not_a_bomb_below_the_floor(tmp_path):
+    path = tmp_path / "book.xlsx"
+    path.write_bytes(xlsx(more={"xl/media/image1.png": b"\x00" * (bounds.RATIO_FLOOR - 1)}))
+    inspect_zip(path)  # no error

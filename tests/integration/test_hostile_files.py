@@ -1,0 +1,69 @@
+"""Hundreds of hostile import files (tests/integration/hostile_cases.py), each imported by the real CLI in a
+forked child with a memory limit: no crash, no hang, no traceback, no more than 500 MB; exit 2 with one
+line and the book unchanged, or a correct import.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.integration.hostile_cases import all_cases
+
+REPO = Path(__file__).resolve().parents[2]
+CASES = all_cases()
+PEAK_MB = 500
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="forks a child per case (POSIX)")
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory):
+    work = tmp_path_factory.mktemp("hostile")
+    listed = []
+    for case in CASES:
+        folder = work / case.id
+        folder.mkdir()
+        path = folder / case.name
+        path.write_bytes(case.build())
+        listed.append({"id": case.id, "path": str(path)})
+    (work / "cases.json").write_text(json.dumps(listed))
+    env = {**os.environ, "PYTHONPATH": str(REPO), "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+    env.pop("TRADE_CRM_DB", None)
+    done = subprocess.run([sys.executable, "-m", "tests.integration.hostile_worker", str(work / "cases.json"),
+                           str(work / "results.json")], cwd=REPO, env=env, capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads((work / "results.json").read_text())
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_a_hostile_file_is_refused_in_one_line_or_imported(results, case):
+    result = results[case.id]
+    assert result["signal"] == 0, f"killed by signal {result['signal']}: {result['fd2'][-500:]}"
+    assert result["code"] in (0, 2), result
+    assert "Traceback" not in result["err"] + result["fd2"], result
+    assert result["peak_mb"] <= PEAK_MB
+    book, expect = result["book"], case.expect
+    if result["code"] == 2:
+        assert result["out"] == "" and result["err"].count("\n") == 1 and result["err"].startswith("trade-crm: error: ")
+        assert case.name in result["err"], result["err"]
+        assert book == {"customers": 1, "names": ["Existing Customer Ltd"], "batches": 0}  # untouched
+        assert expect[0] in ("refuse", "either"), result["err"]
+        if expect[0] == "refuse" and expect[1]:
+            assert expect[1] in result["err"]
+        return
+    report = json.loads(result["out"])
+    assert expect[0] in ("import", "either"), report
+    assert book["batches"] == 1 and book["customers"] == 1 + report["created"]
+    assert report["rows"] == report["created"] + report["merged"] + report["skipped"] + report["rows_not_imported"] \
+        or report["rows"] >= report["created"]
+    if expect[0] == "import":
+        assert report["created"] == expect[1], report
+        for name in expect[2] if len(expect) > 2 else ():
+            assert name in book["names"], (name, book["names"])

@@ -1,0 +1,23 @@
+"""Fixtures every UI test folder may use."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from trade_crm.tools.compile_translations import lrelease_command
+from trade_crm.ui.common.i18n import install_translator, remove_translators, translations_folder
+
+
+@pytest.fixture
+def chinese(qapp, tmp_path):
+    """The Chinese translation, compiled from its source into tmp_path and installed for one test."""
+    source = translations_folder() / "trade_crm_zh_CN.ts"
+    subprocess.run([*lrelease_command(), "-silent", str(source), "-qm", str(tmp_path / "trade_crm_zh_CN.qm")],
+                   check=True)
+    translators = install_translator(qapp, "zh_CN", folder=tmp_path)
+    yield
+    remove_translators(qapp, translators)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))  # install_translator set it
