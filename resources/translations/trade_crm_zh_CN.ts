@@ -691,6 +691,16 @@ The current book is kept as a backup first.</source>
         <source>A custom field needs a name.</source>
         <translation>自定义字段需要名称。</translation>
     </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/customer_dialog.py" line="1"/>
+        <source>Other name</source>
+        <translation>其他名称</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/customer_dialog.py" line="1"/>
+        <source>In another script or language, e.g. 阿克米贸易有限公司</source>
+        <translation>另一种文字或语言的名称，例如 Acme Trading GmbH</translation>
+    </message>
 </context>
 <context>
     <name>CustomerListPane</name>
@@ -1769,6 +1779,11 @@ Keep them unencrypted?</source>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/preview.py" line="1"/>
+        <source>Other name</source>
+        <translation>其他名称</translation>
+    </message>
 </context>
 <context>
     <name>FilePage</name>
@@ -1899,6 +1914,26 @@ Keep them unencrypted?</source>
         <translation>
             <numerusform>%Ln 行数据，%1 列；%2。</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/wizard_pages.py" line="1"/>
+        <source>Chosen by its content: %1 of %2 rows look like contacts (a company, email, phone or website).</source>
+        <translation>按内容选择：%2 行中有 %1 行像联系人（有公司、邮箱、电话或网址）。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/wizard_pages.py" line="1"/>
+        <source>“%1” %2 of %3</source>
+        <translation>“%1” %3 行中 %2 行</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/wizard_pages.py" line="1"/>
+        <source>Other sheets: %1. Pick another above if this is not your list.</source>
+        <translation>其他工作表：%1。如果这不是您的名单，请在上方选择其他工作表。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/wizard_pages.py" line="1"/>
+        <source>This sheet does not look like a contact list: check that it is the right one.</source>
+        <translation>此工作表看起来不像联系人名单：请确认选对了工作表。</translation>
     </message>
 </context>
 <context>
@@ -2966,6 +3001,51 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <source>— ignore (not imported) —</source>
         <translation>— 忽略（不导入）—</translation>
     </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/mapping_page.py" line="1"/>
+        <source>The values</source>
+        <translation>数据内容</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/mapping_page.py" line="1"/>
+        <source>%1% look like email addresses</source>
+        <translation>%1% 像邮箱地址</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/mapping_page.py" line="1"/>
+        <source>%1% look like web addresses</source>
+        <translation>%1% 像网址</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/mapping_page.py" line="1"/>
+        <source>%1% look like phone numbers</source>
+        <translation>%1% 像电话号码</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/mapping_page.py" line="1"/>
+        <source>%1% look like countries</source>
+        <translation>%1% 像国家</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/mapping_page.py" line="1"/>
+        <source>%1% look like company names</source>
+        <translation>%1% 像公司名称</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/mapping_page.py" line="1"/>
+        <source>%1% look like people&apos;s names</source>
+        <translation>%1% 像人名</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/mapping_page.py" line="1"/>
+        <source>%1% look like dates</source>
+        <translation>%1% 像日期</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/mapping_page.py" line="1"/>
+        <source>%1% look like numbers</source>
+        <translation>%1% 像数字</translation>
+    </message>
 </context>
 <context>
     <name>MergeController</name>
@@ -3233,6 +3313,11 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <location filename="../../trade_crm/ui/merge_dialog.py" line="187"/>
         <source>Nothing else moves to “%1”.</source>
         <translation>没有其他内容需要移到“%1”名下。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/duplicates/merge_dialog.py" line="1"/>
+        <source>Other name</source>
+        <translation>其他名称</translation>
     </message>
 </context>
 <context>

@@ -317,3 +317,11 @@ def test_bad_limit_and_rating_name_the_option(capsys, db_path):
     assert (code, err) == (2, 'trade-crm: error: --limit: "zero" is not a whole number of at least 1\n')
     code, _, err = cli(capsys, "search", "--db", str(db_path), "--rating", "Z")
     assert (code, err) == (2, 'trade-crm: error: --rating: "Z" is not one of A, B, C, D\n')
+
+
+def test_customer_add_takes_an_other_name_that_show_prints_and_search_finds(capsys, db_path):
+    customer_id = add(capsys, db_path, "--name", "Acme Trading GmbH", "--alt-name", "阿克米贸易有限公司")
+    code, out, _ = cli(capsys, "customer", "show", str(customer_id), "--db", str(db_path))
+    assert code == 0 and "Other name:   阿克米贸易有限公司" in out
+    found = cli_json(capsys, "search", "阿克米贸易", "--db", str(db_path))
+    assert [r["id"] for r in found["results"]] == [customer_id]

@@ -5,6 +5,7 @@ from peewee import SqliteDatabase
 from tests.helpers import build_v1_book
 from trade_crm.domain.clock import today
 from trade_crm.domain.customers import query as cq
+from trade_crm.domain.customers import records
 from trade_crm.store import migrations
 from trade_crm.store.db import DatabaseError, close_database, open_database
 from trade_crm.store.models import ALL_MODELS
@@ -96,3 +97,19 @@ def test_database_opens_in_wal_with_foreign_keys(db):
     assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 5000
+
+
+def test_a_version_5_book_gains_the_other_name_and_search_finds_it(tmp_path, clock):
+    path = tmp_path / "v5.db"
+    build_v1_book(path)
+    raw = SqliteDatabase(str(path))
+    assert migrations.migrate(raw, target=5) == [2, 3, 4, 5]
+    raw.close()
+
+    db = open_database(path, backup_dir=tmp_path / "backups")
+    assert db.execute_sql("SELECT alt_name FROM customer WHERE id = 7").fetchone() == ("",)
+    assert [h.id for h in cq.search_customers(cq.CustomerFilter(text="muller"), today=today(clock))] == [7]
+    records.update_customer(7, clock, alt_name="穆勒暖通")
+    assert [h.id for h in cq.search_customers(cq.CustomerFilter(text="穆勒暖通"), today=today(clock))] == [7]
+    assert records.get_customer(7).alt_name == "穆勒暖通"
+    close_database(db)

@@ -185,8 +185,9 @@ def _v1_core_tables(db: SqliteDatabase) -> None:
 
 
 def _v2_search_index(db: SqliteDatabase) -> None:
+    # The index is filled by the last step that changes what a document holds (v6): filling it here
+    # would read today's document columns from a version-2 table.
     search.create_index_tables(db)
-    search.rebuild_index(db)
 
 
 V3_MATCHING_INDEXES = """
@@ -266,12 +267,26 @@ def _v5_merges(db: SqliteDatabase) -> None:
     _run_script(db, V5_MERGES)
 
 
+V6_ALT_NAME = """
+ALTER TABLE customer ADD COLUMN alt_name TEXT NOT NULL DEFAULT ''
+"""
+
+
+def _v6_alt_name(db: SqliteDatabase) -> None:
+    # A second name in another script (an exhibitor list's Chinese company name beside the English one),
+    # searchable: the documents now include it, so the index is built again (and for a version-1 book,
+    # built for the first time).
+    _run_script(db, V6_ALT_NAME)
+    search.rebuild_index(db)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "customers, contacts, timeline, orders, reminders, tags, custom fields, imports", _v1_core_tables),
     Migration(2, "full-text search index (trigram + words)", _v2_search_index),
     Migration(3, "indexes for duplicate matching: email domain, name block, website", _v3_matching_indexes),
     Migration(4, "exchange rates and customer segments (tier, RFM)", _v4_segments),
     Migration(5, "merged customers (undoable) and pairs marked not duplicates", _v5_merges),
+    Migration(6, "a customer's alternative name (another script or language)", _v6_alt_name),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

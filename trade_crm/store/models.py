@@ -51,6 +51,7 @@ class BaseModel(Model):
 class Customer(BaseModel):
     id = AutoField()
     name = TextField()
+    alt_name = TextField(default="")  # the name in another script or language (公司名称 beside Company)
     country = CharField(max_length=2, null=True)  # ISO 3166-1 alpha-2
     city = TextField(default="")
     address = TextField(default="")

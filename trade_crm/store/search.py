@@ -71,7 +71,7 @@ def create_index_tables(db: SqliteDatabase) -> None:
     )
 
 
-CUSTOMER_TEXT = ("name", "city", "website", "products", "notes", "industry")
+CUSTOMER_TEXT = ("name", "alt_name", "city", "website", "products", "notes", "industry")
 """The customer columns whose text is searchable (besides its contacts, channels and tags)."""
 
 

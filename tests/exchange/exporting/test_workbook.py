@@ -91,7 +91,7 @@ def test_export_writes_four_visible_sheets_with_frozen_bold_header_and_filter(bo
         assert ws["A1"].value == "CRM ID" and ws["A1"].font.b
         widths = [ws.column_dimensions[letter].width for letter in "ABC"]
         assert all(6 <= w <= 52 for w in widths)
-    assert wb["Customers"].auto_filter.ref == "A1:Z4"
+    assert wb["Customers"].auto_filter.ref == "A1:AA4"
 
 
 def test_cells_are_real_excel_dates_and_numbers_in_the_users_time_zone(book, clock, tmp_path):
@@ -109,8 +109,8 @@ def test_cells_are_real_excel_dates_and_numbers_in_the_users_time_zone(book, clo
     lima = rows_by_id(wb["Customers"])[book["lima"]]
     assert (lima["orders"], lima["order_total"], lima["order_currency"]) == (2, None, "EUR, USD")
     ws = wb["Customers"]
-    assert ws["L2"].is_date and ws["M2"].is_date and ws["L2"].number_format == "yyyy-mm-dd hh:mm"
-    assert ws["O2"].data_type == "n" and ws["A2"].data_type == "n"
+    assert ws["M2"].is_date and ws["N2"].is_date and ws["M2"].number_format == "yyyy-mm-dd hh:mm"
+    assert ws["P2"].data_type == "n" and ws["A2"].data_type == "n"
     contact = next(r for r in records(wb["Contacts"]) if r["name"] == "Jürgen Müller")
     assert contact["birthday"] == datetime(1975, 3, 14) and contact["primary"] is True
     order = rows_by_id(wb["Orders"])[book["mueller"]]
@@ -143,7 +143,8 @@ def test_headers_and_country_names_follow_the_ui_language(book, clock, tmp_path)
     export(path, clock, language="zh_CN", sheets=("customers", "orders"))
     wb = load_workbook(path)
     assert wb.sheetnames == ["客户", "订单"]
-    assert [c.value for c in wb["客户"][1]][:4] == headers("customers", "zh")[:4] == ["客户编号", "公司", "国家", "国家代码"]
+    assert [c.value for c in wb["客户"][1]][:5] == headers("customers", "zh")[:5] == ["客户编号", "公司", "其他名称", "国家",
+                                                                                 "国家代码"]
     assert rows_by_id(wb["客户"])[book["mueller"]]["country"] == "德国"
 
 
@@ -162,9 +163,9 @@ def test_custom_fields_become_extra_customer_columns(book, clock, tmp_path):
     path = tmp_path / "book.xlsx"
     export(path, clock, sheets=("customers",))
     ws = load_workbook(path)["Customers"]
-    assert ws.cell(1, 27).value == "Booth"
+    assert ws.cell(1, 28).value == "Booth"
     lima = next(r for r in ws.iter_rows(min_row=2) if r[0].value == book["lima"])
-    assert lima[26].value == "=12.1A" and lima[26].data_type == "s"
+    assert lima[27].value == "=12.1A" and lima[27].data_type == "s"
 
 
 def test_store_is_read_with_a_few_queries_per_chunk_not_per_customer(db, clock, tmp_path, monkeypatch):

@@ -5,7 +5,7 @@ import pytest
 
 from trade_crm.exchange.files.dates import parse_date
 from trade_crm.exchange.importing.cleaning import RowCleaner
-from trade_crm.exchange.importing.headers import auto_map
+from trade_crm.exchange.importing.column_choice import auto_map
 
 HEADERS = ["Company", "Contact", "Email", "Phone", "Country", "City", "WhatsApp", "Birthday", "Fax", "Tags"]
 

@@ -1,9 +1,9 @@
 import pytest
 
 from trade_crm.domain.errors import ValidationError
+from trade_crm.exchange.importing.column_choice import auto_map
 from trade_crm.exchange.importing.headers import (
     apply_overrides,
-    auto_map,
     find_header_row,
     fold_header,
     lookup,

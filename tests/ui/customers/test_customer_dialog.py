@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from trade_crm.domain.customers.contacts import ContactInput
+from trade_crm.domain.customers.query import CustomerFilter, matching_ids
 from trade_crm.domain.customers.records import create_customer, customer_count, get_customer
 from trade_crm.ui.customers.customer_dialog import CustomerDialog
 
@@ -134,3 +135,14 @@ def test_an_unknown_country_is_refused_under_the_country(make_dialog, qtbot, db)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.errors["country"].isVisible()
     assert customer_count() == 0
+
+
+def test_the_other_name_is_shown_saved_and_found_by_search(make_dialog, qtbot, db, clock):
+    customer_id = create_customer(clock, name="Acme Trading GmbH", alt_name="阿克米贸易")
+    dialog = make_dialog(customer_id)
+    assert dialog.edits["alt_name"].text() == "阿克米贸易"
+    dialog.edits["alt_name"].setText("阿克米贸易有限公司")
+    with qtbot.waitSignal(dialog.customer_saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert get_customer(customer_id).alt_name == "阿克米贸易有限公司"
+    assert matching_ids(CustomerFilter(text="阿克米贸易有限公司"), today=date(2026, 11, 23)) == [customer_id]

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from trade_crm.domain.clock import FixedClock
 from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.orders import record_order
-from trade_crm.domain.customers.records import create_customer, get_customer
+from trade_crm.domain.customers.records import create_customer, get_customer, update_customer
 from trade_crm.domain.customers.timeline import log_interaction
 from trade_crm.ui.customers.header_card import local_situation
 from trade_crm.ui.customers.timeline_view import TimelineView
@@ -138,3 +138,9 @@ def test_local_situation_knows_working_hours_and_tomorrows_holiday():
     assert "Christmas" in local_situation("DE", christmas_eve).holiday_tomorrow
     assert not local_situation("DE", monday - timedelta(days=2)).working_hours  # Saturday
     assert local_situation(None, monday) is None
+
+
+def test_the_header_card_shows_the_other_name_beside_the_name(view, customer, clock):
+    update_customer(customer, clock, alt_name="汉堡工具")
+    view.show_customer(customer)
+    assert view.header_card.name_label.text() == "Hamburg Tools GmbH · 汉堡工具"

@@ -17,6 +17,8 @@ CONTACT_OPTIONS = ("contact", "title", "email", "phone", "whatsapp", "wechat")
 
 def add_arguments(parser) -> None:
     parser.add_argument("--name", required=True, help="company name")
+    parser.add_argument("--alt-name", dest="alt_name", metavar="NAME",
+                        help="the name in another script or language (searchable), e.g. 阿克米贸易有限公司")
     for option in CUSTOMER_OPTIONS:
         parser.add_argument(f"--{option}", metavar=option.upper())
     parser.add_argument("--tag", action="append", default=[], metavar="TAG", help="a tag (repeatable)")
@@ -30,7 +32,7 @@ def add_arguments(parser) -> None:
 
 
 def add(ctx: Context, args) -> int:
-    fields = {k: getattr(args, k) for k in CUSTOMER_OPTIONS if getattr(args, k) is not None}
+    fields = {k: getattr(args, k) for k in (*CUSTOMER_OPTIONS, "alt_name") if getattr(args, k) is not None}
     contacts = []
     if any(getattr(args, k) for k in CONTACT_OPTIONS):
         contacts.append(ContactInput(name=args.contact or "", title=args.title or "",
@@ -68,6 +70,7 @@ def render(ctx: Context, c: CustomerDetail, entries: list[TimelineEntry]) -> str
         if value not in (None, "", (), []):
             lines.append(f"  {label + ':':<14}{value}")
 
+    row("Other name", c.alt_name)
     row("Country", f"{country_name(c.country)} ({c.country})" if c.country else "")
     row("City", c.city)
     row("Address", c.address)

@@ -24,7 +24,7 @@ from trade_crm.store.models import (
     database,
 )
 
-TEXT_FIELDS = ("city", "address", "website", "industry", "products", "company_size", "preferred_language")
+TEXT_FIELDS = ("alt_name", "city", "address", "website", "industry", "products", "company_size", "preferred_language")
 EDITABLE_FIELDS = ("name", "country", *TEXT_FIELDS, "source", "rating", "currency", "notes",
                    "follow_up_on", "lost")
 _SOURCE_ALIASES = {
@@ -63,6 +63,7 @@ class CustomerDetail:
     contacts: tuple[ContactView, ...] = ()
     tags: tuple[str, ...] = ()
     custom_fields: dict[str, str] = field(default_factory=dict)
+    alt_name: str = ""  # the name in another script or language; search finds it
 
     @property
     def primary_contact(self) -> ContactView | None:
@@ -192,6 +193,7 @@ def get_customer(customer_id: int) -> CustomerDetail:
         lost=row.lost, follow_up_on=row.follow_up_on, last_contact_at=row.last_contact_at,
         created_at=row.created_at, updated_at=row.updated_at,
         contacts=tuple(contacts_of(customer_id)), tags=tuple(tags_of(customer_id)), custom_fields=custom,
+        alt_name=row.alt_name,
     )
 
 

@@ -63,7 +63,8 @@ def _columns(*specs: tuple[str, str, float]) -> tuple[Column, ...]:
 
 COLUMNS: Mapping[str, tuple[Column, ...]] = {
     "customers": _columns(
-        ("id", "id", 8), ("company", "text", 30), ("country", "text", 14), ("country_code", "text", 6),
+        ("id", "id", 8), ("company", "text", 30), ("alt_name", "text", 24), ("country", "text", 14),
+        ("country_code", "text", 6),
         ("city", "text", 14), ("rating", "text", 6), ("stage", "text", 10), ("tags", "text", 22),
         ("contact", "text", 20), ("email", "text", 26), ("phone", "text", 17), ("last_contact", "datetime", 16),
         ("follow_up", "date", 11), ("orders", "int", 7), ("order_total", "money", 13), ("order_currency", "text", 8),
@@ -100,7 +101,7 @@ _SHARED_ZH = {"id": "客户编号", "company": "公司", "email": "邮箱", "pho
 
 HEADERS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
     "en": {
-        "customers": {**_SHARED_EN, "country": "Country", "country_code": "ISO code", "city": "City",
+        "customers": {**_SHARED_EN, "alt_name": "Other name", "country": "Country", "country_code": "ISO code", "city": "City",
                       "rating": "Rating", "stage": "Stage", "tags": "Tags", "contact": "Primary contact",
                       "last_contact": "Last contact", "orders": "Orders", "order_total": "Order total",
                       "order_currency": "Order currency", "address": "Address", "website": "Website",
@@ -116,7 +117,7 @@ HEADERS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
                    "reference": "Reference"},
     },
     "zh": {
-        "customers": {**_SHARED_ZH, "country": "国家", "country_code": "国家代码", "city": "城市",
+        "customers": {**_SHARED_ZH, "alt_name": "其他名称", "country": "国家", "country_code": "国家代码", "city": "城市",
                       "rating": "评级", "stage": "阶段", "tags": "标签", "contact": "联系人",
                       "last_contact": "最后联系", "orders": "订单数", "order_total": "订单总额",
                       "order_currency": "订单币种", "address": "地址", "website": "网址", "source": "来源",
@@ -185,8 +186,8 @@ def column_keys(sheet: str, header_row: Sequence[str]) -> list[str | None] | Non
 
 # --- reading the store, a chunk of customers at a time ---------------------------------------------
 
-_CUSTOMER_SQL = ("SELECT id, name, country, city, address, website, source, industry, products, company_size, "
-                 "rating, preferred_language, currency, notes, CASE WHEN lost THEN 'lost' ELSE lifecycle END, "
+_CUSTOMER_SQL = ("SELECT id, name, alt_name, country, city, address, website, source, industry, products, "
+                 "company_size, rating, preferred_language, currency, notes, CASE WHEN lost THEN 'lost' ELSE lifecycle END, "
                  "follow_up_on, last_contact_at, created_at FROM customer WHERE id IN ({marks}) ORDER BY id")
 _CHANNEL_KINDS = ("email", "phone", "whatsapp", "wechat", "skype", "linkedin")
 
@@ -295,8 +296,8 @@ class RowReader:
                                                "WHERE customer_id IN ({marks})", ids):
                 custom.setdefault(cid, {})[fid] = value
         rows = []
-        for (cid, name, country, city, address, website, source, industry, products, size, rating, language,
-             currency, notes, stage, follow_up, last_contact, created) in customers:
+        for (cid, name, alt_name, country, city, address, website, source, industry, products, size, rating,
+             language, currency, notes, stage, follow_up, last_contact, created) in customers:
             contact = primary.get(cid)
             found = channels.get(contact[0], {}) if contact else {}
             phones = found.get("phone") or found.get("whatsapp") or ("",)
@@ -304,7 +305,7 @@ class RowReader:
             single = len(currencies) == 1
             values = custom.get(cid, {})
             rows.append([
-                cid, name, _country(country, self.language) if country else None, country, city, rating, stage,
+                cid, name, alt_name, _country(country, self.language) if country else None, country, city, rating, stage,
                 join_tags(tags.get(cid, ())), contact[2] if contact else None, (found.get("email") or ("",))[0],
                 phones[0], self._local(last_contact), date.fromisoformat(follow_up) if follow_up else None,
                 count, round(total, 2) if count and single else None, ", ".join(sorted(currencies)), address,

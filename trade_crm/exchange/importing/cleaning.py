@@ -28,7 +28,7 @@ from trade_crm.store.models import RATINGS
 
 PLACEHOLDERS = frozenset({"n/a", "na", "#n/a", "nan", "none", "null", "nil", "-", "--", "—", "/", "?", "tbd",
                           "no tel_number", "no email", "no phone", "no website", "无", "暂无", "没有", "空"})
-SINGLE = ("company", "contact_name", "first_name", "middle_name", "last_name", "title", "country", "city",
+SINGLE = ("company", "alt_name", "contact_name", "first_name", "middle_name", "last_name", "title", "country", "city",
           "website", "industry", "company_size", "rating", "source", "birthday", "booth", "wechat", "skype",
           "linkedin", "whatsapp")
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -136,7 +136,9 @@ class RowCleaner:
 
         get = defaultdict(str, {target: value for target, (value, _) in single.items()}).__getitem__
         fields: dict = {}
-        company = get("company")
+        company, alt_name = get("company") or get("alt_name"), get("alt_name")  # a lone other name is the name
+        if alt_name and alt_name.casefold() != company.casefold():
+            fields["alt_name"] = alt_name
         name = get("contact_name") or self._join_name(get("first_name"), get("middle_name"), get("last_name"))
         if name and company and name.casefold() == company.casefold():
             name = ""

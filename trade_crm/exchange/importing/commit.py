@@ -17,7 +17,7 @@ from trade_crm.exchange.importing.writer import BatchWriter, page_cache, utc_sta
 from trade_crm.store import search
 from trade_crm.store.models import database
 
-_CUSTOMER_DEFAULTS = {"name": "", "country": None, "city": "", "address": "", "website": "", "source": "other",
+_CUSTOMER_DEFAULTS = {"name": "", "alt_name": "", "country": None, "city": "", "address": "", "website": "", "source": "other",
                       "industry": "", "products": "", "company_size": "", "rating": None, "notes": ""}
 _INSERTS = {
     "customer": f"INSERT INTO customer (id, {', '.join(_CUSTOMER_DEFAULTS)}, created_at, updated_at) "

@@ -38,7 +38,7 @@ from trade_crm.exchange.importing.progress import Cancel, Progress, check, tick
 from trade_crm.store.models import database
 
 _E164 = re.compile(r"^\+\d{7,15}$")
-MERGE_FIELDS = ("country", "city", "address", "website", "industry", "products", "company_size", "rating")
+MERGE_FIELDS = ("alt_name", "country", "city", "address", "website", "industry", "products", "company_size", "rating")
 
 
 def batch_source(options: ImportOptions) -> tuple[str, tuple[str, ...]]:

@@ -19,6 +19,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "公司", "公司名称", "公司名", "客户名称", "客户公司", "单位", "单位名称", "企业名称", "企业", "厂商", "厂家",
         "展商", "参展商", "参展商名称", "买家公司", "公司全称", "客户单位", "公司名稱", "客戶名稱", "企業名稱", "機構",
     ),
+    "alt_name": ("other name", "alternative name", "alias", "aka", "also known as", "local name", "别名", "曾用名",
+                 "其他名称"),
     "contact_name": (
         "contact", "contact name", "contact person", "name", "full name", "fullname", "display name",
         "person", "attn", "attention", "buyer", "buyer name", "representative", "visitor", "visitor name",
@@ -114,6 +116,13 @@ LAYOUTS: tuple[tuple[frozenset[str], dict[str, str]], ...] = (
 # First the words that only say which of several alike columns this is, then the generic nouns.
 QUALIFIERS = frozenset({
     "business", "work", "home", "primary", "main", "other", "office", "personal", "private", "company",
-    "value", "公司", "办公", "家庭", "个人",
+    "value", "公司", "办公", "家庭", "个人", "mailing", "billing", "shipping",  # Salesforce: MailingCity
 })
+# Words that only say which language a column is in: "Company Name (English)", "公司名称（中文）".
+LANGUAGE_MARKS = ("english", "chinese", "en", "eng", "cn", "zh", "chn", "local", "native", "中文", "英文", "外文")
 GENERIC_WORDS = frozenset({"address", "number", "no", "id"})
+# Headers whose column keeps "Header: value" in the notes whatever its values look like: a fax
+# or pager number is phone-shaped but nobody calls or messages it, and an article number or an ID
+# of ten digits is no phone number either. Whole words of a Latin header, parts of a Chinese one.
+NO_CONTENT_CLAIM = frozenset({"fax", "telefax", "pager", "id", "code", "sku", "ref", "reference", "article",
+                              "artikel", "传真", "傳真", "传呼", "编号", "编码", "代码", "货号", "型号", "料号"})

@@ -11,15 +11,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
-from trade_crm.domain.duplicates.matching import looks_like_company
 from trade_crm.domain.errors import ValidationError
-from trade_crm.exchange.importing.header_synonyms import GENERIC_WORDS, LAYOUTS, QUALIFIERS, SYNONYMS
+from trade_crm.exchange.importing.evidence import Evidence, column_evidence, sample_values, shape
+from trade_crm.exchange.importing.header_synonyms import GENERIC_WORDS, LANGUAGE_MARKS, QUALIFIERS, SYNONYMS
 
 FIELDS: dict[str, str] = {
-    "company": "Company", "contact_name": "Contact name", "first_name": "First name",
+    "company": "Company", "alt_name": "Other name", "contact_name": "Contact name", "first_name": "First name",
     "middle_name": "Middle name", "last_name": "Last name", "title": "Job title", "email": "Email",
     "phone": "Phone", "whatsapp": "WhatsApp", "wechat": "WeChat", "skype": "Skype", "linkedin": "LinkedIn",
     "country": "Country", "city": "City", "address": "Address", "website": "Website",
@@ -28,7 +28,7 @@ FIELDS: dict[str, str] = {
 }
 SPECIAL_TARGETS = {"custom": "Custom field", "ignore": "Ignore"}
 UNMAPPED_CHOICES = ("notes", "custom")
-IDENTITY_FIELDS = frozenset({"company", "contact_name", "first_name", "last_name", "email", "phone", "whatsapp"})
+IDENTITY_FIELDS = frozenset({"company", "alt_name", "contact_name", "first_name", "last_name", "email", "phone", "whatsapp"})
 
 _PUNCT = re.compile(r"[\s\-_./:：·•,，;；|()（）\[\]【】{}<>《》'\"“”‘’?？!！]+")
 _REQUIRED = re.compile(r"[*＊]|\(required\)|（必填）|\(必填\)|必填")
@@ -39,19 +39,21 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _NUMBERISH = re.compile(r"^(?=.*\d)[+(]?[\d\s().\-/+eE:]{4,}$")
 _URL = re.compile(r"^(https?://|www\.)", re.I)
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?%?$|^\d+ days?, \d")
-_SALUTATIONS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mx", "herr", "frau",
-                          "先生", "女士", "小姐", "prefix"})
+_BRACKETS = re.compile(r"\s*[(（\[【][^)）\]】]*[)）\]】]\s*")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 @dataclass(frozen=True)
 class ColumnMapping:
-    """One column of the file and what it feeds. `origin`: auto, layout, content, saved, user, default."""
+    """One column of the file and what it feeds. `origin`: auto, layout, content, saved, user, default.
+    `evidence`: what its values look like ("92% company names"), for the mapping page."""
 
     index: int
     header: str
     target: str
     custom_name: str = ""
     origin: str = "auto"
+    evidence: Evidence | None = field(default=None, compare=False)
 
     @property
     def label(self) -> str:
@@ -78,11 +80,7 @@ def _table() -> dict[str, str]:
     return table
 
 
-def lookup(header: str) -> str | None:
-    """The field a header means, or None when it is not a header we know."""
-    key = fold_header(header)
-    if not key:
-        return None
+def _lookup_key(key: str) -> str | None:
     table = _table()
     if key in table:
         return table[key]
@@ -94,6 +92,44 @@ def lookup(header: str) -> str | None:
         if kept and kept != words and " ".join(kept) in table:
             return table[" ".join(kept)]
     return None
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+@cache
+def header_match(header: str) -> tuple[str | None, float]:
+    """(the field a header means, how sure: 1.0 as written, 0.9 once a language mark, a bracket,
+    a plural or camelCase is read through), or (None, 0.0) for a header we do not know.
+
+    "Company Name (English)", "公司名称（中文）", "Company (EN)", "Exhibitors" and Salesforce's
+    "MailingCity" are all read."""
+    key = fold_header(header)
+    if not key:
+        return None, 0.0
+    found = _lookup_key(key)
+    if found is not None:
+        return found, 1.0
+    stripped = _BRACKETS.sub(" ", header).strip()
+    for variant in (_CAMEL.sub(" ", header), stripped, _CAMEL.sub(" ", stripped)):
+        folded = fold_header(variant)
+        words = [w for w in folded.split() if w not in LANGUAGE_MARKS]
+        if _CJK.search(folded):
+            for mark in LANGUAGE_MARKS:
+                folded = folded.removesuffix(mark).removeprefix(mark)
+            words = [folded]
+        for candidate in (" ".join(words), " ".join(_singular(w) for w in words)):
+            if candidate and (found := _lookup_key(candidate)) is not None:
+                return found, 0.9
+    return None, 0.0
+
+
+def lookup(header: str) -> str | None:
+    """The field a header means, or None when it is not a header we know."""
+    return header_match(header)[0]
 
 
 def parse_target(text: str) -> tuple[str, str]:
@@ -111,69 +147,10 @@ def parse_target(text: str) -> tuple[str, str]:
     return name, custom.strip()
 
 
-# --- content ------------------------------------------------------------------------------------
-
 def looks_like_data(cell: str) -> bool:
     """An email, a number, a date or a web address: a value, not a header."""
     text = cell.strip()
     return bool(_EMAIL.match(text) or _NUMBERISH.match(text) or _URL.match(text) or _NUMBER.match(text))
-
-
-def _content_target(values: list[str], header_blank: bool) -> str | None:
-    filled = [v.strip() for v in values if v and v.strip()]
-    if not filled:
-        return None
-    share = lambda test: sum(1 for v in filled if test(v)) / len(filled)  # noqa: E731
-    if share(lambda v: bool(_EMAIL.match(v))) >= 0.8:
-        return "email"
-    if share(lambda v: v.casefold().rstrip(".") in _SALUTATIONS) >= 0.8:
-        return "notes"  # "Title" holding Mr./Mrs. is a salutation, not a job title
-    if header_blank and share(lambda v: bool(_URL.match(v))) >= 0.8:
-        return "website"
-    if header_blank and len(filled) >= 3 and all(v.isdigit() for v in filled):
-        numbers = [int(v) for v in filled]
-        if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
-            return "ignore"  # a running row number (a pandas index, 序号)
-    return None
-
-
-def auto_map(headers: Sequence[str], samples: Sequence[Sequence[str]], *, blank: Sequence[bool] = (),
-             unmapped: str = "notes") -> tuple[ColumnMapping, ...]:
-    """Map every column by its header, then by what it holds; the rest go to `unmapped`."""
-    folded = {fold_header(h) for h in headers}
-    overrides: dict[str, str] = {}
-    for required, layout in LAYOUTS:
-        if required <= folded:
-            overrides.update(layout)
-    out = []
-    for index, header in enumerate(headers):
-        values = [row[index] if index < len(row) else "" for row in samples]
-        is_blank = blank[index] if index < len(blank) else not header.strip()
-        target, origin = overrides.get(fold_header(header)), "layout"
-        if target is None:
-            target, origin = (None if is_blank else lookup(header)), "auto"
-        sniffed = _content_target(values, is_blank)
-        if sniffed and (target is None or (target == "title" and sniffed == "notes")):
-            target, origin = sniffed, "content"
-        if target is None:
-            target, origin = unmapped, "default"
-        out.append(ColumnMapping(index, header, target, origin=origin))
-    return _company_in_name_column(out, samples)
-
-
-def _company_in_name_column(columns: list[ColumnMapping], samples) -> tuple[ColumnMapping, ...]:
-    """An exhibitor list's "Name" is the company: with no company column, a name column whose values
-    carry legal forms (GmbH, Ltd., 有限公司) feeds the company."""
-    if any(c.target == "company" for c in columns):
-        return tuple(columns)
-    for position, column in enumerate(columns):
-        if column.target != "contact_name":
-            continue
-        values = [row[column.index] for row in samples if column.index < len(row) and row[column.index].strip()]
-        if values and sum(looks_like_company(v) for v in values) >= 0.3 * len(values):
-            columns[position] = ColumnMapping(column.index, column.header, "company", origin="content")
-            break
-    return tuple(columns)
 
 
 def apply_overrides(columns: Sequence[ColumnMapping], overrides: Mapping[str, str],
@@ -188,7 +165,7 @@ def apply_overrides(columns: Sequence[ColumnMapping], overrides: Mapping[str, st
             known = ", ".join(f'"{c.header}"' for c in columns)
             raise ValidationError("--map", f'the file has no column "{header}"; its columns are {known}')
         target, custom = parse_target(target_text)
-        changed[column.index] = ColumnMapping(column.index, column.header, target, custom, origin)
+        changed[column.index] = ColumnMapping(column.index, column.header, target, custom, origin, column.evidence)
     return tuple(changed[c.index] for c in columns)
 
 
@@ -227,4 +204,21 @@ def find_header_row(rows: Sequence[Sequence[str]], limit: int = 30) -> int | Non
             best, best_known = index, known
         if first_plain is None and texty >= (1 if single_column else 2) and data == 0:
             first_plain = index
+    if best is None and first_plain is not None and _is_data_row(rows[first_plain], rows[first_plain + 1:limit]):
+        return None  # a headerless list whose first row is all text: "Acme GmbH | Maria Weber | Germany"
     return best if best is not None else first_plain
+
+
+def _is_data_row(row: Sequence[str], below: Sequence[Sequence[str]]) -> bool:
+    """Whether a row of unknown words is a first data row: two or more of its cells have the shape
+    (company, person, country, date) that the same column has below it."""
+    if not below:
+        return False
+    alike = 0
+    for index, cell in enumerate(row):
+        kind = shape(cell) if cell.strip() else "text"
+        if kind in ("text", "number"):
+            continue
+        column = column_evidence(sample_values(below, index, 30))
+        alike += column.share(kind) >= 0.5
+    return alike >= 2

@@ -30,8 +30,9 @@ from trade_crm.exchange.importing.book.commit import commit_book
 from trade_crm.exchange.importing.book.reimport import plan_book
 from trade_crm.exchange.importing.book.rows import read_book
 from trade_crm.exchange.importing.cleaning import RowCleaner
+from trade_crm.exchange.importing.column_choice import auto_map
 from trade_crm.exchange.importing.commit import commit_plan
-from trade_crm.exchange.importing.headers import IDENTITY_FIELDS, ColumnMapping, apply_overrides, auto_map
+from trade_crm.exchange.importing.headers import IDENTITY_FIELDS, ColumnMapping, apply_overrides
 from trade_crm.exchange.importing.history import BatchInfo, UndoResult, history, undo_batch
 from trade_crm.exchange.importing.junk import JunkFilter
 from trade_crm.exchange.importing.plan import (

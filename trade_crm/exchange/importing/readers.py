@@ -20,7 +20,8 @@ from trade_crm.exchange.files.bounds import MAX_MEMBERS
 from trade_crm.exchange.files.encoding import SAMPLE_BYTES, close_alternatives, detect_encoding, preview
 from trade_crm.exchange.files.refusal import FileRefused
 from trade_crm.exchange.files.workbook import SheetInfo, WorkbookError, cell_text
-from trade_crm.exchange.importing.headers import IDENTITY_FIELDS, find_header_row, looks_like_data, lookup
+from trade_crm.exchange.importing.headers import find_header_row, looks_like_data, lookup
+from trade_crm.exchange.importing.sheets import SheetScore, choice_notice, choose_sheet
 from trade_crm.exchange.vcard import cards as vcard
 from trade_crm.exchange.vcard import table as vcard_table
 
@@ -61,6 +62,8 @@ class Table:
     # A workbook: every sheet read, as its cells were read (typed), so an exported Trade CRM book is
     # recognised and imported from this one read.
     grids: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
+    # A workbook whose sheet was chosen by content: every readable sheet's score, the chosen one first.
+    sheet_scores: tuple[SheetScore, ...] = ()
     problems: tuple[tuple[int, str], ...] = ()  # (row, message): records the reader could not take
     # (encoding, preview) for the one used, first, and the others the text reads almost as well in
     encodings: tuple[tuple[str, str], ...] = ()
@@ -235,13 +238,12 @@ def _read_workbook(path: Path, sheet: str | None, max_rows: int) -> Table:
             raise ReadError(path.name, "no sheet has a header row and data rows")
     except WorkbookError as exc:
         raise _workbook_error(path.name, exc) from exc
-    best = max(tables, key=lambda t: (_contact_rows(t), len(t.rows), -tables.index(t)))
-    return replace(best, sheets=sheets, grids=grids)
-
-
-def _contact_rows(table: Table) -> int:
-    columns = [i for i, h in enumerate(table.headers) if lookup(h) in IDENTITY_FIELDS]
-    return sum(1 for row in table.rows if any(row.cells[i].strip() for i in columns if i < len(row.cells)))
+    if sheet is not None:
+        return replace(tables[0], sheets=sheets, grids=grids)
+    best, scores = choose_sheet(tables, len(candidates))  # by content (importing.sheets), said in a notice
+    notices = (choice_notice(scores),) if scores else ()
+    return replace(tables[best], sheets=sheets, grids=grids, sheet_scores=scores,
+                   notices=tables[best].notices + notices)
 
 
 # --- building the table -------------------------------------------------------------------------

@@ -41,7 +41,7 @@ from trade_crm.ui.customers.contact_dialog import (
 )
 from trade_crm.ui.customers.duplicate_hint import DuplicateHint
 
-LINE_FIELDS = ("name", "city", "address", "website", "industry", "products", "company_size",
+LINE_FIELDS = ("name", "alt_name", "city", "address", "website", "industry", "products", "company_size",
                "preferred_language")
 CURRENCIES = ("USD", "EUR", "CNY", "GBP", "JPY", "AUD", "CAD", "CHF", "AED", "RUB", "INR", "BRL", "HKD")
 
@@ -104,7 +104,7 @@ class CustomerDialog(QDialog):
 
     def _company_tab(self) -> QWidget:
         labels = {
-            "name": self.tr("Company name"), "city": self.tr("City"), "address": self.tr("Address"),
+            "name": self.tr("Company name"), "alt_name": self.tr("Other name"), "city": self.tr("City"), "address": self.tr("Address"),
             "website": self.tr("Website"), "industry": self.tr("Industry"), "products": self.tr("Products"),
             "company_size": self.tr("Company size"), "preferred_language": self.tr("Preferred language"),
         }
@@ -136,6 +136,8 @@ class CustomerDialog(QDialog):
 
         left, right = QFormLayout(), QFormLayout()
         left.addRow(labels["name"], self._error_cell("name", self.edits["name"]))
+        self.edits["alt_name"].setPlaceholderText(self.tr("In another script or language, e.g. 阿克米贸易有限公司"))
+        left.addRow(labels["alt_name"], self._error_cell("alt_name", self.edits["alt_name"]))
         left.addRow(self.tr("Country"), self._error_cell("country", self.country_combo))
         for key in ("city", "address", "website", "industry", "products"):
             left.addRow(labels[key], self._error_cell(key, self.edits[key]))

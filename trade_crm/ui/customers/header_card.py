@@ -141,7 +141,7 @@ class HeaderCard(QFrame):
         """Fill the card; `now` is the current instant, `zone` the user's own time zone."""
         locale = self.locale()
         user_now = now.astimezone(zone)
-        self.name_label.setText(customer.name)
+        self.name_label.setText(" · ".join(n for n in (customer.name, customer.alt_name) if n))
         self.rating_label.setText(self.tr("Rating %1").replace("%1", customer.rating) if customer.rating else "")
         self._show_place(customer, user_now, locale)
         self.contacts_label.setText(self._contacts_html(customer) or html.escape(self.tr("No contacts yet")))

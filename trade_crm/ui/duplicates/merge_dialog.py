@@ -75,7 +75,7 @@ class MergeDialog(QDialog):
         if field.startswith("custom:"):
             return field[7:]
         return {
-            "name": self.tr("Company name"), "country": self.tr("Country"), "city": self.tr("City"),
+            "name": self.tr("Company name"), "alt_name": self.tr("Other name"), "country": self.tr("Country"), "city": self.tr("City"),
             "address": self.tr("Address"), "website": self.tr("Website"), "industry": self.tr("Industry"),
             "products": self.tr("Products"), "company_size": self.tr("Company size"),
             "preferred_language": self.tr("Preferred language"), "source": self.tr("Source"),

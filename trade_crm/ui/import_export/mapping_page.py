@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 
 from trade_crm.domain.errors import DomainError
 from trade_crm.exchange.importing import mappings
+from trade_crm.exchange.importing.evidence import Evidence
 from trade_crm.exchange.importing.headers import IDENTITY_FIELDS, ColumnMapping
 from trade_crm.exchange.importing.importer import ImportOptions, ImportPlan, map_columns, plan_table
 from trade_crm.exchange.importing.readers import Table
+from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.import_export.preview import FieldNames, PreviewBuilder, target_text
 from trade_crm.ui.import_export.wizard_pages import ERROR_STYLE, heading
 
@@ -76,9 +78,9 @@ class MappingPage(QWidget):
         top.addWidget(QLabel(self.tr("Columns no field takes")))
         top.addWidget(self.unmapped_combo)
         top.addStretch(1)
-        self.mapping_table = QTableWidget(0, 3)
+        self.mapping_table = QTableWidget(0, 4)
         self.mapping_table.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("Example values"),
-                                                      self.tr("Imports as")])
+                                                      self.tr("Imports as"), self.tr("The values")])
         self.mapping_table.verticalHeader().hide()
         self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.mapping_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -86,6 +88,7 @@ class MappingPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.notice_label = QLabel()
         self.notice_label.setWordWrap(True)
         self.preview = QTableWidget(0, 0)
@@ -257,9 +260,24 @@ class MappingPage(QWidget):
                 table.setCellWidget(row, 2, combo)
             self._fill_target_combo(combo, column)
             combo.setToolTip(origins.get(column.origin, ""))
+            evidence = QTableWidgetItem(self.evidence_text(column.evidence))
+            evidence.setForeground(QBrush(QColor("#707070")))
+            table.setItem(row, 3, evidence)
             font = name.font()
             font.setItalic(column.origin == "default")
             name.setFont(font)
+
+    def evidence_text(self, evidence: Evidence | None) -> str:
+        """ "92% look like company names": why a column was mapped (or what else it holds)."""
+        if evidence is None:
+            return ""
+        kinds = {
+            "email": self.tr("%1% look like email addresses"), "website": self.tr("%1% look like web addresses"),
+            "phone": self.tr("%1% look like phone numbers"), "country": self.tr("%1% look like countries"),
+            "company": self.tr("%1% look like company names"), "person": self.tr("%1% look like people's names"),
+            "date": self.tr("%1% look like dates"), "number": self.tr("%1% look like numbers"),
+        }
+        return fill(kinds[evidence.kind], evidence.percent) if evidence.kind in kinds else ""
 
     def _fill_target_combo(self, combo: QComboBox, column: ColumnMapping) -> None:
         combo.blockSignals(True)

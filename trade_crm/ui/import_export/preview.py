@@ -33,7 +33,7 @@ class FieldNames(QObject):
 
     def labels(self) -> dict[str, str]:
         names = {
-            "company": self.tr("Company"), "contact_name": self.tr("Contact name"),
+            "company": self.tr("Company"), "alt_name": self.tr("Other name"), "contact_name": self.tr("Contact name"),
             "first_name": self.tr("First name"), "middle_name": self.tr("Middle name"),
             "last_name": self.tr("Last name"), "title": self.tr("Job title"), "email": self.tr("Email"),
             "phone": self.tr("Phone"), "whatsapp": self.tr("WhatsApp"), "wechat": self.tr("WeChat"),

@@ -83,6 +83,8 @@ class FilePage(QWidget):
         self.sheet_combo = QComboBox()
         self.sheet_combo.setEnabled(False)
         self.sheet_combo.activated.connect(self.on_sheet_combo_activated)
+        self.sheet_label = QLabel()  # why this sheet: the content scores of every sheet
+        self.sheet_label.setWordWrap(True)
         self.encoding_combo = QComboBox()
         self.encoding_combo.setToolTip(self.tr("The file does not say how its text is encoded. If the names below "
                                                "look wrong, choose the encoding whose sample reads right."))
@@ -102,6 +104,8 @@ class FilePage(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("File:"), path_row)
         form.addRow(self.tr("Sheet:"), self.sheet_combo)
+        form.addRow("", self.sheet_label)
+        form.setRowVisible(self.sheet_label, False)
         form.addRow(self.tr("Text encoding:"), self.encoding_combo)
         form.setRowVisible(self.encoding_combo, False)
         self.form = form
@@ -157,6 +161,7 @@ class FilePage(QWidget):
 
     def set_path(self, path: Path) -> None:
         self.path_edit.setText(str(path))
+        self.form.setRowVisible(self.sheet_label, False)
         self.sheet_combo.clear()
         self.sheet_combo.setEnabled(False)
         self.file_chosen.emit(path)
@@ -186,6 +191,23 @@ class FilePage(QWidget):
         self.status_label.setStyleSheet(ERROR_STYLE)
         self.status_label.setText(message)
 
+    def show_sheet_choice(self, table: Table) -> None:
+        """Say why the sheet was taken when the workbook had others, and warn when it is no contact list."""
+        scores = table.sheet_scores  # only when the workbook offered more than one sheet
+        self.form.setRowVisible(self.sheet_label, bool(scores))
+        if not scores:
+            return
+        chosen, others = scores[0], scores[1:]
+        lines = [fill(self.tr("Chosen by its content: %1 of %2 rows look like contacts (a company, email, phone "
+                              "or website)."), chosen.contact_rows, chosen.rows)]
+        if others:
+            listed = ", ".join(fill(self.tr("“%1” %2 of %3"), s.name, s.contact_rows, s.rows) for s in others)
+            lines.append(fill(self.tr("Other sheets: %1. Pick another above if this is not your list."), listed))
+        if chosen.weak:
+            lines.append(self.tr("This sheet does not look like a contact list: check that it is the right one."))
+        self.sheet_label.setStyleSheet(ERROR_STYLE if chosen.weak else "")
+        self.sheet_label.setText("\n".join(lines))
+
     def show_table(self, table: Table) -> None:
         self.busy.hide()
         self.status_label.setStyleSheet("")
@@ -199,6 +221,7 @@ class FilePage(QWidget):
         else:
             self.sheet_combo.addItem(self.tr("(the whole file)"), None)
         self.sheet_combo.setEnabled(table.kind == "workbook" and self.sheet_combo.count() > 1)
+        self.show_sheet_choice(table)
         self.encoding_combo.clear()
         for index, (name, sample) in enumerate(table.encodings):
             shown = encoding_label(name)

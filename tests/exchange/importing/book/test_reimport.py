@@ -330,3 +330,18 @@ def test_the_cli_recognises_an_exported_book_and_reports_updates(import_command,
     assert "updated 1, unchanged 2" in out and "same CRM ID" in out
     assert run(["import", "undo", "1", "--db", str(db_path)], clock=clock) == 0
     assert "0 customers removed, 1 restored" in capsys.readouterr().out
+
+
+def test_the_other_name_goes_out_and_comes_back_by_crm_id(db, book, clock, tmp_path):
+    sheets = Sheets(export(tmp_path / "book.xlsx", clock))
+    assert "alt_name" in sheets.keys("Customers")
+    sheets.set("Customers", sheets.row("Customers", "id", book["lima"]), alt_name="利马贸易")
+    plan, result = reimport(sheets.save(tmp_path / "edited.xlsx"), clock)
+    assert (result.updated, result.created) == (1, 0)
+    assert get_customer(book["lima"]).alt_name == "利马贸易"
+    again = Sheets(export(tmp_path / "again.xlsx", clock))
+    ws = again.wb["Customers"]
+    row = again.row("Customers", "id", book["lima"])
+    assert ws.cell(row, again.keys("Customers")["alt_name"]).value == "利马贸易"
+    undo_import(result.batch, clock)
+    assert get_customer(book["lima"]).alt_name == ""

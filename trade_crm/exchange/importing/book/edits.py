@@ -31,7 +31,7 @@ from trade_crm.exchange.importing.book.timeline import TimelineEdits
 from trade_crm.exchange.importing.plan import BookRow, FieldChange, RowProblem
 from trade_crm.store.models import LIFECYCLES
 
-FIELDS = {"company": "name", "country_code": "country", "city": "city", "address": "address", "website": "website",
+FIELDS = {"company": "name", "alt_name": "alt_name", "country_code": "country", "city": "city", "address": "address", "website": "website",
           "source": "source", "industry": "industry", "products": "products", "company_size": "company_size",
           "rating": "rating", "language": "preferred_language", "currency": "currency", "notes": "notes",
           "follow_up": "follow_up_on"}

@@ -17,14 +17,14 @@ from trade_crm.domain.duplicates.matching import same_person
 from trade_crm.domain.text import clean_block, clean_line
 from trade_crm.store.models import database
 
-CUSTOMER_COLUMNS = ("name", "country", "city", "address", "website", "source", "industry", "products",
+CUSTOMER_COLUMNS = ("name", "alt_name", "country", "city", "address", "website", "source", "industry", "products",
                     "company_size", "rating", "preferred_language", "currency", "notes", "lifecycle", "lost",
                     "follow_up_on", "last_contact_at", "created_at", "updated_at")
 CONTACT_COLUMNS = ("name", "title", "birthday", "is_primary", "notes", "created_at", "updated_at")
 INTERACTION_COLUMNS = ("contact_id", "kind", "occurred_at", "summary", "body", "follow_up_on", "valid_until",
                        "created_at")
 ORDER_COLUMNS = ("ordered_on", "amount", "currency", "reference", "notes", "created_at")
-CUSTOMER_DEFAULTS = {"name": "", "country": None, "city": "", "address": "", "website": "", "source": "other",
+CUSTOMER_DEFAULTS = {"name": "", "alt_name": "", "country": None, "city": "", "address": "", "website": "", "source": "other",
                      "industry": "", "products": "", "company_size": "", "rating": None, "preferred_language": "",
                      "currency": "", "notes": "", "lifecycle": "potential", "lost": 0, "follow_up_on": None,
                      "last_contact_at": None}
