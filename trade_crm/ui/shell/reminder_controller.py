@@ -60,7 +60,7 @@ class ReminderController(QObject):
         self._window.activateWindow()
 
     def show_reminders(self) -> None:
-        self._window.actions.show_reminders.setChecked(True)
+        self._window.show_reminder_pane()
         self.bring_window_forward()
 
     def open_greetings(self, reminder_id: int) -> GreetingsDialog:
