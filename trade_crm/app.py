@@ -20,6 +20,7 @@ from trade_crm.paths import resolve_db_path, resolve_log_dir
 from trade_crm.store.db import DatabaseError, close_database, open_database
 from trade_crm.ui.backup.actions import install_backup_actions, offer_backup_at_start
 from trade_crm.ui.common.crash_dialog import CrashReporter, open_log_folder
+from trade_crm.ui.common.file_dialogs import folders
 from trade_crm.ui.common.i18n import fill, install_translator, remove_translators, resolve_language
 from trade_crm.ui.common.icons import app_icon
 from trade_crm.ui.duplicates.merge_actions import install_merge_actions
@@ -126,6 +127,7 @@ def run_gui(db_path: Path | None, *, verbose: bool | None = None) -> int:
     reporter = CrashReporter(log_dir)
     uninstall_hooks = install_exception_hooks(reporter.report)
     settings = QSettings()
+    folders.use_settings(settings)  # file dialogs remember their last folder across starts
     language = resolve_language(LANGUAGE.read(settings))
     translators = install_translator(app, language)
     set_display_name(app)

@@ -1731,8 +1731,8 @@ Keep them unencrypted?</source>
     <name>FilePage</name>
     <message>
         <location filename="../../trade_crm/ui/import_pages.py" line="77"/>
-        <source>Choose an Excel, CSV or vCard file</source>
-        <translation>选择 Excel、CSV 或 vCard 文件</translation>
+        <source>Choose, type or paste an Excel, CSV or vCard file</source>
+        <translation>选择、输入或粘贴 Excel、CSV 或 vCard 文件路径</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/import_pages.py" line="78"/>

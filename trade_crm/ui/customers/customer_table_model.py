@@ -152,12 +152,31 @@ class CustomerTableModel(QAbstractTableModel):
         if not page:
             self._total = len(self._rows)
             return
+        self._append(page)
+
+    def _append(self, page: list[CustomerRow]) -> None:
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
         for offset, row in enumerate(page):
             self._row_of[row.id] = first + offset
         self._rows.extend(page)
         self.endInsertRows()
+
+    def load_customer(self, customer_id: int) -> int | None:
+        """The row of `customer_id`, loading the rows before it when it sorts past the loaded pages (a
+        customer saved at the end of a long list); None when the filter leaves it out."""
+        row = self._row_of.get(customer_id)
+        if row is not None:
+            return row
+        position = customer_query.customer_position(
+            customer_id, self._filter, today=today(self._clock), now=self._clock.now(), sort=self._sort,
+            descending=self._descending)
+        if position is None or position < len(self._rows):
+            return None  # left out, or the loaded rows are stale: the caller reloads
+        page = self._query(len(self._rows), position + self._page_size - len(self._rows))
+        if page:
+            self._append(page)
+        return self._row_of.get(customer_id)
 
     def refresh_customer(self, customer_id: int) -> None:
         """Re-read one loaded customer after an edit; it leaves the list if it no longer matches."""

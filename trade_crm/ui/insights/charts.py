@@ -23,7 +23,9 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from trade_crm.ui.common.file_dialogs import save_file
 
 PALETTE = ("#2d6cdf", "#27a17a", "#e0a526", "#d4533b", "#8a5cc2", "#5b6b7d", "#1d9bb3", "#b5487a")
 TIER_COLOURS = {"A": "#27a17a", "B": "#2d6cdf", "C": "#e0a526", "": "#a4adb8"}
@@ -118,10 +120,9 @@ class ChartCard(QFrame):
 
     def on_save_button_clicked(self) -> None:
         name = self.title_label.text().replace("/", "-") + ".png"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart"), str(Path.home() / name),
-                                              self.tr("PNG images (*.png)"))
+        path = save_file(self, self.tr("Save chart"), name, self.tr("PNG images (*.png)"))
         if path:
-            self.save_png(path if path.lower().endswith(".png") else path + ".png")
+            self.save_png(path if path.suffix.lower() == ".png" else path.with_name(path.name + ".png"))
 
     # --- the chart kinds ---------------------------------------------------------------------------
 

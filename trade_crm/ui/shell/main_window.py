@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QInputDialog,
@@ -28,6 +28,7 @@ from trade_crm.domain.customers.records import all_tags, customer_count, get_cus
 from trade_crm.domain.errors import DomainError
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.icons import app_icon
+from trade_crm.ui.common.shortcuts import WindowShortcutsFirst
 from trade_crm.ui.common.undo_commands import (
     CustomerCommand,
     DeleteCustomersCommand,
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.minute_timer.start()
         self.customer_list.model.set_working_hours(WORK_START.read(settings), WORK_END.read(settings))
         self._connect()
+        self.shortcuts_first = WindowShortcutsFirst(self)  # Ctrl+E exports from the search box too
         self._restore_state()
         self.customer_list.set_tags(all_tags())
         self.on_data_changed()
@@ -217,6 +219,10 @@ class MainWindow(QMainWindow):
         self.actions.show_reminders.setChecked(True)
         self.reminders.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self.shortcuts_first.watch_fields()  # the fields later features added
+        super().showEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
@@ -292,7 +298,7 @@ class MainWindow(QMainWindow):
         self.on_data_changed()
         self.customer_list.reload(select=[customer_id])
         if self.customer_list.current_id() != customer_id:
-            self.customer_list.select_customer(customer_id)
+            self.customer_list.show_customer(customer_id)
         self.reminders.refresh()
         self.book_changed.emit()
 
