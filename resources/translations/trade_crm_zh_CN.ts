@@ -4685,4 +4685,27 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         </translation>
     </message>
 </context>
+<context>
+    <name>Periods</name>
+    <message>
+        <source>Open + closed in the last 30 days</source>
+        <translation>进行中 + 近 30 天结束的</translation>
+    </message>
+    <message>
+        <source>Open + closed in the last 90 days</source>
+        <translation>进行中 + 近 90 天结束的</translation>
+    </message>
+    <message>
+        <source>Open + closed in the last 12 months</source>
+        <translation>进行中 + 近 12 个月结束的</translation>
+    </message>
+    <message>
+        <source>Open + every closed deal</source>
+        <translation>进行中 + 全部已结束的</translation>
+    </message>
+    <message>
+        <source>Deals still open always count; won and lost ones count when they closed in this period.</source>
+        <translation>进行中的商机始终计入；赢单和丢单只计入在此期间结束的。</translation>
+    </message>
+</context>
 </TS>

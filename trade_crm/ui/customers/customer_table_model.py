@@ -14,8 +14,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -26,6 +24,7 @@ from trade_crm.domain.clock import Clock, today
 from trade_crm.domain.customers import query as customer_query
 from trade_crm.domain.customers.query import CustomerFilter, CustomerRow
 from trade_crm.domain.world.countries import country_name, country_timezone
+from trade_crm.ui.common.dates import short_date
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.labels import lifecycle_label
 
@@ -279,13 +278,7 @@ class CustomerTableModel(QAbstractTableModel):
             return row.tier or ""
         if row.follow_up_on is None:
             return ""
-        return QDate(row.follow_up_on).toString(self._date_format())
-
-    @staticmethod
-    def _date_format() -> str:
-        """The locale's short date with a four-digit year (en_US "M/d/yy" reads badly in a list)."""
-        fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-        return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
+        return short_date(row.follow_up_on)
 
     def relative_days(self, days: int | None) -> str:
         if days is None:
