@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings
 from trade_crm.domain.customers.query import CustomerFilter, customer_position, search_customers
 from trade_crm.domain.customers.records import create_customer
 from trade_crm.store import search
+from trade_crm.ui.customers import customer_list
 from trade_crm.ui.customers.customer_table_model import PAGE_SIZE
 from trade_crm.ui.shell.main_window import MainWindow
 
@@ -84,3 +85,20 @@ def test_a_search_that_hides_the_shown_customer_clears_the_detail_pane(qtbot, db
         pane.apply_filter()
     assert pane.current_id() is None
     assert not window.actions.edit_customer.isEnabled() and not window.actions.delete.isEnabled()
+
+
+def test_a_search_that_keeps_the_customer_far_down_keeps_the_detail_pane(qtbot, db, db_path, clock, tmp_path,
+                                                                         monkeypatch):
+    fill_book(db, BOOK)
+    last = create_customer(clock, name="Zz Customer Trading", country="DE")
+    window = MainWindow(clock, db_path, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    pane = window.customer_list
+    assert pane.select_customer(last)
+    monkeypatch.setattr(customer_list, "FOLLOW_ROWS", PAGE_SIZE)  # "far" for this small book
+    changes = []
+    pane.current_customer_changed.connect(changes.append)
+    pane.search_edit.setText("customer")
+    pane.apply_filter()
+    assert None not in changes  # still in the results, only not loaded: the pane keeps showing it
+    assert pane.model.rowCount() <= 2 * PAGE_SIZE  # and the search did not load through to it

@@ -30,6 +30,7 @@ SEARCH_DELAY_MS = 250
 HEADER_KEY = "customer_list/header"
 FILTERS_VISIBLE_KEY = "customer_list/filters_visible"
 VIEWS_KEY = "customer_list/views"
+FOLLOW_ROWS = 2000  # a new search keeps the shown customer selected if it stands within this many rows
 
 
 class CustomerListPane(QWidget):
@@ -135,7 +136,9 @@ class CustomerListPane(QWidget):
         if flt != self.model.filter():
             current = self.current_id()
             self.model.set_filter(flt)
-            if not self._reselect(current) and current is not None:
+            # Typing a search follows the shown customer a few pages down, not through 100,000 rows.
+            if (not self._reselect(current, within=FOLLOW_ROWS) and current is not None
+                    and self.model.position(current) is None):
                 self.current_customer_changed.emit(None)  # the search hid it: the detail pane must not keep it
                 self.selection_changed.emit()
         self._update_filter_widgets()
@@ -219,8 +222,8 @@ class CustomerListPane(QWidget):
         self.apply_filter()
         return self._reselect(customer_id)
 
-    def _reselect(self, customer_id: int | None) -> bool:
-        row = self.model.load_customer(customer_id) if customer_id is not None else None
+    def _reselect(self, customer_id: int | None, *, within: int | None = None) -> bool:
+        row = self.model.load_customer(customer_id, within=within) if customer_id is not None else None
         if row is None:
             return False
         if self.current_id() == customer_id:

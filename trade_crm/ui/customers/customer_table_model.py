@@ -161,17 +161,22 @@ class CustomerTableModel(QAbstractTableModel):
         self._rows.extend(page)
         self.endInsertRows()
 
-    def load_customer(self, customer_id: int) -> int | None:
+    def position(self, customer_id: int) -> int | None:
+        """Where `customer_id` stands in the whole filtered, sorted list (loaded or not); None: left out."""
+        return customer_query.customer_position(
+            customer_id, self._filter, today=today(self._clock), now=self._clock.now(), sort=self._sort,
+            descending=self._descending)
+
+    def load_customer(self, customer_id: int, *, within: int | None = None) -> int | None:
         """The row of `customer_id`, loading the rows before it when it sorts past the loaded pages (a
-        customer saved at the end of a long list); None when the filter leaves it out."""
+        customer saved at the end of a long list), unless it stands at `within` or further; None when the
+        filter leaves it out or it is that far."""
         row = self._row_of.get(customer_id)
         if row is not None:
             return row
-        position = customer_query.customer_position(
-            customer_id, self._filter, today=today(self._clock), now=self._clock.now(), sort=self._sort,
-            descending=self._descending)
-        if position is None or position < len(self._rows):
-            return None  # left out, or the loaded rows are stale: the caller reloads
+        position = self.position(customer_id)
+        if position is None or position < len(self._rows) or (within is not None and position >= within):
+            return None  # left out, too far, or the loaded rows are stale: the caller reloads
         page = self._query(len(self._rows), position + self._page_size - len(self._rows))
         if page:
             self._append(page)
