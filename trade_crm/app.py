@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, QSettings, qVersion
+from PySide6.QtCore import QCoreApplication, QProcess, QSettings, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from trade_crm import APP_ID, APP_NAME, __version__
@@ -20,6 +20,7 @@ from trade_crm.paths import resolve_db_path, resolve_log_dir
 from trade_crm.store.db import DatabaseError, close_database, open_database
 from trade_crm.ui.backup.actions import install_backup_actions, offer_backup_at_start
 from trade_crm.ui.common.crash_dialog import CrashReporter, open_log_folder
+from trade_crm.ui.common.file_dialogs import folders
 from trade_crm.ui.common.i18n import fill, install_translator, remove_translators, resolve_language
 from trade_crm.ui.common.icons import app_icon
 from trade_crm.ui.duplicates.merge_actions import install_merge_actions
@@ -83,6 +84,37 @@ def _application() -> QApplication:
     return app
 
 
+def set_display_name(app: QCoreApplication) -> None:
+    """The translated app name as the display name: the main window's title is that same text, so Qt does
+    not append the name to it again ("Trade CRM 外贸客户管理 — Trade CRM")."""
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Trade CRM"))
+
+
+def restart_command(argv: list[str] | None = None, executable: str | None = None,
+                    frozen: bool | None = None) -> tuple[str, list[str]]:
+    """(program, arguments) that start this app again as it was started: the bundle, `python -m trade_crm`,
+    or a console script (a script file run by this Python, or a Windows launcher .exe)."""
+    argv = list(sys.argv if argv is None else argv)
+    executable = executable or sys.executable
+    frozen = getattr(sys, "frozen", False) if frozen is None else frozen
+    if frozen:
+        return executable, argv[1:]
+    first = Path(argv[0]) if argv and argv[0] else None
+    if first is None or first.name == "__main__.py" or (first.suffix == ".py" and first.parent.name == "trade_crm"):
+        return executable, ["-m", "trade_crm", *argv[1:]]
+    if first.suffix.lower() == ".exe":
+        return str(first), argv[1:]
+    return executable, [str(first), *argv[1:]]
+
+
+def relaunch(command: tuple[str, list[str]] | None = None) -> bool:
+    """Start the app again, detached, once this one has let go of the book (View › Language › Restart now)."""
+    program, arguments = command or restart_command()
+    started, _pid = QProcess.startDetached(program, arguments)
+    log.info("restarting: %s", "started" if started else "could not start")
+    return bool(started)
+
+
 def run_gui(db_path: Path | None, *, verbose: bool | None = None) -> int:
     """Run the desktop app on `db_path` (else $TRADE_CRM_DB, else the user-data folder).
 
@@ -95,8 +127,11 @@ def run_gui(db_path: Path | None, *, verbose: bool | None = None) -> int:
     reporter = CrashReporter(log_dir)
     uninstall_hooks = install_exception_hooks(reporter.report)
     settings = QSettings()
+    folders.use_settings(settings)  # file dialogs remember their last folder across starts
     language = resolve_language(LANGUAGE.read(settings))
     translators = install_translator(app, language)
+    set_display_name(app)
+    restart = False
     try:
         path = resolve_db_path(db_path)
         instance = SingleInstance(path)
@@ -104,9 +139,12 @@ def run_gui(db_path: Path | None, *, verbose: bool | None = None) -> int:
             instance.notify_running()  # the running window comes to the front instead
             return 0
         try:
-            return _run_window(app, path, settings, language, instance, log_dir)
+            code, restart = _run_window(app, path, settings, language, instance, log_dir)
+            return code
         finally:
             instance.release()
+            if restart:  # after the release: the new process must be able to take the book's lock
+                relaunch()
     finally:
         remove_translators(app, translators)
         uninstall_hooks()
@@ -133,13 +171,14 @@ def _open_or_offer_backup(path: Path, clock: Clock):
 
 
 def _run_window(app: QApplication, path: Path, settings: QSettings, language: str,
-                instance: SingleInstance, log_dir: Path) -> int:
+                instance: SingleInstance, log_dir: Path) -> tuple[int, bool]:
+    """Run the window; returns the exit code and whether the user asked for a restart."""
     clock = SystemClock()
     clean_leftovers(backup_dir_for(path))  # a decrypted copy or half a backup that a kill left behind
     database = _open_or_offer_backup(path, clock)
     if database is None:
         log.error("the database %s could not be opened", path)
-        return 2
+        return 2, False
     log.info("database %s open", path)
     try:
         window = build_main_window(clock, path, settings, language=language, log_dir=log_dir)
@@ -154,6 +193,7 @@ def _run_window(app: QApplication, path: Path, settings: QSettings, language: st
         app.aboutToQuit.connect(scheduler.shutdown)
         window.show()
         scheduler.start()
-        return app.exec()
+        code = app.exec()
+        return code, window.restart_requested
     finally:
         close_database(database)

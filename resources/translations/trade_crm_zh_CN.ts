@@ -227,8 +227,8 @@ The current book is kept as a backup first.</source>
     </message>
     <message>
         <location filename="../../trade_crm/ui/tray.py" line="244"/>
-        <source>It keeps watching your reminders from the tray. Choose Quit in the tray menu to exit, or turn this off in Settings.</source>
-        <translation>它会在托盘中继续留意您的提醒。要退出，请在托盘菜单中选择“退出”；也可以在设置中关闭此功能。</translation>
+        <source>It keeps watching your reminders from the tray. To exit, choose File › Quit (Ctrl+Q) or Quit in the tray menu; or turn this off in Settings.</source>
+        <translation>它会在托盘中继续留意您的提醒。要退出，请选择“文件 › 退出”(Ctrl+Q)或托盘菜单中的“退出”；也可以在设置中关闭此功能。</translation>
     </message>
 </context>
 <context>
@@ -1805,8 +1805,8 @@ Keep them unencrypted?</source>
     </message>
     <message>
         <location filename="../../trade_crm/ui/import_pages.py" line="77"/>
-        <source>Choose an Excel, CSV or vCard file</source>
-        <translation>选择 Excel、CSV 或 vCard 文件</translation>
+        <source>Choose, type or paste an Excel, CSV or vCard file</source>
+        <translation>选择、输入或粘贴 Excel、CSV 或 vCard 文件路径</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/import_pages.py" line="78"/>
@@ -2785,6 +2785,10 @@ Keep them unencrypted?</source>
         <source>The app's log files, to send with a problem report</source>
         <translation>本应用的日志文件，可随问题报告一起发送</translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2887,6 +2891,22 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <location filename="../../trade_crm/ui/main_window.py" line="336"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start. Restart Trade CRM now?</source>
+        <translation>新语言将在下次启动时生效。现在重新启动 Trade CRM 吗？</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>立即重启</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
     </message>
 </context>
 <context>
@@ -4974,6 +4994,29 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     <message>
         <source>Arabic</source>
         <translation>阿拉伯文</translation>
+    </message>
+</context>
+<context>
+    <name>Periods</name>
+    <message>
+        <source>Open + closed in the last 30 days</source>
+        <translation>进行中 + 近 30 天结束的</translation>
+    </message>
+    <message>
+        <source>Open + closed in the last 90 days</source>
+        <translation>进行中 + 近 90 天结束的</translation>
+    </message>
+    <message>
+        <source>Open + closed in the last 12 months</source>
+        <translation>进行中 + 近 12 个月结束的</translation>
+    </message>
+    <message>
+        <source>Open + every closed deal</source>
+        <translation>进行中 + 全部已结束的</translation>
+    </message>
+    <message>
+        <source>Deals still open always count; won and lost ones count when they closed in this period.</source>
+        <translation>进行中的商机始终计入；赢单和丢单只计入在此期间结束的。</translation>
     </message>
 </context>
 </TS>

@@ -233,6 +233,21 @@ def count_customers(flt: CustomerFilter, *, today: date, now: datetime | None = 
     return database.obj.execute_sql(f"SELECT count(*) FROM customer c {where}", params).fetchone()[0]
 
 
+def customer_position(customer_id: int, flt: CustomerFilter, *, today: date, now: datetime | None = None,
+                      sort: str = "name", descending: bool = False) -> int | None:
+    """Where `customer_id` stands (0-based) in the list `search_customers` pages through with the same
+    filter and sort; None when the filter leaves it out. The list pages rows in, so a customer saved at
+    the end of 100,000 is found by its position, not by loading rows until it appears."""
+    clauses, params = _where(flt, today, now or datetime.now(timezone.utc))
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    direction = "DESC" if descending else "ASC"
+    order = f"{SORT_COLUMNS[sort]} {direction}, c.id {direction}"
+    found = database.obj.execute_sql(
+        f"SELECT position FROM (SELECT c.id, row_number() OVER (ORDER BY {order}) - 1 AS position "
+        f"FROM customer c {where}) WHERE id = ?", [*params, customer_id]).fetchone()
+    return found[0] if found else None
+
+
 def matching_ids(flt: CustomerFilter, *, today: date, now: datetime | None = None) -> list[int]:
     clauses, params = _where(flt, today, now or datetime.now(timezone.utc))
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
@@ -240,6 +255,8 @@ def matching_ids(flt: CustomerFilter, *, today: date, now: datetime | None = Non
 
 
 def _with_contacts(rows: list[tuple]) -> list[CustomerRow]:
+    if len(rows) > _BATCH:  # a long page (the list loading through to a far row): within the parameter limit
+        return [row for start in range(0, len(rows), _BATCH) for row in _with_contacts(rows[start:start + _BATCH])]
     if not rows:
         return []
     ids = [r[0] for r in rows]

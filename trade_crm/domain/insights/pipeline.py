@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from trade_crm.domain.clock import Clock, today
 from trade_crm.domain.customers.orders import parse_amount
@@ -11,6 +11,25 @@ from trade_crm.domain.text import clean_line
 from trade_crm.store.models import OPPORTUNITY_STAGES, Customer, Interaction, Opportunity, database
 
 CLOSED_STAGES = ("won", "lost")
+# The period a funnel or board counts: every open deal, plus the won and lost ones closed within it.
+# The dashboard and the board default to the same one, so their figures agree.
+CLOSED_PERIODS = {"30d": 30, "90d": 90, "12m": 365, "all": None}
+DEFAULT_PERIOD = "12m"
+
+
+def closed_since(on: date, period: str) -> date | None:
+    """The first closing day counted for `period` (a key of CLOSED_PERIODS); None: every closed deal."""
+    if period not in CLOSED_PERIODS:
+        raise ValidationError("period", f'"{period}" is not one of {", ".join(CLOSED_PERIODS)}')
+    days = CLOSED_PERIODS[period]
+    return None if days is None else on - timedelta(days=days)
+
+
+def in_period_sql(since: date | None, alias: str = "o") -> tuple[str, list]:
+    """The SQL condition (and its parameters) for "open, or closed on or after `since`"."""
+    if since is None:
+        return "1", []
+    return (f"({alias}.stage NOT IN ('won', 'lost') OR {alias}.closed_on >= ?)", [since.isoformat()])
 
 
 def _check_stage(stage: str) -> str:

@@ -16,7 +16,12 @@ from trade_crm.domain.clock import Clock
 from trade_crm.domain.customers.orders import parse_amount
 from trade_crm.domain.customers.timeline import log_interaction
 from trade_crm.domain.errors import NotFoundError, ValidationError
-from trade_crm.domain.insights.pipeline import CLOSED_STAGES, clean_opportunity, move_opportunity
+from trade_crm.domain.insights.pipeline import (
+    CLOSED_STAGES,
+    clean_opportunity,
+    in_period_sql,
+    move_opportunity,
+)
 from trade_crm.domain.text import clean_line
 from trade_crm.domain.world.currency import check_code
 from trade_crm.store.models import OPPORTUNITY_STAGES, Opportunity, database
@@ -73,17 +78,21 @@ def _cards(where: str, params: list, order: str, limit: int | None) -> list[Oppo
     return out
 
 
-def stage_cards(stage: str, *, limit: int | None = CARDS_PER_STAGE) -> list[OpportunityCard]:
-    """One board column: open deals by expected close (soonest first), closed ones newest first."""
+def stage_cards(stage: str, *, limit: int | None = CARDS_PER_STAGE,
+                closed_since: date | None = None) -> list[OpportunityCard]:
+    """One board column: open deals by expected close (soonest first), closed ones newest first (those
+    closed on or after `closed_since`, when given)."""
     order = ("o.closed_on DESC, o.id DESC" if stage in CLOSED_STAGES
              else "o.expected_close IS NULL, o.expected_close, o.id")
-    return _cards("WHERE o.stage = ?", [stage], order, limit)
+    condition, params = in_period_sql(closed_since)
+    return _cards(f"WHERE o.stage = ? AND {condition}", [stage, *params], order, limit)
 
 
 def opportunity_list(stages: tuple[str, ...] = (), *, customer_id: int | None = None,
-                     limit: int | None = 500) -> list[OpportunityCard]:
-    """Opportunities in `stages` (all when empty), newest first."""
-    clauses, params = [], []
+                     limit: int | None = 500, closed_since: date | None = None) -> list[OpportunityCard]:
+    """Opportunities in `stages` (all when empty), newest first; closed ones only from `closed_since`."""
+    condition, params = in_period_sql(closed_since)
+    clauses = [condition] if closed_since is not None else []
     if stages:
         clauses.append(f"o.stage IN ({','.join('?' * len(stages))})")
         params.extend(stages)
@@ -94,8 +103,11 @@ def opportunity_list(stages: tuple[str, ...] = (), *, customer_id: int | None = 
     return _cards(where, params, "o.updated_at DESC, o.id DESC", limit)
 
 
-def stage_counts() -> dict[str, int]:
-    found = dict(database.obj.execute_sql("SELECT stage, count(*) FROM opportunity GROUP BY stage"))
+def stage_counts(closed_since: date | None = None) -> dict[str, int]:
+    """Deals per stage; won and lost ones closed on or after `closed_since`, when given (as the funnel)."""
+    condition, params = in_period_sql(closed_since)
+    found = dict(database.obj.execute_sql(
+        f"SELECT o.stage, count(*) FROM opportunity o WHERE {condition} GROUP BY o.stage", params))
     return {stage: found.get(stage, 0) for stage in OPPORTUNITY_STAGES}
 
 

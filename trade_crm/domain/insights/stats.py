@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from trade_crm.domain.clock import Clock, today
 from trade_crm.domain.customers.timeline import CONTACT_KINDS
+from trade_crm.domain.insights.pipeline import CLOSED_PERIODS, DEFAULT_PERIOD, closed_since, in_period_sql
 from trade_crm.domain.insights.segments import STAGES, TIERS, last_computed
 from trade_crm.domain.world.currency import RateTable, rate_table
 from trade_crm.store.models import OPPORTUNITY_STAGES, database
@@ -20,7 +21,7 @@ TOP_COUNTRIES = 15
 TOP_CUSTOMERS = 20
 WEEKS = 12
 MONTHS = 12
-CLOSED_DAYS = 365  # won and lost opportunities count in the funnel for a year after they closed
+CLOSED_DAYS = CLOSED_PERIODS[DEFAULT_PERIOD]  # by default won and lost deals count for a year after they closed
 NO_TIER = ""
 
 
@@ -77,6 +78,7 @@ class BookStats:
     dormant_count: int
     missing_rates: tuple[str, ...]
     segments_on: str  # the day the stored stages and tiers were computed ("" = never)
+    pipeline_period: str = DEFAULT_PERIOD  # the funnel: open deals + those closed in it (pipeline.CLOSED_PERIODS)
 
 
 def _month_start(day: date, back: int = 0) -> date:
@@ -104,12 +106,13 @@ def _lifecycles() -> tuple[Bucket, ...]:
     return tuple(Bucket(stage, found.get(stage, 0)) for stage in STAGES)
 
 
-def _pipeline(on: date, table: RateTable, missing: set[str]) -> tuple[StageTotal, ...]:
+def _pipeline(on: date, table: RateTable, missing: set[str], period: str) -> tuple[StageTotal, ...]:
     sums: dict[str, list] = {stage: [0, 0.0, 0.0] for stage in OPPORTUNITY_STAGES}
+    condition, params = in_period_sql(closed_since(on, period))
     for stage, currency, n, value, weighted in database.obj.execute_sql(
-            "SELECT stage, currency, count(*), total(value), total(value * coalesce(probability, 0) / 100.0) "
-            "FROM opportunity WHERE stage NOT IN ('won', 'lost') OR closed_on >= ? GROUP BY stage, currency",
-            ((on - timedelta(days=CLOSED_DAYS)).isoformat(),)):
+            "SELECT o.stage, o.currency, count(*), total(o.value), "
+            "total(o.value * coalesce(o.probability, 0) / 100.0) "
+            f"FROM opportunity o WHERE {condition} GROUP BY o.stage, o.currency", params):
         row = sums.setdefault(stage, [0, 0.0, 0.0])
         factor = table.factor(currency)
         if factor is None:
@@ -180,17 +183,18 @@ def dormant_customers(limit: int | None = 50) -> tuple[CustomerFigure, ...]:
                     "ORDER BY s.value_total DESC, c.id LIMIT ?", (-1 if limit is None else limit,))
 
 
-def book_stats(clock: Clock, *, dormant_limit: int | None = 50) -> BookStats:
+def book_stats(clock: Clock, *, dormant_limit: int | None = 50, period: str = DEFAULT_PERIOD) -> BookStats:
+    """Every figure of the dashboard; the funnel counts open deals and those closed in `period`."""
     on = today(clock)
     table = rate_table()
     missing: set[str] = set(last_computed().get("missing_rates", []))
     customers = database.obj.execute_sql("SELECT count(*) FROM customer").fetchone()[0]
     lifecycles = _lifecycles()
-    pipeline = _pipeline(on, table, missing)
+    pipeline = _pipeline(on, table, missing, period)
     orders = _orders(on, table, missing)
     return BookStats(
         on=on, reporting=table.reporting, customers=customers, countries=_countries(), tiers=_tiers(customers),
         lifecycles=lifecycles, pipeline=pipeline, follow_ups=_follow_ups(clock, on), orders=orders,
         top_customers=top_customers(), dormant=dormant_customers(dormant_limit),
         dormant_count=next(b.count for b in lifecycles if b.key == "dormant"),
-        missing_rates=tuple(sorted(missing)), segments_on=last_computed().get("on", ""))
+        missing_rates=tuple(sorted(missing)), segments_on=last_computed().get("on", ""), pipeline_period=period)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -45,6 +44,7 @@ from trade_crm.domain.backups import (
 from trade_crm.domain.errors import ValidationError
 from trade_crm.keystore import KeyStore, key_id, recovery_code
 from trade_crm.store.backup import last_backup_at, list_backups
+from trade_crm.ui.common.file_dialogs import choose_folder
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.workers import Job
 
@@ -252,10 +252,9 @@ class DataSettingsWidget(QWidget):
         self.code_button.setEnabled(on and self.keyring_usable and not self._code_shown)
 
     def on_choose_button_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the off-laptop copy"),
-                                                  self.folder_edit.text())
+        folder = choose_folder(self, self.tr("Folder for the off-laptop copy"), self.folder_edit.text() or None)
         if folder:
-            self.folder_edit.setText(folder)
+            self.folder_edit.setText(str(folder))
 
     def on_mode_plain_toggled(self, checked: bool) -> None:
         self.warning_label.setVisible(checked)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from trade_crm.exchange.encrypted_copy import (
     MODE_PASSPHRASE,
 )
 from trade_crm.ui.backup.data_settings import BackupListWidget, size_text, stamp
+from trade_crm.ui.common.file_dialogs import open_file
 from trade_crm.ui.common.i18n import fill
 
 RECOVERY = "recovery"
@@ -121,11 +121,11 @@ class RestoreDialog(QDialog):
             self.restore_requested.emit(str(info.path), stamp(info.created_at, self.backups._zone), customers)
 
     def on_other_button_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a file"), "",
-                                              self.tr("Trade CRM backups (*.db *.db.enc);;All files (*)"))
+        path = open_file(self, self.tr("Restore from a file"),
+                         self.tr("Trade CRM backups (*.db *.db.enc);;All files (*)"))
         if path:
             self.accept()
-            self.restore_requested.emit(path, Path(path).name, "?")
+            self.restore_requested.emit(str(path), path.name, "?")
 
 
 def confirm_restore(parent: QWidget | None, when: str, customers: str) -> bool:
@@ -183,8 +183,7 @@ class DamagedBookDialog(QDialog):
         self.accept()
 
     def on_choose_button_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"), "",
-                                              self.tr("Trade CRM backups (*.db *.db.enc);;All files (*)"))
+        path = open_file(self, self.tr("Choose a backup"), self.tr("Trade CRM backups (*.db *.db.enc);;All files (*)"))
         if path:
-            self.chosen_path = Path(path)
+            self.chosen_path = path
             self.accept()

@@ -31,6 +31,7 @@ from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.world.countries import UnknownCountryError, normalize_country
 from trade_crm.ui.common.country_combo import country_combo
 from trade_crm.ui.common.dates import qdate
+from trade_crm.ui.common.popup_clicks import click_through
 from trade_crm.ui.customers.contact_dialog import (
     ContactsEditor,
     FieldError,
@@ -176,6 +177,7 @@ class CustomerDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.tags_edit.setCompleter(completer)
+        click_through(completer)  # Save clicked with the list open saves, not only closes the list
         self.custom_form = QFormLayout()
         self.custom_edits: dict[str, QLineEdit] = {}
         self.no_custom_label = QLabel(self.tr("No custom fields yet. Add one for anything this form lacks, "

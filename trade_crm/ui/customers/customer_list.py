@@ -30,6 +30,7 @@ SEARCH_DELAY_MS = 250
 HEADER_KEY = "customer_list/header"
 FILTERS_VISIBLE_KEY = "customer_list/filters_visible"
 VIEWS_KEY = "customer_list/views"
+FOLLOW_ROWS = 2000  # a new search keeps the shown customer selected if it stands within this many rows
 
 
 class CustomerListPane(QWidget):
@@ -135,7 +136,11 @@ class CustomerListPane(QWidget):
         if flt != self.model.filter():
             current = self.current_id()
             self.model.set_filter(flt)
-            self._reselect(current)
+            # Typing a search follows the shown customer a few pages down, not through 100,000 rows.
+            if (not self._reselect(current, within=FOLLOW_ROWS) and current is not None
+                    and self.model.position(current) is None):
+                self.current_customer_changed.emit(None)  # the search hid it: the detail pane must not keep it
+                self.selection_changed.emit()
         self._update_filter_widgets()
         self.filter_changed.emit()
 
@@ -163,7 +168,7 @@ class CustomerListPane(QWidget):
         row = self.table.currentIndex().row()
         self.model.reload()
         rows = [r for r in (self.model.row_of(i) for i in wanted) if r is not None]
-        current_row = self.model.row_of(current) if current is not None else None
+        current_row = self.model.load_customer(current) if current is not None else None
         if rows or current_row is not None:
             self._select_rows(rows, current_row if current_row is not None else rows[0])
         elif self.model.rowCount() and row >= 0:
@@ -206,8 +211,19 @@ class CustomerListPane(QWidget):
         self.current_customer_changed.emit(customer_id)
         return False
 
-    def _reselect(self, customer_id: int | None) -> bool:
-        row = self.model.row_of(customer_id) if customer_id is not None else None
+    def show_customer(self, customer_id: int) -> bool:
+        """Select `customer_id` and scroll to it, clearing the search and filters if they hide it (a customer
+        just saved or created: the list follows the user); False when it is not in the book."""
+        if self.select_customer(customer_id):
+            return True
+        if self.current_filter().is_empty:
+            return False
+        self.clear_filters()
+        self.apply_filter()
+        return self._reselect(customer_id)
+
+    def _reselect(self, customer_id: int | None, *, within: int | None = None) -> bool:
+        row = self.model.load_customer(customer_id, within=within) if customer_id is not None else None
         if row is None:
             return False
         if self.current_id() == customer_id:

@@ -14,8 +14,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -26,6 +24,7 @@ from trade_crm.domain.clock import Clock, today
 from trade_crm.domain.customers import query as customer_query
 from trade_crm.domain.customers.query import CustomerFilter, CustomerRow
 from trade_crm.domain.world.countries import country_name, country_timezone
+from trade_crm.ui.common.dates import short_date
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.labels import lifecycle_label
 
@@ -152,12 +151,36 @@ class CustomerTableModel(QAbstractTableModel):
         if not page:
             self._total = len(self._rows)
             return
+        self._append(page)
+
+    def _append(self, page: list[CustomerRow]) -> None:
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
         for offset, row in enumerate(page):
             self._row_of[row.id] = first + offset
         self._rows.extend(page)
         self.endInsertRows()
+
+    def position(self, customer_id: int) -> int | None:
+        """Where `customer_id` stands in the whole filtered, sorted list (loaded or not); None: left out."""
+        return customer_query.customer_position(
+            customer_id, self._filter, today=today(self._clock), now=self._clock.now(), sort=self._sort,
+            descending=self._descending)
+
+    def load_customer(self, customer_id: int, *, within: int | None = None) -> int | None:
+        """The row of `customer_id`, loading the rows before it when it sorts past the loaded pages (a
+        customer saved at the end of a long list), unless it stands at `within` or further; None when the
+        filter leaves it out or it is that far."""
+        row = self._row_of.get(customer_id)
+        if row is not None:
+            return row
+        position = self.position(customer_id)
+        if position is None or position < len(self._rows) or (within is not None and position >= within):
+            return None  # left out, too far, or the loaded rows are stale: the caller reloads
+        page = self._query(len(self._rows), position + self._page_size - len(self._rows))
+        if page:
+            self._append(page)
+        return self._row_of.get(customer_id)
 
     def refresh_customer(self, customer_id: int) -> None:
         """Re-read one loaded customer after an edit; it leaves the list if it no longer matches."""
@@ -260,13 +283,7 @@ class CustomerTableModel(QAbstractTableModel):
             return row.tier or ""
         if row.follow_up_on is None:
             return ""
-        return QDate(row.follow_up_on).toString(self._date_format())
-
-    @staticmethod
-    def _date_format() -> str:
-        """The locale's short date with a four-digit year (en_US "M/d/yy" reads badly in a list)."""
-        fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-        return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
+        return short_date(row.follow_up_on)
 
     def relative_days(self, days: int | None) -> str:
         if days is None:

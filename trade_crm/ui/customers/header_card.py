@@ -9,14 +9,14 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 import holidays
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from trade_crm.domain.customers.records import CustomerDetail
 from trade_crm.domain.world.countries import country_name, country_timezone
 from trade_crm.domain.world.phones import format_phone, whatsapp_link
-from trade_crm.ui.common.dates import qdate
+from trade_crm.ui.common.dates import qdate, short_date_time
 from trade_crm.ui.common.i18n import country_language, system_language
 from trade_crm.ui.common.icons import icon
 
@@ -205,7 +205,6 @@ class HeaderCard(QFrame):
                 text = self.tr("%1 (today)").replace("%1", text)
         if customer.last_contact_at is not None:
             last = customer.last_contact_at.astimezone(user_now.tzinfo)
-            stamp = locale.toString(QDateTime(qdate(last.date()), QTime(last.hour, last.minute)),
-                                    QLocale.FormatType.ShortFormat)
+            stamp = short_date_time(last, locale)
             text += "   " + self.tr("Last contact: %1").replace("%1", stamp)
         return text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,7 @@ from trade_crm.domain.clock import Clock, today
 from trade_crm.domain.customers.records import get_customer
 from trade_crm.domain.customers.timeline import TimelineEntry, log_interaction, timeline
 from trade_crm.domain.errors import DomainError, ValidationError
-from trade_crm.ui.common.dates import qdate
+from trade_crm.ui.common.dates import qdate, short_date, short_date_time
 from trade_crm.ui.common.icons import icon, kind_icon
 from trade_crm.ui.customers.contact_dialog import FieldError, date_format
 from trade_crm.ui.customers.header_card import HeaderCard
@@ -254,17 +254,16 @@ class TimelineView(QWidget):
 
     def _entry_item(self, entry: TimelineEntry, locale: QLocale) -> QTreeWidgetItem:
         when = entry.occurred_at.astimezone(self._clock.zone)
-        stamp = QDateTime(qdate(when.date()), QTime(when.hour, when.minute))
         extra = ""
         if entry.amount is not None:
             extra = money_text(locale, entry.amount, entry.currency)
         elif entry.follow_up_on is not None:
             extra = self.tr("Follow up %1").replace(
-                "%1", locale.toString(qdate(entry.follow_up_on), QLocale.FormatType.ShortFormat))
+                "%1", short_date(entry.follow_up_on, locale))
         if entry.order_id is not None:  # an order is dated, not timed
-            shown = locale.toString(qdate(entry.occurred_at.date()), QLocale.FormatType.ShortFormat)
+            shown = short_date(entry.occurred_at.date(), locale)
         else:
-            shown = locale.toString(stamp, QLocale.FormatType.ShortFormat)
+            shown = short_date_time(when, locale)
         item = QTreeWidgetItem([shown, kind_label(entry.kind),
                                 entry.summary, entry.contact_name, extra])
         item.setIcon(0, kind_icon(entry.kind))

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from trade_crm.domain.duplicates.merge import COMBINE, MergePlan, plan_merge
 from trade_crm.domain.world.countries import country_name
-from trade_crm.ui.common.dates import qdate
+from trade_crm.ui.common.dates import short_date
 from trade_crm.ui.common.i18n import country_language, fill, system_language
 
 VALUE_WIDTH = 34  # characters shown of a long value; the tooltip has all of it
@@ -95,7 +94,7 @@ class MergeDialog(QDialog):
         if field == "lost":
             return self.tr("Yes") if value else self.tr("No")
         if isinstance(value, date):
-            return self.locale().toString(qdate(value), QLocale.FormatType.ShortFormat)
+            return short_date(value, self.locale())
         return " ".join(str(value).split())
 
     def _clear(self) -> None:

@@ -15,14 +15,13 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -41,6 +40,7 @@ from trade_crm.domain.errors import DomainError
 from trade_crm.exchange.exporting.columns import SHEETS
 from trade_crm.exchange.exporting.workbook import ExportCancelled, check_target, customer_ids, export_workbook
 from trade_crm.exchange.vcard.writer import export_vcards
+from trade_crm.ui.common.file_dialogs import folders, save_file
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.icons import icon
 from trade_crm.ui.common.workers import Job, JobCancelled, JobContext
@@ -122,10 +122,9 @@ class ExportDialog(QDialog):
         self.error_label.hide()
 
     def on_browse_button_clicked(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"), str(self.path()),
-                                                self.tr("Excel workbook (*.xlsx)"))
+        chosen = save_file(self, self.tr("Export to Excel"), self.path(), self.tr("Excel workbook (*.xlsx)"))
         if chosen:
-            self.path_edit.setText(chosen)
+            self.path_edit.setText(str(chosen))
 
     def accept(self) -> None:
         """Refuse a folder that is missing or not writable, or a file open in Excel, before any work."""
@@ -186,8 +185,7 @@ class ExportController(QObject):
     def _folder(self) -> Path:
         """The folder of the last export, else Documents, else home: the first that exists."""
         saved = self._settings.value(FOLDER_KEY, "") if self._settings is not None else ""
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return next((Path(p) for p in (saved, documents) if p and Path(p).is_dir()), Path.home())
+        return Path(saved) if saved and Path(saved).is_dir() else folders.start()
 
     def make_dialog(self) -> ExportDialog:
         flt = self._list.current_filter()
@@ -218,10 +216,9 @@ class ExportController(QObject):
         if not ids or self.busy:
             return
         suggested = self._folder() / fill(self.tr("Contacts %1.vcf"), today(self._clock).isoformat())
-        chosen, _ = QFileDialog.getSaveFileName(self._window, self.tr("Export contacts as vCard"), str(suggested),
-                                                self.tr("vCard file (*.vcf)"))
+        chosen = save_file(self._window, self.tr("Export contacts as vCard"), suggested, self.tr("vCard file (*.vcf)"))
         if chosen:
-            self.export_vcard(Path(chosen), ids)
+            self.export_vcard(chosen, ids)
 
     def export_vcard(self, path: Path, ids: list[int]) -> Job:
         return self._start(path, export_vcards, CustomerFilter(ids=tuple(ids)),

@@ -12,7 +12,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from trade_crm.exchange.importing.readers import TEXT_SUFFIXES, VCARD_SUFFIXES, WORKBOOK_SUFFIXES, Table
 from trade_crm.ui.common.country_combo import country_combo
+from trade_crm.ui.common.file_dialogs import open_file, save_file
 from trade_crm.ui.common.i18n import fill
 
 SUPPORTED_SUFFIXES = WORKBOOK_SUFFIXES | TEXT_SUFFIXES | VCARD_SUFFIXES
@@ -41,8 +41,7 @@ def confirm(parent: QWidget, title: str, text: str) -> bool:
 
 def ask_save_path(parent: QWidget, title: str, default: Path, filter_text: str) -> Path | None:
     """Where to save a file, or None when the user cancels (tests replace this function)."""
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(default), filter_text)
-    return Path(chosen) if chosen else None
+    return save_file(parent, title, default, filter_text)
 
 
 def busy_bar() -> QProgressBar:
@@ -73,13 +72,14 @@ class FilePage(QWidget):
     def __init__(self, sources: list[str], parent: QWidget | None = None):
         super().__init__(parent)
         self.path_edit = QLineEdit()
-        self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText(self.tr("Choose an Excel, CSV or vCard file"))
+        self.path_edit.setPlaceholderText(self.tr("Choose, type or paste an Excel, CSV or vCard file"))
+        self.path_edit.editingFinished.connect(self.on_path_edit_editing_finished)  # a typed or pasted path
         self.browse_button = QPushButton(self.tr("Browse…"))
         self.browse_button.clicked.connect(self.on_browse_button_clicked)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
+        self._read_path: Path | None = None
         self.sheet_combo = QComboBox()
         self.sheet_combo.setEnabled(False)
         self.sheet_combo.activated.connect(self.on_sheet_combo_activated)
@@ -160,20 +160,26 @@ class FilePage(QWidget):
     # --- what the wizard shows ------------------------------------------------------------------
 
     def set_path(self, path: Path) -> None:
+        self._read_path = path
         self.path_edit.setText(str(path))
         self.form.setRowVisible(self.sheet_label, False)
         self.sheet_combo.clear()
         self.sheet_combo.setEnabled(False)
         self.file_chosen.emit(path)
 
+    def on_path_edit_editing_finished(self) -> None:
+        # "Copy as path" on Windows wraps the path in quotes.
+        text = self.path_edit.text().strip().strip('"').strip("'")
+        if text and Path(text).expanduser() != self._read_path:
+            self.set_path(Path(text).expanduser())
+
     def on_browse_button_clicked(self) -> None:
-        start = str(self.path().parent) if self.path() else ""
+        start = self.path().parent if self.path() else None
         patterns = " ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES))
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import customers"), start,
-                                                fill(self.tr("Spreadsheets and contacts (%1);;All files (*)"),
-                                                     patterns))
+        chosen = open_file(self, self.tr("Import customers"),
+                           fill(self.tr("Spreadsheets and contacts (%1);;All files (*)"), patterns), start)
         if chosen:
-            self.set_path(Path(chosen))
+            self.set_path(chosen)
 
     def on_sheet_combo_activated(self, _index: int) -> None:
         self.sheet_chosen.emit(self.sheet_combo.currentData())

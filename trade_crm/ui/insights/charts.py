@@ -21,14 +21,19 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import QLocale, QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from trade_crm.ui.common.file_dialogs import save_file
 
 PALETTE = ("#2d6cdf", "#27a17a", "#e0a526", "#d4533b", "#8a5cc2", "#5b6b7d", "#1d9bb3", "#b5487a")
 TIER_COLOURS = {"A": "#27a17a", "B": "#2d6cdf", "C": "#e0a526", "": "#a4adb8"}
 STAGE_COLOURS = {"potential": "#a4adb8", "new": "#1d9bb3", "returning": "#2d6cdf", "loyal": "#27a17a",
                  "dormant": "#e0a526", "lost": "#d4533b"}
+
+
+SMALL_SLICE = 0.1  # a slice under this share of the pie gets no label beside it (they would overlap)
 
 
 def new_chart() -> QChart:
@@ -94,7 +99,7 @@ class ChartCard(QFrame):
         self.view = QChartView(new_chart())
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumHeight(240)
-        top = QHBoxLayout()
+        top = self._header = QHBoxLayout()
         top.addWidget(self.title_label)
         top.addWidget(self.note_label, 1)
         top.addWidget(self.save_button)
@@ -102,6 +107,10 @@ class ChartCard(QFrame):
         column.setContentsMargins(6, 4, 6, 4)
         column.addLayout(top)
         column.addWidget(self.view, 1)
+
+    def add_header_widget(self, widget: QWidget) -> None:
+        """A control beside the title (the funnel's period), before the save button."""
+        self._header.insertWidget(self._header.count() - 1, widget)
 
     def chart(self) -> QChart:
         return self.view.chart()
@@ -118,10 +127,9 @@ class ChartCard(QFrame):
 
     def on_save_button_clicked(self) -> None:
         name = self.title_label.text().replace("/", "-") + ".png"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart"), str(Path.home() / name),
-                                              self.tr("PNG images (*.png)"))
+        path = save_file(self, self.tr("Save chart"), name, self.tr("PNG images (*.png)"))
         if path:
-            self.save_png(path if path.lower().endswith(".png") else path + ".png")
+            self.save_png(path if path.suffix.lower() == ".png" else path.with_name(path.name + ".png"))
 
     # --- the chart kinds ---------------------------------------------------------------------------
 
@@ -168,13 +176,21 @@ class ChartCard(QFrame):
         series.setHoleSize(0.35)
         series.setPieSize(0.7)
         total = sum(values)
+        # Labels of thin slices pile up around the pie ("None" at 98%): then a legend names every slice.
+        crowded = bool(total) and any(0 < value / total < SMALL_SLICE for value in values)
+        locale = QLocale()
         for index, (label, value) in enumerate(zip(labels, values, strict=True)):
-            share = f" ({100 * value / total:.0f}%)" if total else ""
-            piece = series.append(f"{label}: {value:,.0f}{share}", float(value))
+            share = f" ({locale.toString(100 * value / total, 'f', 0)}%)" if total else ""
+            piece = series.append(f"{label}: {locale.toString(int(value))}{share}", float(value))
             piece.setColor(QColor(colours[index % len(colours)]))
-            piece.setLabelVisible(value > 0)
+            piece.setLabelVisible(value > 0 and not crowded)
             piece.setLabelFont(_axis_font(chart))
         chart.addSeries(series)
+        if crowded:
+            legend = chart.legend()
+            legend.setAlignment(Qt.AlignmentFlag.AlignRight)
+            legend.setFont(_axis_font(chart))
+            legend.show()
         series.clicked.connect(lambda piece: self.clicked.emit(series.slices().index(piece)))
         self.view.setCursor(Qt.CursorShape.PointingHandCursor)
 

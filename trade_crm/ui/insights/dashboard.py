@@ -6,6 +6,8 @@ a pipeline stage asks for the pipeline list (`stage_requested`); a row of a list
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,9 +28,11 @@ from trade_crm.domain.customers.query import CustomerFilter
 from trade_crm.domain.insights.segment_settings import SegmentSettings
 from trade_crm.domain.insights.stats import BookStats, CustomerFigure, book_stats
 from trade_crm.domain.world.countries import country_name
+from trade_crm.ui.common.dates import day_and_month, month_and_year, short_date
 from trade_crm.ui.common.i18n import country_language, fill
 from trade_crm.ui.common.labels import lifecycle_label
 from trade_crm.ui.insights.charts import PALETTE, STAGE_COLOURS, TIER_COLOURS, ChartCard
+from trade_crm.ui.insights.periods import PeriodCombo
 from trade_crm.ui.insights.pipeline_cards import stage_label
 from trade_crm.ui.insights.segment_rules import rules_html
 
@@ -70,6 +74,9 @@ class DashboardWidget(QWidget):
         self.cards["tiers"].clicked.connect(self.on_tiers_clicked)
         self.cards["stages"].clicked.connect(self.on_stages_clicked)
         self.cards["pipeline"].clicked.connect(self.on_pipeline_clicked)
+        self.period_combo = PeriodCombo()  # the funnel says which closed deals it counts, as the board does
+        self.cards["pipeline"].add_header_widget(self.period_combo)
+        self.period_combo.period_changed.connect(lambda _p: self.refresh())
         self.top_table = self._table()
         self.dormant_table = self._table()
         self.top_label, self.dormant_label = QLabel(), QLabel()
@@ -120,14 +127,14 @@ class DashboardWidget(QWidget):
         rules = rules_html(SegmentSettings.load())
         for name in ("tiers", "stages"):  # the rules, where the figures are
             self.cards[name].view.setToolTip(rules)
-        self.show_stats(book_stats(self._clock))
+        self.show_stats(book_stats(self._clock, period=self.period_combo.period()))
 
     def show_stats(self, stats: BookStats) -> None:
         self.stats = stats
         money = QLocale()
         self.summary_label.setText(fill(
             self.tr("%1 customers · money in %2 · stages and tiers of %3"),
-            money.toString(stats.customers), stats.reporting, stats.segments_on or self.tr("never")))
+            money.toString(stats.customers), stats.reporting, short_date(date.fromisoformat(stats.segments_on)) if stats.segments_on else self.tr("never")))
         if stats.missing_rates:
             self.warning_label.setText(fill(self.tr(
                 "No exchange rate for %1: their orders and deals are left out of the values. "
@@ -156,10 +163,10 @@ class DashboardWidget(QWidget):
             [stage_label(s.stage) for s in stats.pipeline], [s.count for s in stats.pipeline],
             [f"{money.toString(s.count)} · {_short(s.value)}" for s in stats.pipeline], PALETTE)
         c["pipeline"].note_label.setText(fill(self.tr("deals · value in %1"), stats.reporting))
-        c["follow_ups"].show_bars([f"{p.start:%m-%d}" for p in stats.follow_ups], [p.count for p in stats.follow_ups],
+        c["follow_ups"].show_bars([day_and_month(p.start) for p in stats.follow_ups], [p.count for p in stats.follow_ups],
                                   colour=PALETTE[1], clickable=False)
         c["follow_ups"].note_label.setText(self.tr("calls, emails, visits… logged, by week"))
-        c["orders"].show_bars([f"{p.start:%y-%m}" for p in stats.orders], [round(p.value / 1000) for p in stats.orders],
+        c["orders"].show_bars([month_and_year(p.start) for p in stats.orders], [round(p.value / 1000) for p in stats.orders],
                               colour=PALETTE[4], clickable=False)
         c["orders"].note_label.setText(fill(self.tr("thousand %1"), stats.reporting))
 
@@ -173,7 +180,7 @@ class DashboardWidget(QWidget):
         for row, f in enumerate(rows):
             cells = [f.name, country_name(f.country, self._language) if f.country else "", f.tier or "–",
                      f.rating or "–", locale.toString(f.value_12m, "f", 0) if value_12m else
-                     (f.last_order.isoformat() if f.last_order else ""),
+                     short_date(f.last_order),
                      f.rfm if value_12m else locale.toString(f.value_total, "f", 0)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from trade_crm.domain.clock import Clock, today
 from trade_crm.domain.errors import DomainError
+from trade_crm.domain.insights.pipeline import closed_since
 from trade_crm.domain.insights.pipeline_board import (
     CARDS_PER_STAGE,
     OPPORTUNITY_STAGES,
@@ -38,6 +39,7 @@ from trade_crm.domain.insights.pipeline_board import (
 )
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.insights.opportunity_dialog import OpportunityDialog, StageNamesDialog, ValidityDialog
+from trade_crm.ui.insights.periods import PeriodCombo
 from trade_crm.ui.insights.pipeline_cards import (
     CARD_ROLE,
     STAGE_ACCENTS,
@@ -92,6 +94,7 @@ class PipelineBoardWidget(QWidget):
         self.board_button.setChecked(True)
         self.stage_filter = QComboBox()
         self.stage_filter.addItem(self.tr("All stages"), "")
+        self.period_combo = PeriodCombo()  # the same period, and so the same figures, as the dashboard's funnel
         self.new_button = QPushButton(self.tr("New opportunity…"))
         self.names_button = QPushButton(self.tr("Stage names…"))
         self.status_label = QLabel()
@@ -121,6 +124,7 @@ class PipelineBoardWidget(QWidget):
         top.addWidget(self.board_button)
         top.addWidget(self.list_button)
         top.addWidget(self.stage_filter)
+        top.addWidget(self.period_combo)
         top.addWidget(self.status_label, 1)
         top.addWidget(self.new_button)
         top.addWidget(self.names_button)
@@ -129,6 +133,7 @@ class PipelineBoardWidget(QWidget):
         layout.addWidget(self.pages, 1)
         self.view_group.idClicked.connect(self.on_view_group_id_clicked)
         self.stage_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.period_combo.period_changed.connect(lambda _p: self.refresh())
         self.new_button.clicked.connect(self.on_new_button_clicked)
         self.names_button.clicked.connect(self.on_names_button_clicked)
         self.set_customer(None)
@@ -149,16 +154,18 @@ class PipelineBoardWidget(QWidget):
         self.stage_filter.blockSignals(False)
 
     def refresh(self) -> None:
-        counts = stage_counts()
+        since = closed_since(today(self._clock), self.period_combo.period())
+        counts = stage_counts(since)
         names = stage_names()
         if self.pages.currentIndex() == 0:
             for stage, column in self.columns.items():
                 column.list.itemDelegate().today = today(self._clock)
-                column.show_cards(stage_label(stage, names), stage_cards(stage, limit=CARDS_PER_STAGE), counts[stage])
+                column.show_cards(stage_label(stage, names),
+                                  stage_cards(stage, limit=CARDS_PER_STAGE, closed_since=since), counts[stage])
             self.status_label.setText(fill(self.tr("%1 opportunities"), QLocale().toString(sum(counts.values()))))
         else:
             stage = self.stage_filter.currentData() or ""
-            rows = opportunity_list((stage,) if stage else (), limit=LIST_LIMIT)
+            rows = opportunity_list((stage,) if stage else (), limit=LIST_LIMIT, closed_since=since)
             self.model.set_rows(rows)
             total = counts[stage] if stage else sum(counts.values())
             self.status_label.setText(fill(self.tr("%1 of %2 opportunities, latest first"),

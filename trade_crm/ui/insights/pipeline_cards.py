@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from trade_crm.domain.insights.pipeline_board import OpportunityCard, stage_names
+from trade_crm.ui.common.dates import short_date
 from trade_crm.ui.common.i18n import fill
 
 MIME_TYPE = "application/x-trade-crm-opportunity"
@@ -104,7 +105,7 @@ class CardDelegate(QStyledItemDelegate):
         late = card.closed_on is None and when is not None and self.today is not None and when < self.today
         painter.setPen(QColor("#c0392b") if late else palette.color(QPalette.ColorRole.PlaceholderText))
         parts = [p for p in (f"{card.probability}%" if card.probability is not None else "",
-                             when.isoformat() if when else "") if p]
+                             short_date(when)) if p]
         money = money_text(card)
         room = inner.width() - metrics.horizontalAdvance(money) - 8
         while parts and metrics.horizontalAdvance(" · ".join(parts)) > room:  # a narrow column: drop the date
@@ -233,5 +234,5 @@ class OpportunityTableModel(QAbstractTableModel):
             "title": card.title, "customer": card.customer_name + (f" ({card.country})" if card.country else ""),
             "stage": stage_label(card.stage, self._names), "value": money_text(card),
             "probability": fill("%1%", card.probability) if card.probability is not None else "",
-            "expected_close": when.isoformat() if when else "",
+            "expected_close": short_date(when),
         }[column]

@@ -189,6 +189,7 @@ class Insights(QObject):
         pane.filter_bar.set_filter(flt)
 
     def on_dashboard_stage_requested(self, stage: str) -> None:
+        self.pipeline.period_combo.set_period(self.dashboard.period_combo.period())  # the same deals as the funnel
         self.show_tab("pipeline")
         self.pipeline.show_view("list", stage)
 

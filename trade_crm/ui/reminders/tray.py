@@ -232,7 +232,7 @@ class CloseToTray(QObject):
         window.installEventFilter(self)
 
     def enabled(self) -> bool:
-        return (self._notifier.is_tray and not self._quitting
+        return (self._notifier.is_tray and not self._quitting and not getattr(self._window, "quitting", False)
                 and bool(self._settings.value(CLOSE_TO_TRAY_KEY, True, type=bool)))
 
     def set_enabled(self, on: bool) -> None:
@@ -245,8 +245,8 @@ class CloseToTray(QObject):
             if not self._settings.value(CLOSE_EXPLAINED_KEY, False, type=bool):
                 self._settings.setValue(CLOSE_EXPLAINED_KEY, True)
                 self._notifier.show_message(self.tr("Trade CRM is still running"), self.tr(
-                    "It keeps watching your reminders from the tray. Choose Quit in the tray menu to exit, "
-                    "or turn this off in Settings."))
+                    "It keeps watching your reminders from the tray. To exit, choose File › Quit (Ctrl+Q) or Quit "
+                    "in the tray menu; or turn this off in Settings."))
             return True
         return super().eventFilter(watched, event)
 

@@ -7,13 +7,15 @@ Later features add their File menu entries (import, export, back up, restore) wi
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QToolBar, QWidget
 
 from trade_crm.domain.customers.records import RATINGS
 from trade_crm.ui.common.icons import icon
 
 Key = QKeySequence.StandardKey
+# View > Language: each language named in itself, so a user who cannot read the other one finds their own.
+LANGUAGE_NAMES = {"en": "English", "zh_CN": "中文"}
 
 
 class MainActions(QObject):
@@ -56,6 +58,14 @@ class MainActions(QObject):
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.about = self._make("about", self.tr("&About Trade CRM"), None, None)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.language_group = QActionGroup(self)
+        self.languages: dict[str, QAction] = {}
+        for code, name in LANGUAGE_NAMES.items():
+            action = self._make(None, name, None, None)
+            action.setCheckable(True)
+            action.setData(code)
+            self.language_group.addAction(action)
+            self.languages[code] = action
         self.data_location = self._make("folder", self.tr("&Where is my data?"), None, None)
         self.open_log_folder = self._make(None, self.tr("Open &log folder"), None,
                                           self.tr("The app's log files, to send with a problem report"))
@@ -96,6 +106,8 @@ class MainActions(QObject):
         edit.addActions([self.find, self.clear_filters])
         view = bar.addMenu(self.tr("&View"))
         view.addActions([self.show_filters, self.show_timeline, self.show_reminders])
+        self.language_menu = view.addMenu(self.tr("&Language"))
+        self.language_menu.addActions(list(self.languages.values()))
         self._view_menu = view
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.data_location, self.open_log_folder, self.about])

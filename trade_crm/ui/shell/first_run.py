@@ -10,10 +10,21 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction, QFont, QResizeEvent
 from PySide6.QtWidgets import QCommandLinkButton, QLabel, QVBoxLayout, QWidget
 
 from trade_crm.ui.common.icons import app_icon, icon
+
+
+class EntryButton(QCommandLinkButton):
+    """A command link as tall as its description needs at the width it got: the layout gave it the height
+    of a shorter text, so a description that wraps lost its second line."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        needed = self.heightForWidth(event.size().width())
+        if needed > self.minimumHeight():
+            self.setMinimumHeight(needed)
 
 
 class FirstRunPage(QWidget):
@@ -60,7 +71,7 @@ class FirstRunPage(QWidget):
         outer.addStretch(2)
 
     def _button(self, icon_name: str, text: str, description: str) -> QCommandLinkButton:
-        button = QCommandLinkButton(text, description)
+        button = EntryButton(text, description)
         button.setIcon(icon(icon_name))
         button.setIconSize(QSize(32, 32))
         button.setMinimumWidth(520)

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QInputDialog,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,7 @@ from trade_crm.domain.customers.records import all_tags, customer_count, get_cus
 from trade_crm.domain.errors import DomainError
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.icons import app_icon
+from trade_crm.ui.common.shortcuts import WindowShortcutsFirst
 from trade_crm.ui.common.undo_commands import (
     CustomerCommand,
     DeleteCustomersCommand,
@@ -38,7 +40,7 @@ from trade_crm.ui.customers.timeline_view import TimelineView
 from trade_crm.ui.reminders.pane import ReminderPane
 from trade_crm.ui.shell.actions import MainActions
 from trade_crm.ui.shell.first_run import FirstRunPage
-from trade_crm.ui.shell.settings_dialog import WORK_END, WORK_START, SettingsDialog
+from trade_crm.ui.shell.settings_dialog import LANGUAGE, WORK_END, WORK_START, SettingsDialog
 
 if TYPE_CHECKING:
     from trade_crm.ui.customers.customer_dialog import CustomerDialog
@@ -57,6 +59,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._clock, self._db_path, self._settings = clock, db_path, settings
         self._demo_loader = demo_loader
+        self.language = language
+        self.quitting = False  # File > Quit: closing now ends the app, even with close-to-tray on
+        self.restart_requested = False  # after a language change: the composition root starts us again
+        # app.py makes the same text the application display name, so Qt does not append it a second time.
         self.setWindowTitle(self.tr("Trade CRM"))
         self.setWindowIcon(app_icon())
         self.undo_stack = QUndoStack(self)
@@ -95,6 +101,7 @@ class MainWindow(QMainWindow):
         self.minute_timer.start()
         self.customer_list.model.set_working_hours(WORK_START.read(settings), WORK_END.read(settings))
         self._connect()
+        self.shortcuts_first = WindowShortcutsFirst(self)  # Ctrl+E exports from the search box too
         self._restore_state()
         self.customer_list.set_tags(all_tags())
         self.on_data_changed()
@@ -118,7 +125,10 @@ class MainWindow(QMainWindow):
         a.show_timeline.toggled.connect(self.timeline.setVisible)
         a.show_reminders.toggled.connect(self.reminders.setVisible)
         a.settings.triggered.connect(self.on_settings_action_triggered)
-        a.quit.triggered.connect(self.close)
+        a.quit.triggered.connect(self.quit_app)
+        for code, action in a.languages.items():
+            action.setChecked(code == self.language)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
         a.about.triggered.connect(self.on_about_action_triggered)
         a.data_location.triggered.connect(self.on_data_location_action_triggered)
         a.build_context_menu(pane.table)
@@ -169,6 +179,51 @@ class MainWindow(QMainWindow):
         self._settings.setValue(SIDE_SPLITTER_KEY, self.side_splitter.saveState())
         self.customer_list.save_state()
         self._settings.sync()
+
+    def quit_app(self) -> None:
+        """File > Quit: end the app. The window's close button may only hide it to the tray; this never does."""
+        self.quitting = True
+        self.close()
+        QCoreApplication.quit()
+
+    def choose_language(self, language: str) -> None:
+        """View > Language: save the choice; the window is built in one language, so offer a restart."""
+        LANGUAGE.write(self._settings, language)
+        self._settings.sync()
+        for code, action in self.actions.languages.items():
+            action.setChecked(code == language)
+        if language != self.language and self.confirm_restart():
+            self.restart_requested = True
+            self.quit_app()
+
+    def confirm_restart(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Language"), self.tr(
+            "The new language is used from the next start. Restart Trade CRM now?"),
+            QMessageBox.StandardButton.NoButton, self)
+        restart = box.addButton(self.tr("Restart now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restart)
+        box.exec()
+        return box.clickedButton() is restart
+
+    def show_reminder_pane(self) -> None:
+        """Today's reminders (from the tray): the customers view with the reminder pane shown and focused."""
+        if self.stack.currentWidget() is self.first_run:
+            return
+        page, chain = self.customer_list, [self.customer_list]
+        while (parent := page.parentWidget()) is not None:  # a tab page (insights adds the tabs)
+            index = max(parent.indexOf(w) for w in chain) if isinstance(parent, QTabWidget) else -1
+            if index >= 0:
+                parent.setCurrentIndex(index)
+            chain.append(parent)
+            page = parent
+        self.side_splitter.show()
+        self.actions.show_reminders.setChecked(True)
+        self.reminders.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.shortcuts_first.watch_fields()  # the fields later features added
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
@@ -245,7 +300,7 @@ class MainWindow(QMainWindow):
         self.on_data_changed()
         self.customer_list.reload(select=[customer_id])
         if self.customer_list.current_id() != customer_id:
-            self.customer_list.select_customer(customer_id)
+            self.customer_list.show_customer(customer_id)
         self.reminders.refresh()
         self.book_changed.emit()
 

@@ -10,11 +10,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from trade_crm.domain.clock import Clock, today
 from trade_crm.domain.reminders.sync import preview_reminders
 from trade_crm.exchange.exporting.icalendar import export_reminders
+from trade_crm.ui.common.file_dialogs import save_file
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.icons import icon
 from trade_crm.ui.reminders.greetings_dialog import GreetingsDialog
@@ -61,7 +62,7 @@ class ReminderController(QObject):
         self._window.activateWindow()
 
     def show_reminders(self) -> None:
-        self._window.actions.show_reminders.setChecked(True)
+        self._window.show_reminder_pane()
         self.bring_window_forward()
 
     def open_greetings(self, reminder_id: int) -> GreetingsDialog:
@@ -79,11 +80,10 @@ class ReminderController(QObject):
         self.scheduler.data_changed()
 
     def on_export_action_triggered(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self._window, self.tr("Export reminders"),
-                                              str(Path.home() / "trade-crm-reminders.ics"),
-                                              self.tr("Calendar files (*.ics)"))
+        path = save_file(self._window, self.tr("Export reminders"), "trade-crm-reminders.ics",
+                         self.tr("Calendar files (*.ics)"))
         if path:
-            self.export_calendar(Path(path))
+            self.export_calendar(path)
 
     def export_calendar(self, path: Path) -> int:
         """Write the coming 30 days of reminders; returns the number of events (0 after an error)."""
