@@ -20,6 +20,7 @@ __all__ = [
     "example_number",
     "format_phone",
     "normalize_phone",
+    "number_doubt",
     "split_phones",
     "whatsapp_link",
 ]
@@ -185,3 +186,37 @@ def format_phone(e164: str, style: str = "international") -> str:
     except NumberParseException:
         return e164
     return phonenumbers.format_number(number, _STYLES[style])
+
+
+_PLACEHOLDER_DIGITS = re.compile(r"123456789|987654321|(\d)\1{6,}")
+
+
+def number_doubt(phone: Phone, region: str | None = None) -> str | None:
+    """Why a number that was read cannot be a real one, said for a row problem; None when it can.
+
+    normalize_phone keeps any *possible* number (a length check); this asks phonenumbers whether it
+    is *valid* (+91848484848 and US area code 111 are not), catches placeholders (12345678900), and
+    a number typed without "+" in a row of one country that only reads as another country's: a
+    Chinese "12345678900" is not an American +1 234 567 8900.
+    """
+    if not phone.e164:
+        return None
+    number = phonenumbers.parse(phone.e164, None)
+    typed = _clean(phone.raw)
+    if _PLACEHOLDER_DIGITS.search(str(number.national_number)) or _PLACEHOLDER_DIGITS.search(_NON_DIGIT.sub("", typed)):
+        return "looks like a placeholder, not a phone number"
+    if not phonenumbers.is_valid_number(number):
+        where = phonenumbers.region_code_for_country_code(number.country_code)
+        return f"is not a valid number for +{number.country_code}" + (f" ({where})" if where != "ZZ" else "")
+    region = (region or "").strip().upper()
+    if region and not _PLUS_FIRST.match(typed) and not _INTERNATIONAL_00.match(typed):
+        home = phonenumbers.country_code_for_region(region)
+        if home and number.country_code != home:
+            try:
+                local = phonenumbers.parse(typed, region)
+            except NumberParseException:
+                return None
+            if phonenumbers.is_possible_number(local) and not phonenumbers.is_valid_number(local):
+                return (f"is not a valid number for {region}; read with another country code it would be "
+                        f"{phone.e164}")
+    return None

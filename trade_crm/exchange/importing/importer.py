@@ -29,7 +29,7 @@ from trade_crm.exchange.importing import grouping, mappings
 from trade_crm.exchange.importing.book.commit import commit_book
 from trade_crm.exchange.importing.book.reimport import plan_book
 from trade_crm.exchange.importing.book.rows import read_book
-from trade_crm.exchange.importing.cleaning import RowCleaner
+from trade_crm.exchange.importing.cleaning import RowCleaner, shared_email_problems
 from trade_crm.exchange.importing.commit import commit_plan
 from trade_crm.exchange.importing.headers import IDENTITY_FIELDS, ColumnMapping, apply_overrides, auto_map
 from trade_crm.exchange.importing.history import BatchInfo, UndoResult, history, undo_batch
@@ -104,7 +104,8 @@ def _plan_rows(table: Table, options: ImportOptions, *, path: str = "", progress
     check(cancel)
     source, tags = grouping.batch_source(options)
     customers = grouping.plan_customers(cleaned, options, source, tags, progress=progress, cancel=cancel)
-    problems = tuple(p for row in cleaned for p in row.problems)
+    problems = tuple(sorted([p for row in cleaned for p in row.problems] + shared_email_problems(table.sheet, cleaned),
+                            key=lambda p: p.row))
     notices = table.notices
     if not any(c.target in IDENTITY_FIELDS for c in columns):
         notices += ("no column was recognised as a company, contact name, email or phone, so no row can be "
