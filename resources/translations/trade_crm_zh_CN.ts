@@ -1726,6 +1726,34 @@ Keep them unencrypted?</source>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/preview.py" line="1"/>
+        <source>Date met</source>
+        <translation>见面日期</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/preview.py" line="1"/>
+        <source>Hall</source>
+        <translation>展馆</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/preview.py" line="1"/>
+        <source>Deleted flag</source>
+        <translation>删除标记</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpOption</name>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/follow_up_option.py" line="1"/>
+        <source>Plan a first follow-up for new customers in</source>
+        <translation>为新客户安排首次跟进：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/follow_up_option.py" line="1"/>
+        <source> days</source>
+        <translation> 天后</translation>
+    </message>
 </context>
 <context>
     <name>FilePage</name>
@@ -3735,8 +3763,8 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     </message>
     <message>
         <location filename="../../trade_crm/ui/reminder_settings.py" line="53"/>
-        <source>Two-letter code; its long holidays raise a closure notice 10 days ahead.</source>
-        <translation>两位国家代码；长假前 10 天会提醒您通知客户放假安排。</translation>
+        <source>Its long holidays raise a closure notice 10 days ahead.</source>
+        <translation>长假前 10 天会提醒您通知客户放假安排。</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/reminder_settings.py" line="54"/>
@@ -3782,6 +3810,16 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <location filename="../../trade_crm/ui/reminder_settings.py" line="89"/>
         <source> days</source>
         <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/settings_page.py" line="1"/>
+        <source>Type to search, e.g. China or 中国</source>
+        <translation>输入以搜索，例如 China 或 中国</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/settings_page.py" line="1"/>
+        <source>New greeting</source>
+        <translation>新问候</translation>
     </message>
 </context>
 <context>
@@ -4663,6 +4701,11 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <translation>
             <numerusform>通常每 %1下一次单；上次下单在 %n 天前（%2）。</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/text.py" line="1"/>
+        <source>National Day</source>
+        <translation>国庆日</translation>
     </message>
 </context>
 </TS>

@@ -134,3 +134,22 @@ def test_an_unknown_country_is_refused_under_the_country(make_dialog, qtbot, db)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.errors["country"].isVisible()
     assert customer_count() == 0
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_enter_in_the_country_completer_picks_the_country_and_does_not_save(make_dialog, qtbot, db):
+    dialog = make_dialog()
+    dialog.edits["name"].setText("Hamburg Imports GmbH")
+    combo = dialog.country_combo
+    combo.setFocus()
+    qtbot.keyClicks(combo.lineEdit(), "Germ")
+    popup = combo.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert (combo.currentText(), dialog.country_code()) == ("Germany", "DE")
+    assert dialog.isVisible() and customer_count() == 0  # Enter picked; it did not save the customer
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert dialog.isVisible() and customer_count() == 0
+    combo.setEditText("Österreich")  # a country's own name, typed in full, is understood too
+    assert dialog.country_code() == "AT"
