@@ -16,14 +16,14 @@ from collections.abc import Callable
 from functools import cache
 
 import pycountry
-from babel import localedata
-from babel.languages import get_official_languages
 
 log = logging.getLogger(__name__)
 
 
 def _language_locales() -> list[str]:
     """"de", "el", "sr_Latn", "zh_Hant": no territory part, so no regional copies of the same names."""
+    from babel import localedata  # lazy: start-up, babel (~12 ms) is needed only when a name is not found
+
     out = []
     for name in localedata.locale_identifiers():
         parts = name.split("_")
@@ -33,6 +33,8 @@ def _language_locales() -> list[str]:
 
 
 def _territories(locale: str, countries: frozenset[str]) -> dict[str, str]:
+    from babel import localedata  # lazy: start-up, as above
+
     try:
         names = localedata.load(locale, merge_inherited=False).get("territories", {})
     except (OSError, ValueError, KeyError):  # a locale file babel lists but cannot read
@@ -71,6 +73,8 @@ def cldr_names(fold: Callable[[str], str]) -> dict[str, str]:
 @cache
 def own_names(codes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """alpha-2 -> the country's names in its own official languages ("CH": Schweiz, Suisse, Svizzera...)."""
+    from babel.languages import get_official_languages  # lazy: start-up, as above
+
     wanted: dict[str, set[str]] = {}
     for code in codes:
         for language in get_official_languages(code, de_facto=True):
