@@ -2,7 +2,12 @@
 
 import pytest
 
-from trade_crm.domain.world.countries import UnknownCountryError, country_choices, normalize_country
+from trade_crm.domain.world.countries import (
+    UnknownCountryError,
+    country_choices,
+    country_own_names,
+    normalize_country,
+)
 from trade_crm.domain.world.country_names_cldr import own_names
 
 
@@ -38,7 +43,8 @@ def test_own_names_are_the_official_languages_names():
     assert own["GR"] == ("Ελλάδα",)
 
 
-def test_picker_choices_answer_to_english_chinese_own_name_and_codes():
+def test_picker_choices_answer_to_english_chinese_and_codes_and_own_names_come_apart():
     germany = next(c for c in country_choices("zh") if c.code == "DE")
     assert germany.name == "德国"
-    assert {"Germany", "德国", "Deutschland", "DE", "DEU"} <= set(germany.aliases)
+    assert {"Germany", "德国", "DE", "DEU"} <= set(germany.aliases)
+    assert country_own_names()["DE"] == ("Deutschland",)

@@ -1,6 +1,9 @@
 """The one country picker: completes on English, Chinese, own-language names and codes; Enter picks
 and never saves the dialog it sits in."""
 
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QInputMethodEvent
@@ -84,3 +87,11 @@ def test_set_code_shows_the_name_in_the_ui_language(qtbot):
     assert (picker.currentText(), picker.currentData()) == ("德国", "DE")
     picker.set_code(None)
     assert (picker.currentText(), picker.code()) == ("", "")
+
+
+def test_building_a_picker_reads_no_cldr_data_so_start_up_is_unaffected():
+    code = ("import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
+            "from PySide6.QtCore import QLocale; from trade_crm.ui.common.country_combo import CountryPicker;"
+            "picker = CountryPicker(QLocale()); print('babel' in sys.modules, picker.count() > 200)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.split() == ["False", "True"]

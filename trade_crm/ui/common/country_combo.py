@@ -2,7 +2,8 @@
 
 Names show in the UI language, sorted as people sort them there (QCollator: pinyin order in Chinese).
 Typing completes on any name a country answers to — its English and Chinese names, its own name
-("Deutschland", "Ελλάδα"), its ISO codes — anywhere in the name and with or without accents, so
+("Deutschland", "Ελλάδα"; added on first focus, as reading CLDR takes ~0.4 s once), its ISO codes —
+anywhere in the name and with or without accents, so
 "Germ", "德国", "Deutschland" and "DE" all offer Germany in either UI language. Enter (in the popup or
 the field) picks; it is never passed on to the dialog, so it never saves a form by accident. A name
 typed in full and left ("Osterreich", "中国") is resolved through the domain's lookup.
@@ -12,19 +13,21 @@ from __future__ import annotations
 
 from functools import cmp_to_key
 
-from PySide6.QtCore import QCollator, QLocale, QModelIndex, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCollator, QEvent, QLocale, QModelIndex, QObject, Qt
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from trade_crm.domain.world.countries import (
     UnknownCountryError,
     country_choices,
+    country_own_names,
     fold_country,
     normalize_country,
 )
 from trade_crm.ui.common.i18n import country_language, system_language
 
 ALIAS_ROLE = Qt.ItemDataRole.UserRole + 1  # every text a row answers to, for the completer to match
+_FIRST_USE = (QEvent.Type.FocusIn, QEvent.Type.KeyPress, QEvent.Type.InputMethod)
 
 
 class _AliasCompleter(QCompleter):
@@ -51,8 +54,8 @@ class CountryPicker(QComboBox):
         self.addItem(empty_text, "")
         for row, choice in enumerate(choices, start=1):
             self.addItem(choice.name, choice.code)
-            folded = {fold_country(alias) for alias in choice.aliases}
-            self.setItemData(row, "\n".join([*choice.aliases, *folded]), ALIAS_ROLE)
+            self._set_aliases(row, choice.aliases)
+        self._own_names_added = False
         completer = _AliasCompleter(self)
         completer.setModel(self.model())
         completer.setCompletionRole(ALIAS_ROLE)
@@ -64,6 +67,33 @@ class CountryPicker(QComboBox):
         if placeholder:
             self.lineEdit().setPlaceholderText(placeholder)
         self.lineEdit().editingFinished.connect(self.on_line_edit_editing_finished)
+        self.lineEdit().installEventFilter(self)
+
+    def _set_aliases(self, row: int, aliases) -> None:
+        folded = {fold_country(alias) for alias in aliases}
+        self.setItemData(row, "\n".join(dict.fromkeys([*aliases, *folded])), ALIAS_ROLE)
+
+    def add_own_names(self) -> None:
+        """Let the completer match each country's own name too ("Deutschland"); done on first focus,
+        because reading them from CLDR takes a moment that building a form should not."""
+        if self._own_names_added:
+            return
+        self._own_names_added = True
+        own = country_own_names()
+        for row in range(1, self.count()):
+            names = own.get(self.itemData(row), ())
+            if names:
+                aliases = str(self.itemData(row, ALIAS_ROLE) or "").split("\n")
+                self._set_aliases(row, [*aliases, *names])
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+        self.add_own_names()
+        super().focusInEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if not self._own_names_added and event.type() in _FIRST_USE:  # before the key reaches the completer
+            self.add_own_names()
+        return super().eventFilter(watched, event)
 
     # --- what the forms read and set --------------------------------------------------------------
 
