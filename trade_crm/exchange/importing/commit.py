@@ -184,7 +184,6 @@ class ListWriter:
         journal.record(Merged(customer_id))
         return customer_id
 
-
     def _met_again(self, customer_id: int, stamp: str) -> None:
         """A stored customer met at this show: the meeting on its day, and the last contact if newer."""
         self.journal.record(Added("interaction", self._meeting(customer_id, stamp)))
