@@ -1784,6 +1784,33 @@ Keep them unencrypted?</source>
         <source>Other name</source>
         <translation>其他名称</translation>
     </message>
+    <message>
+        <source>Date met</source>
+        <translation>见面日期</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/preview.py" line="1"/>
+        <source>Hall</source>
+        <translation>展馆</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/preview.py" line="1"/>
+        <source>Deleted flag</source>
+        <translation>删除标记</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpOption</name>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/follow_up_option.py" line="1"/>
+        <source>Plan a first follow-up for new customers in</source>
+        <translation>为新客户安排首次跟进：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/follow_up_option.py" line="1"/>
+        <source> days</source>
+        <translation> 天后</translation>
+    </message>
 </context>
 <context>
     <name>FilePage</name>
@@ -3989,8 +4016,8 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     </message>
     <message>
         <location filename="../../trade_crm/ui/reminder_settings.py" line="53"/>
-        <source>Two-letter code; its long holidays raise a closure notice 10 days ahead.</source>
-        <translation>两位国家代码；长假前 10 天会提醒您通知客户放假安排。</translation>
+        <source>Its long holidays raise a closure notice 10 days ahead.</source>
+        <translation>长假前 10 天会提醒您通知客户放假安排。</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/reminder_settings.py" line="54"/>
@@ -4046,6 +4073,15 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <location filename="../../trade_crm/ui/reminders/settings_page.py" line="1"/>
         <source>Checked: greet every customer in the country. Unchecked: only customers with a logged contact or a rating, not leads nobody has spoken to yet.</source>
         <translation>勾选：问候该国家的所有客户。不勾选：只问候有联系记录或已评级的客户，不问候从未联系过的线索。</translation>
+    </message>
+    <message>
+        <source>Type to search, e.g. China or 中国</source>
+        <translation>输入以搜索，例如 China 或 中国</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/settings_page.py" line="1"/>
+        <source>New greeting</source>
+        <translation>新问候</translation>
     </message>
 </context>
 <context>
@@ -5017,6 +5053,10 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     <message>
         <source>Deals still open always count; won and lost ones count when they closed in this period.</source>
         <translation>进行中的商机始终计入；赢单和丢单只计入在此期间结束的。</translation>
+    </message>
+    <message>
+        <source>National Day</source>
+        <translation>国庆日</translation>
     </message>
 </context>
 </TS>

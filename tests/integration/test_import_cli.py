@@ -1,11 +1,13 @@
 """`trade-crm import FILE | history | undo BATCH_ID`, run in-process."""
 
 import json
+from datetime import timedelta
 
 import pytest
 
 from trade_crm.cli import commands
 from trade_crm.cli.parser import run
+from trade_crm.domain.clock import SystemClock, today
 
 
 @pytest.fixture(autouse=True)
@@ -92,7 +94,7 @@ def test_bad_input_is_one_line_and_the_database_is_unchanged(capsys, db_path, tm
     bad = tmp_path / "list.xlsx"
     bad.write_text("Company\nAcme\n", encoding="utf-8")
     code, _, err = cli(capsys, "import", str(bad), "--db", str(db_path))
-    assert code == 2
+    assert code == 2  # the file must be fixed: exit 2, as the README says
     assert err.startswith("trade-crm: error: list.xlsx: the name ends in \".xlsx\" but the file is plain text")
     code, _, err = cli(capsys, "import", str(fair), "--db", str(db_path), "--map", "Nope=email")
     assert code == 2 and 'the file has no column "Nope"' in err
@@ -121,3 +123,39 @@ def test_an_import_leaves_a_backup_first_and_a_failed_backup_imports_nothing(cap
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and "No space left on device" in err
     assert cli(capsys, "search", "--db", str(db_path), "--json")[1] == before
+
+
+def test_a_password_protected_workbook_exits_2(capsys, db_path, tmp_path):
+    locked = tmp_path / "locked.xlsx"
+    locked.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64 + "EncryptedPackage".encode("utf-16-le"))
+    code, out, err = cli(capsys, "import", str(locked), "--db", str(db_path))
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and "protected by a password" in err
+
+
+def test_a_missing_file_exits_1(capsys, db_path, tmp_path):
+    code, _, err = cli(capsys, "import", str(tmp_path / "nope.xlsx"), "--db", str(db_path))
+    assert code == 1 and "nope.xlsx: no such file" in err
+
+
+def test_a_refused_file_exits_2_and_leaves_no_batch(capsys, db_path, tmp_path):
+    refused = tmp_path / "refused.csv"
+    refused.write_text("Exhibitor Notes,Hall\nsome text,3\nmore text,4\n", encoding="utf-8")
+    for extra in ((), ("--dry-run",)):
+        code, out, err = cli(capsys, "import", str(refused), "--db", str(db_path), "--json", *extra)
+        assert code == 2
+        assert json.loads(out)["batch"] is None and json.loads(out)["rows_not_imported"] == 2
+        assert err.count("\n") == 1 and "refused.csv: nothing can be imported" in err
+    code, out, _ = cli(capsys, "import", "history", "--db", str(db_path), "--json")
+    assert json.loads(out)["imports"] == []
+
+
+def test_follow_up_days_on_the_command_line(capsys, db_path, fair):
+    code, _, err = cli(capsys, "import", str(fair), "--db", str(db_path), "--source", "Canton Fair 2026 Autumn",
+                       "--follow-up-days", "5")
+    assert code == 0, err
+    code, out, _ = cli(capsys, "customer", "list", "--db", str(db_path), "--json")
+    due = (today(SystemClock()) + timedelta(days=5)).isoformat()
+    assert [c["follow_up_on"] for c in json.loads(out)["results"]] == [due, due]
+    code, _, err = cli(capsys, "import", str(fair), "--db", str(db_path), "--follow-up-days", "soon")
+    assert code == 2 and "--follow-up-days" in err

@@ -7,6 +7,7 @@ from trade_crm.domain.world.phones import (
     example_number,
     format_phone,
     normalize_phone,
+    number_doubt,
     split_phones,
     whatsapp_link,
 )
@@ -178,3 +179,23 @@ def test_format_phone_styles(style, shown):
 
 def test_format_phone_shows_unreadable_text_as_is():
     assert format_phone("ask reception") == "ask reception"
+
+
+@pytest.mark.parametrize(("text", "region", "reason"), [
+    ("+91848484848", "IN", "is not a valid number for +91"),
+    ("(111) 555-1234", "US", "is not a valid number for +1"),
+    ("12345678900", "CN", "looks like a placeholder"),
+    ("12345678900", None, "looks like a placeholder"),
+])
+def test_numbers_that_cannot_exist_are_doubted(text, region, reason):
+    phone = normalize_phone(text, region)
+    assert phone.e164 is not None  # read (a possible number) ...
+    assert reason in number_doubt(phone, region)  # ... but said to be wrong
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("+49 30 1234 5678", "DE"), ("13812345678", "CN"), ("8613812345678", "DE"), ("0171 2345678", "DE"),
+    ("4165551234", "US"), ("+86 138 1234 5678", None),
+])
+def test_real_numbers_are_not_doubted(text, region):
+    assert number_doubt(normalize_phone(text, region), region) is None

@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from trade_crm.exchange.files.dates import parse_date
-from trade_crm.exchange.importing.cleaning import RowCleaner
+from trade_crm.exchange.importing.cleaning import RowCleaner, shared_email_problems
 from trade_crm.exchange.importing.column_choice import auto_map
 
 HEADERS = ["Company", "Contact", "Email", "Phone", "Country", "City", "WhatsApp", "Birthday", "Fax", "Tags"]
@@ -120,3 +120,58 @@ def test_an_ambiguous_day_month_date_is_refused():
 def test_quotes_and_guillemets_in_a_name_are_kept_as_typed(name):
     row = clean(company=name, contact=f"{name} buyer")
     assert (row.name, row.contact.name) == (name, f"{name} buyer")
+
+
+def test_numbers_that_cannot_exist_are_kept_as_typed_with_a_warning():
+    row = clean(company="Acme", phone="+91848484848; 13812345678", country="CN")
+    assert row.contact.phones == (("+91848484848", "+91848484848"), ("+8613812345678", "13812345678"))
+    (problem,) = row.problems
+    assert (problem.column, problem.severity) == ("Phone", "warning")
+    assert problem.message == '"+91848484848" is not a valid number for +91 (IN); kept as typed'
+
+
+@pytest.mark.parametrize(("phone", "country", "says"), [
+    ("(111) 555-1234", "United States", "is not a valid number for +1"),
+    ("12345678900", "China", "looks like a placeholder"),
+])
+def test_an_invalid_us_area_code_and_a_chinese_placeholder_are_listed(phone, country, says):
+    row = clean(company="Acme", phone=phone, country=country)
+    assert row.contact.phones == ((phone, phone),)
+    assert says in row.problems[0].message and row.ok
+
+
+def clean_with(headers, row):
+    return RowCleaner("Visitors", auto_map(headers, [row])).clean(3, row)
+
+
+@pytest.mark.parametrize(("header", "value"), [("IsDeleted", "true"), ("Deleted", "Yes"), ("已删除", "是"),
+                                               ("Record Status", "Deleted"), ("删除标记", "已删除")])
+def test_a_row_the_file_marks_deleted_is_listed_and_not_imported(header, value):
+    row = clean_with(["Company", header], ["Acme", value])
+    assert not row.ok
+    (problem,) = row.problems
+    assert problem.column == header and "marks this row deleted" in problem.message
+
+
+@pytest.mark.parametrize("value", ["false", "0", "", "否"])
+def test_a_row_not_marked_deleted_is_imported(value):
+    row = clean_with(["Company", "IsDeleted"], ["Acme", value])
+    assert row.ok and row.problems == () and "IsDeleted" not in row.notes
+
+
+def test_the_day_met_is_read_and_a_bad_one_kept_in_the_notes():
+    assert clean_with(["Company", "Visit Date"], ["Acme", "2026-10-16"]).fields["met_on"] == date(2026, 10, 16)
+    row = clean_with(["Company", "Date"], ["Acme", "03/04/2026"])
+    assert "met_on" not in row.fields and "Date: 03/04/2026" in row.notes
+    assert "day/month or month/day" in row.problems[0].message
+
+
+def test_one_email_for_two_differently_named_people_is_listed():
+    headers = ["Company", "Contact", "Email"]
+    cleaner = RowCleaner("Visitors", auto_map(headers, []))
+    rows = [cleaner.clean(2, ["Acme", "Anna Berg", "info@acme.de"]),
+            cleaner.clean(3, ["Acme", "Anna Berg", "info@acme.de"]),  # the same person again: fine
+            cleaner.clean(4, ["Acme", "Carl Dorn", "info@acme.de"])]
+    (problem,) = shared_email_problems("Visitors", rows)
+    assert (problem.row, problem.severity) == (4, "warning")
+    assert problem.message.startswith('info@acme.de is also the email of "Anna Berg" (row 2), not only of "Carl Dorn"')

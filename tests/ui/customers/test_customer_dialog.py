@@ -146,3 +146,22 @@ def test_the_other_name_is_shown_saved_and_found_by_search(make_dialog, qtbot, d
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert get_customer(customer_id).alt_name == "阿克米贸易有限公司"
     assert matching_ids(CustomerFilter(text="阿克米贸易有限公司"), today=date(2026, 11, 23)) == [customer_id]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_enter_in_the_country_completer_picks_the_country_and_does_not_save(make_dialog, qtbot, db):
+    dialog = make_dialog()
+    dialog.edits["name"].setText("Hamburg Imports GmbH")
+    combo = dialog.country_combo
+    combo.setFocus()
+    qtbot.keyClicks(combo.lineEdit(), "Germ")
+    popup = combo.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert (combo.currentText(), dialog.country_code()) == ("Germany", "DE")
+    assert dialog.isVisible() and customer_count() == 0  # Enter picked; it did not save the customer
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert dialog.isVisible() and customer_count() == 0
+    combo.setEditText("Österreich")  # a country's own name, typed in full, is understood too
+    assert dialog.country_code() == "AT"

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from trade_crm.domain.greetings.occasions import GREETING_RULES, greeting_audience, load_greeting_rules
-from trade_crm.ui.reminders.settings_page import AUDIENCE_COLUMN, ReminderSettingsPage
+from trade_crm.ui.reminders.settings_page import AUDIENCE_COLUMN, GREETING_ID_ROLE, ReminderSettingsPage
 
 
 @pytest.fixture
@@ -15,7 +15,7 @@ def settings(tmp_path):
 
 
 def _row(page: ReminderSettingsPage, gid: str) -> int:
-    return next(r for r in range(page.holiday_table.rowCount()) if page.holiday_table.item(r, 0).text() == gid)
+    return next(r for r in range(page.holiday_table.rowCount()) if page.holiday_table.item(r, 0).data(GREETING_ID_ROLE) == gid)
 
 
 def test_a_greeting_opened_to_all_customers_is_saved_and_shown_checked_again(qtbot, db, settings):

@@ -137,7 +137,7 @@ def test_reminder_settings_page_saves_cadence_lead_country_tray_and_greetings(qt
     qtbot.addWidget(page)
     page.cadence_spins["A"].setValue(10)
     page.lead_spin.setValue(5)
-    page.country_edit.setText("vn")
+    page.country_picker.setEditText("vn")
     page.tray_check.setChecked(False)
     page.on_add_button_clicked()
     row = page.holiday_table.rowCount() - 1
@@ -149,5 +149,5 @@ def test_reminder_settings_page_saves_cadence_lead_country_tray_and_greetings(qt
     assert (loaded.cadence["A"], loaded.holiday_lead_days, loaded.home_country) == (10, 5, "VN")
     assert load_greeting_rules()["greetings"]["womens_day"] == ["International Women's Day"]
     assert settings.value("tray/close_to_tray", True, type=bool) is False
-    page.country_edit.setText("1")
+    page.country_picker.setEditText("1")
     assert not page.save() and page.error_label.text() == "give a two-letter country code"

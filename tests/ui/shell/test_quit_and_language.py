@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.shell.test_start_and_language import chinese  # noqa: F401 (a fixture)
 from trade_crm.app import build_main_window, relaunch, restart_command, set_display_name
 from trade_crm.domain.customers.records import create_customer
 from trade_crm.ui.reminders.scheduler import ReminderScheduler

@@ -6,13 +6,28 @@ learns (`import FILE`, `import history`, `import undo 7`) works with the parser 
 A workbook written by `trade-crm export` is recognised by itself and imported by CRM ID: its rows
 update the customers they name ("updated" in the report, counted in "merged" too), and the
 Contacts, Interactions and Orders sheets come along. `--as-list` reads it like any other list.
+
+Exit codes as the README says: 2 for an input the user must fix (a file that cannot be read, a
+password-protected workbook, a list with no row that can be imported; the report is still printed
+and nothing is written), 1 for a file that does not exist.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from trade_crm.cli.base import Command, CommandError, Context, country_arg, table
+from trade_crm.cli.base import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    EXIT_USAGE,
+    PROG,
+    Command,
+    CommandError,
+    Context,
+    country_arg,
+    table,
+)
+from trade_crm.domain.errors import ValidationError
 
 KEYWORDS = ("history", "undo")
 
@@ -34,6 +49,9 @@ def arguments(parser) -> None:
     parser.add_argument("--country", type=country_arg("--country"), default=None,
                         help="the country of rows that name none (for reading their phone numbers)")
     parser.add_argument("--overwrite", action="store_true", help="a merge replaces fields that already have a value")
+    parser.add_argument("--follow-up-days", type=_days, default=None, metavar="N",
+                        help="plan a first follow-up for new customers N days from today; 0: none "
+                             "(default: 3 when --source names a trade show, else none)")
     parser.add_argument("--dry-run", action="store_true", help="show what would happen; write nothing")
     parser.add_argument("--report", metavar="FILE.xlsx", help="save the rows with problems, to fix and re-import")
     parser.add_argument("--save-mapping", metavar="NAME", help="remember this column mapping for files like this")
@@ -41,6 +59,12 @@ def arguments(parser) -> None:
     parser.add_argument("--as-list", action="store_true",
                         help="read a workbook exported by Trade CRM like any list: match by email, phone and "
                              "name instead of updating by its CRM IDs")
+
+
+def _days(text: str) -> int:
+    if not text.strip().isdigit():
+        raise ValidationError("--follow-up-days", f'a number of days (0 for none), not "{text}"')
+    return int(text)
 
 
 def _mapping(pairs: list[str]) -> dict[str, str]:
@@ -67,18 +91,26 @@ def import_file(ctx: Context, args) -> int:
     from trade_crm.exchange.importing import mappings
     from trade_crm.exchange.importing.error_report import write_error_report
     from trade_crm.exchange.importing.importer import ImportOptions, build_plan, commit_import
+    from trade_crm.exchange.importing.readers import ReadError
 
     options = ImportOptions(sheet=args.sheet, mapping=_mapping(args.map), unmapped=args.unmapped,
                             on_duplicate=args.on_duplicate, source=args.source, tag=args.tag,
                             overwrite=args.overwrite, default_country=args.country,
-                            use_saved_mapping=not args.ignore_saved_mapping, by_crm_id=not args.as_list)
-    plan = build_plan(args.file, options, zone=ctx.clock.zone)
+                            use_saved_mapping=not args.ignore_saved_mapping, by_crm_id=not args.as_list,
+                            follow_up_days=args.follow_up_days)
+    if not Path(args.file).exists():
+        raise CommandError(f"{args.file}: no such file", EXIT_FAILURE)
+    try:
+        plan = build_plan(args.file, options, zone=ctx.clock.zone)
+    except ReadError as exc:  # the file must be fixed (or saved again): exit 2, not 1
+        raise CommandError(str(exc), EXIT_USAGE) from exc
+    refused = plan.book is None and not plan.customers
     if args.save_mapping:
         mappings.save_mapping(args.save_mapping, plan.headers, plan.columns)
     report = None
     if args.report and plan.problems:
         report = write_error_report(plan, args.report)
-    if args.dry_run:
+    if args.dry_run or refused:
         data = {"batch": None, "dry_run": True, "created": plan.new_customers, "merged": plan.merges + plan.updates,
                 "skipped": plan.skips, "contacts_created": plan.new_contacts}
         by_id = {"updated": plan.updates, "unchanged": plan.unchanged}
@@ -92,7 +124,7 @@ def import_file(ctx: Context, args) -> int:
     if plan.is_exported_book:  # updated customers are in "merged" too: existing customers that changed
         data.update(exported_book=True, **by_id)
     data.update(file=plan.file_name, sheet=plan.sheet, rows=plan.total_rows,
-                row_outcomes=plan.row_outcomes if plan.outcomes else None,  # an exported book: by CRM ID
+                row_outcomes=None if plan.is_exported_book else plan.row_outcomes,  # an exported book: by CRM ID
                 ignored_rows=[{"row": o.row, "reason": o.reason} for o in plan.ignored],
                 possible_duplicates=[{"row": d.key, "name": d.name, "other_row": d.other_key,
                                       "customer_id": d.customer_id, "other_name": d.other_name, "why": d.why}
@@ -103,7 +135,12 @@ def import_file(ctx: Context, args) -> int:
                 columns=[{"header": c.header, "field": c.target, "custom_name": c.custom_name, "origin": c.origin}
                          for c in plan.columns], notices=list(plan.notices))
     ctx.emit(data, lambda: _human(plan, data, report, args))
-    return 0
+    if refused:  # nothing written, no batch in the history; the report above says why
+        reason = next((p.message for p in plan.problems if p.severity == "error"), None) or next(
+            iter(plan.notices), "the file has no rows")
+        ctx.err.write(f"{PROG}: error: {plan.file_name}: nothing can be imported: {' '.join(reason.split())}\n")
+        return EXIT_USAGE
+    return EXIT_OK
 
 
 def _human(plan, data: dict, report: int | None, args) -> str:

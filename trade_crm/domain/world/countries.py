@@ -1,7 +1,8 @@
 """Country names as people type them in spreadsheets, mapped to ISO 3166 alpha-2 codes.
 
 pycountry supplies the codes and the English names; country_names_zh supplies what no library has
-(Chinese names, everyday English variants). Matching is exact after folding case, width, accents and
+(Chinese names, everyday English variants); CLDR (country_names_cldr, through babel) the names in
+every other language ("Deutschland", "Ελλάδα", "Россия"), consulted only when the quick tables miss. Matching is exact after folding case, width, accents and
 punctuation: a fuzzy guess that turns "Niger" into "Nigeria" is worse than asking the user.
 Lookup tables are built on first use, not at import, because pycountry loads a large JSON file.
 """
@@ -11,18 +12,26 @@ from __future__ import annotations
 import re
 import unicodedata
 import zoneinfo
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 import pycountry
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
+from trade_crm.domain.world.country_names_cldr import cldr_names, own_names
 from trade_crm.domain.world.country_names_zh import EN_VARIANTS, ZH_NAMES
 
 __all__ = [
+    "CountryChoice",
     "UnknownCountryError",
     "all_countries",
+    "country_choices",
     "country_name",
+    "country_own_names",
+    "fold_country",
     "country_timezone",
     "normalize_country",
 ]
@@ -65,10 +74,11 @@ class UnknownCountryError(ValueError):
         self.text = text
 
 
-def _fold(text: str) -> str:
+def fold_country(text: str, *, keep_accents: bool = False) -> str:
     """Reduce a name to a comparison key: width, case, accents and punctuation do not matter."""
     text = unicodedata.normalize("NFKC", text).casefold().replace("&", " and ")
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    if not keep_accents:
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = _SPACE.sub(" ", _DROP.sub("", text)).strip()
     if _CJK.search(text):
         return text.replace(" ", "")
@@ -91,37 +101,56 @@ def _english_names(country) -> list[str]:
 @cache
 def _tables() -> tuple[dict[str, str], dict[str, str]]:
     """(codes, names): folded alpha-2/alpha-3 codes and folded names, each to alpha-2."""
-    codes: dict[str, str] = {_fold(code): code for code in _EXTRA_COUNTRIES}
-    names: dict[str, str] = {_fold(name): code for code, name in _EXTRA_COUNTRIES.items()}
+    codes: dict[str, str] = {fold_country(code): code for code in _EXTRA_COUNTRIES}
+    names: dict[str, str] = {fold_country(name): code for code, name in _EXTRA_COUNTRIES.items()}
     for country in pycountry.countries:
-        codes[_fold(country.alpha_2)] = country.alpha_2
-        codes[_fold(country.alpha_3)] = country.alpha_2
+        codes[fold_country(country.alpha_2)] = country.alpha_2
+        codes[fold_country(country.alpha_3)] = country.alpha_2
         for name in _english_names(country):
-            names.setdefault(_fold(name), country.alpha_2)
+            names.setdefault(fold_country(name), country.alpha_2)
     for code, short in _SHORT_NAMES.items():
-        names[_fold(short)] = code
+        names[fold_country(short)] = code
     for variant, code in EN_VARIANTS.items():
-        names[_fold(variant)] = code
+        names[fold_country(variant)] = code
     for code, zh_names in ZH_NAMES.items():
         for name in zh_names:
-            names[_fold(name)] = code
+            names[fold_country(name)] = code
     return codes, names
 
 
 def normalize_country(text: str | None) -> str | None:
-    """Return the alpha-2 code for a code, English or Chinese name; None when blank.
+    """Return the alpha-2 code for a code, or a name in English, Chinese or any CLDR language; None when blank.
 
     Raises UnknownCountryError when nothing matches exactly, so an import can report the row.
     """
     if text is None or not text.strip():
         return None
-    key = _fold(text)
+    key = fold_country(text)
     codes, names = _tables()
     code = codes.get(key) if len(key) in (2, 3) else None
-    code = code or names.get(key)
+    code = code or names.get(key) or _cldr_code(text, key, names)
     if code is None:
         raise UnknownCountryError(text.strip())
     return code
+
+
+def _keep_accents(text: str) -> str:
+    """fold_country without folding accents: "Nigēra" (Latvian for Niger) is not "Nigera"."""
+    return fold_country(text, keep_accents=True)
+
+
+def _cldr_code(text: str, key: str, names: dict[str, str]) -> str | None:
+    """A name in any CLDR language. Typed with its accents it is taken as is; typed without them
+    ("Osterreich") only when no other country's name is one letter away ("Nigera" is Nigeria misspelt)."""
+    return cldr_names(_keep_accents).get(_keep_accents(text)) or _unaccented(key, names)
+
+
+def _unaccented(key: str, names: dict[str, str]) -> str | None:
+    code = cldr_names(fold_country).get(key)
+    if code is None:
+        return None
+    near = process.extract(key, list(names), scorer=Levenshtein.distance, score_cutoff=1, limit=None)
+    return None if any(names[name] != code for name, _, _ in near) else code
 
 
 def country_name(code: str, language: str = "en") -> str:
@@ -151,7 +180,38 @@ def all_countries(language: str = "en") -> list[tuple[str, str]]:
 def _sorted_countries(language: str) -> tuple[tuple[str, str], ...]:
     codes = [c.alpha_2 for c in pycountry.countries] + list(_EXTRA_COUNTRIES)
     rows = [(code, country_name(code, language)) for code in codes]
-    return tuple(sorted(rows, key=lambda row: (_fold(row[1]), row[0])))
+    return tuple(sorted(rows, key=lambda row: (fold_country(row[1]), row[0])))
+
+
+@dataclass(frozen=True)
+class CountryChoice:
+    """One entry of a country picker: its code, its name in the UI language, and every text it answers to."""
+
+    code: str
+    name: str
+    aliases: tuple[str, ...]  # English and Chinese names, alpha-2 and alpha-3 (own names: country_own_names)
+
+
+def country_choices(language: str = "en") -> list[CountryChoice]:
+    """Every country with the names a user may type for it, in display-name order (built once, ~10 ms)."""
+    return list(_choices(language))
+
+
+@cache
+def _choices(language: str) -> tuple[CountryChoice, ...]:
+    out = []
+    for code, name in _sorted_countries(language):
+        country = pycountry.countries.get(alpha_2=code)
+        aliases = [name, country_name(code, "en"), *ZH_NAMES.get(code, ()), code,
+                   *([country.alpha_3, *_english_names(country)] if country else [])]
+        out.append(CountryChoice(code, name, tuple(dict.fromkeys(aliases))))
+    return tuple(out)
+
+
+def country_own_names() -> dict[str, tuple[str, ...]]:
+    """alpha-2 -> its names in its own official languages ("Deutschland", "Ελλάδα"); reads CLDR the
+    first time (~0.4 s), so a picker asks for it when first used, not when built."""
+    return own_names(tuple(code for code, _ in _sorted_countries("en")))
 
 
 def _read_zone_tab(text: str) -> dict[str, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType, ValidationResult
@@ -20,6 +20,7 @@ __all__ = [
     "example_number",
     "format_phone",
     "normalize_phone",
+    "number_doubt",
     "split_phones",
     "whatsapp_link",
 ]
@@ -56,6 +57,8 @@ class Phone:
     e164: str | None
     raw: str
     extension: str | None = None
+    # phonenumbers' validity (not only a possible length); asked once here, as the number is parsed
+    valid: bool = field(default=True, compare=False)
 
     @property
     def value(self) -> str:
@@ -134,7 +137,7 @@ def normalize_phone(text: str, default_region: str | None = None) -> Phone:
     if number is None:
         return Phone(e164=None, raw=raw)
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
-    return Phone(e164=e164, raw=raw, extension=number.extension or None)
+    return Phone(e164=e164, raw=raw, extension=number.extension or None, valid=phonenumbers.is_valid_number(number))
 
 
 def split_phones(text: str) -> list[str]:
@@ -185,3 +188,38 @@ def format_phone(e164: str, style: str = "international") -> str:
     except NumberParseException:
         return e164
     return phonenumbers.format_number(number, _STYLES[style])
+
+
+_PLACEHOLDER_DIGITS = re.compile(r"123456789|987654321|(\d)\1{6,}")
+
+
+def number_doubt(phone: Phone, region: str | None = None) -> str | None:
+    """Why a number that was read cannot be a real one, said for a row problem; None when it can.
+
+    normalize_phone keeps any *possible* number (a length check); this says when it is not *valid*
+    (+91848484848, US area code 111), a placeholder (12345678900), or typed without "+" in a row of
+    one country but only readable as another country's (a Chinese "12345678900" is not +1 234 567 8900).
+    Cheap for a real number: no second parse unless something is wrong.
+    """
+    if not phone.e164:
+        return None
+    if _PLACEHOLDER_DIGITS.search(phone.e164) or _PLACEHOLDER_DIGITS.search(_NON_DIGIT.sub("", phone.raw)):
+        return "looks like a placeholder, not a phone number"
+    if not phone.valid:
+        code = phonenumbers.parse(phone.e164, None).country_code
+        where = phonenumbers.region_code_for_country_code(code)
+        return f"is not a valid number for +{code}" + (f" ({where})" if where != "ZZ" else "")
+    region = (region or "").strip().upper()
+    home = phonenumbers.country_code_for_region(region) if region else 0
+    if not home or phone.e164.startswith(f"+{home}"):  # calling codes are prefix-free
+        return None
+    typed = _clean(phone.raw)
+    if _PLUS_FIRST.match(typed) or _INTERNATIONAL_00.match(typed):
+        return None  # dialled abroad on purpose
+    try:
+        local = phonenumbers.parse(typed, region)
+    except NumberParseException:
+        return None
+    if phonenumbers.is_possible_number(local) and not phonenumbers.is_valid_number(local):
+        return f"is not a valid number for {region}; read with another country code it would be {phone.e164}"
+    return None

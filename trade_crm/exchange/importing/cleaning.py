@@ -3,8 +3,11 @@
 Text is trimmed, full-width letters and digits folded, and put in NFC; nothing here filters by
 "word characters", so Devanagari vowel signs, Thai and Arabic marks survive. Emails are lower-cased
 and validated, phones read to E.164 with the row's country (the text is kept when a number cannot
-be read), countries in English, Chinese or ISO become codes. A value that cannot be used where
-its column says is kept in the notes and reported, so no cell of the file is lost.
+be read), countries in any language or ISO become codes. A value that cannot be used where
+its column says is kept in the notes and reported, so no cell of the file is lost. A number that
+phonenumbers can read but that cannot exist (+91848484848, area code 111, 12345678900) is kept as
+typed with a warning; a row another program flagged deleted is listed and not imported; the day a
+trade-show card was collected becomes `fields["met_on"]` (a date) for the commit's "Met at" entry.
 """
 
 from __future__ import annotations
@@ -13,14 +16,16 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 import phonenumbers
 
 from trade_crm.domain.customers.records import clean_customer_fields
+from trade_crm.domain.duplicates.matching import same_person
 from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.text import clean_block, clean_line, normalize_email, split_emails
 from trade_crm.domain.world.countries import UnknownCountryError, normalize_country
-from trade_crm.domain.world.phones import Phone, normalize_phone, split_phones
+from trade_crm.domain.world.phones import Phone, normalize_phone, number_doubt, split_phones
 from trade_crm.exchange.files.dates import parse_date
 from trade_crm.exchange.importing.headers import ColumnMapping, lookup
 from trade_crm.exchange.importing.plan import PlannedContact, RowProblem
@@ -30,7 +35,9 @@ PLACEHOLDERS = frozenset({"n/a", "na", "#n/a", "nan", "none", "null", "nil", "-"
                           "no tel_number", "no email", "no phone", "no website", "无", "暂无", "没有", "空"})
 SINGLE = ("company", "alt_name", "contact_name", "first_name", "middle_name", "last_name", "title", "country", "city",
           "website", "industry", "company_size", "rating", "source", "birthday", "booth", "wechat", "skype",
-          "linkedin", "whatsapp")
+          "linkedin", "whatsapp", "met_on", "deleted")
+DELETED_MARKS = frozenset({"true", "yes", "y", "1", "x", "deleted", "removed", "是", "已删除", "删除", "√", "✓", "✔"})
+NOT_DELETED = frozenset({"false", "no", "n", "0", "active", "否", "未删除", "正常"})
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _E164 = re.compile(r"^\+\d{7,15}$")
 _SCIENTIFIC = re.compile(r"^\d(?:\.\d+)?e\+?\d+$", re.I)
@@ -82,7 +89,8 @@ class RowCleaner:
         self.columns = [c for c in columns if c.target != "ignore"]
         self.default_country = default_country
         self._countries: dict[str, str | None] = {}
-        self._phones: dict[tuple[str, str | None], Phone] = {}
+        self._phones: dict[tuple[str, str | None], tuple[Phone, str | None]] = {}
+        self._dates: dict[str, date | str] = {}  # text -> the date, or why it is none
         self._plain_notes = {c.index: lookup(c.header) == "notes" for c in self.columns}
         self._columns = [(c.index, c.target, c.header, c.custom_name) for c in self.columns]
 
@@ -95,10 +103,23 @@ class RowCleaner:
         return self._countries[text]
 
     def _phone(self, text: str, region: str | None) -> Phone:
+        return self._checked_phone(text, region)[0]
+
+    def _checked_phone(self, text: str, region: str | None) -> tuple[Phone, str | None]:
+        """The number read, and why it may not exist (None when it looks real)."""
         key = (text, region)
         if key not in self._phones:
-            self._phones[key] = normalize_phone(text, region)
+            phone = normalize_phone(text, region)
+            self._phones[key] = (phone, number_doubt(phone, region))
         return self._phones[key]
+
+    def _date(self, text: str) -> date | str:
+        if text not in self._dates:
+            try:
+                self._dates[text] = parse_date(text)
+            except ValueError as exc:
+                self._dates[text] = str(exc)
+        return self._dates[text]
 
     def clean(self, number: int, cells: Sequence[str]) -> CleanRow:
         problems: list[RowProblem] = []
@@ -124,6 +145,8 @@ class RowCleaner:
                 custom[custom_name or header] = value
             elif target == "booth":
                 custom.setdefault("Booth", value)
+            elif target == "hall":
+                custom.setdefault("Hall", value)
             elif target in multi:
                 multi[target].append((value, header))
             elif target in single:  # a second column for a one-value field: keep it in the notes
@@ -142,6 +165,20 @@ class RowCleaner:
         name = get("contact_name") or self._join_name(get("first_name"), get("middle_name"), get("last_name"))
         if name and company and name.casefold() == company.casefold():
             name = ""
+        if get("deleted"):
+            flag = get("deleted").casefold()
+            if flag in DELETED_MARKS:
+                problem(single["deleted"][1], f'the file marks this row deleted ({single["deleted"][1]}: '
+                                              f'{get("deleted")}), so it is not imported', "error")
+            elif flag not in NOT_DELETED:
+                notes.append(f"{single['deleted'][1]}: {get('deleted')}")
+        if get("met_on"):
+            met = self._date(get("met_on"))
+            if isinstance(met, date):
+                fields["met_on"] = met
+            else:
+                problem(single["met_on"][1], f"{met}; kept in the notes")
+                notes.append(f"{single['met_on'][1]}: {get('met_on')}")
         country = self._resolve_country(single, multi, notes, problem)
         if country:
             fields["country"] = country
@@ -252,7 +289,12 @@ class RowCleaner:
         found: list[tuple[str, str]] = []
         for value, header in values:
             for part in split_phones(value):
-                phone = self._phone(part, country)
+                phone, doubt = self._checked_phone(part, country)
+                if phone.e164 and doubt:
+                    problem(header, f'"{part}" {doubt}; kept as typed')
+                    if all(phone.raw != v for v, _ in found):
+                        found.append((phone.raw, phone.raw))
+                    continue
                 if phone.e164:
                     if all(phone.e164 != v for v, _ in found):
                         found.append((phone.e164, phone.raw))
@@ -278,3 +320,23 @@ def region_of(e164: str) -> str | None:
         return phonenumbers.region_code_for_number(phonenumbers.parse(e164, None))
     except phonenumbers.NumberParseException:
         return None
+
+
+def shared_email_problems(sheet: str, rows: Sequence[CleanRow]) -> list[RowProblem]:
+    """One email given for two differently named people: both rows are kept, and the later one says so
+    (a shared inbox such as info@ or a typo; the user decides)."""
+    first: dict[str, tuple[str, int]] = {}  # email -> (the first name given with it, its row)
+    problems = []
+    for row in rows:
+        contact = row.contact
+        if contact is None or not contact.name:
+            continue
+        for email in contact.emails:
+            seen = first.setdefault(email, (contact.name, row.row))
+            if seen[1] != row.row and not same_person(seen[0], contact.name):
+                problems.append(RowProblem(
+                    sheet, row.row, "",
+                    f'{email} is also the email of "{seen[0]}" (row {seen[1]}), not only of "{contact.name}"; '
+                    "check which person it belongs to"))
+                break
+    return problems

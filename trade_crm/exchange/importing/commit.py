@@ -4,11 +4,18 @@ New customers, their contacts, channels, tags, custom values and "Imported from"
 buffered and written with executemany (10,000 customers in well under a second); a merge changes
 a stored customer in place and journals the previous value of every column it changed, so an undo
 deletes exactly what was added and restores exactly what was replaced.
+
+A trade-show list's facts are used, not only kept: the day a card was collected (`fields["met_on"]`)
+becomes a "Met at <source>" meeting on that day and the customer's last contact, and new customers
+get a first follow-up N days after the import (ImportOptions.follow_up_days; by default 3 for a
+trade show), so fresh leads raise follow-up reminders.
 """
 
 from __future__ import annotations
 
-from trade_crm.domain.clock import Clock
+from datetime import date, datetime, time, timedelta
+
+from trade_crm.domain.clock import Clock, today
 from trade_crm.exchange.importing.grouping import Existing, existing_contact, field_changes, load_existing
 from trade_crm.exchange.importing.journal import Added, Changed, Merged, TagLink
 from trade_crm.exchange.importing.plan import ImportPlan, ImportResult, PlannedContact, PlannedCustomer
@@ -17,8 +24,9 @@ from trade_crm.exchange.importing.writer import BatchWriter, page_cache, utc_sta
 from trade_crm.store import search
 from trade_crm.store.models import database
 
-_CUSTOMER_DEFAULTS = {"name": "", "alt_name": "", "country": None, "city": "", "address": "", "website": "", "source": "other",
-                      "industry": "", "products": "", "company_size": "", "rating": None, "notes": ""}
+_CUSTOMER_DEFAULTS = {"name": "", "alt_name": "", "country": None, "city": "", "address": "", "website": "",
+                      "source": "other", "industry": "", "products": "", "company_size": "", "rating": None, "notes": "",
+                      "follow_up_on": None, "last_contact_at": None}
 _INSERTS = {
     "customer": f"INSERT INTO customer (id, {', '.join(_CUSTOMER_DEFAULTS)}, created_at, updated_at) "
                 f"VALUES ({', '.join('?' * (len(_CUSTOMER_DEFAULTS) + 3))})",
@@ -28,16 +36,28 @@ _INSERTS = {
     "customer_tag": "INSERT INTO customer_tag (customer_id, tag_id) VALUES (?, ?)",
     "custom_field_value": "INSERT INTO custom_field_value (customer_id, field_id, value) VALUES (?, ?, ?)",
     "interaction": "INSERT INTO interaction (id, customer_id, kind, occurred_at, summary, body, created_at) "
-                   "VALUES (?, ?, 'import', ?, ?, ?, ?)",
+                   "VALUES (?, ?, ?, ?, ?, ?, ?)",
 }
+TRADE_SHOW_FOLLOW_UP_DAYS = 3
+
+
+def follow_up_days(plan: ImportPlan) -> int:
+    """Days from the import to new customers' first follow-up; 0: none. Unset: 3 for a trade show."""
+    days = plan.options.follow_up_days
+    if days is None:
+        return TRADE_SHOW_FOLLOW_UP_DAYS if plan.batch_source == "trade_show" else 0
+    return max(0, days)
 
 
 class ListWriter:
     """Writes the planned customers of a list: creates buffered, merges in place."""
 
     def __init__(self, plan: ImportPlan, clock: Clock):
-        self.plan = plan
+        self.plan, self.zone = plan, clock.zone
         self.batch = BatchWriter(plan, utc_stamp(clock.now()))
+        days = follow_up_days(plan)
+        self.follow_up_on = (today(clock) + timedelta(days=days)).isoformat() if days else None
+        self.met_at = f"Met at {plan.options.source.strip() or plan.file_name}"
         self.now, self.cur, self.journal = self.batch.now, self.batch.cur, self.batch.journal
         self.contacts_created = 0
         self.rows: dict[str, list[tuple]] = {table: [] for table in _INSERTS}
@@ -81,13 +101,26 @@ class ListWriter:
         body = "\n".join(x for x in (f"Source: {plan.options.source}" if plan.options.source else "",
                                      f"{where}row{'s' if len(planned.rows) > 1 else ''} {rows}") if x)
         interaction_id = self.batch.new_id("interaction")
-        self.rows["interaction"].append((interaction_id, customer_id, self.now, f"Imported from {plan.file_name}",
-                                         body, self.now))
+        self.rows["interaction"].append((interaction_id, customer_id, "import", self.now,
+                                         f"Imported from {plan.file_name}", body, self.now))
+        return interaction_id
+
+    def met_stamp(self, day: date) -> str:
+        """Noon of the day the card was collected, in the user's zone: the same day wherever it is read."""
+        return utc_stamp(datetime.combine(day, time(12), self.zone))
+
+    def _meeting(self, customer_id: int, stamp: str) -> int:
+        interaction_id = self.batch.new_id("interaction")
+        self.rows["interaction"].append((interaction_id, customer_id, "meeting", stamp, self.met_at, "", self.now))
         return interaction_id
 
     def create(self, planned: PlannedCustomer) -> int:
         customer_id = self.batch.new_id("customer")
-        values = {**_CUSTOMER_DEFAULTS, **planned.fields, "name": planned.name, "notes": planned.notes}
+        values = {**_CUSTOMER_DEFAULTS, **planned.fields, "name": planned.name, "notes": planned.notes,
+                  "follow_up_on": self.follow_up_on}
+        met_on = planned.fields.get("met_on")
+        if met_on:
+            values["last_contact_at"] = self.met_stamp(met_on)
         self.rows["customer"].append((customer_id, *(values[c] for c in _CUSTOMER_DEFAULTS), self.now, self.now))
         document = [values[f] for f in search.CUSTOMER_TEXT if values[f]]
         channel_texts = []
@@ -100,6 +133,8 @@ class ListWriter:
         self.rows["custom_field_value"].extend((customer_id, self.field_ids[k], v)
                                                for k, v in planned.custom_fields.items())
         self._interaction(customer_id, planned)
+        if met_on:
+            self._meeting(customer_id, values["last_contact_at"])
         self.journal.record(Added("customer", customer_id))
         return customer_id
 
@@ -144,15 +179,29 @@ class ListWriter:
                 journal.record(Changed("custom_field_value", row[0], {"value": row[1]}))
                 self.cur.execute("UPDATE custom_field_value SET value = ? WHERE id = ?", (value, row[0]))
         journal.record(Added("interaction", self._interaction(customer_id, planned)))
+        if met_on := planned.fields.get("met_on"):
+            self._met_again(customer_id, self.met_stamp(met_on))
         journal.record(Merged(customer_id))
         return customer_id
 
+    def _met_again(self, customer_id: int, stamp: str) -> None:
+        """A stored customer met at this show: the meeting on its day, and the last contact if newer."""
+        self.journal.record(Added("interaction", self._meeting(customer_id, stamp)))
+        last, updated = self.cur.execute("SELECT last_contact_at, updated_at FROM customer WHERE id = ?",
+                                         (customer_id,)).fetchone()
+        if last is None or last < stamp:
+            self.journal.record(Changed("customer", customer_id, {"last_contact_at": last, "updated_at": updated}))
+            self.cur.execute("UPDATE customer SET last_contact_at = ?, updated_at = ? WHERE id = ?",
+                             (stamp, self.now, customer_id))
 
 
 def commit_plan(plan: ImportPlan, clock: Clock, *, progress: Progress | None = None,
                 cancel: Cancel | None = None) -> ImportResult:
     """Write the plan in one transaction; on any error or a cancel nothing is written."""
     writable = [c for c in plan.customers if c.action != "skip"]
+    if not writable:  # a refused file, or every match skipped: no empty batch in the history
+        return ImportResult(None, 0, 0, len(plan.customers), 0, plan.problems, rows=plan.total_rows,
+                            row_outcomes=plan.row_outcomes)
     counts = {"created": 0, "merged": 0}
     with page_cache(), database.atomic():
         writer = ListWriter(plan, clock)

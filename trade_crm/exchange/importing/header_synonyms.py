@@ -100,6 +100,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "rating": ("rating", "grade", "customer level", "customer grade", "客户等级", "客户级别", "评级", "客戶等級"),
     "birthday": ("birthday", "birth date", "birthdate", "date of birth", "dob", "bday", "geburtstag",
                  "生日", "出生日期"),
+    # The day a trade-show card was collected: a "Met at" timeline entry and the last contact.
+    "met_on": ("date", "date met", "met on", "visit date", "visiting date", "scan date", "scanned on", "lead date",
+               "collected on", "card date", "meeting date", "日期", "到访日期", "来访日期", "登记日期", "采集日期",
+               "见面日期", "拜访日期"),
+    "hall": ("hall", "hall no", "hall number", "exhibition hall", "halle", "展馆", "展馆号", "馆号", "展廳", "展館"),
+    # A row another program marked deleted is listed and not imported.
+    "deleted": ("isdeleted", "is deleted", "deleted", "deleted flag", "record status", "已删除", "删除", "是否删除",
+                "删除标记"),
     "ignore": (
         "#", "no", "no.", "nr", "s/n", "sn", "sl no", "serial", "serial no", "row", "index", "序号", "编号序号",
         "import problems",  # the column an error report adds

@@ -25,6 +25,7 @@ FIELDS: dict[str, str] = {
     "country": "Country", "city": "City", "address": "Address", "website": "Website",
     "products": "Products", "notes": "Notes", "booth": "Booth", "source": "Source", "tags": "Tags",
     "industry": "Industry", "company_size": "Company size", "rating": "Rating", "birthday": "Birthday",
+    "met_on": "Date met", "hall": "Hall", "deleted": "Deleted flag",
 }
 SPECIAL_TARGETS = {"custom": "Custom field", "ignore": "Ignore"}
 UNMAPPED_CHOICES = ("notes", "custom")

@@ -29,7 +29,7 @@ from trade_crm.exchange.importing import grouping, mappings
 from trade_crm.exchange.importing.book.commit import commit_book
 from trade_crm.exchange.importing.book.reimport import plan_book
 from trade_crm.exchange.importing.book.rows import read_book
-from trade_crm.exchange.importing.cleaning import RowCleaner
+from trade_crm.exchange.importing.cleaning import RowCleaner, shared_email_problems
 from trade_crm.exchange.importing.column_choice import auto_map
 from trade_crm.exchange.importing.commit import commit_plan
 from trade_crm.exchange.importing.headers import IDENTITY_FIELDS, ColumnMapping, apply_overrides
@@ -113,7 +113,8 @@ def _plan_rows(table: Table, options: ImportOptions, *, path: str = "", progress
     grouped = grouping.plan_customers(cleaned, options, source, tags, progress=progress, cancel=cancel)
     customers = tuple(grouped.customers)
     unread = tuple(RowProblem(table.sheet, number, "", message, "error") for number, message in table.problems)
-    problems = unread + tuple(p for row in cleaned for p in row.problems)  # unread: rows the reader refused
+    problems = unread + tuple(sorted([p for row in cleaned for p in row.problems]  # unread: rows the reader refused
+                                     + shared_email_problems(table.sheet, cleaned), key=lambda p: p.row))
     numbers = sorted([row.number for row in table.rows] + [number for number, _ in table.problems])
     outcomes = account_rows(numbers, customers, problems, ignored)
     notices = table.notices

@@ -60,6 +60,7 @@ class ImportOptions:
     default_country: str | None = None  # for rows that name no country
     use_saved_mapping: bool = True
     by_crm_id: bool = True  # an exported Trade CRM book updates by its CRM IDs; False reads it as any list
+    follow_up_days: int | None = None  # new customers' first follow-up in N days; 0 none; None: 3 for a trade show
 
     def validate(self) -> None:
         if self.on_duplicate not in POLICIES:

@@ -29,7 +29,7 @@ from trade_crm.domain.customers.form import ContactEdit, contact_input_of, save_
 from trade_crm.domain.customers.records import RATINGS, SOURCES, all_tags, custom_field_names, get_customer
 from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.world.countries import UnknownCountryError, normalize_country
-from trade_crm.ui.common.country_combo import country_combo
+from trade_crm.ui.common.country_combo import CountryPicker, country_combo
 from trade_crm.ui.common.dates import qdate
 from trade_crm.ui.common.popup_clicks import click_through
 from trade_crm.ui.customers.contact_dialog import (
@@ -167,7 +167,7 @@ class CustomerDialog(QDialog):
         layout.addWidget(self._error_cell("notes", self.notes_edit), 1)
         return tab
 
-    def _country_combo(self) -> QComboBox:
+    def _country_combo(self) -> CountryPicker:
         return country_combo(self.locale(), self.tr("Type to search, e.g. Germany or 德国"))
 
     def _more_tab(self) -> QWidget:
@@ -230,8 +230,7 @@ class CustomerDialog(QDialog):
         for key, edit in self.edits.items():
             edit.setText(getattr(customer, key))
         if customer.country:
-            index = self.country_combo.findData(customer.country)
-            self.country_combo.setCurrentIndex(index)
+            self.country_combo.set_code(customer.country)
         self.source_combo.setCurrentIndex(max(0, self.source_combo.findData(customer.source)))
         self.rating_combo.setCurrentIndex(max(0, self.rating_combo.findData(customer.rating or "")))
         self.currency_combo.setCurrentText(customer.currency)
@@ -247,9 +246,8 @@ class CustomerDialog(QDialog):
 
     def country_code(self) -> str:
         """The chosen country's code, or the typed text for the domain to recognise (or refuse)."""
-        text = self.country_combo.currentText().strip()
-        index = self.country_combo.findText(text, Qt.MatchFlag.MatchFixedString)
-        return self.country_combo.itemData(index) if index >= 0 else text
+        code = self.country_combo.code()  # any name or code the picker knows
+        return code if code is not None else self.country_combo.currentText().strip()
 
     def region(self) -> str | None:
         """The country code phone numbers are read in, if the country field names one."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from trade_crm.domain.customers.query import LIFECYCLES, RATINGS, CustomerFilter
-from trade_crm.domain.world.countries import all_countries, country_name
+from trade_crm.domain.world.countries import country_name
+from trade_crm.ui.common.country_combo import CountryPicker
 from trade_crm.ui.common.i18n import country_language, fill
 from trade_crm.ui.common.icons import icon
 from trade_crm.ui.common.labels import lifecycle_label
@@ -52,11 +53,9 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self._language = country_language(language)
         self._updating = False
-        self.country_combo = QComboBox()
-        self.country_combo.addItem(self.tr("Any country"), "")
-        for code, name in all_countries(self._language):
-            self.country_combo.addItem(f"{name} ({code})", code)
-        _searchable(self.country_combo)
+        # The one country picker: English, Chinese, own-language names and codes all find a country.
+        self.country_combo = CountryPicker(QLocale(), empty_text=self.tr("Any country"), language=self._language,
+                                           keep_unknown=False)
         self.tag_combo = QComboBox()
         self.set_tags([])
         _searchable(self.tag_combo)

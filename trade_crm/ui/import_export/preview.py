@@ -42,6 +42,7 @@ class FieldNames(QObject):
             "products": self.tr("Products"), "notes": self.tr("Notes"), "booth": self.tr("Booth"),
             "source": self.tr("Source"), "tags": self.tr("Tags"), "industry": self.tr("Industry"),
             "company_size": self.tr("Company size"), "rating": self.tr("Rating"), "birthday": self.tr("Birthday"),
+            "met_on": self.tr("Date met"), "hall": self.tr("Hall"), "deleted": self.tr("Deleted flag"),
         }
         return {key: names.get(key, english) for key, english in FIELDS.items()}
 

@@ -137,7 +137,8 @@ class ImportWizard(QDialog):
     def base_options(self) -> ImportOptions:
         page = self.file_page
         return ImportOptions(sheet=self.table.sheet if self.table is not None else None, source=page.source(),
-                             tag=page.tag(), default_country=page.default_country())
+                             tag=page.tag(), default_country=page.default_country(),
+                             follow_up_days=page.follow_up.days())
 
     # --- page 2 and 3: mapping and review ---------------------------------------------------------
 

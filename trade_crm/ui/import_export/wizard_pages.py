@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from trade_crm.exchange.importing.readers import TEXT_SUFFIXES, VCARD_SUFFIXES, WORKBOOK_SUFFIXES, Table
-from trade_crm.ui.common.country_combo import country_combo
+from trade_crm.ui.common.country_combo import CountryPicker, country_combo
 from trade_crm.ui.common.file_dialogs import open_file, save_file
 from trade_crm.ui.common.i18n import fill
+from trade_crm.ui.import_export.follow_up_option import FollowUpOption
 
 SUPPORTED_SUFFIXES = WORKBOOK_SUFFIXES | TEXT_SUFFIXES | VCARD_SUFFIXES
 ERROR_STYLE = "color: #c0392b"
@@ -113,6 +114,8 @@ class FilePage(QWidget):
         form.addRow("", self.status_label)
         form.addRow(self.tr("Trade show or source:"), self.source_edit)
         form.addRow("", self._hint(self.tr("Every imported customer gets it as its source and as a tag.")))
+        self.follow_up = FollowUpOption(self.source_edit)
+        form.addRow("", self.follow_up)
         form.addRow(self.tr("Extra tag:"), self.tag_edit)
         form.addRow(self.tr("Country if a row has none:"), self.country_combo)
         form.addRow("", self._hint(self.tr("Used to read local phone numbers such as 0755 8888 0000.")))
@@ -131,7 +134,7 @@ class FilePage(QWidget):
         label.setEnabled(False)
         return label
 
-    def _country_combo(self) -> QComboBox:
+    def _country_combo(self) -> CountryPicker:
         return country_combo(self.locale(), self.tr("None (type to search, e.g. China or 中国)"))
 
     # --- what the user chose ---------------------------------------------------------------------
@@ -148,11 +151,10 @@ class FilePage(QWidget):
 
     def default_country(self) -> str | None:
         """The picked country's code; None when empty or when the typed text names no country."""
-        index = self.country_combo.findText(self.country_combo.currentText().strip(), Qt.MatchFlag.MatchFixedString)
-        return (self.country_combo.itemData(index) or None) if index >= 0 else None
+        return self.country_combo.code() or None  # 中国, China, CN, Deutschland: any name the picker knows
 
     def country_is_valid(self) -> bool:
-        return not self.country_combo.currentText().strip() or self.default_country() is not None
+        return self.country_combo.code() is not None
 
     def sheet(self) -> str | None:
         return self.sheet_combo.currentData() if self.sheet_combo.isEnabled() else None

@@ -4,6 +4,8 @@ curated list of holidays worth a greeting, each with its audience. A page the Se
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -12,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -34,9 +35,12 @@ from trade_crm.domain.reminders.settings import (
     HOME_COUNTRY,
     save_reminder_settings,
 )
+from trade_crm.ui.common.country_combo import CountryPicker
+from trade_crm.ui.reminders.text import greeting_label
 from trade_crm.ui.reminders.tray import CLOSE_TO_TRAY_KEY
 
 AUDIENCE_COLUMN = 2  # checked: the greeting goes to every customer, not only those in touch
+GREETING_ID_ROLE = Qt.ItemDataRole.UserRole  # a row's greeting id; the cell shows its name in the UI language
 
 
 class ReminderSettingsPage(QWidget):
@@ -55,11 +59,10 @@ class ReminderSettingsPage(QWidget):
             form.addRow(self.tr("Keep in touch with %1 customers every").replace("%1", rating), spin)
         self.lead_spin = self._days_spin(HOLIDAY_LEAD_DAYS.read(), 60)
         form.addRow(self.tr("Remind me of customers' holidays"), self.lead_spin)
-        self.country_edit = QLineEdit(HOME_COUNTRY.read())
-        self.country_edit.setMaxLength(2)
-        self.country_edit.setPlaceholderText("CN")
-        self.country_edit.setToolTip(self.tr("Two-letter code; its long holidays raise a closure notice 10 days ahead."))
-        form.addRow(self.tr("My own country"), self.country_edit)
+        self.country_picker = CountryPicker(self.locale(), self.tr("Type to search, e.g. China or 中国"))
+        self.country_picker.set_code(HOME_COUNTRY.read())
+        self.country_picker.setToolTip(self.tr("Its long holidays raise a closure notice 10 days ahead."))
+        form.addRow(self.tr("My own country"), self.country_picker)
         self.tray_check = QCheckBox(self.tr("Keep running in the tray when the window is closed"))
         self.tray_check.setChecked(bool(settings.value(CLOSE_TO_TRAY_KEY, True, type=bool)))
         form.addRow("", self.tray_check)
@@ -106,14 +109,16 @@ class ReminderSettingsPage(QWidget):
         greetings = self._rules.get("greetings", {})
         self.holiday_table.setRowCount(len(greetings))
         for row, (gid, names) in enumerate(greetings.items()):
-            self.holiday_table.setItem(row, 0, QTableWidgetItem(gid))
+            item = QTableWidgetItem(greeting_label(gid))
+            item.setData(GREETING_ID_ROLE, gid)
+            self.holiday_table.setItem(row, 0, item)
             self.holiday_table.setItem(row, 1, QTableWidgetItem("; ".join(names)))
             self.holiday_table.setItem(row, AUDIENCE_COLUMN, self._audience_item(greeting_audience(self._rules, gid)))
 
     def on_add_button_clicked(self) -> None:
         row = self.holiday_table.rowCount()
         self.holiday_table.insertRow(row)
-        self.holiday_table.setItem(row, 0, QTableWidgetItem("new_greeting"))
+        self.holiday_table.setItem(row, 0, QTableWidgetItem(self.tr("New greeting")))
         self.holiday_table.setItem(row, 1, QTableWidgetItem(""))
         self.holiday_table.setItem(row, AUDIENCE_COLUMN, self._audience_item("contacted"))
         self.holiday_table.editItem(self.holiday_table.item(row, 0))
@@ -132,7 +137,7 @@ class ReminderSettingsPage(QWidget):
     def edited_rules(self) -> dict:
         greetings, audience = {}, {}
         for row in range(self.holiday_table.rowCount()):
-            gid = (self.holiday_table.item(row, 0).text() if self.holiday_table.item(row, 0) else "").strip()
+            gid = _greeting_id(self.holiday_table.item(row, 0))
             names = [n.strip() for n in (self.holiday_table.item(row, 1).text() if self.holiday_table.item(row, 1)
                                          else "").split(";") if n.strip()]
             if gid and names:
@@ -147,7 +152,7 @@ class ReminderSettingsPage(QWidget):
         try:
             rules = self.edited_rules()
             save_reminder_settings(cadence={r: s.value() for r, s in self.cadence_spins.items()},
-                                   holiday_lead_days=self.lead_spin.value(), home_country=self.country_edit.text())
+                                   holiday_lead_days=self.lead_spin.value(), home_country=self._home_country())
             save_greeting_rules(None if rules == {**default_greeting_rules(), "audience": {}} else rules)
         except ValidationError as exc:
             self.error_label.setText(exc.message)
@@ -156,3 +161,16 @@ class ReminderSettingsPage(QWidget):
         self.error_label.clear()
         self.settings_saved.emit()
         return True
+
+    def _home_country(self) -> str:
+        """The picked country's code; typed text no country answers to goes as is, for the domain to refuse."""
+        code = self.country_picker.code()
+        return code if code is not None else self.country_picker.currentText().strip()
+
+
+def _greeting_id(item: QTableWidgetItem | None) -> str:
+    """A row's greeting id: the one it was loaded with, else made from the name typed ("Women's Day")."""
+    if item is None:
+        return ""
+    return item.data(GREETING_ID_ROLE) or re.sub(r"\W+", "_", item.text().strip().casefold()).strip("_")
+

@@ -143,3 +143,11 @@ def reminder_texts(reminder: DueReminder, today: date) -> tuple[str, str]:
         return maker(reminder, reminder.payload, today)
     except (KeyError, ValueError, TypeError):  # stored by a version that kept fewer facts
         return reminder.title, reminder.detail
+
+
+def greeting_label(greeting_id: str) -> str:
+    """A greeting rule's name in the UI language ("Lunar New Year", "春节"), not its id; a rule the user
+    added shows its id as words ("womens_day": "Womens day")."""
+    names = {**_greeting_names(), "national_day": _t("National Day")}
+    return names.get(greeting_id) or greeting_id.replace("_", " ").strip().capitalize()
+
