@@ -18,6 +18,9 @@ CONTACT_KINDS = frozenset({
     "email", "call", "whatsapp", "wechat", "meeting", "visit", "inquiry", "sample", "quotation", "order",
     "greeting",
 })
+# Kinds the app writes itself (an import, a computed stage change, a merge): never offered to a person.
+SYSTEM_KINDS = frozenset({"import", "stage_change", "merge"})
+LOGGABLE_KINDS = tuple(kind for kind in INTERACTION_KINDS if kind not in SYSTEM_KINDS)
 
 
 @dataclass(frozen=True)
