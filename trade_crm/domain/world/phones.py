@@ -13,18 +13,27 @@ import unicodedata
 from dataclasses import dataclass
 
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType, ValidationResult
+from phonenumbers import (
+    COUNTRY_CODE_TO_REGION_CODE,
+    NumberParseException,
+    PhoneMetadata,
+    PhoneNumberFormat,
+    PhoneNumberType,
+    ValidationResult,
+)
 
 __all__ = [
     "Phone",
     "example_number",
     "format_phone",
+    "international",
     "normalize_phone",
     "split_phones",
     "whatsapp_link",
 ]
 
 _NON_DIGIT = re.compile(r"\D")
+_E164 = re.compile(r"\+[1-9]\d{3,16}")
 _EXCEL_FLOAT = re.compile(r"^(\+?\d+)\.0+$")
 _EXCEL_SCIENTIFIC = re.compile(r"^(\d)\.(\d+)e\+?(\d+)$", re.IGNORECASE)
 # Chinese extension markers; phonenumbers knows "ext", "x" and "#" already.
@@ -185,3 +194,36 @@ def format_phone(e164: str, style: str = "international") -> str:
     except NumberParseException:
         return e164
     return phonenumbers.format_number(number, _STYLES[style])
+
+
+@functools.cache
+def _international_formats(country_code: int) -> tuple[tuple[re.Pattern | None, re.Pattern, str], ...]:
+    """phonenumbers' formats for INTERNATIONAL in this country code, their patterns compiled once."""
+    region = phonenumbers.region_code_for_country_code(country_code)
+    metadata = PhoneMetadata.metadata_for_region_or_calling_code(country_code, region.upper())
+    if metadata is None:
+        return ()
+    return tuple((re.compile(f.leading_digits_pattern[-1]) if f.leading_digits_pattern else None,
+                  re.compile(f.pattern), f.format) for f in metadata.intl_number_format or metadata.number_format)
+
+
+def international(value: str) -> str:
+    """A stored E.164 number as phonenumbers writes it INTERNATIONAL ("+49 89 1234567"); other text as is.
+
+    The same choice of format as phonenumbers.format_number, without parsing: an export formats a
+    phone per row of 100,000, and parse + format_number costs about 20 µs a number, this a few.
+    """
+    if not _E164.fullmatch(value):
+        return value
+    digits = value[1:]
+    for length in (1, 2, 3):  # country calling codes are prefix-free
+        code = int(digits[:length])
+        if code in COUNTRY_CODE_TO_REGION_CODE:
+            break
+    else:
+        return value
+    national = digits[length:]
+    for leading, pattern, rule in _international_formats(code):
+        if (leading is None or leading.match(national)) and pattern.fullmatch(national):
+            return f"+{code} {pattern.sub(rule, national)}"
+    return f"+{code} {national}"
