@@ -196,15 +196,28 @@ def format_phone(e164: str, style: str = "international") -> str:
     return phonenumbers.format_number(number, _STYLES[style])
 
 
+_GROUP = re.compile(r"\\(\d)")
+
+
 @functools.cache
 def _international_formats(country_code: int) -> tuple[tuple[re.Pattern | None, re.Pattern, str], ...]:
-    """phonenumbers' formats for INTERNATIONAL in this country code, their patterns compiled once."""
+    """phonenumbers' formats for INTERNATIONAL in this country code, compiled once: (leading digits,
+    pattern, the rule "\\1 \\2" as a str.format template "{0} {1}")."""
     region = phonenumbers.region_code_for_country_code(country_code)
     metadata = PhoneMetadata.metadata_for_region_or_calling_code(country_code, region.upper())
     if metadata is None:
         return ()
     return tuple((re.compile(f.leading_digits_pattern[-1]) if f.leading_digits_pattern else None,
-                  re.compile(f.pattern), f.format) for f in metadata.intl_number_format or metadata.number_format)
+                  re.compile(f.pattern),
+                  _GROUP.sub(lambda m: f"{{{int(m.group(1)) - 1}}}", f.format.replace("{", "{{").replace("}", "}}")))
+                 for f in metadata.intl_number_format or metadata.number_format)
+
+
+@functools.cache
+def _calling_code(first_digits: str) -> int | None:
+    """The country calling code an E.164 number starting with these three digits has (codes are prefix-free)."""
+    return next((code for length in (1, 2, 3) if (code := int(first_digits[:length])) in COUNTRY_CODE_TO_REGION_CODE),
+                None)
 
 
 def international(value: str) -> str:
@@ -215,15 +228,13 @@ def international(value: str) -> str:
     """
     if not _E164.fullmatch(value):
         return value
-    digits = value[1:]
-    for length in (1, 2, 3):  # country calling codes are prefix-free
-        code = int(digits[:length])
-        if code in COUNTRY_CODE_TO_REGION_CODE:
-            break
-    else:
+    code = _calling_code(value[1:4])
+    if code is None:
         return value
-    national = digits[length:]
-    for leading, pattern, rule in _international_formats(code):
-        if (leading is None or leading.match(national)) and pattern.fullmatch(national):
-            return f"+{code} {pattern.sub(rule, national)}"
+    national = value[len(str(code)) + 1:]
+    for leading, pattern, template in _international_formats(code):
+        if leading is None or leading.match(national):
+            match = pattern.fullmatch(national)
+            if match:
+                return f"+{code} {template.format(*match.groups(''))}"
     return f"+{code} {national}"
