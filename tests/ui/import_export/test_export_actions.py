@@ -8,13 +8,16 @@ import threading
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QWidget
 
 from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.query import CustomerFilter
 from trade_crm.domain.customers.records import create_customer
+from trade_crm.exchange.exporting.labels import label
+from trade_crm.store.models import LIFECYCLES, SOURCES
+from trade_crm.ui.common.labels import lifecycle_label
 from trade_crm.ui.customers.customer_table_model import Column
 from trade_crm.ui.import_export import export_actions
 from trade_crm.ui.import_export.export_actions import ExportDialog, install_export_actions
@@ -226,3 +229,11 @@ def test_chinese_export_dialog_and_actions_have_no_untranslated_string(qtbot, ch
     readable = [t for t in texts if t and set(re.findall(r"[A-Za-z]{3,}", t)) - ALLOWED_LATIN]
     assert "导出" in " ".join(texts)
     assert readable == []
+
+
+def test_the_books_chinese_words_are_the_windows_own_translations(chinese):
+    for stage in LIFECYCLES:
+        assert label("stage", stage, "zh") == lifecycle_label(stage)
+    for source in SOURCES:
+        english = label("source", source, "en")
+        assert label("source", source, "zh") == QCoreApplication.translate("CustomerDialog", english), source

@@ -146,8 +146,11 @@ HEADERS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
 # The first exports' headers, still read back.
 _FORMER_HEADERS = {"Order currency": "order_currency", "订单币种": "order_currency"}
 _TOTAL_HEADER = re.compile(r"^(?:Order total|订单总额)\b")
-_TOTAL_TITLES = {"en": ("Order total in {}", " (rates of {})", " (no rate for {})", " (rates of {}; none for {})"),
-                 "zh": ("订单总额（{}）", "（汇率日期 {}）", "（缺 {} 汇率）", "（汇率日期 {}；缺 {} 汇率）")}
+_TOTAL_TITLES = {  # the reporting currency; with the rates' date; with currencies lacking a rate; both
+    "en": ("Order total in {0}", "Order total in {0} (rates of {1})", "Order total in {0} (no rate for {2})",
+           "Order total in {0} (rates of {1}; none for {2})"),
+    "zh": ("订单总额（{0}）", "订单总额（{0}，汇率日期 {1}）", "订单总额（{0}，缺 {2} 汇率）", "订单总额（{0}，汇率日期 {1}，缺 {2} 汇率）"),
+}
 
 
 def header_language(language: str) -> str:
@@ -164,13 +167,10 @@ def headers(sheet: str, language: str = "en", titles: Mapping[str, str] | None =
 def total_title(language: str, currency: str, rates_of: date | None, missing: Sequence[str] = ()) -> str:
     """ "Order total in USD (rates of 2026-11-01)", saying which currencies had no rate (their
     customers' totals are left empty; the amounts per currency show them)."""
-    title, dated, lacking, both = _TOTAL_TITLES[header_language(language)]
+    plain, dated, lacking, both = _TOTAL_TITLES[header_language(language)]
     gaps = ", ".join(missing[:3]) + (" …" if len(missing) > 3 else "")
-    if rates_of and missing:
-        return title.format(currency) + both.format(rates_of.isoformat(), gaps)
-    if rates_of:
-        return title.format(currency) + dated.format(rates_of.isoformat())
-    return title.format(currency) + (lacking.format(gaps) if missing else "")
+    template = (both if missing else dated) if rates_of else (lacking if missing else plain)
+    return template.format(currency, rates_of.isoformat() if rates_of else "", gaps)
 
 
 def sheet_title(sheet: str, language: str = "en") -> str:
