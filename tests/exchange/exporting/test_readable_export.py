@@ -13,12 +13,13 @@ from tests.helpers import dump
 from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.query import CustomerFilter
 from trade_crm.domain.customers.records import create_customer, get_customer
+from trade_crm.domain.customers.timeline import log_interaction, timeline
 from trade_crm.domain.world.currency import set_rate
 from trade_crm.exchange.exporting.columns import column_keys, headers, sheet_of
 from trade_crm.exchange.exporting.labels import code_of, label
 from trade_crm.exchange.exporting.workbook import ExportError, customer_ids, export_workbook
 from trade_crm.exchange.importing.importer import ImportOptions, build_plan, commit_import
-from trade_crm.store.models import LIFECYCLES, SOURCES, Customer, Order
+from trade_crm.store.models import INTERACTION_KINDS, LIFECYCLES, SOURCES, Customer, Order
 
 TODAY = date(2026, 11, 23)
 
@@ -35,6 +36,7 @@ def book(db, clock) -> dict[str, int]:
             contacts=[ContactInput(name="Luc Azoulay", phones=("+33 1 23 45 67 89",))]),
         "chen": create_customer(clock, name="Chen Trading", country="CN", rating="C", source="referral"),
     }
+    log_interaction(ids["bauer"], "call", "Asked for the price list", clock)
     Customer.update(lifecycle="dormant").where(Customer.id == ids["bauer"]).execute()
     for customer, amount, currency in (("bauer", "1200.50", "EUR"), ("bauer", "800", "EUR"), ("bauer", "99.90", "USD"),
                                        ("chen", "5000", "CNY")):
@@ -72,8 +74,10 @@ def test_stage_source_and_language_are_words_in_the_books_language(book, clock, 
     assert (chen["source"], chen["stage"], chen["language"], chen["rating"]) == (words[5], words[6], None, "C")
 
 
-def test_every_stage_and_source_word_reads_back_to_its_code_in_either_language():
+def test_every_stage_source_and_kind_word_reads_back_to_its_code_in_either_language():
     for language in ("en", "zh"):
+        for kind in INTERACTION_KINDS:
+            assert code_of("kind", label("kind", kind, language)) == kind
         for stage in LIFECYCLES:
             assert code_of("stage", label("stage", stage, language)) == stage
         for source in SOURCES:
@@ -147,10 +151,14 @@ def test_a_chinese_export_with_words_and_phones_imports_back_unchanged_then_edit
     row[keys.index("source")].value = "展会"
     row[keys.index("language")].value = "西班牙语"
     row[keys.index("phone")].value = "+86 138 1234 5678"
+    call = next(r for r in wb["跟进记录"].iter_rows(min_row=2) if r[0].value == book["bauer"])
+    assert call[4].value == "电话"
+    call[4].value = "拜访"  # the kind, as the Chinese book words it
     wb.save(tmp_path / "edited.xlsx")
     plan = build_plan(tmp_path / "edited.xlsx", ImportOptions(), zone=clock.zone)
-    assert (plan.updates, plan.unchanged) == (1, 2)
+    assert (plan.updates, plan.unchanged) == (2, 1)
     commit_import(plan, clock)
+    assert [e.kind for e in timeline(book["bauer"]) if e.summary == "Asked for the price list"] == ["visit"]
     chen = get_customer(book["chen"])
     assert (chen.source, chen.preferred_language) == ("trade_show", "es")
     assert chen.primary_contact.phones == ["+8613812345678"]

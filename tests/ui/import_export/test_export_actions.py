@@ -16,9 +16,10 @@ from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.query import CustomerFilter
 from trade_crm.domain.customers.records import create_customer
 from trade_crm.exchange.exporting.labels import label
-from trade_crm.store.models import LIFECYCLES, SOURCES
+from trade_crm.store.models import INTERACTION_KINDS, LIFECYCLES, SOURCES
 from trade_crm.ui.common.labels import lifecycle_label
 from trade_crm.ui.customers.customer_table_model import Column
+from trade_crm.ui.customers.timeline_view import kind_label
 from trade_crm.ui.import_export import export_actions
 from trade_crm.ui.import_export.export_actions import ExportDialog, install_export_actions
 from trade_crm.ui.shell.main_window import MainWindow
@@ -237,3 +238,5 @@ def test_the_books_chinese_words_are_the_windows_own_translations(chinese):
     for source in SOURCES:
         english = label("source", source, "en")
         assert label("source", source, "zh") == QCoreApplication.translate("CustomerDialog", english), source
+    for kind in INTERACTION_KINDS:
+        assert label("kind", kind, "zh") == kind_label(kind)

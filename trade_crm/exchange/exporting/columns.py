@@ -254,7 +254,7 @@ class RowReader:
         self.sheets, self.language, self.zone = set(sheets), header_language(language), zone
         self.db = database.obj
         self.rates = rates or rate_table()
-        self.words = {key: labels(key, self.language) for key in ("stage", "source", "language")}
+        self.words = {key: labels(key, self.language) for key in ("stage", "source", "language", "kind")}
         self.custom_fields = [(fid, name) for fid, name in self.db.execute_sql(
             "SELECT id, name FROM custom_field ORDER BY position, name")]
 
@@ -299,8 +299,9 @@ class RowReader:
         if "customers" in self.sheets:
             out["customers"] = self._customers(ids, customers, contacts, channels, orders)
         if "interactions" in self.sheets:
+            kinds = self.words["kind"]
             out["interactions"] = [
-                [cid, names.get(cid), iid, self._local(occurred), kind, contact, summary, body,
+                [cid, names.get(cid), iid, self._local(occurred), kinds.get(kind, kind), contact, summary, body,
                  date.fromisoformat(follow_up) if follow_up else None,
                  date.fromisoformat(valid) if valid else None]
                 for iid, cid, occurred, kind, contact, summary, body, follow_up, valid in self._query(

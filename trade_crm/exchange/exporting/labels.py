@@ -1,8 +1,8 @@
 """The words an exported book shows for the codes the store keeps, in English or Chinese, and back.
 
-A boss reads "Dormant" / "沉睡客户", "Trade show" / "展会", "German" / "德语", not `dormant`,
-`trade_show`, `de`. The stage and source words are the window's own (its "Lifecycle" and customer
-dialog labels, and their Chinese translations); language names come from pycountry's ISO 639 tables
+A boss reads "Dormant" / "沉睡客户", "Trade show" / "展会", "German" / "德语", "Call" / "电话", not
+`dormant`, `trade_show`, `de`, `call`. The stage, source and timeline-kind words are the window's own
+(its "Lifecycle", customer dialog and timeline labels, and their Chinese translations); language names come from pycountry's ISO 639 tables
 and their Chinese translation. A rating is its letter, as the window shows it. `code_of` reads a
 word of either language back to its code, so an exported and edited book imports as before.
 Every lookup is a dict: the export labels each of 100,000 rows.
@@ -19,7 +19,7 @@ import pycountry
 
 from trade_crm.store.models import RATINGS
 
-LABELLED = ("stage", "source", "language", "rating")  # the column keys (customers sheet) shown as words
+LABELLED = ("stage", "source", "language", "rating", "kind")  # the column keys shown as words
 
 _STAGES = {
     "en": {"potential": "Potential", "new": "New", "returning": "Returning", "loyal": "Loyal", "dormant": "Dormant",
@@ -32,6 +32,15 @@ _SOURCES = {
            "referral": "Referral", "other": "Other"},
     "zh": {"trade_show": "展会", "website": "网站询盘", "marketplace": "B2B 平台（阿里巴巴等）", "referral": "转介绍",
            "other": "其他"},
+}
+_KINDS = {
+    "en": {"email": "Email", "call": "Call", "whatsapp": "WhatsApp", "wechat": "WeChat", "meeting": "Meeting",
+           "visit": "Visit", "note": "Note", "inquiry": "Inquiry", "sample": "Sample", "quotation": "Quotation",
+           "order": "Order", "greeting": "Greeting", "import": "Import", "stage_change": "Stage change",
+           "merge": "Merge"},
+    "zh": {"email": "邮件", "call": "电话", "whatsapp": "WhatsApp", "wechat": "微信", "meeting": "会议", "visit": "拜访",
+           "note": "备注", "inquiry": "询盘", "sample": "样品", "quotation": "报价", "order": "订单", "greeting": "问候",
+           "import": "导入", "stage_change": "阶段变更", "merge": "合并"},
 }
 _QUALIFIER = re.compile(r"\s*[(（][^)）]*[)）]\s*$")  # "Swahili (macrolanguage)", "马来语 (宏语言)"
 
@@ -56,6 +65,8 @@ def labels(key: str, language: str) -> Mapping[str, str] | None:
         return _STAGES[language]
     if key == "source":
         return _SOURCES[language]
+    if key == "kind":
+        return _KINDS[language]
     if key == "language":
         return _languages(language)
     return None
