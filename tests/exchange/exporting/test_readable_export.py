@@ -19,7 +19,7 @@ from trade_crm.exchange.exporting.columns import column_keys, headers, sheet_of
 from trade_crm.exchange.exporting.labels import code_of, label
 from trade_crm.exchange.exporting.workbook import ExportError, customer_ids, export_workbook
 from trade_crm.exchange.importing.importer import ImportOptions, build_plan, commit_import
-from trade_crm.store.models import INTERACTION_KINDS, LIFECYCLES, SOURCES, Customer, Order
+from trade_crm.store.models import INTERACTION_KINDS, LIFECYCLES, SOURCES, Customer, Order, database
 
 TODAY = date(2026, 11, 23)
 
@@ -132,11 +132,14 @@ def test_rows_follow_the_lists_sort_on_every_sheet(book, clock, tmp_path):
 
 
 def test_only_the_lists_columns_are_written_after_the_crm_id(book, clock, tmp_path):
+    database.obj.execute_sql("INSERT INTO customer_segment (customer_id, tier) VALUES (?, 'A')", (book["chen"],))
     wb = export(tmp_path / "book.xlsx", clock, sheets=("customers",), columns=("company", "stage", "country",
-                                                                                "follow_up"), language="zh")
-    assert [c.value for c in wb["客户"][1]] == [headers("customers", "zh")[i] for i in (0, 1, 6, 2, 12)]
-    with pytest.raises(ExportError, match='"tier" is not a column'):
-        export(tmp_path / "other.xlsx", clock, columns=("company", "tier"))
+                                                                                "follow_up", "tier"), language="zh")
+    rows = list(wb["客户"].iter_rows(values_only=True))
+    assert rows[0] == tuple(headers("customers", "zh")[i] for i in (0, 1, 6, 2, 12, 26))
+    assert rows[0][-1] == "价值分级" and [r[-1] for r in rows[1:]] == [None, None, "A"]
+    with pytest.raises(ExportError, match='"bogus" is not a column'):
+        export(tmp_path / "other.xlsx", clock, columns=("company", "bogus"))
 
 
 def test_a_chinese_export_with_words_and_phones_imports_back_unchanged_then_edited(db, book, clock, tmp_path):

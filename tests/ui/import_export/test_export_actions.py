@@ -124,15 +124,16 @@ def test_what_is_on_screen_is_exported_in_the_lists_order_with_its_columns(qtbot
     header = pane.table.horizontalHeader()
     pane.table.sortByColumn(Column.COMPANY, Qt.SortOrder.DescendingOrder)
     header.moveSection(header.visualIndex(Column.STAGE), 0)  # Stage first, then Company, ...
-    for column in (Column.LAST_CONTACT, Column.FOLLOW_UP, Column.TIER, Column.RATING):
+    for column in (Column.LAST_CONTACT, Column.FOLLOW_UP, Column.RATING):
         header.hideSection(column)
-    assert pane.view_state() == ("name", True, ("lifecycle", "name", "country", "contact"))
+    assert pane.view_state() == ("name", True, ("lifecycle", "name", "country", "contact", "tier"))
     path = tmp_path / "screen.xlsx"
     with qtbot.waitSignal(controller.export_finished, timeout=10_000):
         controller.export_excel(path, "shown", ("customers", "contacts"))
     qtbot.waitUntil(lambda: controller.progress_dialog is None and controller.excel_action.isEnabled())
     rows = list(load_workbook(path)["Customers"].iter_rows(values_only=True))
-    assert rows[0] == ("CRM ID", "Stage", "Company", "Country", "ISO code", "Primary contact", "Email", "Phone")
+    assert rows[0] == ("CRM ID", "Stage", "Company", "Country", "ISO code", "Primary contact", "Email", "Phone",
+                       "Value tier")
     assert [r[:4] for r in rows[1:]] == [(book["Müller GmbH"], "Potential", "Müller GmbH", "Germany"),
                                          (book["Berlin Tools"], "Potential", "Berlin Tools", "Germany")]
     contacts = list(load_workbook(path)["Contacts"].iter_rows(min_row=2, values_only=True))
@@ -142,7 +143,7 @@ def test_what_is_on_screen_is_exported_in_the_lists_order_with_its_columns(qtbot
         controller.export_excel(path, "all", ("customers",))
     qtbot.waitUntil(lambda: controller.excel_action.isEnabled())
     rows = list(load_workbook(path)["Customers"].iter_rows(values_only=True))
-    assert len(rows[0]) == 26 and [r[1] for r in rows[1:]] == ["Müller GmbH", "Lima SAC", "Berlin Tools"]
+    assert len(rows[0]) == 27 and [r[1] for r in rows[1:]] == ["Müller GmbH", "Lima SAC", "Berlin Tools"]
 
 
 def test_the_list_columns_choice_is_offered_for_what_is_on_screen_only(qtbot, window, book):

@@ -79,6 +79,7 @@ COLUMNS: Mapping[str, tuple[Column, ...]] = {
         ("address", "text", 24), ("website", "text", 22), ("source", "text", 11), ("industry", "text", 16),
         ("products", "text", 22), ("company_size", "text", 9), ("language", "text", 8), ("currency", "text", 8),
         ("notes", "text", 30), ("created", "datetime", 16),
+        ("tier", "text", 6),  # the automatic value tier (A/B/C) the list shows beside the rating
     ),
     "contacts": _columns(
         ("id", "id", 8), ("company", "text", 30), ("contact_id", "id", 8), ("name", "text", 20),
@@ -114,7 +115,8 @@ HEADERS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
                       "last_contact": "Last contact", "orders": "Orders", "order_total": "Order total",
                       "order_currency": "Order amounts by currency", "address": "Address", "website": "Website",
                       "source": "Source", "industry": "Industry", "products": "Products",
-                      "company_size": "Company size", "language": "Language", "created": "Created"},
+                      "company_size": "Company size", "language": "Language", "created": "Created",
+                      "tier": "Value tier"},
         "contacts": {**_SHARED_EN, "contact_id": "Contact CRM ID", "name": "Name", "title": "Title",
                      "primary": "Primary", "whatsapp": "WhatsApp", "wechat": "WeChat", "skype": "Skype",
                      "linkedin": "LinkedIn", "birthday": "Birthday"},
@@ -130,7 +132,7 @@ HEADERS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
                       "last_contact": "最后联系", "orders": "订单数", "order_total": "订单总额",
                       "order_currency": "各币种订单金额", "address": "地址", "website": "网址", "source": "来源",
                       "industry": "行业", "products": "产品", "company_size": "公司规模", "language": "语言",
-                      "created": "创建时间"},
+                      "created": "创建时间", "tier": "价值分级"},
         "contacts": {**_SHARED_ZH, "contact_id": "联系人编号", "name": "姓名", "title": "职位",
                      "primary": "主要联系人", "whatsapp": "WhatsApp", "wechat": "微信", "skype": "Skype",
                      "linkedin": "领英", "birthday": "生日"},
@@ -374,6 +376,8 @@ class RowReader:
                                     "WHERE ct.customer_id IN ({marks}) ORDER BY ct.customer_id, t.name", ids):
             tags.setdefault(cid, []).append(tag)
         totals = self._order_totals(ids, orders)
+        tiers = dict(self._query("SELECT customer_id, tier FROM customer_segment WHERE customer_id IN ({marks}) "
+                                 "AND tier IS NOT NULL", ids))
         custom: dict[int, dict[int, str]] = {}
         if self.custom_fields:
             for cid, fid, value in self._query("SELECT customer_id, field_id, value FROM custom_field_value "
@@ -396,5 +400,5 @@ class RowReader:
                 date.fromisoformat(follow_up) if follow_up else None, count, total, amounts, address, website,
                 sources.get(source) or label("source", source, self.language), industry, products, size,
                 language and (languages.get(language) or label("language", language, self.language)), currency,
-                notes, self._local(created), *(values.get(fid) for fid, _ in self.custom_fields)])
+                notes, self._local(created), tiers.get(cid), *(values.get(fid) for fid, _ in self.custom_fields)])
         return rows

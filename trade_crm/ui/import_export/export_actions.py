@@ -49,9 +49,9 @@ from trade_crm.ui.common.workers import Job, JobCancelled, JobContext
 FOLDER_KEY = "export/folder"
 SCOPES = ("shown", "selected", "all")
 # The list's columns (CustomerListPane.view_state) as columns of the exported customers sheet; the
-# automatic tier has none, and the main contact brings the email and phone its tooltip shows.
+# main contact brings the email and phone its tooltip shows.
 LIST_COLUMNS = {"name": ("company",), "country": ("country", "country_code"), "contact": ("contact", "email", "phone"),
-                "rating": ("rating",), "lifecycle": ("stage",), "last_contact": ("last_contact",),
+                "rating": ("rating",), "tier": ("tier",), "lifecycle": ("stage",), "last_contact": ("last_contact",),
                 "follow_up": ("follow_up",)}
 
 

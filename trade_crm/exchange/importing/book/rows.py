@@ -26,7 +26,8 @@ from trade_crm.exchange.importing.readers import Table
 
 BOOK_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 # Columns the export writes for reading only; an edit there changes nothing.
-READ_ONLY = frozenset({"country", "stage", "last_contact", "orders", "order_total", "order_currency", "created"})
+READ_ONLY = frozenset({"country", "stage", "last_contact", "orders", "order_total", "order_currency", "created",
+                       "tier"})
 _KINDS = {sheet: {c.key: c.kind for c in columns} for sheet, columns in COLUMNS.items()}
 _BLOCKS = frozenset({"notes", "details", "address"})  # several lines may be meant
 _TRUE = frozenset({"true", "yes", "y", "1", "x", "✓", "是", "对", "真"})
