@@ -18,9 +18,6 @@ CONTACT_KINDS = frozenset({
     "email", "call", "whatsapp", "wechat", "meeting", "visit", "inquiry", "sample", "quotation", "order",
     "greeting",
 })
-# Kinds the app writes itself (an import, a computed stage change, a merge): never offered to a person.
-SYSTEM_KINDS = frozenset({"import", "stage_change", "merge"})
-LOGGABLE_KINDS = tuple(kind for kind in INTERACTION_KINDS if kind not in SYSTEM_KINDS)
 
 
 @dataclass(frozen=True)
@@ -37,6 +34,11 @@ class TimelineEntry:
     follow_up_on: date | None = None
     amount: Decimal | None = None
     currency: str = ""
+
+
+# Kinds the app writes itself (an import, a computed stage change, a merge): never offered to a person.
+SYSTEM_KINDS = frozenset({"import", "stage_change", "merge"})
+LOGGABLE_KINDS = tuple(kind for kind in INTERACTION_KINDS if kind not in SYSTEM_KINDS)
 
 
 def log_interaction(customer_id: int, kind: str, summary: str, clock: Clock, *,
