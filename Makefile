@@ -41,7 +41,10 @@ lock: $(UV_STAMP)
 translations: $(STAMP)
 	$(PY) -m trade_crm.tools.compile_translations
 
+# On Linux, first check for the X11 libraries Qt's xcb plugin needs and a Chinese font (prints the
+# apt-get line for what is missing; stops only when the window could not open).
 run: $(STAMP) translations
+	$(PY) -m trade_crm.tools.system_check
 	$(PY) -m trade_crm
 
 test: $(STAMP) translations

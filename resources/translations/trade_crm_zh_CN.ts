@@ -1575,6 +1575,11 @@ Keep them unencrypted?</source>
 <context>
     <name>ExportDialog</name>
     <message>
+        <location filename="../../trade_crm/ui/import_export/export_actions.py" line="79"/>
+        <source>Only the list&apos;s columns, in its order</source>
+        <translation>仅导出列表中显示的列，按列表的顺序</translation>
+    </message>
+    <message>
         <location filename="../../trade_crm/ui/export_actions.py" line="60"/>
         <location filename="../../trade_crm/ui/export_actions.py" line="127"/>
         <source>Export to Excel</source>

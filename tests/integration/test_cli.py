@@ -159,6 +159,20 @@ def test_log_with_an_impossible_follow_up_date_names_the_option(capsys, db_path)
     assert cli_json(capsys, "customer", "show", str(customer_id), "--db", str(db_path))["timeline"] == []
 
 
+def test_log_offers_and_takes_only_the_kinds_a_person_logs(capsys, db_path):
+    customer_id = add(capsys, db_path, "--name", "Acme")
+    code, out, _ = cli(capsys, "log", "--help")
+    assert code == 0 and "whatsapp" in out and "quotation" in out
+    assert not any(kind in out for kind in ("import", "stage_change", "merge"))
+    for kind in ("import", "stage_change", "Merge"):
+        code, _, err = cli(capsys, "log", str(customer_id), "--db", str(db_path), "--kind", kind, "--summary", "x")
+        assert code == 2
+        assert err.startswith(f'trade-crm: error: --kind: "{kind}" is not one of email, call, whatsapp')
+    assert cli_json(capsys, "customer", "show", str(customer_id), "--db", str(db_path))["timeline"] == []
+    logged = cli_json(capsys, "log", str(customer_id), "--db", str(db_path), "--kind", " Note ", "--summary", "x")
+    assert logged["interaction"]["kind"] == "note"
+
+
 def test_show_of_a_missing_customer_exits_1_with_a_message(capsys, db_path):
     code, out, err = cli(capsys, "customer", "show", "42", "--db", str(db_path))
     assert code == 1

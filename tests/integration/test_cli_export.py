@@ -53,6 +53,16 @@ def test_export_search_tag_and_language_options(capsys, book, tmp_path):
     assert json.loads(out)["customers"] == 1
 
 
+def test_export_is_english_by_default_and_chinese_with_lang_zh(capsys, book, tmp_path):
+    english, chinese = tmp_path / "en.xlsx", tmp_path / "zh.xlsx"
+    assert cli(capsys, "--db", str(book), "export", str(english), "--sheets", "customers")[0] == 0
+    assert cli(capsys, "--db", str(book), "export", str(chinese), "--sheets", "customers", "--lang", "zh")[0] == 0
+    for path, stage, source, country in ((english, "Potential", "Other", "Germany"), (chinese, "潜在客户", "其他", "德国")):
+        rows = list(load_workbook(path).worksheets[0].iter_rows(values_only=True))
+        mueller = dict(zip(rows[0], next(r for r in rows if r[1] == "Müller GmbH"), strict=True))
+        assert set(mueller.values()) >= {stage, source, country, "+86 138 1234 5678"}
+
+
 def test_export_vcard_writes_the_contacts(capsys, book, tmp_path):
     path = tmp_path / "contacts.vcf"
     code, out, err = cli(capsys, "export", "vcard", str(path), "--db", str(book), "--country", "PE", "--json")

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import phonenumbers
 import pytest
+from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
 from trade_crm.domain.world.phones import (
     Phone,
     example_number,
     format_phone,
+    international,
     normalize_phone,
     number_doubt,
     split_phones,
@@ -199,3 +202,40 @@ def test_numbers_that_cannot_exist_are_doubted(text, region, reason):
 ])
 def test_real_numbers_are_not_doubted(text, region):
     assert number_doubt(normalize_phone(text, region), region) is None
+
+
+def _stored_numbers() -> list[str]:
+    """Every region's example numbers and, per example, variants with one digit changed, as the app
+    stores them (E.164 that phonenumbers itself writes)."""
+    found = []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for kind in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE, PhoneNumberType.TOLL_FREE):
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is None:
+                continue
+            e164 = phonenumbers.format_number(example, PhoneNumberFormat.E164)
+            found.append(e164)
+            for position in range(4, len(e164)):
+                variant = e164[:position] + str((int(e164[position]) + 3) % 10) + e164[position + 1:]
+                try:
+                    number = phonenumbers.parse(variant, None)
+                except phonenumbers.NumberParseException:
+                    continue
+                if phonenumbers.format_number(number, PhoneNumberFormat.E164) == variant:
+                    found.append(variant)
+    return found
+
+
+def test_international_formats_every_stored_number_exactly_as_phonenumbers_does():
+    numbers = _stored_numbers()
+    assert len(numbers) > 3000
+    for e164 in numbers:
+        expected = phonenumbers.format_number(phonenumbers.parse(e164, None), PhoneNumberFormat.INTERNATIONAL)
+        assert international(e164) == expected, e164
+    assert international("+4989123456") == "+49 89 123456"
+    assert international("+390612345678") == "+39 06 1234 5678"  # Italy keeps its leading zero
+
+
+@pytest.mark.parametrize("text", ["", "ask reception", "0171 2345678", "+", "+0123456", "+999123456789"])
+def test_international_keeps_text_that_is_not_a_stored_e164_number(text):
+    assert international(text) == text

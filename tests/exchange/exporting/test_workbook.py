@@ -17,6 +17,7 @@ from trade_crm.domain.customers.records import create_customer, get_customer, up
 from trade_crm.domain.customers.timeline import log_interaction, timeline
 from trade_crm.exchange.exporting import workbook as exporter
 from trade_crm.exchange.exporting.columns import column_keys, headers, parse_sheets, sheet_of
+from trade_crm.exchange.exporting.labels import label
 from trade_crm.exchange.exporting.workbook import ExportCancelled, ExportError, customer_ids, export_workbook
 from trade_crm.exchange.importing.importer import ImportOptions, build_plan, commit_import
 from trade_crm.exchange.importing.readers import read_table
@@ -91,7 +92,7 @@ def test_export_writes_four_visible_sheets_with_frozen_bold_header_and_filter(bo
         assert ws["A1"].value == "CRM ID" and ws["A1"].font.b
         widths = [ws.column_dimensions[letter].width for letter in "ABC"]
         assert all(6 <= w <= 52 for w in widths)
-    assert wb["Customers"].auto_filter.ref == "A1:AA4"
+    assert wb["Customers"].auto_filter.ref == "A1:AB4"
 
 
 def test_cells_are_real_excel_dates_and_numbers_in_the_users_time_zone(book, clock, tmp_path):
@@ -102,12 +103,12 @@ def test_cells_are_real_excel_dates_and_numbers_in_the_users_time_zone(book, clo
     assert mueller["id"] == book["mueller"]
     assert mueller["follow_up"] == datetime(2026, 12, 1)
     assert mueller["last_contact"] == datetime(2026, 11, 20, 9, 30)  # Shanghai wall clock, not UTC
-    assert (mueller["orders"], mueller["order_total"], mueller["order_currency"]) == (2, 2000.75, "EUR")
+    assert (mueller["orders"], mueller["order_total"], mueller["order_currency"]) == (2, None, "EUR 2,000.75")
     assert (mueller["country"], mueller["country_code"], mueller["tags"]) == ("Germany", "DE", "Fair, VIP")
     assert (mueller["contact"], mueller["email"], mueller["phone"]) == ("Jürgen Müller", "j.mueller@mueller-mb.de",
-                                                                       "+49891234567")
+                                                                       "+49 89 1234567")
     lima = rows_by_id(wb["Customers"])[book["lima"]]
-    assert (lima["orders"], lima["order_total"], lima["order_currency"]) == (2, None, "EUR, USD")
+    assert (lima["orders"], lima["order_total"], lima["order_currency"]) == (2, None, "EUR 20.00; USD 10.00")
     ws = wb["Customers"]
     assert ws["M2"].is_date and ws["N2"].is_date and ws["M2"].number_format == "yyyy-mm-dd hh:mm"
     assert ws["P2"].data_type == "n" and ws["A2"].data_type == "n"
@@ -126,7 +127,7 @@ def test_text_that_looks_like_a_formula_is_stored_as_text_and_never_evaluated(bo
     row = rows_by_id(wb["Customers"])[book["hostile"]]
     assert {key: row["company" if key == "name" else key] for key in HOSTILE} == HOSTILE
     contact = rows_by_id(wb["Contacts"])[book["hostile"]]
-    assert (contact["name"], contact["phone"], contact["wechat"]) == ("=1+1", "+8613812345678", "@wx_id")
+    assert (contact["name"], contact["phone"], contact["wechat"]) == ("=1+1", "+86 138 1234 5678", "@wx_id")
     customers = wb["Customers"]
     hostile_row = next(r for r in customers.iter_rows(min_row=2) if r[0].value == book["hostile"])
     assert hostile_row[1].quotePrefix  # Excel keeps it text even after the cell is edited
@@ -163,9 +164,9 @@ def test_custom_fields_become_extra_customer_columns(book, clock, tmp_path):
     path = tmp_path / "book.xlsx"
     export(path, clock, sheets=("customers",))
     ws = load_workbook(path)["Customers"]
-    assert ws.cell(1, 28).value == "Booth"
+    assert ws.cell(1, 29).value == "Booth"
     lima = next(r for r in ws.iter_rows(min_row=2) if r[0].value == book["lima"])
-    assert lima[27].value == "=12.1A" and lima[27].data_type == "s"
+    assert lima[28].value == "=12.1A" and lima[28].data_type == "s"
 
 
 def test_store_is_read_with_a_few_queries_per_chunk_not_per_customer(db, clock, tmp_path, monkeypatch):
@@ -175,7 +176,8 @@ def test_store_is_read_with_a_few_queries_per_chunk_not_per_customer(db, clock, 
     real = database.obj.execute_sql
     monkeypatch.setattr(database.obj, "execute_sql", lambda *a, **k: calls.append(a[0]) or real(*a, **k))
     export(tmp_path / "book.xlsx", clock, chunk_size=10)
-    assert len(calls) <= 2 + 3 * 7  # ids, custom fields, then per chunk of 10: at most 7 set-based queries
+    # ids, custom fields, the rates and the currencies ordered in, then per chunk of 10: at most 8 set-based queries
+    assert len(calls) <= 5 + 3 * 8
 
 
 def test_progress_is_reported_and_a_cancel_leaves_the_old_file_untouched(book, clock, tmp_path):
@@ -242,7 +244,7 @@ def test_demo_book_exports_every_customer_field_by_field(db, clock, tmp_path):
     for customer_id, row in customers.items():
         stored = get_customer(customer_id)
         assert (row["company"], row["country_code"], row["city"] or "", row["rating"], row["stage"]) == (
-            stored.name, stored.country, stored.city, stored.rating, stored.lifecycle)
+            stored.name, stored.country, stored.city, stored.rating, label("stage", stored.lifecycle, "en"))
         assert (row["tags"] or "") == ", ".join(stored.tags)
         assert (row["notes"] or "") == stored.notes and (row["address"] or "") == stored.address
         primary = stored.primary_contact
@@ -263,7 +265,7 @@ def test_the_import_reader_reads_the_exported_text_back_unchanged(book, clock, t
     table = read_table(path, "Contacts")
     assert list(table.headers) == headers("contacts")
     cells = {row.cells[3]: row.cells for row in table.rows}
-    assert cells["=1+1"][7] == "+8613812345678" and cells["=1+1"][9] == "@wx_id"  # text, not a number
+    assert cells["=1+1"][7] == "+86 138 1234 5678" and cells["=1+1"][9] == "@wx_id"  # text, not a number
     customers = {row.cells[0]: row.cells for row in read_table(path, "Customers").rows}
     assert customers[str(book["hostile"])][1] == HOSTILE["name"]
 

@@ -7,13 +7,18 @@ import threading
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QWidget
 
 from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.query import CustomerFilter
 from trade_crm.domain.customers.records import create_customer
+from trade_crm.exchange.exporting.labels import label
+from trade_crm.store.models import INTERACTION_KINDS, LIFECYCLES, SOURCES
+from trade_crm.ui.common.labels import lifecycle_label
+from trade_crm.ui.customers.customer_table_model import Column
+from trade_crm.ui.customers.timeline_view import kind_label
 from trade_crm.ui.import_export import export_actions
 from trade_crm.ui.import_export.export_actions import ExportDialog, install_export_actions
 from trade_crm.ui.shell.main_window import MainWindow
@@ -112,6 +117,46 @@ def test_export_runs_in_the_background_and_writes_what_is_on_screen(qtbot, windo
     assert window.errors == []
 
 
+def test_what_is_on_screen_is_exported_in_the_lists_order_with_its_columns(qtbot, window, book, tmp_path):
+    controller, pane = window.export_controller, window.customer_list
+    show_country(window, "DE")
+    header = pane.table.horizontalHeader()
+    pane.table.sortByColumn(Column.COMPANY, Qt.SortOrder.DescendingOrder)
+    header.moveSection(header.visualIndex(Column.STAGE), 0)  # Stage first, then Company, ...
+    for column in (Column.LAST_CONTACT, Column.FOLLOW_UP, Column.RATING):
+        header.hideSection(column)
+    assert pane.view_state() == ("name", True, ("lifecycle", "name", "country", "contact", "tier"))
+    path = tmp_path / "screen.xlsx"
+    with qtbot.waitSignal(controller.export_finished, timeout=10_000):
+        controller.export_excel(path, "shown", ("customers", "contacts"))
+    qtbot.waitUntil(lambda: controller.progress_dialog is None and controller.excel_action.isEnabled())
+    rows = list(load_workbook(path)["Customers"].iter_rows(values_only=True))
+    assert rows[0] == ("CRM ID", "Stage", "Company", "Country", "ISO code", "Primary contact", "Email", "Phone",
+                       "Value tier")
+    assert [r[:4] for r in rows[1:]] == [(book["Müller GmbH"], "Potential", "Müller GmbH", "Germany"),
+                                         (book["Berlin Tools"], "Potential", "Berlin Tools", "Germany")]
+    contacts = list(load_workbook(path)["Contacts"].iter_rows(min_row=2, values_only=True))
+    assert [r[1] for r in contacts] == ["Müller GmbH", "Berlin Tools"]
+    # Every column when the user asks for it; every customer in the list's order.
+    with qtbot.waitSignal(controller.export_finished, timeout=10_000):
+        controller.export_excel(path, "all", ("customers",))
+    qtbot.waitUntil(lambda: controller.excel_action.isEnabled())
+    rows = list(load_workbook(path)["Customers"].iter_rows(values_only=True))
+    assert len(rows[0]) == 28 and [r[1] for r in rows[1:]] == ["Müller GmbH", "Lima SAC", "Berlin Tools"]
+
+
+def test_the_list_columns_choice_is_offered_for_what_is_on_screen_only(qtbot, window, book):
+    show_country(window, "DE")
+    dialog = window.export_controller.make_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.scope() == "shown" and dialog.list_columns_box.isEnabled() and dialog.list_columns()
+    dialog.scope_buttons["all"].setChecked(True)
+    assert not dialog.list_columns_box.isEnabled() and not dialog.list_columns()
+    dialog.scope_buttons["shown"].setChecked(True)
+    dialog.list_columns_box.setChecked(False)
+    assert dialog.list_columns_box.isEnabled() and not dialog.list_columns()
+
+
 def test_cancel_stops_the_export_and_writes_no_file(qtbot, window, tmp_path, monkeypatch):
     controller = window.export_controller
     release = threading.Event()
@@ -171,3 +216,13 @@ def test_chinese_export_dialog_and_actions_have_no_untranslated_string(qtbot, ch
     readable = [t for t in texts if t and set(re.findall(r"[A-Za-z]{3,}", t)) - ALLOWED_LATIN]
     assert "导出" in " ".join(texts)
     assert readable == []
+
+
+def test_the_books_chinese_words_are_the_windows_own_translations(chinese):
+    for stage in LIFECYCLES:
+        assert label("stage", stage, "zh") == lifecycle_label(stage)
+    for source in SOURCES:
+        english = label("source", source, "en")
+        assert label("source", source, "zh") == QCoreApplication.translate("CustomerDialog", english), source
+    for kind in INTERACTION_KINDS:
+        assert label("kind", kind, "zh") == kind_label(kind)

@@ -29,8 +29,9 @@ def arguments(parser) -> None:
                         help=f"only this rating: {', '.join(RATINGS)} (repeatable)")
     parser.add_argument("--sheets", default=",".join(SHEETS), metavar="LIST",
                         help=f"the sheets to write, comma-separated (default: {','.join(SHEETS)})")
-    parser.add_argument("--language", choices=("en", "zh"), default="en",
-                        help="the language of the headers and country names (default: en)")
+    parser.add_argument("--lang", "--language", dest="language", choices=("en", "zh"), default="en",
+                        help="the language of the headers, country names, stages, sources and languages "
+                             "(default: en)")
 
 
 def _filter(args) -> CustomerFilter:

@@ -248,10 +248,14 @@ def customer_position(customer_id: int, flt: CustomerFilter, *, today: date, now
     return found[0] if found else None
 
 
-def matching_ids(flt: CustomerFilter, *, today: date, now: datetime | None = None) -> list[int]:
+def matching_ids(flt: CustomerFilter, *, today: date, now: datetime | None = None, sort: str | None = None,
+                 descending: bool = False) -> list[int]:
+    """Every id `flt` selects, in id order, or as `search_customers` sorts (a key of SORT_COLUMNS)."""
     clauses, params = _where(flt, today, now or datetime.now(timezone.utc))
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    return [r[0] for r in database.obj.execute_sql(f"SELECT c.id FROM customer c {where} ORDER BY c.id", params)]
+    direction = "DESC" if descending else "ASC"
+    order = f"{SORT_COLUMNS[sort]} {direction}, c.id {direction}" if sort else "c.id"
+    return [r[0] for r in database.obj.execute_sql(f"SELECT c.id FROM customer c {where} ORDER BY {order}", params)]
 
 
 def _with_contacts(rows: list[tuple]) -> list[CustomerRow]:

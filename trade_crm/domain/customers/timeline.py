@@ -31,6 +31,11 @@ class TimelineEntry:
     currency: str = ""
 
 
+# Kinds the app writes itself (an import, a computed stage change, a merge): never offered to a person.
+SYSTEM_KINDS = frozenset({"import", "stage_change", "merge"})
+LOGGABLE_KINDS = tuple(kind for kind in INTERACTION_KINDS if kind not in SYSTEM_KINDS)
+
+
 def log_interaction(customer_id: int, kind: str, summary: str, clock: Clock, *,
                     occurred_at: datetime | None = None, body: str = "", contact_id: int | None = None,
                     follow_up_on: date | None = None, valid_until: date | None = None) -> int:

@@ -1,6 +1,12 @@
 """The columns of an exported workbook: keys, cell types, widths, headers in English and Chinese,
 and the reader that fills them from the store (the column order and the row order change together).
 
+Written for a person to read: stage, source and language as words in the book's language
+(exporting/labels.py), phones in international format, and order totals that mean something when a
+customer orders in two currencies: the total converted to the reporting currency, its header naming
+the currency and the date of the rates ("Order total in USD (rates of 2026-11-01)"), beside the
+amounts per currency ("EUR 2,000.50; USD 99.90").
+
 The exporter, an import of an exported book and the UI agree on this one table. Headers are chosen so the import engine's synonyms map the editable columns to their fields
 ("Company", "Email", "Tags", ...) while the read-only ones ("CRM ID", "Stage", "Orders") map to
 none; `column_keys` reads a sheet's headers back to these keys in either language, which is what
@@ -16,6 +22,9 @@ from datetime import date, datetime, timezone, tzinfo
 from functools import cache
 
 from trade_crm.domain.world.countries import country_name
+from trade_crm.domain.world.currency import RateTable, rate_table
+from trade_crm.domain.world.phones import international
+from trade_crm.exchange.exporting.labels import label, labels
 from trade_crm.store.models import database
 
 SHEETS = ("customers", "contacts", "interactions", "orders")
@@ -67,10 +76,11 @@ COLUMNS: Mapping[str, tuple[Column, ...]] = {
         ("country_code", "text", 6),
         ("city", "text", 14), ("rating", "text", 6), ("stage", "text", 10), ("tags", "text", 22),
         ("contact", "text", 20), ("email", "text", 26), ("phone", "text", 17), ("last_contact", "datetime", 16),
-        ("follow_up", "date", 11), ("orders", "int", 7), ("order_total", "money", 13), ("order_currency", "text", 8),
+        ("follow_up", "date", 11), ("orders", "int", 7), ("order_total", "money", 13), ("order_currency", "text", 20),
         ("address", "text", 24), ("website", "text", 22), ("source", "text", 11), ("industry", "text", 16),
         ("products", "text", 22), ("company_size", "text", 9), ("language", "text", 8), ("currency", "text", 8),
         ("notes", "text", 30), ("created", "datetime", 16),
+        ("tier", "text", 6),  # the automatic value tier (A/B/C) the list shows beside the rating
     ),
     "contacts": _columns(
         ("id", "id", 8), ("company", "text", 30), ("contact_id", "id", 8), ("name", "text", 20),
@@ -104,9 +114,10 @@ HEADERS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
         "customers": {**_SHARED_EN, "alt_name": "Other name", "country": "Country", "country_code": "ISO code", "city": "City",
                       "rating": "Rating", "stage": "Stage", "tags": "Tags", "contact": "Primary contact",
                       "last_contact": "Last contact", "orders": "Orders", "order_total": "Order total",
-                      "order_currency": "Order currency", "address": "Address", "website": "Website",
+                      "order_currency": "Order amounts by currency", "address": "Address", "website": "Website",
                       "source": "Source", "industry": "Industry", "products": "Products",
-                      "company_size": "Company size", "language": "Language", "created": "Created"},
+                      "company_size": "Company size", "language": "Language", "created": "Created",
+                      "tier": "Value tier"},
         "contacts": {**_SHARED_EN, "contact_id": "Contact CRM ID", "name": "Name", "title": "Title",
                      "primary": "Primary", "whatsapp": "WhatsApp", "wechat": "WeChat", "skype": "Skype",
                      "linkedin": "LinkedIn", "birthday": "Birthday"},
@@ -120,9 +131,9 @@ HEADERS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
         "customers": {**_SHARED_ZH, "alt_name": "其他名称", "country": "国家", "country_code": "国家代码", "city": "城市",
                       "rating": "评级", "stage": "阶段", "tags": "标签", "contact": "联系人",
                       "last_contact": "最后联系", "orders": "订单数", "order_total": "订单总额",
-                      "order_currency": "订单币种", "address": "地址", "website": "网址", "source": "来源",
+                      "order_currency": "各币种订单金额", "address": "地址", "website": "网址", "source": "来源",
                       "industry": "行业", "products": "产品", "company_size": "公司规模", "language": "语言",
-                      "created": "创建时间"},
+                      "created": "创建时间", "tier": "价值分级"},
         "contacts": {**_SHARED_ZH, "contact_id": "联系人编号", "name": "姓名", "title": "职位",
                      "primary": "主要联系人", "whatsapp": "WhatsApp", "wechat": "微信", "skype": "Skype",
                      "linkedin": "领英", "birthday": "生日"},
@@ -135,14 +146,34 @@ HEADERS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
 }
 
 
+# The first exports' headers, still read back.
+_FORMER_HEADERS = {"Order currency": "order_currency", "订单币种": "order_currency"}
+_TOTAL_HEADER = re.compile(r"^(?:Order total|订单总额)\b")
+_TOTAL_TITLES = {  # the reporting currency; with the rates' date; with currencies lacking a rate; both
+    "en": ("Order total in {0}", "Order total in {0} (rates of {1})", "Order total in {0} (no rate for {2})",
+           "Order total in {0} (rates of {1}; none for {2})"),
+    "zh": ("订单总额（{0}）", "订单总额（{0}，汇率日期 {1}）", "订单总额（{0}，缺 {2} 汇率）", "订单总额（{0}，汇率日期 {1}，缺 {2} 汇率）"),
+}
+
+
 def header_language(language: str) -> str:
     """ "zh", "zh_CN", "zh-Hans" -> "zh"; anything else -> "en"."""
     return "zh" if language.lower().startswith("zh") else "en"
 
 
-def headers(sheet: str, language: str = "en") -> list[str]:
-    table = HEADERS[header_language(language)][sheet]
+def headers(sheet: str, language: str = "en", titles: Mapping[str, str] | None = None) -> list[str]:
+    """A sheet's header row; `titles` replaces some (the order total's, naming its currency)."""
+    table = {**HEADERS[header_language(language)][sheet], **(titles or {})}
     return [table[column.key] for column in COLUMNS[sheet]]
+
+
+def total_title(language: str, currency: str, rates_of: date | None, missing: Sequence[str] = ()) -> str:
+    """ "Order total in USD (rates of 2026-11-01)", saying which currencies had no rate (their
+    customers' totals are left empty; the amounts per currency show them)."""
+    plain, dated, lacking, both = _TOTAL_TITLES[header_language(language)]
+    gaps = ", ".join(missing[:3]) + (" …" if len(missing) > 3 else "")
+    template = (both if missing else dated) if rates_of else (lacking if missing else plain)
+    return template.format(currency, rates_of.isoformat() if rates_of else "", gaps)
 
 
 def sheet_title(sheet: str, language: str = "en") -> str:
@@ -178,10 +209,29 @@ def column_keys(sheet: str, header_row: Sequence[str]) -> list[str | None] | Non
     (its first column is not the CRM ID)."""
     for language in LANGUAGES:
         by_header = {h: k for k, h in HEADERS[language][sheet].items()}
+        if sheet == "customers":
+            by_header.update(_FORMER_HEADERS)
         keys = [by_header.get(str(h).strip()) if h is not None else None for h in header_row]
+        if sheet == "customers":  # "Order total in USD (rates of ...)"
+            keys = [k or ("order_total" if h is not None and _TOTAL_HEADER.match(str(h).strip()) else None)
+                    for k, h in zip(keys, header_row, strict=True)]
         if keys and keys[0] == "id":
             return keys
     return None
+
+
+def order_currencies(ids: Sequence[int] | None = None) -> tuple[str, ...]:
+    """The currencies the customers `ids` (None: every customer) ordered in, alphabetically."""
+    db = database.obj
+    if ids is None:
+        found = {c for (c,) in db.execute_sql("SELECT DISTINCT currency FROM orders")}
+    else:
+        found = set()
+        for start in range(0, len(ids), 900):
+            chunk = ids[start:start + 900]
+            found.update(c for (c,) in db.execute_sql(
+                f"SELECT DISTINCT currency FROM orders WHERE customer_id IN ({','.join('?' * len(chunk))})", chunk))
+    return tuple(sorted(c for c in found if c))
 
 
 # --- reading the store, a chunk of customers at a time ---------------------------------------------
@@ -198,11 +248,16 @@ def _country(code: str, language: str) -> str:
 
 
 class RowReader:
-    """Reads the rows of every chosen sheet for a chunk of customers, with a few set-based queries."""
+    """Reads the rows of every chosen sheet for a chunk of customers, with a few set-based queries.
 
-    def __init__(self, sheets: Sequence[str], language: str, zone: tzinfo):
+    Order totals are converted with `rates` (default: the book's own table).
+    """
+
+    def __init__(self, sheets: Sequence[str], language: str, zone: tzinfo, rates: RateTable | None = None):
         self.sheets, self.language, self.zone = set(sheets), header_language(language), zone
         self.db = database.obj
+        self.rates = rates or rate_table()
+        self.words = {key: labels(key, self.language) for key in ("stage", "source", "language", "kind")}
         self.custom_fields = [(fid, name) for fid, name in self.db.execute_sql(
             "SELECT id, name FROM custom_field ORDER BY position, name")]
 
@@ -216,7 +271,7 @@ class RowReader:
         return self.db.execute_sql(sql.format(marks=",".join("?" * len(ids))), list(ids)).fetchall()
 
     def rows(self, ids: Sequence[int]) -> dict[str, list[list]]:
-        """The rows each sheet gets for these customers (ids in ascending order)."""
+        """The rows each sheet gets for these customers, in the order of `ids`."""
         out: dict[str, list[list]] = {sheet: [] for sheet in self.sheets}
         customers = self._query(_CUSTOMER_SQL, ids)
         names = {row[0]: row[1] for row in customers}
@@ -247,14 +302,19 @@ class RowReader:
         if "customers" in self.sheets:
             out["customers"] = self._customers(ids, customers, contacts, channels, orders)
         if "interactions" in self.sheets:
+            kinds = self.words["kind"]
             out["interactions"] = [
-                [cid, names.get(cid), iid, self._local(occurred), kind, contact, summary, body,
+                [cid, names.get(cid), iid, self._local(occurred), kinds.get(kind, kind), contact, summary, body,
                  date.fromisoformat(follow_up) if follow_up else None,
                  date.fromisoformat(valid) if valid else None]
                 for iid, cid, occurred, kind, contact, summary, body, follow_up, valid in self._query(
                     "SELECT i.id, i.customer_id, i.occurred_at, i.kind, p.name, i.summary, i.body, i.follow_up_on, "
                     "i.valid_until FROM interaction i LEFT JOIN contact p ON p.id = i.contact_id "
                     "WHERE i.customer_id IN ({marks}) ORDER BY i.customer_id, i.occurred_at, i.id", ids)]
+        if any(a > b for a, b in zip(ids, ids[1:], strict=False)):  # the list's order, not id order:
+            position = {cid: index for index, cid in enumerate(ids)}  # a customer's rows stay together, in order
+            for rows in out.values():
+                rows.sort(key=lambda row: position[row[0]])
         return out
 
     def _channels(self, sql: str, ids: Sequence[int]) -> dict[int, dict[str, list[str]]]:
@@ -265,21 +325,48 @@ class RowReader:
 
     @staticmethod
     def _channel_cells(found: dict[str, list[str]]) -> list[str]:
-        return ["; ".join(found.get(kind, ())) for kind in _CHANNEL_KINDS]
+        return ["; ".join(map(international, found.get(kind, ())) if kind in ("phone", "whatsapp")
+                          else found.get(kind, ())) for kind in _CHANNEL_KINDS]
 
-    def _order_totals(self, ids, orders) -> dict[int, tuple]:
-        """customer -> (count, total, currencies); the total only means something in one currency."""
+    def total_title(self, currencies: Sequence[str]) -> str:
+        """The order total's header for customers who ordered in `currencies`: the reporting currency,
+        and the date of the oldest rate it takes."""
+        others = [c for c in currencies if c != self.rates.reporting]
+        days = [self.rates.rates[c].as_of for c in others if c in self.rates.rates]
+        missing = [c for c in others if c not in self.rates.rates]
+        return total_title(self.language, self.rates.reporting, min(days, default=None), missing)
+
+    def _order_totals(self, ids, orders) -> dict[int, tuple[int, float | None, str]]:
+        """customer -> (number of orders, the total in the reporting currency (None: a rate is missing),
+        "EUR 2,000.50; USD 99.90")."""
         if "orders" not in self.sheets:  # not read row by row: let SQLite add them up
-            return {cid: (count, total, set(currencies.split(","))) for cid, count, total, currencies in self._query(
-                "SELECT customer_id, count(*), sum(amount), group_concat(DISTINCT currency) FROM orders "
-                "WHERE customer_id IN ({marks}) GROUP BY customer_id", ids)}
-        totals: dict[int, list] = {}
-        for _, cid, _, amount, currency, _, _ in orders:
-            entry = totals.setdefault(cid, [0, 0.0, set()])
-            entry[0] += 1
-            entry[1] += amount or 0
-            entry[2].add(currency)
-        return {cid: tuple(entry) for cid, entry in totals.items()}
+            grouped = self._query("SELECT customer_id, currency, count(*), sum(amount) FROM orders "
+                                  "WHERE customer_id IN ({marks}) GROUP BY customer_id, currency "
+                                  "ORDER BY customer_id, currency", ids)
+        else:
+            by: dict[tuple, list] = {}
+            for _, cid, _, amount, currency, _, _ in orders:
+                entry = by.get((cid, currency))
+                if entry is None:
+                    by[cid, currency] = entry = [0, 0]
+                entry[0] += 1
+                entry[1] += amount or 0
+            grouped = [(cid, currency, count, amount) for (cid, currency), (count, amount) in sorted(by.items())]
+        out: dict[int, tuple[int, float | None, str]] = {}
+        factor = self.rates.factor  # a float factor, as the rates table offers it for sums
+        for cid, currency, count, amount in grouped:  # by customer, then currency
+            amount = amount or 0
+            rate = factor(currency)
+            value = None if rate is None else amount * rate
+            text = f"{currency} {amount:,.2f}"
+            before = out.get(cid)
+            if before is not None:
+                total = None if value is None or before[1] is None else before[1] + value
+                out[cid] = (before[0] + count, total, f"{before[2]}; {text}")
+            else:
+                out[cid] = (count, value, text)
+        return {cid: (count, None if total is None else round(total, 2), text)
+                for cid, (count, total, text) in out.items()}
 
     def _customers(self, ids, customers, contacts, channels, orders) -> list[list]:
         primary: dict[int, tuple] = {}
@@ -290,25 +377,29 @@ class RowReader:
                                     "WHERE ct.customer_id IN ({marks}) ORDER BY ct.customer_id, t.name", ids):
             tags.setdefault(cid, []).append(tag)
         totals = self._order_totals(ids, orders)
+        tiers = dict(self._query("SELECT customer_id, tier FROM customer_segment WHERE customer_id IN ({marks}) "
+                                 "AND tier IS NOT NULL", ids))
         custom: dict[int, dict[int, str]] = {}
         if self.custom_fields:
             for cid, fid, value in self._query("SELECT customer_id, field_id, value FROM custom_field_value "
                                                "WHERE customer_id IN ({marks})", ids):
                 custom.setdefault(cid, {})[fid] = value
         rows = []
-        for (cid, name, alt_name, country, city, address, website, source, industry, products, size, rating,
-             language, currency, notes, stage, follow_up, last_contact, created) in customers:
+        stages, sources, languages = self.words["stage"], self.words["source"], self.words["language"]
+        no_orders = (0, None, None)
+        for (cid, name, alt_name, country, city, address, website, source, industry, products, size, rating, language,
+             currency, notes, stage, follow_up, last_contact, created) in customers:
             contact = primary.get(cid)
             found = channels.get(contact[0], {}) if contact else {}
             phones = found.get("phone") or found.get("whatsapp") or ("",)
-            count, total, currencies = totals.get(cid, (0, 0.0, ()))
-            single = len(currencies) == 1
+            count, total, amounts = totals.get(cid, no_orders)
             values = custom.get(cid, {})
             rows.append([
-                cid, name, alt_name, _country(country, self.language) if country else None, country, city, rating, stage,
-                join_tags(tags.get(cid, ())), contact[2] if contact else None, (found.get("email") or ("",))[0],
-                phones[0], self._local(last_contact), date.fromisoformat(follow_up) if follow_up else None,
-                count, round(total, 2) if count and single else None, ", ".join(sorted(currencies)), address,
-                website, source, industry, products, size, language, currency, notes, self._local(created),
-                *(values.get(fid) for fid, _ in self.custom_fields)])
+                cid, name, alt_name, _country(country, self.language) if country else None, country, city, rating,
+                stages.get(stage, stage), join_tags(tags.get(cid, ())), contact[2] if contact else None,
+                (found.get("email") or ("",))[0], international(phones[0]), self._local(last_contact),
+                date.fromisoformat(follow_up) if follow_up else None, count, total, amounts, address, website,
+                sources.get(source) or label("source", source, self.language), industry, products, size,
+                language and (languages.get(language) or label("language", language, self.language)), currency,
+                notes, self._local(created), tiers.get(cid), *(values.get(fid) for fid, _ in self.custom_fields)])
         return rows

@@ -1,6 +1,7 @@
 """Export customers to an .xlsx workbook that is safe to share, re-imports by CRM ID, and scales.
 
-One pass over the chosen customers in id order, `chunk_size` at a time: a few set-based queries per
+One pass over the chosen customers in the order given (id order, or the list's order on screen),
+`chunk_size` at a time: a few set-based queries per
 chunk (customers, their contacts and channels, tags, orders, timeline) feed every sheet at once, so
 100,000 customers cost a few hundred queries, never one per customer. Rows are written with
 XlsxWriter in constant-memory mode (each row goes to a temporary file as soon as the next begins,
@@ -35,6 +36,7 @@ from trade_crm.exchange.exporting.columns import (
     SHEETS,
     RowReader,
     headers,
+    order_currencies,
     sheet_title,
 )
 from trade_crm.store.models import database
@@ -64,9 +66,11 @@ class ExportResult:
     rows: dict[str, int]  # sheet -> data rows written
 
 
-def customer_ids(flt: CustomerFilter | None = None, *, today: date, now: datetime | None = None) -> list[int]:
-    """The ids a filter selects, in id order (None or an empty filter: every customer)."""
-    return matching_ids(flt or CustomerFilter(), today=today, now=now)
+def customer_ids(flt: CustomerFilter | None = None, *, today: date, now: datetime | None = None,
+                 sort: str | None = None, descending: bool = False) -> list[int]:
+    """The ids a filter selects (None or an empty filter: every customer), in id order or sorted as
+    the customer list sorts (`sort`: a key of domain.customers.query.SORT_COLUMNS)."""
+    return matching_ids(flt or CustomerFilter(), today=today, now=now, sort=sort, descending=descending)
 
 
 # --- the target file -----------------------------------------------------------------------------
@@ -122,11 +126,15 @@ def output_file(path: str | Path) -> Iterator[Path]:
 class _Sheet:
     """One exported sheet: bold frozen header, typed cells, auto-filter, widths fitted to the first rows."""
 
-    def __init__(self, book, formats: dict, key: str, language: str, extra: Sequence[str] = ()):
+    def __init__(self, book, formats: dict, key: str, language: str, extra: Sequence[str] = (), *,
+                 titles: dict[str, str] | None = None, picked: Sequence[int] | None = None):
         self.book, self.formats, self.key, self.language = book, formats, key, language
-        self.headers = headers(key, language) + list(extra)
-        self.kinds = [c.kind for c in COLUMNS[key]] + ["text"] * len(extra)
-        self.widths = [max(c.width, _width(h) + 3) for c, h in zip(COLUMNS[key], self.headers, strict=False)]
+        columns, names = list(COLUMNS[key]), headers(key, language, titles)
+        if picked is not None:
+            columns, names = [columns[i] for i in picked], [names[i] for i in picked]
+        self.headers = names + list(extra)
+        self.kinds = [c.kind for c in columns] + ["text"] * len(extra)
+        self.widths = [max(c.width, _width(h) + 3) for c, h in zip(columns, self.headers, strict=False)]
         self.widths += [max(12.0, _width(h) + 3) for h in extra]
         self.lengths: list[list[float]] = [[] for _ in self.headers]
         self.parts: list = []
@@ -238,30 +246,36 @@ def _open_book(path: Path, tmpdir: str, language: str):
 
 def export_workbook(path: str | Path, ids: Sequence[int], *, sheets: Sequence[str] = SHEETS, language: str = "en",
                     zone: tzinfo = timezone.utc, progress: Progress | None = None, cancel: Cancel | None = None,
-                    chunk_size: int = 1000) -> ExportResult:
-    """Write the customers `ids` (see `customer_ids`) to `path`, one sheet per name in `sheets`.
+                    chunk_size: int = 1000, columns: Sequence[str] | None = None) -> ExportResult:
+    """Write the customers `ids` (see `customer_ids`) to `path` in that order, one sheet per name in `sheets`.
 
-    Dates and times are real Excel dates, in `zone` (the user's wall clock). Raises ExportError for
-    a target that cannot be written and ExportCancelled when `cancel()` turns true; either way the
-    target is left as it was.
+    Dates and times are real Excel dates, in `zone` (the user's wall clock). `columns`: only these
+    customers-sheet columns, in this order (the list's columns on screen), after the CRM ID that
+    an import of the edited book goes by. Raises ExportError for a target that cannot be written and
+    ExportCancelled when `cancel()` turns true; either way the target is left as it was.
     """
     sheets = [s for s in SHEETS if s in set(sheets)]
     if not sheets:
         raise ExportError(f"choose at least one sheet: {', '.join(SHEETS)}")
-    ids = sorted(ids)
+    ids = list(ids)
     with output_file(path) as temp, tempfile.TemporaryDirectory(prefix="trade-crm-export-") as tmpdir:
         book, formats = _open_book(temp, tmpdir, language)
         try:
             with database.obj.atomic("DEFERRED"):  # one snapshot of the book for every sheet, no write lock
                 reader = RowReader(sheets, language, zone)
-                extra = [name for _, name in reader.custom_fields]
-                writers = {s: _Sheet(book, formats, s, language, extra if s == "customers" else ()) for s in sheets}
+                extra = [name for _, name in reader.custom_fields] if columns is None else []
+                picked = _picked(columns)
+                titles = {"order_total": reader.total_title(order_currencies(ids))} if "customers" in sheets else {}
+                writers = {s: _Sheet(book, formats, s, language, extra if s == "customers" else (), titles=titles,
+                                     picked=picked if s == "customers" else None) for s in sheets}
                 for start in range(0, len(ids), chunk_size):
                     if cancel is not None and cancel():
                         raise ExportCancelled()
                     if progress is not None:
                         progress("writing", start, len(ids))
                     rows = reader.rows(ids[start:start + chunk_size])
+                    if picked and "customers" in rows:
+                        rows["customers"] = [[row[i] for i in picked] for row in rows["customers"]]
                     for sheet, writer in writers.items():
                         writer.write(rows[sheet])
             if cancel is not None and cancel():
@@ -281,6 +295,17 @@ def export_workbook(path: str | Path, ids: Sequence[int], *, sheets: Sequence[st
     written = {s: w.written for s, w in writers.items()}
     log.info("workbook export: %d customers, rows per sheet %s", len(ids), written)
     return ExportResult(str(Path(path).expanduser()), len(ids), written)
+
+
+def _picked(keys: Sequence[str] | None) -> list[int] | None:
+    """The positions of the CRM ID and then `keys` in the customers sheet's columns (None: all)."""
+    if keys is None:
+        return None
+    position = {c.key: i for i, c in enumerate(COLUMNS["customers"])}
+    unknown = [k for k in keys if k not in position]
+    if unknown:
+        raise ExportError(f'"{unknown[0]}" is not a column of the customers sheet')
+    return list(dict.fromkeys([position["id"], *(position[k] for k in keys)]))
 
 
 def _close(book) -> None:

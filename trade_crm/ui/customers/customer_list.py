@@ -23,7 +23,7 @@ from trade_crm.domain.clock import Clock
 from trade_crm.domain.customers.query import CustomerFilter
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.icons import icon
-from trade_crm.ui.customers.customer_table_model import Column, CustomerTableModel
+from trade_crm.ui.customers.customer_table_model import SORT_KEYS, Column, CustomerTableModel
 from trade_crm.ui.customers.filter_bar import FilterBar, FilterChips
 
 SEARCH_DELAY_MS = 250
@@ -125,6 +125,16 @@ class CustomerListPane(QWidget):
 
     def current_filter(self) -> CustomerFilter:
         return self.filter_bar.apply_to(CustomerFilter(text=self.search_edit.text().strip()))
+
+    def view_state(self) -> tuple[str, bool, tuple[str, ...]]:
+        """How the list shows its customers, for an export of what is on screen: the sort key
+        (domain.customers.query.SORT_COLUMNS) and whether descending, and the visible columns' keys
+        (SORT_KEYS names them: "name", "country", "contact", ...) from left to right."""
+        header = self.table.horizontalHeader()
+        column, order = self._sort_indicator
+        shown = sorted((c for c in Column if not header.isSectionHidden(c)), key=header.visualIndex)
+        sort = SORT_KEYS.get(Column(column), "name") if 0 <= column < len(Column) else "name"
+        return sort, order == Qt.SortOrder.DescendingOrder, tuple(SORT_KEYS[c] for c in shown)
 
     def on_search_edit_text_changed(self, _text: str) -> None:
         self.search_timer.start()

@@ -6,7 +6,8 @@ the database on its own connection and closes it when done. The app calls
     install_export_actions(window, clock, language=language, settings=settings)
 
 once after building the main window; the actions take their customers from the list pane (its
-current search and filters, or its selected rows).
+current search and filters, or its selected rows), in the list's order; "Customers on screen"
+writes the list's columns, in its order, unless the user asks for every column.
 """
 
 from __future__ import annotations
@@ -47,6 +48,11 @@ from trade_crm.ui.common.workers import Job, JobCancelled, JobContext
 
 FOLDER_KEY = "export/folder"
 SCOPES = ("shown", "selected", "all")
+# The list's columns (CustomerListPane.view_state) as columns of the exported customers sheet; the
+# main contact brings the email and phone its tooltip shows.
+LIST_COLUMNS = {"name": ("company",), "country": ("country", "country_code"), "contact": ("contact", "email", "phone"),
+                "rating": ("rating",), "tier": ("tier",), "lifecycle": ("stage",), "last_contact": ("last_contact",),
+                "follow_up": ("follow_up",)}
 
 
 class ExportDialog(QDialog):
@@ -69,8 +75,16 @@ class ExportDialog(QDialog):
             scope_box.addWidget(button)
         self.scope_buttons["shown"].setEnabled(filtered and shown > 0)
         self.scope_buttons["selected"].setEnabled(selected > 0)
+        self.list_columns_box = QCheckBox(self.tr("Only the list's columns, in its order"))
+        self.list_columns_box.setChecked(True)
+        under_shown = QHBoxLayout()  # indented under "Customers on screen", the choice it belongs to
+        under_shown.addSpacing(24)
+        under_shown.addWidget(self.list_columns_box)
+        scope_box.insertLayout(1, under_shown)
+        self.scope_group.idToggled.connect(lambda *_: self.list_columns_box.setEnabled(self.scope() == "shown"))
         default = "selected" if selected > 1 else "shown" if filtered and shown else "all"
         self.scope_buttons[default].setChecked(True)
+        self.list_columns_box.setEnabled(default == "shown")
         names = {"customers": self.tr("Customers"), "contacts": self.tr("Contacts"),
                  "interactions": self.tr("Interactions"), "orders": self.tr("Orders")}
         self.sheet_boxes = {sheet: QCheckBox(names[sheet]) for sheet in SHEETS}
@@ -113,6 +127,10 @@ class ExportDialog(QDialog):
     def sheets(self) -> tuple[str, ...]:
         return tuple(sheet for sheet, box in self.sheet_boxes.items() if box.isChecked())
 
+    def list_columns(self) -> bool:
+        """Whether the customers sheet holds only the list's columns (for what is on screen)."""
+        return self.scope() == "shown" and self.list_columns_box.isChecked()
+
     def path(self) -> Path:
         path = Path(self.path_edit.text().strip()).expanduser()
         return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
@@ -139,11 +157,11 @@ class ExportDialog(QDialog):
 
 
 def _export_job(context: JobContext, exporter: Callable, path: Path, flt: CustomerFilter, day: date,
-                now: datetime, **options):
+                now: datetime, order: tuple[str | None, bool] = (None, False), **options):
     def progress(stage: str, done: int, total: int) -> None:
         context.progress(done, total, stage)
 
-    ids = customer_ids(flt, today=day, now=now)
+    ids = customer_ids(flt, today=day, now=now, sort=order[0], descending=order[1])
     try:
         return exporter(path, ids, progress=progress, cancel=lambda: context.cancelled, **options)
     except ExportCancelled:
@@ -199,7 +217,8 @@ class ExportController(QObject):
             return
         dialog = self.make_dialog()
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.export_excel(dialog.path(), dialog.scope(), dialog.sheets()))
+        dialog.accepted.connect(lambda: self.export_excel(dialog.path(), dialog.scope(), dialog.sheets(),
+                                                          list_columns=dialog.list_columns()))
         dialog.open()
 
     def scope_filter(self, scope: str) -> CustomerFilter:
@@ -207,9 +226,14 @@ class ExportController(QObject):
             return CustomerFilter(ids=tuple(self._list.selected_ids()))
         return self._list.current_filter() if scope == "shown" else CustomerFilter()
 
-    def export_excel(self, path: Path, scope: str, sheets: tuple[str, ...]) -> Job:
+    def export_excel(self, path: Path, scope: str, sheets: tuple[str, ...], *, list_columns: bool = True) -> Job:
+        """Export in the list's order; what is on screen with the list's columns when `list_columns`."""
+        sort, descending, shown = self._list.view_state()
+        columns = [key for name in shown for key in LIST_COLUMNS.get(name, ())] \
+            if scope == "shown" and list_columns else None
         return self._start(path, export_workbook, self.scope_filter(scope), self.tr("Exporting to Excel…"),
-                           sheets=sheets, language=self._language, zone=self._clock.zone)
+                           sheets=sheets, language=self._language, zone=self._clock.zone, columns=columns,
+                           order=(sort, descending))
 
     def on_vcard_action_triggered(self) -> None:
         ids = self._list.selected_ids()

@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from trade_crm.exchange.exporting.columns import COLUMNS, EXPORT_PROPERTY, SHEETS, column_keys, sheet_of
+from trade_crm.exchange.exporting.labels import code_of
 from trade_crm.exchange.files.dates import parse_date
 from trade_crm.exchange.files.workbook import SheetInfo, cell_text
 from trade_crm.exchange.importing.plan import OWN_ID, PROBLEM_COLUMN, BookRow, BookSheet, RowProblem, text_of
@@ -25,7 +26,8 @@ from trade_crm.exchange.importing.readers import Table
 
 BOOK_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 # Columns the export writes for reading only; an edit there changes nothing.
-READ_ONLY = frozenset({"country", "stage", "last_contact", "orders", "order_total", "order_currency", "created"})
+READ_ONLY = frozenset({"country", "stage", "last_contact", "orders", "order_total", "order_currency", "created",
+                       "tier"})
 _KINDS = {sheet: {c.key: c.kind for c in columns} for sheet, columns in COLUMNS.items()}
 _BLOCKS = frozenset({"notes", "details", "address"})  # several lines may be meant
 _TRUE = frozenset({"true", "yes", "y", "1", "x", "✓", "是", "对", "真"})
@@ -136,7 +138,7 @@ def _read_sheet(title: str, kind: str, header: list[str], keys: list[str | None]
 def typed(kind: str, key: str, value: object) -> object:
     """A cell as the type its column holds; ValueError saying what is wrong."""
     if kind == "text":
-        return text_of(value)
+        return code_of(key, text_of(value))  # "Dormant", "展会", "德语" as the export wrote them: their codes
     if kind in ("id", "int"):
         number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
         if number is None and isinstance(value, str) and value.strip().isdigit():

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from trade_crm.domain.duplicates.matching import same_person
 from trade_crm.domain.text import clean_block, clean_line
+from trade_crm.exchange.exporting.labels import code_of
 from trade_crm.store.models import database
 
 CUSTOMER_COLUMNS = ("name", "alt_name", "country", "city", "address", "website", "source", "industry", "products",
@@ -63,6 +64,8 @@ def alike(column: str, stored, value) -> bool:
     """Whether a cell says what is stored (text compared as it would be stored: "\\tTabbed" ~ "Tabbed")."""
     if isinstance(stored, str) and isinstance(value, str):
         clean = clean_block if column in ("notes", "body") else clean_line
+        if column == "preferred_language":  # "German" typed, shown as "德语", read back as "de": the same
+            return code_of("language", clean(stored)) == code_of("language", value)
         return clean(stored) == value
     return stored == value or (stored in (None, "") and value in (None, ""))
 
