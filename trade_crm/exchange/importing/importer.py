@@ -106,6 +106,7 @@ def _plan_rows(table: Table, options: ImportOptions, *, path: str = "", progress
     customers = grouping.plan_customers(cleaned, options, source, tags, progress=progress, cancel=cancel)
     unread = tuple(RowProblem(table.sheet, number, "", message, "error") for number, message in table.problems)
     problems = unread + tuple(p for row in cleaned for p in row.problems)  # unread: rows the reader refused
+    problems += tuple(RowProblem(table.sheet, number, column, message) for number, column, message in table.warnings)
     notices = table.notices
     if len(table.encodings) > 1:  # the reader found the text plausible in more than one encoding
         notices += (f"the text was read as {table.encodings[0][0]}; it reads almost as well as "
