@@ -280,7 +280,7 @@ def read_vcards(data: bytes, encoding: str | None = None) -> VCardFile:
     cards = _properties(data)
     if encoding is not None and codec(encoding) is None:
         raise LookupError(encoding)
-    used, encodings = guess([] if unicode_file else _guess_samples(cards), encoding and codec(encoding))
+    used, encodings = guess([] if unicode_file else _guess_samples(cards), encoding)
     return VCardFile([_card(props, used, unicode_file) for props in cards], used, encodings)
 
 
