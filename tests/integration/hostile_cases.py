@@ -400,6 +400,12 @@ def _vcards(rng: random.Random) -> list[Case]:
         cases.append(Case(f"vcard_charset_{charset.decode()}", "cs.vcf", lambda c=charset: (
             b"BEGIN:VCARD\r\nFN;CHARSET=%s:M\xc3\xbcller GmbH\r\nEMAIL:m@mueller.de\r\nEND:VCARD\r\n" % c),
             ("import", 1)))
+    greek = ("BEGIN:VCARD\r\nVERSION:2.1\r\nN:Ελλάς;Νίκος\r\nFN:Νίκος\r\nORG:ΑΘΗΝΑ ΑΕ\r\n"  # read as Shift_JIS
+             "LABEL;WORK;CHARSET=Windows-1253:Οδός Ερμού 12\r\nEND:VCARD\r\n").encode("cp1253")  # but for LABEL
+    polish = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;ENCODING=QUOTED-PRINTABLE:Ma=B3gorzata Wi=9Cniewska\r\n"
+              b"ORG;ENCODING=QUOTED-PRINTABLE:Hurtownia =A3=F3d=9F\r\nEND:VCARD\r\n")  # Windows-1250, no CHARSET
+    cases += [Case("vcard_charset_on_label_only", "greek.vcf", lambda: greek, ("import", 1, ("ΑΘΗΝΑ ΑΕ",))),
+              Case("vcard_qp_without_charset", "polish.vcf", lambda: polish, ("import", 1, ("Hurtownia Łódź",)))]
     cases += [Case(f"truncated_vcard_{n}", "cut.vcf", lambda n=n: good[:n], ("either", None))
               for n in range(1, len(good), 9)]
     cases += [Case(f"flipped_vcard_{n}", "flip.vcf", lambda n=n: _flip(good, n), ("either", None))

@@ -87,15 +87,15 @@ class _Property:
     params: dict[str, list[str]]
     value: bytes
     line: int
+    charset: str | None = field(init=False)  # its own CHARSET, when Python can read text in it
+    data: bytes = field(init=False)  # the value's bytes, quoted-printable decoded (the guess reads them too)
 
-    @property
-    def charset(self) -> str | None:
-        return next((found for name in self.params.get("CHARSET", []) if (found := codec(name))), None)
-
-    def data(self) -> bytes:
-        """The value's bytes, quoted-printable decoded."""
-        encodings = [e.upper() for e in self.params.get("ENCODING", [])]
-        return quopri.decodestring(self.value) if "QUOTED-PRINTABLE" in encodings else self.value
+    def __post_init__(self) -> None:
+        names = self.params.get("CHARSET")
+        self.charset = next((found for name in names if (found := codec(name))), None) if names else None
+        encodings = self.params.get("ENCODING")
+        quoted = encodings is not None and any(e.upper() == "QUOTED-PRINTABLE" for e in encodings)
+        self.data = quopri.decodestring(self.value) if quoted else self.value
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -196,7 +196,7 @@ def _guess_samples(cards: list[list[_Property]]) -> list[bytes]:
     samples = []
     for props in cards:
         siblings = _card_charsets(props)
-        samples += [raw for p in props if not _is_binary(p) and needs_guess(raw := p.data(), p.charset, siblings)]
+        samples += [raw for p in props if not _is_binary(p) and needs_guess(raw := p.data, p.charset, siblings)]
     return samples
 
 
@@ -211,7 +211,7 @@ def _card(props: list[_Property], default: str, unicode_file: bool = False) -> V
         if _is_binary(prop):
             continue
         own = None if unicode_file else prop.charset
-        text, how = decode_value(prop.data(), own, siblings, default)
+        text, how = decode_value(prop.data, own, siblings, default)
         text = unicodedata.normalize("NFC", text)
         values["guessed"] = values.get("guessed", False) or how == GUESSED
         if "\ufffd" in text:
