@@ -5036,6 +5036,10 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <source>Arabic</source>
         <translation>阿拉伯文</translation>
     </message>
+    <message>
+        <source>Central European</source>
+        <translation>中欧</translation>
+    </message>
 </context>
 <context>
     <name>Periods</name>

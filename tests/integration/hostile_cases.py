@@ -155,6 +155,56 @@ def _deflate_raw_damaged() -> bytes:
     return bytes(data)
 
 
+def record(kind: int, body: bytes = b"") -> bytes:
+    """One BIFF12 record of an .xlsb part: type and size as base-128 numbers, then the body."""
+    head = bytes([kind]) if kind < 0x80 else bytes([kind & 0x7F | 0x80, kind >> 7])
+    size, length = len(body), bytearray()
+    while True:
+        length.append(size & 0x7F | (0x80 if size >> 7 else 0))
+        size >>= 7
+        if not size:
+            return head + bytes(length) + body
+
+
+def _wide(text: str) -> bytes:
+    data = text.encode("utf-16-le")
+    return struct.pack("<I", len(data) // 2) + data
+
+
+def row_record(row: int) -> bytes:
+    return record(0x0000, struct.pack("<IIHBBBI", row, 0, 0x12C, 0, 0, 0, 0))  # BrtRowHdr, 0-based row
+
+
+def number_record(column: int, value: float = 1.0) -> bytes:
+    return record(0x0005, struct.pack("<IId", column, 0, value))  # BrtCellReal, 0-based column
+
+
+def xlsb_sheet(rows=ROWS, extra: bytes = b"") -> bytes:
+    """A worksheet part: BrtBeginSheet, BrtWsDim, BrtBeginSheetData, a row and BrtCellSt per value, `extra`."""
+    body = record(0x0081) + record(0x0094, struct.pack("<4I", 0, len(rows) - 1, 0, 2)) + record(0x0091)
+    for index, row in enumerate(rows):
+        body += row_record(index) + b"".join(record(0x0006, struct.pack("<II", column, 0) + _wide(value))
+                                             for column, value in enumerate(row))
+    return body + extra + record(0x0092) + record(0x0082)
+
+
+def xlsb(sheet: bytes | None = None) -> bytes:
+    """A minimal .xlsb, written record by record (no library in the lock writes the format)."""
+    book = (record(0x0083) + record(0x008F) + record(0x009C, struct.pack("<II", 0, 1) + _wide("rId1")
+            + _wide("Customers")) + record(0x0090) + record(0x009D, bytes(26)) + record(0x0084))
+    parts = {"[Content_Types].xml": _CONTENT_TYPES.replace(b"workbook.xml", b"workbook.bin").replace(
+                 b"sheet1.xml", b"sheet1.bin"),
+             "_rels/.rels": _RELS.replace(b"workbook.xml", b"workbook.bin"),
+             "xl/workbook.bin": book,
+             "xl/_rels/workbook.bin.rels": _WORKBOOK_RELS.replace(b"sheet1.xml", b"sheet1.bin"),
+             "xl/worksheets/sheet1.bin": sheet if sheet is not None else xlsb_sheet()}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
 def csv_bytes(rows=ROWS, encoding="utf-8") -> bytes:
     return "".join(",".join(row) + "\r\n" for row in rows).encode(encoding)
 
@@ -350,6 +400,12 @@ def _vcards(rng: random.Random) -> list[Case]:
         cases.append(Case(f"vcard_charset_{charset.decode()}", "cs.vcf", lambda c=charset: (
             b"BEGIN:VCARD\r\nFN;CHARSET=%s:M\xc3\xbcller GmbH\r\nEMAIL:m@mueller.de\r\nEND:VCARD\r\n" % c),
             ("import", 1)))
+    greek = ("BEGIN:VCARD\r\nVERSION:2.1\r\nN:Ελλάς;Νίκος\r\nFN:Νίκος\r\nORG:ΑΘΗΝΑ ΑΕ\r\n"  # read as Shift_JIS
+             "LABEL;WORK;CHARSET=Windows-1253:Οδός Ερμού 12\r\nEND:VCARD\r\n").encode("cp1253")  # but for LABEL
+    polish = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;ENCODING=QUOTED-PRINTABLE:Ma=B3gorzata Wi=9Cniewska\r\n"
+              b"ORG;ENCODING=QUOTED-PRINTABLE:Hurtownia =A3=F3d=9F\r\nEND:VCARD\r\n")  # Windows-1250, no CHARSET
+    cases += [Case("vcard_charset_on_label_only", "greek.vcf", lambda: greek, ("import", 1, ("ΑΘΗΝΑ ΑΕ",))),
+              Case("vcard_qp_without_charset", "polish.vcf", lambda: polish, ("import", 1, ("Hurtownia Łódź",)))]
     cases += [Case(f"truncated_vcard_{n}", "cut.vcf", lambda n=n: good[:n], ("either", None))
               for n in range(1, len(good), 9)]
     cases += [Case(f"flipped_vcard_{n}", "flip.vcf", lambda n=n: _flip(good, n), ("either", None))
@@ -381,9 +437,42 @@ def _xls(rng: random.Random) -> list[Case]:
     return cases
 
 
+def _xlsb_cases(rng: random.Random) -> list[Case]:
+    """.xlsb: far cells in its binary records (the reader builds the whole rectangle), and mutations."""
+    refuse = ("refuse", "can be read")
+    far = [("xfd1048576", row_record(1048575) + number_record(16383), refuse),
+           ("column_4294967295", row_record(5) + number_record(0xFFFFFFFF), refuse),
+           ("column_alm", row_record(5) + number_record(1000), refuse),
+           ("rows_over_limit", row_record(300_000) + number_record(0), refuse),
+           ("area_too_big", row_record(150_000) + number_record(999), refuse),
+           ("row_4294967295", row_record(0xFFFFFFFF) + number_record(0), ("either", None)),
+           ("blank_far", row_record(1048575) + record(0x0001, struct.pack("<II", 16383, 0)), ("import", 3)),
+           ("row_header_only_far", row_record(1048575), ("import", 3)),
+           ("short_cells_after_far", row_record(5) + number_record(998) + record(0x000D, struct.pack("<Ii", 0, 2))
+            + record(0x000D, struct.pack("<Ii", 0, 2)), refuse),
+           ("isst_without_strings", row_record(4) + record(0x0007, struct.pack("<III", 0, 0, 5)),  # a Rust panic
+            ("refuse", "index out of bounds")),
+           ("cut_record_at_end", b"\x05\xff\xff\xff\x7f", ("either", None)),
+           ("oversized_length", b"\x06\xff\xff\xff\x7f" + b"x" * 64, ("either", None))]
+    cases = [Case("xlsb_good", "list.xlsb", xlsb, ("import", 3))]
+    cases += [Case(f"xlsb_{name}", "list.xlsb", lambda extra=extra: xlsb(xlsb_sheet(extra=extra)), expect)
+              for name, extra, expect in far]
+    base, sheet = xlsb(), xlsb_sheet()
+    cases += [Case(f"truncated_xlsb_{n}", "cut.xlsb", lambda n=n: base[:n], ("either", None))
+              for n in sorted({rng.randrange(1, len(base)) for _ in range(15)})]
+    cases += [Case(f"flipped_xlsb_{n}", "flip.xlsb", lambda n=n: _flip(base, n), ("either", None))
+              for n in sorted({rng.randrange(0, len(base)) for _ in range(20)})]
+    for n in sorted({rng.randrange(0, len(sheet)) for _ in range(40)}):
+        byte = rng.choice(b"\x00\x01\x05\x7f\x80\xff")
+        cases.append(Case(f"xlsb_record_mutation_{n}_{byte}", "rec.xlsb",
+                          lambda n=n, b=byte: xlsb(sheet[:n] + bytes([b]) + sheet[n + 1:]), ("either", None)))
+    return cases
+
+
 def all_cases() -> list[Case]:
     rng = random.Random(15)
     return (_far_cells() + _zips() + _opendocument() + _mutations(rng) + _template_mutations(rng) + _xls(rng) + _csvs(rng) + _encodings() + _vcards(rng)
+            + _xlsb_cases(random.Random(1415))
             + [Case("html_as_xlsx", "page.xlsx", lambda: b"<html><table><tr><td>x</td></tr></table></html>",
                     ("refuse", "web page")),
                Case("zero_bytes_xlsx", "zero.xlsx", lambda: b"\x00" * 1000, ("refuse", None)),

@@ -86,5 +86,5 @@ def test_a_vcf_file_reads_as_a_table_of_one_row_per_card(tmp_path):
     assert len(table.rows) == 2
     cells = dict(zip(table.headers, table.rows[0].cells, strict=True))
     assert cells["Company"] == "深圳市华为技术有限公司"
-    assert cells["Phone"] == "+86 138 1234 5678"
+    assert cells["Phone"] == "+86 138 1234 5678; +86 755 1234 5678"  # a fax is a number to call too
     assert cells["Fax"] == "+86 755 1234 5678"

@@ -6,7 +6,8 @@ few megabytes. So, before python-calamine sees a file: the directory's member co
 member's and the total unpacked size and its compression ratio are checked; every member is
 streamed once through Python's zipfile (which stops at the declared size and checks the CRC, so
 a member that lies about its size is caught); and each sheet to be read is scanned for the cells
-it holds (not its declared <dimension>) so the rectangle the reader builds is known to be small.
+it holds (not its declared <dimension>; an .xlsb's records in xlsb.py) so the rectangle the reader
+builds is known to be small.
 Everything over a limit raises WorkbookError("refused", reason): one line for the person.
 """
 
@@ -17,6 +18,8 @@ import re
 import struct
 import zipfile
 from pathlib import Path
+
+from trade_crm.exchange.files import xlsb
 
 MAX_UNPACKED = 200 * 1024 * 1024  # all members together
 MAX_MEMBERS = 10_000
@@ -313,17 +316,22 @@ def check_opendocument(path: Path) -> None:
 
 
 def check_sheets(path: Path, sheets: list[str]) -> None:
-    """Scan each named sheet of an .xlsx/.xlsm for the cells it holds and refuse what is too big."""
+    """Scan each named sheet of an .xlsx/.xlsm/.xlsb for the cells it holds and refuse what is too big."""
     try:
         with zipfile.ZipFile(path) as archive:
             if "content.xml" in archive.NameToInfo:  # OpenDocument: checked whole when opened
                 return
-            parts = sheet_parts(archive)
+            binary = "xl/workbook.bin" in archive.NameToInfo
+            parts = xlsb.sheet_parts(archive) if binary else sheet_parts(archive)
             for sheet in sheets:
                 member = parts.get(sheet)
                 if member is None or member not in archive.NameToInfo:
                     continue
-                check_extent(sheet, *sheet_extent(archive, member))
+                if binary:
+                    with archive.open(member) as stream:
+                        check_extent(sheet, *xlsb.sheet_extent(stream))
+                else:
+                    check_extent(sheet, *sheet_extent(archive, member))
     except WorkbookError:
         raise
     except Exception as exc:

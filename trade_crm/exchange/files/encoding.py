@@ -142,6 +142,13 @@ def _char_score(ch: str, encoding: str, common: frozenset[str], frequent: frozen
     return -1  # symbols, superscripts, box drawing: rare in names and addresses
 
 
+def _inside_latin_word(text: str, index: int) -> bool:
+    """A kana, hangul or hanzi between two ASCII letters: no language writes that, a wrong code page does."""
+    ch, before, after = text[index], text[index - 1], text[index + 1]
+    return (_is_kana(ch) or _is_cjk(ch) or _is_hangul(ch)) and before.isascii() and before.isalpha() \
+        and after.isascii() and after.isalpha()
+
+
 def score(text: str, encoding: str) -> float:
     """Average plausibility of the non-ASCII characters of `text` decoded as `encoding` (-3 .. 2)."""
     common = _common_chars(encoding) if encoding in _CJK else frozenset()
@@ -157,6 +164,8 @@ def score(text: str, encoding: str) -> float:
             value, size = _word_score("".join(word))
             total, weight, word = total + value, weight + size, []
         if ch in _GLUED and _is_word_char(text[index + 1]):  # "¶λφα": ISO-8859-7 "Άλφα" read as Windows-1253
+            total, weight = total - 2, weight + 1
+        elif ord(ch) > 0x7F and 0 < index < len(text) - 1 and _inside_latin_word(text, index):  # "Maｳgorzata": Polish "ł" read as Shift_JIS kana
             total, weight = total - 2, weight + 1
         elif ord(ch) > 0x7F:
             total, weight = total + _char_score(ch, encoding, common, frequent), weight + 1
@@ -200,14 +209,14 @@ def _unicode(data: bytes) -> str | None:
     return None
 
 
-def rank_encodings(data: bytes) -> list[tuple[str, float]]:
+def rank_encodings(data: bytes, candidates: tuple[str, ...] = CANDIDATES) -> list[tuple[str, float]]:
     """Every legacy candidate that decodes `data`, best first, with its score (Unicode: one entry)."""
     unicode = _unicode(data)
     if unicode:
         return [(unicode, 2.0)]
     sample = data[:SAMPLE_BYTES]
     ranked = []
-    for encoding in CANDIDATES:
+    for encoding in candidates:
         text = _decode_prefix(sample, encoding)
         if text is not None:
             ranked.append((encoding, score(text, encoding)))

@@ -117,6 +117,7 @@ def _plan_rows(table: Table, options: ImportOptions, *, path: str = "", progress
                                      + shared_email_problems(table.sheet, cleaned), key=lambda p: p.row))
     numbers = sorted([row.number for row in table.rows] + [number for number, _ in table.problems])
     outcomes = account_rows(numbers, customers, problems, ignored)
+    problems += tuple(RowProblem(table.sheet, number, column, message) for number, column, message in table.warnings)
     notices = table.notices
     if len(table.encodings) > 1:  # the reader found the text plausible in more than one encoding
         notices += (f"the text was read as {table.encodings[0][0]}; it reads almost as well as "

@@ -22,7 +22,6 @@ from trade_crm.exchange.files.refusal import FileRefused
 from trade_crm.exchange.files.workbook import SheetInfo, WorkbookError, cell_text
 from trade_crm.exchange.importing.headers import find_header_row, looks_like_data, lookup
 from trade_crm.exchange.importing.sheets import SheetScore, choice_notice, choose_sheet
-from trade_crm.exchange.vcard import cards as vcard
 from trade_crm.exchange.vcard import table as vcard_table
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -65,6 +64,7 @@ class Table:
     # A workbook whose sheet was chosen by content: every readable sheet's score, the chosen one first.
     sheet_scores: tuple[SheetScore, ...] = ()
     problems: tuple[tuple[int, str], ...] = ()  # (row, message): records the reader could not take
+    warnings: tuple[tuple[int, str, str], ...] = ()  # (row, column, message): read, but check it (a vCard's charset)
     # (encoding, preview) for the one used, first, and the others the text reads almost as well in
     encodings: tuple[tuple[str, str], ...] = ()
 
@@ -195,13 +195,15 @@ def read_table(path: str | Path, sheet: str | None = None, *, max_bytes: int = M
         return replace(table, problems=tuple(records.problems),
                        encodings=tuple((name, preview(raw, name)) for name in names))
     if kind == "vcard":
-        cards = vcard.parse_vcards(data)
-        if not cards:
+        try:
+            cards = vcard_table.card_table(data, encoding)
+        except LookupError as exc:
+            raise ReadError(path.name, f'there is no text encoding "{encoding}"') from exc
+        if len(cards.grid) < 2:
             raise ReadError(path.name, "the file has no vCard (BEGIN:VCARD ... END:VCARD) in it")
-        grid = [(0, list(vcard_table.CARD_COLUMNS))]
-        grid += [(card.line, [card_cells.get(c, "") for c in vcard_table.CARD_COLUMNS])
-                 for card in cards for card_cells in [vcard_table.card_row(card)]]
-        return _table(path.name, path.name, "vcard", grid, max_rows, header_index=0)
+        table = _table(path.name, path.name, "vcard", cards.grid, max_rows, header_index=0, encoding=cards.encoding,
+                       notices=cards.notices)
+        return replace(table, warnings=cards.warnings, encodings=cards.encodings)
     return _read_workbook(path, sheet, max_rows)
 
 

@@ -3,7 +3,7 @@
 Reading works on bytes until each value is known, because a folded line may split a UTF-8
 character in two, a QUOTED-PRINTABLE value continues after a soft break ("=" at the end of a
 line) on a line that does not start with a space, and one card can mix raw UTF-8, QP with a
-CHARSET, and bytes in the file's own legacy code page (detected once for the whole file).
+CHARSET, and bytes in the file's own legacy code page (see charsets.py for which is used when).
 """
 
 from __future__ import annotations
@@ -15,13 +15,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from trade_crm.exchange.files.encoding import detect_encoding
+from trade_crm.exchange.vcard.charsets import GUESSED, LOSSY, codec, decode_value, guess, needs_guess
 
 _LINE_BREAK = re.compile(rb"\r\n|\n|\r")
 _ESCAPES = {"n": "\n", "N": "\n", ",": ",", ";": ";", "\\": "\\", ":": ":"}
 _BINARY = {"PHOTO", "LOGO", "SOUND", "KEY"}
-_SKIPPED = {"VERSION", "PRODID", "UID", "REV", "X-ABLABEL", "LABEL", "X-MS-OL-DESIGN", "X-EVOLUTION-FILE-AS",
+_SKIPPED = {"VERSION", "PRODID", "UID", "REV", "X-ABLABEL", "X-MS-OL-DESIGN", "X-EVOLUTION-FILE-AS",
             "X-MS-OL-DEFAULT-POSTAL-ADDRESS", "CLASS", "SORT-STRING", "X-MOZILLA-HTML", "MAILER", "TZ", "GEO",
-            "BEGIN", "END", "CLIENTPIDMAP", "KIND", "SOURCE", "NAME", "PROFILE", "X-ABUID", "XML"}
+            "BEGIN", "END", "CLIENTPIDMAP", "SOURCE", "NAME", "PROFILE", "X-ABUID", "XML"}
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,16 @@ class VCard:
     categories: tuple[str, ...] = ()
     impp: tuple[tuple[str, str], ...] = ()  # (service, handle): ("skype", "joe.b"), ("wechat", "wxid")
     other: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    is_company: bool = False  # X-ABShowAs:COMPANY or KIND:org: FN names the company, N (if any) the person
+    guessed: bool = False  # some text had no charset of its own and was read with the file's guessed one
+    problems: tuple[tuple[str, str], ...] = ()  # (property, message): text a person must check
+
+
+@dataclass(frozen=True)
+class VCardFile:
+    cards: list[VCard]
+    encoding: str  # what text naming no charset was read as when it is not UTF-8 (a guess, or chosen)
+    encodings: tuple[tuple[str, str], ...] = ()  # (encoding, preview): the one used, then close others
 
 
 @dataclass
@@ -76,6 +87,15 @@ class _Property:
     params: dict[str, list[str]]
     value: bytes
     line: int
+    charset: str | None = field(init=False)  # its own CHARSET, when Python can read text in it
+    data: bytes = field(init=False)  # the value's bytes, quoted-printable decoded (the guess reads them too)
+
+    def __post_init__(self) -> None:
+        names = self.params.get("CHARSET")
+        self.charset = next((found for name in names if (found := codec(name))), None) if names else None
+        encodings = self.params.get("ENCODING")
+        quoted = encodings is not None and any(e.upper() == "QUOTED-PRINTABLE" for e in encodings)
+        self.data = quopri.decodestring(self.value) if quoted else self.value
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -147,19 +167,6 @@ def _properties(data: bytes) -> list[list[_Property]]:
     return cards
 
 
-def _decode(prop: _Property, default: str) -> str:
-    raw = prop.value
-    encodings = [e.upper() for e in prop.params.get("ENCODING", [])]
-    if "QUOTED-PRINTABLE" in encodings:
-        raw = quopri.decodestring(raw)
-    charset = (prop.params.get("CHARSET") or [default])[0]
-    try:
-        text = raw.decode(charset, errors="replace")
-    except (LookupError, UnicodeError, ValueError, TypeError):  # unknown, or idna/punycode/undefined, which
-        text = raw.decode(default, errors="replace")  # cannot replace: the file's own encoding instead
-    return unicodedata.normalize("NFC", text)
-
-
 def _unescape(text: str) -> str:
     return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(0)), text)
 
@@ -172,21 +179,46 @@ def _types(prop: _Property) -> tuple[str, ...]:
     return tuple(t.lower() for t in prop.params.get("TYPE", []) if t)
 
 
-def _default_charset(cards: list[list[_Property]]) -> str:
-    plain = b"\n".join(p.value for card in cards for p in card
-                       if "CHARSET" not in p.params and p.name not in _BINARY)
-    encoding = detect_encoding(plain)
-    return "utf-8" if encoding == "utf-8-sig" else encoding
+_COLUMN = {"FN": "Name", "N": "Name", "ORG": "Company", "TITLE": "Title", "ROLE": "Title", "EMAIL": "Email",
+           "TEL": "Phone", "URL": "Website", "ADR": "Address", "LABEL": "Address", "NOTE": "Notes"}
 
 
-def _card(props: list[_Property], default: str) -> VCard:
+def _is_binary(prop: _Property) -> bool:
+    return prop.name in _BINARY or prop.params.get("ENCODING", [""])[0].upper() in ("BASE64", "B")
+
+
+def _card_charsets(props: list[_Property]) -> list[str]:
+    return list(dict.fromkeys(c for p in props if (c := p.charset)))
+
+
+def _guess_samples(cards: list[list[_Property]]) -> list[bytes]:
+    """The values no charset of their own, of their card or UTF-8 reads: what the file's guess is made from."""
+    samples = []
+    for props in cards:
+        siblings = _card_charsets(props)
+        samples += [raw for p in props if not _is_binary(p) and needs_guess(raw := p.data, p.charset, siblings)]
+    return samples
+
+
+def _card(props: list[_Property], default: str, unicode_file: bool = False) -> VCard:
+    """One card; in a UTF-16/32 file (already re-encoded as UTF-8) a CHARSET parameter means nothing."""
     values: dict[str, object] = {"line": props[0].line if props else 0}
     emails, phones, urls, addresses, categories, impp, other, notes = [], [], [], [], [], [], [], []
+    labels, problems = [], []
+    siblings = [] if unicode_file else _card_charsets(props)
     for prop in props:
         name = prop.name
-        if name in _BINARY or prop.params.get("ENCODING", [""])[0].upper() in ("BASE64", "B"):
+        if _is_binary(prop):
             continue
-        text = _decode(prop, default)
+        own = None if unicode_file else prop.charset
+        text, how = decode_value(prop.data, own, siblings, default)
+        text = unicodedata.normalize("NFC", text)
+        values["guessed"] = values.get("guessed", False) or how == GUESSED
+        if "\ufffd" in text:
+            why = (f"the text is not {own} as the card says" if own else f"the text is not {default}"
+                   ) if how == LOSSY else "the file holds it (a character lost before the file was written)"
+            problems.append((_COLUMN.get(name, "Other"), f"{name}: some characters are stored as \ufffd: {why}; "
+                             "check this contact"))
         if name == "VERSION":
             values["version"] = text.strip()
         if name in _SKIPPED or not text.strip():
@@ -215,6 +247,10 @@ def _card(props: list[_Property], default: str) -> VCard:
             box, ext, street, city, region, postcode, country, *_ = [*_components(text), *[""] * 7]
             addresses.append(Address(", ".join(p for p in (street, ext, box) if p), city, region, postcode,
                                      country, _types(prop)))
+        elif name == "LABEL":  # the address as printed on an envelope: the address when the card has no ADR
+            labels.append(Address(_unescape(text).strip(), types=_types(prop)))
+        elif name == "X-ABSHOWAS" or name == "KIND":
+            values["is_company"] = text.strip().upper() in ("COMPANY", "ORG", "ORGANIZATION")
         elif name == "BDAY":
             values["birthday"] = text.strip()
         elif name == "NOTE":
@@ -226,21 +262,31 @@ def _card(props: list[_Property], default: str) -> VCard:
             impp.append(((service or name.removeprefix("X-").split("-")[0]).lower(), handle))
         else:
             other.append((name, _unescape(text).strip()))
-    values.update(emails=tuple(emails), phones=tuple(phones), urls=tuple(urls), addresses=tuple(addresses),
-                  categories=tuple(categories), impp=tuple(impp), other=tuple(other), note="\n\n".join(notes))
+    values.update(emails=tuple(emails), phones=tuple(phones), urls=tuple(urls),
+                  addresses=tuple(addresses or labels), categories=tuple(categories), impp=tuple(impp),
+                  other=tuple(other), note="\n\n".join(notes), problems=tuple(problems))
     return VCard(**values)  # type: ignore[arg-type]
+
+
+def read_vcards(data: bytes, encoding: str | None = None) -> VCardFile:
+    """Every card in the file, in order, and the code page text naming no charset was read with:
+    `encoding` when a person chose one, else a guess from the bytes (UTF-8 when none is needed)."""
+    unicode_file = data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[1:2] == b"\x00" or data[:1] == b"\x00"
+    if unicode_file:
+        found = detect_encoding(data)
+        data = data.decode(found, errors="replace").lstrip("\ufeff").encode("utf-8")
+    elif data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    cards = _properties(data)
+    if encoding is not None and codec(encoding) is None:
+        raise LookupError(encoding)
+    used, encodings = guess([] if unicode_file else _guess_samples(cards), encoding)
+    return VCardFile([_card(props, used, unicode_file) for props in cards], used, encodings)
 
 
 def parse_vcards(data: bytes) -> list[VCard]:
     """Every card in the file, in order; a file with no BEGIN:VCARD gives an empty list."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[1:2] == b"\x00" or data[:1] == b"\x00":
-        encoding = detect_encoding(data)
-        data = data.decode(encoding, errors="replace").lstrip("\ufeff").encode("utf-8")
-    elif data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    cards = _properties(data)
-    default = _default_charset(cards)
-    return [_card(props, default) for props in cards]
+    return read_vcards(data).cards
 
 
 # --- writing ----------------------------------------------------------------------------------

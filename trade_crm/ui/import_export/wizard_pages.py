@@ -253,6 +253,7 @@ def encoding_label(codec: str) -> str:
         "cp1252": (QT_TRANSLATE_NOOP("EncodingNames", "Western European"), "Windows-1252"), "cp1251": (QT_TRANSLATE_NOOP("EncodingNames", "Cyrillic"), "Windows-1251"),
         "koi8_r": (QT_TRANSLATE_NOOP("EncodingNames", "Cyrillic"), "KOI8-R"), "cp1253": (QT_TRANSLATE_NOOP("EncodingNames", "Greek"), "Windows-1253"), "iso8859_7": (QT_TRANSLATE_NOOP("EncodingNames", "Greek"), "ISO 8859-7"),
         "cp1255": (QT_TRANSLATE_NOOP("EncodingNames", "Hebrew"), "Windows-1255"), "cp1256": (QT_TRANSLATE_NOOP("EncodingNames", "Arabic"), "Windows-1256"),
+        "cp1250": (QT_TRANSLATE_NOOP("EncodingNames", "Central European"), "Windows-1250"), "iso8859_2": (QT_TRANSLATE_NOOP("EncodingNames", "Central European"), "ISO 8859-2"),
     }
     if codec not in scripts:
         return codec
