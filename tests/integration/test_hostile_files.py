@@ -32,14 +32,24 @@ def results(tmp_path_factory):
         path = folder / case.name
         path.write_bytes(case.build())
         listed.append({"id": case.id, "path": str(path)})
-    (work / "cases.json").write_text(json.dumps(listed))
     env = {**os.environ, "PYTHONPATH": str(REPO), "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
     env.pop("TRADE_CRM_DB", None)
-    done = subprocess.run([sys.executable, "-m", "tests.integration.hostile_worker", str(work / "cases.json"),
-                           str(work / "results.json")], cwd=REPO, env=env, capture_output=True, text=True,
-                          timeout=600)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads((work / "results.json").read_text())
+    # One worker per core, each with its share of the cases (its own folder): the cases are independent.
+    shares = max(1, min(4, os.cpu_count() or 1))
+    workers = []
+    for share in range(shares):
+        folder = work / f"worker-{share}"
+        folder.mkdir()
+        (folder / "cases.json").write_text(json.dumps(listed[share::shares]))
+        workers.append(subprocess.Popen(
+            [sys.executable, "-m", "tests.integration.hostile_worker", str(folder / "cases.json"),
+             str(folder / "results.json")], cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+    results = {}
+    for share, worker in enumerate(workers):
+        _, stderr = worker.communicate(timeout=600)
+        assert worker.returncode == 0, stderr[-3000:]
+        results.update(json.loads((work / f"worker-{share}" / "results.json").read_text()))
+    return results
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
