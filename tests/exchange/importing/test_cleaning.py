@@ -5,7 +5,7 @@ import pytest
 
 from trade_crm.exchange.files.dates import parse_date
 from trade_crm.exchange.importing.cleaning import RowCleaner, shared_email_problems
-from trade_crm.exchange.importing.column_choice import auto_map
+from trade_crm.exchange.importing.layout.column_choice import auto_map
 
 HEADERS = ["Company", "Contact", "Email", "Phone", "Country", "City", "WhatsApp", "Birthday", "Fax", "Tags"]
 

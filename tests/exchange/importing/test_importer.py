@@ -12,7 +12,7 @@ from trade_crm.domain.customers.timeline import timeline
 from trade_crm.exchange.exporting.workbook import customer_ids, export_workbook
 from trade_crm.exchange.files import workbook
 from trade_crm.exchange.importing import commit as import_commit
-from trade_crm.exchange.importing import error_report, mappings
+from trade_crm.exchange.importing import error_report
 from trade_crm.exchange.importing import plan as import_plan
 from trade_crm.exchange.importing.error_report import write_error_report
 from trade_crm.exchange.importing.importer import (
@@ -23,6 +23,7 @@ from trade_crm.exchange.importing.importer import (
     import_history,
     plan_table,
 )
+from trade_crm.exchange.importing.layout import mappings
 from trade_crm.exchange.importing.readers import read_table
 from trade_crm.store import search
 

@@ -3,9 +3,9 @@
 import pytest
 
 from tests.exchange.importing.lists import HEADER, existing_acme, run
-from trade_crm.exchange.importing.headers import ColumnMapping
 from trade_crm.exchange.importing.importer import ImportOptions, build_plan
 from trade_crm.exchange.importing.junk import JunkFilter
+from trade_crm.exchange.importing.layout.headers import ColumnMapping
 
 TARGETS = ("company", "contact_name", "email", "phone", "country", "city", "website", "booth")
 FILTER = JunkFilter(HEADER, [ColumnMapping(i, h, t) for i, (h, t) in enumerate(zip(HEADER, TARGETS, strict=True))])

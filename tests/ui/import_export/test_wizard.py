@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt, QThreadPool
 from tests.helpers import dump, make_xlsx
 from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.records import create_customer, customer_count, get_customer
-from trade_crm.exchange.importing import mappings
 from trade_crm.exchange.importing.importer import import_history
+from trade_crm.exchange.importing.layout import mappings
 from trade_crm.store.models import Customer
 from trade_crm.ui.import_export import jobs as import_jobs
 from trade_crm.ui.import_export import wizard as import_wizard

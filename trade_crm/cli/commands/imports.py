@@ -88,9 +88,9 @@ def run(ctx: Context, args) -> int:
 def import_file(ctx: Context, args) -> int:
     # lazy: start-up, every command line loads every command module; only an import needs the readers
     from trade_crm.exchange.encrypted_copy import back_up_open_book
-    from trade_crm.exchange.importing import mappings
     from trade_crm.exchange.importing.error_report import write_error_report
     from trade_crm.exchange.importing.importer import ImportOptions, build_plan, commit_import
+    from trade_crm.exchange.importing.layout import mappings
     from trade_crm.exchange.importing.readers import ReadError
 
     options = ImportOptions(sheet=args.sheet, mapping=_mapping(args.map), unmapped=args.unmapped,

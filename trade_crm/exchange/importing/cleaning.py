@@ -27,7 +27,7 @@ from trade_crm.domain.text import clean_block, clean_line, normalize_email, spli
 from trade_crm.domain.world.countries import UnknownCountryError, normalize_country
 from trade_crm.domain.world.phones import Phone, normalize_phone, number_doubt, split_phones
 from trade_crm.exchange.files.dates import parse_date
-from trade_crm.exchange.importing.headers import ColumnMapping, lookup
+from trade_crm.exchange.importing.layout.headers import ColumnMapping, lookup
 from trade_crm.exchange.importing.plan import PlannedContact, RowProblem
 from trade_crm.store.models import RATINGS
 

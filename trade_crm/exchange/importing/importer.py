@@ -25,16 +25,17 @@ from pathlib import Path
 
 from trade_crm.domain.bulk import collector_paused
 from trade_crm.domain.clock import Clock
-from trade_crm.exchange.importing import grouping, mappings
+from trade_crm.exchange.importing import grouping
 from trade_crm.exchange.importing.book.commit import commit_book
 from trade_crm.exchange.importing.book.reimport import plan_book
 from trade_crm.exchange.importing.book.rows import read_book
 from trade_crm.exchange.importing.cleaning import RowCleaner, shared_email_problems
-from trade_crm.exchange.importing.column_choice import auto_map
 from trade_crm.exchange.importing.commit import commit_plan
-from trade_crm.exchange.importing.headers import IDENTITY_FIELDS, ColumnMapping, apply_overrides
 from trade_crm.exchange.importing.history import BatchInfo, UndoResult, history, undo_batch
 from trade_crm.exchange.importing.junk import JunkFilter
+from trade_crm.exchange.importing.layout import mappings
+from trade_crm.exchange.importing.layout.column_choice import auto_map
+from trade_crm.exchange.importing.layout.headers import IDENTITY_FIELDS, ColumnMapping, apply_overrides
 from trade_crm.exchange.importing.plan import (
     POLICIES,
     DuplicateMatch,

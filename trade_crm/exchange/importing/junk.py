@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from trade_crm.exchange.files.dates import parse_date
-from trade_crm.exchange.importing.headers import ColumnMapping
+from trade_crm.exchange.importing.layout.headers import ColumnMapping
 
 # "Total", "Grand total", "Sub-total", "合计", "总计", "小计", "Summe", "Gesamt", "Insgesamt", "Totale", "Итого"
 _TOTAL_WORD = (r"(?:(?:(?:grand|sub)\s*-?\s*)?totals?|zwischensumme|summe|gesamt(?:summe)?|insgesamt|totale|итого|sum)"

@@ -15,7 +15,7 @@ from typing import Any
 
 from trade_crm.domain.errors import ValidationError
 from trade_crm.exchange.files.workbook import cell_text
-from trade_crm.exchange.importing.headers import UNMAPPED_CHOICES, ColumnMapping
+from trade_crm.exchange.importing.layout.headers import UNMAPPED_CHOICES, ColumnMapping
 
 POLICIES = ("merge", "skip", "create")
 PROBLEM_COLUMN = "Import problems"  # the error report's last column; ignored when its file comes back

@@ -20,8 +20,8 @@ from trade_crm.exchange.files.bounds import MAX_MEMBERS
 from trade_crm.exchange.files.encoding import SAMPLE_BYTES, close_alternatives, detect_encoding, preview
 from trade_crm.exchange.files.refusal import FileRefused
 from trade_crm.exchange.files.workbook import SheetInfo, WorkbookError, cell_text
-from trade_crm.exchange.importing.headers import find_header_row, looks_like_data, lookup
-from trade_crm.exchange.importing.sheets import SheetScore, choice_notice, choose_sheet
+from trade_crm.exchange.importing.layout.headers import find_header_row, looks_like_data, lookup
+from trade_crm.exchange.importing.layout.sheets import SheetScore, choice_notice, choose_sheet
 from trade_crm.exchange.vcard import table as vcard_table
 
 MAX_FILE_BYTES = 50 * 1024 * 1024

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from trade_crm.domain.errors import DomainError
-from trade_crm.exchange.importing import mappings
-from trade_crm.exchange.importing.evidence import Evidence
-from trade_crm.exchange.importing.headers import IDENTITY_FIELDS, ColumnMapping
 from trade_crm.exchange.importing.importer import ImportOptions, ImportPlan, map_columns, plan_table
+from trade_crm.exchange.importing.layout import mappings
+from trade_crm.exchange.importing.layout.evidence import Evidence
+from trade_crm.exchange.importing.layout.headers import IDENTITY_FIELDS, ColumnMapping
 from trade_crm.exchange.importing.readers import Table
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.import_export.preview import FieldNames, PreviewBuilder, target_text

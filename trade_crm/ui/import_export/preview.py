@@ -14,8 +14,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
 
 from trade_crm.domain.world.countries import country_name
-from trade_crm.exchange.importing.headers import FIELDS, ColumnMapping
 from trade_crm.exchange.importing.importer import ImportPlan, PlannedCustomer
+from trade_crm.exchange.importing.layout.headers import FIELDS, ColumnMapping
 from trade_crm.ui.common.i18n import country_language, fill, system_language
 
 NAME_PARTS = ("contact_name", "first_name", "middle_name", "last_name")

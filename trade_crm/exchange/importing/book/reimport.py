@@ -28,7 +28,7 @@ from trade_crm.exchange.importing.book.match import group_rows, resolve
 from trade_crm.exchange.importing.book.rows import READ_ONLY, ExportedBook
 from trade_crm.exchange.importing.book.state import CustomerState, load_states, new_customer, owners
 from trade_crm.exchange.importing.grouping import batch_source
-from trade_crm.exchange.importing.headers import ColumnMapping
+from trade_crm.exchange.importing.layout.headers import ColumnMapping
 from trade_crm.exchange.importing.plan import (
     BookEntity,
     BookPlan,

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from trade_crm.exchange.importing.column_choice import auto_map
-from trade_crm.exchange.importing.evidence import SAMPLE, row_is_contact
+from trade_crm.exchange.importing.layout.column_choice import auto_map
+from trade_crm.exchange.importing.layout.evidence import SAMPLE, row_is_contact
 
 CONTACT_FIELDS = frozenset({"company", "alt_name", "contact_name", "first_name", "last_name", "email", "phone",
                             "whatsapp", "wechat"})

@@ -11,9 +11,9 @@ from tests.helpers import make_xlsx
 from trade_crm.cli.parser import run as cli
 from trade_crm.domain.customers.query import CustomerFilter, matching_ids
 from trade_crm.domain.customers.records import get_customer
-from trade_crm.exchange.importing.column_choice import auto_map
-from trade_crm.exchange.importing.headers import header_match
 from trade_crm.exchange.importing.importer import ImportOptions, build_plan
+from trade_crm.exchange.importing.layout.column_choice import auto_map
+from trade_crm.exchange.importing.layout.headers import header_match
 
 
 def targets(headers, rows, **kwargs):

@@ -1,8 +1,8 @@
 import pytest
 
 from trade_crm.domain.errors import ValidationError
-from trade_crm.exchange.importing.column_choice import auto_map
-from trade_crm.exchange.importing.headers import (
+from trade_crm.exchange.importing.layout.column_choice import auto_map
+from trade_crm.exchange.importing.layout.headers import (
     apply_overrides,
     find_header_row,
     fold_header,

@@ -15,8 +15,13 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from trade_crm.domain.errors import ValidationError
-from trade_crm.exchange.importing.evidence import Evidence, column_evidence, sample_values, shape
-from trade_crm.exchange.importing.header_synonyms import GENERIC_WORDS, LANGUAGE_MARKS, QUALIFIERS, SYNONYMS
+from trade_crm.exchange.importing.layout.evidence import Evidence, column_evidence, sample_values, shape
+from trade_crm.exchange.importing.layout.header_synonyms import (
+    GENERIC_WORDS,
+    LANGUAGE_MARKS,
+    QUALIFIERS,
+    SYNONYMS,
+)
 
 FIELDS: dict[str, str] = {
     "company": "Company", "alt_name": "Other name", "contact_name": "Contact name", "first_name": "First name",

@@ -1,6 +1,6 @@
 import pytest
 
-from trade_crm.exchange.importing.evidence import column_evidence, row_is_contact, sample_values, shape
+from trade_crm.exchange.importing.layout.evidence import column_evidence, row_is_contact, sample_values, shape
 
 
 @pytest.mark.parametrize(("value", "kind"), [

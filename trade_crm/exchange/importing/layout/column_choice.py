@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from trade_crm.domain.duplicates.matching import looks_like_company
-from trade_crm.exchange.importing.evidence import (
+from trade_crm.exchange.importing.layout.evidence import (
     STRICT,
     SUPPORTS,
     ColumnEvidence,
@@ -16,8 +16,8 @@ from trade_crm.exchange.importing.evidence import (
     column_evidence,
     sample_values,
 )
-from trade_crm.exchange.importing.header_synonyms import LAYOUTS, NO_CONTENT_CLAIM
-from trade_crm.exchange.importing.headers import ColumnMapping, fold_header, header_match
+from trade_crm.exchange.importing.layout.header_synonyms import LAYOUTS, NO_CONTENT_CLAIM
+from trade_crm.exchange.importing.layout.headers import ColumnMapping, fold_header, header_match
 
 # Content alone claims a column for a field when this share of its values has the shape; a person's
 # name shape only where the column has no header (a "Hall A" or "New York" column is not people).

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from trade_crm.domain.errors import NotFoundError, ValidationError
 from trade_crm.domain.text import clean_line
-from trade_crm.exchange.importing.headers import ColumnMapping, fold_header
+from trade_crm.exchange.importing.layout.headers import ColumnMapping, fold_header
 from trade_crm.store.settings import SettingKey
 
 MAPPINGS = SettingKey("import.saved_mappings", dict, {}, "Saved import column mappings")
