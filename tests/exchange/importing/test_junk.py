@@ -19,6 +19,8 @@ FILTER = JunkFilter(HEADER, [ColumnMapping(i, h, t) for i, (h, t) in enumerate(z
     (["Summe", "17"], "a total row"),
     (["Gesamt", "17"], "a total row"),
     (["Total: 175"], "a total row"),
+    (["Total"], "a total row"),  # the label of a total whose figure is in a column the list does not have
+    (["合计"], "a total row"),
     (["175"], "only a number"),
     (["", "", "", "", "", "", "", "42"], "only a number"),
     (HEADER, "the header row repeated"),

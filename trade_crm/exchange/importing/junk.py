@@ -68,7 +68,7 @@ class JunkFilter:
             return "a blank row"
         texts = [t for _, t in filled]
         first = texts[0]
-        if (_TOTAL.match(first) and len(texts) > 1 and all(_is_number(t) for t in texts[1:])) or (
+        if (_TOTAL.match(first) and all(_is_number(t) for t in texts[1:])) or (  # "Total" alone: its label
                 len(texts) == 1 and _TOTAL_IN_ONE_CELL.match(first)):
             return f'a total row ("{" ".join(texts)[:60]}")'
         if all(_is_number(t) for t in texts) and not any(i in self.person for i, _ in filled):

@@ -52,8 +52,8 @@ def preview_key(column: ColumnMapping) -> str:
         return "contact_name"
     if column.target == "custom":
         return "custom:" + (column.custom_name or column.header)
-    if column.target == "booth":
-        return "custom:Booth"
+    if column.target in ("booth", "hall"):  # kept as the custom fields "Booth" and "Hall"
+        return "custom:" + column.target.capitalize()
     return column.target
 
 

@@ -63,6 +63,14 @@ def test_two_company_columns_in_two_scripts_become_the_name_and_the_other_name()
     assert targets(list(reversed(header[:2])), [list(reversed(r[:2])) for r in rows]) == ["company", "alt_name"]
 
 
+def test_a_number_under_the_chinese_names_does_not_hide_their_script():
+    """A total's figure ("合计 | 6") lands in the Chinese column: still the other name, not a second company."""
+    header = ["Exhibitors", "公司名称（中文）"]
+    rows = [["Hamburg Lighting GmbH", "汉堡照明有限公司"], ["Stadtwerke Musterstadt", ""], ["Nordic Solar AB", "北欧太阳能"],
+            ["合计", "6"]]
+    assert targets(header, rows) == ["company", "alt_name"]
+
+
 def test_a_second_company_column_claimed_only_by_its_values_goes_to_the_notes():
     rows = [["Acme GmbH", "Parent Holding AG"], ["Beta Ltd", "Mother Group Inc."]]
     assert targets(["Company", "Konzern"], rows) == ["company", "notes"]

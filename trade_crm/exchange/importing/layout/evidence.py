@@ -169,7 +169,8 @@ def column_evidence(values: Sequence[str]) -> ColumnEvidence:
     counts = Counter(shape(v) for v in values)
     cjk = sum(1 for v in values if _CJK.search(v))
     latin = sum(1 for v in values if not _CJK.search(v) and _LATIN.search(v))
-    script = "cjk" if cjk >= 0.7 * len(values) else "latin" if latin >= 0.7 * len(values) else ""
+    written = cjk + latin  # a number or a dash under a list of names is in no script: it does not count
+    script = "cjk" if written and cjk >= 0.7 * written else "latin" if written and latin >= 0.7 * written else ""
     return ColumnEvidence({k: n / len(values) for k, n in counts.items()}, len(values), script)
 
 
