@@ -34,12 +34,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from bench.report import Row, timing
+from bench.report import Row, median_seconds, timing
 
 START_RUNS = 3
 START_RATIO_TARGET = 1.5
@@ -200,16 +199,6 @@ def _application():
     return QApplication.instance() or QApplication([sys.argv[0]])
 
 
-def _median_of(call: Callable[[], object], repeats: int) -> float:
-    call()  # warm-up
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def filter_rows(ctx) -> list[Row]:
     """The model's set_filter + first data(), and the same through the main window's search box."""
     from PySide6.QtCore import QSettings
@@ -230,11 +219,11 @@ def filter_rows(ctx) -> list[Row]:
         model.set_filter(CustomerFilter(text=text))
         return model.data(model.index(0, 0))
 
-    base = _median_of(lambda: apply(""), ctx.repeats)
+    base = median_seconds(lambda: apply(""), ctx.repeats)
     queries = filter_queries(ctx.today)
     by_query: list[tuple[str, float, int, object]] = []
     for text in queries:
-        seconds = _median_of(lambda t=text: apply(t), ctx.repeats)
+        seconds = median_seconds(lambda t=text: apply(t), ctx.repeats)
         by_query.append((text, seconds, model.total(), model.data(model.index(0, 0))))
 
     with tempfile.TemporaryDirectory(prefix="trade-crm-bench-gui-") as folder:

@@ -9,12 +9,10 @@ Run alone with `python -m bench.bench_search_input BOOK.db`.
 from __future__ import annotations
 
 import random
-import statistics
 import sys
-import time
 from datetime import date, datetime, timezone
 
-from bench.report import Row, timing
+from bench.report import Row, median_seconds, timing
 from trade_crm.domain.customers.query import CustomerFilter, count_customers, search_customers
 
 TARGET_MS = 50.0
@@ -36,16 +34,6 @@ def hostile_queries(length: int = LENGTH) -> list[tuple[str, str]]:
     ]
 
 
-def _median(call, repeats: int) -> float:
-    call()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def search_input_rows(ctx) -> list[Row]:
     section = f"search: {LENGTH:,}-character queries, page of 50 + count ({ctx.customers:,} customers)"
     return _rows(section, ctx.today, ctx.now, ctx.repeats)
@@ -60,7 +48,7 @@ def _rows(section: str, today: date, now: datetime, repeats: int) -> list[Row]:
             search_customers(f, today=today, now=now)
             return count_customers(f, today=today, now=now)
 
-        seconds = _median(page_and_count, repeats)
+        seconds = median_seconds(page_and_count, repeats)
         rows.append(timing(section, f"  {kind}", seconds, target_ms=TARGET_MS,
                            note=f"{page_and_count():,} hits"))
     return rows

@@ -7,8 +7,6 @@ customer list calls (so a page includes fetching its primary contacts and tags).
 from __future__ import annotations
 
 import os
-import statistics
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
@@ -24,7 +22,7 @@ from bench.bench_reminders import bench_reminder_rows
 from bench.bench_search_input import search_input_rows
 from bench.bench_segments import bench_segment_rows
 from bench.book import Book
-from bench.report import Row, timing
+from bench.report import Row, median_seconds, timing
 from trade_crm.demo import book as demo
 from trade_crm.domain.customers.query import CustomerFilter, count_customers, search_customers
 
@@ -53,13 +51,7 @@ class Context:
 
 def measure(ctx: Context, call: Callable[[], object]) -> float:
     """Median seconds of `ctx.repeats` calls after one warm-up call."""
-    call()
-    times = []
-    for _ in range(ctx.repeats):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return median_seconds(call, ctx.repeats)
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import statistics
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 
@@ -66,3 +68,14 @@ def render(rows: Iterable[Row]) -> str:
         out.append(f"[{section}]")
         out.extend(fmt(line) for line in lines)
     return "\n".join(out)
+
+
+def median_seconds(call: Callable[[], object], repeats: int) -> float:
+    """Median seconds of `repeats` calls after one untimed warm-up call."""
+    call()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from trade_crm.exchange.importing.readers import column_letter
+
 ROWS = [["Company", "Email", "Country"], ["Acme Trading GmbH", "buyer@acme.de", "DE"],
         ["Globex Ltd", "sales@globex.co.uk", "GB"], ["Initech Inc", "info@initech.com", "US"]]
 
@@ -34,7 +36,6 @@ _WORKBOOK = (b'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://sch
 _WORKBOOK_RELS = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
                   b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
                   b'officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
-
 
 _ODS_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:'
            'opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
@@ -75,19 +76,10 @@ def _opendocument() -> list[Case]:
     return [Case(f"ods_{name}", "list.ods", lambda extra=extra: ods(extra), expect) for name, extra, expect in cases]
 
 
-def _column(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def sheet_xml(rows=ROWS, extra: bytes = b"", dimension: bytes = b"A1:C4") -> bytes:
     body = b"".join(
         b'<row r="%d">' % (r + 1) + b"".join(
-            b'<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % (_column(c).encode(), r + 1, escape(v).encode())
+            b'<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % (column_letter(c).encode(), r + 1, escape(v).encode())
             for c, v in enumerate(row)) + b"</row>" for r, row in enumerate(rows))
     return (b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
             b'spreadsheetml/2006/main"><dimension ref="' + dimension + b'"/><sheetData>' + body + extra

@@ -250,7 +250,8 @@ def _read_workbook(path: Path, sheet: str | None, max_rows: int) -> Table:
 
 # --- building the table -------------------------------------------------------------------------
 
-def _column_letter(index: int) -> str:
+def column_letter(index: int) -> str:
+    """A 0-based column index as a spreadsheet names it: 0 -> A, 25 -> Z, 26 -> AA."""
     letters = ""
     index += 1
     while index:
@@ -309,7 +310,7 @@ def _table(file_name: str, sheet: str, kind: str, grid: list[tuple[int, list[str
     for index in range(width):
         text = _clean_header(header_cells[index]) if index < len(header_cells) else ""
         blank.append(not text)
-        text = text or f"Column {_column_letter(index)}"
+        text = text or f"Column {column_letter(index)}"
         seen[text.casefold()] = seen.get(text.casefold(), 0) + 1
         headers.append(text if seen[text.casefold()] == 1 else f"{text} ({seen[text.casefold()]})")
     out_rows = tuple(RawRow(n, tuple((cells + [""] * width)[:width])) for n, cells in data)
