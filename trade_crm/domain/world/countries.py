@@ -134,6 +134,16 @@ def normalize_country(text: str | None) -> str | None:
     return code
 
 
+def common_country(text: str) -> str | None:
+    """The alpha-2 code when `text` is an ISO code or a name in English or Chinese (the quick tables), else None.
+
+    For guessing what a column holds from hundreds of values: it never builds the tables of every
+    language (about a second, once), which only a value that is really a country's own name needs."""
+    key = fold_country(text)
+    codes, names = _tables()
+    return (codes.get(key) if len(key) in (2, 3) else None) or names.get(key)
+
+
 def _keep_accents(text: str) -> str:
     """fold_country without folding accents: "Nigēra" (Latvian for Niger) is not "Nigera"."""
     return fold_country(text, keep_accents=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from trade_crm.domain.duplicates.matching import looks_like_company
-from trade_crm.domain.world.countries import UnknownCountryError, normalize_country
+from trade_crm.domain.world.countries import common_country
 
 SAMPLE = 200
 KINDS = ("email", "website", "phone", "country", "company", "person", "date", "number", "text")
@@ -95,10 +95,9 @@ class ColumnEvidence:
 def _is_country(text: str) -> bool:
     if len(text) < 2 or len(text) > 40 or (len(text) <= 3 and not text.isupper()):
         return False
-    try:
-        return normalize_country(text) is not None
-    except UnknownCountryError:
-        return False
+    # The quick tables (ISO codes, English and Chinese names) only: looking hundreds of sampled company and
+    # person names up in every language would build those tables (about a second) for nothing.
+    return common_country(text) is not None
 
 
 def is_company(text: str) -> bool:
