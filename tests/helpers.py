@@ -3,6 +3,7 @@ samples, a working in-memory keyring and a version-1 book."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from keyring.backend import KeyringBackend
 from openpyxl import Workbook
 from peewee import SqliteDatabase
 
+from trade_crm.cli.parser import run
 from trade_crm.store import migrations
 
 
@@ -113,3 +115,17 @@ def no_connection_left(db: SqliteDatabase, db_path: Path) -> bool:
     gone = not Path(f"{db_path}-wal").exists()
     db.connect()
     return gone
+
+
+def cli(capsys, *argv: str) -> tuple[int, str, str]:
+    """One `trade-crm` command line, run in-process: (exit code, stdout, stderr)."""
+    code = run(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def cli_json(capsys, *argv: str):
+    """The same with --json: the one JSON document it printed (the command must succeed)."""
+    code, out, err = cli(capsys, *argv, "--json")
+    assert code == 0, err
+    return json.loads(out)  # json.loads rejects anything after the one document

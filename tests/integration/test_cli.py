@@ -9,21 +9,12 @@ import sys
 import types
 from pathlib import Path
 
+from tests.helpers import cli, cli_json
 from trade_crm.cli.parser import run
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def cli(capsys, *argv: str) -> tuple[int, str, str]:
-    code = run(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def cli_json(capsys, *argv: str):
-    code, out, err = cli(capsys, *argv, "--json")
-    assert code == 0, err
-    return json.loads(out)  # json.loads rejects anything after the one document
 
 
 def add(capsys, db_path: Path, *argv: str) -> int:

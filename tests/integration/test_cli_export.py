@@ -8,7 +8,7 @@ import re
 import pytest
 from openpyxl import load_workbook
 
-from trade_crm.cli.parser import run
+from tests.helpers import cli
 from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.records import create_customer
 from trade_crm.store.db import close_database
@@ -23,11 +23,6 @@ def book(db, db_path, clock):
     close_database(db)  # the command opens the file itself
     return db_path
 
-
-def cli(capsys, *argv: str) -> tuple[int, str, str]:
-    code = run(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_export_writes_the_filtered_customers_and_reports_json(capsys, book, tmp_path):

@@ -2,21 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
-from trade_crm.cli.parser import run
-
-
-def cli(capsys, *argv: str) -> tuple[int, str, str]:
-    code = run(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def cli_json(capsys, *argv: str):
-    code, out, err = cli(capsys, *argv, "--json")
-    assert code == 0, err
-    return json.loads(out)
+from tests.helpers import cli, cli_json
 
 
 def add(capsys, db: str, *argv: str) -> int:

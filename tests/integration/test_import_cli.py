@@ -5,8 +5,8 @@ from datetime import timedelta
 
 import pytest
 
+from tests.helpers import cli
 from trade_crm.cli import commands
-from trade_crm.cli.parser import run
 from trade_crm.domain.clock import SystemClock, today
 
 
@@ -15,11 +15,6 @@ def import_command(monkeypatch):
     if "imports" not in commands.MODULES:  # until the command module is listed there
         monkeypatch.setattr(commands, "MODULES", (*commands.MODULES, "imports"))
 
-
-def cli(capsys, *argv):
-    code = run(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -56,7 +56,6 @@ class BookRows:
     customer_tags: list[tuple[int, str]] = field(default_factory=list)
 
 
-
 @dataclass(frozen=True)
 class DemoSummary:
     customers: int
