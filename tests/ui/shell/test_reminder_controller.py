@@ -105,3 +105,18 @@ def test_a_failed_calendar_export_says_why(app_parts, tmp_path, monkeypatch):
     assert controller.export_calendar(tmp_path / "no such folder" / "r.ics") == 0
     assert len(shown) == 1 and "no such folder" in shown[0]
 
+
+
+def test_the_list_is_queried_again_only_when_a_sync_moved_follow_ups_or_a_new_day_began(
+        app_parts, qtbot, clock, monkeypatch):
+    window, _notifier, scheduler, _controller, _ = app_parts
+    reloads = []
+    original = window.customer_list.reload
+    monkeypatch.setattr(window.customer_list, "reload", lambda *a, **k: reloads.append(1) or original(*a, **k))
+    scheduler.recompute("start", at_start=True)  # the A customer's follow-up day is settled: the list follows
+    first = len(reloads)
+    scheduler.recompute("safety_net")  # nothing moved, same day: the list and its scroll stay
+    assert len(reloads) == first
+    clock.advance(timedelta(days=1))
+    scheduler.recompute("midnight")  # a new day: overdue colours and "N days ago" change
+    assert len(reloads) == first + 1

@@ -43,6 +43,7 @@ class SyncResult:
     new: list[DueReminder]
     due_count: int
     closed: int = 0  # rule reminders closed because the rules no longer propose them
+    settled: int = 0  # customers whose follow-up day the sync moved (their list rows changed)
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def sync_reminders(clock: Clock, settings: ReminderSettings | None = None) -> Sy
     raised = [r for r in reminders_by_id(created + woke) if r.state == "open"]
     log.info("reminders synced for %s: %d new, %d woke, %d closed, %d due, %d follow-up days moved", day,
              len(created), len(woke), len(stale), due_count, settled)
-    return SyncResult(today=day, new=raised, due_count=due_count, closed=len(stale))
+    return SyncResult(today=day, new=raised, due_count=due_count, closed=len(stale), settled=settled)
 
 
 def count_due(day: date, now: datetime) -> int:

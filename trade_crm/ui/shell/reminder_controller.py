@@ -31,6 +31,7 @@ class ReminderController(QObject):
                  scheduler: ReminderScheduler):
         super().__init__(window)
         self._window, self._clock, self._notifier, self.scheduler = window, clock, notifier, scheduler
+        self._listed_day = today(clock)  # the day the list was last queried for
         if not notifier.is_tray:
             window.set_notification_bar(notifier.bar)
         self.close_to_tray = CloseToTray(window, notifier, settings)
@@ -53,7 +54,12 @@ class ReminderController(QObject):
 
     def on_scheduler_reminders_updated(self, _count: int) -> None:
         self._window.reminders.set_synced()
-        self._window.customer_list.reload()  # a sync settles follow-up days (domain/reminders/due.py)
+        # The list is queried again when the sync moved follow-up days (domain/reminders/due.py) or a new
+        # day began (overdue colours, "N days ago"); a sync that changed neither leaves it, and its scroll, alone.
+        result = getattr(self.scheduler, "last_result", None)
+        if result is None or result.settled or result.today != self._listed_day:
+            self._window.customer_list.reload()
+            self._listed_day = result.today if result is not None else None
         self._window.update_counts()
 
     def bring_window_forward(self) -> None:
