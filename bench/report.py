@@ -6,6 +6,7 @@ import statistics
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Row:
     target: str = ""
     ok: bool | None = None  # None: no target
     note: str = ""
+    floor: str = ""  # what `ratio` divides by, for a headline figure (README's performance table)
 
     @property
     def shown(self) -> str:
@@ -68,6 +70,29 @@ def render(rows: Iterable[Row]) -> str:
         out.append(f"[{section}]")
         out.extend(fmt(line) for line in lines)
     return "\n".join(out)
+
+
+def headline_table(rows: Iterable[Row]) -> str:
+    """The README's performance table: every row that names its floor, with the ratio and the target."""
+    lines = ["| figure | value | floor | x floor | target | |", "|---|---:|---|---:|---|---|"]
+    for row in rows:
+        if not row.floor:
+            continue
+        ratio = f"{row.ratio:.2f}" if row.ratio is not None else ""
+        verdict = {True: "ok", False: "MISS", None: ""}[row.ok]
+        lines.append(f"| {row.metric.strip()} | {row.shown} {row.unit} | {row.floor} | {ratio} | {row.target} "
+                     f"| {verdict} |")
+    return "\n".join(lines)
+
+
+README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def write_readme_table(readme: Path, rows: Iterable[Row], heading: str) -> None:
+    """Replace the text between the README's bench markers with `heading` and the headline table."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.index(README_START) + len(README_START), text.index(README_END)
+    readme.write_text(f"{text[:start]}\n{heading}\n\n{headline_table(rows)}\n{text[end:]}", encoding="utf-8")
 
 
 def median_seconds(call: Callable[[], object], repeats: int) -> float:
