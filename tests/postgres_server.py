@@ -30,17 +30,22 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from trade_crm.store.postgres import open_postgres
+
 SUPERUSER = "postgres"
 MISSING = ("PostgreSQL tests skipped: no PostgreSQL server binaries (initdb, pg_ctl) found; "
            "install Debian's `postgresql` (make test does so when run as root)")
 
 
-def find_bin_dir(environ: Mapping[str, str]) -> Path | None:
+DEBIAN_BIN_DIRS = "/usr/lib/postgresql/*/bin"
+
+
+def find_bin_dir(environ: Mapping[str, str], debian: str = DEBIAN_BIN_DIRS) -> Path | None:
     """The folder holding initdb and pg_ctl: $PG_BIN, else the newest /usr/lib/postgresql/N/bin, else PATH."""
     candidates = [environ.get("PG_BIN", "")]
-    candidates += sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name),
-                         reverse=True)
-    found = shutil.which("initdb")
+    candidates += sorted(glob.glob(debian), key=lambda p: int(Path(p).parent.name) if Path(p).parent.name.isdigit()
+                         else 0, reverse=True)
+    found = shutil.which("initdb", path=environ.get("PATH", ""))
     candidates.append(str(Path(found).parent) if found else "")
     for folder in filter(None, candidates):
         if (Path(folder) / "initdb").is_file() and (Path(folder) / "pg_ctl").is_file():
@@ -48,8 +53,8 @@ def find_bin_dir(environ: Mapping[str, str]) -> Path | None:
     return None
 
 
-def require_bin_dir(environ: Mapping[str, str]) -> Path:
-    folder = find_bin_dir(environ)
+def require_bin_dir(environ: Mapping[str, str], debian: str = DEBIAN_BIN_DIRS) -> Path:
+    folder = find_bin_dir(environ, debian)
     if folder is not None:
         return folder
     if environ.get("CI", "").lower() == "true":
@@ -172,8 +177,6 @@ def postgres_server():
     """The session's server, with a login that owns the books and a template book holding today's schema."""
     server = start_server(os.environ)
     try:
-        from trade_crm.store.postgres import open_postgres  # lazy: conftest must not import the app first
-
         server.create_role(OWNER, OWNER_PASSWORD)
         server.execute(f"CREATE DATABASE {TEMPLATE} OWNER {OWNER} TEMPLATE template0")
         open_postgres(server.url(OWNER, TEMPLATE), password=OWNER_PASSWORD).close()
@@ -192,8 +195,6 @@ def pg_book_url(postgres_server):
 
 @pytest.fixture
 def pg_db(pg_book_url):
-    from trade_crm.store.postgres import open_postgres  # lazy: as above
-
     database = open_postgres(pg_book_url, password=OWNER_PASSWORD)
     yield database
     database.close()

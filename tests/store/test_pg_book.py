@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -9,6 +10,7 @@ import pytest
 
 from tests.helpers import MemoryKeyring
 from tests.postgres_server import OWNER, OWNER_PASSWORD
+from trade_crm.domain.customers.records import all_tags, create_customer, get_customer
 from trade_crm.keystore import KeyStore
 from trade_crm.store import migrations, pg_schema
 from trade_crm.store.db import DatabaseError, open_database
@@ -147,8 +149,6 @@ def test_an_older_schema_is_upgraded_only_by_the_owner(pg_book_url, postgres_ser
 
 
 def test_tags_are_case_insensitive_on_the_server_as_in_the_file(book, clock):
-    from trade_crm.domain.customers.records import all_tags, create_customer, get_customer
-
     cid = create_customer(clock, name="Acme", tags=["VIP", "vip", "Canton Fair"])
     other = create_customer(clock, name="Beta", tags=["vip"])
     assert get_customer(cid).tags == ("Canton Fair", "VIP")
@@ -162,3 +162,16 @@ def test_opening_a_sqlite_book_never_loads_psycopg(tmp_path):
             "import trade_crm.domain.customers.records; print('psycopg' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_a_server_book_works_where_peewee_was_loaded_without_psycopg(pg_book_url):
+    """As in the app: trade_crm/drivers.py keeps psycopg out of peewee's import, pg_book brings its own."""
+    code = ("import trade_crm, peewee; from trade_crm.store.db import open_database; "
+            "from trade_crm.domain.clock import FixedClock; "
+            "from trade_crm.domain.customers.records import create_customer, get_customer; "
+            f"db = open_database({pg_book_url!r}); assert peewee.psycopg is None; "
+            "cid = create_customer(FixedClock.at('2026-11-23 09:30', 'UTC'), name='Acme', tags=['VIP']); "
+            "print(get_customer(cid).tags)")
+    env = {**os.environ, "PGPASSWORD": OWNER_PASSWORD}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert (result.returncode, result.stdout.strip()) == (0, "('VIP',)"), result.stderr
