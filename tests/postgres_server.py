@@ -139,9 +139,21 @@ class PostgresServer:
         self.execute(f"CREATE ROLE {name} {'LOGIN' if login else 'NOLOGIN'} PASSWORD '{password}'")
 
     def create_database(self, owner: str, template: str = "template0") -> str:
+        """A new database; FILE_COPY clones a small template in half the time of PostgreSQL 15's WAL_LOG."""
         name = f"book_{next(self._names)}"
-        self.execute(f"CREATE DATABASE {name} OWNER {owner} TEMPLATE {template}")
+        self.execute(f"CREATE DATABASE {name} OWNER {owner} TEMPLATE {template} STRATEGY FILE_COPY")
         return name
+
+    def empty(self, dbname: str) -> None:
+        """Delete every row and restart every id sequence, keeping the schema and its version: ~30 ms,
+        where a database cloned per test costs ~200 ms."""
+        with self.admin(dbname) as conn, conn.transaction():
+            tables = [t for (t,) in conn.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_version'")]
+            for table in tables:
+                conn.execute(f'DELETE FROM "{table}"')
+            for (sequence,) in conn.execute("SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'"):
+                conn.execute(f'ALTER SEQUENCE "{sequence}" RESTART')
 
     def drop_database(self, name: str) -> None:
         self.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
@@ -170,16 +182,19 @@ def stop_server(server: PostgresServer) -> None:
 
 OWNER, OWNER_PASSWORD = "crm_owner", "owner-secret"
 TEMPLATE = "book_template"
+SHARED = "book_shared"
 
 
 @pytest.fixture(scope="session")
 def postgres_server():
-    """The session's server, with a login that owns the books and a template book holding today's schema."""
+    """The session's server, with a login that owns the books, a template book holding today's schema,
+    and one shared book cloned from it that `pg_db` empties before each test."""
     server = start_server(os.environ)
     try:
         server.create_role(OWNER, OWNER_PASSWORD)
         server.execute(f"CREATE DATABASE {TEMPLATE} OWNER {OWNER} TEMPLATE template0")
         open_postgres(server.url(OWNER, TEMPLATE), password=OWNER_PASSWORD).close()
+        server.execute(f"CREATE DATABASE {SHARED} OWNER {OWNER} TEMPLATE {TEMPLATE} STRATEGY FILE_COPY")
         yield server
     finally:
         stop_server(server)
@@ -187,15 +202,24 @@ def postgres_server():
 
 @pytest.fixture
 def pg_book_url(postgres_server):
-    """A fresh, empty book (today's schema) on the session's server, owned by OWNER; dropped afterwards."""
+    """A database of its own (today's schema, owned by OWNER), for a test that changes more than rows
+    (the schema version, the tables); dropped afterwards."""
     name = postgres_server.create_database(OWNER, template=TEMPLATE)
     yield postgres_server.url(OWNER, name)
     postgres_server.drop_database(name)
 
 
 @pytest.fixture
-def pg_db(pg_book_url):
-    database = open_postgres(pg_book_url, password=OWNER_PASSWORD)
+def pg_url(postgres_server):
+    """The URL of an empty book on the server: the shared book with every row deleted."""
+    postgres_server.empty(SHARED)
+    return postgres_server.url(OWNER, SHARED)
+
+
+@pytest.fixture
+def pg_db(pg_url):
+    """An empty book on the server, opened as the app opens one."""
+    database = open_postgres(pg_url, password=OWNER_PASSWORD)
     yield database
     database.close()
 

@@ -77,9 +77,9 @@ def test_postgresql_schema_has_every_table_and_column_of_the_sqlite_one(pg_db, t
     assert pg_schema.SCHEMA_VERSION == migrations.LATEST_VERSION
 
 
-def test_wrong_password_is_one_line_without_the_password(pg_book_url):
+def test_wrong_password_is_one_line_without_the_password(pg_url):
     with pytest.raises(DatabaseError) as err:
-        open_postgres(pg_book_url, password="not-the-password")
+        open_postgres(pg_url, password="not-the-password")
     message = str(err.value)
     assert "refused the password for crm_owner" in message
     assert "not-the-password" not in message and "\n" not in message
@@ -96,17 +96,17 @@ def test_missing_database_says_so(postgres_server):
         open_postgres(postgres_server.url(OWNER, "no_such_book"), password=OWNER_PASSWORD)
 
 
-def test_password_comes_from_the_keyring(pg_book_url):
+def test_password_comes_from_the_keyring(pg_url):
     store = KeyStore(MemoryKeyring())
-    store.set_server_password(keyring_account(parse_url(pg_book_url)), OWNER_PASSWORD)
-    db = open_book(pg_book_url, keystore=store)
+    store.set_server_password(keyring_account(parse_url(pg_url)), OWNER_PASSWORD)
+    db = open_book(pg_url, keystore=store)
     assert db.execute_sql("SELECT current_user").fetchone()[0] == OWNER
     db.close()
 
 
-def test_password_comes_from_pgpassword_through_the_one_open_function(pg_book_url, monkeypatch):
+def test_password_comes_from_pgpassword_through_the_one_open_function(pg_url, monkeypatch):
     monkeypatch.setenv("PGPASSWORD", OWNER_PASSWORD)
-    db = open_database(pg_book_url)
+    db = open_database(pg_url)
     assert db.execute_sql("SELECT count(*) FROM customer").fetchone()[0] == 0
     db.close()
 
@@ -164,12 +164,12 @@ def test_opening_a_sqlite_book_never_loads_psycopg(tmp_path):
     assert result.stdout.strip() == "False"
 
 
-def test_a_server_book_works_where_peewee_was_loaded_without_psycopg(pg_book_url):
+def test_a_server_book_works_where_peewee_was_loaded_without_psycopg(pg_url):
     """As in the app: trade_crm/drivers.py keeps psycopg out of peewee's import, pg_book brings its own."""
     code = ("import trade_crm, peewee; from trade_crm.store.db import open_database; "
             "from trade_crm.domain.clock import FixedClock; "
             "from trade_crm.domain.customers.records import create_customer, get_customer; "
-            f"db = open_database({pg_book_url!r}); assert peewee.psycopg is None; "
+            f"db = open_database({pg_url!r}); assert peewee.psycopg is None; "
             "cid = create_customer(FixedClock.at('2026-11-23 09:30', 'UTC'), name='Acme', tags=['VIP']); "
             "print(get_customer(cid).tags)")
     env = {**os.environ, "PGPASSWORD": OWNER_PASSWORD}
