@@ -148,6 +148,7 @@ class PostgresServer:
         """Delete every row and restart every id sequence, keeping the schema and its version: ~30 ms,
         where a database cloned per test costs ~200 ms."""
         with self.admin(dbname) as conn, conn.transaction():
+            conn.execute("SET LOCAL session_replication_role = replica")  # no triggers: rows go, nothing is noted
             tables = [t for (t,) in conn.execute(
                 "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_version'")]
             for table in tables:

@@ -5,12 +5,21 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
 from tests.helpers import MemoryKeyring
 from tests.postgres_server import OWNER, OWNER_PASSWORD
-from trade_crm.domain.customers.records import all_tags, create_customer, get_customer
+from trade_crm.domain.customers.contacts import ContactInput, contacts_of, update_contact
+from trade_crm.domain.customers.records import (
+    all_tags,
+    create_customer,
+    delete_customers,
+    get_customer,
+    update_customer,
+)
+from trade_crm.domain.customers.timeline import log_interaction
 from trade_crm.keystore import KeyStore
 from trade_crm.store import migrations, pg_schema
 from trade_crm.store.db import DatabaseError, open_database
@@ -74,7 +83,7 @@ def test_postgresql_schema_has_every_table_and_column_of_the_sqlite_one(pg_db, t
             "WHERE table_schema = current_schema() AND table_name NOT LIKE 'search_%'"):
         pg.setdefault(table, set()).add(column)
     assert pg == _sqlite_columns(tmp_path / "book.db")
-    assert pg_schema.SCHEMA_VERSION == migrations.LATEST_VERSION
+    assert pg_schema.current_version(pg_db) == migrations.LATEST_VERSION
 
 
 def test_wrong_password_is_one_line_without_the_password(pg_url):
@@ -140,12 +149,55 @@ def test_a_newer_schema_is_refused(pg_book_url, postgres_server):
 
 def test_an_older_schema_is_upgraded_only_by_the_owner(pg_book_url, postgres_server, salesperson):
     dbname = pg_book_url.rsplit("/", 1)[1]
-    postgres_server.execute(f"UPDATE schema_version SET version = {migrations.LATEST_VERSION - 1}", dbname=dbname)
+    postgres_server.execute(f"UPDATE schema_version SET version = {pg_schema.BASE_VERSION - 1}", dbname=dbname)
     with pytest.raises(DatabaseError, match="only the database's owner may upgrade it"):
         open_postgres(postgres_server.url(salesperson, dbname), password="sales-secret")
-    # the owner may, but no PostgreSQL step exists yet for an older schema: a clear refusal, not a guess
-    with pytest.raises(DatabaseError, match=f"no PostgreSQL step {migrations.LATEST_VERSION}"):
+    # the owner may, but nothing leads from before the base schema: a clear refusal, not a guess
+    with pytest.raises(DatabaseError, match=f"no PostgreSQL step {pg_schema.BASE_VERSION}"):
         open_postgres(pg_book_url, password=OWNER_PASSWORD)
+
+
+def test_a_book_at_the_base_version_is_brought_up_to_date_by_the_owner(postgres_server, monkeypatch):
+    """The steps after the base (store/pg_steps.py) run on an older book as on a new one: here 8 and 9,
+    whose SQLite twins (a smaller search index; the reminders' change log) come from other branches."""
+    name = postgres_server.create_database(OWNER)
+    url = postgres_server.url(OWNER, name)
+    try:
+        monkeypatch.setattr(migrations, "LATEST_VERSION", pg_schema.BASE_VERSION)  # a book made by an older app
+        open_postgres(url, password=OWNER_PASSWORD).close()
+        monkeypatch.setattr(migrations, "LATEST_VERSION", max(9, migrations.LATEST_VERSION))
+        db = open_postgres(url, password=OWNER_PASSWORD)
+        assert pg_schema.current_version(db) == migrations.LATEST_VERSION
+        assert db.execute_sql("SELECT to_regclass('reminder_change')").fetchone()[0] == "reminder_change"
+        db.close()
+    finally:
+        postgres_server.drop_database(name)
+
+
+def test_the_reminders_change_log_is_kept_by_triggers_on_the_server(postgres_server, monkeypatch, clock):
+    """PostgreSQL's twin of SQLite migration 9: each changed customer is noted once, whoever wrote."""
+    monkeypatch.setattr(migrations, "LATEST_VERSION", max(9, migrations.LATEST_VERSION))
+    name = postgres_server.create_database(OWNER)
+    db = open_postgres(postgres_server.url(OWNER, name), password=OWNER_PASSWORD)
+    try:
+        def changed():
+            ids = [i for (i,) in db.execute_sql("SELECT customer_id FROM reminder_change ORDER BY 1")]
+            db.execute_sql("DELETE FROM reminder_change")
+            return ids
+
+        a = create_customer(clock, name="A", contacts=[ContactInput(name="Ann")])
+        b = create_customer(clock, name="B")
+        assert changed() == [a, b]
+        update_customer(b, clock, notes="not watched")
+        assert changed() == []
+        update_contact(contacts_of(a)[0].id, ContactInput(name="Ann", birthday=date(1990, 5, 1)), clock)
+        log_interaction(b, "call", "hi", clock)
+        assert changed() == [a, b]
+        delete_customers([a])
+        assert changed() == [a]
+    finally:
+        db.close()
+        postgres_server.drop_database(name)
 
 
 def test_tags_are_case_insensitive_on_the_server_as_in_the_file(book, clock):

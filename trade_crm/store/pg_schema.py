@@ -4,8 +4,9 @@ A server book does not replay the SQLite migration history (store/migrations.py)
 gets today's tables in one transaction, built from the peewee models plus the tables that only raw
 SQL reads (below), and a schema_version row saying which version they are. From here on, **every new
 migration is written for both engines**: a numbered step in migrations.py for SQLite and its twin in
-POSTGRES_STEPS for PostgreSQL; tests/store/test_pg_schema.py compares the two schemas table by table
-and column by column and fails until both exist.
+its twin in store/pg_steps.py for PostgreSQL; tests/store/test_pg_schema.py compares the two schemas table by table
+and column by column and fails until both exist. The base schema stands at BASE_VERSION; each later
+version is a step in store/pg_steps.py, run after the base on a new book and alone on an older one.
 
 Only the database's owner (or a superuser) may create or upgrade the schema: on a shared server a
 salesperson's login reads and writes rows, never tables. Everyone else gets a one-line refusal that
@@ -22,19 +23,15 @@ PostgreSQL (pg_trgm and a token array) is #18's item 2.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from peewee import Database
 
 from trade_crm.store import migrations
 from trade_crm.store.errors import DatabaseError
 from trade_crm.store.models import ALL_MODELS
+from trade_crm.store.pg_steps import POSTGRES_STEPS
 
-SCHEMA_VERSION = 7
-"""The SQLite migration whose schema CREATE_SQL matches; must equal migrations.LATEST_VERSION."""
-
-POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {}
-"""Version -> the PostgreSQL twin of that SQLite migration, for steps after SCHEMA_VERSION."""
+BASE_VERSION = 7
+"""The SQLite migration whose schema the base (models + CREATE_SQL) matches; later ones are store/pg_steps.py's."""
 
 _LOCK = 7_180_018  # pg_advisory_xact_lock key: two first connections never both create the schema
 
@@ -125,14 +122,26 @@ def _column_defaults(db: Database) -> None:
                            f"SET DEFAULT {_literal(field.default)}")
 
 
-def create_schema(db: Database) -> None:
-    """Today's schema on an empty database; the caller holds the transaction."""
+def create_schema(db: Database, label: str) -> None:
+    """Today's schema on an empty database: the base, then every later step; the caller holds the transaction."""
     db.execute_sql(NOCASE)
     db.create_tables(ALL_MODELS, safe=False)
     _column_defaults(db)
     for statement in CREATE_SQL.split(";\n"):
         db.execute_sql(statement)
-    db.execute_sql("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
+    db.execute_sql("INSERT INTO schema_version (version) VALUES (?)", (BASE_VERSION,))
+    upgrade(db, BASE_VERSION, label)
+
+
+def upgrade(db: Database, version: int, label: str) -> None:
+    """Run the PostgreSQL step of every version after `version`, each with its version bump."""
+    for step in range(version + 1, migrations.LATEST_VERSION + 1):
+        if step not in POSTGRES_STEPS:
+            raise DatabaseError(f"{label} has schema {version}, and this app cannot bring a PostgreSQL book "
+                                f"past it (no PostgreSQL step {step} in store/pg_steps.py)")
+        POSTGRES_STEPS[step](db)
+        db.execute_sql("UPDATE schema_version SET version = ?", (step,))
+        version = step
 
 
 def current_version(db: Database) -> int | None:
@@ -158,9 +167,6 @@ def has_tables(db: Database) -> bool:
 
 def prepare(db: Database, *, migrate: bool, label: str) -> None:
     """Create the schema on an empty database, upgrade an older one, or refuse, in one transaction."""
-    if SCHEMA_VERSION != migrations.LATEST_VERSION:
-        raise DatabaseError(f"this build of Trade CRM has no PostgreSQL schema for version "
-                            f"{migrations.LATEST_VERSION} (store/pg_schema.py stops at {SCHEMA_VERSION})")
     with db.atomic():
         db.execute_sql("SELECT pg_advisory_xact_lock(?)", (_LOCK,))
         version = current_version(db)
@@ -176,14 +182,9 @@ def prepare(db: Database, *, migrate: bool, label: str) -> None:
             if not (migrate and admin):
                 raise DatabaseError(f"{label} has no Trade CRM schema yet, and only the database's owner may "
                                     "create it: connect once as the owner")
-            create_schema(db)
+            create_schema(db, label)
             return
         if not (migrate and admin):
             raise DatabaseError(f"{label} has schema {version}, this app needs {migrations.LATEST_VERSION}; "
                                 "only the database's owner may upgrade it: connect once as the owner")
-        for step in range(version + 1, migrations.LATEST_VERSION + 1):
-            if step not in POSTGRES_STEPS:
-                raise DatabaseError(f"{label} has schema {version}, and this app cannot upgrade a PostgreSQL "
-                                    f"book past it (no PostgreSQL step {step})")
-            POSTGRES_STEPS[step](db)
-            db.execute_sql("UPDATE schema_version SET version = ?", (step,))
+        upgrade(db, version, label)
