@@ -16,7 +16,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 # Trust the system's certificate store (a company proxy's root lives there), as pip does.
 export UV_SYSTEM_CERTS := 1
 
-.PHONY: run test bench build lint lock notices screenshots translations clean venv import-samples
+.PHONY: run test postgres bench build lint lock notices screenshots translations clean venv import-samples
 
 $(UV_STAMP):
 	rm -rf $(UV_VENV)
@@ -47,7 +47,18 @@ run: $(STAMP) translations
 	$(PY) -m trade_crm.tools.system_check
 	$(PY) -m trade_crm
 
-test: $(STAMP) translations
+# The team-mode tests start a real PostgreSQL (tests/postgres_server.py). As root on Debian/Ubuntu a missing
+# server is installed first; elsewhere those tests skip with one line (and fail under CI=true).
+PG_PACKAGES := postgresql postgresql-contrib
+postgres:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1 \
+		&& [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "make: installing $(PG_PACKAGES) with apt-get for the PostgreSQL tests"; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PG_PACKAGES); } \
+			>/dev/null 2>&1 || echo "make: apt-get could not install PostgreSQL; its tests will skip"; \
+	fi
+
+test: $(STAMP) translations postgres
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP) translations

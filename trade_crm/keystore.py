@@ -5,6 +5,9 @@ stored with `keyring` under the service "trade-crm". Where no usable keyring bac
 (headless Linux: keyring's `fail` or `null` backend, or a chainer with nothing to chain), the key is
 never written anywhere else: the caller offers a passphrase (stretched with scrypt) instead.
 
+A team server's password (team mode) is kept the same way, under "server-password:" and the login's
+URL; with no usable keyring it is not kept at all (libpq's PGPASSWORD or ~/.pgpass then serve).
+
 The key can be shown once as a recovery code (base32 in groups of five, with a checksum so a
 mistyped code is caught), and typed back on another laptop. Nothing here logs, and no exception
 message carries a secret.
@@ -21,6 +24,7 @@ from typing import Any
 
 SERVICE = "trade-crm"
 CURRENT_KEY = "backup-key"  # the key new copies are encrypted with
+SERVER_PASSWORD = "server-password"  # + ":postgresql://user@host:port", a team server login
 KEY_BYTES = 32
 SCRYPT_LOG_N, SCRYPT_R, SCRYPT_P = 15, 8, 1  # 2**15 * 8 * 128 B = 32 MiB, about 0.1 s
 _CHECK_BYTES = 2
@@ -173,3 +177,20 @@ class KeyStore:
             self._set(CURRENT_KEY, key)
         elif self.key_for(key_id(key)) is None:
             self._set(f"{CURRENT_KEY}-{key_id(key).hex()}", key)
+
+    def server_password(self, account: str) -> str | None:
+        """The password kept for a server login (`postgresql://user@host:port`), or None."""
+        if not self.usable():
+            return None
+        try:
+            return self.backend.get_password(SERVICE, f"{SERVER_PASSWORD}:{account}") or None
+        except Exception as exc:  # noqa: BLE001 - as _get
+            raise KeystoreError(f"the keyring could not be read ({type(exc).__name__})") from None
+
+    def set_server_password(self, account: str, password: str) -> None:
+        if not self.usable():
+            raise KeystoreError("this computer has no usable keyring, so the password cannot be kept here")
+        try:
+            self.backend.set_password(SERVICE, f"{SERVER_PASSWORD}:{account}", password)
+        except Exception as exc:  # noqa: BLE001
+            raise KeystoreError(f"the keyring refused to keep the password ({type(exc).__name__})") from None

@@ -41,7 +41,7 @@ class Context:
     """What every command gets: the database (already open unless the command opts out), a clock,
     the --json flag and the output streams. Commands print through `emit`/`print`, never `print()`."""
 
-    db_path: Path
+    db_path: Path | str  # a str only for a server book's postgresql:// URL
     clock: Clock
     json: bool
     out: TextIO

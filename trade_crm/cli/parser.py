@@ -23,18 +23,21 @@ from trade_crm.logs import configure_logging
 from trade_crm.paths import resolve_db_path, resolve_log_dir
 from trade_crm.store.backup import BackupError
 from trade_crm.store.db import DatabaseError, close_database, open_database
+from trade_crm.store.postgres import is_server_url
 
 log = logging.getLogger(__name__)
 
 # Arguments that name a file: bytes that are not UTF-8 are a real (POSIX) file name and stay as the
 # OS gave them (decoded with surrogateescape, so they round-trip); in any other argument they are refused.
 PATH_ARGUMENTS = frozenset({"db", "file", "target", "to", "report"})
+FILE_ONLY_COMMANDS = frozenset({"backup", "restore"})  # they copy the SQLite file itself
 
 
 def _add_common(parser: argparse.ArgumentParser, command: Command) -> None:
     # SUPPRESS: a --db given before the command name is not overwritten by this parser's default.
     parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                        help="database file (default: $TRADE_CRM_DB, else the app's data folder)")
+                        help="database file, or postgresql://user@host:port/dbname for a team server "
+                             "(default: $TRADE_CRM_DB, else the app's data folder)")
     if command.json:
         parser.add_argument("--json", action="store_true", default=False,
                             help="print one JSON document instead of text")
@@ -48,7 +51,8 @@ def build_parser(commands: Sequence[Command] | None = None) -> argparse.Argument
                                "Without a command it opens the window.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument("--db", metavar="PATH", default=None,
-                        help="database file (default: $TRADE_CRM_DB, else the app's data folder)")
+                        help="database file, or postgresql://user@host:port/dbname for a team server "
+                             "(default: $TRADE_CRM_DB, else the app's data folder)")
     parser.add_argument("-v", "--verbose", action="store_true", default=False,
                         help="print debug logs on stderr (the log file in the app's log folder gets INFO always)")
     top = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -126,9 +130,13 @@ def shown(text: str) -> str:
 
 
 def _run_command(command: Command, args: argparse.Namespace, clock: Clock, out: TextIO, err: TextIO) -> int:
-    ctx = Context(db_path=resolve_db_path(args.db), clock=clock,
+    server = is_server_url(args.db)
+    ctx = Context(db_path=args.db.strip() if server else resolve_db_path(args.db), clock=clock,
                   json=getattr(args, "json", False), out=out, err=err)
     try:
+        if server and command.name in FILE_ONLY_COMMANDS:
+            raise CommandError(f"{command.name} works on a book file; a server's book is backed up on the server "
+                               "(pg_dump)", EXIT_FAILURE)
         if command.opens_db:
             ctx.db = open_database(ctx.db_path)
         return command.run(ctx, args) or EXIT_OK

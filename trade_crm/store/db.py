@@ -9,7 +9,9 @@ from peewee import SqliteDatabase
 
 from trade_crm.store import migrations
 from trade_crm.store.backup import BackupError, copy_database, timestamped_name
+from trade_crm.store.errors import DatabaseError
 from trade_crm.store.models import database
+from trade_crm.store.postgres import is_server_url, open_postgres
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -20,8 +22,7 @@ PRAGMAS = {
 }
 
 
-class DatabaseError(RuntimeError):
-    """The database file cannot be opened or upgraded; the message says which file and why."""
+__all__ = ["DatabaseError", "close_database", "open_database", "upgrade"]  # DatabaseError: its old home
 
 
 # Every transaction begins IMMEDIATE, taking the write lock at BEGIN: there the busy timeout makes a second
@@ -47,8 +48,11 @@ def open_database(path: str | Path, *, backup_dir: Path | None = None, migrate: 
     """Open (creating if needed) the database at `path`, bind the models to it, and migrate it.
 
     `path` may be ":memory:". Before migrating a file that already holds data, a copy is written
-    to `backup_dir` (default: a `backups` folder beside the file).
+    to `backup_dir` (default: a `backups` folder beside the file). A `postgresql://user@host:port/db`
+    URL opens a book on a server instead (store/postgres.py); SQLite stays the default.
     """
+    if is_server_url(path):
+        return open_postgres(str(path), migrate=migrate)
     in_memory = str(path) == ":memory:"
     if not in_memory:
         path = Path(path)

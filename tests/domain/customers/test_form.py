@@ -12,7 +12,7 @@ def _new(name: str, email: str = "", primary: bool = False) -> ContactEdit:
     return ContactEdit(None, ContactInput(name=name, emails=(email,) if email else (), is_primary=primary))
 
 
-def test_create_with_contacts_tags_and_custom_fields(db, clock):
+def test_create_with_contacts_tags_and_custom_fields(book, clock):
     customer_id = save_customer(
         clock, None, {"name": "Lagos Trading", "country": "NG"},
         contacts=[_new("Ada", "ada@lagos.ng"), _new("Bola", "bola@lagos.ng", primary=True)],
@@ -24,7 +24,7 @@ def test_create_with_contacts_tags_and_custom_fields(db, clock):
     assert detail.custom_fields == {"Port": "Apapa"}
 
 
-def test_update_applies_adds_updates_removes_and_primary(db, clock):
+def test_update_applies_adds_updates_removes_and_primary(book, clock):
     customer_id = save_customer(clock, None, {"name": "Hamburg Tools"},
                                 contacts=[_new("Anna", "anna@ht.de"), _new("Ben", "ben@ht.de")],
                                 tags=[], custom_fields={})
@@ -41,7 +41,7 @@ def test_update_applies_adds_updates_removes_and_primary(db, clock):
     assert detail.tags == ("DE",)
 
 
-def test_a_bad_contact_email_saves_nothing(db, clock):
+def test_a_bad_contact_email_saves_nothing(book, clock):
     customer_id = save_customer(clock, None, {"name": "Hamburg Tools"}, contacts=[_new("Anna", "anna@ht.de")],
                                 tags=[], custom_fields={})
     (anna,) = contacts_of(customer_id)
@@ -56,14 +56,14 @@ def test_a_bad_contact_email_saves_nothing(db, clock):
     assert customer_count() == 1
 
 
-def test_whatsapp_is_read_in_the_new_country(db, clock):
+def test_whatsapp_is_read_in_the_new_country(book, clock):
     contact = ContactEdit(None, ContactInput(name="Jonas", whatsapp="0170 1234567"))
     customer_id = save_customer(clock, None, {"name": "Berlin GmbH", "country": "DE"}, contacts=[contact],
                                 tags=[], custom_fields={})
     assert contacts_of(customer_id)[0].whatsapp == "+491701234567"
 
 
-def test_contact_input_round_trips_a_stored_contact(db, clock):
+def test_contact_input_round_trips_a_stored_contact(book, clock):
     data = ContactInput(name="Li Wei", title="Buyer", emails=("li@x.cn",), phones=("+8613812345678",),
                         wechat="liwei88", is_primary=True)
     customer_id = save_customer(clock, None, {"name": "X"}, contacts=[ContactEdit(None, data)], tags=[],

@@ -28,7 +28,7 @@ from trade_crm.store.models import RATINGS as RATINGS
 from trade_crm.store.models import database
 
 # A customer whose follow-up day (kept by the reminder engine, domain/reminders/due.py) has passed.
-OVERDUE_CUSTOMERS_SQL = "(c.lost = 0 AND c.follow_up_on < ?)"  # with the user's today; c = customer
+OVERDUE_CUSTOMERS_SQL = "(c.lost = FALSE AND c.follow_up_on < ?)"  # with the user's today; c = customer
 
 SORT_COLUMNS = {
     "name": "c.name COLLATE NOCASE",
@@ -244,7 +244,7 @@ def customer_position(customer_id: int, flt: CustomerFilter, *, today: date, now
     order = f"{SORT_COLUMNS[sort]} {direction}, c.id {direction}"
     found = database.obj.execute_sql(
         f"SELECT position FROM (SELECT c.id, row_number() OVER (ORDER BY {order}) - 1 AS position "
-        f"FROM customer c {where}) WHERE id = ?", [*params, customer_id]).fetchone()
+        f"FROM customer c {where}) AS ranked WHERE id = ?", [*params, customer_id]).fetchone()
     return found[0] if found else None
 
 

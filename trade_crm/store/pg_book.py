@@ -1,0 +1,206 @@
+"""The PostgreSQL engine: a peewee database that speaks to psycopg 3 the way the SQLite book behaves.
+
+The domain was written against SQLite; until every raw SQL site moves behind a store interface (see
+store/pg_schema.py's list), three small adaptations keep one code base working on both engines, all
+here and nowhere else:
+
+- **Placeholders.** peewee and the domain's raw SQL write `?`; psycopg wants `%s`. The database's
+  cursor rewrites `?` outside string literals (and doubles a literal `%`), once per distinct statement.
+- **Dates as SQLite returns them.** A DATE column comes back as 'YYYY-MM-DD' text: peewee's DateField
+  parses it, and raw SQL that reads one gets what it gets on SQLite.
+- **Transactions.** The domain asks SQLite for `atomic("DEFERRED")` (a read that must see one snapshot)
+  or `atomic("IMMEDIATE")` (take the write lock at BEGIN). On PostgreSQL the first is REPEATABLE READ,
+  the second the default READ COMMITTED: row locks make a second writer wait, as SQLite's lock does.
+- **Errors.** A failed connection becomes one line naming the server and the cause: wrong password,
+  server unreachable, database missing (never the password, never a traceback).
+
+peewee 4 picks its psycopg 3 adapter only when psycopg was importable at its own import, which
+trade_crm/drivers.py prevents for start-up's sake: this module brings the adapter itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import psycopg
+from peewee import PostgresqlDatabase, Psycopg3Adapter
+from psycopg.conninfo import conninfo_to_dict
+from psycopg.pq import TransactionStatus
+from psycopg.types.string import TextLoader
+
+from trade_crm.keystore import KeyStore, KeystoreError
+from trade_crm.store import pg_schema
+from trade_crm.store.errors import DatabaseError
+from trade_crm.store.models import database
+
+CONNECT_TIMEOUT_S = 5
+SQLITE_LOCKS = {"DEFERRED": "REPEATABLE READ", "IMMEDIATE": None, "EXCLUSIVE": None}
+
+
+@functools.lru_cache(maxsize=2048)
+def to_pyformat(sql: str) -> str:
+    """`?` placeholders (outside quotes) as `%s`, a literal `%` as `%%`; `%s` already there stays."""
+    out: list[str] = []
+    quote = ""
+    i = 0
+    while i < len(sql):
+        ch = sql[i]
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "?":
+            out.append("%s")
+            i += 1
+            continue
+        if ch == "%":
+            if not quote and sql.startswith("%s", i):
+                out.append("%s")
+                i += 2
+                continue
+            out.append("%%")
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+class TranslatingCursor:
+    """A psycopg cursor that takes SQLite-style SQL (`?`); everything else is the cursor's own."""
+
+    __slots__ = ("_cursor",)
+
+    def __init__(self, cursor):
+        self._cursor = cursor
+
+    def execute(self, sql, params=None):
+        self._cursor.execute(to_pyformat(sql), params)
+        return self
+
+    def executemany(self, sql, params_seq):
+        self._cursor.executemany(to_pyformat(sql), params_seq)
+        return self
+
+    def __iter__(self):
+        return iter(self._cursor)
+
+    def __getattr__(self, name):
+        return getattr(self._cursor, name)
+
+
+class Psycopg3(Psycopg3Adapter):
+    """peewee's psycopg 3 adapter, with the names it would have taken from the module it did not import."""
+
+    txn_idle = TransactionStatus.IDLE
+    txn_inerror = TransactionStatus.INERROR
+    txn_unknown = TransactionStatus.UNKNOWN
+
+    def check_driver(self):
+        return None
+
+    def get_binary_type(self):
+        return psycopg.Binary
+
+    def connect(self, db, **params):
+        conn = psycopg.connect(db.database, **params)
+        conn.adapters.register_loader("date", TextLoader)
+        return conn
+
+    def server_side_cursor(self, conn):
+        in_txn = self.txn_status(conn) == TransactionStatus.INTRANS
+        return conn.cursor(name=f"c{id(conn)}", withhold=not in_txn)
+
+
+class PostgresBook(PostgresqlDatabase):
+    """The book on a server. `database` is the URL (without a password)."""
+
+    param = "?"  # peewee writes the placeholder the domain's raw SQL uses; the cursor translates
+
+    def init(self, database, **kwargs):
+        super().init(database, **kwargs)
+        self._adapter = Psycopg3()
+
+    def cursor(self, named_cursor=None):
+        return TranslatingCursor(super().cursor(named_cursor))
+
+    def begin(self, isolation_level=None):
+        if isinstance(isolation_level, str) and isolation_level.upper() in SQLITE_LOCKS:
+            isolation_level = SQLITE_LOCKS[isolation_level.upper()]
+        super().begin(isolation_level)
+
+    @property
+    def engine(self) -> str:
+        return "postgresql"
+
+
+def parse_url(url: str) -> dict[str, str]:
+    """The URL's parts; refuses a password in it (it would land in shell history and settings)."""
+    try:
+        parts = conninfo_to_dict(url.strip())
+    except psycopg.ProgrammingError as exc:
+        raise DatabaseError(f"{url} is not a PostgreSQL URL (postgresql://user@host:port/dbname): {exc}") from None
+    if parts.get("password"):
+        raise DatabaseError("put the password in the keyring or PGPASSWORD, not in the URL")
+    for key in ("user", "dbname"):
+        if not parts.get(key):
+            raise DatabaseError(f"{url} names no {'user' if key == 'user' else 'database'} "
+                                "(postgresql://user@host:port/dbname)")
+    return parts
+
+
+def keyring_account(parts: dict[str, str]) -> str:
+    """The name the password is kept under: one per login on one server."""
+    return f"postgresql://{parts['user']}@{parts.get('host', 'localhost')}:{parts.get('port', '5432')}"
+
+
+def where(parts: dict[str, str]) -> str:
+    return f"{parts.get('host', 'localhost')}:{parts.get('port', '5432')}"
+
+
+def explain(exc: Exception, parts: dict[str, str]) -> str:
+    """One line for a failed connection; the libpq text names the cause, in English, in every version."""
+    text = str(exc)
+    server = f"the PostgreSQL server at {where(parts)}"
+    if "password authentication failed" in text or "no password supplied" in text:
+        return (f"{server} refused the password for {parts['user']} (the keyring or PGPASSWORD holds "
+                "a wrong one, or none)")
+    if re.search(r'role ".*" does not exist', text):
+        return f"{server} has no login {parts['user']}; ask its administrator to create it"
+    if re.search(r'database ".*" does not exist', text):
+        return f"{server} has no database {parts['dbname']}; ask its administrator to create it"
+    if "Connection refused" in text or "timeout expired" in text or "could not translate host" in text:
+        reason = text.split("failed:")[-1].strip().splitlines()[0] if "failed:" in text else text
+        return f"cannot reach {server}: {reason}"
+    return f"{server}: {' '.join(text.split())}"
+
+
+def stored_password(parts: dict[str, str], keystore: KeyStore | None = None) -> str | None:
+    """The keyring's password for this login, or None (libpq then reads PGPASSWORD or ~/.pgpass)."""
+    try:
+        return (keystore or KeyStore()).server_password(keyring_account(parts))
+    except KeystoreError:
+        return None
+
+
+def open_book(url: str, *, password: str | None = None, migrate: bool = True,
+              keystore: KeyStore | None = None) -> PostgresBook:
+    parts = parse_url(url)
+    secret = password if password is not None else stored_password(parts, keystore)
+    params = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "trade-crm"}
+    if secret is not None:
+        params["password"] = secret
+    db = PostgresBook(url.strip(), autoconnect=True, **params)
+    try:
+        db.connect(reuse_if_open=True)
+    except Exception as exc:  # noqa: BLE001 - peewee wraps psycopg's OperationalError; either way one line
+        db.close()
+        raise DatabaseError(explain(exc, parts)) from None
+    database.initialize(db)
+    try:
+        pg_schema.prepare(db, migrate=migrate, label=f"{parts['dbname']} on {where(parts)}")
+    except BaseException:
+        db.close()
+        raise
+    return db

@@ -1,0 +1,74 @@
+"""The PostgreSQL twins of the SQLite migrations after the base schema (store/pg_schema.py, version 7).
+
+Each step does on a server what the SQLite migration of the same number does to a file, in the same
+transaction as its version bump. A step whose number is above migrations.LATEST_VERSION waits for its
+SQLite twin and never runs. A new book runs them all after the base schema, so a table that no model
+describes is created in one place only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from peewee import Database
+
+
+def _v8_smaller_search_index(db: Database) -> None:
+    """SQLite 8 rebuilds its FTS5 tables with other options. The server keeps the folded documents in plain
+    tables (search on PostgreSQL is #18's item 2), whose shape does not change: nothing to do."""
+
+
+# SQLite 9 (store/changes.py): triggers add each changed customer's id to reminder_change once. PostgreSQL
+# triggers call a function; one reads the customer's own id, the other a child row's customer_id.
+V9_FUNCTIONS = (
+    """CREATE FUNCTION reminder_change_of_customer() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        INSERT INTO reminder_change (customer_id) VALUES (OLD.id) ON CONFLICT DO NOTHING;
+    ELSE
+        INSERT INTO reminder_change (customer_id) VALUES (NEW.id) ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END $$""",
+    """CREATE FUNCTION reminder_change_of_row() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        INSERT INTO reminder_change (customer_id) VALUES (OLD.customer_id) ON CONFLICT DO NOTHING;
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        INSERT INTO reminder_change (customer_id) VALUES (NEW.customer_id) ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END $$""",
+)
+V9_WATCHED = {  # table -> the columns whose update may change a reminder (as SQLite 9's triggers)
+    "customer": "name, country, rating, lost, follow_up_on, last_contact_at, created_at",
+    "contact": "customer_id, name, birthday",
+    "interaction": "customer_id, kind, occurred_at, valid_until",
+    "orders": "customer_id, ordered_on",
+}
+V9_INDEXES = (
+    "CREATE INDEX interaction_quotation_valid ON interaction (valid_until) "
+    "WHERE kind = 'quotation' AND valid_until IS NOT NULL",
+    "CREATE INDEX interaction_quotation_sent ON interaction (occurred_at) WHERE kind = 'quotation'",
+    "CREATE INDEX reminder_open_kind_due ON reminder (kind, due_on) WHERE state = 'open'",
+    "CREATE INDEX reminder_snoozed ON reminder (snoozed_until) WHERE state = 'snoozed'",
+)
+
+
+def _v9_reminder_changes(db: Database) -> None:
+    db.execute_sql("CREATE TABLE reminder_change (customer_id INTEGER PRIMARY KEY)")
+    for statement in V9_FUNCTIONS:
+        db.execute_sql(statement)
+    for table, columns in V9_WATCHED.items():
+        function = "reminder_change_of_customer" if table == "customer" else "reminder_change_of_row"
+        db.execute_sql(f"CREATE TRIGGER {table}_change AFTER INSERT OR DELETE OR UPDATE OF {columns} ON {table} "
+                       f"FOR EACH ROW EXECUTE FUNCTION {function}()")
+    for statement in V9_INDEXES:
+        db.execute_sql(statement)
+
+
+POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
+    8: _v8_smaller_search_index,
+    9: _v9_reminder_changes,
+}
