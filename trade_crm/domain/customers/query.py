@@ -78,13 +78,18 @@ class CustomerRow:
     tier: str | None = None  # the automatic value tier; `rating` is the one set by hand
 
 
-def _where(flt: CustomerFilter, today: date, now: datetime) -> tuple[list[str], list]:
+def _where(flt: CustomerFilter, today: date, now: datetime, *, checks: bool = True) -> tuple[list[str], list]:
+    """The conditions on customer `c` that select `flt`; without `checks`, the text's candidates
+    stand for its hits (the caller checks them: see `_checked_page`)."""
     clauses: list[str] = []
     params: list = []
+    checked = []
     for clause in search.search_clauses(flt.text):
-        sql, clause_params = clause.rowids_sql()
+        sql, clause_params = clause.candidates_sql()
         clauses.append(f"c.id IN ({sql})")
         params.extend(clause_params)
+        if clause.checks and checks:
+            checked.append(clause)
     if flt.countries:
         clauses.append(f"c.country IN ({','.join('?' * len(flt.countries))})")
         params.extend(code.upper() for code in flt.countries)
@@ -124,6 +129,9 @@ def _where(flt: CustomerFilter, today: date, now: datetime) -> tuple[list[str], 
     if flt.ids is not None:
         clauses.append(f"c.id IN ({','.join('?' * len(flt.ids)) or 'NULL'})")
         params.extend(flt.ids)
+    for clause in checked:  # last, so that only the rows every other filter kept have their text read
+        clauses.append(f"EXISTS (SELECT 1 FROM {clause.table} WHERE rowid = c.id AND {clause.check_condition()})")
+        params.extend(clause.checks)
     return clauses, params
 
 
@@ -148,10 +156,14 @@ def search_customers(flt: CustomerFilter, *, today: date, now: datetime | None =
         with database.obj.atomic("DEFERRED"):  # its few statements must see one snapshot; a read: no write lock
             rows = _text_page(flt.text, sort, order, offset, limit)
     if rows is None:
-        clauses, params = _where(flt, today, now)
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        sql = f"SELECT {_COLUMNS} FROM customer c {where} ORDER BY {order} LIMIT ? OFFSET ?"
-        rows = database.obj.execute_sql(sql, [*params, limit, offset]).fetchall()
+        checked = [clause for clause in search.search_clauses(flt.text) if clause.checks]
+        clauses, params = _where(flt, today, now, checks=not checked)
+        if checked:
+            rows = _checked_page(clauses, params, checked, order, offset, limit)
+        else:
+            where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+            sql = f"SELECT {_COLUMNS} FROM customer c {where} ORDER BY {order} LIMIT ? OFFSET ?"
+            rows = database.obj.execute_sql(sql, [*params, limit, offset]).fetchall()
     return _with_contacts(rows)
 
 
@@ -181,7 +193,10 @@ def _text_page(text: str, sort: str, order: str, offset: int, limit: int) -> lis
     density = len(hits) / (hits[-1] - hits[0] + 1)  # hits per customer id, about
     if first.table == "search_trigram":
         rows = _walk(text, order, offset, limit, density, _WALK_ROWS) if sort in _INDEXED_SORTS else None
-        return rows if rows is not None or not first.checks else _checked_page(first, order, offset, limit)
+        if rows is None and first.checks:
+            sql, params = first.candidates_sql()
+            rows = _checked_page([f"c.id IN ({sql})"], params, [first], order, offset, limit)
+        return rows
     if sort not in _INDEXED_SORTS:
         return None
     rows = _walk(text, order, offset, limit, density, _WALK_ROWS_SHORT) if density > 0.5 else None
@@ -201,17 +216,20 @@ def _checked(clause: search.SearchClause, ids: list[int]) -> list[int]:
     return [cid for cid in ids if cid in matching]
 
 
-def _checked_page(clause: search.SearchClause, order: str, offset: int, limit: int) -> list[tuple]:
-    """Sort the index's candidates (cheap: no stored text read) and check the first of them until
-    the page is full. The trigrams alone are nearly exact (a few percent more than the hits), so this
-    reads a page's worth of documents instead of every hit's."""
+def _checked_page(clauses: list[str], params: list, checked: list[search.SearchClause], order: str,
+                  offset: int, limit: int) -> list[tuple]:
+    """Sort the customers `clauses` select with the text's candidates (cheap: no stored text read)
+    and check the first of them until the page is full. The trigrams alone are nearly exact (a few
+    percent more than the hits), so this reads a page's worth of documents instead of every hit's."""
     needed = offset + limit
     take = needed + needed // 4 + 20
-    sql, params = clause.candidates_sql()
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     while True:
         ids = [r[0] for r in database.obj.execute_sql(
-            f"SELECT c.id FROM customer c WHERE c.id IN ({sql}) ORDER BY {order} LIMIT ?", [*params, take])]
-        found = _checked(clause, ids)
+            f"SELECT c.id FROM customer c {where} ORDER BY {order} LIMIT ?", [*params, take])]
+        found = ids
+        for clause in checked:
+            found = _checked(clause, found)
         if len(found) >= needed or len(ids) < take:
             return _rows_in_order(found[offset:needed])
         take *= 4
@@ -263,9 +281,10 @@ def _rows_in_order(page: list[int]) -> list[tuple]:
 
 def count_customers(flt: CustomerFilter, *, today: date, now: datetime | None = None) -> int:
     clauses, params = _where(flt, today, now or datetime.now(timezone.utc))
-    if flt.text and flt == CustomerFilter(text=flt.text) and len(clauses) == 1:
+    text_clauses = search.search_clauses(flt.text)
+    if flt.text and flt == CustomerFilter(text=flt.text) and len(text_clauses) == 1:
         # Drive from the index: each hit costs a rowid lookup, not an IN-list insert and probe.
-        clause = search.search_clauses(flt.text)[0]
+        clause = text_clauses[0]
         condition = f"{clause.table} MATCH ?" + (f" AND {clause.check_condition()}" if clause.checks else "")
         return database.obj.execute_sql(
             f"SELECT count(*) FROM {clause.table} JOIN customer c ON c.id = {clause.table}.rowid "
