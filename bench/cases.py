@@ -27,6 +27,8 @@ from trade_crm.demo import book as demo
 from trade_crm.domain.customers.query import CustomerFilter, count_customers, search_customers
 
 SEARCH_TARGET_MS = 10.0
+SIZE_TARGET_KB = 4.5  # per customer, the whole file
+SEARCH_FLOOR = "unfiltered first page (same run)"
 SEED_TARGET_ROWS_PER_SECOND = 50_000
 
 
@@ -117,10 +119,12 @@ def search_rows(ctx: Context) -> list[Row]:
     summary = [
         timing(section, "unfiltered first page (base)", base),
         timing(section, "p50, sorted by name", percentile(by_name, 0.5), base),
-        timing(section, "p95, sorted by name", percentile(by_name, 0.95), base, target_ms=SEARCH_TARGET_MS),
+        replace(timing(section, "search p95, sorted by name", percentile(by_name, 0.95), base,
+                       target_ms=SEARCH_TARGET_MS), floor=SEARCH_FLOOR),
         timing(section, "max, sorted by name", max(by_name), base, target_ms=SEARCH_TARGET_MS),
         timing(section, "p50, newest contact first", percentile(by_recent, 0.5), base),
-        timing(section, "p95, newest contact first", percentile(by_recent, 0.95), base, target_ms=SEARCH_TARGET_MS),
+        replace(timing(section, "search p95, newest contact first", percentile(by_recent, 0.95), base,
+                       target_ms=SEARCH_TARGET_MS), floor=SEARCH_FLOOR),
     ]
     return summary + rows
 
@@ -173,19 +177,31 @@ def count_rows(ctx: Context) -> list[Row]:
 # --- size --------------------------------------------------------------------------------------------
 
 def size_rows(ctx: Context) -> list[Row]:
-    section = "database size"
+    """The file as a user's book is after migration 8 (VACUUMed: bench/book.py), per customer, against
+    the same file without the search index's pages: the tables and their indexes alone."""
+    section = "database size (VACUUMed, as migration 8 leaves a book)"
     path = ctx.book.path
     size = os.path.getsize(path) + sum(os.path.getsize(p) for p in (f"{path}-wal",) if os.path.exists(p))
-    rows = [Row(section, "database file", size / 1e6, "MB",
-                note=f"{size / ctx.customers / 1000:.1f} kB per customer")]
+    per_customer = size / ctx.customers / 1000
+    written = ctx.book.stats.get("bytes_before_vacuum")
+    written_note = f"; {written / 1e6:,.1f} MB as written, before VACUUM" if written else ""
     try:
         parts = dict(ctx.db.execute_sql(
             "SELECT CASE WHEN name LIKE 'search%' THEN 'search index' WHEN name LIKE 'interaction%' THEN 'timeline' "
             "ELSE 'other tables and indexes' END, sum(pgsize) FROM dbstat GROUP BY 1").fetchall())
     except Exception:  # dbstat is optional in SQLite builds
-        return rows
+        parts = {}
+    floor = size - parts.get("search index", 0)
+    rows = [
+        Row(section, "book size per customer", per_customer, "kB", ratio=size / floor if parts else None,
+            target=f"<= {SIZE_TARGET_KB:g} kB", ok=per_customer <= SIZE_TARGET_KB,
+            floor="the same book without the search index (tables and indexes alone)" if parts else "",
+            note=f"{per_customer:.3f} kB; floor {floor / ctx.customers / 1000:.3f} kB" if parts else ""),
+        Row(section, "database file", size / 1e6, "MB", note=f"{per_customer:.2f} kB per customer{written_note}"),
+    ]
     for label in ("search index", "timeline", "other tables and indexes"):
-        rows.append(Row(section, f"  {label}", parts.get(label, 0) / 1e6, "MB", ratio=parts.get(label, 0) / size))
+        if parts:
+            rows.append(Row(section, f"  {label}", parts.get(label, 0) / 1e6, "MB", ratio=parts.get(label, 0) / size))
     return rows
 
 

@@ -1,10 +1,23 @@
+import sqlite3
+
 import pytest
 
 from trade_crm.domain.clock import today
 from trade_crm.domain.customers import query as cq
 from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.records import create_customer, delete_customers, update_customer
-from trade_crm.store.search import MAX_QUERY_CHARS, MAX_TERMS, clean_query, fold, match_clauses
+from trade_crm.store.models import database
+from trade_crm.store.search import (
+    MAX_QUERY_CHARS,
+    MAX_TERMS,
+    clean_query,
+    document_body,
+    fold,
+    query_terms,
+    search_clauses,
+    words_input,
+    words_text,
+)
 
 
 @pytest.fixture
@@ -71,7 +84,7 @@ def test_folding_keeps_marks_of_non_latin_scripts():
 
 def test_query_with_quotes_and_operators_is_taken_literally(book, clock):
     assert find(clock, 'AND "OR" NEAR(') == set()
-    assert match_clauses("") == []
+    assert search_clauses("") == []
 
 
 # --- odd input in the search box -------------------------------------------------------------------
@@ -85,10 +98,10 @@ def test_a_query_is_cut_to_its_first_characters_and_terms():
     pasted = "".join(f"word{n} " for n in range(5000))
     assert len(pasted) > 30_000
     assert clean_query(pasted) == pasted[:MAX_QUERY_CHARS]
-    ((table, expression),) = match_clauses(pasted)
-    assert table == "search_trigram"
-    assert expression == " AND ".join(f'"word{n}"' for n in range(MAX_TERMS))
-    assert match_clauses("led led LED lamp") == [("search_trigram", '"led" AND "lamp"')]  # each term once
+    (clause,) = search_clauses(pasted)
+    assert clause.table == "search_trigram"
+    assert query_terms(pasted) == [f"word{n}" for n in range(MAX_TERMS)]
+    assert query_terms("led led LED lamp") == ["led", "lamp"]  # each term once
 
 
 @pytest.mark.parametrize("query, key", [("muller\x00", "de"), ("\ud800muller", "de"), ("刘凯\x00\x00", "cn")])
@@ -105,3 +118,81 @@ def test_a_100000_character_query_is_answered_as_its_first_part(book, clock):
     pasted = "muller " + "x" * 100_000
     assert find(clock, pasted) == find(clock, pasted[:MAX_QUERY_CHARS]) == set()
     assert find(clock, "muller " * 20_000) == {book["de"]}
+
+
+# --- the compact index: the same hits as the whole text ----------------------------------------------
+
+CORPUS = [
+    "Müller Haustechnik GmbH München Heike Schwarz heike.schwarz@mueller-haustechnik.de +4915123545803 "
+    "+49 151 23545803 4915123545803 VIP",
+    "深圳市华强照明有限公司 深圳市 刘凯 采购经理 张伟 采购经理 kai.liu@huaqiang.com.cn +86 138 1234 5678",
+    "刘 凯 Imports, 王·伟 trading 欧阳佳怡",
+    "شركة النور للتجارة محمد العتيبي m.otaibi@alnoor.sa مُحَمَّد",
+    "ООО Стройимпорт Иван Иванов 8 (495) 123-45-67",
+    "Sharma Exports किशोर शर्मा Nguyễn Phát lima-li li lima ller muller x_y 100% a'b",
+]
+
+
+def fts_hits(con, table, expression):
+    return {r[0] for r in con.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ?", (expression,))}
+
+
+def test_the_stored_document_keeps_every_fragment_and_word_prefix_of_the_whole_text():
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE VIRTUAL TABLE whole USING fts5(body, tokenize='unicode61 remove_diacritics 2')")
+    con.execute("CREATE VIRTUAL TABLE whole_terms USING fts5vocab(whole, 'row')")
+    con.execute("CREATE VIRTUAL TABLE compact USING fts5(body, tokenize='unicode61 remove_diacritics 2', "
+                "prefix='1 2', content='', detail=none)")
+    texts = [fold(text) for text in CORPUS]
+    bodies = [document_body(text) for text in texts]
+    for rowid, (text, body) in enumerate(zip(texts, bodies, strict=True), 1):
+        con.execute("INSERT INTO whole (rowid, body) VALUES (?, ?)", (rowid, words_text(text)))
+        con.execute("INSERT INTO compact (rowid, body) VALUES (?, ?)", (rowid, words_input(body)))
+        for word in text.split(" "):  # every fragment of 3+ characters is a term's whole match
+            for start in range(len(word)):
+                for end in range(start + 3, len(word) + 1):
+                    assert word[start:end] in body, (word, word[start:end])
+    assert bodies[0] == ("muller gmbh munchen heike.schwarz@mueller-haustechnik.de +4915123545803 151 23545803 vip")
+    terms = [t for (t,) in con.execute("SELECT term FROM whole_terms")]
+    prefixes = {t[:n] for t in terms for n in (1, 2)}
+    assert {"li", "l", "he", "刘", "凯", "ll"} <= prefixes
+    for prefix in prefixes:  # a 1-2 character query: a word prefix, or a single CJK character
+        expected = fts_hits(con, "whole", f'"{prefix}"' if len(prefix) == 1 and "\u4e00" <= prefix else
+                            f'"{prefix}" *')
+        assert fts_hits(con, "compact", f'"{prefix}"' if len(prefix) == 1 and "\u4e00" <= prefix else
+                        f'"{prefix}" *') == expected, prefix
+    cjk = {a + b for a in "深圳市华强照明刘凯王伟采购经理张欧阳佳怡" for b in "深圳市华强照明刘凯王伟采购经理张欧阳佳怡"}
+    for pair in cjk:  # two CJK characters: next to each other in the whole text, across spaces too
+        assert fts_hits(con, "compact", f'"{pair}"') == fts_hits(con, "whole", f'"{pair[0]} {pair[1]}"'), pair
+
+
+@pytest.fixture
+def odd_book(db, clock):
+    return {
+        "sep": create_customer(clock, name="刘 凯 Imports", country="CN"),
+        "wild": create_customer(clock, name="Acme_Tools 100% Ltd", country="US",
+                                contacts=[ContactInput(name="Heike Schwarz", emails=("heike.schwarz@acme.de",))]),
+        "eat": create_customer(clock, name="Great Eats 1000 Ltd", country="US"),
+    }
+
+
+def test_a_cjk_name_written_with_a_space_is_found_as_two_characters(odd_book, clock):
+    assert find(clock, "刘凯") == {odd_book["sep"]}
+    assert find(clock, "凯i") == set()
+
+
+def test_like_wildcards_in_a_query_are_taken_literally(odd_book, clock):
+    assert find(clock, "e_t") == {odd_book["wild"]}
+    assert find(clock, "100%") == {odd_book["wild"]}
+    assert find(clock, "%%%") == set()
+    assert find(clock, "1000") == {odd_book["eat"]}
+
+
+def test_a_name_kept_only_inside_an_email_is_still_found_by_fragment_and_prefix(odd_book, clock):
+    body = database.execute_sql("SELECT body FROM search_trigram WHERE rowid = ?", (odd_book["wild"],)).fetchone()[0]
+    assert "heike" not in body.split(" ")  # inside heike.schwarz@acme.de, stored once
+    assert find(clock, "heike") == find(clock, "schw") == find(clock, "sc") == {odd_book["wild"]}
+    update_customer(odd_book["wild"], clock, name="Beta Tools")
+    assert find(clock, "acme_") == set()
+    assert find(clock, "be") == {odd_book["wild"]}
+    assert find(clock, "ac") == {odd_book["wild"]}  # the email is still there

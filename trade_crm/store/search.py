@@ -1,13 +1,21 @@
 """The full-text index over customers, kept in step with every write.
 
 Two FTS5 tables, one document per customer (rowid = customer id), both over *folded* text
-(case, width and Latin accents folded, so "muller" finds "Müller"):
+(case, width and Latin accents folded, so "muller" finds "Müller"), neither keeping positions
+(`detail=none`: a third of the size, and no query here needs them):
 
 - ``search_trigram`` (trigram tokenizer) answers any 3+ character fragment in any script: a
-  piece of an email, a phone, a Chinese company name, an Arabic or Cyrillic name.
-- ``search_words`` (unicode61, prefix index) serves 1–2 character queries that trigrams cannot:
-  a Latin prefix ("li" -> "Lima") or, because every CJK character is indexed as its own token,
-  a short Chinese name as a phrase ("刘凯" -> "刘 凯" adjacent anywhere in the text).
+  piece of an email, a phone, a Chinese company name, an Arabic or Cyrillic name. Its trigrams
+  find the candidates; the stored document confirms a longer fragment (`instr`). A query term
+  holds no space, so it matches within one word of the document: the document stores each word
+  once, and no word that sits inside another (a phone's digits inside the number, "haustechnik"
+  inside "mueller-haustechnik.de"), which finds exactly what the whole text would.
+- ``search_words`` (unicode61, prefix index, no stored text) serves 1–2 character queries that
+  trigrams cannot: a Latin prefix ("li" -> "Lima") or a CJK character; every CJK character is
+  its own token, and each pair of CJK characters that stand next to each other (with nothing but
+  spaces or punctuation between) is one more token, so "刘凯" finds 刘凯 without positions. Its
+  input is computed from the stored trigram document (`words_input`), which is how a changed
+  document's old tokens are removed.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from peewee import SqliteDatabase
 
@@ -59,15 +68,78 @@ def _marks_on_foldable_letters() -> re.Pattern[str]:
     return re.compile(f"(?<=[{bases}])[{marks}]+")
 
 
-def _words_text(folded: str) -> str:
+def words_text(folded: str) -> str:
+    """Folded text as unicode61 should see it: every CJK character a token of its own."""
     return _CJK_CHAR.sub(r" \1 ", folded)
 
 
+@functools.cache
+def _separators() -> str:
+    """What unicode61 skips between tokens, as a character class body: anything but letters,
+    digits and private-use characters. Built once, on first use (a scan of the Basic Multilingual Plane)."""
+    return "".join(re.escape(chr(c)) for c in range(0x10000)
+                   if not 0xD800 <= c <= 0xDFFF and unicodedata.category(chr(c))[0] not in "LN"
+                   and unicodedata.category(chr(c)) != "Co")
+
+
+@functools.cache
+def _cjk_pair() -> re.Pattern[str]:
+    """Two CJK characters with only separators between them, as a lookahead: pairs may overlap."""
+    return re.compile(f"(?=([{_CJK}])[{_separators()}]*([{_CJK}]))")
+
+
+def _cjk_pairs(text: str) -> list[str]:
+    return [a + b for a, b in _cjk_pair().findall(text)]
+
+
+@functools.cache
+def _token_pieces() -> re.Pattern[str]:
+    """Each piece of a word from where a unicode61 token starts (after a space, a separator or a CJK
+    character) or a separator or CJK character stands, to the word's end."""
+    edge = f"{_separators().replace(' ', '')}{_CJK}"
+    return re.compile(f"(?=((?<=[ {edge}])[^ ]+|[{edge}][^ ]*))")
+
+
+def _outside_others(words: list[str]) -> list[str]:
+    """The words (all different) that do not occur inside another word where a unicode61 token
+    starts (so dropping one loses neither a substring of 3+ characters nor a token's prefix).
+
+    Every piece of every word from a token start on (a whole word among them), sorted: a word
+    occurs inside another when the piece after it in that order starts with it.
+    """
+    pieces = [w for w in words if w.isascii() and w.isalnum()]  # a piece of its own, nothing inside
+    pieces += _token_pieces().findall(" " + " ".join([w for w in words if not (w.isascii() and w.isalnum())]))
+    pieces.sort()
+    inside = {a for a, b in zip(pieces, pieces[1:], strict=False) if b.startswith(a)}
+    return [w for w in words if w not in inside]
+
+
+def document_body(folded: str) -> str:
+    """What the index stores for a document: its words, each once, without those inside another
+    word, then the CJK pairs that only the whole text had (across a space). See the module notes."""
+    kept = _outside_others(list(dict.fromkeys(w for w in folded.split(" ") if w)))
+    if not _CJK_CHAR.search(folded):
+        return " ".join(kept)
+    have = {pair for w in kept for pair in _cjk_pairs(w)}
+    extra = [pair for pair in dict.fromkeys(_cjk_pairs(folded)) if pair not in have]
+    return " ".join(kept + extra)
+
+
+def words_input(body: str) -> str:
+    """The text `search_words` indexes for a stored document body (a function of it alone, so the
+    same text can be given back to remove the document from the contentless table)."""
+    if not _CJK_CHAR.search(body):
+        return body
+    pairs = [pair for word in body.split(" ") for pair in _cjk_pairs(word)]
+    return words_text(body) + " " + " ".join(pairs)
+
+
 def create_index_tables(db: SqliteDatabase) -> None:
-    db.execute_sql("CREATE VIRTUAL TABLE search_trigram USING fts5(body, tokenize='trigram')")
+    db.execute_sql("CREATE VIRTUAL TABLE search_trigram USING fts5("
+                   "body, tokenize='trigram', detail=none, columnsize=0)")
     db.execute_sql(
         "CREATE VIRTUAL TABLE search_words USING fts5("
-        "body, tokenize='unicode61 remove_diacritics 2', prefix='1 2')"
+        "body, tokenize='unicode61 remove_diacritics 2', prefix='1 2', content='', detail=none, columnsize=0)"
     )
 
 
@@ -86,7 +158,7 @@ def channel_texts(kind: str, value: str, raw: str | None) -> list[str]:
     return texts
 
 
-def _documents(db: SqliteDatabase, ids: list[int] | None) -> dict[int, list[str]]:
+def document_parts(db: SqliteDatabase, ids: list[int] | None) -> dict[int, list[str]]:
     """Gather each customer's searchable text with one query per table."""
     docs: dict[int, list[str]] = defaultdict(list)
     if ids is not None and not ids:
@@ -123,7 +195,7 @@ def reindex(db: SqliteDatabase, customer_ids: Iterable[int],
 
     Call inside the writing transaction so the index can never disagree with the rows. A bulk
     writer that has just written some customers passes their texts as `known` (gathered as
-    `_documents` would: CUSTOMER_TEXT, contacts' names and titles, `channel_texts`, tag names)
+    `document_parts` would: CUSTOMER_TEXT, contacts' names and titles, `channel_texts`, tag names)
     instead of having them read back.
     """
     known = known or {}
@@ -132,17 +204,19 @@ def reindex(db: SqliteDatabase, customer_ids: Iterable[int],
     for start in range(0, len(ids), 500):  # every delete before any insert: a delete after an insert
         chunk = ids[start:start + 500]  # flushes FTS5's pending terms to a new segment, one per chunk
         marks = ",".join("?" * len(chunk))
+        old = db.execute_sql(f"SELECT rowid, body FROM search_trigram WHERE rowid IN ({marks})", chunk).fetchall()
+        db.cursor().executemany("INSERT INTO search_words (search_words, rowid, body) VALUES ('delete', ?, ?)",
+                                [(cid, words_input(body)) for cid, body in old])
         db.execute_sql(f"DELETE FROM search_trigram WHERE rowid IN ({marks})", chunk)
-        db.execute_sql(f"DELETE FROM search_words WHERE rowid IN ({marks})", chunk)
-        docs.update(_documents(db, [cid for cid in chunk if cid not in known]))
+        docs.update(document_parts(db, [cid for cid in chunk if cid not in known]))
     docs.update(known)
     _insert(db, docs)
 
 
 def rebuild_index(db: SqliteDatabase) -> None:
     db.execute_sql("DELETE FROM search_trigram")
-    db.execute_sql("DELETE FROM search_words")
-    _insert(db, _documents(db, None))
+    db.execute_sql("INSERT INTO search_words (search_words) VALUES ('delete-all')")
+    _insert(db, document_parts(db, None))
     optimize_index(db)
 
 
@@ -156,9 +230,9 @@ def optimize_index(db: SqliteDatabase) -> None:
 def _insert(db: SqliteDatabase, docs: dict[int, list[str]]) -> None:
     trigram_rows, word_rows = [], []
     for cid, parts in docs.items():
-        folded = fold(" \n".join(dict.fromkeys(parts)))  # a WhatsApp number is often the phone again
-        trigram_rows.append((cid, folded))
-        word_rows.append((cid, _words_text(folded)))
+        body = document_body(fold(" \n".join(dict.fromkeys(parts))))  # a WhatsApp number is often the phone
+        trigram_rows.append((cid, body))
+        word_rows.append((cid, words_input(body)))
     cursor = db.cursor()
     cursor.executemany("INSERT INTO search_trigram (rowid, body) VALUES (?, ?)", trigram_rows)
     cursor.executemany("INSERT INTO search_words (rowid, body) VALUES (?, ?)", word_rows)
@@ -196,30 +270,65 @@ def _terms(query: str) -> tuple[list[str], list[str]]:
     return long_terms, short_terms
 
 
-def match_clauses(query: str) -> list[tuple[str, str]]:
-    """Turn a user's query into (fts table, MATCH expression) pairs, all of which must match.
+@dataclass(frozen=True)
+class SearchClause:
+    """One index table, a MATCH over it that finds every customer matching part of a query (and, for
+    terms longer than a trigram, a few more), and the terms each of those must then hold (`checks`)."""
 
-    Terms of 3+ characters go to the trigram table as substrings; shorter terms go to the words
-    table, CJK as a phrase of single characters and anything else as a prefix.
+    table: str
+    match: str
+    checks: tuple[str, ...] = ()
+
+    def candidates_sql(self) -> tuple[str, list[str]]:
+        """Rowids the index alone finds (in rowid order): every hit, and for `checks` a few more."""
+        return f"SELECT rowid FROM {self.table} WHERE {self.table} MATCH ?", [self.match]
+
+    def check_condition(self) -> str:
+        """True for a row of `table` whose stored document holds every term of `checks`."""
+        return " AND ".join(["instr(body, ?) > 0"] * len(self.checks))
+
+    def rowids_sql(self) -> tuple[str, list[str]]:
+        """Exactly the rowids of the customers this clause matches."""
+        sql, params = self.candidates_sql()
+        if self.checks:
+            return f"{sql} AND {self.check_condition()}", [*params, *self.checks]
+        return sql, params
+
+
+def search_clauses(query: str) -> list[SearchClause]:
+    """Turn a user's query into clauses, all of which must match.
+
+    Terms of 3+ characters are substrings of the trigram table's documents: the index (without
+    positions) finds the documents holding all of a term's trigrams, and a term longer than one
+    trigram is then checked in the stored text (instr). Shorter terms go to the words table, CJK as
+    one token (a character, or a pair of them) and anything else as a prefix.
     """
-    clauses: list[tuple[str, str]] = []
+    clauses: list[SearchClause] = []
     long_terms, short_terms = _terms(query)
     if long_terms:
-        clauses.append(("search_trigram", " AND ".join(_quote(t) for t in long_terms)))
+        trigrams = dict.fromkeys(t[i:i + 3] for t in long_terms for i in range(len(t) - 2))
+        clauses.append(SearchClause("search_trigram", " AND ".join(_quote(t) for t in trigrams),
+                                    tuple(t for t in long_terms if len(t) > 3)))
     word_exprs = []
     for term in short_terms:
         if _IS_CJK.match(term):
-            word_exprs.append(_quote(" ".join(term)))
+            word_exprs.append(_quote(term))
         else:
             word_exprs.extend(_quote(t) + " *" for t in _word_tokens(term))
     if word_exprs:
-        clauses.append(("search_words", " AND ".join(word_exprs)))
+        clauses.append(SearchClause("search_words", " AND ".join(word_exprs)))
     return clauses
+
+
+def query_terms(query: str) -> list[str]:
+    """The folded terms a query is searched by (each once, at most MAX_TERMS)."""
+    long_terms, short_terms = _terms(query)
+    return long_terms + short_terms
 
 
 def row_condition(query: str, rowid: str) -> tuple[str, list[str]]:
     """An SQL condition that is true when the document of customer `rowid` (an SQL expression)
-    matches `query` exactly as `match_clauses` would, with its parameters; ("", []) for no terms.
+    matches `query` exactly as `search_clauses` would, with its parameters; ("", []) for no terms.
 
     It checks one document at a time: a substring test on the stored folded text for 3+ character
     terms (what a trigram phrase means), a MATCH limited to that rowid for shorter ones. A few
@@ -233,8 +342,8 @@ def row_condition(query: str, rowid: str) -> tuple[str, list[str]]:
         tests = " AND ".join("instr(body, ?) > 0" for _ in long_terms)
         parts.append(f"EXISTS (SELECT 1 FROM search_trigram WHERE rowid = {rowid} AND {tests})")
         params.extend(long_terms)
-    for table, expression in match_clauses(query):
-        if table == "search_words":
+    for clause in search_clauses(query):
+        if clause.table == "search_words":
             parts.append(f"EXISTS (SELECT 1 FROM search_words WHERE search_words MATCH ? AND rowid = {rowid})")
-            params.append(expression)
+            params.append(clause.match)
     return " AND ".join(parts), params

@@ -3,17 +3,19 @@
 Written as SQL on purpose: the customer list pages through 100,000 rows, and each page must
 cost one indexed query, with the primary contact fetched for the page only.
 
-A text search picks its plan from its first `_SAMPLE` hits (cheap: FTS5 streams hits in rowid
-order and stops at the LIMIT):
+A text search picks its plan from its first `_SAMPLE` candidates (cheap: FTS5 streams them in
+rowid order and stops at the LIMIT; a term longer than a trigram is then checked in the stored
+text, see `search.search_clauses`):
 
-- fewer hits than that: they are the whole answer; sort those few rows.
+- fewer candidates than that: their checked hits are the whole answer; sort those few rows.
 - more, and the sort follows an index: walk that index and test each row's document
   (`search.row_condition`) until the page is full. A common term ("@gmail", "m") fills a page
   within a few hundred rows, where evaluating the MATCH alone would read 40,000+ hits. A 1-2
   character prefix that is not that common ("li") instead lists its hits in full (cheap for
   FTS5's prefix index) and walks the sort index against that list.
 - a walk that would be long (a rarer term, a deep page) or comes back short (hits clustered
-  late in the sort order, e.g. Arabic names when sorting A-Z): the plain query, `IN (MATCH)`.
+  late in the sort order, e.g. Arabic names when sorting A-Z): the plain query, `IN (MATCH)`;
+  for a term that needs checking, the candidates sorted and checked only until the page is full.
 """
 
 from __future__ import annotations
@@ -76,12 +78,18 @@ class CustomerRow:
     tier: str | None = None  # the automatic value tier; `rating` is the one set by hand
 
 
-def _where(flt: CustomerFilter, today: date, now: datetime) -> tuple[list[str], list]:
+def _where(flt: CustomerFilter, today: date, now: datetime, *, checks: bool = True) -> tuple[list[str], list]:
+    """The conditions on customer `c` that select `flt`; without `checks`, the text's candidates
+    stand for its hits (the caller checks them: see `_checked_page`)."""
     clauses: list[str] = []
     params: list = []
-    for table, expression in search.match_clauses(flt.text):
-        clauses.append(f"c.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
-        params.append(expression)
+    checked = []
+    for clause in search.search_clauses(flt.text):
+        sql, clause_params = clause.candidates_sql()
+        clauses.append(f"c.id IN ({sql})")
+        params.extend(clause_params)
+        if clause.checks and checks:
+            checked.append(clause)
     if flt.countries:
         clauses.append(f"c.country IN ({','.join('?' * len(flt.countries))})")
         params.extend(code.upper() for code in flt.countries)
@@ -121,6 +129,9 @@ def _where(flt: CustomerFilter, today: date, now: datetime) -> tuple[list[str], 
     if flt.ids is not None:
         clauses.append(f"c.id IN ({','.join('?' * len(flt.ids)) or 'NULL'})")
         params.extend(flt.ids)
+    for clause in checked:  # last, so that only the rows every other filter kept have their text read
+        clauses.append(f"EXISTS (SELECT 1 FROM {clause.table} WHERE rowid = c.id AND {clause.check_condition()})")
+        params.extend(clause.checks)
     return clauses, params
 
 
@@ -145,48 +156,92 @@ def search_customers(flt: CustomerFilter, *, today: date, now: datetime | None =
         with database.obj.atomic("DEFERRED"):  # its few statements must see one snapshot; a read: no write lock
             rows = _text_page(flt.text, sort, order, offset, limit)
     if rows is None:
-        clauses, params = _where(flt, today, now)
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        sql = f"SELECT {_COLUMNS} FROM customer c {where} ORDER BY {order} LIMIT ? OFFSET ?"
-        rows = database.obj.execute_sql(sql, [*params, limit, offset]).fetchall()
+        checked = [clause for clause in search.search_clauses(flt.text) if clause.checks]
+        clauses, params = _where(flt, today, now, checks=not checked)
+        if checked:
+            rows = _checked_page(clauses, params, checked, order, offset, limit)
+        else:
+            where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+            sql = f"SELECT {_COLUMNS} FROM customer c {where} ORDER BY {order} LIMIT ? OFFSET ?"
+            rows = database.obj.execute_sql(sql, [*params, limit, offset]).fetchall()
     return _with_contacts(rows)
 
 
 def _text_page(text: str, sort: str, order: str, offset: int, limit: int) -> list[tuple] | None:
     """A page for a text-only filter by the cheapest exact plan (see the module notes); None: use
     the plain query."""
-    clauses = search.match_clauses(text)
+    clauses = search.search_clauses(text)
     if not clauses:
         return None
     db = database.obj
-    (table, expression), rest = clauses[0], clauses[1:]
-    sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
-    params: list = [expression]
-    for other, other_expression in rest:
-        sql += f" AND rowid IN (SELECT rowid FROM {other} WHERE {other} MATCH ?)"
-        params.append(other_expression)
+    first, rest = clauses[0], clauses[1:]
+    sql, params = first.candidates_sql()
+    for other in rest:
+        other_sql, other_params = other.rowids_sql()
+        sql += f" AND rowid IN ({other_sql})"
+        params.extend(other_params)
     hits = [r[0] for r in db.execute_sql(f"{sql} LIMIT {_SAMPLE}", params)]
     if len(hits) < _SAMPLE:
+        hits = _checked(first, hits)
         if not hits:
             return []
         marks = ",".join("?" * len(hits))
         return db.execute_sql(f"SELECT {_COLUMNS} FROM customer c WHERE c.id IN ({marks}) "
                               f"ORDER BY {order} LIMIT ? OFFSET ?", [*hits, limit, offset]).fetchall()
-    if sort not in _INDEXED_SORTS or rest:
+    if rest:
         return None
     density = len(hits) / (hits[-1] - hits[0] + 1)  # hits per customer id, about
-    if table == "search_trigram":
-        return _walk(text, order, offset, limit, density, _WALK_ROWS)
+    if first.table == "search_trigram":
+        rows = _walk(text, order, offset, limit, density, _WALK_ROWS) if sort in _INDEXED_SORTS else None
+        if rows is None and first.checks:
+            sql, params = first.candidates_sql()
+            rows = _checked_page([f"c.id IN ({sql})"], params, [first], order, offset, limit)
+        return rows
+    if sort not in _INDEXED_SORTS:
+        return None
     rows = _walk(text, order, offset, limit, density, _WALK_ROWS_SHORT) if density > 0.5 else None
-    return rows if rows is not None else _walk_listed(table, expression, order, offset, limit)
+    return rows if rows is not None else _walk_listed(first, order, offset, limit)
 
 
-def _walk_listed(table: str, expression: str, order: str, offset: int, limit: int) -> list[tuple]:
+def _checked(clause: search.SearchClause, ids: list[int]) -> list[int]:
+    """Those of `ids` (candidates of `clause`) that it matches, in the same order."""
+    if not clause.checks or not ids:
+        return ids
+    matching: set[int] = set()
+    for start in range(0, len(ids), _BATCH):
+        batch = ids[start:start + _BATCH]
+        matching.update(r[0] for r in database.obj.execute_sql(
+            f"SELECT rowid FROM {clause.table} WHERE rowid IN ({','.join('?' * len(batch))}) "
+            f"AND {clause.check_condition()}", [*batch, *clause.checks]))
+    return [cid for cid in ids if cid in matching]
+
+
+def _checked_page(clauses: list[str], params: list, checked: list[search.SearchClause], order: str,
+                  offset: int, limit: int) -> list[tuple]:
+    """Sort the customers `clauses` select with the text's candidates (cheap: no stored text read)
+    and check the first of them until the page is full. The trigrams alone are nearly exact (a few
+    percent more than the hits), so this reads a page's worth of documents instead of every hit's."""
+    needed = offset + limit
+    take = needed + needed // 4 + 20
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    while True:
+        ids = [r[0] for r in database.obj.execute_sql(
+            f"SELECT c.id FROM customer c {where} ORDER BY {order} LIMIT ?", [*params, take])]
+        found = ids
+        for clause in checked:
+            found = _checked(clause, found)
+        if len(found) >= needed or len(ids) < take:
+            return _rows_in_order(found[offset:needed])
+        take *= 4
+
+
+def _walk_listed(clause: search.SearchClause, order: str, offset: int, limit: int) -> list[tuple]:
     """A short prefix ("li", 30,000 hits) is cheap for FTS5 to list in full: walk the sort index
     against that list ("+" keeps SQLite from looking each hit up and sorting them all instead)."""
+    sql, params = clause.rowids_sql()
     return database.obj.execute_sql(
-        f"SELECT {_COLUMNS} FROM customer c WHERE +c.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?) "
-        f"ORDER BY {order} LIMIT ? OFFSET ?", [expression, limit, offset]).fetchall()
+        f"SELECT {_COLUMNS} FROM customer c WHERE +c.id IN ({sql}) "
+        f"ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
 
 
 def _walk(text: str, order: str, offset: int, limit: int, density: float, budget: int) -> list[tuple] | None:
@@ -213,22 +268,27 @@ def _walk(text: str, order: str, offset: int, limit: int, density: float, budget
         if len(batch) < step:  # walked the whole book: what we found is all there is
             break
         step = int(1.2 * (needed - len(found)) * walked / max(len(found), 1)) + 20
-    page = found[offset:needed]
+    return _rows_in_order(found[offset:needed])
+
+
+def _rows_in_order(page: list[int]) -> list[tuple]:
     if not page:
         return []
-    by_id = {r[0]: r for r in db.execute_sql(
+    by_id = {r[0]: r for r in database.obj.execute_sql(
         f"SELECT {_COLUMNS} FROM customer c WHERE c.id IN ({','.join('?' * len(page))})", page)}
     return [by_id[cid] for cid in page]
 
 
 def count_customers(flt: CustomerFilter, *, today: date, now: datetime | None = None) -> int:
     clauses, params = _where(flt, today, now or datetime.now(timezone.utc))
-    if flt.text and flt == CustomerFilter(text=flt.text) and len(clauses) == 1:
+    text_clauses = search.search_clauses(flt.text)
+    if flt.text and flt == CustomerFilter(text=flt.text) and len(text_clauses) == 1:
         # Drive from the index: each hit costs a rowid lookup, not an IN-list insert and probe.
-        table, expression = search.match_clauses(flt.text)[0]
+        clause = text_clauses[0]
+        condition = f"{clause.table} MATCH ?" + (f" AND {clause.check_condition()}" if clause.checks else "")
         return database.obj.execute_sql(
-            f"SELECT count(*) FROM {table} JOIN customer c ON c.id = {table}.rowid WHERE {table} MATCH ?",
-            [expression]).fetchone()[0]
+            f"SELECT count(*) FROM {clause.table} JOIN customer c ON c.id = {clause.table}.rowid "
+            f"WHERE {condition}", [clause.match, *clause.checks]).fetchone()[0]
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     return database.obj.execute_sql(f"SELECT count(*) FROM customer c {where}", params).fetchone()[0]
 
