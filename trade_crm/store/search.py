@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from peewee import SqliteDatabase
+from peewee import Database, SqliteDatabase
 
 _LATIN_FOLDS = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"})
 _CJK = (
@@ -205,8 +205,11 @@ def reindex(db: SqliteDatabase, customer_ids: Iterable[int],
         chunk = ids[start:start + 500]  # flushes FTS5's pending terms to a new segment, one per chunk
         marks = ",".join("?" * len(chunk))
         old = db.execute_sql(f"SELECT rowid, body FROM search_trigram WHERE rowid IN ({marks})", chunk).fetchall()
-        db.cursor().executemany("INSERT INTO search_words (search_words, rowid, body) VALUES ('delete', ?, ?)",
-                                [(cid, words_input(body)) for cid, body in old])
+        if _is_fts5(db):  # a contentless FTS5 table forgets a document only when told its old text
+            db.cursor().executemany("INSERT INTO search_words (search_words, rowid, body) VALUES ('delete', ?, ?)",
+                                    [(cid, words_input(body)) for cid, body in old])
+        else:  # a server book's plain table (store/pg_schema.py)
+            db.execute_sql(f"DELETE FROM search_words WHERE rowid IN ({marks})", chunk)
         db.execute_sql(f"DELETE FROM search_trigram WHERE rowid IN ({marks})", chunk)
         docs.update(document_parts(db, [cid for cid in chunk if cid not in known]))
     docs.update(known)
@@ -215,14 +218,24 @@ def reindex(db: SqliteDatabase, customer_ids: Iterable[int],
 
 def rebuild_index(db: SqliteDatabase) -> None:
     db.execute_sql("DELETE FROM search_trigram")
-    db.execute_sql("INSERT INTO search_words (search_words) VALUES ('delete-all')")
+    if _is_fts5(db):
+        db.execute_sql("INSERT INTO search_words (search_words) VALUES ('delete-all')")
+    else:
+        db.execute_sql("DELETE FROM search_words")
     _insert(db, document_parts(db, None))
     optimize_index(db)
+
+
+def _is_fts5(db: Database) -> bool:
+    """SQLite books keep the index in FTS5 tables; a server book in plain ones (#18 searches them its own way)."""
+    return isinstance(db, SqliteDatabase)
 
 
 def optimize_index(db: SqliteDatabase) -> None:
     """Merge each index's segments into one. After a bulk load this makes the per-row lookups that
     `row_condition` uses about five times cheaper (one b-tree to seek instead of a dozen)."""
+    if not _is_fts5(db):
+        return
     for table in ("search_trigram", "search_words"):
         db.execute_sql(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
 
