@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import random
+
 import phonenumbers
 import pytest
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
@@ -9,6 +11,7 @@ from trade_crm.domain.world.phones import (
     example_number,
     format_phone,
     international,
+    is_valid,
     normalize_phone,
     number_doubt,
     split_phones,
@@ -239,3 +242,33 @@ def test_international_formats_every_stored_number_exactly_as_phonenumbers_does(
 @pytest.mark.parametrize("text", ["", "ask reception", "0171 2345678", "+", "+0123456", "+999123456789"])
 def test_international_keeps_text_that_is_not_a_stored_e164_number(text):
     assert international(text) == text
+
+
+def _numbers_of_every_region() -> list[phonenumbers.PhoneNumber]:
+    """Each region's example of every type, and digit strings of random lengths after every calling code."""
+    rng, numbers = random.Random(17), []
+    for code, regions in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.items():
+        for region in regions:
+            numbers += [n for kind in range(12) if region != "001"
+                        and (n := phonenumbers.example_number_for_type(region, kind)) is not None]
+        for _ in range(60):
+            digits = "".join(rng.choice("0123456789") for _ in range(rng.randrange(3, 15)))
+            try:
+                numbers.append(phonenumbers.parse(f"+{code}{digits}", None))
+            except phonenumbers.NumberParseException:
+                pass
+    for region in ("US", "CA", "DE", "IT", "GB", "CN", "IN", "RU"):  # shared codes, Italy's leading zero
+        for _ in range(500):
+            digits = "".join(rng.choice("0123456789") for _ in range(rng.randrange(3, 14)))
+            try:
+                numbers.append(phonenumbers.parse(digits, region))
+            except phonenumbers.NumberParseException:
+                pass
+    return numbers
+
+
+def test_is_valid_answers_as_phonenumbers_does_for_every_region():
+    numbers = _numbers_of_every_region()
+    valid = [n for n in numbers if phonenumbers.is_valid_number(n)]
+    assert len(valid) > 1_500 and len(numbers) - len(valid) > 10_000  # both answers are well represented
+    assert [n for n in numbers if is_valid(n) != phonenumbers.is_valid_number(n)] == []

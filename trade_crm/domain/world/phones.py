@@ -27,6 +27,7 @@ __all__ = [
     "example_number",
     "format_phone",
     "international",
+    "is_valid",
     "normalize_phone",
     "number_doubt",
     "split_phones",
@@ -99,26 +100,85 @@ def _undo_excel(text: str) -> str | None:
     return text
 
 
-def _parse(text: str, region: str | None, require_valid: bool) -> phonenumbers.PhoneNumber | None:
+_DESCS = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan", "voicemail",
+          "fixed_line")
+
+
+def _desc(desc) -> tuple[frozenset[int], re.Pattern] | None:
+    """A PhoneNumberDesc as (possible lengths, compiled pattern); None where it matches nothing."""
+    if desc is None or not desc.national_number_pattern:
+        return None
+    return frozenset(desc.possible_length), re.compile(desc.national_number_pattern)
+
+
+@functools.cache
+def _region_rules(region: str) -> tuple | None:
+    """A region's metadata compiled once: (general, the type descriptions, mobile or None, leading digits).
+
+    phonenumbers compiles (or looks up) every pattern again on each call; an import validates
+    thousands of numbers, so this keeps them.
+    """
+    metadata = PhoneMetadata.metadata_for_region(region.upper(), None)
+    if metadata is None:
+        return None
+    types = tuple(d for d in (_desc(getattr(metadata, name)) for name in _DESCS) if d is not None)
+    mobile = None if metadata.same_mobile_and_fixed_line_pattern else _desc(metadata.mobile)
+    leading = re.compile(metadata.leading_digits) if metadata.leading_digits is not None else None
+    return _desc(metadata.general_desc), types + ((mobile,) if mobile else ()), metadata.country_code, leading
+
+
+def _matches(nsn: str, desc: tuple[frozenset[int], re.Pattern] | None) -> bool:
+    return desc is not None and (not desc[0] or len(nsn) in desc[0]) and desc[1].fullmatch(nsn) is not None
+
+
+def _has_type(nsn: str, rules: tuple) -> bool:
+    """phonenumbers' number type is not UNKNOWN: the general pattern and one type's pattern match."""
+    if not _matches(nsn, rules[0]):
+        return False
+    for desc in rules[1]:
+        if _matches(nsn, desc):
+            return True
+    return False
+
+
+def is_valid(number: phonenumbers.PhoneNumber) -> bool:
+    """phonenumbers.is_valid_number, with the region's patterns compiled once (same answer, a third of the time)."""
+    regions = COUNTRY_CODE_TO_REGION_CODE.get(number.country_code)
+    if not regions or regions[0] == "001":  # no region, or a non-geographic code: phonenumbers' own way
+        return phonenumbers.is_valid_number(number)
+    nsn = phonenumbers.national_significant_number(number)
+    for region in regions:  # the region the number belongs to, chosen as region_code_for_number does
+        rules = _region_rules(region)
+        if rules is None:
+            continue
+        if len(regions) == 1 or (rules[3].match(nsn) if rules[3] is not None else _has_type(nsn, rules)):
+            return rules[2] == number.country_code and _has_type(nsn, rules)
+    return False
+
+
+def _parse(text: str, region: str | None, require_valid: bool) -> tuple[phonenumbers.PhoneNumber, bool] | None:
+    """The number and whether it is valid, or None when it cannot be read (or must be valid and is not)."""
     try:
         number = phonenumbers.parse(text, region)
     except NumberParseException:
         return None
-    if not require_valid and phonenumbers.is_possible_number_with_reason(number) == ValidationResult.IS_POSSIBLE:
-        return number  # a possible number is kept either way, and the length check is far cheaper than validation
-    return number if phonenumbers.is_valid_number(number) else None
+    valid = is_valid(number)
+    if valid or (not require_valid
+                 and phonenumbers.is_possible_number_with_reason(number) == ValidationResult.IS_POSSIBLE):
+        return number, valid  # a possible number is kept either way
+    return None
 
 
-def _read(text: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+def _read(text: str, region: str | None) -> tuple[phonenumbers.PhoneNumber, bool] | None:
     if _PLUS_FIRST.match(text):
         return _parse(text, None, require_valid=False)
     local = _parse(text, region, require_valid=True) if region else None
     abroad = _parse("+" + text, None, require_valid=True) if _NONZERO_FIRST.match(text) else None
-    if local and abroad and local != abroad:
+    if local and abroad and local[0] != abroad[0]:
         # Germany accepts almost any digit string, so "8613812345678" is valid there too. A national
         # number that is dialled with a trunk prefix ("0") typed without it was meant as international;
         # a Chinese mobile ("133...", no trunk prefix) stays local even though +1 331 is valid too.
-        national = _NON_DIGIT.sub("", phonenumbers.format_number(local, PhoneNumberFormat.NATIONAL))
+        national = _NON_DIGIT.sub("", phonenumbers.format_number(local[0], PhoneNumberFormat.NATIONAL))
         typed = _NON_DIGIT.sub("", text)
         return abroad if len(national) > len(typed) and national.endswith(typed) else local
     return local or abroad or (_parse(text, region, require_valid=False) if region else None)
@@ -142,11 +202,12 @@ def normalize_phone(text: str, default_region: str | None = None) -> Phone:
     candidate = _INTERNATIONAL_00.sub(r"\1+", candidate)  # 0086 ..., (0049) ...
     region = default_region.strip().upper() if default_region and default_region.strip() else None
 
-    number = _read(candidate, region)
-    if number is None:
+    read = _read(candidate, region)
+    if read is None:
         return Phone(e164=None, raw=raw)
+    number, valid = read  # validity asked once, as the number was read
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
-    return Phone(e164=e164, raw=raw, extension=number.extension or None, valid=phonenumbers.is_valid_number(number))
+    return Phone(e164=e164, raw=raw, extension=number.extension or None, valid=valid)
 
 
 def split_phones(text: str) -> list[str]:
@@ -229,7 +290,7 @@ def number_doubt(phone: Phone, region: str | None = None) -> str | None:
         local = phonenumbers.parse(typed, region)
     except NumberParseException:
         return None
-    if phonenumbers.is_possible_number(local) and not phonenumbers.is_valid_number(local):
+    if phonenumbers.is_possible_number(local) and not is_valid(local):
         return f"is not a valid number for {region}; read with another country code it would be {phone.e164}"
     return None
 
