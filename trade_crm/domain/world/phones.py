@@ -45,6 +45,7 @@ _PLUS_FIRST = re.compile(r"^\D*\+")
 _NONZERO_FIRST = re.compile(r"^\D*[1-9]")
 _PLACEHOLDERS = frozenset({"n/a", "na", "none", "null", "nil", "tbd", "无", "暂无", "没有"})
 _SEPARATORS = re.compile(r"\s*(?:[\n\r;,|、]|\s(?:or|and)\s|或|及)\s*", re.IGNORECASE)
+_ASCII_SPLITS = re.compile(r"[\n\r;,|/]|\s(?:or|and)\s", re.IGNORECASE)  # what can split an ASCII cell
 
 _KINDS = {
     "mobile": PhoneNumberType.MOBILE,
@@ -216,6 +217,9 @@ def split_phones(text: str) -> list[str]:
     "/" separates only when both sides are long enough to be numbers, because "0170/1234567" is one
     German number while "+86 138 1234 5678 / +86 139 8765 4321" is two.
     """
+    if text and text.isascii() and not _ASCII_SPLITS.search(text):  # one number, as most cells hold
+        part = text.strip()
+        return [part] if any(c.isalnum() for c in part) and part.casefold() not in _PLACEHOLDERS else []
     parts: list[str] = []
     for chunk in _SEPARATORS.split(unicodedata.normalize("NFKC", text or "")):
         pieces = [p.strip() for p in chunk.split("/")]
