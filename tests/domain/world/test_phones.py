@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import random
+
 import phonenumbers
 import pytest
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
@@ -9,8 +11,10 @@ from trade_crm.domain.world.phones import (
     example_number,
     format_phone,
     international,
+    is_valid,
     normalize_phone,
     number_doubt,
+    plain_international,
     split_phones,
     whatsapp_link,
 )
@@ -239,3 +243,70 @@ def test_international_formats_every_stored_number_exactly_as_phonenumbers_does(
 @pytest.mark.parametrize("text", ["", "ask reception", "0171 2345678", "+", "+0123456", "+999123456789"])
 def test_international_keeps_text_that_is_not_a_stored_e164_number(text):
     assert international(text) == text
+
+
+def _numbers_of_every_region() -> list[phonenumbers.PhoneNumber]:
+    """Each region's example of every type, and digit strings of random lengths after every calling code."""
+    rng, numbers = random.Random(17), []
+    for code, regions in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.items():
+        for region in regions:
+            numbers += [n for kind in range(12) if region != "001"
+                        and (n := phonenumbers.example_number_for_type(region, kind)) is not None]
+        for _ in range(60):
+            digits = "".join(rng.choice("0123456789") for _ in range(rng.randrange(3, 15)))
+            try:
+                numbers.append(phonenumbers.parse(f"+{code}{digits}", None))
+            except phonenumbers.NumberParseException:
+                pass
+    for region in ("US", "CA", "DE", "IT", "GB", "CN", "IN", "RU"):  # shared codes, Italy's leading zero
+        for _ in range(500):
+            digits = "".join(rng.choice("0123456789") for _ in range(rng.randrange(3, 14)))
+            try:
+                numbers.append(phonenumbers.parse(digits, region))
+            except phonenumbers.NumberParseException:
+                pass
+    return numbers
+
+
+def test_is_valid_answers_as_phonenumbers_does_for_every_region():
+    numbers = _numbers_of_every_region()
+    valid = [n for n in numbers if phonenumbers.is_valid_number(n)]
+    assert len(valid) > 1_500 and len(numbers) - len(valid) > 10_000  # both answers are well represented
+    assert [n for n in numbers if is_valid(n) != phonenumbers.is_valid_number(n)] == []
+
+
+def _written_internationally() -> list[str]:
+    """Every region's examples as phonenumbers writes them ("+49 30 123456"), and random digits after
+    every calling code with spaces and hyphens here and there."""
+    rng, texts = random.Random(23), []
+    for code, regions in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.items():
+        for region in regions:
+            for kind in range(12):
+                example = phonenumbers.example_number_for_type(region, kind) if region != "001" else None
+                if example is not None:
+                    texts.append(phonenumbers.format_number(example, PhoneNumberFormat.INTERNATIONAL))
+        for _ in range(80):
+            digits = str(rng.randrange(1, 10)) + "".join(rng.choice("0123456789") for _ in range(rng.randrange(3, 13)))
+            cuts = sorted(rng.sample(range(1, len(digits)), k=min(3, len(digits) - 1)))
+            parts = [digits[i:j] for i, j in zip([0, *cuts], [*cuts, len(digits)], strict=True)]
+            texts.append(f"+{code}{rng.choice(' -')}" + "".join(p + rng.choice((" ", "-", "")) for p in parts).rstrip(" -"))
+    return texts
+
+
+def test_a_plain_international_number_is_read_as_phonenumbers_reads_it():
+    read = 0
+    for text in _written_internationally():
+        e164 = plain_international(text)
+        if e164 is None:
+            continue  # left to phonenumbers
+        read += 1
+        number = phonenumbers.parse(text, None)
+        assert (e164, number.extension, phonenumbers.is_valid_number(number)) == (
+            phonenumbers.format_number(number, PhoneNumberFormat.E164), None, True), text
+    assert read > 1_500  # the common case (a valid number) does take the short way
+
+
+@pytest.mark.parametrize("text", ["+49 030 1234567", "+39 06 1234 5678", "+800 1234 5678", "+1 (212) 555-0123",
+                                  "+86 138 1234 5678 ext. 12", "+91 987417 63445"])
+def test_numbers_phonenumbers_would_change_or_refuse_are_left_to_it(text):
+    assert plain_international(text) is None

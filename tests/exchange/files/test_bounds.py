@@ -49,6 +49,16 @@ def test_a_far_cell_past_the_first_megabyte_is_found_on_either_path():
     assert extent(sheet_xml(extra=positional)) == (40_100, 3)
 
 
+def test_the_scan_says_which_sheets_may_hold_formulas_so_only_those_are_read_again(tmp_path):
+    plain, formula = tmp_path / "plain.xlsx", tmp_path / "formula.xlsx"
+    plain.write_bytes(xlsx(sheet_xml(extra=many_rows(40_000))))  # several chunks, not one formula
+    formula.write_bytes(xlsx(sheet_xml(extra=many_rows(40_000) + b'<row r="40100"><c r="C40100"><f>A1&amp;B1</f>'
+                                             b"</c></row>")))  # the only formula, after the first megabyte
+    assert check_sheets(plain, ["Customers"]) == set()
+    assert check_sheets(formula, ["Customers"]) == {"Customers"}
+    assert check_sheets(plain, ["Customers", "Not there"]) == {"Not there"}  # not scanned: may hold any
+
+
 def test_a_sheet_too_large_for_the_reader_is_refused_in_one_line(tmp_path):
     path = tmp_path / "far.xlsx"
     path.write_bytes(xlsx(sheet_xml(extra=b'<row r="150000"><c r="ALL150000"><v>1</v></c></row>')))

@@ -27,8 +27,10 @@ __all__ = [
     "example_number",
     "format_phone",
     "international",
+    "is_valid",
     "normalize_phone",
     "number_doubt",
+    "plain_international",
     "split_phones",
     "whatsapp_link",
 ]
@@ -44,6 +46,7 @@ _PLUS_FIRST = re.compile(r"^\D*\+")
 _NONZERO_FIRST = re.compile(r"^\D*[1-9]")
 _PLACEHOLDERS = frozenset({"n/a", "na", "none", "null", "nil", "tbd", "无", "暂无", "没有"})
 _SEPARATORS = re.compile(r"\s*(?:[\n\r;,|、]|\s(?:or|and)\s|或|及)\s*", re.IGNORECASE)
+_ASCII_SPLITS = re.compile(r"[\n\r;,|/]|\s(?:or|and)\s", re.IGNORECASE)  # what can split an ASCII cell
 
 _KINDS = {
     "mobile": PhoneNumberType.MOBILE,
@@ -99,26 +102,120 @@ def _undo_excel(text: str) -> str | None:
     return text
 
 
-def _parse(text: str, region: str | None, require_valid: bool) -> phonenumbers.PhoneNumber | None:
+_DESCS = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan", "voicemail",
+          "fixed_line")
+
+
+def _desc(desc) -> tuple[frozenset[int], re.Pattern] | None:
+    """A PhoneNumberDesc as (possible lengths, compiled pattern); None where it matches nothing."""
+    if desc is None or not desc.national_number_pattern:
+        return None
+    return frozenset(desc.possible_length), re.compile(desc.national_number_pattern)
+
+
+@functools.cache
+def _region_rules(region: str) -> tuple | None:
+    """A region's metadata compiled once: (general, the type descriptions, mobile or None, leading digits).
+
+    phonenumbers compiles (or looks up) every pattern again on each call; an import validates
+    thousands of numbers, so this keeps them.
+    """
+    metadata = PhoneMetadata.metadata_for_region(region.upper(), None)
+    if metadata is None:
+        return None
+    types = tuple(d for d in (_desc(getattr(metadata, name)) for name in _DESCS) if d is not None)
+    mobile = None if metadata.same_mobile_and_fixed_line_pattern else _desc(metadata.mobile)
+    leading = re.compile(metadata.leading_digits) if metadata.leading_digits is not None else None
+    prefix = re.compile(metadata.national_prefix_for_parsing) if metadata.national_prefix_for_parsing else None
+    return (_desc(metadata.general_desc), types + ((mobile,) if mobile else ()), metadata.country_code, leading,
+            prefix)
+
+
+def _matches(nsn: str, desc: tuple[frozenset[int], re.Pattern] | None) -> bool:
+    return desc is not None and (not desc[0] or len(nsn) in desc[0]) and desc[1].fullmatch(nsn) is not None
+
+
+def _has_type(nsn: str, rules: tuple) -> bool:
+    """phonenumbers' number type is not UNKNOWN: the general pattern and one type's pattern match."""
+    if not _matches(nsn, rules[0]):
+        return False
+    for desc in rules[1]:
+        if _matches(nsn, desc):
+            return True
+    return False
+
+
+def is_valid(number: phonenumbers.PhoneNumber) -> bool:
+    """phonenumbers.is_valid_number, with the region's patterns compiled once (same answer, a third of the time)."""
+    regions = COUNTRY_CODE_TO_REGION_CODE.get(number.country_code)
+    if not regions or regions[0] == "001":  # no region, or a non-geographic code: phonenumbers' own way
+        return phonenumbers.is_valid_number(number)
+    return _valid_nsn(number.country_code, regions, phonenumbers.national_significant_number(number))
+
+
+def _valid_nsn(code: int, regions: tuple[str, ...], nsn: str) -> bool:
+    for region in regions:  # the region the number belongs to, chosen as region_code_for_number does
+        rules = _region_rules(region)
+        if rules is None:
+            continue
+        if len(regions) == 1 or (rules[3].match(nsn) if rules[3] is not None else _has_type(nsn, rules)):
+            return rules[2] == code and _has_type(nsn, rules)
+    return False
+
+
+_PLAIN_PLUS = re.compile(r"\+[1-9][0-9 \-]{6,40}[0-9]")
+
+
+def plain_international(text: str) -> str | None:
+    """The E.164 form of "+<country code> <digits>" (spaces and hyphens only) when phonenumbers would
+    read it as those very digits and call it valid; else None, and phonenumbers reads it.
+
+    Most numbers in a trade-show list are written this way; reading them takes a tenth of a parse.
+    Anything phonenumbers would change (a national prefix after the code, an Italian leading zero,
+    a non-geographic code) or not accept is left to it.
+    """
+    if not _PLAIN_PLUS.fullmatch(text):
+        return None
+    digits = text[1:].replace(" ", "").replace("-", "")
+    for size in (1, 2, 3):  # calling codes are prefix-free
+        code = int(digits[:size])
+        regions = COUNTRY_CODE_TO_REGION_CODE.get(code)
+        if regions:
+            break
+    else:
+        return None
+    nsn = digits[size:]
+    if not 2 <= len(nsn) <= 17 or nsn[0] == "0" or regions[0] == "001":
+        return None
+    rules = _region_rules(regions[0])  # the metadata phonenumbers strips a national prefix by
+    if rules is None or (rules[4] is not None and rules[4].match(nsn)):
+        return None
+    return f"+{digits}" if _valid_nsn(code, regions, nsn) else None
+
+
+def _parse(text: str, region: str | None, require_valid: bool) -> tuple[phonenumbers.PhoneNumber, bool] | None:
+    """The number and whether it is valid, or None when it cannot be read (or must be valid and is not)."""
     try:
         number = phonenumbers.parse(text, region)
     except NumberParseException:
         return None
-    if not require_valid and phonenumbers.is_possible_number_with_reason(number) == ValidationResult.IS_POSSIBLE:
-        return number  # a possible number is kept either way, and the length check is far cheaper than validation
-    return number if phonenumbers.is_valid_number(number) else None
+    valid = is_valid(number)
+    if valid or (not require_valid
+                 and phonenumbers.is_possible_number_with_reason(number) == ValidationResult.IS_POSSIBLE):
+        return number, valid  # a possible number is kept either way
+    return None
 
 
-def _read(text: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+def _read(text: str, region: str | None) -> tuple[phonenumbers.PhoneNumber, bool] | None:
     if _PLUS_FIRST.match(text):
         return _parse(text, None, require_valid=False)
     local = _parse(text, region, require_valid=True) if region else None
     abroad = _parse("+" + text, None, require_valid=True) if _NONZERO_FIRST.match(text) else None
-    if local and abroad and local != abroad:
+    if local and abroad and local[0] != abroad[0]:
         # Germany accepts almost any digit string, so "8613812345678" is valid there too. A national
         # number that is dialled with a trunk prefix ("0") typed without it was meant as international;
         # a Chinese mobile ("133...", no trunk prefix) stays local even though +1 331 is valid too.
-        national = _NON_DIGIT.sub("", phonenumbers.format_number(local, PhoneNumberFormat.NATIONAL))
+        national = _NON_DIGIT.sub("", phonenumbers.format_number(local[0], PhoneNumberFormat.NATIONAL))
         typed = _NON_DIGIT.sub("", text)
         return abroad if len(national) > len(typed) and national.endswith(typed) else local
     return local or abroad or (_parse(text, region, require_valid=False) if region else None)
@@ -140,13 +237,16 @@ def normalize_phone(text: str, default_region: str | None = None) -> Phone:
         return Phone(e164=None, raw=raw)
     candidate = _ZH_EXTENSION.sub(" ext. ", candidate)
     candidate = _INTERNATIONAL_00.sub(r"\1+", candidate)  # 0086 ..., (0049) ...
+    if e164 := plain_international(candidate):
+        return Phone(e164=e164, raw=raw)
     region = default_region.strip().upper() if default_region and default_region.strip() else None
 
-    number = _read(candidate, region)
-    if number is None:
+    read = _read(candidate, region)
+    if read is None:
         return Phone(e164=None, raw=raw)
+    number, valid = read  # validity asked once, as the number was read
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
-    return Phone(e164=e164, raw=raw, extension=number.extension or None, valid=phonenumbers.is_valid_number(number))
+    return Phone(e164=e164, raw=raw, extension=number.extension or None, valid=valid)
 
 
 def split_phones(text: str) -> list[str]:
@@ -155,6 +255,9 @@ def split_phones(text: str) -> list[str]:
     "/" separates only when both sides are long enough to be numbers, because "0170/1234567" is one
     German number while "+86 138 1234 5678 / +86 139 8765 4321" is two.
     """
+    if text and text.isascii() and not _ASCII_SPLITS.search(text):  # one number, as most cells hold
+        part = text.strip()
+        return [part] if any(c.isalnum() for c in part) and part.casefold() not in _PLACEHOLDERS else []
     parts: list[str] = []
     for chunk in _SEPARATORS.split(unicodedata.normalize("NFKC", text or "")):
         pieces = [p.strip() for p in chunk.split("/")]
@@ -229,7 +332,7 @@ def number_doubt(phone: Phone, region: str | None = None) -> str | None:
         local = phonenumbers.parse(typed, region)
     except NumberParseException:
         return None
-    if phonenumbers.is_possible_number(local) and not phonenumbers.is_valid_number(local):
+    if phonenumbers.is_possible_number(local) and not is_valid(local):
         return f"is not a valid number for {region}; read with another country code it would be {phone.e164}"
     return None
 

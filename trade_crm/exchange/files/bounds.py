@@ -217,7 +217,14 @@ def _exact_extent(data: bytes, row: int, column: int) -> tuple[int, int, int, in
 def sheet_extent(archive: zipfile.ZipFile, member: str) -> tuple[int, int]:
     """(last row, last column), 1-based, of the cells with content, placed as a reader places them:
     by their r="B7" reference, else after the previous cell and in the row the <row r> says."""
+    return scan_sheet(archive, member)[:2]
+
+
+def scan_sheet(archive: zipfile.ZipFile, member: str) -> tuple[int, int, bool]:
+    """sheet_extent, and whether the sheet has a formula tag at all (if not, it has no formula
+    without a saved result, and nothing need read the sheet again to count them)."""
     row = column = last_row = last_column = 0
+    formulas = False
     leftover = b""
     with archive.open(member) as stream:
         while True:
@@ -226,7 +233,8 @@ def sheet_extent(archive: zipfile.ZipFile, member: str) -> tuple[int, int]:
             end = data.rfind(b"<") if chunk else len(data)
             if end < 0:
                 end = len(data)
-            part = data[:end]
+            part = data[:end]  # whole tags only: "<f" and "</f>" are never cut in two
+            formulas = formulas or b"<f" in part or b"</f>" in part
             found = _fast_extent(part)
             if found is None or found[0] > MAX_SHEET_ROWS or found[1] > MAX_COLUMNS:
                 found = _exact_extent(part, row, column)
@@ -235,7 +243,7 @@ def sheet_extent(archive: zipfile.ZipFile, member: str) -> tuple[int, int]:
                 row, column = next_row, next_column
             last_row, last_column = max(last_row, top), max(last_column, width)
             if not chunk:
-                return last_row, last_column
+                return last_row, last_column, formulas
             leftover = data[end:]
             if len(leftover) > _MAX_TAG:
                 raise WorkbookError("refused", f"part {member} has a tag of more than {_mb(_MAX_TAG)}")
@@ -315,12 +323,17 @@ def check_opendocument(path: Path) -> None:
         raise WorkbookError("corrupt", _first_line(exc)) from exc
 
 
-def check_sheets(path: Path, sheets: list[str]) -> None:
-    """Scan each named sheet of an .xlsx/.xlsm/.xlsb for the cells it holds and refuse what is too big."""
+def check_sheets(path: Path, sheets: list[str]) -> set[str]:
+    """Scan each named sheet of an .xlsx/.xlsm/.xlsb for the cells it holds and refuse what is too big.
+
+    Returns the sheets that may hold formulas: those with a formula tag, and every sheet not scanned
+    as XML here (.xlsb, .ods, a sheet not found).
+    """
+    maybe = set(sheets)
     try:
         with zipfile.ZipFile(path) as archive:
             if "content.xml" in archive.NameToInfo:  # OpenDocument: checked whole when opened
-                return
+                return maybe
             binary = "xl/workbook.bin" in archive.NameToInfo
             parts = xlsb.sheet_parts(archive) if binary else sheet_parts(archive)
             for sheet in sheets:
@@ -331,8 +344,12 @@ def check_sheets(path: Path, sheets: list[str]) -> None:
                     with archive.open(member) as stream:
                         check_extent(sheet, *xlsb.sheet_extent(stream))
                 else:
-                    check_extent(sheet, *sheet_extent(archive, member))
+                    rows, columns, formulas = scan_sheet(archive, member)
+                    check_extent(sheet, rows, columns)
+                    if not formulas:
+                        maybe.discard(sheet)
     except WorkbookError:
         raise
     except Exception as exc:
         raise WorkbookError("corrupt", _first_line(exc)) from exc
+    return maybe

@@ -141,16 +141,25 @@ def list_sheets(path: Path) -> list[SheetInfo]:
         book.close()
 
 
-def read_grids(path: Path, sheets: list[str]) -> dict[str, list[list[Cell]]]:
-    """Every row of each named sheet, from row 1, as cell values (None or "" for empty cells)."""
+def read_grids(path: Path, sheets: list[str], *, formulas: dict[str, int] | None = None
+               ) -> dict[str, list[list[Cell]]]:
+    """Every row of each named sheet, from row 1, as cell values (None or "" for empty cells).
+
+    With a `formulas` dict, each .xlsx sheet's count of formula cells without a saved result goes in
+    it (uncalculated_formulas), read again only for a sheet whose bounds scan saw a formula tag.
+    """
     module = _calamine()
     if module is None:
-        return {sheet: _openpyxl_grid(path, sheet) for sheet in sheets}
+        grids = {sheet: _openpyxl_grid(path, sheet) for sheet in sheets}
+        if formulas is not None:
+            formulas.update((sheet, uncalculated_formulas(path, sheet)) for sheet in sheets)
+        return grids
     book = _open_calamine(module, path)
     grids = {}
+    maybe = set(sheets)
     try:
         if _is_zip(path):
-            check_sheets(path, sheets)  # the rectangle the reader will allocate, from the cells present
+            maybe = check_sheets(path, sheets)  # the rectangle the reader will allocate, from the cells present
         for sheet in sheets:
             try:
                 grids[sheet] = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
@@ -160,6 +169,8 @@ def read_grids(path: Path, sheets: list[str]) -> dict[str, list[list[Cell]]]:
                 raise WorkbookError("corrupt", f"sheet {sheet}: {_native_error(exc)}") from exc
     finally:
         book.close()
+    if formulas is not None:
+        formulas.update((sheet, uncalculated_formulas(path, sheet) if sheet in maybe else 0) for sheet in sheets)
     return grids
 
 

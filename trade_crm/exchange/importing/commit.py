@@ -58,6 +58,10 @@ class ListWriter:
         days = follow_up_days(plan)
         self.follow_up_on = (today(clock) + timedelta(days=days)).isoformat() if days else None
         self.met_at = f"Met at {plan.options.source.strip() or plan.file_name}"
+        # the "Imported from" entry's fixed parts, made once for the whole list
+        self.summary = f"Imported from {plan.file_name}"
+        self.body_head = f"Source: {plan.options.source}\n" if plan.options.source else ""
+        self.where = f"{plan.sheet}, " if plan.sheet != plan.file_name else ""
         self.now, self.cur, self.journal = self.batch.now, self.batch.cur, self.batch.journal
         self.contacts_created = 0
         self.rows: dict[str, list[tuple]] = {table: [] for table in _INSERTS}
@@ -80,7 +84,7 @@ class ListWriter:
             value, raw = contact.whatsapp
             rows.append(("whatsapp", value, raw if raw != value else ""))
         rows += [(kind, getattr(contact, kind), "") for kind in ("wechat", "skype", "linkedin") if getattr(contact, kind)]
-        return [r for r in rows if r[1] not in have]
+        return [r for r in rows if r[1] not in have] if have else rows
 
     def _contact(self, customer_id: int, contact: PlannedContact, primary: bool) -> tuple[int, list[tuple]]:
         """Buffer a new contact and its channels; returns its id and the channel rows (kind, value, raw)."""
@@ -95,14 +99,10 @@ class ListWriter:
         return contact_id, channels
 
     def _interaction(self, customer_id: int, planned: PlannedCustomer) -> int:
-        plan = self.plan
         rows = ", ".join(str(r) for r in planned.rows[:20]) + (" ..." if len(planned.rows) > 20 else "")
-        where = f"{plan.sheet}, " if plan.sheet != plan.file_name else ""
-        body = "\n".join(x for x in (f"Source: {plan.options.source}" if plan.options.source else "",
-                                     f"{where}row{'s' if len(planned.rows) > 1 else ''} {rows}") if x)
+        body = f"{self.body_head}{self.where}row{'s' if len(planned.rows) > 1 else ''} {rows}"
         interaction_id = self.batch.new_id("interaction")
-        self.rows["interaction"].append((interaction_id, customer_id, "import", self.now,
-                                         f"Imported from {plan.file_name}", body, self.now))
+        self.rows["interaction"].append((interaction_id, customer_id, "import", self.now, self.summary, body, self.now))
         return interaction_id
 
     def met_stamp(self, day: date) -> str:

@@ -243,7 +243,8 @@ def plan_customers(cleaned: list[CleanRow], options: ImportOptions, source: str,
                 apart.append((target, *kept_apart))
         groups[target].rows.append(row)
         groups[target].profiles.append(profile)
-        index.add(replace(profile, ident=("group", target)))
+        index.add(Profile(("group", target), profile.name, profile.country, profile.emails, profile.phones,
+                          profile.websites))  # not dataclasses.replace: a third of the cost, 10,000 times
         if done % 500 == 0:
             check(cancel)
             tick(progress, "matching", done, len(rows))
@@ -300,6 +301,15 @@ def also_listed_as(name: str, others: list[str]) -> list[str]:
 def _assemble(group: _Group, options: ImportOptions, source: str, tags: tuple[str, ...], names: dict,
               existing: dict[int, Existing]) -> PlannedCustomer:
     rows = group.rows
+    if len(rows) == 1 and group.match is None:  # most customers of a list: one row, nothing to fold or merge
+        row = rows[0]
+        contacts = (row.contact,) if row.contact is not None else ()
+        fields = dict(row.fields)
+        fields.setdefault("source", source)
+        return PlannedCustomer(key=row.row, action="create", name=row.name, fields=fields,
+                               contacts=contacts, tags=tuple(dict.fromkeys(row.tags + tags)),
+                               custom_fields=dict(row.custom), notes=row.notes, rows=(row.row,),
+                               new_contacts=len(contacts))
     first = next((r for r in rows if r.is_company), rows[0])
     fields: dict = {}
     notes: list[str] = []

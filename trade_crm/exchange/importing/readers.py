@@ -224,11 +224,13 @@ def _read_workbook(path: Path, sheet: str | None, max_rows: int) -> Table:
         if not candidates:
             raise ReadError(path.name, "the workbook has no worksheet with cells")
         tables = []
-        grids = workbook.read_grids(path, [info.name for info in candidates])
+        counted: dict[str, int] = {}
+        grids = workbook.read_grids(path, [info.name for info in candidates],
+                                    formulas=None if path.suffix.lower() == ".xls" else counted)
         for info in candidates:
             grid = [(i + 1, [v if type(v) is str else cell_text(v) for v in row])
                     for i, row in enumerate(grids[info.name])]
-            formulas = workbook.uncalculated_formulas(path, info.name) if path.suffix.lower() != ".xls" else 0
+            formulas = counted.get(info.name, 0)
             notices = (f"{formulas} formula cell(s) have no saved result (the file was not saved by Excel) and "
                        "read as empty; open the file in Excel, save it, and import it again",) if formulas else ()
             try:
