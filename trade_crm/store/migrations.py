@@ -291,6 +291,47 @@ def _v7_overdue_index(db: SqliteDatabase) -> None:
     _run_script(db, V7_OVERDUE_INDEX)
 
 
+V9_REMINDER_CHANGES = """
+CREATE TABLE reminder_change (customer_id INTEGER PRIMARY KEY);
+CREATE TRIGGER customer_change_insert AFTER INSERT ON customer
+    BEGIN INSERT OR IGNORE INTO reminder_change (customer_id) VALUES (NEW.id); END;
+CREATE TRIGGER customer_change_delete AFTER DELETE ON customer
+    BEGIN INSERT OR IGNORE INTO reminder_change (customer_id) VALUES (OLD.id); END;
+CREATE TRIGGER customer_change_update AFTER UPDATE OF name, country, rating, lost, follow_up_on, last_contact_at, created_at ON customer
+    BEGIN INSERT OR IGNORE INTO reminder_change (customer_id) VALUES (NEW.id); END;
+CREATE TRIGGER contact_change_insert AFTER INSERT ON contact
+    BEGIN INSERT OR IGNORE INTO reminder_change (customer_id) VALUES (NEW.customer_id); END;
+CREATE TRIGGER contact_change_delete AFTER DELETE ON contact
+    BEGIN INSERT OR IGNORE INTO reminder_change (customer_id) VALUES (OLD.customer_id); END;
+CREATE TRIGGER contact_change_update AFTER UPDATE OF customer_id, name, birthday ON contact
+    BEGIN INSERT OR IGNORE INTO reminder_change (customer_id) SELECT NEW.customer_id UNION SELECT OLD.customer_id; END;
+CREATE TRIGGER interaction_change_insert AFTER INSERT ON interaction
+    BEGIN INSERT OR IGNORE INTO reminder_change (customer_id) VALUES (NEW.customer_id); END;
+CREATE TRIGGER interaction_change_delete AFTER DELETE ON interaction
+    BEGIN INSERT OR IGNORE INTO reminder_change (customer_id) VALUES (OLD.customer_id); END;
+CREATE TRIGGER interaction_change_update AFTER UPDATE OF customer_id, kind, occurred_at, valid_until ON interaction
+    BEGIN INSERT OR IGNORE INTO reminder_change (customer_id) SELECT NEW.customer_id UNION SELECT OLD.customer_id; END;
+CREATE TRIGGER orders_change_insert AFTER INSERT ON orders
+    BEGIN INSERT OR IGNORE INTO reminder_change (customer_id) VALUES (NEW.customer_id); END;
+CREATE TRIGGER orders_change_delete AFTER DELETE ON orders
+    BEGIN INSERT OR IGNORE INTO reminder_change (customer_id) VALUES (OLD.customer_id); END;
+CREATE TRIGGER orders_change_update AFTER UPDATE OF customer_id, ordered_on ON orders
+    BEGIN INSERT OR IGNORE INTO reminder_change (customer_id) SELECT NEW.customer_id UNION SELECT OLD.customer_id; END;
+CREATE INDEX interaction_quotation_valid ON interaction (valid_until) WHERE kind = 'quotation' AND valid_until IS NOT NULL;
+CREATE INDEX interaction_quotation_sent ON interaction (occurred_at) WHERE kind = 'quotation';
+CREATE INDEX reminder_open_kind_due ON reminder (kind, due_on) WHERE state = 'open';
+CREATE INDEX reminder_snoozed ON reminder (snoozed_until) WHERE state = 'snoozed'
+"""
+
+
+def _v9_reminder_changes(db: SqliteDatabase) -> None:
+    # A re-sync computes only the customers changed since the last one (a set the triggers fill); the
+    # quotation rules read their few quotations from indexes instead of scanning customers or interactions;
+    # the due counts and the snoozed ones to wake read small indexes instead of every reminder ever raised.
+    # The table's name and the columns watched are store.changes' (CHANGE_TABLE, WATCHED).
+    _run_script(db, V9_REMINDER_CHANGES)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "customers, contacts, timeline, orders, reminders, tags, custom fields, imports", _v1_core_tables),
     Migration(2, "full-text search index (trigram + words)", _v2_search_index),
@@ -299,6 +340,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "merged customers (undoable) and pairs marked not duplicates", _v5_merges),
     Migration(6, "a customer's alternative name (another script or language)", _v6_alt_name),
     Migration(7, "an index that counts overdue follow-ups without reading the customers", _v7_overdue_index),
+    Migration(9, "a log of changed customers for incremental reminders; an index of quotations' validity",
+              _v9_reminder_changes),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
