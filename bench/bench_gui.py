@@ -183,6 +183,13 @@ def memory_rows(copy: Path, book: Path, folder: Path, bare_rss: float, due: int)
         return [Row(section, "100k book open, reminder pane filled", 0, "MiB", target=f"<= {RSS_TARGET_MIB:g} MiB",
                     ok=False, note=str(exc).splitlines()[-1][:160], floor=RSS_FLOOR)]
     peak = run["rss_peak_mib"]
+    new_day = _new_day_copy(copy, folder)
+    try:
+        first = spawn_start("app", new_day, folder, options=("--memory",), timeout=RUN_GUI_CAP_S * 3)
+        first_note = (f"the first start of a day: its sync computes every reminder in the worker "
+                      f"(sync {(first['synced'] - first['painted']) * 1000:.0f} ms after the first paint)")
+    except (RuntimeError, subprocess.TimeoutExpired) as exc:
+        first, first_note = {"rss_peak_mib": 0.0}, str(exc).splitlines()[-1][:160]
     return [
         Row(section, "Python + Qt, bare window holding nothing (base)", floor, "MiB", ratio=1.0),
         Row(section, "bare window holding every customer row", bare_rss, "MiB", ratio=bare_rss / floor,
@@ -194,7 +201,28 @@ def memory_rows(copy: Path, book: Path, folder: Path, bare_rss: float, due: int)
             note=f"peak after the first sync answered; the pane lists {run['reminders_listed']:,} due "
                  f"({due:,} saved), 200 loaded per kind; sync {(run['synced'] - run['painted']) * 1000:.0f} ms "
                  "after the first paint"),
+        Row(section, "the same, first start of a day (compute all)", first["rss_peak_mib"], "MiB",
+            ratio=first["rss_peak_mib"] / floor, target=f"<= {RSS_TARGET_MIB:g} MiB",
+            ok=0 < first["rss_peak_mib"] <= RSS_TARGET_MIB, note=first_note),
     ]
+
+
+def _new_day_copy(copy: Path, folder: Path) -> Path:
+    """A copy of `copy` whose last sync is forgotten, so the next one computes everything, as on the first
+    start of a day (the day is not the bench's to change: the child runs on the system clock)."""
+    # lazy: as the rest of this module's app imports (the bench starts without the app)
+    from trade_crm.domain.reminders.settings import SYNC_BASIS
+
+    target = folder / "book-new-day.db"
+    source, out = sqlite3.connect(f"file:{copy}?mode=ro", uri=True), sqlite3.connect(target)
+    try:
+        source.backup(out)
+        out.execute("DELETE FROM setting WHERE key = ?", (SYNC_BASIS.key,))
+        out.commit()
+    finally:
+        out.close()
+        source.close()
+    return target
 
 
 def sync_reminders_of(path: Path) -> int:

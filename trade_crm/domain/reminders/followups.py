@@ -50,7 +50,7 @@ def _planned_and_cadence(today: date, end: date, zone: tzinfo, settings: Reminde
     rows = database.execute_sql(
         f"SELECT * FROM (SELECT c.id, c.name, c.rating, {sql.day[0]} AS due, {sql.planned[0]}, {sql.cadence[0]}, "
         f"{sql.since[0]}, c.last_contact_at IS NOT NULL FROM customer c WHERE c.lost = 0{which}) WHERE due <= ?",
-        [*sql.day[1], *sql.planned[1], *sql.cadence[1], *sql.since[1], *ids, end.isoformat()]).fetchall()
+        [*sql.day[1], *sql.planned[1], *sql.cadence[1], *sql.since[1], *ids, end.isoformat()])  # streamed: 31k rows never held at once
     out = []
     own = settings.customer_cadence
     planned_detail = "The follow-up day you planned."

@@ -128,7 +128,7 @@ def dormant_candidates(today: date, end: date, settings: ReminderSettings,
         "JOIN customer c ON c.id = g.customer_id "
         "WHERE c.lost = 0 AND julianday(?) - julianday(g.last) > CASE WHEN g.n < 2 OR g.last = g.first "
         "THEN ? ELSE ? * (julianday(g.last) - julianday(g.first)) / (g.n - 1) END",
-        (*ids, end.isoformat(), settings.single_order_dormant_days, settings.dormant_factor)).fetchall()
+        (*ids, end.isoformat(), settings.single_order_dormant_days, settings.dormant_factor))  # streamed, not held at once
     out = []
     for cid, name, count, first_text, last_text in rows:
         due, usual = dormancy(count, date.fromisoformat(first_text), date.fromisoformat(last_text), settings)

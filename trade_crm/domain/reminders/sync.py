@@ -36,9 +36,10 @@ from trade_crm.domain.reminders.due import (
     settle_follow_ups,
 )
 from trade_crm.domain.reminders.records import DueReminder, payload_ids
-from trade_crm.domain.reminders.rules import compute_reminders
+from trade_crm.domain.reminders.rules import RULES, compute_reminders
 from trade_crm.domain.reminders.settings import LAST_SYNC, SYNC_BASIS, ReminderSettings
 from trade_crm.store.changes import changed_customers, clear_changes
+from trade_crm.store.db import small_page_cache
 from trade_crm.store.models import database
 
 log = logging.getLogger(__name__)
@@ -83,8 +84,13 @@ def _stamp(instant: datetime) -> str:
     return instant.astimezone(timezone.utc).strftime(_STAMP)
 
 
-def _rule_key_sql() -> tuple[str, list[str]]:
-    return "(" + " OR ".join("key LIKE ?" for _ in RULE_KEY_PREFIXES) + ")", [p + "%" for p in RULE_KEY_PREFIXES]
+# The keys each rule raises (together RULE_KEY_PREFIXES): a sync saves and closes rule by rule.
+KEYS_OF_RULE = {"follow_up": RULE_KEY_PREFIXES[:3], "greeting": ("greeting:",), "notice": ("notice:closure:",),
+                "birthday": ("birthday:contact:",), "dormant": ("dormant:customer:",)}
+
+
+def _rule_key_sql(prefixes: tuple[str, ...] = RULE_KEY_PREFIXES) -> tuple[str, list[str]]:
+    return "(" + " OR ".join("key LIKE ?" for _ in prefixes) + ")", [p + "%" for p in prefixes]
 
 
 def _chunks(items: list, size: int = _CHUNK):
@@ -101,27 +107,29 @@ def sync_reminders(clock: Clock, settings: ReminderSettings | None = None, *, fu
     noon = datetime.combine(day, time(12), tzinfo=clock.zone)
     basis = {**settle_basis(settings, clock.zone, noon), "day": day.isoformat()}
     stamp = _stamp(now)
-    like, like_params = _rule_key_sql()
-    with database.atomic("IMMEDIATE"):  # the change set read here is the one cleared below
+    with database.atomic("IMMEDIATE"), small_page_cache():  # the change set read here is the one cleared below
         settled = not full and follow_ups_settled(settings, clock.zone, noon)
         changed = changed_customers(FULL_ABOVE) if settled else None
         only = changed if SYNC_BASIS.read().get("day") == basis["day"] else None
-        candidates = None if only == [] else compute_reminders(day, clock.zone, settings, only=only)
-        moved = 0 if candidates is None else settle_follow_ups(settings, clock.zone, noon, changed)
+        computing = only != []
+        moved = settle_follow_ups(settings, clock.zone, noon, changed) if computing else 0
         before = database.execute_sql("SELECT coalesce(max(id), 0) FROM reminder").fetchone()[0]
         woke = [i for (i,) in database.execute_sql(
             "SELECT id FROM reminder WHERE state = 'snoozed' AND snoozed_until <= ?", (stamp,))]
         for ids in _chunks(woke):
             database.execute_sql(f"UPDATE reminder SET state = 'open', snoozed_until = NULL, updated_at = ? "
                                  f"WHERE id IN ({','.join('?' * len(ids))})", [stamp, *ids])
-        stale = _save(candidates, only, stamp, like, like_params) if candidates is not None else []
+        stale: list[int] = []
+        for rule in RULES if computing else ():  # one rule's reminders in memory at a time, not all 57k
+            stale += _save(compute_reminders(day, clock.zone, settings, rules=(rule,), only=only), only, stamp,
+                           *_rule_key_sql(KEYS_OF_RULE[rule]))
         created = [i for (i,) in database.execute_sql("SELECT id FROM reminder WHERE id > ?", (before,))]
         clear_changes()
         SYNC_BASIS.write(basis)
         LAST_SYNC.write(now.astimezone(timezone.utc).isoformat())
         due_count = count_due(day, now)
     raised = [r for r in reminders_by_id(created + woke) if r.state == "open"]
-    scope = "nothing changed" if candidates is None else (
+    scope = "nothing changed" if not computing else (
         "every customer" if only is None else f"{len(only)} changed customers")
     log.info("reminders synced for %s (%s): %d new, %d woke, %d closed, %d due, %d follow-up days moved", day,
              scope, len(created), len(woke), len(stale), due_count, moved)
