@@ -37,7 +37,7 @@ def dump(db) -> dict[str, list[tuple]]:
     """Every row of every table (the import history and the reminders' change set aside), in a stable order."""
     tables = [r[0] for r in db.execute_sql(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-        "AND name NOT LIKE 'search_%' AND name NOT IN ('import_batch', 'reminder_change') ORDER BY name")]
+        "AND name NOT LIKE 'search_%' AND name NOT IN ('import_batch', 'reminder_change', 'reminder_mark') ORDER BY name")]
     out = {t: sorted(db.execute_sql(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
     for fts in ("search_trigram", "search_words"):
         out[fts] = sorted(db.execute_sql(f"SELECT rowid, body FROM {fts}").fetchall())

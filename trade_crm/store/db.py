@@ -19,9 +19,6 @@ PRAGMAS = {
     "busy_timeout": 5000,
     "synchronous": "full",  # a salesperson's laptop loses power; a committed write must survive it
     "cache_size": -32000,
-    # A write that fires a trigger (migration 9: the reminders' change set) keeps a statement journal per
-    # row; in memory it costs +65% CPU on bulk inserts instead of +260% as a temp file.
-    "temp_store": "memory",
 }
 
 
