@@ -42,6 +42,10 @@ from bench.report import Row, median_seconds, timing
 
 START_RUNS = 3
 START_RATIO_TARGET = 1.5
+RUN_GUI_RATIO_TARGET = 1.1  # issue #17: as run_gui starts it, with 57k reminders due
+RSS_TARGET_MIB = 200.0
+START_FLOOR = "bare QMainWindow + QTableView holding every customer row (bench.gui_start_bare)"
+RSS_FLOOR = "Python + Qt with a bare window holding nothing (bench.gui_start_bare --empty)"
 START_TARGET_MS = 1000.0
 RATIO_BOOK = 100_000  # the book the ratio target is set for
 FILTER_TARGET_MS = 50.0
@@ -119,7 +123,7 @@ def start_rows(book: Path, customers: int, runs: int = START_RUNS) -> list[Row]:
             note=f"runs {runs_ms} ms; {results['app'][0]['loaded']:,} rows loaded of "
                  f"{results['app'][0]['rows']:,}; {_phases_note(results['app'])}"),
         timing(section, "  main window minus bare window", app - bare),
-        *run_gui_rows(section, book, bare, judge_ratio),
+        *run_gui_rows(section, book, bare, judge_ratio, _median(results["bare"], "rss_peak_mib")),
     ]
 
 
@@ -138,9 +142,10 @@ def copy_with_reminders(book: Path, folder: Path) -> tuple[Path, int]:
     return copy, int(done.stdout.split()[-1])
 
 
-def run_gui_rows(section: str, book: Path, bare: float, judge_ratio: bool) -> list[Row]:
+def run_gui_rows(section: str, book: Path, bare: float, judge_ratio: bool, bare_rss: float) -> list[Row]:
     """The main window started as run_gui starts it, over a copy of the book with its reminders saved:
-    the state of every start after the first. One run capped at RUN_GUI_CAP_S; 3 when it is quick."""
+    the state of every start after the first. One run capped at RUN_GUI_CAP_S; 3 when it is quick.
+    Then the memory: one more start that runs on until the first sync has filled the reminder pane."""
     with tempfile.TemporaryDirectory(prefix="trade-crm-bench-gui-") as name:
         folder = Path(name)
         copy, due = copy_with_reminders(book, folder)
@@ -148,22 +153,81 @@ def run_gui_rows(section: str, book: Path, bare: float, judge_ratio: bool) -> li
         failure = f"not painted within {RUN_GUI_CAP_S:g} s (stopped there)"
         try:  # the first start is capped; when it is quick it was the warm-up (bytecode of the modules
             runs.append(spawn_start("app", copy, folder, options=("--run-gui",), timeout=RUN_GUI_CAP_S))
-            if runs[0]["painted"] < 5:  # only run_gui imports) and 3 timed starts follow
-                runs = [spawn_start("app", copy, folder, options=("--run-gui",)) for _ in range(START_RUNS)]
+            if runs[0]["painted"] < 5:  # only run_gui imports) and 3 timed starts follow, each beside a
+                runs, bares = [], []  # bare window's start, so both meet the same load of the machine
+                for _ in range(START_RUNS):
+                    runs.append(spawn_start("app", copy, folder, options=("--run-gui",)))
+                    bares.append(spawn_start("bare", book, folder))
+                bare = _median(bares, "painted")
         except subprocess.TimeoutExpired:
             pass
         except RuntimeError as exc:
             runs, failure = [], str(exc).splitlines()[-1][:160]
+        memory = memory_rows(copy, book, folder, bare_rss, due)
     metric = "main window as run_gui starts it, reminders computed"
-    target = (f"<= {START_RATIO_TARGET:g} x base, " if judge_ratio else "") + f"< {START_TARGET_MS:g} ms"
+    target = (f"<= {RUN_GUI_RATIO_TARGET:g} x base, " if judge_ratio else "") + f"< {START_TARGET_MS:g} ms"
     if not runs:
         return [Row(section, metric, RUN_GUI_CAP_S * 1000, "ms", ratio=RUN_GUI_CAP_S / bare, target=target,
-                    ok=False, note=f"{failure}; {due:,} reminders due")]
+                    ok=False, note=f"{failure}; {due:,} reminders due", floor=START_FLOOR), *memory]
     app = _median(runs, "painted")
-    ok = (app / bare <= START_RATIO_TARGET or not judge_ratio) and app * 1000 < START_TARGET_MS
-    return [Row(section, metric, app * 1000, "ms", ratio=app / bare, target=target, ok=ok,
-                note=f"median of {len(runs)}; {due:,} reminders due; scheduler started after show(); "
-                     f"{_phases_note(runs)}")]
+    ok = (app / bare <= RUN_GUI_RATIO_TARGET or not judge_ratio) and app * 1000 < START_TARGET_MS
+    return [Row(section, metric, app * 1000, "ms", ratio=app / bare, target=target, ok=ok, floor=START_FLOOR,
+                note=f"median of {len(runs)}, x base: bare windows started between them ({bare * 1000:.0f} ms); "
+                     f"{due:,} reminders due; the pane filled and the scheduler started after the first paint; "
+                     f"{_phases_note(runs)}"), *memory]
+
+
+def memory_rows(copy: Path, book: Path, folder: Path, bare_rss: float, due: int) -> list[Row]:
+    """Peak RSS of a child started as run_gui starts it, once its first sync has filled the reminder pane,
+    against the floor: a child with Python, Qt and a bare window holding nothing."""
+    section = "memory, peak RSS of a child process (x base: Python + Qt + a bare window holding nothing)"
+    floor = spawn_start("bare", book, folder, options=("--empty",))["rss_peak_mib"]
+    try:
+        run = spawn_start("app", copy, folder, options=("--memory",), timeout=RUN_GUI_CAP_S * 3)
+    except (RuntimeError, subprocess.TimeoutExpired) as exc:
+        return [Row(section, "100k book open, reminder pane filled", 0, "MiB", target=f"<= {RSS_TARGET_MIB:g} MiB",
+                    ok=False, note=str(exc).splitlines()[-1][:160], floor=RSS_FLOOR)]
+    peak = run["rss_peak_mib"]
+    new_day = _new_day_copy(copy, folder)
+    try:
+        first = spawn_start("app", new_day, folder, options=("--memory",), timeout=RUN_GUI_CAP_S * 3)
+        first_note = (f"the first start of a day: its sync computes every reminder in the worker "
+                      f"(sync {(first['synced'] - first['painted']) * 1000:.0f} ms after the first paint)")
+    except (RuntimeError, subprocess.TimeoutExpired) as exc:
+        first, first_note = {"rss_peak_mib": 0.0}, str(exc).splitlines()[-1][:160]
+    return [
+        Row(section, "Python + Qt, bare window holding nothing (base)", floor, "MiB", ratio=1.0),
+        Row(section, "bare window holding every customer row", bare_rss, "MiB", ratio=bare_rss / floor,
+            note="what a plain model of the list costs: the customer list's share (ui/customers)"),
+        Row(section, "main window at its first paint (run_gui start)", run["rss_painted_mib"], "MiB",
+            ratio=run["rss_painted_mib"] / floor),
+        Row(section, "100k book open, reminder pane filled", peak, "MiB", ratio=peak / floor,
+            target=f"<= {RSS_TARGET_MIB:g} MiB", ok=peak <= RSS_TARGET_MIB, floor=RSS_FLOOR,
+            note=f"peak after the first sync answered; the pane lists {run['reminders_listed']:,} due "
+                 f"({due:,} saved), 200 loaded per kind; sync {(run['synced'] - run['painted']) * 1000:.0f} ms "
+                 "after the first paint"),
+        Row(section, "the same, first start of a day (compute all)", first["rss_peak_mib"], "MiB",
+            ratio=first["rss_peak_mib"] / floor, target=f"<= {RSS_TARGET_MIB:g} MiB",
+            ok=0 < first["rss_peak_mib"] <= RSS_TARGET_MIB, note=first_note),
+    ]
+
+
+def _new_day_copy(copy: Path, folder: Path) -> Path:
+    """A copy of `copy` whose last sync is forgotten, so the next one computes everything, as on the first
+    start of a day (the day is not the bench's to change: the child runs on the system clock)."""
+    # lazy: as the rest of this module's app imports (the bench starts without the app)
+    from trade_crm.domain.reminders.settings import SYNC_BASIS
+
+    target = folder / "book-new-day.db"
+    source, out = sqlite3.connect(f"file:{copy}?mode=ro", uri=True), sqlite3.connect(target)
+    try:
+        source.backup(out)
+        out.execute("DELETE FROM setting WHERE key = ?", (SYNC_BASIS.key,))
+        out.commit()
+    finally:
+        out.close()
+        source.close()
+    return target
 
 
 def sync_reminders_of(path: Path) -> int:

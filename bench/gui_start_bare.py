@@ -1,4 +1,4 @@
-"""Start-up baseline: `python -m bench.gui_start_bare DBPATH SPAWNED_AT` paints a bare QMainWindow with a
+"""Start-up baseline: `python -m bench.gui_start_bare DBPATH SPAWNED_AT [--empty]` paints a bare QMainWindow with a
 QTableView over a plain QAbstractTableModel holding every customer row of DBPATH, then prints JSON timings.
 
 SPAWNED_AT is the parent's `time.time()` taken just before it started this process, so every figure is
@@ -9,6 +9,7 @@ received its first QEvent.Paint: the widget repaint manager paints every dirty w
 and flushes the backing store inside the one event that delivered that paint, so a zero-timeout timer
 queued from it fires only after the whole window is on screen (in the offscreen backing store here).
 `wait_for_first_paint` is shared with gui_start_app.py, so both windows are timed the same way.
+With --empty the window holds no rows: the floor of the memory figure (peak RSS, reported by both).
 """
 
 from __future__ import annotations
@@ -52,9 +53,24 @@ def wait_for_first_paint(app, window, viewport, after_show=None) -> float:
     return done[0]
 
 
+def rss_mib() -> tuple[float, float]:
+    """(resident now, peak resident so far) of this process in MiB (Linux: /proc; elsewhere the peak)."""
+    import resource  # lazy: only the bench's child processes measure memory
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            now = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        now = peak
+    return round(now, 1), round(peak, 1)
+
+
 def emit(timings: dict[str, float], spawned_at: float, extra: dict | None = None) -> None:
-    """Print the phases as seconds since the spawn, then leave at once (teardown is not measured)."""
+    """Print the phases as seconds since the spawn, and the peak memory, then leave at once (teardown is
+    not measured)."""
     result = {name: round(stamp - spawned_at, 4) for name, stamp in timings.items()}
+    result["rss_peak_mib"] = rss_mib()[1]
     result.update(extra or {})
     sys.stdout.write(json.dumps(result) + "\n")
     sys.stdout.flush()
@@ -62,6 +78,8 @@ def emit(timings: dict[str, float], spawned_at: float, extra: dict | None = None
 
 
 def main(argv: list[str]) -> None:
+    empty = "--empty" in argv  # the memory floor: Python, Qt and the bare window, holding no rows
+    argv = [arg for arg in argv if arg != "--empty"]
     db_path, spawned_at = argv[0], float(argv[1])
     stamps = {"interpreter": time.time()}
     import sqlite3
@@ -99,7 +117,7 @@ def main(argv: list[str]) -> None:
 
     app = QApplication(sys.argv[:1])
     connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    rows = connection.execute(
+    rows = [] if empty else connection.execute(
         "SELECT id, name, country, city, rating, lifecycle, last_contact_at, follow_up_on FROM customer "
         "ORDER BY name COLLATE NOCASE").fetchall()
     connection.close()

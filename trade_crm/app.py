@@ -58,11 +58,15 @@ def demo_loader(clock: Clock):
 
 
 def build_main_window(clock: Clock, db_path: Path, settings: QSettings, *, language: str = "en",
-                      with_demo: bool = True, log_dir: Path | None = None) -> MainWindow:
+                      with_demo: bool = True, log_dir: Path | None = None,
+                      reminders_after_paint: bool = False) -> MainWindow:
     """The main window over the open database at `db_path`, with every feature's actions installed
-    (used by run_gui, tests and screenshots). With `log_dir`, Help offers Open log folder."""
+    (used by run_gui, tests and screenshots). With `log_dir`, Help offers Open log folder. With
+    `reminders_after_paint` (run_gui), the reminder pane is left to fill once the window has painted
+    (`window.reminders.fill_after_first_paint()` after show)."""
     window = MainWindow(clock, db_path, settings, language=language,
-                        demo_loader=demo_loader(clock) if with_demo else None)
+                        demo_loader=demo_loader(clock) if with_demo else None,
+                        fill_reminders_now=not reminders_after_paint)
     if log_dir is not None:
         window.actions.open_log_folder.triggered.connect(lambda: open_log_folder(log_dir))
         window.actions.open_log_folder.setVisible(True)
@@ -181,7 +185,8 @@ def _run_window(app: QApplication, path: Path, settings: QSettings, language: st
         return 2, False
     log.info("database %s open", path)
     try:
-        window = build_main_window(clock, path, settings, language=language, log_dir=log_dir)
+        window = build_main_window(clock, path, settings, language=language, log_dir=log_dir,
+                                   reminders_after_paint=True)
         install_backup_actions(window, clock, path, database)
         instance.activation_requested.connect(lambda: bring_to_front(window))
         notifier = create_notifier(app)
@@ -192,6 +197,7 @@ def _run_window(app: QApplication, path: Path, settings: QSettings, language: st
         install_insights(window, clock, language=language, scheduler=scheduler)  # stages follow the scheduler
         app.aboutToQuit.connect(scheduler.shutdown)
         window.show()
+        window.reminders.fill_after_first_paint()  # the saved reminders once painted; the sync then follows
         scheduler.start()
         code = app.exec()
         return code, window.restart_requested

@@ -234,8 +234,8 @@ def prepare(scenario: str, work: Path) -> dict:
     spec: dict = {"scenario": scenario, "work": str(work), "base": str(base)}
     if scenario == "migration":
         v1_book(base)
-        spec["steps"] = list(range(2, migrations.LATEST_VERSION))
-        spec["commits"] = migrations.LATEST_VERSION - 1
+        spec["steps"] = [m.version for m in migrations.MIGRATIONS[1:-1]]  # numbers may skip
+        spec["commits"] = len(migrations.MIGRATIONS) - 1
     else:
         demo_book(base)
     if scenario == "import":

@@ -58,6 +58,9 @@ V9_INDEXES = (
 
 def _v9_reminder_changes(db: Database) -> None:
     db.execute_sql("CREATE TABLE reminder_change (customer_id INTEGER PRIMARY KEY)")
+    # SQLite finds added rows after each table's mark (store/changes.py); on a server, ids from concurrent
+    # transactions may commit out of order, so the triggers below log inserts too and the marks only mirror.
+    db.execute_sql("CREATE TABLE reminder_mark (tbl TEXT NOT NULL PRIMARY KEY, id INTEGER NOT NULL)")
     for statement in V9_FUNCTIONS:
         db.execute_sql(statement)
     for table, columns in V9_WATCHED.items():

@@ -288,3 +288,31 @@ def test_done_on_a_whole_page_is_one_transaction(db, clock, pane, qtbot):
         database.connection().set_trace_callback(None)
     assert pane.due_count() == 2 * PAGE - chosen
     assert sum(s.startswith("BEGIN") for s in statements) == 1
+
+
+def test_a_pane_filled_after_the_first_paint_says_loading_until_the_window_has_painted(qtbot, clock, reminders):
+    ids, _hamburg, _lagos = reminders
+    pane = ReminderPane(clock, fill_now=False)  # as run_gui builds it: nothing is read before the paint
+    qtbot.addWidget(pane)
+    assert pane.stack.currentWidget() is pane.empty_label and pane.empty_label.text() == "Loading…"
+    assert _listed_ids(pane) == []
+    pane.fill_after_first_paint(wait_ms=60_000)  # only the paint can fill it within the wait below
+    pane.show()
+    qtbot.waitUntil(lambda: bool(_listed_ids(pane)), timeout=5000)
+    assert _listed_ids(pane) == [ids["late"], ids["call"], ids["xmas"]]
+    assert pane.stack.currentWidget() is not pane.empty_label
+
+
+def test_a_sync_that_answers_before_the_first_paint_fills_the_pane_once(qtbot, clock, reminders):
+    ids, _hamburg, _lagos = reminders
+    pane = ReminderPane(clock, fill_now=False)
+    qtbot.addWidget(pane)
+    pane.fill_after_first_paint(wait_ms=60_000)
+    pane.set_synced()  # the sync's answer fills it and the paint has nothing left to do
+    assert _listed_ids(pane) == [ids["late"], ids["call"], ids["xmas"]]
+    refreshed = []
+    pane.refresh = lambda: refreshed.append(True)
+    pane.show()
+    qtbot.waitExposed(pane)
+    qtbot.wait(50)
+    assert refreshed == []

@@ -18,18 +18,28 @@ minutes')`): one SQL expression over the whole book, off by an hour at most arou
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone, tzinfo
 from typing import Any
 
 from trade_crm.domain.customers.query import OVERDUE_CUSTOMERS_SQL
-from trade_crm.domain.reminders.settings import ReminderSettings
+from trade_crm.domain.reminders.settings import SYNC_BASIS, ReminderSettings
 from trade_crm.store.models import database
 
 CUSTOMER_FOLLOW_UP = "follow_up:customer:"  # the key prefix of a customer's follow-up reminder
 _STAMP = "%Y-%m-%d %H:%M:%S"
-_DUE_WHERE = "((state = 'open' AND due_on <= ?) OR (state = 'snoozed' AND snoozed_until <= ?))"
+def due_by_kind(day: str, stamp: str) -> dict[str, int]:
+    """How many reminders are due by kind: open ones due by `day` (the small (kind, due_on) index of open
+    reminders, grouped in index order) and snoozed ones whose `stamp` has come (their own index). One
+    query with an OR, or a UNION of the two, read the whole reminder table instead."""
+    counts = dict(database.execute_sql(
+        "SELECT kind, count(*) FROM reminder WHERE state = 'open' AND due_on <= ? GROUP BY kind", (day,)))
+    for kind, n in database.execute_sql(
+            "SELECT kind, count(*) FROM reminder WHERE state = 'snoozed' AND snoozed_until <= ? GROUP BY kind",
+            (stamp,)):
+        counts[kind] = counts.get(kind, 0) + n
+    return counts
 
 
 def _offset(zone: tzinfo, now: datetime) -> str:
@@ -78,13 +88,32 @@ def follow_up_sql(settings: ReminderSettings, zone: tzinfo, now: datetime) -> Fo
     return FollowUpSql(planned, cadence, since, day)
 
 
-def settle_follow_ups(settings: ReminderSettings, zone: tzinfo, now: datetime) -> int:
+def settle_basis(settings: ReminderSettings, zone: tzinfo, now: datetime) -> dict[str, str]:
+    """What a settled follow-up day depends on besides the customer's own row (not the day: the rule
+    reads only the zone's offset): the same basis as the last sync means every customer not changed
+    since (store/changes.py) still holds the day the rule gives."""
+    return {"zone": str(zone), "offset": _offset(zone, now), "settings": settings.fingerprint()}
+
+
+def follow_ups_settled(settings: ReminderSettings, zone: tzinfo, now: datetime) -> bool:
+    """True when `customer.follow_up_on` holds the rule's day for every customer not changed since the
+    last sync, so the (follow_up_on, lost) index can pick the due ones."""
+    stored = SYNC_BASIS.read()
+    return {k: stored.get(k) for k in ("zone", "offset", "settings")} == settle_basis(settings, zone, now)
+
+
+def settle_follow_ups(settings: ReminderSettings, zone: tzinfo, now: datetime,
+                      only: Sequence[int] | None = None) -> int:
     """Write each customer's follow-up day where it differs from the rule (a logged contact moved it, a
-    cadence applies to a customer without one); how many changed. Lost customers are left as they are."""
+    cadence applies to a customer without one); how many changed. Lost customers are left as they are.
+    With `only`, just those customers (the others are settled already)."""
+    if only is not None and not only:
+        return 0
     day, params = follow_up_sql(settings, zone, now).day
+    which = f" AND c.id IN ({','.join('?' * len(only))})" if only is not None else ""
     cursor = database.execute_sql(
-        f"UPDATE customer AS c SET follow_up_on = {day} WHERE c.lost = 0 AND c.follow_up_on IS NOT {day}",
-        [*params, *params])
+        f"UPDATE customer AS c SET follow_up_on = {day} WHERE c.lost = 0 AND c.follow_up_on IS NOT {day}{which}",
+        [*params, *params, *(only or ())])
     return cursor.rowcount
 
 
@@ -103,8 +132,7 @@ class DueCounts:
 def due_counts(today: date, now: datetime) -> DueCounts:
     """The numbers the pane, the tray and the status bar show (two indexed queries)."""
     stamp = now.astimezone(timezone.utc).strftime(_STAMP)
-    by_kind = dict(database.execute_sql(
-        f"SELECT kind, count(*) FROM reminder WHERE {_DUE_WHERE} GROUP BY kind", (today.isoformat(), stamp)))
+    by_kind = due_by_kind(today.isoformat(), stamp)
     overdue = database.execute_sql(f"SELECT count(*) FROM customer c WHERE {OVERDUE_CUSTOMERS_SQL}",
                                    (today.isoformat(),)).fetchone()[0]
     return DueCounts(by_kind, overdue)

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import calendar
 import gc
+from collections.abc import Sequence
 from datetime import date, timedelta, tzinfo
 
 from trade_crm.domain.greetings.occasions import closures, greeting_audience, greeting_holidays
 from trade_crm.domain.reminders.candidate import ReminderCandidate, plural
-from trade_crm.domain.reminders.followups import follow_up_candidates
+from trade_crm.domain.reminders.followups import follow_up_candidates, only_customers
 from trade_crm.domain.reminders.settings import ReminderSettings
 from trade_crm.domain.world.countries import country_name
 from trade_crm.store.models import database
 
 RULES = ("follow_up", "greeting", "notice", "birthday", "dormant")
+CUSTOMER_RULES = ("follow_up", "birthday", "dormant")  # one customer's data decides each of their reminders
 
 
 def _when(day: date) -> str:
@@ -85,7 +87,8 @@ def _birthday_in(year: int, month: int, day: int) -> date:
     return date(year, month, day)
 
 
-def birthday_candidates(today: date, end: date, settings: ReminderSettings) -> list[ReminderCandidate]:
+def birthday_candidates(today: date, end: date, settings: ReminderSettings,
+                        only: Sequence[int] | None = None) -> list[ReminderCandidate]:
     """A contact's birthday, `birthday_lead_days` ahead (a day by default)."""
     lead = settings.birthday_lead_days
     days = [today + timedelta(days=n) for n in range((end - today).days + lead + 1)]
@@ -93,10 +96,11 @@ def birthday_candidates(today: date, end: date, settings: ReminderSettings) -> l
     if any(d.month == 2 and d.day == 28 and not calendar.isleap(d.year) for d in days):
         wanted.add("02-29")
     marks = ",".join("?" * len(wanted))
+    which, ids = only_customers("c.id", only)
     rows = database.execute_sql(
         "SELECT ct.id, ct.name, ct.birthday, c.id, c.name FROM contact ct JOIN customer c ON c.id = ct.customer_id "
-        f"WHERE ct.birthday IS NOT NULL AND c.lost = 0 AND substr(ct.birthday, 6, 5) IN ({marks})",
-        sorted(wanted)).fetchall()
+        f"WHERE ct.birthday IS NOT NULL AND c.lost = 0 AND substr(ct.birthday, 6, 5) IN ({marks}){which}",
+        [*sorted(wanted), *ids]).fetchall()
     out = []
     for contact_id, person, born, cid, company in rows:
         month, day = int(born[5:7]), int(born[8:10])
@@ -112,17 +116,19 @@ def birthday_candidates(today: date, end: date, settings: ReminderSettings) -> l
     return out
 
 
-def dormant_candidates(today: date, end: date, settings: ReminderSettings) -> list[ReminderCandidate]:
+def dormant_candidates(today: date, end: date, settings: ReminderSettings,
+                       only: Sequence[int] | None = None) -> list[ReminderCandidate]:
     """Customers whose time since the last order exceeds 1.5x their usual reorder interval (180 days
     after a single order)."""
+    which, ids = only_customers("customer_id", only)
     rows = database.execute_sql(  # the same test as `dormancy`, in SQL, so only the dormant come back
         "SELECT g.customer_id, c.name, g.n, g.first, g.last FROM ("
         "  SELECT customer_id, count(*) AS n, min(ordered_on) AS first, max(ordered_on) AS last"
-        "  FROM orders GROUP BY customer_id) AS g "
+        f"  FROM orders WHERE 1 = 1{which} GROUP BY customer_id) AS g "
         "JOIN customer c ON c.id = g.customer_id "
         "WHERE c.lost = 0 AND julianday(?) - julianday(g.last) > CASE WHEN g.n < 2 OR g.last = g.first "
         "THEN ? ELSE ? * (julianday(g.last) - julianday(g.first)) / (g.n - 1) END",
-        (end.isoformat(), settings.single_order_dormant_days, settings.dormant_factor)).fetchall()
+        (*ids, end.isoformat(), settings.single_order_dormant_days, settings.dormant_factor))  # streamed, not held at once
     out = []
     for cid, name, count, first_text, last_text in rows:
         due, usual = dormancy(count, date.fromisoformat(first_text), date.fromisoformat(last_text), settings)
@@ -154,30 +160,37 @@ def dormancy(count: int, first: date, last: date, settings: ReminderSettings) ->
 
 
 _RULES = {
-    "follow_up": lambda today, end, zone, s: follow_up_candidates(today, end, zone, s),
-    "greeting": lambda today, end, zone, s: greeting_candidates(today, end, s),
-    "notice": lambda today, end, zone, s: closure_candidates(today, end, s),
-    "birthday": lambda today, end, zone, s: birthday_candidates(today, end, s),
-    "dormant": lambda today, end, zone, s: dormant_candidates(today, end, s),
+    "follow_up": lambda today, end, zone, s, only: follow_up_candidates(today, end, zone, s, only),
+    "greeting": lambda today, end, zone, s, only: greeting_candidates(today, end, s),
+    "notice": lambda today, end, zone, s, only: closure_candidates(today, end, s),
+    "birthday": lambda today, end, zone, s, only: birthday_candidates(today, end, s, only),
+    "dormant": lambda today, end, zone, s, only: dormant_candidates(today, end, s, only),
 }
 
 
 def compute_reminders(today: date, zone: tzinfo, settings: ReminderSettings | None = None, *,
-                      horizon_days: int = 0, rules: tuple[str, ...] = RULES) -> list[ReminderCandidate]:
+                      horizon_days: int = 0, rules: tuple[str, ...] = RULES,
+                      only: Sequence[int] | None = None) -> list[ReminderCandidate]:
     """Every reminder due on or before `today + horizon_days`, as the user in `zone` sees it on `today`.
 
+    With `only`, the CUSTOMER_RULES look at those customers alone (what a re-sync needs after they
+    changed); the greetings and closure notices, which span the book, are computed whole.
     Sorted by due day, kind and key; the same book, day and settings always give the same list.
     """
     settings = settings or ReminderSettings.load()
+    if only is not None and not only:
+        rules = tuple(r for r in rules if r not in CUSTOMER_RULES)
     end = today + timedelta(days=max(0, horizon_days))
     out: list[ReminderCandidate] = []
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of small objects, none cyclic: the collector would only slow this
     try:
         for rule in rules:
-            out.extend(_RULES[rule](today, end, zone, settings))
+            out.extend(_RULES[rule](today, end, zone, settings, only))
     finally:
         if collecting:
             gc.enable()
-    out.sort(key=lambda c: (c.due_on, c.kind, c.key))
+    # (due day, kind, key) as one string: a day's text sorts as the day, and strings compare in C, where
+    # tuples of a date and two strings took a fifth of the whole computation.
+    out.sort(key=lambda c: f"{c.due_on.isoformat()}\0{c.kind}\0{c.key}")
     return out

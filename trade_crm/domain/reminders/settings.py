@@ -7,8 +7,10 @@ customers have one.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from trade_crm.domain.errors import NotFoundError, ValidationError
@@ -25,6 +27,7 @@ HOLIDAY_LEAD_DAYS = SettingKey("reminders.holiday_lead_days", int, 3, "Remind me
 HOME_COUNTRY = SettingKey("reminders.home_country", str, "CN", "My own country (closure notices)")
 CUSTOMER_CADENCE = SettingKey("reminders.customer_cadence", dict, {}, "Keep-in-touch cadence of single customers")
 LAST_SYNC = SettingKey("reminders.last_sync", str, "", "When reminders were last brought up to date")
+SYNC_BASIS = SettingKey("reminders.sync_basis", dict, {}, "The day, zone and settings of the last full sync")
 
 SETTING_KEYS = (CADENCE_A, CADENCE_B, CADENCE_C, HOLIDAY_LEAD_DAYS, HOME_COUNTRY)
 QUOTATION_REPLY_DAYS = 3  # an unanswered quotation is followed up this many days after it was sent
@@ -50,6 +53,11 @@ class ReminderSettings:
     birthday_lead_days: int = BIRTHDAY_LEAD_DAYS
     single_order_dormant_days: int = SINGLE_ORDER_DORMANT_DAYS
     dormant_factor: float = DORMANT_FACTOR
+
+    def fingerprint(self) -> str:
+        """A short digest of every setting: a re-sync under other settings computes everything again."""
+        text = json.dumps(asdict(self), sort_keys=True, default=str, ensure_ascii=False)
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
     @classmethod
     def load(cls) -> ReminderSettings:

@@ -7,6 +7,13 @@ reminder the rules no longer propose (the follow-up moved because a call was log
 again, the holiday is over) is closed as done: what is open is always what the rules say now. First it
 settles every customer's follow-up day (domain/reminders/due.py), so the list shows the day reminded of.
 
+Incremental: a sync on the same day, zone offset and settings as the last one computes only the customers
+changed since (store/changes.py: a set that triggers fill, cleared by the sync that handled it) and the
+reminders that span the book (greetings, closure notices); with nothing changed it only wakes snoozed
+reminders and counts. A new day computes every reminder but settles only the changed customers' follow-up
+days (the rule reads the zone's offset, not the day); other settings, another offset or a change to more
+than FULL_ABOVE customers settles and computes all.
+
 `preview_reminders(day, now)` answers "what would the window show on that day" from the same rules and
 the stored states, writing nothing: the command line uses it to check any date.
 """
@@ -21,10 +28,18 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.clock import today as today_of
 from trade_crm.domain.reminders.candidate import ReminderCandidate
-from trade_crm.domain.reminders.due import event_day, settle_follow_ups
+from trade_crm.domain.reminders.due import (
+    due_by_kind,
+    event_day,
+    follow_ups_settled,
+    settle_basis,
+    settle_follow_ups,
+)
 from trade_crm.domain.reminders.records import DueReminder, payload_ids
-from trade_crm.domain.reminders.rules import compute_reminders
-from trade_crm.domain.reminders.settings import LAST_SYNC, ReminderSettings
+from trade_crm.domain.reminders.rules import RULES, compute_reminders
+from trade_crm.domain.reminders.settings import LAST_SYNC, SYNC_BASIS, ReminderSettings
+from trade_crm.store.changes import changed_customers, clear_changes
+from trade_crm.store.db import small_page_cache
 from trade_crm.store.models import database
 
 log = logging.getLogger(__name__)
@@ -33,6 +48,7 @@ RULE_KEY_PREFIXES = ("follow_up:customer:", "follow_up:quotation:", "follow_up:q
                      "greeting:", "notice:closure:", "birthday:contact:", "dormant:customer:")
 _STAMP = "%Y-%m-%d %H:%M:%S"
 _CHUNK = 500
+FULL_ABOVE = 5000  # changed customers beyond which one pass over the book is quicker than by the id
 
 
 @dataclass(frozen=True)
@@ -68,8 +84,13 @@ def _stamp(instant: datetime) -> str:
     return instant.astimezone(timezone.utc).strftime(_STAMP)
 
 
-def _rule_key_sql() -> tuple[str, list[str]]:
-    return "(" + " OR ".join("key LIKE ?" for _ in RULE_KEY_PREFIXES) + ")", [p + "%" for p in RULE_KEY_PREFIXES]
+# The keys each rule raises (together RULE_KEY_PREFIXES): a sync saves and closes rule by rule.
+KEYS_OF_RULE = {"follow_up": RULE_KEY_PREFIXES[:3], "greeting": ("greeting:",), "notice": ("notice:closure:",),
+                "birthday": ("birthday:contact:",), "dormant": ("dormant:customer:",)}
+
+
+def _rule_key_sql(prefixes: tuple[str, ...] = RULE_KEY_PREFIXES) -> tuple[str, list[str]]:
+    return "(" + " OR ".join("key LIKE ?" for _ in prefixes) + ")", [p + "%" for p in prefixes]
 
 
 def _chunks(items: list, size: int = _CHUNK):
@@ -77,56 +98,80 @@ def _chunks(items: list, size: int = _CHUNK):
         yield items[start:start + size]
 
 
-def sync_reminders(clock: Clock, settings: ReminderSettings | None = None) -> SyncResult:
-    """Save what the rules propose for the user's today; return what was raised and the due count."""
+def sync_reminders(clock: Clock, settings: ReminderSettings | None = None, *, full: bool = False
+                   ) -> SyncResult:
+    """Save what the rules propose for the user's today; return what was raised and the due count.
+    Only what changed since the last sync is computed (module docstring); `full` computes everything."""
     day, now = today_of(clock), clock.now()
     settings = settings or ReminderSettings.load()
-    candidates = compute_reminders(day, clock.zone, settings)
+    noon = datetime.combine(day, time(12), tzinfo=clock.zone)
+    basis = {**settle_basis(settings, clock.zone, noon), "day": day.isoformat()}
     stamp = _stamp(now)
-    wanted = {c.key: c for c in candidates}
-    like, like_params = _rule_key_sql()
-    with database.atomic():
-        settled = settle_follow_ups(settings, clock.zone, datetime.combine(day, time(12), tzinfo=clock.zone))
+    with database.atomic("IMMEDIATE"), small_page_cache():  # the change set read here is the one cleared below
+        settled = not full and follow_ups_settled(settings, clock.zone, noon)
+        changed = changed_customers(FULL_ABOVE) if settled else None
+        only = changed if SYNC_BASIS.read().get("day") == basis["day"] else None
+        computing = only != []
+        moved = settle_follow_ups(settings, clock.zone, noon, changed) if computing else 0
         before = database.execute_sql("SELECT coalesce(max(id), 0) FROM reminder").fetchone()[0]
         woke = [i for (i,) in database.execute_sql(
             "SELECT id FROM reminder WHERE state = 'snoozed' AND snoozed_until <= ?", (stamp,))]
         for ids in _chunks(woke):
             database.execute_sql(f"UPDATE reminder SET state = 'open', snoozed_until = NULL, updated_at = ? "
                                  f"WHERE id IN ({','.join('?' * len(ids))})", [stamp, *ids])
-        stale, changed, open_keys = [], [], set()
-        for rid, key, title, detail in database.execute_sql(
-                f"SELECT id, key, title, detail FROM reminder WHERE state IN ('open', 'snoozed') AND {like}",
-                like_params):
-            fresh = wanted.get(key)
-            open_keys.add(key)
-            if fresh is None:
-                stale.append(rid)
-            elif (fresh.title, fresh.detail) != (title, detail):  # the payload the texts are made from, too
-                changed.append((fresh.title, fresh.detail, _payload_json(fresh), rid))
-        for ids in _chunks(stale):
-            database.execute_sql(f"UPDATE reminder SET state = 'done', snoozed_until = NULL, updated_at = ? "
-                                 f"WHERE id IN ({','.join('?' * len(ids))})", [stamp, *ids])
-        database.cursor().executemany("UPDATE reminder SET title = ?, detail = ?, payload = ? WHERE id = ?", changed)
-        database.cursor().executemany(  # a known key (done and dismissed too) is ignored: raised once
-            "INSERT OR IGNORE INTO reminder (key, kind, due_on, customer_id, title, detail, payload, state, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)",
-            [(c.key, c.kind, c.due_on.isoformat(), c.customer_id, c.title, c.detail,
-              _payload_json(c), stamp, stamp)
-             for c in candidates if c.key not in open_keys])
+        stale: list[int] = []
+        for rule in RULES if computing else ():  # one rule's reminders in memory at a time, not all 57k
+            stale += _save(compute_reminders(day, clock.zone, settings, rules=(rule,), only=only), only, stamp,
+                           *_rule_key_sql(KEYS_OF_RULE[rule]))
         created = [i for (i,) in database.execute_sql("SELECT id FROM reminder WHERE id > ?", (before,))]
+        clear_changes()
+        SYNC_BASIS.write(basis)
         LAST_SYNC.write(now.astimezone(timezone.utc).isoformat())
         due_count = count_due(day, now)
     raised = [r for r in reminders_by_id(created + woke) if r.state == "open"]
-    log.info("reminders synced for %s: %d new, %d woke, %d closed, %d due, %d follow-up days moved", day,
-             len(created), len(woke), len(stale), due_count, settled)
-    return SyncResult(today=day, new=raised, due_count=due_count, closed=len(stale), settled=settled)
+    scope = "nothing changed" if not computing else (
+        "every customer" if only is None else f"{len(only)} changed customers")
+    log.info("reminders synced for %s (%s): %d new, %d woke, %d closed, %d due, %d follow-up days moved", day,
+             scope, len(created), len(woke), len(stale), due_count, moved)
+    return SyncResult(today=day, new=raised, due_count=due_count, closed=len(stale), settled=moved)
+
+
+def _save(candidates: list[ReminderCandidate], only: list[int] | None, stamp: str, like: str,
+          like_params: list[str]) -> list[int]:
+    """Insert the new candidates, update changed texts, close the rule reminders no longer proposed:
+    of every customer, or with `only` of those customers and of the reminders about no one customer
+    (greetings, closure notices), which are computed whole each time. The closed ids."""
+    wanted = {c.key: c for c in candidates}
+    scope, scope_params = "", []
+    if only is not None:
+        scope = f" AND (customer_id IS NULL OR customer_id IN ({','.join('?' * len(only))}))" if only else \
+            " AND customer_id IS NULL"
+        scope_params = list(only)
+    stale, changed, open_keys = [], [], set()
+    for rid, key, title, detail in database.execute_sql(
+            f"SELECT id, key, title, detail FROM reminder WHERE state IN ('open', 'snoozed') AND {like}{scope}",
+            [*like_params, *scope_params]):
+        fresh = wanted.get(key)
+        open_keys.add(key)
+        if fresh is None:
+            stale.append(rid)
+        elif (fresh.title, fresh.detail) != (title, detail):  # the payload the texts are made from, too
+            changed.append((fresh.title, fresh.detail, _payload_json(fresh), rid))
+    for ids in _chunks(stale):
+        database.execute_sql(f"UPDATE reminder SET state = 'done', snoozed_until = NULL, updated_at = ? "
+                             f"WHERE id IN ({','.join('?' * len(ids))})", [stamp, *ids])
+    database.cursor().executemany("UPDATE reminder SET title = ?, detail = ?, payload = ? WHERE id = ?", changed)
+    database.cursor().executemany(  # a known key (done and dismissed too) is ignored: raised once
+        "INSERT OR IGNORE INTO reminder (key, kind, due_on, customer_id, title, detail, payload, state, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)",
+        [(c.key, c.kind, c.due_on.isoformat(), c.customer_id, c.title, c.detail, _payload_json(c), stamp, stamp)
+         for c in candidates if c.key not in open_keys])
+    return stale
 
 
 def count_due(day: date, now: datetime) -> int:
     """How many reminders the pane shows: open and due by `day`, or snoozed until before `now`."""
-    return database.execute_sql(
-        "SELECT count(*) FROM reminder WHERE (state = 'open' AND due_on <= ?) "
-        "OR (state = 'snoozed' AND snoozed_until <= ?)", (day.isoformat(), _stamp(now))).fetchone()[0]
+    return sum(due_by_kind(day.isoformat(), _stamp(now)).values())
 
 
 def reminders_by_id(ids: list[int]) -> list[DueReminder]:

@@ -10,7 +10,8 @@ built when first opened); several selected rows are done or snoozed in one trans
 Done means done (domain reminders/complete.py): Done on one follow-up first asks what happened
 (done_dialog.py); Done and Snooze are commands on the window's undo stack (Ctrl+Z), and the customers
 they touched are announced so the list, the header card and the status bar follow. Until the first sync
-answers, an empty pane says "Loading…", never "Nothing due today".
+answers, an empty pane says "Loading…", never "Nothing due today". At start (run_gui) the pane is filled
+only after the window's first paint, from the reminders the last sync saved; the sync follows in a worker.
 """
 
 from __future__ import annotations
@@ -52,12 +53,14 @@ from trade_crm.ui.common.dates import qdate
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.reminders.commands import ReminderCommand
 from trade_crm.ui.reminders.done_dialog import DoneDialog
+from trade_crm.ui.reminders.first_paint import FirstPaint
 from trade_crm.ui.reminders.text import greeted_text, reminder_texts
 from trade_crm.ui.reminders.tree_model import ROOT, ReminderGroup, ReminderTreeModel
 
 KIND_ORDER = ("follow_up", "greeting", "birthday", "dormant", "notice")
 SNOOZE_HOUR = 9  # a snooze "until a day" ends when that working day starts, in the user's zone
 PAGE = 200  # reminders loaded per kind at a time; the rest are counted, and shown a page at a time
+FIRST_FILL_WAIT_MS = 1000  # a window that never paints (started in the tray) fills its pane after this
 
 
 class ReminderPane(QWidget):
@@ -68,7 +71,9 @@ class ReminderPane(QWidget):
     reminders_changed = Signal()
     customers_changed = Signal(list)  # ids of customers a done, snooze or undo changed (follow-up day, timeline)
 
-    def __init__(self, clock: Clock, parent: QWidget | None = None):
+    def __init__(self, clock: Clock, parent: QWidget | None = None, *, fill_now: bool = True):
+        """With `fill_now=False` the pane says "Loading…" until `fill_after_first_paint` (or the first
+        sync) fills it, so reading the due reminders never delays the window's first paint."""
         super().__init__(parent)
         self._clock = clock
         self._counts: dict[str, int] = {}
@@ -115,7 +120,19 @@ class ReminderPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self.refresh()
+        self._first_paint: FirstPaint | None = None
+        if fill_now:
+            self.refresh()
+
+    def fill_after_first_paint(self, wait_ms: int = FIRST_FILL_WAIT_MS) -> None:
+        """Fill the pane from the store once the window has painted (the reminders saved by the last
+        sync), unless a sync has filled it by then."""
+        self._first_paint = FirstPaint(self._fill_if_not_yet, wait_ms, self)
+
+    def _fill_if_not_yet(self) -> None:
+        self._first_paint = None
+        if not self._synced:
+            self.refresh()
 
     def _build_actions(self) -> None:
         self.done_action = QAction(self.tr("Done"), self)
@@ -145,6 +162,9 @@ class ReminderPane(QWidget):
     def set_synced(self) -> None:
         """The first sync has answered: from now on an empty pane means nothing is due."""
         self._synced = True
+        if self._first_paint is not None:  # the sync was quicker than the first paint: nothing left to do
+            self._first_paint.cancel()
+            self._first_paint = None
         self.refresh()
 
     def kind_title(self, kind: str) -> str:

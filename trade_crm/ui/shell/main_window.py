@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
     settings_saved = Signal()
 
     def __init__(self, clock: Clock, db_path: Path, settings: QSettings, *, language: str = "en",
-                 demo_loader: Callable[[], object] | None = None, parent=None):
+                 demo_loader: Callable[[], object] | None = None, fill_reminders_now: bool = True, parent=None):
         super().__init__(parent)
         self._clock, self._db_path, self._settings = clock, db_path, settings
         self._demo_loader = demo_loader
@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.customer_list = CustomerListPane(clock, settings, language=language)
         self.timeline = TimelineView(clock)
-        self.reminders = ReminderPane(clock)
+        self.reminders = ReminderPane(clock, fill_now=fill_reminders_now)  # run_gui: after the first paint
         self.reminders.set_undo_stack(self.undo_stack)  # Done and Snooze undo with Ctrl+Z
         # The list on the left; the selected customer's timeline above today's reminders on the right.
         self.side_splitter = QSplitter(Qt.Orientation.Vertical)
