@@ -244,7 +244,8 @@ class MainWindow(QMainWindow):
                                   now=self._clock.now())
         parts = [self.tr("%Ln customer(s)", "", total)]
         if total:
-            parts.append(self.tr("%Ln shown", "", self.customer_list.model.total()))
+            shown = self.customer_list.model.known_total()  # None while a search's count is on its way
+            parts.append(self.tr("%Ln shown", "", shown) if shown is not None else self.tr("… shown"))
         if overdue:
             parts.append(self.tr("%Ln overdue", "", overdue))
         self.counts_label.setText(" · ".join(parts))
