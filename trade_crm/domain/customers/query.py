@@ -13,7 +13,9 @@ order and stops at the LIMIT):
   character prefix that is not that common ("li") instead lists its hits in full (cheap for
   FTS5's prefix index) and walks the sort index against that list.
 - a walk that would be long (a rarer term, a deep page) or comes back short (hits clustered
-  late in the sort order, e.g. Arabic names when sorting A-Z): the plain query, `IN (MATCH)`.
+  late in the sort order, e.g. Arabic names when sorting A-Z): the hits listed in full, with the
+  sort index walked against that list (`_walk_listed`; "ltd" 30 -> 6 ms, "gmail" 39 -> 12 ms on
+  100k customers against the plain `IN (MATCH)`, which is left for a sort without an index).
 """
 
 from __future__ import annotations
@@ -176,14 +178,16 @@ def _text_page(text: str, sort: str, order: str, offset: int, limit: int) -> lis
         return None
     density = len(hits) / (hits[-1] - hits[0] + 1)  # hits per customer id, about
     if table == "search_trigram":
-        return _walk(text, order, offset, limit, density, _WALK_ROWS)
-    rows = _walk(text, order, offset, limit, density, _WALK_ROWS_SHORT) if density > 0.5 else None
+        rows = _walk(text, order, offset, limit, density, _WALK_ROWS)
+    else:
+        rows = _walk(text, order, offset, limit, density, _WALK_ROWS_SHORT) if density > 0.5 else None
     return rows if rows is not None else _walk_listed(table, expression, order, offset, limit)
 
 
 def _walk_listed(table: str, expression: str, order: str, offset: int, limit: int) -> list[tuple]:
-    """A short prefix ("li", 30,000 hits) is cheap for FTS5 to list in full: walk the sort index
-    against that list ("+" keeps SQLite from looking each hit up and sorting them all instead)."""
+    """Hits FTS5 lists cheaply in full (a short prefix, "li": 30,000; a common trigram, "ltd": 22,000):
+    walk the sort index against that list ("+" keeps SQLite from looking each hit up and sorting
+    them all instead)."""
     return database.obj.execute_sql(
         f"SELECT {_COLUMNS} FROM customer c WHERE +c.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?) "
         f"ORDER BY {order} LIMIT ? OFFSET ?", [expression, limit, offset]).fetchall()
