@@ -13,6 +13,7 @@ from trade_crm.domain.customers.query import (
 )
 from trade_crm.store import search
 from trade_crm.ui.customers.customer_table_model import PAGE_SIZE
+from trade_crm.ui.shell import main_window
 from trade_crm.ui.shell.main_window import MainWindow
 
 
@@ -70,7 +71,7 @@ def test_the_count_of_an_earlier_keystroke_never_lands(qtbot, db, db_path, clock
     window = make_window(qtbot, db_path, clock, tmp_path)
     pane = window.customer_list
     seen = []
-    pane.filter_changed.connect(lambda: seen.append(shown(window)))  # after the status bar's own update
+    pane.shown_changed.connect(lambda: seen.append(shown(window)))  # after the status bar's own update
     pane.search_edit.setText("customer")
     pane.apply_filter()
     pane.search_edit.setText("customer 001")  # typed before the first count came back
@@ -96,3 +97,18 @@ def test_a_typed_search_keeps_the_shown_customer_when_it_still_matches(qtbot, db
     pane.apply_filter()
     qtbot.waitUntil(lambda: pane.current_id() == target, timeout=10_000)
     assert pane.table.currentIndex().row() == position and pane.selected_ids() == [target]
+
+
+def test_typing_does_not_count_the_whole_book_again(qtbot, db, db_path, clock, tmp_path, monkeypatch):
+    fill_book(db, 1_500)
+    window = make_window(qtbot, db_path, clock, tmp_path)
+    pane = window.customer_list
+    counts = []
+    monkeypatch.setattr(main_window, "customer_count", lambda: counts.append(1) or 1_500)
+    pane.search_edit.setText("customer 001")
+    pane.apply_filter()
+    qtbot.waitUntil(lambda: shown(window) != "… shown", timeout=10_000)
+    assert counts == []  # a search changes what is shown, not the book: its count stands
+    assert window.counts_label.text() == f"1,500 customer(s) · {counted('customer 001', clock):,} shown"
+    pane.filter_bar.overdue_check.setChecked(True)  # a filter chosen recounts as before
+    assert counts == [1]

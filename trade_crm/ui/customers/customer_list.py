@@ -36,7 +36,8 @@ FOLLOW_ROWS = 2000  # a new search keeps the shown customer selected if it stand
 class CustomerListPane(QWidget):
     current_customer_changed = Signal(object)  # customer id, or None
     selection_changed = Signal()
-    filter_changed = Signal()  # the filter changed, or its count arrived
+    filter_changed = Signal()  # the filter or the data changed
+    shown_changed = Signal()  # a typed search changed only what the list shows, or its count arrived
     customer_activated = Signal(int)
 
     def __init__(self, clock: Clock, settings: QSettings, *, language: str = "en",
@@ -164,7 +165,7 @@ class CustomerListPane(QWidget):
                     and self.model.position(current) is None):
                 self._hide_current()
         self._update_filter_widgets()
-        self.filter_changed.emit()
+        (self.shown_changed if count_later else self.filter_changed).emit()
 
     def _hide_current(self) -> None:
         self.current_customer_changed.emit(None)  # the search hid it: the detail pane must not keep it
@@ -179,7 +180,7 @@ class CustomerListPane(QWidget):
                 self._hide_current()
             elif position < FOLLOW_ROWS and self.model.customer_id(position) == following:
                 self.select_row(position)
-        self.filter_changed.emit()
+        self.shown_changed.emit()
 
     def _update_filter_widgets(self) -> None:
         flt = self.current_filter()
