@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from trade_crm.domain.customers import query
 from trade_crm.domain.customers.query import CustomerFilter, matching_ids, search_customers
 from trade_crm.store import search
 
@@ -23,9 +24,12 @@ def clustered_book(db):
     return db
 
 
+@pytest.mark.parametrize("list_hits", [0, 10**9])  # the hits listed and walked against, or all sorted
 @pytest.mark.parametrize("text", ["ltd", "li", "lighting 0"])
 @pytest.mark.parametrize(("sort", "descending"), [("name", False), ("name", True), ("last_contact", True)])
-def test_a_page_of_a_search_is_the_sorted_matches_cut_to_the_page(clustered_book, clock, text, sort, descending):
+def test_a_page_of_a_search_is_the_sorted_matches_cut_to_the_page(clustered_book, clock, monkeypatch, list_hits,
+                                                                  text, sort, descending):
+    monkeypatch.setattr(query, "_LIST_HITS", list_hits)
     flt = CustomerFilter(text=text)
     day = clock.now().date()
     every = matching_ids(flt, today=day, now=clock.now(), sort=sort, descending=descending)
