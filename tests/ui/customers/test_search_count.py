@@ -3,7 +3,7 @@ for an earlier keystroke never lands next to the rows of a later one."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
 
 from trade_crm.domain.customers.query import (
     CustomerFilter,
@@ -74,7 +74,9 @@ def test_the_count_of_an_earlier_keystroke_never_lands(qtbot, db, db_path, clock
     pane.shown_changed.connect(lambda: seen.append(shown(window)))  # after the status bar's own update
     pane.search_edit.setText("customer")
     pane.apply_filter()
-    pane.search_edit.setText("customer 001")  # typed before the first count came back
+    QCoreApplication.processEvents()  # the first page is painted: its count starts on a worker thread
+    assert QThreadPool.globalInstance().waitForDone(10_000)  # and comes back, its result queued
+    pane.search_edit.setText("customer 001")  # typed before that result was delivered
     pane.apply_filter()
     expected = counted("customer 001", clock)
     assert PAGE_SIZE < expected < 1_500

@@ -3,8 +3,8 @@
 The model says it has as many rows as the filter matches (one count query), and holds only a window of
 pages around what was shown (row_window.py): scrolling or Ctrl+End to the end of 100,000 customers reads
 the pages on screen and drops far ones. While typing a search (`set_filter(..., count_later=True)`) the
-first page is shown at once and the count follows from a worker thread; until it arrives `known_total()`
-is None (the status bar shows "…"), and a count for an older filter never lands.
+first page is shown at once and the count follows from a worker thread started after that first paint;
+until it arrives `known_total()` is None (the status bar shows "…"), and a count for an older filter never lands.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -118,6 +119,13 @@ class CustomerTableModel(QAbstractTableModel):
         self._total: int | None = 0  # None while the count is on its way
         self._generation = 0  # bumped by every reset: a count for an older one is dropped
         self._count_job: Job | None = None
+        self._count_follow: int | None = None
+        # The count starts once this keystroke's first page is painted: on a busy 2-core machine a worker
+        # started at once takes the CPU the frame needs.
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(0)
+        self._count_timer.timeout.connect(self._on_count_timer_timeout)
         self._followed: int | None = None  # where the customer asked to follow stands, with the count
         self.loaded = False
         self._work_hours = (9, 18)
@@ -205,9 +213,14 @@ class CustomerTableModel(QAbstractTableModel):
         self.loaded = True
         self.endResetModel()
         if total is None:
-            self._start_count(follow)
+            self._count_follow = follow
+            self._count_timer.start()
         elif follow is not None:
             self._followed = self._window.row_of(follow)
+
+    def _on_count_timer_timeout(self) -> None:
+        if self._total is None and self._count_job is None:
+            self._start_count(self._count_follow)
 
     def _start_count(self, follow: int | None) -> None:
         # No parent: the job outlives a closed list by the few ms it needs; bound-method slots are
@@ -220,6 +233,7 @@ class CustomerTableModel(QAbstractTableModel):
         job.start()  # one that a newer keystroke outdates before it starts returns at once
 
     def _cancel_count(self) -> None:
+        self._count_timer.stop()
         if self._count_job is not None:
             self._count_job.cancel()
             self._count_job = None
