@@ -9,9 +9,8 @@ until it arrives `known_total()` is None (the status bar shows "…"), and a cou
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 from enum import IntEnum
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -21,7 +20,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -34,10 +32,8 @@ from trade_crm.domain.world.countries import country_name, country_timezone
 from trade_crm.ui.common.dates import short_date
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.labels import lifecycle_label
-from trade_crm.ui.common.workers import Job, JobContext
+from trade_crm.ui.customers.background_count import BackgroundCount
 from trade_crm.ui.customers.row_window import RowWindow
-
-log = logging.getLogger(__name__)
 
 PAGE_SIZE = 64  # about a screenful: the first page of a search is all a keystroke waits for
 MAX_PAGES = 24  # pages held at most (about 1,500 rows); far ones are dropped
@@ -89,20 +85,6 @@ def warning_colour(palette: QPalette) -> QColor:
     return QColor("#ff8a7a") if dark else QColor("#c0392b")
 
 
-def count_and_place(context: JobContext, generation: int, flt: CustomerFilter, day: date, now: datetime,
-                    sort: str, descending: bool, follow: int | None) -> tuple[int, int, int | None]:
-    """On a worker thread: how many customers `flt` matches, and where `follow` stands among them
-    (with `generation` back, so the model can tell an outdated count)."""
-    context.check_cancelled()  # a newer keystroke came first: nothing to count
-    total = customer_query.count_customers(flt, today=day, now=now)
-    context.check_cancelled()
-    position = None
-    if follow is not None and total:
-        position = customer_query.customer_position(follow, flt, today=day, now=now, sort=sort,
-                                                    descending=descending)
-    return generation, total, position
-
-
 class CustomerTableModel(QAbstractTableModel):
     total_changed = Signal()  # a count that set_filter(count_later=True) left open has arrived
 
@@ -117,15 +99,9 @@ class CustomerTableModel(QAbstractTableModel):
         self._page_size = page_size
         self._rows = 0  # what rowCount says: the count, or while counting the rows read so far
         self._total: int | None = 0  # None while the count is on its way
-        self._generation = 0  # bumped by every reset: a count for an older one is dropped
-        self._count_job: Job | None = None
-        self._count_follow: int | None = None
-        # The count starts once this keystroke's first page is painted: on a busy 2-core machine a worker
-        # started at once takes the CPU the frame needs.
-        self._count_timer = QTimer(self)
-        self._count_timer.setSingleShot(True)
-        self._count_timer.setInterval(0)
-        self._count_timer.timeout.connect(self._on_count_timer_timeout)
+        self._counter = BackgroundCount(self)  # every reset cancels it: an older count never lands
+        self._counter.counted.connect(self.on_counter_counted)
+        self._counter.failed.connect(self.settle)
         self._followed: int | None = None  # where the customer asked to follow stands, with the count
         self.loaded = False
         self._work_hours = (9, 18)
@@ -196,8 +172,7 @@ class CustomerTableModel(QAbstractTableModel):
 
     def _reset(self, count: str, *, pages: list[int] | None = None, follow: int | None = None) -> None:
         """Forget the rows and read the first page (and `pages`); `count`: "now", "later" or "keep"."""
-        self._cancel_count()
-        self._generation += 1
+        self._counter.cancel()
         self._followed = None
         self.beginResetModel()
         self._window.clear()
@@ -213,50 +188,19 @@ class CustomerTableModel(QAbstractTableModel):
         self.loaded = True
         self.endResetModel()
         if total is None:
-            self._count_follow = follow
-            self._count_timer.start()
+            self._counter.request(self._filter, today(self._clock), self._clock.now(), self._sort,
+                                  self._descending, follow)
         elif follow is not None:
             self._followed = self._window.row_of(follow)
 
-    def _on_count_timer_timeout(self) -> None:
-        if self._total is None and self._count_job is None:
-            self._start_count(self._count_follow)
-
-    def _start_count(self, follow: int | None) -> None:
-        # No parent: the job outlives a closed list by the few ms it needs; bound-method slots are
-        # disconnected when this model is gone.
-        job = Job(count_and_place, self._generation, self._filter, today(self._clock), self._clock.now(),
-                  self._sort, self._descending, follow, title="Counting customers")
-        job.finished.connect(self._on_count_finished)
-        job.failed.connect(self._on_count_failed)
-        self._count_job = job
-        job.start()  # one that a newer keystroke outdates before it starts returns at once
-
-    def _cancel_count(self) -> None:
-        self._count_timer.stop()
-        if self._count_job is not None:
-            self._count_job.cancel()
-            self._count_job = None
-
-    def _on_count_finished(self, result: tuple[int, int, int | None]) -> None:
-        generation, total, position = result
-        if generation != self._generation:
-            return  # a newer filter is shown: this count is not about these rows
-        self._count_job = None
+    def on_counter_counted(self, total: int, position: int | None) -> None:
         self._followed = position
         self._set_total(total)
-
-    def _on_count_failed(self, error: object) -> None:
-        if self._count_job is not None and self.sender() is self._count_job:
-            log.warning("counting the customer list in the background failed (%s); counting here", error)
-            self._count_job = None
-            self._set_total(self._count())
 
     def settle(self) -> None:
         """Count now if the count is still on its way (something needs the whole list at once)."""
         if self._total is None:
-            self._cancel_count()
-            self._generation += 1
+            self._counter.cancel()
             self._set_total(self._count())
 
     def _set_total(self, total: int) -> None:
