@@ -3,7 +3,7 @@ that hides the shown customer clears the detail pane, and its position comes fro
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QItemSelectionModel, QSettings
 
 from trade_crm.domain.customers.query import CustomerFilter, customer_position, search_customers
 from trade_crm.domain.customers.records import create_customer
@@ -103,3 +103,21 @@ def test_a_search_that_keeps_the_customer_far_down_keeps_the_detail_pane(qtbot, 
     qtbot.waitUntil(lambda: pane.model.known_total() is not None)  # where it stands comes with the count
     assert None not in changes  # still in the results, only not loaded: the pane keeps showing it
     assert pane.model.held_rows() <= 2 * PAGE_SIZE  # and the search did not load through to it
+
+
+def test_a_reload_keeps_a_selection_far_down_and_reads_only_its_pages(qtbot, db, db_path, clock, tmp_path):
+    fill_book(db, BOOK)
+    window = MainWindow(clock, db_path, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    pane = window.customer_list
+    pane.select_row(4 * PAGE_SIZE + 1)
+    selection = pane.table.selectionModel()
+    below = pane.model.index(4 * PAGE_SIZE + 2, 0)
+    selection.select(below, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    chosen, current = pane.selected_ids(), pane.current_id()
+    assert len(chosen) == 2 and current == chosen[0]
+    create_customer(clock, name="Aaa First Trading", country="DE")  # every row moves down one
+    pane.reload()
+    assert pane.selected_ids() == chosen and pane.current_id() == current
+    assert pane.table.currentIndex().row() == 4 * PAGE_SIZE + 2
+    assert pane.model.held_rows() <= 2 * PAGE_SIZE  # the first page and the selection's, not all between

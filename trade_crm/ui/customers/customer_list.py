@@ -205,7 +205,7 @@ class CustomerListPane(QWidget):
         current = wanted[0] if select else self.current_id()
         row = self.table.currentIndex().row()
         self._following = None
-        self.model.reload()
+        self.model.reload(keep=[*wanted, current])
         rows = [r for r in (self.model.row_of(i) for i in wanted) if r is not None]
         current_row = self.model.load_customer(current) if current is not None else None
         if rows or current_row is not None:

@@ -9,6 +9,7 @@ until it arrives `known_total()` is None (the status bar shows "…"), and a cou
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
 from enum import IntEnum
@@ -166,9 +167,12 @@ class CustomerTableModel(QAbstractTableModel):
     def _count(self) -> int:
         return customer_query.count_customers(self._filter, today=today(self._clock), now=self._clock.now())
 
-    def reload(self) -> None:
-        """Query again (the data changed): the count, and the pages that were held, re-read."""
-        self._reset("now", pages=self._window.page_numbers())
+    def reload(self, keep: Iterable[int | None] = ()) -> None:
+        """Query again (the data changed): the count, the first page, and the pages that held the
+        customers `keep` (a selection to restore); the rest is read again when the view shows it."""
+        rows = (self._window.row_of(cid) for cid in keep if cid is not None)
+        pages = sorted({row // self._page_size for row in rows if row is not None})
+        self._reset("now", pages=pages[:self._window.max_pages - 1])
 
     def _reset(self, count: str, *, pages: list[int] | None = None, follow: int | None = None) -> None:
         """Forget the rows and read the first page (and `pages`); `count`: "now", "later" or "keep"."""
