@@ -136,7 +136,8 @@ class CustomerTableModel(QAbstractTableModel):
         return self._total
 
     def followed_position(self) -> int | None:
-        """With the count: where set_filter's `follow` customer stands in the list; None if left out."""
+        """With the count: where set_filter's `follow` customer stands, asked only when the first page did not
+        show it; None: left out (or not asked)."""
         return self._followed
 
     def held_rows(self) -> int:
@@ -191,9 +192,10 @@ class CustomerTableModel(QAbstractTableModel):
         self._rows = total if total is not None else len(first)
         self.loaded = True
         self.endResetModel()
-        if total is None:
+        if total is None:  # placing `follow` is a second query: not when the first page shows it
+            place = follow if follow is not None and self._window.row_of(follow) is None else None
             self._counter.request(self._filter, today(self._clock), self._clock.now(), self._sort,
-                                  self._descending, follow)
+                                  self._descending, place)
         elif follow is not None:
             self._followed = self._window.row_of(follow)
 
