@@ -2849,6 +2849,11 @@ Keep them unencrypted?</source>
             <numerusform>显示 %Ln 个</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../trade_crm/ui/shell/main_window.py" line="248"/>
+        <source>… shown</source>
+        <translation>显示 … 个</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../trade_crm/ui/main_window.py" line="187"/>
         <source>%Ln overdue</source>

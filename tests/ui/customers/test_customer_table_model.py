@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QThreadPool
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QTableView
 
@@ -15,7 +15,13 @@ from trade_crm.domain.customers.query import CustomerFilter
 from trade_crm.domain.customers.records import create_customer, update_customer
 from trade_crm.domain.customers.timeline import log_interaction
 from trade_crm.store import search
-from trade_crm.ui.customers.customer_table_model import PAGE_SIZE, Column, CustomerTableModel, warning_colour
+from trade_crm.ui.customers.customer_table_model import (
+    MAX_PAGES,
+    PAGE_SIZE,
+    Column,
+    CustomerTableModel,
+    warning_colour,
+)
 
 Display = Qt.ItemDataRole.DisplayRole
 
@@ -58,17 +64,15 @@ def test_model_over_100000_customers_answers_without_fetching_every_row(qtbot, d
     _fill_book(db, 100_000)
     model = CustomerTableModel(clock)
     model.reload()
-    assert model.total() == 100_000
-    assert model.rowCount() == PAGE_SIZE
+    assert model.total() == 100_000 and model.rowCount() == 100_000  # one count: the view scrolls over all
     assert len(store_calls["search"]) == 1 and store_calls["search"][0]["limit"] == PAGE_SIZE
-    for row in range(model.rowCount()):
+    for row in range(PAGE_SIZE):
         for column in Column:
             model.data(model.index(row, column), Display)
             model.data(model.index(row, column), Qt.ItemDataRole.ForegroundRole)
-    assert len(store_calls["search"]) == 1
-    assert model.canFetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())
-    assert model.rowCount() == 2 * PAGE_SIZE
+    assert len(store_calls["search"]) == 1 and store_calls["count"] == 1
+    assert not model.canFetchMore(QModelIndex())
+    assert model.data(model.index(PAGE_SIZE, Column.COMPANY), Display) == f"Customer {PAGE_SIZE:06d}"
     assert store_calls["search"][-1]["offset"] == PAGE_SIZE and len(store_calls["search"]) == 2
 
     view = QTableView()
@@ -77,7 +81,33 @@ def test_model_over_100000_customers_answers_without_fetching_every_row(qtbot, d
     view.setModel(model)
     view.show()
     qtbot.waitExposed(view)
-    assert model.rowCount() < 1000, "showing the list must not page in the whole book"
+    assert model.held_rows() < 1000, "showing the list must not page in the whole book"
+
+
+def test_scrolling_to_the_end_of_100000_customers_holds_a_window_of_pages(qtbot, db, clock, store_calls):
+    _fill_book(db, 100_000)
+    model = CustomerTableModel(clock)
+    model.reload()
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.setModel(model)
+    view.show()
+    qtbot.waitExposed(view)
+    bar = view.verticalScrollBar()
+    for step in range(0, 101, 5):  # dragging the scroll bar from the top to the end
+        bar.setValue(bar.maximum() * step // 100)
+        view.viewport().repaint()
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert view.currentIndex().row() == 99_999
+    assert model.data(model.index(99_999, Column.COMPANY), Display) == "Customer 099999"
+    assert model.customer_id(99_999) == 100_000
+    assert 0 < model.held_rows() <= MAX_PAGES * PAGE_SIZE, "far pages are dropped as the view moves on"
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert model.data(view.currentIndex(), Display) == "Customer 000000"
+    assert max(call["limit"] for call in store_calls["search"]) == PAGE_SIZE  # page by page, never all
 
 
 def test_search_filter_over_100000_customers_requeries_one_page(db, clock, store_calls):
@@ -89,6 +119,54 @@ def test_search_filter_over_100000_customers_requeries_one_page(db, clock, store
     assert model.total() == 11
     assert not model.canFetchMore(QModelIndex())
     assert store_calls["count"] == 2 and len(store_calls["search"]) == 2
+
+
+def test_a_typed_search_shows_the_first_page_and_its_count_follows(qtbot, db, clock, store_calls):
+    _fill_book(db, 2_000)
+    model = CustomerTableModel(clock)
+    model.reload()
+    with qtbot.waitSignal(model.total_changed, timeout=10_000):
+        model.set_filter(CustomerFilter(text="customer"), count_later=True)
+        assert model.known_total() is None  # not counted yet: no number to show
+        assert model.rowCount() == PAGE_SIZE and model.canFetchMore(QModelIndex())
+        assert model.data(model.index(0, Column.COMPANY), Display) == "Customer 000000"
+    assert model.known_total() == model.rowCount() == 2_000
+    assert not model.canFetchMore(QModelIndex())
+    assert model.data(model.index(1_999, Column.COMPANY), Display) == "Customer 001999"
+
+
+def test_a_count_for_an_outdated_search_never_lands(qtbot, db, clock):
+    _fill_book(db, 2_000)
+    model = CustomerTableModel(clock)
+    model.reload()
+    totals = []
+    model.total_changed.connect(lambda: totals.append(model.known_total()))
+    model.set_filter(CustomerFilter(text="customer"), count_later=True)
+    QCoreApplication.processEvents()  # the first page is shown: its count starts on a worker thread
+    assert QThreadPool.globalInstance().waitForDone(10_000)  # and has come back, its result queued
+    model.set_filter(CustomerFilter(text="customer 0001"), count_later=True)  # the next keystroke
+    qtbot.waitUntil(lambda: model.known_total() is not None, timeout=10_000)
+    assert totals == [model.total()] and model.rowCount() == model.total() < 2_000
+
+
+def test_sorting_keeps_the_count_and_reads_one_page(db, clock, store_calls):
+    _fill_book(db, 500)
+    model = CustomerTableModel(clock)
+    model.reload()
+    model.sort(Column.COMPANY, Qt.SortOrder.DescendingOrder)
+    assert model.data(model.index(0, Column.COMPANY), Display) == "Customer 000499"
+    assert model.data(model.index(499, Column.COMPANY), Display) == "Customer 000000"
+    assert store_calls["count"] == 1 and model.total() == 500
+
+
+def test_selected_ids_of_a_long_selection_come_from_one_query(db, clock, store_calls):
+    _fill_book(db, 3_000)
+    model = CustomerTableModel(clock)
+    model.reload()
+    calls = len(store_calls["search"])
+    assert model.customer_ids([0, 1, 2_999]) == [1, 2, 3_000]
+    assert model.customer_ids(list(range(3_000))) == list(range(1, 3_001))
+    assert len(store_calls["search"]) - calls <= 1 and model.held_rows() <= MAX_PAGES * PAGE_SIZE
 
 
 def test_sort_by_a_column_requeries_in_that_order(db, clock):

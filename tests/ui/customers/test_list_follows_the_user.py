@@ -3,7 +3,7 @@ that hides the shown customer clears the detail pane, and its position comes fro
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QItemSelectionModel, QSettings
 
 from trade_crm.domain.customers.query import CustomerFilter, customer_position, search_customers
 from trade_crm.domain.customers.records import create_customer
@@ -49,7 +49,7 @@ def test_a_new_customer_sorting_past_the_loaded_pages_is_selected_and_scrolled_t
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    assert window.customer_list.model.rowCount() < BOOK
+    assert window.customer_list.model.held_rows() < BOOK
     dialog = window.open_customer_dialog(None)
     customer = create_customer(clock, name="Zhejiang Last Import Co", country="CN")
     dialog.customer_saved.emit(customer)
@@ -100,5 +100,24 @@ def test_a_search_that_keeps_the_customer_far_down_keeps_the_detail_pane(qtbot, 
     pane.current_customer_changed.connect(changes.append)
     pane.search_edit.setText("customer")
     pane.apply_filter()
+    qtbot.waitUntil(lambda: pane.model.known_total() is not None)  # where it stands comes with the count
     assert None not in changes  # still in the results, only not loaded: the pane keeps showing it
-    assert pane.model.rowCount() <= 2 * PAGE_SIZE  # and the search did not load through to it
+    assert pane.model.held_rows() <= 2 * PAGE_SIZE  # and the search did not load through to it
+
+
+def test_a_reload_keeps_a_selection_far_down_and_reads_only_its_pages(qtbot, db, db_path, clock, tmp_path):
+    fill_book(db, BOOK)
+    window = MainWindow(clock, db_path, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    pane = window.customer_list
+    pane.select_row(4 * PAGE_SIZE + 1)
+    selection = pane.table.selectionModel()
+    below = pane.model.index(4 * PAGE_SIZE + 2, 0)
+    selection.select(below, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    chosen, current = pane.selected_ids(), pane.current_id()
+    assert len(chosen) == 2 and current == chosen[0]
+    create_customer(clock, name="Aaa First Trading", country="DE")  # every row moves down one
+    pane.reload()
+    assert pane.selected_ids() == chosen and pane.current_id() == current
+    assert pane.table.currentIndex().row() == 4 * PAGE_SIZE + 2
+    assert pane.model.held_rows() <= 2 * PAGE_SIZE  # the first page and the selection's, not all between

@@ -36,13 +36,15 @@ FOLLOW_ROWS = 2000  # a new search keeps the shown customer selected if it stand
 class CustomerListPane(QWidget):
     current_customer_changed = Signal(object)  # customer id, or None
     selection_changed = Signal()
-    filter_changed = Signal()
+    filter_changed = Signal()  # the filter or the data changed
+    shown_changed = Signal()  # a typed search changed only what the list shows, or its count arrived
     customer_activated = Signal(int)
 
     def __init__(self, clock: Clock, settings: QSettings, *, language: str = "en",
                  parent: QWidget | None = None):
         super().__init__(parent)
         self._settings = settings
+        self._following: int | None = None  # the customer a search follows until its count arrives
         self.model = CustomerTableModel(clock, self, language=language)
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search company, contact, email, phone, tag…"))
@@ -79,7 +81,8 @@ class CustomerListPane(QWidget):
         self.search_edit.returnPressed.connect(self.apply_filter)
         self.search_timer.timeout.connect(self.apply_filter)
         self.filters_button.toggled.connect(self.filter_bar.setVisible)
-        self.filter_bar.filter_changed.connect(self.apply_filter)
+        self.filter_bar.filter_changed.connect(self.apply_filter_now)
+        self.model.total_changed.connect(self.on_model_total_changed)
         self.chips.chip_cleared.connect(self.filter_bar.clear_field)
         self.chips.all_cleared.connect(self.clear_filters)
         self.filters_button.setChecked(settings.value(FILTERS_VISIBLE_KEY, False, type=bool))
@@ -140,19 +143,44 @@ class CustomerListPane(QWidget):
         self.search_timer.start()
 
     def apply_filter(self) -> None:
-        """Apply the search text and filters now (typing applies them after a short pause)."""
+        """Apply the search text and filters (typing does, after a short pause): the first page at once,
+        the count, and the shown customer's place in the new list, when the model's count arrives."""
+        self._apply(count_later=True)
+
+    def apply_filter_now(self) -> None:
+        """Apply the search text and filters with their count (a filter chosen, a view, a customer shown)."""
+        self._apply(count_later=False)
+
+    def _apply(self, *, count_later: bool) -> None:
         self.search_timer.stop()
         flt = self.current_filter()
         if flt != self.model.filter():
             current = self.current_id()
-            self.model.set_filter(flt)
+            self._following = None
+            self.model.set_filter(flt, count_later=count_later, follow=current)
+            if current is not None and self.model.known_total() is None and self.model.row_of(current) is None:
+                self._following = current  # on_model_total_changed looks for it
             # Typing a search follows the shown customer a few pages down, not through 100,000 rows.
-            if (not self._reselect(current, within=FOLLOW_ROWS) and current is not None
+            elif (not self._reselect(current, within=FOLLOW_ROWS) and current is not None
                     and self.model.position(current) is None):
-                self.current_customer_changed.emit(None)  # the search hid it: the detail pane must not keep it
-                self.selection_changed.emit()
+                self._hide_current()
         self._update_filter_widgets()
-        self.filter_changed.emit()
+        (self.shown_changed if count_later else self.filter_changed).emit()
+
+    def _hide_current(self) -> None:
+        self.current_customer_changed.emit(None)  # the search hid it: the detail pane must not keep it
+        self.selection_changed.emit()
+
+    def on_model_total_changed(self) -> None:
+        """The count arrived: follow the customer shown before the search, then let the counts update."""
+        following, self._following = self._following, None
+        if following is not None and self.current_id() is None:
+            position = self.model.followed_position()
+            if position is None:
+                self._hide_current()
+            elif position < FOLLOW_ROWS and self.model.customer_id(position) == following:
+                self.select_row(position)
+        self.shown_changed.emit()
 
     def _update_filter_widgets(self) -> None:
         flt = self.current_filter()
@@ -176,7 +204,8 @@ class CustomerListPane(QWidget):
         wanted = list(select) if select is not None else self.selected_ids()
         current = wanted[0] if select else self.current_id()
         row = self.table.currentIndex().row()
-        self.model.reload()
+        self._following = None
+        self.model.reload(keep=[*wanted, current])
         rows = [r for r in (self.model.row_of(i) for i in wanted) if r is not None]
         current_row = self.model.load_customer(current) if current is not None else None
         if rows or current_row is not None:
@@ -198,8 +227,7 @@ class CustomerListPane(QWidget):
         return self.model.customer_id(index.row()) if index.isValid() else None
 
     def selected_ids(self) -> list[int]:
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [cid for cid in (self.model.customer_id(r) for r in rows) if cid is not None]
+        return self.model.customer_ids(sorted(index.row() for index in self.table.selectionModel().selectedRows()))
 
     def select_row(self, row: int) -> None:
         self._select_rows([row], row)
@@ -229,7 +257,7 @@ class CustomerListPane(QWidget):
         if self.current_filter().is_empty:
             return False
         self.clear_filters()
-        self.apply_filter()
+        self.apply_filter_now()
         return self._reselect(customer_id)
 
     def _reselect(self, customer_id: int | None, *, within: int | None = None) -> bool:

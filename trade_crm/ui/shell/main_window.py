@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.language = language
         self.quitting = False  # File > Quit: closing now ends the app, even with close-to-tray on
         self.restart_requested = False  # after a language change: the composition root starts us again
+        self._book_counts: tuple[int, int] | None = None  # customers, overdue: update_counts refreshes them
         # app.py makes the same text the application display name, so Qt does not append it a second time.
         self.setWindowTitle(self.tr("Trade CRM"))
         self.setWindowIcon(app_icon())
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         pane.current_customer_changed.connect(self.on_customer_list_current_customer_changed)
         pane.selection_changed.connect(self.on_customer_list_selection_changed)
         pane.filter_changed.connect(self.update_counts)
+        pane.shown_changed.connect(self.update_shown_count)
         pane.customer_activated.connect(self.open_customer_dialog)
         self.timeline.interaction_logged.connect(self.on_timeline_interaction_logged)
         self.timeline.customer_edit_requested.connect(self.open_customer_dialog)
@@ -239,12 +241,20 @@ class MainWindow(QMainWindow):
         self.update_counts()
 
     def update_counts(self) -> None:
-        total = customer_count()
-        overdue = count_customers(CustomerFilter(follow_up_overdue=True), today=today(self._clock),
-                                  now=self._clock.now())
+        self._book_counts = (customer_count(), count_customers(CustomerFilter(follow_up_overdue=True),
+                                                               today=today(self._clock), now=self._clock.now()))
+        self.update_shown_count()
+
+    def update_shown_count(self) -> None:
+        """Only the list's count changed (a search typed, its count arrived): the book's counts stand."""
+        if self._book_counts is None:
+            self.update_counts()
+            return
+        total, overdue = self._book_counts
         parts = [self.tr("%Ln customer(s)", "", total)]
         if total:
-            parts.append(self.tr("%Ln shown", "", self.customer_list.model.total()))
+            shown = self.customer_list.model.known_total()  # None while a search's count is on its way
+            parts.append(self.tr("%Ln shown", "", shown) if shown is not None else self.tr("… shown"))
         if overdue:
             parts.append(self.tr("%Ln overdue", "", overdue))
         self.counts_label.setText(" · ".join(parts))
