@@ -17,7 +17,7 @@ from trade_crm.domain.backups import backup_dir_for, clean_leftovers
 from trade_crm.domain.clock import Clock, SystemClock
 from trade_crm.logs import configure_logging, install_exception_hooks
 from trade_crm.paths import resolve_db_path, resolve_log_dir
-from trade_crm.store.db import DatabaseError, close_database, open_database
+from trade_crm.store.db import DatabaseError, close_database, needs_upgrade, open_database
 from trade_crm.ui.backup.actions import install_backup_actions, offer_backup_at_start
 from trade_crm.ui.common.crash_dialog import CrashReporter, open_log_folder
 from trade_crm.ui.common.file_dialogs import folders
@@ -29,6 +29,7 @@ from trade_crm.ui.import_export.import_actions import install_import_actions
 from trade_crm.ui.insights.tabs import install_insights
 from trade_crm.ui.reminders.scheduler import ReminderScheduler
 from trade_crm.ui.reminders.tray import create_notifier
+from trade_crm.ui.shell.busy import run_with_busy_window
 from trade_crm.ui.shell.main_window import MainWindow
 from trade_crm.ui.shell.reminder_controller import ReminderController
 from trade_crm.ui.shell.settings_dialog import LANGUAGE
@@ -159,7 +160,7 @@ def run_gui(db_path: Path | None, *, verbose: bool | None = None) -> int:
 def _open_or_offer_backup(path: Path, clock: Clock):
     """The open database, or None after saying why (the file is never overwritten)."""
     try:
-        return open_database(path)
+        return _open_upgrading(path)
     except DatabaseError as exc:
         if offer_backup_at_start(path, exc, clock):
             try:
@@ -172,6 +173,18 @@ def _open_or_offer_backup(path: Path, clock: Clock):
             "Choose another file with --db, or restore a backup.")
         QMessageBox.critical(None, title, fill(text, path, exc))
         return None
+
+
+def _open_upgrading(path: Path):
+    """Open the book; when it needs a schema upgrade (a 100,000-customer book's can take half a minute), a busy
+    window says so while a thread migrates it (the thread's own connection, closed after)."""
+    if needs_upgrade(path):
+        run_with_busy_window(
+            QCoreApplication.translate("App", "Trade CRM"),
+            QCoreApplication.translate("App", "Upgrading your customer book for this version of Trade CRM…\n"
+                                              "A copy of the book as it was is kept in its backups folder."),
+            lambda: close_database(open_database(path)))
+    return open_database(path)
 
 
 def _run_window(app: QApplication, path: Path, settings: QSettings, language: str,

@@ -4,6 +4,18 @@
 <context>
     <name>App</name>
     <message>
+        <location filename="../../trade_crm/app.py" line="180"/>
+        <source>Trade CRM</source>
+        <translation>Trade CRM</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/app.py" line="181"/>
+        <source>Upgrading your customer book for this version of Trade CRM…
+A copy of the book as it was is kept in its backups folder.</source>
+        <translation>正在为此版本的 Trade CRM 升级您的客户簿…
+升级前的客户簿副本已保存在其备份文件夹中。</translation>
+    </message>
+    <message>
         <location filename="../../trade_crm/app.py" line="103"/>
         <source>Trade CRM cannot open its database</source>
         <translation>Trade CRM 无法打开数据库</translation>

@@ -35,3 +35,20 @@ def test_a_search_answers_while_another_process_holds_the_write_lock(db, db_path
             other.execute("ROLLBACK")
     assert [r.name for r in rows] == ["Müller Maschinenbau GmbH"]
     assert rows[0].city == ""  # the other's uncommitted write is not seen
+
+
+def test_needs_upgrade_says_yes_only_for_an_existing_older_book_and_never_touches_the_file(tmp_path):
+    from tests.helpers import build_v1_book
+    from trade_crm.store.db import close_database, needs_upgrade, open_database
+
+    old = tmp_path / "old.db"
+    build_v1_book(old)
+    before = old.read_bytes()
+    assert needs_upgrade(old)
+    assert old.read_bytes() == before
+    close_database(open_database(old, backup_dir=tmp_path / "backups"))
+    assert not needs_upgrade(old)
+    assert not needs_upgrade(tmp_path / "missing.db") and not (tmp_path / "missing.db").exists()
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"not a database at all" * 100)
+    assert not needs_upgrade(garbage)  # open_database gives the real error

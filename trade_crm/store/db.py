@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -24,7 +25,7 @@ PRAGMAS = {
 }
 
 
-__all__ = ["DatabaseError", "close_database", "open_database", "upgrade"]  # DatabaseError: its old home
+__all__ = ["DatabaseError", "close_database", "needs_upgrade", "open_database", "upgrade"]  # DatabaseError: its old home
 
 
 # Every transaction begins IMMEDIATE, taking the write lock at BEGIN: there the busy timeout makes a second
@@ -91,6 +92,33 @@ def upgrade(db: SqliteDatabase, path: Path | None, backup_dir: Path | None, now:
         except (BackupError, OSError) as exc:
             raise DatabaseError(f"{path}: the copy before upgrading failed, so nothing was changed: {exc}") from exc
     return migrations.migrate(db)
+
+
+def needs_upgrade(path: str | Path) -> bool:
+    """Whether opening this existing book file will migrate it (a big book's upgrade can take half a minute,
+    so the window says so first). Read-only: never creates or changes the file; an unreadable one says no
+    and lets open_database give its own error."""
+    path = Path(path)
+    if not path.is_file():
+        return False
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        version = migrations.current_version(_RawConnection(connection))
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()
+    return 0 < version < migrations.LATEST_VERSION
+
+
+class _RawConnection:
+    """Just enough of peewee's `execute_sql` over a plain sqlite3 connection for migrations.current_version."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.execute_sql = connection.execute
 
 
 def close_database(db: SqliteDatabase) -> None:

@@ -159,6 +159,33 @@ def test_a_damaged_book_opens_after_the_offered_backup_is_restored(qapp, tmp_pat
     assert (tmp_path / "book.damaged.db").read_bytes().startswith(b"not a database")
 
 
+def test_an_older_book_is_upgraded_behind_a_busy_window_then_opened(qapp, tmp_path, monkeypatch, clock):
+    from tests.helpers import build_v1_book
+    from trade_crm.app import _open_or_offer_backup
+    from trade_crm.store.db import close_database
+    from trade_crm.store.migrations import LATEST_VERSION, current_version
+    from trade_crm.ui.shell import busy
+
+    book = tmp_path / "book.db"
+    build_v1_book(book)
+    shown = []
+
+    def spy(title, text, work):
+        shown.append(text)
+        return busy.run_with_busy_window(title, text, work)
+
+    monkeypatch.setattr("trade_crm.app.run_with_busy_window", spy)
+    database = _open_or_offer_backup(book, clock)
+    assert current_version(database) == LATEST_VERSION
+    assert database.execute_sql("SELECT name FROM customer").fetchall() == [("Müller Haustechnik GmbH",)]
+    close_database(database)
+    assert len(shown) == 1 and "Upgrading" in shown[0]
+    assert list((tmp_path / "backups").iterdir())  # the copy the text promises
+    shown.clear()
+    close_database(_open_or_offer_backup(book, clock))
+    assert shown == []  # an up-to-date book opens without it
+
+
 def test_settings_dialog_saves_language_and_working_hours(qtbot, settings):
     from trade_crm.ui.shell.settings_dialog import LANGUAGE, WORK_END, WORK_START, SettingsDialog
 
