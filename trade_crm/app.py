@@ -23,6 +23,7 @@ from trade_crm.ui.common.crash_dialog import CrashReporter, open_log_folder
 from trade_crm.ui.common.file_dialogs import folders
 from trade_crm.ui.common.i18n import fill, install_translator, remove_translators, resolve_language
 from trade_crm.ui.common.icons import app_icon
+from trade_crm.ui.common.workers import Job
 from trade_crm.ui.duplicates.merge_actions import install_merge_actions
 from trade_crm.ui.import_export.export_actions import install_export_actions
 from trade_crm.ui.import_export.import_actions import install_import_actions
@@ -215,4 +216,6 @@ def _run_window(app: QApplication, path: Path, settings: QSettings, language: st
         code = app.exec()
         return code, window.restart_requested
     finally:
+        if not Job.stop_all():
+            log.warning("a background job was still running at quit")
         close_database(database)

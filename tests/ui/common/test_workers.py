@@ -153,3 +153,19 @@ def test_an_unexpected_failure_is_reported_with_its_title_and_traceback_and_stil
     [(what, details)] = reported
     assert what == "Finding duplicates"
     assert "Traceback" in details and "KeyError: 'missing key'" in details and "in work" in details
+
+
+def test_stop_all_at_quit_cancels_running_jobs_and_waits_for_their_threads(qtbot):
+    started, ended = threading.Event(), []
+
+    def work(context):
+        started.set()
+        context.wait_cancelled(30)
+        ended.append(context.cancelled)
+
+    job = Job(work, uses_database=False)
+    job.start()  # the app's jobs run in the global pool
+    assert started.wait(5)
+    assert Job.stop_all(timeout_ms=5000)
+    assert ended == [True]  # the thread is done before stop_all returns, not 30 s later
+    qtbot.waitUntil(lambda: not job.is_running)

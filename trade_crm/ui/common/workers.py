@@ -123,6 +123,14 @@ class Job(QObject):
         """Ask the function to stop at its next check; `cancelled` follows when it does."""
         self.context._cancel.set()
 
+    @classmethod
+    def stop_all(cls, timeout_ms: int = 10_000) -> bool:
+        """At quit: ask every running job to stop and wait for the worker threads, so none outlives the
+        window it reports to (or the book it writes). False if one was still running after `timeout_ms`."""
+        for job in list(cls._running):
+            job.cancel()
+        return QThreadPool.globalInstance().waitForDone(timeout_ms)
+
     @property
     def is_running(self) -> bool:
         return self in Job._running
