@@ -6,7 +6,6 @@ customer list calls (so a page includes fetching its primary contacts and tags).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
@@ -180,8 +179,11 @@ def size_rows(ctx: Context) -> list[Row]:
     """The file as a user's book is after migration 8 (VACUUMed: bench/book.py), per customer, against
     the same file without the search index's pages: the tables and their indexes alone."""
     section = "database size (VACUUMed, as migration 8 leaves a book)"
-    path = ctx.book.path
-    size = os.path.getsize(path) + sum(os.path.getsize(p) for p in (f"{path}-wal",) if os.path.exists(p))
+    # The pages the book holds, whether still in the -wal or already in the file: a bench that wrote and rolled
+    # back (the reminder sync) leaves a -wal that is not the book's size.
+    pages, free, page_size = (ctx.db.execute_sql(f"PRAGMA {name}").fetchone()[0]
+                              for name in ("page_count", "freelist_count", "page_size"))
+    size = (pages - free) * page_size
     per_customer = size / ctx.customers / 1000
     written = ctx.book.stats.get("bytes_before_vacuum")
     written_note = f"; {written / 1e6:,.1f} MB as written, before VACUUM" if written else ""
