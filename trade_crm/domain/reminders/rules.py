@@ -121,33 +121,39 @@ def dormant_candidates(today: date, end: date, settings: ReminderSettings,
     """Customers whose time since the last order exceeds 1.5x their usual reorder interval (180 days
     after a single order)."""
     which, ids = only_customers("customer_id", only)
-    rows = database.execute_sql(  # the same test as `dormancy`, in SQL, so only the dormant come back
-        "SELECT g.customer_id, c.name, g.n, g.first, g.last FROM ("
+    single, factor = settings.single_order_dormant_days, settings.dormant_factor
+    # The same test and day as `dormancy`, in SQL: only the dormant come back, each with its day. The
+    # day is the same double arithmetic as in Python: (span / (n - 1)) * factor, truncated.
+    rows = database.execute_sql(
+        "SELECT customer_id, name, n, first, last, date(last, '+' || (CASE WHEN n < 2 OR last = first THEN ? "
+        "ELSE CAST((julianday(last) - julianday(first)) / (n - 1) * ? AS INTEGER) END + 1) || ' days') AS due "
+        "FROM (SELECT g.customer_id, c.name, g.n, g.first, g.last FROM ("
         "  SELECT customer_id, count(*) AS n, min(ordered_on) AS first, max(ordered_on) AS last"
         f"  FROM orders WHERE 1 = 1{which} GROUP BY customer_id) AS g "
         "JOIN customer c ON c.id = g.customer_id "
         "WHERE c.lost = 0 AND julianday(?) - julianday(g.last) > CASE WHEN g.n < 2 OR g.last = g.first "
-        "THEN ? ELSE ? * (julianday(g.last) - julianday(g.first)) / (g.n - 1) END",
-        (*ids, end.isoformat(), settings.single_order_dormant_days, settings.dormant_factor))  # streamed, not held at once
-    out = []
-    for cid, name, count, first_text, last_text in rows:
-        due, usual = dormancy(count, date.fromisoformat(first_text), date.fromisoformat(last_text), settings)
-        if due > end:
-            continue
-        last = date.fromisoformat(last_text)
-        ago = (today - last).days
-        if usual is None:
-            detail = (f"Ordered once, {plural(ago, 'day', 'days')} ago ({last.isoformat()}); a single order is "
-                      f"followed up after {settings.single_order_dormant_days} days.")
-        else:
-            detail = (f"Usually orders every {plural(usual, 'day', 'days')}; last order "
-                      f"{plural(ago, 'day', 'days')} ago ({last.isoformat()}).")
-        out.append(ReminderCandidate(
-            f"dormant:customer:{cid}:{last.isoformat()}", "dormant", due,
-            f"{name}: no order for {plural(ago, 'day', 'days')}", detail, customer_id=cid,
-            payload={"rule": "dormant", "orders": count, "usual_days": usual, "last_order": last.isoformat(),
-                     "after": settings.single_order_dormant_days}))
-    return out
+        "THEN ? ELSE ? * (julianday(g.last) - julianday(g.first)) / (g.n - 1) END) WHERE due <= ?",
+        (single, factor, *ids, end.isoformat(), single, factor, end.isoformat()))  # streamed, not held at once
+    told, fromiso = ReminderCandidate.told, date.fromisoformat
+    return [told(_say_dormant, (today, name, count, first, last, settings), f"dormant:customer:{cid}:{last}",
+                 "dormant", fromiso(due), cid)
+            for cid, name, count, first, last, due in rows]
+
+
+def _say_dormant(today: date, name: str, count: int, first_text: str, last_text: str,
+                 settings: ReminderSettings) -> tuple[str, str, dict]:
+    last = date.fromisoformat(last_text)
+    _due, usual = dormancy(count, date.fromisoformat(first_text), last, settings)
+    ago = (today - last).days
+    if usual is None:
+        detail = (f"Ordered once, {plural(ago, 'day', 'days')} ago ({last_text}); a single order is "
+                  f"followed up after {settings.single_order_dormant_days} days.")
+    else:
+        detail = (f"Usually orders every {plural(usual, 'day', 'days')}; last order "
+                  f"{plural(ago, 'day', 'days')} ago ({last_text}).")
+    return (f"{name}: no order for {plural(ago, 'day', 'days')}", detail,
+            {"rule": "dormant", "orders": count, "usual_days": usual, "last_order": last_text,
+             "after": settings.single_order_dormant_days})
 
 
 def dormancy(count: int, first: date, last: date, settings: ReminderSettings) -> tuple[date, int | None]:

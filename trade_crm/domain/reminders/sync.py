@@ -76,8 +76,17 @@ class ReminderItem:
     event: date | None = None  # the holiday's or birthday's own day, for a greeting or birthday
 
 
-def _payload_json(candidate: ReminderCandidate) -> str:
-    return json.dumps(candidate.stored_payload(), ensure_ascii=False, sort_keys=True)
+def _payload_json(candidate: ReminderCandidate, payload: dict | None = None) -> str:
+    data = dict(candidate.payload if payload is None else payload)
+    if candidate.customer_ids:
+        data["customer_ids"] = list(candidate.customer_ids)
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def _new_row(c: ReminderCandidate, stamp: str) -> tuple:
+    title, detail, payload = c.texts()  # made once, here: most candidates are never saved
+    return (c.key, c.kind, c.due_on.isoformat(), c.customer_id, title, detail, _payload_json(c, payload), stamp,
+            stamp)
 
 
 def _stamp(instant: datetime) -> str:
@@ -155,8 +164,10 @@ def _save(candidates: list[ReminderCandidate], only: list[int] | None, stamp: st
         open_keys.add(key)
         if fresh is None:
             stale.append(rid)
-        elif (fresh.title, fresh.detail) != (title, detail):  # the payload the texts are made from, too
-            changed.append((fresh.title, fresh.detail, _payload_json(fresh), rid))
+            continue
+        new_title, new_detail, payload = fresh.texts()
+        if (new_title, new_detail) != (title, detail):  # the payload the texts are made from, too
+            changed.append((new_title, new_detail, _payload_json(fresh, payload), rid))
     for ids in _chunks(stale):
         database.execute_sql(f"UPDATE reminder SET state = 'done', snoozed_until = NULL, updated_at = ? "
                              f"WHERE id IN ({','.join('?' * len(ids))})", [stamp, *ids])
@@ -164,8 +175,7 @@ def _save(candidates: list[ReminderCandidate], only: list[int] | None, stamp: st
     database.cursor().executemany(  # a known key (done and dismissed too) is ignored: raised once
         "INSERT OR IGNORE INTO reminder (key, kind, due_on, customer_id, title, detail, payload, state, "
         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)",
-        [(c.key, c.kind, c.due_on.isoformat(), c.customer_id, c.title, c.detail, _payload_json(c), stamp, stamp)
-         for c in candidates if c.key not in open_keys])
+        [_new_row(c, stamp) for c in candidates if c.key not in open_keys])
     return stale
 
 
