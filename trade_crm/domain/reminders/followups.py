@@ -147,9 +147,9 @@ def _expired_quotations(today: date, end: date, settings: ReminderSettings,
         "JOIN customer c ON c.id = i.customer_id "
         "WHERE i.kind = 'quotation' AND i.valid_until IS NOT NULL AND i.valid_until < ? AND i.valid_until >= ? "
         f"AND c.lost = 0{which} "
-        "AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id "
-        "                AND o.ordered_on >= substr(i.occurred_at, 1, 10)) "
-        "AND NOT EXISTS (SELECT 1 FROM interaction j WHERE j.customer_id = c.id "
+        "AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = i.customer_id "  # i's, not c's: tested
+        "                AND o.ordered_on >= substr(i.occurred_at, 1, 10)) "  # before the customer is read
+        "AND NOT EXISTS (SELECT 1 FROM interaction j WHERE j.customer_id = i.customer_id "
         "                AND j.kind IN ('quotation', 'order') AND j.occurred_at > i.occurred_at)",
         (end.isoformat(), (today - timedelta(days=settings.quotation_expiry_window)).isoformat(), *ids)).fetchall()
     out = []

@@ -248,5 +248,5 @@ def preview_reminders(day: date, now: datetime, zone: tzinfo, settings: Reminder
 
 
 def _item(c: ReminderCandidate) -> ReminderItem:
-    return ReminderItem(c.key, c.kind, c.due_on, c.title, c.all_customer_ids, "open", c.detail,
-                        event_day(c.kind, c.payload))
+    title, detail, payload = c.texts()
+    return ReminderItem(c.key, c.kind, c.due_on, title, c.all_customer_ids, "open", detail, event_day(c.kind, payload))
