@@ -101,5 +101,25 @@ class LocalDays:
         return self._days[bisect_right(self._starts, stored[:19]) - 1]
 
 
+class SharedDays:
+    """One text and one date object per day among tens of thousands of candidates (a few hundred days):
+    what a rule keeps per candidate until its texts are made is then its own facts alone."""
+
+    __slots__ = ("_texts", "_days")
+
+    def __init__(self) -> None:
+        self._texts: dict[str, str] = {}
+        self._days: dict[str, date] = {}
+
+    def text(self, day_text: str) -> str:
+        return self._texts.setdefault(day_text, day_text)
+
+    def day(self, day_text: str) -> date:
+        made = self._days.get(day_text)
+        if made is None:
+            made = self._days[day_text] = date.fromisoformat(day_text)
+        return made
+
+
 def plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"

@@ -19,7 +19,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from trade_crm.domain.reminders.candidate import LocalDays, ReminderCandidate, day_start_utc, plural
+from trade_crm.domain.reminders.candidate import (
+    LocalDays,
+    ReminderCandidate,
+    SharedDays,
+    day_start_utc,
+    plural,
+)
 from trade_crm.domain.reminders.due import CUSTOMER_FOLLOW_UP, follow_up_sql, follow_ups_settled
 from trade_crm.domain.reminders.settings import ReminderSettings
 from trade_crm.store.changes import CHANGED_IDS_SQL
@@ -56,12 +62,14 @@ def _by_the_rule(today: date, end: date, zone: tzinfo, settings: ReminderSetting
         f"SELECT * FROM (SELECT c.id, c.name, c.rating, {sql.day[0]} AS due, {sql.planned[0]}, {sql.cadence[0]}, "
         f"{sql.since[0]}, c.last_contact_at IS NOT NULL FROM customer c WHERE c.lost = 0{which}) WHERE due <= ?",
         [*sql.day[1], *sql.planned[1], *sql.cadence[1], *sql.since[1], *ids, end.isoformat()])  # streamed
-    own, told = settings.customer_cadence, ReminderCandidate.told
-    fromiso, key = date.fromisoformat, CUSTOMER_FOLLOW_UP
-    return [told(_say_follow_up, (today, name, due_text, planned, days, since_text, contacted,
-                                  "own" if cid in own else rating), f"{key}{cid}:{due_text}", "follow_up",
-                 fromiso(due_text), cid)
-            for cid, name, rating, due_text, planned, days, since_text, contacted in rows]
+    own, told, key, out = settings.customer_cadence, ReminderCandidate.told, CUSTOMER_FOLLOW_UP, []
+    shared = SharedDays()
+    for cid, name, rating, due_text, planned, days, since_text, contacted in rows:
+        due_text, since_text = shared.text(due_text), shared.text(since_text)
+        out.append(told(_say_follow_up, (today, name, due_text, planned, days, since_text, contacted,
+                                         "own" if cid in own else rating), f"{key}{cid}:{due_text}", "follow_up",
+                        shared.day(due_text), cid))
+    return out
 
 
 def _settled(today: date, end: date, noon: datetime, settings: ReminderSettings) -> list[ReminderCandidate]:
@@ -72,9 +80,9 @@ def _settled(today: date, end: date, noon: datetime, settings: ReminderSettings)
     rows = database.execute_sql(
         "SELECT id, name, rating, follow_up_on, last_contact_at, created_at FROM customer "
         f"WHERE follow_up_on <= ? AND lost = 0 AND id NOT IN ({CHANGED_IDS_SQL})", (end.isoformat(),))
-    told, fromiso, key = ReminderCandidate.told, date.fromisoformat, CUSTOMER_FOLLOW_UP
-    return [told(_say_settled, (today, shift, settings, cid, name, rating, due_text, last, created),
-                 f"{key}{cid}:{due_text}", "follow_up", fromiso(due_text), cid)
+    told, key, shared = ReminderCandidate.told, CUSTOMER_FOLLOW_UP, SharedDays()
+    return [told(_say_settled, (today, shift, settings, cid, name, rating, shared.text(due_text), last, created),
+                 f"{key}{cid}:{due_text}", "follow_up", shared.day(due_text), cid)
             for cid, name, rating, due_text, last, created in rows]
 
 

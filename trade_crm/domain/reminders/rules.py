@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta, tzinfo
 
 from trade_crm.domain.greetings.occasions import closures, greeting_audience, greeting_holidays
-from trade_crm.domain.reminders.candidate import ReminderCandidate, plural
+from trade_crm.domain.reminders.candidate import ReminderCandidate, SharedDays, plural
 from trade_crm.domain.reminders.followups import follow_up_candidates, only_customers
 from trade_crm.domain.reminders.settings import ReminderSettings
 from trade_crm.domain.world.countries import country_name
@@ -154,12 +154,12 @@ def dormant_candidates(today: date, end: date, settings: ReminderSettings,
         "WHERE c.lost = 0 AND julianday(?) - julianday(g.last) > CASE WHEN g.n < 2 OR g.last = g.first "
         "THEN ? ELSE ? * (julianday(g.last) - julianday(g.first)) / (g.n - 1) END",
         (single, factor, *ids, end.isoformat(), single, factor))  # streamed, not held at once
-    told, fromiso, out = ReminderCandidate.told, date.fromisoformat, []
+    told, shared, out = ReminderCandidate.told, SharedDays(), []
     for cid, name, count, first, last, days in rows:
-        due = fromiso(last) + timedelta(days=days + 1)
+        due = shared.day(last) + timedelta(days=days + 1)
         if due <= end:
-            out.append(told(_say_dormant, (today, name, count, first, last, settings), f"dormant:customer:{cid}:{last}",
-                            "dormant", due, cid))
+            out.append(told(_say_dormant, (today, name, count, shared.text(first), shared.text(last), settings),
+                            f"dormant:customer:{cid}:{last}", "dormant", due, cid))
     return out
 
 
