@@ -79,3 +79,19 @@ def test_shared_days_give_one_object_per_day():
     shared = SharedDays()
     first, again = shared.text("2026-12-04"), shared.text("".join(["2026-", "12-04"]))
     assert first is again and shared.day(first) is shared.day(again) == date(2026, 12, 4)
+
+
+def test_greeting_holidays_kept_for_the_day_follow_a_change_of_the_greeting_rules(db):
+    from trade_crm.domain.customers.records import create_customer
+    from trade_crm.domain.greetings.occasions import load_greeting_rules, save_greeting_rules
+
+    clock = FixedClock.at("2026-03-16 09:00", "Asia/Shanghai")
+    create_customer(clock, name="Rated SA", country="SA", rating="C")
+    rules.forget_greeting_days()
+    first = _everything(today(clock), clock, rules=("greeting",))
+    assert [key for key, *_ in first] == ["greeting:SA:eid_al_fitr:2026-03-19"]
+    assert _everything(today(clock), clock, rules=("greeting",)) == first  # kept: the same answer
+    edited = load_greeting_rules()
+    edited["greetings"] = {gid: names for gid, names in edited["greetings"].items() if gid != "eid_al_fitr"}
+    save_greeting_rules(edited)
+    assert _everything(today(clock), clock, rules=("greeting",)) == []  # other rules: asked again

@@ -32,10 +32,6 @@ from trade_crm.store.changes import CHANGED_IDS_SQL
 from trade_crm.store.models import database
 
 
-def follow_up_key(customer_id: int, due: date) -> str:
-    return f"follow_up:customer:{customer_id}:{due.isoformat()}"
-
-
 def only_customers(column: str, only: Sequence[int] | None) -> tuple[str, list[int]]:
     """An extra condition that keeps a rule to the given customers (none: the whole book)."""
     if only is None:
