@@ -40,7 +40,7 @@ def _pick(sql: str, params=()) -> list[int]:
 
 
 def _candidates(day: date, clock: FixedClock) -> list[tuple]:
-    return [(c.key, c.title, c.detail, c.due_on, c.all_customer_ids)
+    return [(c.key, c.title, c.detail, dict(c.payload), c.due_on, c.all_customer_ids)
             for c in compute_reminders(day, clock.zone, ReminderSettings.load())]
 
 

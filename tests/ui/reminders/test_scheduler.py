@@ -270,6 +270,30 @@ def test_the_start_job_waits_for_the_first_paint(qtbot, db, make_scheduler):
     assert sync.painted_when_called == [True]
 
 
+def test_the_alarms_are_armed_after_the_first_paint_and_the_jobs_planned_before(qtbot, db, make_scheduler):
+    clock = FixedClock.at("2026-11-16 08:30", "Asia/Shanghai")
+    widget = PaintedWidget()
+    qtbot.addWidget(widget)
+    scheduler = make_scheduler(clock, first_paint_wait_ms=10_000)
+    scheduler.start()
+    alarms = scheduler.findChild(Alarms)
+    assert scheduler.job_ids() == ["midnight", "safety_net", "wake_check"]  # planned at once
+    assert alarms.names() == [] and not alarms.running  # APScheduler not even made yet: it waits
+    assert scheduler.next_run_time("midnight") == datetime(2026, 11, 17, tzinfo=ZoneInfo("Asia/Shanghai"))
+    with qtbot.waitSignal(scheduler.reminders_updated, timeout=5000):
+        widget.show()
+    assert alarms.running and alarms.names() == ["midnight", "safety_net", "wake_check"]
+
+
+def test_a_scheduler_shut_down_before_the_first_paint_arms_nothing(qtbot, db, make_scheduler):
+    clock = FixedClock.at("2026-11-16 08:30", "Asia/Shanghai")
+    scheduler = make_scheduler(clock, first_paint_wait_ms=20)
+    scheduler.start()
+    scheduler.shutdown()
+    qtbot.wait(60)
+    assert scheduler.findChild(Alarms).names() == [] and scheduler.last_result is None
+
+
 def test_the_start_job_runs_without_a_paint_after_a_while(qtbot, db, make_scheduler):
     clock = FixedClock.at("2026-11-16 08:30", "Asia/Shanghai")
     sync = SlowSync(due_count=4)

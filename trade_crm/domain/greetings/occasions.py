@@ -17,13 +17,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from typing import Any
-
-import holidays
+from typing import TYPE_CHECKING, Any
 
 from trade_crm.domain.errors import ValidationError
 from trade_crm.resources import resource_path
 from trade_crm.store.settings import SettingKey
+
+if TYPE_CHECKING:
+    import holidays
 
 # The key keeps its "reminders." name: books already store the rules under it.
 GREETING_RULES = SettingKey("reminders.greeting_holidays", dict, {}, "Holidays worth a greeting")
@@ -157,6 +158,8 @@ def _matcher(rules: Mapping[str, Any]) -> _Matcher:
 def _calendar(country: str, first_year: int, last_year: int, language: str = "") -> holidays.HolidayBase | None:
     """The country's public holidays, named in English (or in `language`); None for a country the
     library does not know, or does not name in `language`."""
+    import holidays  # lazy: start-up, the library takes ~40 ms to import and no first paint needs it
+
     try:
         probe = holidays.country_holidays(country)
     except NotImplementedError:

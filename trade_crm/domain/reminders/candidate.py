@@ -3,32 +3,67 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
 
 _STORED = "%Y-%m-%d %H:%M:%S"  # how UTCDateTimeField writes an instant
 
 
-@dataclass(frozen=True)
 class ReminderCandidate:
-    """A reminder a rule says is due by `due_on`; its `key` (kind + subject + date) makes it raised once."""
+    """A reminder a rule says is due by `due_on`; its `key` (kind + subject + date) makes it raised once.
 
-    key: str
-    kind: str  # one of store.models.REMINDER_KINDS
-    due_on: date
-    title: str
-    detail: str = ""
-    customer_id: int | None = None  # the one customer it is about, if any
-    customer_ids: tuple[int, ...] = ()  # every customer it concerns (a greeting lists many)
-    payload: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    A rule over the whole book proposes tens of thousands of these, and most are never read beyond their
+    key and day (the sync finds them saved already), so a rule may give `say` and `facts` instead of the
+    texts: `say(*facts)` makes (title, detail, payload) when they are read, and nothing is kept of them.
+    """
 
-    def stored_payload(self) -> dict[str, Any]:
-        data = dict(self.payload)
-        if self.customer_ids:
-            data["customer_ids"] = list(self.customer_ids)
-        return data
+    __slots__ = ("key", "kind", "due_on", "customer_id", "customer_ids", "_say", "_facts")
+
+    def __init__(self, key: str, kind: str, due_on: date, title: str, detail: str = "",
+                 customer_id: int | None = None, customer_ids: tuple[int, ...] = (),
+                 payload: Mapping[str, Any] | None = None):
+        self.key, self.kind, self.due_on = key, kind, due_on  # kind: one of store.models.REMINDER_KINDS
+        self.customer_id = customer_id  # the one customer it is about, if any
+        self.customer_ids = tuple(customer_ids)  # every customer it concerns (a greeting lists many)
+        self._say, self._facts = None, (title, detail, dict(payload or {}))
+
+    @classmethod
+    def told(cls, say: Callable[..., tuple[str, str, dict[str, Any]]], facts: tuple, key: str, kind: str,
+             due_on: date, customer_id: int | None = None) -> ReminderCandidate:
+        """A candidate whose texts and payload `say(*facts)` makes when they are read."""
+        made = cls.__new__(cls)
+        made.key, made.kind, made.due_on, made.customer_id, made.customer_ids = key, kind, due_on, customer_id, ()
+        made._say, made._facts = say, facts
+        return made
+
+    def texts(self) -> tuple[str, str, dict[str, Any]]:
+        """(title, detail, payload), made now when the rule left them to `say`."""
+        return self._facts if self._say is None else self._say(*self._facts)
+
+    @property
+    def title(self) -> str:
+        return self.texts()[0]
+
+    @property
+    def detail(self) -> str:
+        return self.texts()[1]
+
+    @property
+    def payload(self) -> Mapping[str, Any]:
+        return self.texts()[2]
+
+    def _compared(self) -> tuple:
+        return self.key, self.kind, self.due_on, self.title, self.detail, self.customer_id, self.customer_ids
+
+    def __eq__(self, other: object) -> bool:  # the payload is not compared: the texts say it
+        return isinstance(other, ReminderCandidate) and self._compared() == other._compared()
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
+
+    def __repr__(self) -> str:
+        return f"ReminderCandidate({self.key!r}, {self.kind!r}, {self.due_on!r}, {self.title!r})"
 
     @property
     def all_customer_ids(self) -> tuple[int, ...]:
@@ -64,6 +99,26 @@ class LocalDays:
 
     def of(self, stored: str) -> date:
         return self._days[bisect_right(self._starts, stored[:19]) - 1]
+
+
+class SharedDays:
+    """One text and one date object per day among tens of thousands of candidates (a few hundred days):
+    what a rule keeps per candidate until its texts are made is then its own facts alone."""
+
+    __slots__ = ("_texts", "_days")
+
+    def __init__(self) -> None:
+        self._texts: dict[str, str] = {}
+        self._days: dict[str, date] = {}
+
+    def text(self, day_text: str) -> str:
+        return self._texts.setdefault(day_text, day_text)
+
+    def day(self, day_text: str) -> date:
+        made = self._days.get(day_text)
+        if made is None:
+            made = self._days[day_text] = date.fromisoformat(day_text)
+        return made
 
 
 def plural(count: int, one: str, many: str) -> str:

@@ -19,15 +19,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from trade_crm.domain.reminders.candidate import LocalDays, ReminderCandidate, day_start_utc, plural
-from trade_crm.domain.reminders.due import follow_up_sql, follow_ups_settled
+from trade_crm.domain.reminders.candidate import (
+    LocalDays,
+    ReminderCandidate,
+    SharedDays,
+    day_start_utc,
+    plural,
+)
+from trade_crm.domain.reminders.due import CUSTOMER_FOLLOW_UP, follow_up_sql, follow_ups_settled
 from trade_crm.domain.reminders.settings import ReminderSettings
 from trade_crm.store.changes import CHANGED_IDS_SQL
 from trade_crm.store.models import database
-
-
-def follow_up_key(customer_id: int, due: date) -> str:
-    return f"follow_up:customer:{customer_id}:{due.isoformat()}"
 
 
 def only_customers(column: str, only: Sequence[int] | None) -> tuple[str, list[int]]:
@@ -41,48 +43,93 @@ def _planned_and_cadence(today: date, end: date, zone: tzinfo, settings: Reminde
                          only: Sequence[int] | None = None) -> list[ReminderCandidate]:
     """One reminder per customer whose follow-up day (domain/reminders/due.py) is on or before `end`."""
     noon = datetime.combine(today, time(12), tzinfo=zone)
-    sql = follow_up_sql(settings, zone, noon)
+    if only is None and follow_ups_settled(settings, zone, noon):  # the index picks them: 31k of 100k
+        return (_settled(today, end, noon, settings)
+                + _by_the_rule(today, end, zone, settings, noon, f" AND c.id IN ({CHANGED_IDS_SQL})", []))
     which, ids = only_customers("c.id", only)
-    if only is None and follow_ups_settled(settings, zone, noon):  # the index picks them: 32k of 100k
-        which = (" AND c.id IN (SELECT id FROM customer WHERE follow_up_on <= ? AND lost = 0 "
-                 f"UNION {CHANGED_IDS_SQL})")
-        ids = [end.isoformat()]
+    return _by_the_rule(today, end, zone, settings, noon, which, ids)
+
+
+def _by_the_rule(today: date, end: date, zone: tzinfo, settings: ReminderSettings, noon: datetime, which: str,
+                 ids: list[int]) -> list[ReminderCandidate]:
+    """The customers picked by `which` whose follow-up day, by the rule in SQL, is on or before `end`."""
+    sql = follow_up_sql(settings, zone, noon)
     rows = database.execute_sql(
         f"SELECT * FROM (SELECT c.id, c.name, c.rating, {sql.day[0]} AS due, {sql.planned[0]}, {sql.cadence[0]}, "
         f"{sql.since[0]}, c.last_contact_at IS NOT NULL FROM customer c WHERE c.lost = 0{which}) WHERE due <= ?",
-        [*sql.day[1], *sql.planned[1], *sql.cadence[1], *sql.since[1], *ids, end.isoformat()])  # streamed: 31k rows never held at once
-    out = []
-    own = settings.customer_cadence
-    planned_detail = "The follow-up day you planned."
+        [*sql.day[1], *sql.planned[1], *sql.cadence[1], *sql.since[1], *ids, end.isoformat()])  # streamed
+    own, told, key, out = settings.customer_cadence, ReminderCandidate.told, CUSTOMER_FOLLOW_UP, []
+    shared = SharedDays()
     for cid, name, rating, due_text, planned, days, since_text, contacted in rows:
-        due, since = date.fromisoformat(due_text), date.fromisoformat(since_text)
-        if planned and not (days and since + timedelta(days=days) == due):  # a settled cadence day is cadence
-            out.append(ReminderCandidate(
-                follow_up_key(cid, due), "follow_up", due, f"Follow up with {name}", planned_detail,
-                customer_id=cid, payload={"rule": "planned", "on": due_text}))
-            continue
-        ago = (today - since).days
-        what = f"last contact {plural(ago, 'day', 'days')} ago" if contacted else "no contact logged yet"
-        who = "their own cadence" if cid in own else f"{rating} customers"
-        out.append(ReminderCandidate(
-            follow_up_key(cid, due), "follow_up", due, f"Keep in touch with {name}",
-            f"Every {plural(days, 'day', 'days')} ({who}); {what}.", customer_id=cid,
-            payload={"rule": "cadence", "every": days, "since": since_text, "contacted": bool(contacted),
-                     "basis": "own" if cid in own else rating}))
+        due_text, since_text = shared.text(due_text), shared.text(since_text)
+        out.append(told(_say_follow_up, (today, name, due_text, planned, days, since_text, contacted,
+                                         "own" if cid in own else rating), f"{key}{cid}:{due_text}", "follow_up",
+                        shared.day(due_text), cid))
     return out
+
+
+def _settled(today: date, end: date, noon: datetime, settings: ReminderSettings) -> list[ReminderCandidate]:
+    """The customers not changed since the last sync whose day has come: their `follow_up_on` is the rule's
+    day (settled), so the index picks them and the facts the texts need wait until the texts are read."""
+    shift = noon.utcoffset()
+    shift = timedelta(minutes=int(shift.total_seconds() // 60)) if shift else timedelta(0)
+    rows = database.execute_sql(
+        "SELECT id, name, rating, follow_up_on, last_contact_at, created_at FROM customer "
+        f"WHERE follow_up_on <= ? AND lost = 0 AND id NOT IN ({CHANGED_IDS_SQL})", (end.isoformat(),))
+    told, key, shared = ReminderCandidate.told, CUSTOMER_FOLLOW_UP, SharedDays()
+    return [told(_say_settled, (today, shift, settings, cid, name, rating, shared.text(due_text), last, created),
+                 f"{key}{cid}:{due_text}", "follow_up", shared.day(due_text), cid)
+            for cid, name, rating, due_text, last, created in rows]
+
+
+def _say_settled(today: date, shift: timedelta, settings: ReminderSettings, cid: int, name: str, rating: str | None,
+                 due_text: str, last: str | None, created: str) -> tuple[str, str, dict]:
+    """The texts of a settled follow-up: the facts `follow_up_sql` gives, worked out in Python."""
+    def day_of(stored: str) -> str:  # SQLite's date(stored, '+N minutes')
+        return (datetime.fromisoformat(stored[:19]) + shift).date().isoformat()
+
+    planned = last is None or day_of(last) < due_text  # follow_up_on is set: it is due_text
+    own = settings.customer_cadence
+    days = own[cid] if cid in own else (settings.cadence.get(rating, 0) if rating is not None else 0)
+    return _say_follow_up(today, name, due_text, planned, days, day_of(last or created), last is not None,
+                          "own" if cid in own else rating)
+
+
+def _say_follow_up(today: date, name: str, due_text: str, planned: int, days: int, since_text: str,
+                   contacted: int, basis: str | None) -> tuple[str, str, dict]:
+    # a planned day that is also the cadence's day is said as cadence
+    if planned and not (days and date.fromisoformat(since_text) + timedelta(days=days) == date.fromisoformat(due_text)):
+        return _say_planned(name, due_text)
+    return _say_cadence(today, name, days, since_text, contacted, basis)
+
+
+def _say_planned(name: str, due_text: str) -> tuple[str, str, dict]:
+    return f"Follow up with {name}", "The follow-up day you planned.", {"rule": "planned", "on": due_text}
+
+
+def _say_cadence(today: date, name: str, days: int, since_text: str, contacted: int, basis: str | None
+                 ) -> tuple[str, str, dict]:
+    ago = (today - date.fromisoformat(since_text)).days
+    what = f"last contact {plural(ago, 'day', 'days')} ago" if contacted else "no contact logged yet"
+    who = "their own cadence" if basis == "own" else f"{basis} customers"
+    return (f"Keep in touch with {name}", f"Every {plural(days, 'day', 'days')} ({who}); {what}.",
+            {"rule": "cadence", "every": days, "since": since_text, "contacted": bool(contacted), "basis": basis})
 
 
 def _unanswered_quotations(today: date, end: date, zone: tzinfo, settings: ReminderSettings,
                            only: Sequence[int] | None = None) -> list[ReminderCandidate]:
     wait = settings.quotation_reply_days
     which, ids = only_customers("c.id", only)
-    rows = database.execute_sql(  # the quotations sent in the window (an index), still the newest contact
+    # The quotations sent in the window, still the newest contact. The window is said of `x`, the customers
+    # by their last contact; SQLite carries it over to the quotations (their index), and asks the test of
+    # the (last_contact_at) index, so only the customers who pass it are read (22 vs 34 ms on 100k).
+    window = (day_start_utc(end - timedelta(days=wait - 1), zone),
+              day_start_utc(today - timedelta(days=wait + settings.quotation_expiry_window), zone))
+    rows = database.execute_sql(
         "SELECT i.id, c.id, c.name, i.occurred_at FROM interaction i "
-        "JOIN customer c ON c.id = i.customer_id AND c.last_contact_at = i.occurred_at "
-        f"WHERE i.kind = 'quotation' AND i.occurred_at < ? AND i.occurred_at >= ? AND c.lost = 0{which} "
-        "ORDER BY i.id",
-        (day_start_utc(end - timedelta(days=wait - 1), zone),
-         day_start_utc(today - timedelta(days=wait + settings.quotation_expiry_window), zone), *ids)).fetchall()
+        "JOIN (SELECT id, last_contact_at FROM customer WHERE last_contact_at < ? AND last_contact_at >= ?) x "
+        "ON x.id = i.customer_id AND x.last_contact_at = i.occurred_at JOIN customer c ON c.id = x.id "
+        f"WHERE i.kind = 'quotation' AND c.lost = 0{which} ORDER BY i.id", (*window, *ids)).fetchall()
     out, seen = [], set()
     days_of = LocalDays(zone, (r[3] for r in rows))
     for interaction_id, cid, name, occurred in rows:
@@ -107,9 +154,9 @@ def _expired_quotations(today: date, end: date, settings: ReminderSettings,
         "JOIN customer c ON c.id = i.customer_id "
         "WHERE i.kind = 'quotation' AND i.valid_until IS NOT NULL AND i.valid_until < ? AND i.valid_until >= ? "
         f"AND c.lost = 0{which} "
-        "AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id "
-        "                AND o.ordered_on >= substr(i.occurred_at, 1, 10)) "
-        "AND NOT EXISTS (SELECT 1 FROM interaction j WHERE j.customer_id = c.id "
+        "AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = i.customer_id "  # i's, not c's: tested
+        "                AND o.ordered_on >= substr(i.occurred_at, 1, 10)) "  # before the customer is read
+        "AND NOT EXISTS (SELECT 1 FROM interaction j WHERE j.customer_id = i.customer_id "
         "                AND j.kind IN ('quotation', 'order') AND j.occurred_at > i.occurred_at)",
         (end.isoformat(), (today - timedelta(days=settings.quotation_expiry_window)).isoformat(), *ids)).fetchall()
     out = []

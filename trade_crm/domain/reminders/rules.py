@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import calendar
 import gc
+import json
 from collections.abc import Sequence
 from datetime import date, timedelta, tzinfo
 
-from trade_crm.domain.greetings.occasions import closures, greeting_audience, greeting_holidays
-from trade_crm.domain.reminders.candidate import ReminderCandidate, plural
+from trade_crm.domain.greetings.occasions import (
+    GreetingHoliday,
+    closures,
+    greeting_audience,
+    greeting_holidays,
+)
+from trade_crm.domain.reminders.candidate import ReminderCandidate, SharedDays, plural
 from trade_crm.domain.reminders.followups import follow_up_candidates, only_customers
 from trade_crm.domain.reminders.settings import ReminderSettings
 from trade_crm.domain.world.countries import country_name
@@ -28,14 +34,36 @@ def _when(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b}"  # "Thu 19 Mar": the same in every locale, like the CLI
 
 
+_GREETING_DAYS: dict[tuple, tuple[GreetingHoliday, ...]] = {}  # (country, first, last, rules) -> holidays
+_GREETING_DAYS_KEPT = 4096
+
+
+def _greeting_days(code: str, first: date, last: date, greeting_rules, which: str) -> tuple[GreetingHoliday, ...]:
+    """greeting_holidays, kept for the day: a sync every 15 minutes that computes the greetings again
+    (they span the book) asks the same of ~70 countries' calendars (20 ms on the 100k book)."""
+    key = (code, first, last, which)
+    made = _GREETING_DAYS.get(key)
+    if made is None:
+        if len(_GREETING_DAYS) >= _GREETING_DAYS_KEPT:
+            _GREETING_DAYS.clear()
+        made = _GREETING_DAYS[key] = tuple(greeting_holidays(code, first, last, greeting_rules))
+    return made
+
+
+def forget_greeting_days() -> None:
+    """Forget the kept greeting holidays (the bench times a new day's first computation)."""
+    _GREETING_DAYS.clear()
+
+
 def greeting_candidates(today: date, end: date, settings: ReminderSettings) -> list[ReminderCandidate]:
     """One reminder per greeting holiday and country, listing the customers there to greet: by default
     those with a logged contact or a rating (the rule's audience can open it to all)."""
     lead = settings.holiday_lead_days
     countries = [code for (code,) in database.execute_sql(  # the index answers this one
         "SELECT DISTINCT country FROM customer WHERE country IS NOT NULL")]
+    which = json.dumps(settings.greeting_rules, sort_keys=True, default=str)
     found = {code: hs for code in countries
-             if (hs := greeting_holidays(code, today, end + timedelta(days=lead), settings.greeting_rules))}
+             if (hs := _greeting_days(code, today, end + timedelta(days=lead), settings.greeting_rules, which))}
     if not found:
         return []
     marks = ",".join("?" * len(found))
@@ -87,6 +115,23 @@ def _birthday_in(year: int, month: int, day: int) -> date:
     return date(year, month, day)
 
 
+BIRTH_DAYS_BY_INDEX = 2000  # at most this many birth dates are looked up in the birthday index
+
+
+def _birth_days(month_days: list[str]) -> list[str] | None:
+    """Every birth date ('YYYY-MM-DD') with one of `month_days` ('MM-DD') in the years the book's birthdays
+    span, for the birthday index to find one by one (a few hundred look-ups instead of reading every
+    contact); [] when no one has a birthday, None when there would be more than BIRTH_DAYS_BY_INDEX."""
+    first, last = database.execute_sql(  # each alone, so each is one step in the index
+        "SELECT (SELECT min(birthday) FROM contact), (SELECT max(birthday) FROM contact)").fetchone()
+    if first is None:
+        return []
+    years = range(int(first[:4]), int(last[:4]) + 1)
+    if len(years) * len(month_days) > BIRTH_DAYS_BY_INDEX:
+        return None
+    return [f"{year:04d}-{md}" for year in years for md in month_days]
+
+
 def birthday_candidates(today: date, end: date, settings: ReminderSettings,
                         only: Sequence[int] | None = None) -> list[ReminderCandidate]:
     """A contact's birthday, `birthday_lead_days` ahead (a day by default)."""
@@ -95,12 +140,15 @@ def birthday_candidates(today: date, end: date, settings: ReminderSettings,
     wanted = {f"{d:%m-%d}" for d in days}
     if any(d.month == 2 and d.day == 28 and not calendar.isleap(d.year) for d in days):
         wanted.add("02-29")
-    marks = ",".join("?" * len(wanted))
     which, ids = only_customers("c.id", only)
+    born = _birth_days(sorted(wanted))
+    if born is None:  # too many days to look up one by one: one pass over every contact
+        test, values = f"substr(ct.birthday, 6, 5) IN ({','.join('?' * len(wanted))})", sorted(wanted)
+    else:
+        test, values = f"ct.birthday IN ({','.join('?' * len(born))})", born
     rows = database.execute_sql(
         "SELECT ct.id, ct.name, ct.birthday, c.id, c.name FROM contact ct JOIN customer c ON c.id = ct.customer_id "
-        f"WHERE ct.birthday IS NOT NULL AND c.lost = 0 AND substr(ct.birthday, 6, 5) IN ({marks}){which}",
-        [*sorted(wanted), *ids]).fetchall()
+        f"WHERE ct.birthday IS NOT NULL AND c.lost = 0 AND {test}{which}", [*values, *ids]).fetchall() if values else []
     out = []
     for contact_id, person, born, cid, company in rows:
         month, day = int(born[5:7]), int(born[8:10])
@@ -121,33 +169,42 @@ def dormant_candidates(today: date, end: date, settings: ReminderSettings,
     """Customers whose time since the last order exceeds 1.5x their usual reorder interval (180 days
     after a single order)."""
     which, ids = only_customers("customer_id", only)
-    rows = database.execute_sql(  # the same test as `dormancy`, in SQL, so only the dormant come back
-        "SELECT g.customer_id, c.name, g.n, g.first, g.last FROM ("
+    single, factor = settings.single_order_dormant_days, settings.dormant_factor
+    # The same test as `dormancy`, in SQL, so only the dormant come back, each with the days from the last
+    # order to its day but one (the same double arithmetic as dormancy(): (span / (n - 1)) * factor,
+    # truncated); the day itself is added here, which is quicker than SQLite's date().
+    rows = database.execute_sql(
+        "SELECT g.customer_id, c.name, g.n, g.first, g.last, CASE WHEN g.n < 2 OR g.last = g.first THEN ? "
+        "ELSE CAST((julianday(g.last) - julianday(g.first)) / (g.n - 1) * ? AS INTEGER) END FROM ("
         "  SELECT customer_id, count(*) AS n, min(ordered_on) AS first, max(ordered_on) AS last"
         f"  FROM orders WHERE 1 = 1{which} GROUP BY customer_id) AS g "
         "JOIN customer c ON c.id = g.customer_id "
         "WHERE c.lost = 0 AND julianday(?) - julianday(g.last) > CASE WHEN g.n < 2 OR g.last = g.first "
         "THEN ? ELSE ? * (julianday(g.last) - julianday(g.first)) / (g.n - 1) END",
-        (*ids, end.isoformat(), settings.single_order_dormant_days, settings.dormant_factor))  # streamed, not held at once
-    out = []
-    for cid, name, count, first_text, last_text in rows:
-        due, usual = dormancy(count, date.fromisoformat(first_text), date.fromisoformat(last_text), settings)
-        if due > end:
-            continue
-        last = date.fromisoformat(last_text)
-        ago = (today - last).days
-        if usual is None:
-            detail = (f"Ordered once, {plural(ago, 'day', 'days')} ago ({last.isoformat()}); a single order is "
-                      f"followed up after {settings.single_order_dormant_days} days.")
-        else:
-            detail = (f"Usually orders every {plural(usual, 'day', 'days')}; last order "
-                      f"{plural(ago, 'day', 'days')} ago ({last.isoformat()}).")
-        out.append(ReminderCandidate(
-            f"dormant:customer:{cid}:{last.isoformat()}", "dormant", due,
-            f"{name}: no order for {plural(ago, 'day', 'days')}", detail, customer_id=cid,
-            payload={"rule": "dormant", "orders": count, "usual_days": usual, "last_order": last.isoformat(),
-                     "after": settings.single_order_dormant_days}))
+        (single, factor, *ids, end.isoformat(), single, factor))  # streamed, not held at once
+    told, shared, out = ReminderCandidate.told, SharedDays(), []
+    for cid, name, count, first, last, days in rows:
+        due = shared.day(last) + timedelta(days=days + 1)
+        if due <= end:
+            out.append(told(_say_dormant, (today, name, count, shared.text(first), shared.text(last), settings),
+                            f"dormant:customer:{cid}:{last}", "dormant", due, cid))
     return out
+
+
+def _say_dormant(today: date, name: str, count: int, first_text: str, last_text: str,
+                 settings: ReminderSettings) -> tuple[str, str, dict]:
+    last = date.fromisoformat(last_text)
+    _due, usual = dormancy(count, date.fromisoformat(first_text), last, settings)
+    ago = (today - last).days
+    if usual is None:
+        detail = (f"Ordered once, {plural(ago, 'day', 'days')} ago ({last_text}); a single order is "
+                  f"followed up after {settings.single_order_dormant_days} days.")
+    else:
+        detail = (f"Usually orders every {plural(usual, 'day', 'days')}; last order "
+                  f"{plural(ago, 'day', 'days')} ago ({last_text}).")
+    return (f"{name}: no order for {plural(ago, 'day', 'days')}", detail,
+            {"rule": "dormant", "orders": count, "usual_days": usual, "last_order": last_text,
+             "after": settings.single_order_dormant_days})
 
 
 def dormancy(count: int, first: date, last: date, settings: ReminderSettings) -> tuple[date, int | None]:

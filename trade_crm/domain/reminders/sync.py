@@ -76,8 +76,17 @@ class ReminderItem:
     event: date | None = None  # the holiday's or birthday's own day, for a greeting or birthday
 
 
-def _payload_json(candidate: ReminderCandidate) -> str:
-    return json.dumps(candidate.stored_payload(), ensure_ascii=False, sort_keys=True)
+def _payload_json(candidate: ReminderCandidate, payload: dict | None = None) -> str:
+    data = dict(candidate.payload if payload is None else payload)
+    if candidate.customer_ids:
+        data["customer_ids"] = list(candidate.customer_ids)
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def _new_row(c: ReminderCandidate, stamp: str) -> tuple:
+    title, detail, payload = c.texts()  # made once, here: most candidates are never saved
+    return (c.key, c.kind, c.due_on.isoformat(), c.customer_id, title, detail, _payload_json(c, payload), stamp,
+            stamp)
 
 
 def _stamp(instant: datetime) -> str:
@@ -142,31 +151,37 @@ def _save(candidates: list[ReminderCandidate], only: list[int] | None, stamp: st
     of every customer, or with `only` of those customers and of the reminders about no one customer
     (greetings, closure notices), which are computed whole each time. The closed ids."""
     wanted = {c.key: c for c in candidates}
+    del candidates  # `wanted` alone holds them now, and lets each go once its saved reminder is seen
     scope, scope_params = "", []
     if only is not None:
         scope = f" AND (customer_id IS NULL OR customer_id IN ({','.join('?' * len(only))}))" if only else \
             " AND customer_id IS NULL"
         scope_params = list(only)
-    stale, changed, open_keys = [], [], set()
+    stale, changed = [], []
     for rid, key, title, detail in database.execute_sql(
             f"SELECT id, key, title, detail FROM reminder WHERE state IN ('open', 'snoozed') AND {like}{scope}",
             [*like_params, *scope_params]):
-        fresh = wanted.get(key)
-        open_keys.add(key)
+        fresh = wanted.pop(key, None)  # what is left in `wanted` then is not open: new, or done before
         if fresh is None:
             stale.append(rid)
-        elif (fresh.title, fresh.detail) != (title, detail):  # the payload the texts are made from, too
-            changed.append((fresh.title, fresh.detail, _payload_json(fresh), rid))
+            continue
+        if fresh.texts()[:2] != (title, detail):  # the payload the texts are made from, too
+            changed.append((rid, fresh))  # not its texts: a new day changes 30k details ("N days ago")
     for ids in _chunks(stale):
         database.execute_sql(f"UPDATE reminder SET state = 'done', snoozed_until = NULL, updated_at = ? "
                              f"WHERE id IN ({','.join('?' * len(ids))})", [stamp, *ids])
-    database.cursor().executemany("UPDATE reminder SET title = ?, detail = ?, payload = ? WHERE id = ?", changed)
+    database.cursor().executemany("UPDATE reminder SET title = ?, detail = ?, payload = ? WHERE id = ?",
+                                  (_changed_row(rid, c) for rid, c in changed))  # made again, row by row
     database.cursor().executemany(  # a known key (done and dismissed too) is ignored: raised once
         "INSERT OR IGNORE INTO reminder (key, kind, due_on, customer_id, title, detail, payload, state, "
         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)",
-        [(c.key, c.kind, c.due_on.isoformat(), c.customer_id, c.title, c.detail, _payload_json(c), stamp, stamp)
-         for c in candidates if c.key not in open_keys])
+        (_new_row(c, stamp) for c in wanted.values()))
     return stale
+
+
+def _changed_row(rid: int, c: ReminderCandidate) -> tuple:
+    title, detail, payload = c.texts()
+    return title, detail, _payload_json(c, payload), rid
 
 
 def count_due(day: date, now: datetime) -> int:
@@ -238,5 +253,5 @@ def preview_reminders(day: date, now: datetime, zone: tzinfo, settings: Reminder
 
 
 def _item(c: ReminderCandidate) -> ReminderItem:
-    return ReminderItem(c.key, c.kind, c.due_on, c.title, c.all_customer_ids, "open", c.detail,
-                        event_day(c.kind, c.payload))
+    title, detail, payload = c.texts()
+    return ReminderItem(c.key, c.kind, c.due_on, title, c.all_customer_ids, "open", detail, event_day(c.kind, payload))

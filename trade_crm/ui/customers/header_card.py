@@ -8,7 +8,6 @@ from datetime import datetime, timedelta, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo
 
-import holidays
 from PySide6.QtCore import QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -35,6 +34,8 @@ class LocalSituation:
 
 @cache
 def _holidays(country: str, year: int, language: str):
+    import holidays  # lazy: start-up, the library takes ~40 ms to import and no first paint needs it
+
     try:
         probe = holidays.country_holidays(country, years=year)
     except (NotImplementedError, KeyError):

@@ -132,26 +132,31 @@ class ReminderScheduler(QObject):
     # --- lifecycle ------------------------------------------------------------------------------
 
     def start(self, *, after_first_paint: bool = True) -> None:
-        """Plan the jobs and arm their alarms. The start job runs once the window has painted (the first
-        paint of any widget after this call, or FIRST_PAINT_WAIT_MS when none paints), so the sync never
-        competes with the first paint; with `after_first_paint=False`, as soon as the event loop turns."""
+        """Plan the jobs, then arm their alarms and run the start job once the window has painted (the
+        first paint of any widget after this call, or FIRST_PAINT_WAIT_MS when none paints), so neither
+        the sync nor APScheduler's start-up competes with the first paint; with `after_first_paint=False`,
+        arm now and run the start job as soon as the event loop turns."""
         now, zone = self._clock.now(), self._clock.zone
         self._stopped = False
         self._mark_time()
         self._timetable.clear()
-        self._alarms.start()
-        self._plan("midnight", local_midnight_at_or_after(now, zone), local_midnights(zone))
-        self._plan("safety_net", now + SAFETY_NET, every(SAFETY_NET, now))
-        self._plan("wake_check", now + WAKE_CHECK, every(WAKE_CHECK, now))
+        self._timetable.plan("midnight", local_midnight_at_or_after(now, zone), local_midnights(zone))
+        self._timetable.plan("safety_net", now + SAFETY_NET, every(SAFETY_NET, now))
+        self._timetable.plan("wake_check", now + WAKE_CHECK, every(WAKE_CHECK, now))
         if after_first_paint and isinstance(QCoreApplication.instance(), QGuiApplication):
-            self._first_paint = FirstPaint(self._add_start_job, self._first_paint_wait_ms, self)
+            self._first_paint = FirstPaint(self._arm_and_start, self._first_paint_wait_ms, self)
         else:
-            self._add_start_job()
+            self._arm_and_start()
 
-    def _add_start_job(self) -> None:
+    def _arm_and_start(self) -> None:
+        """Arm an alarm for every planned job, and plan the start job now."""
         self._first_paint = None
-        if self._alarms.running:
-            self._plan("start", self._clock.now())
+        if self._stopped:
+            return
+        self._alarms.start()
+        for name in self._timetable.names():
+            self._alarms.arm(name, self._timetable.next_run(name))
+        self._plan("start", self._clock.now())
 
     def _plan(self, name: str, first: datetime, rule: Rule | None = None) -> None:
         self._timetable.plan(name, first, rule)

@@ -7,6 +7,7 @@ The scheduler decides when to recompute, the domain decides what is due; this on
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction
@@ -18,10 +19,12 @@ from trade_crm.exchange.exporting.icalendar import export_reminders
 from trade_crm.ui.common.file_dialogs import save_file
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.icons import icon
-from trade_crm.ui.reminders.greetings_dialog import GreetingsDialog
 from trade_crm.ui.reminders.scheduler import ReminderScheduler
 from trade_crm.ui.reminders.tray import CloseToTray, Notifier
 from trade_crm.ui.shell.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from trade_crm.ui.reminders.greetings_dialog import GreetingsDialog
 
 CALENDAR_DAYS = 30
 
@@ -72,6 +75,9 @@ class ReminderController(QObject):
         self.bring_window_forward()
 
     def open_greetings(self, reminder_id: int) -> GreetingsDialog:
+        # lazy: start-up, the dialog and the greeting drafts (~50 ms of imports) load when first opened
+        from trade_crm.ui.reminders.greetings_dialog import GreetingsDialog
+
         dialog = GreetingsDialog(reminder_id, self._clock, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.customer_greeted.connect(self.on_greetings_customer_greeted)
