@@ -96,6 +96,40 @@ def bench_reminders(db, clock: Clock | None = None, repeats: int = 5) -> list[tu
     return rows
 
 
+def incremental_matches_full(db, clock, days: int = 10) -> tuple[bool, str]:
+    """Issue #17's check on the big book: over `days` days, with a few edits before each day's sync, the
+    incremental sync leaves exactly the reminders and follow-up days a full sync then finds nothing to change
+    in. Run on a copy of the clock, in a transaction that is rolled back."""
+    clock = type(clock)(clock.now(), clock.zone)
+    snapshot = ("SELECT key, kind, due_on, customer_id, title, detail, payload, state, snoozed_until FROM reminder "
+                "ORDER BY key")
+    follow_ups = "SELECT id, follow_up_on FROM customer ORDER BY id"
+    mismatches, reminders = [], 0
+    with db.atomic() as transaction:
+        sync_reminders(clock)
+        ids = [i for (i,) in db.execute_sql("SELECT id FROM customer WHERE lost = 0 ORDER BY id")]
+        for step in range(days):
+            clock.advance(timedelta(days=1))
+            day = today(clock)
+            picked = [ids[(step * 7919 + n * 104729) % len(ids)] for n in range(3)]
+            db.execute_sql("UPDATE customer SET follow_up_on = ? WHERE id = ?", (day.isoformat(), picked[0]))
+            db.execute_sql("UPDATE customer SET rating = CASE rating WHEN 'A' THEN 'C' ELSE 'A' END, "
+                           "follow_up_on = NULL WHERE id = ?", (picked[1],))
+            db.execute_sql("UPDATE contact SET birthday = ? WHERE customer_id = ?",
+                           (f"1980-{day.month:02d}-{day.day:02d}", picked[2]))
+            sync_reminders(clock)
+            incremental = (db.execute_sql(snapshot).fetchall(), db.execute_sql(follow_ups).fetchall())
+            full = sync_reminders(clock, full=True)
+            after = (db.execute_sql(snapshot).fetchall(), db.execute_sql(follow_ups).fetchall())
+            reminders = len(after[0])
+            if (full.new, full.closed, full.settled) != ([], 0, 0) or after != incremental:
+                mismatches.append(day.isoformat())
+        transaction.rollback()
+    if mismatches:
+        return False, f"differs on {', '.join(mismatches)}"
+    return True, f"{days} days, 3 edits before each day's sync: identical ({reminders:,} reminders on the last)"
+
+
 def bench_reminder_rows(ctx) -> list:
     """The same figures as bench.report rows, for bench/cases.py BENCHES (ctx: bench.cases.Context)."""
     from zoneinfo import ZoneInfo  # lazy: bench.cases imports every bench module at start
@@ -116,6 +150,9 @@ def bench_reminder_rows(ctx) -> list:
                             note=f"floor {floor_s * 1000:.1f} ms"))
         else:
             rows.append(Row("reminders", metric, 0, "", note=value))
+    same, note = incremental_matches_full(ctx.db, clock)
+    rows.append(Row("reminders", "incremental sync == full sync over 10 days", 0, "", target="identical",
+                    ok=same, note=note))
     return rows
 
 
