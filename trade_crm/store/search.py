@@ -93,6 +93,18 @@ def _cjk_pairs(text: str) -> list[str]:
 
 
 @functools.cache
+def _cjk_pair_in_word() -> re.Pattern[str]:
+    """`_cjk_pair` that never crosses a space: over a whole document, the pairs of each word in turn
+    (one regex pass instead of one per word)."""
+    return re.compile(f"(?=([{_CJK}])[{_separators().replace(re.escape(' '), '')}]*([{_CJK}]))")
+
+
+def _word_pairs(text: str) -> list[str]:
+    """The CJK pairs inside each space-separated word of `text`, word by word (as `_cjk_pairs` of each)."""
+    return [a + b for a, b in _cjk_pair_in_word().findall(text)]
+
+
+@functools.cache
 def _token_pieces() -> re.Pattern[str]:
     """Each piece of a word from where a unicode61 token starts (after a space, a separator or a CJK
     character) or a separator or CJK character stands, to the word's end."""
@@ -120,7 +132,7 @@ def document_body(folded: str) -> str:
     kept = _outside_others(list(dict.fromkeys(w for w in folded.split(" ") if w)))
     if not _CJK_CHAR.search(folded):
         return " ".join(kept)
-    have = {pair for w in kept for pair in _cjk_pairs(w)}
+    have = set(_word_pairs(" ".join(kept)))
     extra = [pair for pair in dict.fromkeys(_cjk_pairs(folded)) if pair not in have]
     return " ".join(kept + extra)
 
@@ -128,10 +140,9 @@ def document_body(folded: str) -> str:
 def words_input(body: str) -> str:
     """The text `search_words` indexes for a stored document body (a function of it alone, so the
     same text can be given back to remove the document from the contentless table)."""
-    if not _CJK_CHAR.search(body):
+    if body.isascii() or not _CJK_CHAR.search(body):
         return body
-    pairs = [pair for word in body.split(" ") for pair in _cjk_pairs(word)]
-    return words_text(body) + " " + " ".join(pairs)
+    return words_text(body) + " " + " ".join(_word_pairs(body))
 
 
 def create_index_tables(db: SqliteDatabase) -> None:

@@ -4,6 +4,7 @@ from rapidfuzz import fuzz
 from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.records import create_customer
 from trade_crm.domain.duplicates.matching import (
+    MAX_DOMAIN_SHARE,
     NAME_SCORER,
     MatchIndex,
     Profile,
@@ -109,6 +110,20 @@ def test_stored_customers_that_could_match_are_loaded_by_sql(db, clock):
     index = MatchIndex()
     index.add(found[acme])
     assert [index.find(r)[0].rule for r in rows[:4]] == ["email", "phone", "domain", "name"]
+
+
+def test_a_stored_email_domain_used_by_more_customers_than_a_company_has_finds_none(db, clock):
+    acme = create_customer(clock, name="Acme Trading GmbH", country="DE", contacts=[  # many people, one customer
+        ContactInput(name=f"Person {i}", emails=(f"p{i}@acme-trading.de",)) for i in range(MAX_DOMAIN_SHARE + 3)])
+    share = [create_customer(clock, name=f"Shop {i}", country="FR", contacts=[ContactInput(emails=(f"s{i}@share.fr",))])
+             for i in range(MAX_DOMAIN_SHARE)]
+    crowd = [create_customer(clock, name=f"Firm {i}", country="IT", contacts=[ContactInput(emails=(f"f{i}@isp.it",))])
+             for i in range(MAX_DOMAIN_SHARE + 1)]
+    rows = [p("a", "Nobody", None, ["new@acme-trading.de", "x@share.fr", "y@isp.it"])]
+    found = {c.ident: c for c in load_candidates(db, rows)}
+    assert set(found) == {acme, *share}  # isp.it is on one customer more than a company's share: a provider's
+    assert found[acme].websites == ("acme-trading.de",) and all(found[s].websites == ("share.fr",) for s in share)
+    assert not set(crowd) & set(found)
 
 
 @pytest.mark.parametrize(("stored", "other"), [

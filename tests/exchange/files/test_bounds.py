@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 
 import pytest
@@ -89,3 +90,28 @@ def test_a_picture_that_compresses_well_is_not_a_bomb_below_the_floor(tmp_path):
     path = tmp_path / "book.xlsx"
     path.write_bytes(xlsx(more={"xl/media/image1.png": b"\x00" * (bounds.RATIO_FLOOR - 1)}))
     inspect_zip(path)  # no error
+
+
+def test_the_inspection_scans_each_sheet_part_as_it_streams_past_so_the_check_reads_it_once(tmp_path, monkeypatch):
+    path = tmp_path / "book.xlsx"
+    formula = b'<row r="40100"><c r="C40100"><f>A1&amp;B1</f></c></row>'
+    path.write_bytes(xlsx(sheet_xml(extra=many_rows(40_000) + formula),
+                          more={"xl/worksheets/sheet2.xml": sheet_xml(), "xl/styles.xml": b"<styleSheet/>"}))
+    scans = inspect_zip(path)
+    with zipfile.ZipFile(path) as archive:
+        assert scans == {SHEET: bounds.scan_sheet(archive, SHEET),
+                         "xl/worksheets/sheet2.xml": bounds.scan_sheet(archive, "xl/worksheets/sheet2.xml")}
+    assert scans[SHEET] == (40_100, 3, True)
+    monkeypatch.setattr(bounds, "scan_sheet", lambda *args: pytest.fail("the sheet was unpacked again"))
+    assert check_sheets(path, ["Customers"], scans) == {"Customers"}
+
+
+def test_a_sheet_refused_while_inspecting_is_refused_when_it_is_read_not_before(tmp_path):
+    path = tmp_path / "far.xlsx"
+    noise = random.Random(7).randbytes(3 * 1024 * 1024).hex().encode()  # no zip bomb: it hardly compresses
+    path.write_bytes(xlsx(sheet_xml(extra=b'<row r="5" x="' + noise + b'"><c r="A5"><v>1</v></c></row>')))
+    scans = inspect_zip(path)  # the directory and sizes are fine: no refusal yet
+    assert isinstance(scans[SHEET], WorkbookError)
+    with pytest.raises(WorkbookError) as caught:
+        check_sheets(path, ["Customers"], scans)
+    assert caught.value.kind == "refused" and "tag of more than" in caught.value.detail

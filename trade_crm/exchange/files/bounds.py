@@ -18,6 +18,7 @@ import re
 import struct
 import zipfile
 from pathlib import Path
+from typing import IO
 
 from trade_crm.exchange.files import xlsb
 
@@ -61,8 +62,16 @@ def _directory_record(path: Path) -> tuple[int, int] | None:
     return entries, directory_size
 
 
-def inspect_zip(path: Path) -> None:
-    """Refuse a zip-based workbook whose directory promises too much; verify every member's size."""
+SheetScan = tuple[int, int, bool] | WorkbookError
+"""A worksheet part's scan_sheet result, or the refusal it raised (raised again if that sheet is read)."""
+
+
+def inspect_zip(path: Path) -> dict[str, SheetScan]:
+    """Refuse a zip-based workbook whose directory promises too much; verify every member's size.
+
+    The worksheet parts (xl/worksheets/*.xml) are scanned for their cells as they stream past
+    (scan_sheet), so check_sheets need not unpack them again: returns member -> its scan.
+    """
     try:
         record = _directory_record(path)
     except OSError as exc:
@@ -84,16 +93,23 @@ def inspect_zip(path: Path) -> None:
             if total > MAX_UNPACKED:
                 raise WorkbookError("refused", f"the workbook unpacks to {_mb(total)}; up to {_mb(MAX_UNPACKED)} "
                                                "can be read. Split it, or save only the sheet you need")
+            scans: dict[str, SheetScan] = {}
             for info in infos:  # zipfile stops at the declared size and checks the CRC
                 if not info.filename.lower().endswith(_PARSED):
                     continue  # pictures and other parts the reader does not parse
                 with archive.open(info) as member:
+                    if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                        try:
+                            scans[info.filename] = _scan_stream(member, info.filename)
+                        except WorkbookError as refused:
+                            scans[info.filename] = refused
                     while member.read(_CHUNK):
                         pass
     except WorkbookError:
         raise
     except Exception as exc:  # BadZipFile, zlib.error, NotImplementedError, UnicodeDecodeError, EOFError...
         raise WorkbookError("corrupt", _first_line(exc)) from exc
+    return scans
 
 
 def _check_member(info: zipfile.ZipInfo) -> None:
@@ -223,30 +239,35 @@ def sheet_extent(archive: zipfile.ZipFile, member: str) -> tuple[int, int]:
 def scan_sheet(archive: zipfile.ZipFile, member: str) -> tuple[int, int, bool]:
     """sheet_extent, and whether the sheet has a formula tag at all (if not, it has no formula
     without a saved result, and nothing need read the sheet again to count them)."""
+    with archive.open(member) as stream:
+        return _scan_stream(stream, member)
+
+
+def _scan_stream(stream: IO[bytes], member: str) -> tuple[int, int, bool]:
+    """scan_sheet over an open part, read to its end."""
     row = column = last_row = last_column = 0
     formulas = False
     leftover = b""
-    with archive.open(member) as stream:
-        while True:
-            chunk = stream.read(_CHUNK)
-            data = leftover + chunk
-            end = data.rfind(b"<") if chunk else len(data)
-            if end < 0:
-                end = len(data)
-            part = data[:end]  # whole tags only: "<f" and "</f>" are never cut in two
-            formulas = formulas or b"<f" in part or b"</f>" in part
-            found = _fast_extent(part)
-            if found is None or found[0] > MAX_SHEET_ROWS or found[1] > MAX_COLUMNS:
-                found = _exact_extent(part, row, column)
-            top, width, next_row, next_column = found
-            if next_row >= 0:
-                row, column = next_row, next_column
-            last_row, last_column = max(last_row, top), max(last_column, width)
-            if not chunk:
-                return last_row, last_column, formulas
-            leftover = data[end:]
-            if len(leftover) > _MAX_TAG:
-                raise WorkbookError("refused", f"part {member} has a tag of more than {_mb(_MAX_TAG)}")
+    while True:
+        chunk = stream.read(_CHUNK)
+        data = leftover + chunk
+        end = data.rfind(b"<") if chunk else len(data)
+        if end < 0:
+            end = len(data)
+        part = data[:end]  # whole tags only: "<f" and "</f>" are never cut in two
+        formulas = formulas or b"<f" in part or b"</f>" in part
+        found = _fast_extent(part)
+        if found is None or found[0] > MAX_SHEET_ROWS or found[1] > MAX_COLUMNS:
+            found = _exact_extent(part, row, column)
+        top, width, next_row, next_column = found
+        if next_row >= 0:
+            row, column = next_row, next_column
+        last_row, last_column = max(last_row, top), max(last_column, width)
+        if not chunk:
+            return last_row, last_column, formulas
+        leftover = data[end:]
+        if len(leftover) > _MAX_TAG:
+            raise WorkbookError("refused", f"part {member} has a tag of more than {_mb(_MAX_TAG)}")
 
 
 _ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*)>")
@@ -323,12 +344,14 @@ def check_opendocument(path: Path) -> None:
         raise WorkbookError("corrupt", _first_line(exc)) from exc
 
 
-def check_sheets(path: Path, sheets: list[str]) -> set[str]:
+def check_sheets(path: Path, sheets: list[str], scans: dict[str, SheetScan] | None = None) -> set[str]:
     """Scan each named sheet of an .xlsx/.xlsm/.xlsb for the cells it holds and refuse what is too big.
 
     Returns the sheets that may hold formulas: those with a formula tag, and every sheet not scanned
-    as XML here (.xlsb, .ods, a sheet not found).
+    as XML here (.xlsb, .ods, a sheet not found). A part inspect_zip already scanned (`scans`) is
+    not unpacked again.
     """
+    scans = scans or {}
     maybe = set(sheets)
     try:
         with zipfile.ZipFile(path) as archive:
@@ -344,7 +367,10 @@ def check_sheets(path: Path, sheets: list[str]) -> set[str]:
                     with archive.open(member) as stream:
                         check_extent(sheet, *xlsb.sheet_extent(stream))
                 else:
-                    rows, columns, formulas = scan_sheet(archive, member)
+                    scan = scans.get(member) or scan_sheet(archive, member)
+                    if isinstance(scan, WorkbookError):
+                        raise scan
+                    rows, columns, formulas = scan
                     check_extent(sheet, rows, columns)
                     if not formulas:
                         maybe.discard(sheet)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from trade_crm.exchange.files import biff
 from trade_crm.exchange.files.bounds import (
+    SheetScan,
     WorkbookError,
     check_extent,
     check_opendocument,
@@ -93,10 +94,12 @@ def _native_error(exc: BaseException) -> WorkbookError:
 
 
 @lru_cache(maxsize=8)
-def _inspected(path: str, size: int, modified: int) -> None:
-    """Inspect a zip-based workbook once per version of the file (list_sheets, then read_grids)."""
-    inspect_zip(Path(path))  # before the native reader: bombs, lying sizes, encrypted parts
+def _inspected(path: str, size: int, modified: int) -> dict[str, SheetScan]:
+    """Inspect a zip-based workbook once per version of the file (list_sheets, then read_grids);
+    returns its worksheet parts' scans (bounds.inspect_zip), for read_grids' check_sheets."""
+    scans = inspect_zip(Path(path))  # before the native reader: bombs, lying sizes, encrypted parts
     check_opendocument(Path(path))  # an .ods is expanded whole on opening
+    return scans
 
 
 @lru_cache(maxsize=8)
@@ -106,11 +109,15 @@ def _inspected_xls(path: str, size: int, modified: int) -> None:
         check_extent(sheet, rows, columns)
 
 
+def _zip_scans(path: Path) -> dict[str, SheetScan]:
+    stat = path.stat()
+    return _inspected(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+
+
 def _open_calamine(module, path: Path):
     try:
         if _is_zip(path):
-            stat = path.stat()
-            _inspected(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+            _zip_scans(path)
         elif _is_ole(path):
             stat = path.stat()
             _inspected_xls(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
@@ -159,7 +166,8 @@ def read_grids(path: Path, sheets: list[str], *, formulas: dict[str, int] | None
     maybe = set(sheets)
     try:
         if _is_zip(path):
-            maybe = check_sheets(path, sheets)  # the rectangle the reader will allocate, from the cells present
+            # the rectangle the reader will allocate, from the cells present (scanned when the file was inspected)
+            maybe = check_sheets(path, sheets, _zip_scans(path))
         for sheet in sheets:
             try:
                 grids[sheet] = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)

@@ -64,6 +64,7 @@ class ListWriter:
         self.where = f"{plan.sheet}, " if plan.sheet != plan.file_name else ""
         self.now, self.cur, self.journal = self.batch.now, self.batch.cur, self.batch.journal
         self.contacts_created = 0
+        self.met_stamps: dict[date, str] = {}
         self.rows: dict[str, list[tuple]] = {table: [] for table in _INSERTS}
         self.documents: dict[int, list[str]] = {}  # created customers' searchable texts, for search.reindex
         writable = [c for c in plan.customers if c.action != "skip"]
@@ -106,8 +107,12 @@ class ListWriter:
         return interaction_id
 
     def met_stamp(self, day: date) -> str:
-        """Noon of the day the card was collected, in the user's zone: the same day wherever it is read."""
-        return utc_stamp(datetime.combine(day, time(12), self.zone))
+        """Noon of the day the card was collected, in the user's zone: the same day wherever it is read.
+        A list holds a few days for thousands of rows, so each day's stamp is made once."""
+        stamp = self.met_stamps.get(day)
+        if stamp is None:
+            stamp = self.met_stamps[day] = utc_stamp(datetime.combine(day, time(12), self.zone))
+        return stamp
 
     def _meeting(self, customer_id: int, stamp: str) -> int:
         interaction_id = self.batch.new_id("interaction")
