@@ -54,15 +54,19 @@ def wait_for_first_paint(app, window, viewport, after_show=None) -> float:
 
 
 def rss_mib() -> tuple[float, float]:
-    """(resident now, peak resident so far) of this process in MiB (Linux: /proc; elsewhere the peak)."""
-    import resource  # lazy: only the bench's child processes measure memory
+    """(resident now, peak resident so far) of this process in MiB.
 
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    Linux: /proc/self/status (VmRSS, VmHWM), which belong to this program's own memory. Not ru_maxrss: Linux
+    carries the peak of the process before exec over into it, so a child of a 190 MiB bench would report
+    190 MiB however little it used. Elsewhere ru_maxrss is all there is."""
     try:
-        with open("/proc/self/statm", encoding="ascii") as statm:
-            now = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except OSError:
-        now = peak
+        with open("/proc/self/status", encoding="ascii") as status:
+            fields = dict(line.split(":", 1) for line in status if line.startswith(("VmRSS:", "VmHWM:")))
+        now, peak = (int(fields[name].split()[0]) / 1024 for name in ("VmRSS", "VmHWM"))  # kB
+    except (OSError, KeyError, ValueError):
+        import resource  # lazy: only the bench's child processes measure memory, and only off Linux
+
+        now = peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return round(now, 1), round(peak, 1)
 
 
