@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
-from trade_crm.store import search
+from trade_crm.store import pg_search, search
 from trade_crm.store.fields import UTCDateTimeField
 from trade_crm.store.models import LIFECYCLES as LIFECYCLES  # a filter's choices: the UI takes them from here
 from trade_crm.store.models import RATINGS as RATINGS
@@ -89,7 +89,9 @@ def _where(flt: CustomerFilter, today: date, now: datetime, *, checks: bool = Tr
     clauses: list[str] = []
     params: list = []
     checked = []
-    for clause in search.search_clauses(flt.text):
+    if pg_search.answers(database.obj):  # a server book: its engine's own conditions, and its planner's plan
+        clauses, params = pg_search.text_conditions(flt.text, "c.id")
+    for clause in _fts5_clauses(flt.text):
         sql, clause_params = clause.candidates_sql()
         clauses.append(f"c.id IN ({sql})")
         params.extend(clause_params)
@@ -140,6 +142,11 @@ def _where(flt: CustomerFilter, today: date, now: datetime, *, checks: bool = Tr
     return clauses, params
 
 
+def _fts5_clauses(text: str) -> list[search.SearchClause]:
+    """A SQLite book's FTS5 clauses for `text`; none on a server book (`pg_search.text_conditions`)."""
+    return [] if pg_search.answers(database.obj) else search.search_clauses(text)
+
+
 _COLUMNS = ("c.id, c.name, c.country, c.city, c.rating, CASE WHEN c.lost THEN 'lost' ELSE c.lifecycle END, "
             "c.last_contact_at, c.follow_up_on, (SELECT s.tier FROM customer_segment s WHERE s.customer_id = c.id)")
 _SAMPLE = 900  # hits read to size a text query; fewer than this and they are the whole answer
@@ -158,11 +165,11 @@ def search_customers(flt: CustomerFilter, *, today: date, now: datetime | None =
     direction = "DESC" if descending else "ASC"
     order = f"{SORT_COLUMNS[sort]} {direction}, c.id {direction}"
     rows = None
-    if flt.text and flt == CustomerFilter(text=flt.text):
+    if flt.text and flt == CustomerFilter(text=flt.text) and not pg_search.answers(database.obj):
         with database.obj.atomic("DEFERRED"):  # its few statements must see one snapshot; a read: no write lock
             rows = _text_page(flt.text, sort, order, offset, limit)
     if rows is None:
-        checked = [clause for clause in search.search_clauses(flt.text) if clause.checks]
+        checked = [clause for clause in _fts5_clauses(flt.text) if clause.checks]
         clauses, params = _where(flt, today, now, checks=not checked)
         if checked:
             rows = _checked_page(clauses, params, checked, order, offset, limit)
@@ -294,7 +301,7 @@ def _rows_in_order(page: list[int]) -> list[tuple]:
 
 def count_customers(flt: CustomerFilter, *, today: date, now: datetime | None = None) -> int:
     clauses, params = _where(flt, today, now or datetime.now(timezone.utc))
-    text_clauses = search.search_clauses(flt.text)
+    text_clauses = _fts5_clauses(flt.text)
     if flt.text and flt == CustomerFilter(text=flt.text) and len(text_clauses) == 1:
         # Drive from the index: each hit costs a rowid lookup, not an IN-list insert and probe.
         clause = text_clauses[0]
