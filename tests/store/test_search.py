@@ -15,6 +15,8 @@ from trade_crm.store.search import (
     fold,
     query_terms,
     search_clauses,
+    short_term_tokens,
+    short_tokens,
     words_input,
     words_text,
 )
@@ -197,3 +199,27 @@ def test_a_name_kept_only_inside_an_email_is_still_found_by_fragment_and_prefix(
     assert find(clock, "acme_") == set()
     assert find(clock, "be") == {odd_book["wild"]}
     assert find(clock, "ac") == {odd_book["wild"]}  # the email is still there
+
+
+def test_a_server_books_token_array_answers_short_terms_as_the_sqlite_words_table_does():
+    """store/pg_search.py's 1-2 character path: `short_tokens` of a document holds a term's
+    `short_term_tokens` exactly when FTS5 finds the document for it (marks, CJK pairs, separators)."""
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE VIRTUAL TABLE compact USING fts5(body, tokenize='unicode61 remove_diacritics 2', "
+                "prefix='1 2', content='', detail=none)")
+    con.execute("CREATE VIRTUAL TABLE whole USING fts5(body, tokenize='unicode61 remove_diacritics 2')")
+    con.execute("CREATE VIRTUAL TABLE whole_terms USING fts5vocab(whole, 'row')")
+    arrays = {}
+    for rowid, text in enumerate(CORPUS, 1):
+        body = document_body(fold(text))
+        con.execute("INSERT INTO compact (rowid, body) VALUES (?, ?)", (rowid, words_input(body)))
+        con.execute("INSERT INTO whole (rowid, body) VALUES (?, ?)", (rowid, words_text(fold(text))))
+        arrays[rowid] = set(short_tokens(body))
+    terms = {t[:n] for (t,) in con.execute("SELECT term FROM whole_terms") for n in (1, 2)}
+    terms |= {"कि", "ि", "..", "a.", "凯i", "x刘", "刘凯", "凯王", "%", "_y", "'b", "ll", "ZZ"}
+    for term in sorted(terms):
+        (clause,) = search_clauses(term) or [None]
+        expected = fts_hits(con, "compact", clause.match) if clause else set(arrays)
+        tokens = short_term_tokens(fold(term))
+        found = set() if tokens is None else {rowid for rowid, have in arrays.items() if set(tokens) <= have}
+        assert found == expected, term
