@@ -85,6 +85,11 @@ def test_folding_keeps_marks_of_non_latin_scripts():
     assert fold("مُحَمَّد") == "مُحَمَّد"
 
 
+def test_a_term_of_combining_marks_alone_finds_nothing(named, clock):
+    assert find(clock, "\u093f") == set()  # FTS5's words table: a prefix with no token in it
+    assert find(clock, "\u093f shar") == set()
+
+
 def test_query_with_quotes_and_operators_is_taken_literally(named, clock):
     assert find(clock, 'AND "OR" NEAR(') == set()
     assert search_clauses("") == []

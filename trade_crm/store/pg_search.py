@@ -54,26 +54,61 @@ def _like(term: str) -> str:
     return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def _parts(query: str) -> tuple[list[str], list[str]] | None:
+    """(LIKE patterns for the 3+ character terms, tokens the 1-2 character ones need); None when a
+    term can match nothing (FTS5 finds nothing for a term of marks alone)."""
+    patterns: list[str] = []
+    tokens: list[str] = []
+    for term in search.query_terms(query):
+        if len(term) >= 3:
+            patterns.append(_like(term))
+            continue
+        found = search.short_term_tokens(term)
+        if found is None:
+            return None
+        tokens.extend(found)
+    return patterns, list(dict.fromkeys(tokens))
+
+
+def hits_sql(query: str) -> tuple[str, list] | None:
+    """A SELECT of the rowids (customer ids) whose document matches `query` as on a SQLite book
+    (`search.search_clauses`), in no particular order, with its parameters; None for a query without
+    terms (every customer)."""
+    parts = _parts(query)
+    if parts is None:
+        return "SELECT rowid FROM search_words WHERE FALSE", []
+    patterns, tokens = parts
+    words = ("SELECT rowid FROM search_words WHERE tokens @> ?::text[]", [tokens]) if tokens else None
+    if not patterns:
+        return words
+    sql = "SELECT rowid FROM search_trigram WHERE " + " AND ".join("body LIKE ?" for _ in patterns)
+    if words:
+        return f"{sql} AND rowid IN ({words[0]})", [*patterns, *words[1]]
+    return sql, patterns
+
+
 def text_conditions(query: str, id_expr: str) -> tuple[list[str], list]:
     """SQL conditions, all of which hold for exactly the customers `id_expr` (an SQL expression) names
-    whose document matches `query` as on a SQLite book (`search.search_clauses`), and their parameters;
-    none for a query without terms."""
-    terms = search.query_terms(query)
-    long_terms = [t for t in terms if len(t) >= 3]
-    clauses: list[str] = []
-    params: list = []
-    if long_terms:
-        tests = " AND ".join("body LIKE ?" for _ in long_terms)
-        clauses.append(f"{id_expr} IN (SELECT rowid FROM search_trigram WHERE {tests})")
-        params.extend(_like(t) for t in long_terms)
-    tokens: list[str] = []
-    for term in terms:
-        if len(term) < 3:
-            found = search.short_term_tokens(term)
-            if found is None:
-                return ["FALSE"], []
-            tokens.extend(found)
+    whose document matches `query`, and their parameters; none for a query without terms."""
+    found = hits_sql(query)
+    if found is None:
+        return [], []
+    return [f"{id_expr} IN ({found[0]})"], found[1]
+
+
+def row_condition(query: str, id_expr: str) -> tuple[str, list]:
+    """The same test for one customer at a time (its documents looked up by `id_expr`): cheap per row,
+    for walking a sort order until a page is full; ("", []) for a query without terms."""
+    parts = _parts(query)
+    if parts is None:
+        return "FALSE", []
+    patterns, tokens = parts
+    conditions, params = [], []
+    if patterns:
+        tests = " AND ".join("body LIKE ?" for _ in patterns)
+        conditions.append(f"EXISTS (SELECT 1 FROM search_trigram WHERE rowid = {id_expr} AND {tests})")
+        params.extend(patterns)
     if tokens:
-        clauses.append(f"{id_expr} IN (SELECT rowid FROM search_words WHERE tokens @> ?::text[])")
-        params.append(list(dict.fromkeys(tokens)))
-    return clauses, params
+        conditions.append(f"EXISTS (SELECT 1 FROM search_words WHERE rowid = {id_expr} AND tokens @> ?::text[])")
+        params.append(tokens)
+    return " AND ".join(conditions), params
