@@ -21,6 +21,10 @@ text, see `search.search_clauses`):
   "ltd" (22,000 hits) 17 -> 2 ms; "有限公司" (2,400, sorting last) stays 1.5 ms.
   A term that needs checking (longer than a trigram): the candidates sorted and checked only until
   the page is full.
+
+A server book's text search is store/pg_search.py's (pg_trgm and a token array): the same sample of
+hits picks between sorting a few, walking the sort order, and sorting every hit (`_server_text_page`);
+filters, counts and positions take its conditions as they take FTS5's.
 """
 
 from __future__ import annotations
