@@ -241,28 +241,12 @@ def _server_text_page(text: str, sort: str, order: str, offset: int, limit: int)
                               f"ORDER BY {order} LIMIT ? OFFSET ?", [*hits, limit, offset]).fetchall()
     if sort in _INDEXED_SORTS:
         low, high = hits[len(hits) // 10], hits[len(hits) * 9 // 10]  # rows moved by updates sit out of order
-        rows = _server_walk(text, order, offset, limit, 0.8 * len(hits) / (high - low + 1))
+        rows = _walk(text, order, offset, limit, 0.8 * len(hits) / (high - low + 1), _WALK_ROWS_SERVER)
         if rows is not None:
             return rows
     page = db.execute_sql(f"SELECT c.id FROM customer c WHERE c.id = ANY(ARRAY({sql})) ORDER BY {order} "
                           "LIMIT ? OFFSET ?", [*params, limit, offset])  # the hits listed once, then sorted
     return _rows_in_order([r[0] for r in page])
-
-
-def _server_walk(text: str, order: str, offset: int, limit: int, density: float) -> list[tuple] | None:
-    """`_walk` in one statement on the server: customers in sort order, each tested by an index probe
-    until the page is full; None when that would take more than `_WALK_ROWS_SERVER` rows. The outer
-    LIMIT stops the walk; it relies on the inner order reaching it unchanged, which `n` checks."""
-    needed = offset + limit
-    if needed / density > _WALK_ROWS_SERVER / 3:
-        return None
-    condition, params = pg_search.row_condition(text, "w.id")
-    found = database.obj.execute_sql(
-        f"SELECT w.id, w.n FROM (SELECT c.id, row_number() OVER (ORDER BY {order}) AS n FROM customer c "
-        f"ORDER BY {order} LIMIT ?) AS w WHERE {condition} LIMIT ?", [_WALK_ROWS_SERVER, *params, needed]).fetchall()
-    if len(found) < needed or [n for _, n in found] != sorted(n for _, n in found):
-        return None  # the hits thin out at the top of this sort order (or the rows came back out of order)
-    return _rows_in_order([cid for cid, _ in found[offset:needed]])
 
 
 def _last_id() -> int:
@@ -318,7 +302,7 @@ def _walk(text: str, order: str, offset: int, limit: int, density: float, budget
     needed = offset + limit
     if needed / density > budget / 3:
         return None
-    condition, params = search.row_condition(text, "c.id")
+    condition, params = (pg_search.row_condition if pg_search.answers(db) else search.row_condition)(text, "c.id")
     found: list[int] = []
     walked, step = 0, int(1.2 * needed / density) + 20
     while len(found) < needed:
