@@ -15,13 +15,16 @@ from trade_crm.store.search import (
     fold,
     query_terms,
     search_clauses,
+    short_term_tokens,
+    short_tokens,
     words_input,
     words_text,
 )
 
 
 @pytest.fixture
-def book(db, clock):
+def named(book, clock):
+    """One customer per script, on each engine (`book`: SQLite, then PostgreSQL)."""
     ids = {
         "de": create_customer(clock, name="Müller Haustechnik GmbH", country="DE", city="München",
                               contacts=[ContactInput(name="Jürgen Müller", emails=("j.mueller@mht.de",),
@@ -53,24 +56,24 @@ def find(clock, text):
     ("शर्मा", "in"), ("किशोर", "in"),
     ("nguyen", "vn"), ("Nguyễn", "vn"), ("ng", "vn"),
 ])
-def test_fragment_in_any_script_finds_the_customer(book, clock, query, key):
-    assert book[key] in find(clock, query)
+def test_fragment_in_any_script_finds_the_customer(named, clock, query, key):
+    assert named[key] in find(clock, query)
 
 
-def test_two_letter_latin_query_is_a_word_prefix(book, clock):
-    assert find(clock, "sh") == {book["in"]}
+def test_two_letter_latin_query_is_a_word_prefix(named, clock):
+    assert find(clock, "sh") == {named["in"]}
 
 
-def test_several_terms_must_all_match(book, clock):
-    assert find(clock, "müller canton") == {book["de"]}
+def test_several_terms_must_all_match(named, clock):
+    assert find(clock, "müller canton") == {named["de"]}
     assert find(clock, "müller 刘凯") == set()
 
 
-def test_index_follows_updates_and_deletes(book, clock):
-    update_customer(book["ru"], clock, name="ООО Стройэкспорт")
-    assert book["ru"] not in find(clock, "стройимп")
-    assert book["ru"] in find(clock, "стройэксп")
-    delete_customers([book["ru"]])
+def test_index_follows_updates_and_deletes(named, clock):
+    update_customer(named["ru"], clock, name="ООО Стройэкспорт")
+    assert named["ru"] not in find(clock, "стройимп")
+    assert named["ru"] in find(clock, "стройэксп")
+    delete_customers([named["ru"]])
     assert find(clock, "стройэксп") == set()
 
 
@@ -82,7 +85,12 @@ def test_folding_keeps_marks_of_non_latin_scripts():
     assert fold("مُحَمَّد") == "مُحَمَّد"
 
 
-def test_query_with_quotes_and_operators_is_taken_literally(book, clock):
+def test_a_term_of_combining_marks_alone_finds_nothing(named, clock):
+    assert find(clock, "\u093f") == set()  # FTS5's words table: a prefix with no token in it
+    assert find(clock, "\u093f shar") == set()
+
+
+def test_query_with_quotes_and_operators_is_taken_literally(named, clock):
     assert find(clock, 'AND "OR" NEAR(') == set()
     assert search_clauses("") == []
 
@@ -105,19 +113,19 @@ def test_a_query_is_cut_to_its_first_characters_and_terms():
 
 
 @pytest.mark.parametrize("query, key", [("muller\x00", "de"), ("\ud800muller", "de"), ("刘凯\x00\x00", "cn")])
-def test_a_query_with_nul_or_a_lone_surrogate_finds_what_it_names(book, clock, query, key):
-    assert find(clock, query) == {book[key]}
+def test_a_query_with_nul_or_a_lone_surrogate_finds_what_it_names(named, clock, query, key):
+    assert find(clock, query) == {named[key]}
     assert cq.count_customers(cq.CustomerFilter(text=query), today=today(clock)) == 1
 
 
-def test_a_query_of_only_unsearchable_characters_lists_everyone(book, clock):
-    assert find(clock, "\x00\ud800 \x07") == set(book.values())
+def test_a_query_of_only_unsearchable_characters_lists_everyone(named, clock):
+    assert find(clock, "\x00\ud800 \x07") == set(named.values())
 
 
-def test_a_100000_character_query_is_answered_as_its_first_part(book, clock):
+def test_a_100000_character_query_is_answered_as_its_first_part(named, clock):
     pasted = "muller " + "x" * 100_000
     assert find(clock, pasted) == find(clock, pasted[:MAX_QUERY_CHARS]) == set()
-    assert find(clock, "muller " * 20_000) == {book["de"]}
+    assert find(clock, "muller " * 20_000) == {named["de"]}
 
 
 # --- the compact index: the same hits as the whole text ----------------------------------------------
@@ -167,7 +175,7 @@ def test_the_stored_document_keeps_every_fragment_and_word_prefix_of_the_whole_t
 
 
 @pytest.fixture
-def odd_book(db, clock):
+def odd_book(book, clock):
     return {
         "sep": create_customer(clock, name="刘 凯 Imports", country="CN"),
         "wild": create_customer(clock, name="Acme_Tools 100% Ltd", country="US",
@@ -196,3 +204,27 @@ def test_a_name_kept_only_inside_an_email_is_still_found_by_fragment_and_prefix(
     assert find(clock, "acme_") == set()
     assert find(clock, "be") == {odd_book["wild"]}
     assert find(clock, "ac") == {odd_book["wild"]}  # the email is still there
+
+
+def test_a_server_books_token_array_answers_short_terms_as_the_sqlite_words_table_does():
+    """store/pg_search.py's 1-2 character path: `short_tokens` of a document holds a term's
+    `short_term_tokens` exactly when FTS5 finds the document for it (marks, CJK pairs, separators)."""
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE VIRTUAL TABLE compact USING fts5(body, tokenize='unicode61 remove_diacritics 2', "
+                "prefix='1 2', content='', detail=none)")
+    con.execute("CREATE VIRTUAL TABLE whole USING fts5(body, tokenize='unicode61 remove_diacritics 2')")
+    con.execute("CREATE VIRTUAL TABLE whole_terms USING fts5vocab(whole, 'row')")
+    arrays = {}
+    for rowid, text in enumerate(CORPUS, 1):
+        body = document_body(fold(text))
+        con.execute("INSERT INTO compact (rowid, body) VALUES (?, ?)", (rowid, words_input(body)))
+        con.execute("INSERT INTO whole (rowid, body) VALUES (?, ?)", (rowid, words_text(fold(text))))
+        arrays[rowid] = set(short_tokens(body))
+    terms = {t[:n] for (t,) in con.execute("SELECT term FROM whole_terms") for n in (1, 2)}
+    terms |= {"कि", "ि", "..", "a.", "凯i", "x刘", "刘凯", "凯王", "%", "_y", "'b", "ll", "ZZ"}
+    for term in sorted(terms):
+        (clause,) = search_clauses(term) or [None]
+        expected = fts_hits(con, "compact", clause.match) if clause else set(arrays)
+        tokens = short_term_tokens(fold(term))
+        found = set() if tokens is None else {rowid for rowid, have in arrays.items() if set(tokens) <= have}
+        assert found == expected, term

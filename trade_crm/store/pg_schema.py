@@ -16,9 +16,9 @@ The column types follow the SQLite book where the domain's raw SQL depends on th
 sortable UTC TEXT (store/fields.py), and a `nocase` collation (ICU,
 case-insensitive) stands in for SQLite's NOCASE, so `ORDER BY name COLLATE NOCASE` and the
 case-insensitive unique tag names read the same on both. Flags are BOOLEAN (`WHEN lost` and peewee's
-`where(Contact.is_primary)` work on both; SQLite's `lost = 0` does not, see the list). The full-text tables are plain tables of
-folded documents (rowid, body), kept by store/search.py's reindex as on SQLite; searching them on
-PostgreSQL (pg_trgm and a token array) is #18's item 2.
+`where(Contact.is_primary)` work on both; SQLite's `lost = 0` does not, see the list). The full-text tables hold the same folded
+documents as on SQLite, kept by store/search.py's reindex; step 8 indexes them for PostgreSQL
+(store/pg_search.py: pg_trgm over the body, a GIN token array for 1-2 character terms).
 """
 
 from __future__ import annotations

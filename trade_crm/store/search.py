@@ -238,8 +238,37 @@ def rebuild_index(db: SqliteDatabase) -> None:
 
 
 def _is_fts5(db: Database) -> bool:
-    """SQLite books keep the index in FTS5 tables; a server book in plain ones (#18 searches them its own way)."""
+    """SQLite books keep the index in FTS5 tables; a server book in plain ones (store/pg_search.py searches them)."""
     return isinstance(db, SqliteDatabase)
+
+
+# A server book's `search_words` row is an array of the 1-2 character prefixes of the tokens FTS5's
+# unicode61 makes of `words_input(body)`: the tokens a 1-2 character query asks for (store/pg_search.py).
+
+@functools.cache
+def _unicode61_split() -> re.Pattern[str]:
+    return re.compile(f"[{_separators()}]+")
+
+
+def short_tokens(body: str) -> list[str]:
+    """The 1-2 character prefixes of every unicode61 token of `words_input(body)` (each once, sorted)."""
+    words = _unicode61_split().split(words_input(body))
+    return sorted({word[:n] for word in words if word for n in (1, 2)})
+
+
+def short_term_tokens(term: str) -> list[str] | None:
+    """The tokens of `short_tokens` a 1-2 character query term needs, as `search_clauses` asks FTS5 for
+    them (a CJK term as one token; else each `_word_tokens` piece as unicode61 reads it); None when a
+    piece is left with no token (only marks), which FTS5 matches with nothing."""
+    if _IS_CJK.match(term):
+        return [term]
+    tokens = []
+    for piece in _word_tokens(term):
+        words = [w for w in _unicode61_split().split(piece) if w]
+        if not words:
+            return None
+        tokens.extend(words)
+    return tokens
 
 
 def optimize_index(db: SqliteDatabase) -> None:
@@ -259,6 +288,10 @@ def _insert(db: SqliteDatabase, docs: dict[int, list[str]]) -> None:
         word_rows.append((cid, words_input(body)))
     cursor = db.cursor()
     cursor.executemany("INSERT INTO search_trigram (rowid, body) VALUES (?, ?)", trigram_rows)
+    if not _is_fts5(db):  # a server book's token array (store/pg_search.py)
+        cursor.executemany("INSERT INTO search_words (rowid, tokens) VALUES (?, ?)",
+                           [(cid, short_tokens(body)) for cid, body in trigram_rows])
+        return
     cursor.executemany("INSERT INTO search_words (rowid, body) VALUES (?, ?)", word_rows)
 
 

@@ -1,4 +1,5 @@
-"""A text search's page is the same whichever plan answers it: the sorted list of every match, cut to the page."""
+"""A text search's page is the same whichever plan answers it: the sorted list of every match, cut to the page
+(on SQLite and on a server book, whose plans differ)."""
 
 from __future__ import annotations
 
@@ -10,18 +11,18 @@ from trade_crm.store import search
 
 
 @pytest.fixture
-def clustered_book(db):
+def clustered_book(book):
     """1,500 customers without "ltd" that sort first, then 1,200 "… Ltd" ones: more hits than a plan samples,
     all of them late in name order, where a walk from the top of the name index finds none."""
     stamp = "2026-11-01 00:00:00"
     rows = [(f"Aaa Trading {i:05d}", "DE", f"2026-10-{1 + i % 28:02d} 00:00:00", stamp, stamp) for i in range(1_500)]
     rows += [(f"Zz Lighting {i:05d} Ltd", "CN", f"2026-09-{1 + i % 28:02d} 00:00:00", stamp, stamp)
              for i in range(1_200)]
-    with db.atomic():
-        db.cursor().executemany("INSERT INTO customer (name, country, last_contact_at, created_at, updated_at) "
+    with book.atomic():
+        book.cursor().executemany("INSERT INTO customer (name, country, last_contact_at, created_at, updated_at) "
                                 "VALUES (?, ?, ?, ?, ?)", rows)
-        search.rebuild_index(db)
-    return db
+        search.rebuild_index(book)
+    return book
 
 
 @pytest.mark.parametrize("list_hits", [0, 10**9])  # the hits listed and walked against, or all sorted

@@ -21,6 +21,10 @@ text, see `search.search_clauses`):
   "ltd" (22,000 hits) 17 -> 2 ms; "有限公司" (2,400, sorting last) stays 1.5 ms.
   A term that needs checking (longer than a trigram): the candidates sorted and checked only until
   the page is full.
+
+A server book's text search is store/pg_search.py's (pg_trgm and a token array): the same sample of
+hits picks between sorting a few, walking the sort order, and sorting every hit (`_server_text_page`);
+filters, counts and positions take its conditions as they take FTS5's.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
-from trade_crm.store import search
+from trade_crm.store import pg_search, search
 from trade_crm.store.fields import UTCDateTimeField
 from trade_crm.store.models import LIFECYCLES as LIFECYCLES  # a filter's choices: the UI takes them from here
 from trade_crm.store.models import RATINGS as RATINGS
@@ -89,7 +93,9 @@ def _where(flt: CustomerFilter, today: date, now: datetime, *, checks: bool = Tr
     clauses: list[str] = []
     params: list = []
     checked = []
-    for clause in search.search_clauses(flt.text):
+    if pg_search.answers(database.obj):  # a server book: its engine's own conditions, and its planner's plan
+        clauses, params = pg_search.text_conditions(flt.text, "c.id")
+    for clause in _fts5_clauses(flt.text):
         sql, clause_params = clause.candidates_sql()
         clauses.append(f"c.id IN ({sql})")
         params.extend(clause_params)
@@ -140,11 +146,17 @@ def _where(flt: CustomerFilter, today: date, now: datetime, *, checks: bool = Tr
     return clauses, params
 
 
+def _fts5_clauses(text: str) -> list[search.SearchClause]:
+    """A SQLite book's FTS5 clauses for `text`; none on a server book (`pg_search.text_conditions`)."""
+    return [] if pg_search.answers(database.obj) else search.search_clauses(text)
+
+
 _COLUMNS = ("c.id, c.name, c.country, c.city, c.rating, CASE WHEN c.lost THEN 'lost' ELSE c.lifecycle END, "
             "c.last_contact_at, c.follow_up_on, (SELECT s.tier FROM customer_segment s WHERE s.customer_id = c.id)")
 _SAMPLE = 900  # hits read to size a text query; fewer than this and they are the whole answer
 _BATCH = 900  # ids per IN (...) list: old SQLite builds allow 999 parameters
 _WALK_ROWS = 2500  # rows a 3+ character query may test one by one (about 2 µs each) before giving up
+_WALK_ROWS_SERVER = 6000  # on PostgreSQL a row's test is an index probe, a few µs, whatever the term's length
 _WALK_ROWS_SHORT = 400  # the same for 1-2 character terms, whose per-row FTS lookup costs 5-40 µs
 _LIST_HITS = 6000  # hits (estimated) from which sorting them all costs more than a walk against their list
 _INDEXED_SORTS = frozenset({"name", "country", "last_contact", "follow_up", "created"})
@@ -159,10 +171,11 @@ def search_customers(flt: CustomerFilter, *, today: date, now: datetime | None =
     order = f"{SORT_COLUMNS[sort]} {direction}, c.id {direction}"
     rows = None
     if flt.text and flt == CustomerFilter(text=flt.text):
+        page = _server_text_page if pg_search.answers(database.obj) else _text_page
         with database.obj.atomic("DEFERRED"):  # its few statements must see one snapshot; a read: no write lock
-            rows = _text_page(flt.text, sort, order, offset, limit)
+            rows = page(flt.text, sort, order, offset, limit)
     if rows is None:
-        checked = [clause for clause in search.search_clauses(flt.text) if clause.checks]
+        checked = [clause for clause in _fts5_clauses(flt.text) if clause.checks]
         clauses, params = _where(flt, today, now, checks=not checked)
         if checked:
             rows = _checked_page(clauses, params, checked, order, offset, limit)
@@ -209,6 +222,31 @@ def _text_page(text: str, sort: str, order: str, offset: int, limit: int) -> lis
         return None
     rows = _walk(text, order, offset, limit, density, _WALK_ROWS_SHORT) if density > 0.5 else None
     return rows if rows is not None else _walk_listed(first, order, offset, limit)
+
+
+def _server_text_page(text: str, sort: str, order: str, offset: int, limit: int) -> list[tuple] | None:
+    """`_text_page` on a server book, whose planner misjudges how many documents a LIKE finds: a few
+    hits are sorted, many are walked in sort order (`pg_search.row_condition`), and when the walk would
+    be long (the hits sort late) they are listed in full and sorted."""
+    found = pg_search.hits_sql(text)
+    if found is None:
+        return None
+    sql, params = found
+    db = database.obj
+    hits = sorted(r[0] for r in db.execute_sql(f"{sql} LIMIT {_SAMPLE}", params))
+    if len(hits) < _SAMPLE:
+        if not hits:
+            return []
+        return db.execute_sql(f"SELECT {_COLUMNS} FROM customer c WHERE c.id IN ({','.join('?' * len(hits))}) "
+                              f"ORDER BY {order} LIMIT ? OFFSET ?", [*hits, limit, offset]).fetchall()
+    if sort in _INDEXED_SORTS:
+        low, high = hits[len(hits) // 10], hits[len(hits) * 9 // 10]  # rows moved by updates sit out of order
+        rows = _walk(text, order, offset, limit, 0.8 * len(hits) / (high - low + 1), _WALK_ROWS_SERVER)
+        if rows is not None:
+            return rows
+    page = db.execute_sql(f"SELECT c.id FROM customer c WHERE c.id = ANY(ARRAY({sql})) ORDER BY {order} "
+                          "LIMIT ? OFFSET ?", [*params, limit, offset])  # the hits listed once, then sorted
+    return _rows_in_order([r[0] for r in page])
 
 
 def _last_id() -> int:
@@ -264,7 +302,7 @@ def _walk(text: str, order: str, offset: int, limit: int, density: float, budget
     needed = offset + limit
     if needed / density > budget / 3:
         return None
-    condition, params = search.row_condition(text, "c.id")
+    condition, params = (pg_search.row_condition if pg_search.answers(db) else search.row_condition)(text, "c.id")
     found: list[int] = []
     walked, step = 0, int(1.2 * needed / density) + 20
     while len(found) < needed:
@@ -294,7 +332,7 @@ def _rows_in_order(page: list[int]) -> list[tuple]:
 
 def count_customers(flt: CustomerFilter, *, today: date, now: datetime | None = None) -> int:
     clauses, params = _where(flt, today, now or datetime.now(timezone.utc))
-    text_clauses = search.search_clauses(flt.text)
+    text_clauses = _fts5_clauses(flt.text)
     if flt.text and flt == CustomerFilter(text=flt.text) and len(text_clauses) == 1:
         # Drive from the index: each hit costs a rowid lookup, not an IN-list insert and probe.
         clause = text_clauses[0]
