@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from peewee import SqliteDatabase
 
 from trade_crm.cli.parser import run
-from trade_crm.store import migrations
+from trade_crm.store import migrations, search
 
 
 def make_xlsx(path: Path, rows: list[list], *, sheet: str = "Sheet1", more: dict[str, list[list]] | None = None,
@@ -129,3 +129,14 @@ def cli_json(capsys, *argv: str):
     code, out, err = cli(capsys, *argv, "--json")
     assert code == 0, err
     return json.loads(out)  # json.loads rejects anything after the one document
+
+
+def fill_book(db, count: int) -> None:
+    """`count` plain customers ("Customer 000000", ...) written in one go, with their search documents:
+    a book big enough for the list to page through, made in milliseconds."""
+    stamp = "2026-11-01 00:00:00"
+    rows = [(f"Customer {i:06d}", "DE", stamp, stamp) for i in range(count)]
+    with db.atomic():
+        db.cursor().executemany("INSERT INTO customer (name, country, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                                rows)
+        search.rebuild_index(db)

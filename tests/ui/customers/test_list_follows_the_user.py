@@ -5,23 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QSettings
 
+from tests.helpers import fill_book
 from trade_crm.domain.customers.query import CustomerFilter, customer_position, search_customers
 from trade_crm.domain.customers.records import create_customer
-from trade_crm.store import search
 from trade_crm.ui.customers import customer_list
 from trade_crm.ui.customers.customer_table_model import PAGE_SIZE
 from trade_crm.ui.shell.main_window import MainWindow
 
 BOOK = 5 * PAGE_SIZE  # five pages: the first is loaded at start, the new customer sorts after the last
-
-
-def fill_book(db, count: int) -> None:
-    stamp = "2026-11-01 00:00:00"
-    rows = [(f"Customer {i:06d}", "DE", stamp, stamp) for i in range(count)]
-    with db.atomic():
-        db.cursor().executemany("INSERT INTO customer (name, country, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                                rows)
-        search.rebuild_index(db)
 
 
 def visible_in_table(window: MainWindow, customer_id: int) -> bool:

@@ -5,25 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
 
+from tests.helpers import fill_book
 from trade_crm.domain.customers.query import (
     CustomerFilter,
     count_customers,
     customer_position,
     search_customers,
 )
-from trade_crm.store import search
 from trade_crm.ui.customers.customer_table_model import PAGE_SIZE
 from trade_crm.ui.shell import main_window
 from trade_crm.ui.shell.main_window import MainWindow
-
-
-def fill_book(db, count: int) -> None:
-    stamp = "2026-11-01 00:00:00"
-    rows = [(f"Customer {i:06d}", "DE", stamp, stamp) for i in range(count)]
-    with db.atomic():
-        db.cursor().executemany("INSERT INTO customer (name, country, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                                rows)
-        search.rebuild_index(db)
 
 
 def make_window(qtbot, db_path, clock, tmp_path) -> MainWindow:
