@@ -19,8 +19,9 @@ from trade_crm.store.models import INTERACTION_KINDS, LIFECYCLES, SOURCES
 from trade_crm.ui.common.labels import lifecycle_label
 from trade_crm.ui.customers.customer_table_model import Column
 from trade_crm.ui.customers.timeline_view import kind_label
-from trade_crm.ui.import_export import export_actions
-from trade_crm.ui.import_export.export_actions import ExportDialog, install_export_actions
+from trade_crm.ui.import_export import export_dialog
+from trade_crm.ui.import_export.export_actions import install_export_actions
+from trade_crm.ui.import_export.export_dialog import ExportDialog
 from trade_crm.ui.shell.main_window import MainWindow
 
 
@@ -160,13 +161,13 @@ def test_the_list_columns_choice_is_offered_for_what_is_on_screen_only(qtbot, wi
 def test_cancel_stops_the_export_and_writes_no_file(qtbot, window, tmp_path, monkeypatch):
     controller = window.export_controller
     release = threading.Event()
-    real = export_actions.customer_ids
+    real = export_dialog.customer_ids
 
     def held(*args, **kwargs):
         release.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(export_actions, "customer_ids", held)
+    monkeypatch.setattr(export_dialog, "customer_ids", held)
     path = tmp_path / "all.xlsx"
     job = controller.export_excel(path, "all", ("customers",))
     assert not controller.excel_action.isEnabled()

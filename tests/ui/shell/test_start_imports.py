@@ -1,13 +1,19 @@
 """What the first paint does not wait for: libraries the window needs only later are imported when first
 used (holidays by a greeting or a customer's card, APScheduler by the alarms after the first paint, the
-greetings dialog when opened), not by the modules run_gui imports to build and show the window."""
+greetings dialog when opened; the import readers when a file is dragged or the wizard opens; the export
+dialog and writers when an export is asked for; the merge, its undo and the duplicates dialogs when first
+used), not by the modules run_gui imports to build and show the window."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
-LATER = ("holidays", "apscheduler", "trade_crm.ui.reminders.greetings_dialog")
+LATER = ("holidays", "apscheduler", "trade_crm.ui.reminders.greetings_dialog",
+         "trade_crm.exchange.importing.readers", "trade_crm.exchange.exporting.workbook",
+         "trade_crm.exchange.vcard.writer", "trade_crm.ui.import_export.export_dialog",
+         "trade_crm.domain.duplicates.merge", "trade_crm.domain.duplicates.merge_undo",
+         "trade_crm.ui.duplicates.dialog", "trade_crm.ui.duplicates.merge_dialog")
 
 
 def test_the_modules_run_gui_starts_with_leave_the_later_libraries_unimported():

@@ -7,6 +7,8 @@ timeline's merge entries. Every merge goes through the window's undo stack (Edit
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QTreeWidgetItem
@@ -14,14 +16,14 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QTreeWidgetItem
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.customers.records import get_customer
 from trade_crm.domain.customers.timeline import timeline
-from trade_crm.domain.duplicates.merge import merge_customers
-from trade_crm.domain.duplicates.merge_undo import merge_history, merge_of_interaction, undo_merge
 from trade_crm.domain.duplicates.scan import mark_not_duplicate, unmark_not_duplicate
 from trade_crm.domain.errors import DomainError
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.undo_commands import Changed, CustomerCommand, Failed
-from trade_crm.ui.duplicates.dialog import DuplicatesDialog
-from trade_crm.ui.duplicates.merge_dialog import MergeDialog
+
+if TYPE_CHECKING:  # the dialogs and the merge itself load when first used, not at start
+    from trade_crm.ui.duplicates.dialog import DuplicatesDialog
+    from trade_crm.ui.duplicates.merge_dialog import MergeDialog
 
 TOOLS_MENU = "tools_menu"  # objectName: later tools join the same menu
 
@@ -36,15 +38,24 @@ class MergeCommand(CustomerCommand):
         self.merge_id: int | None = None
 
     def do(self) -> None:
+        # lazy: start-up, loaded when first merging
+        from trade_crm.domain.duplicates.merge import merge_customers
+
         self.merge_id = merge_customers(self.keep_id, self.other_ids, self._clock, self.choices).merge_id
 
     def undo_change(self) -> None:
+        # lazy: start-up, as the merge
+        from trade_crm.domain.duplicates.merge_undo import undo_merge
+
         if self.merge_id is not None and self.merge_id not in undone_elsewhere(self.keep_id):
             undo_merge(self.merge_id, self._clock)
 
 
 def undone_elsewhere(keep_id: int) -> set[int]:
     """Merges of this customer already undone (from the timeline or the command line)."""
+    # lazy: start-up, as the merge
+    from trade_crm.domain.duplicates.merge_undo import merge_history
+
     return {m.id for m in merge_history(keep_id) if m.undone_at is not None}
 
 
@@ -135,6 +146,9 @@ class MergeController(QObject):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return self.dialog
+        # lazy: start-up, loaded when first opened
+        from trade_crm.ui.duplicates.dialog import DuplicatesDialog
+
         self.dialog = dialog = DuplicatesDialog(self._clock, self._window, merge=self.merge,
                                                 mark=self.mark_not_duplicate, undo=self.undo_last,
                                                 open_customer=self._window.customer_list.select_customer)
@@ -152,6 +166,9 @@ class MergeController(QObject):
         if len(ids) < 2:
             return
         current = self._window.customer_list.current_id()
+        # lazy: start-up, loaded when first opened
+        from trade_crm.ui.duplicates.merge_dialog import MergeDialog
+
         try:
             self.merge_dialog = dialog = MergeDialog(ids, self._window, keep_id=current if current in ids else None)
         except DomainError as exc:
@@ -183,6 +200,9 @@ class MergeController(QObject):
         """The right-click menu of the timeline entry at `pos`: "Undo this merge" on a merge not yet undone."""
         entries = self._window.timeline.entries
         interaction_id = self.merge_entry_id(entries.itemAt(pos))
+        # lazy: start-up, as the merge
+        from trade_crm.domain.duplicates.merge_undo import merge_of_interaction
+
         info = merge_of_interaction(interaction_id) if interaction_id is not None else None
         if info is None or info.undone_at is not None:
             return None
@@ -208,6 +228,9 @@ class MergeController(QObject):
         if isinstance(last, MergeCommand) and last.merge_id == merge_id:
             stack.undo()
             return True
+        # lazy: start-up, as the merge
+        from trade_crm.domain.duplicates.merge_undo import undo_merge
+
         try:
             result = undo_merge(merge_id, self._clock)
         except DomainError as exc:

@@ -19,14 +19,19 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.customers.records import all_tags
-from trade_crm.exchange.importing.readers import TEXT_SUFFIXES, VCARD_SUFFIXES, WORKBOOK_SUFFIXES
 from trade_crm.ui.common.icons import icon
 
 if TYPE_CHECKING:  # the wizard and the import engine load when first opened, not at start
     from trade_crm.ui.import_export.history_dialog import ImportHistoryDialog
     from trade_crm.ui.import_export.wizard import ImportWizard
 
-SUPPORTED_SUFFIXES = WORKBOOK_SUFFIXES | TEXT_SUFFIXES | VCARD_SUFFIXES
+
+def supported_suffixes() -> frozenset[str]:
+    """The file kinds the wizard reads, asked only when a file is dragged over the window."""
+    # lazy: start-up, the readers (and the file formats they pull in) load when a file is first dragged
+    from trade_crm.exchange.importing.readers import TEXT_SUFFIXES, VCARD_SUFFIXES, WORKBOOK_SUFFIXES
+
+    return WORKBOOK_SUFFIXES | TEXT_SUFFIXES | VCARD_SUFFIXES
 
 
 def dropped_file(mime: QMimeData) -> Path | None:
@@ -37,7 +42,7 @@ def dropped_file(mime: QMimeData) -> Path | None:
     if len(urls) != 1 or not urls[0].isLocalFile():
         return None
     path = Path(urls[0].toLocalFile())
-    return path if path.suffix.lower() in SUPPORTED_SUFFIXES else None
+    return path if path.suffix.lower() in supported_suffixes() else None
 
 
 class ImportController(QObject):
