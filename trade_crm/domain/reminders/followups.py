@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
+from functools import partial
 
 from trade_crm.domain.reminders.candidate import (
     LocalDays,
@@ -76,10 +77,14 @@ def _settled(today: date, end: date, noon: datetime, settings: ReminderSettings)
     rows = database.execute_sql(
         "SELECT id, name, rating, follow_up_on, last_contact_at, created_at FROM customer "
         f"WHERE follow_up_on <= ? AND lost = 0 AND id NOT IN ({CHANGED_IDS_SQL})", (end.isoformat(),))
-    told, key, shared = ReminderCandidate.told, CUSTOMER_FOLLOW_UP, SharedDays()
-    return [told(_say_settled, (today, shift, settings, cid, name, rating, shared.text(due_text), last, created),
-                 f"{key}{cid}:{due_text}", "follow_up", shared.day(due_text), cid)
-            for cid, name, rating, due_text, last, created in rows]
+    told, key, pair = ReminderCandidate.told, CUSTOMER_FOLLOW_UP, SharedDays().pair
+    say = partial(_say_settled, today, shift, settings)  # what every candidate shares, bound once
+    out = []
+    for cid, name, rating, due_text, last, created in rows:
+        due_text, due = pair(due_text)
+        out.append(told(say, (cid, name, rating, due_text, last, created), f"{key}{cid}:{due_text}", "follow_up",
+                        due, cid))
+    return out
 
 
 def _say_settled(today: date, shift: timedelta, settings: ReminderSettings, cid: int, name: str, rating: str | None,
