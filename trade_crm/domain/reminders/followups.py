@@ -164,17 +164,20 @@ def _expired_quotations(today: date, end: date, settings: ReminderSettings,
         "AND NOT EXISTS (SELECT 1 FROM interaction j WHERE j.customer_id = i.customer_id "
         "                AND j.kind IN ('quotation', 'order') AND j.occurred_at > i.occurred_at)",
         (end.isoformat(), (today - timedelta(days=settings.quotation_expiry_window)).isoformat(), *ids)).fetchall()
-    out = []
+    told, day, out = ReminderCandidate.told, SharedDays().day, []  # texts made when read, as the others
     for interaction_id, cid, name, valid_until, _occurred in rows:
-        expired = date.fromisoformat(valid_until)
-        due = expired + timedelta(days=1)
-        out.append(ReminderCandidate(
-            f"follow_up:quotation_expired:{interaction_id}:{expired.isoformat()}", "follow_up", due,
-            f"Quotation for {name} has expired",
-            f"Valid until {expired.isoformat()}; no order since. Renew it or ask for a decision.",
-            customer_id=cid, payload={"rule": "quotation_expired", "interaction_id": interaction_id,
-                                      "valid_until": expired.isoformat()}))
+        expired = day(valid_until)
+        valid_until = expired.isoformat()  # as the date says it, whatever text the column held
+        out.append(told(_say_expired, (name, interaction_id, valid_until),
+                        f"follow_up:quotation_expired:{interaction_id}:{valid_until}", "follow_up",
+                        expired + timedelta(days=1), cid))
     return out
+
+
+def _say_expired(name: str, interaction_id: int, valid_until: str) -> tuple[str, str, dict]:
+    return (f"Quotation for {name} has expired",
+            f"Valid until {valid_until}; no order since. Renew it or ask for a decision.",
+            {"rule": "quotation_expired", "interaction_id": interaction_id, "valid_until": valid_until})
 
 
 def follow_up_candidates(today: date, end: date, zone: tzinfo, settings: ReminderSettings,
