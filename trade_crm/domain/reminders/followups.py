@@ -74,9 +74,13 @@ def _settled(today: date, end: date, noon: datetime, settings: ReminderSettings)
     day (settled), so the index picks them and the facts the texts need wait until the texts are read."""
     shift = noon.utcoffset()
     shift = timedelta(minutes=int(shift.total_seconds() // 60)) if shift else timedelta(0)
+    # The index picks the ids; the rows are then read in id order, each table page once (46 vs 61 ms on
+    # 100k after a sync, whose written pages crowd the page cache: in the index's order pages are read again).
     rows = database.execute_sql(
         "SELECT id, name, rating, follow_up_on, last_contact_at, created_at FROM customer "
-        f"WHERE follow_up_on <= ? AND lost = 0 AND id NOT IN ({CHANGED_IDS_SQL})", (end.isoformat(),))
+        "WHERE id IN (SELECT id FROM customer WHERE follow_up_on <= ? AND lost = 0) "
+        f"AND id NOT IN ({CHANGED_IDS_SQL})",
+        (end.isoformat(),))
     told, key, pair = ReminderCandidate.told, CUSTOMER_FOLLOW_UP, SharedDays().pair
     say = partial(_say_settled, today, shift, settings)  # what every candidate shares, bound once
     out = []
@@ -154,11 +158,13 @@ def _unanswered_quotations(today: date, end: date, zone: tzinfo, settings: Remin
 def _expired_quotations(today: date, end: date, settings: ReminderSettings,
                         only: Sequence[int] | None = None) -> list[ReminderCandidate]:
     which, ids = only_customers("i.customer_id", only)
+    quoted = "i.kind = 'quotation' AND i.valid_until IS NOT NULL AND i.valid_until < ? AND i.valid_until >= ?"
+    if only is None:  # the book's quotations by their index, then read in id order (as in _settled: 45 vs 58 ms)
+        quoted = f"i.id IN (SELECT id FROM interaction i WHERE {quoted})"
     rows = database.execute_sql(
         "SELECT i.id, c.id, c.name, i.valid_until, i.occurred_at FROM interaction i "
         "JOIN customer c ON c.id = i.customer_id "
-        "WHERE i.kind = 'quotation' AND i.valid_until IS NOT NULL AND i.valid_until < ? AND i.valid_until >= ? "
-        f"AND c.lost = 0{which} "
+        f"WHERE {quoted} AND c.lost = 0{which} "
         "AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = i.customer_id "  # i's, not c's: tested
         "                AND o.ordered_on >= substr(i.occurred_at, 1, 10)) "  # before the customer is read
         "AND NOT EXISTS (SELECT 1 FROM interaction j WHERE j.customer_id = i.customer_id "
