@@ -137,3 +137,15 @@ def test_a_holiday_is_named_in_the_ui_language_where_the_library_can():
     assert holiday_name("DE", date(2026, 10, 3), "German Unity Day", "zh") == "German Unity Day"  # no Chinese names
     assert holiday_name("CN", date(2026, 10, 1), "National Day", "en") == "National Day"
     assert holiday_name("CN", date(2026, 10, 2), "Some Other Day", "zh") == "Some Other Day"
+
+
+def test_the_kept_matcher_follows_rules_edited_in_place():
+    """greeting_holidays keeps the last rules' matcher: an edit to the same dict must still be seen."""
+    rules = default_greeting_rules()
+    march = (date(2026, 3, 1), date(2026, 3, 31))
+    before = [h.greeting_id for h in greeting_holidays("RU", *march, rules)]
+    rules["greetings"]["womens_day"] = ["International Women's Day"]
+    after = [h.greeting_id for h in greeting_holidays("RU", *march, rules)]
+    del rules["greetings"]["womens_day"]
+    again = [h.greeting_id for h in greeting_holidays("RU", *march, rules)]
+    assert "womens_day" not in before and "womens_day" in after and again == before

@@ -105,11 +105,20 @@ class SharedDays:
     """One text and one date object per day among tens of thousands of candidates (a few hundred days):
     what a rule keeps per candidate until its texts are made is then its own facts alone."""
 
-    __slots__ = ("_texts", "_days")
+    __slots__ = ("_texts", "_days", "_pairs")
 
     def __init__(self) -> None:
         self._texts: dict[str, str] = {}
         self._days: dict[str, date] = {}
+        self._pairs: dict[str, tuple[str, date]] = {}
+
+    def pair(self, day_text: str) -> tuple[str, date]:
+        """(the shared text, the shared date) of `day_text` in one look-up: a rule's loop needs both."""
+        made = self._pairs.get(day_text)
+        if made is None:
+            text = self.text(day_text)
+            made = self._pairs[text] = (text, self.day(text))
+        return made
 
     def text(self, day_text: str) -> str:
         return self._texts.setdefault(day_text, day_text)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
+from functools import partial
 
 from trade_crm.domain.reminders.candidate import (
     LocalDays,
@@ -73,13 +74,21 @@ def _settled(today: date, end: date, noon: datetime, settings: ReminderSettings)
     day (settled), so the index picks them and the facts the texts need wait until the texts are read."""
     shift = noon.utcoffset()
     shift = timedelta(minutes=int(shift.total_seconds() // 60)) if shift else timedelta(0)
+    # The index picks the ids; the rows are then read in id order, each table page once (46 vs 61 ms on
+    # 100k after a sync, whose written pages crowd the page cache: in the index's order pages are read again).
     rows = database.execute_sql(
         "SELECT id, name, rating, follow_up_on, last_contact_at, created_at FROM customer "
-        f"WHERE follow_up_on <= ? AND lost = 0 AND id NOT IN ({CHANGED_IDS_SQL})", (end.isoformat(),))
-    told, key, shared = ReminderCandidate.told, CUSTOMER_FOLLOW_UP, SharedDays()
-    return [told(_say_settled, (today, shift, settings, cid, name, rating, shared.text(due_text), last, created),
-                 f"{key}{cid}:{due_text}", "follow_up", shared.day(due_text), cid)
-            for cid, name, rating, due_text, last, created in rows]
+        "WHERE id IN (SELECT id FROM customer WHERE follow_up_on <= ? AND lost = 0) "
+        f"AND id NOT IN ({CHANGED_IDS_SQL})",
+        (end.isoformat(),))
+    told, key, pair = ReminderCandidate.told, CUSTOMER_FOLLOW_UP, SharedDays().pair
+    say = partial(_say_settled, today, shift, settings)  # what every candidate shares, bound once
+    out = []
+    for cid, name, rating, due_text, last, created in rows:
+        due_text, due = pair(due_text)
+        out.append(told(say, (cid, name, rating, due_text, last, created), f"{key}{cid}:{due_text}", "follow_up",
+                        due, cid))
+    return out
 
 
 def _say_settled(today: date, shift: timedelta, settings: ReminderSettings, cid: int, name: str, rating: str | None,
@@ -149,27 +158,32 @@ def _unanswered_quotations(today: date, end: date, zone: tzinfo, settings: Remin
 def _expired_quotations(today: date, end: date, settings: ReminderSettings,
                         only: Sequence[int] | None = None) -> list[ReminderCandidate]:
     which, ids = only_customers("i.customer_id", only)
+    quoted = "i.kind = 'quotation' AND i.valid_until IS NOT NULL AND i.valid_until < ? AND i.valid_until >= ?"
+    if only is None:  # the book's quotations by their index, then read in id order (as in _settled: 45 vs 58 ms)
+        quoted = f"i.id IN (SELECT id FROM interaction i WHERE {quoted})"
     rows = database.execute_sql(
         "SELECT i.id, c.id, c.name, i.valid_until, i.occurred_at FROM interaction i "
         "JOIN customer c ON c.id = i.customer_id "
-        "WHERE i.kind = 'quotation' AND i.valid_until IS NOT NULL AND i.valid_until < ? AND i.valid_until >= ? "
-        f"AND c.lost = 0{which} "
+        f"WHERE {quoted} AND c.lost = 0{which} "
         "AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = i.customer_id "  # i's, not c's: tested
         "                AND o.ordered_on >= substr(i.occurred_at, 1, 10)) "  # before the customer is read
         "AND NOT EXISTS (SELECT 1 FROM interaction j WHERE j.customer_id = i.customer_id "
         "                AND j.kind IN ('quotation', 'order') AND j.occurred_at > i.occurred_at)",
         (end.isoformat(), (today - timedelta(days=settings.quotation_expiry_window)).isoformat(), *ids)).fetchall()
-    out = []
+    told, day, out = ReminderCandidate.told, SharedDays().day, []  # texts made when read, as the others
     for interaction_id, cid, name, valid_until, _occurred in rows:
-        expired = date.fromisoformat(valid_until)
-        due = expired + timedelta(days=1)
-        out.append(ReminderCandidate(
-            f"follow_up:quotation_expired:{interaction_id}:{expired.isoformat()}", "follow_up", due,
-            f"Quotation for {name} has expired",
-            f"Valid until {expired.isoformat()}; no order since. Renew it or ask for a decision.",
-            customer_id=cid, payload={"rule": "quotation_expired", "interaction_id": interaction_id,
-                                      "valid_until": expired.isoformat()}))
+        expired = day(valid_until)
+        valid_until = expired.isoformat()  # as the date says it, whatever text the column held
+        out.append(told(_say_expired, (name, interaction_id, valid_until),
+                        f"follow_up:quotation_expired:{interaction_id}:{valid_until}", "follow_up",
+                        expired + timedelta(days=1), cid))
     return out
+
+
+def _say_expired(name: str, interaction_id: int, valid_until: str) -> tuple[str, str, dict]:
+    return (f"Quotation for {name} has expired",
+            f"Valid until {valid_until}; no order since. Renew it or ask for a decision.",
+            {"rule": "quotation_expired", "interaction_id": interaction_id, "valid_until": valid_until})
 
 
 def follow_up_candidates(today: date, end: date, zone: tzinfo, settings: ReminderSettings,
