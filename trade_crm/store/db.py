@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import PeeweeException, SqliteDatabase
 
 from trade_crm.store import migrations
 from trade_crm.store.backup import BackupError, copy_database, timestamped_name
@@ -101,24 +100,14 @@ def needs_upgrade(path: str | Path) -> bool:
     path = Path(path)
     if not path.is_file():
         return False
+    book = SqliteDatabase(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return False
-    try:
-        version = migrations.current_version(_RawConnection(connection))
-    except sqlite3.Error:
+        version = migrations.current_version(book)
+    except PeeweeException:  # "file is not a database", unreadable: not a book
         return False
     finally:
-        connection.close()
+        book.close()
     return 0 < version < migrations.LATEST_VERSION
-
-
-class _RawConnection:
-    """Just enough of peewee's `execute_sql` over a plain sqlite3 connection for migrations.current_version."""
-
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self.execute_sql = connection.execute
 
 
 def close_database(db: SqliteDatabase) -> None:
