@@ -4657,6 +4657,11 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <translation>合并</translation>
     </message>
     <message>
+        <location filename="../../trade_crm/ui/customers/timeline_view.py" line="59"/>
+        <source>Handover</source>
+        <translation>移交</translation>
+    </message>
+    <message>
         <location filename="../../trade_crm/ui/timeline_view.py" line="81"/>
         <source>Select a customer to see its timeline.</source>
         <translation>选择一个客户以查看其时间线。</translation>

@@ -1,0 +1,1 @@
+"""Team mode on a server book (issue #18): people, handover and the public pool, ..."""
