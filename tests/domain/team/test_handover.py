@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from tests.domain.team.conftest import NOW, add_customers, connect, create_people
 from tests.postgres_server import OWNER_PASSWORD
+from tests.team_people import NOW, add_customers, connect, create_people
 from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.team.handover import TeamError, hand_over
 from trade_crm.store.models import Customer, Interaction

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.domain.team.conftest import NOW, add_customers
+from tests.team_people import NOW, add_customers
 from trade_crm.domain.clock import FixedClock
 from trade_crm.domain.customers.timeline import log_interaction
 from trade_crm.domain.errors import NotFoundError, ValidationError

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from importlib import import_module
 
-MODULES = ("gui", "demo", "customers", "search", "timeline", "reminders", "imports", "export", "backup", "stats", "duplicates", "merge")
-GROUPS = {"customer": "add, show or list customers"}
+MODULES = ("gui", "demo", "customers", "search", "timeline", "reminders", "imports", "export", "backup", "stats", "duplicates", "merge",
+           "team")
+GROUPS = {"customer": "add, show or list customers",
+          "team": "team server: hand customers over, the public pool"}
 
 
 def all_commands() -> list:

@@ -46,6 +46,17 @@ def require_server(db: Database, what: str) -> None:
                         "no owners (open one with --db postgresql://user@host/book)")
 
 
+def acting_person(db: Database) -> str:
+    """The person this server connection acts as (their login); a laptop book has none."""
+    require_server(db, "team mode")
+    return pg_team.current_login(db)
+
+
+def manages(db: Database) -> bool:
+    """The connected person is a manager (handover, everyone's customers); False on a laptop book."""
+    return pg_team.is_server(db) and pg_team.is_manager(db)
+
+
 def stamp(instant: datetime) -> str:
     """An instant as the book stores it (UTC text)."""
     if instant.tzinfo is None:

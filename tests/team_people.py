@@ -65,7 +65,7 @@ def add_customers(count: int, owner: str | None, *, created: datetime = NOW - ti
                   last_contact: datetime | None = None, prefix: str = "Customer") -> list[int]:
     """`count` customers of `owner`, written through the bound book; their ids in order."""
     first = (Customer.select(Customer.id).order_by(Customer.id.desc()).limit(1).scalar() or 0) + 1
-    rows = [dict(name=f"{prefix} {owner} {i}", created_at=created, updated_at=created, owner=owner,
+    rows = [dict(name=f"{prefix} {owner or 'pool'} {i}", created_at=created, updated_at=created, owner=owner,
                  last_contact_at=last_contact) for i in range(count)]
     for start in range(0, len(rows), 1000):
         Customer.insert_many(rows[start:start + 1000]).execute()
