@@ -60,3 +60,11 @@ def is_refusal(exc: BaseException) -> bool:
         inner = current.args[0] if current.args and isinstance(current.args[0], BaseException) else None
         current = inner or current.__cause__ or current.__context__
     return False
+
+
+def people_logins(db: Database) -> list[str]:
+    """The login roles of the people: members of the salespeople's or the managers' group, by name."""
+    return [name for (name,) in db.execute_sql(
+        "SELECT DISTINCT r.rolname FROM pg_roles r JOIN pg_auth_members m ON m.member = r.oid "
+        "JOIN pg_roles g ON g.oid = m.roleid WHERE r.rolcanlogin AND g.rolname IN (?, ?) ORDER BY r.rolname",
+        (SALES_ROLE, MANAGERS_ROLE))]

@@ -14,6 +14,7 @@ from trade_crm.domain.customers.timeline import log_interaction
 from trade_crm.domain.errors import NotFoundError, ValidationError
 from trade_crm.domain.team.handover import TeamError, hand_over
 from trade_crm.domain.team.pool import (
+    DailyPoolRule,
     PoolSettings,
     claim,
     cutoff_for,
@@ -199,3 +200,37 @@ def test_a_laptop_book_has_no_pool(db):
     with pytest.raises(TeamError, match="needs a book on a team server"):
         claim(db, 1, "bob", 5, now=NOW)
     assert run_pool_rule(db, FixedClock(NOW)) is None
+
+
+def test_the_daily_rule_runs_once_a_day_before_the_work_it_wraps(team, pg_db):
+    stale = add_customers(1, "ann")[0]
+    save_pool_settings(enabled=True, days=30)
+    rule, synced = DailyPoolRule(), []
+    sync = rule.before(lambda clock: synced.append(clock.now()) or len(synced))
+    clock = FixedClock(NOW)
+    assert sync(clock) == 1 and owner_of(stale) is None  # the book's owner runs it as a manager: everyone's
+    assert rule.last_result.count == 1 and rule.last_day == TODAY
+    Customer.update(owner="ann").where(Customer.id == stale).execute()
+    clock.advance(timedelta(hours=3))
+    assert sync(clock) == 2 and owner_of(stale) == "ann"  # the same day: not again
+    clock.advance(timedelta(days=1))
+    assert sync(clock) == 3 and owner_of(stale) == "ann"  # ran, but the change of hands today restarted its days
+    clock.advance(timedelta(days=31))
+    assert sync(clock) == 4 and owner_of(stale) is None
+
+
+def test_a_failing_rule_never_stops_the_reminders_and_is_tried_again(caplog):
+    calls = []
+
+    def broken(db, clock):
+        calls.append(clock.now())
+        raise TeamError("the server went away")
+
+    sync = DailyPoolRule(broken).before(lambda clock: "synced")
+    assert sync(FixedClock(NOW)) == "synced" and sync(FixedClock(NOW)) == "synced"
+    assert len(calls) == 2 and "the pool rule did not run: the server went away" in caplog.text
+
+
+def test_the_daily_rule_does_nothing_on_a_laptop_book(db):
+    rule = DailyPoolRule()
+    assert rule(FixedClock(NOW)) is None and rule.last_result is None

@@ -20,7 +20,7 @@ from peewee import Database, PeeweeException
 
 from trade_crm.domain.errors import DomainError, ValidationError
 from trade_crm.store import pg_team
-from trade_crm.store.models import Interaction
+from trade_crm.store.models import Interaction, database
 
 KIND = "handover"  # the timeline entry of every change of owner (handover, claim, return to the pool)
 CHUNK = 1000  # rows a multi-row INSERT writes, ids an IN (…) holds: well under any parameter limit
@@ -44,6 +44,31 @@ def require_server(db: Database, what: str) -> None:
     if not pg_team.is_server(db):
         raise TeamError(f"{what} needs a book on a team server: a book on this computer has one user and "
                         "no owners (open one with --db postgresql://user@host/book)")
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str  # their login on the server
+    customers: int  # how many they own
+    has_login: bool  # False: one who left, whose customers still name them
+
+
+def bound_book() -> Database:
+    """The book the app has open (the UI hands it to the functions here; it never holds the store itself)."""
+    return database.obj
+
+
+def team_mode(db: Database | None = None) -> bool:
+    """The book (default: the open one) is on a team server, where customers have owners."""
+    return pg_team.is_server(db if db is not None else database.obj)
+
+
+def people(db: Database) -> list[Person]:
+    """Everyone who owns customers or may own them (the people's logins), by name: whom to hand over from or to."""
+    require_server(db, "team mode")
+    owned = dict(db.execute_sql("SELECT owner, count(*) FROM customer WHERE owner IS NOT NULL GROUP BY owner"))
+    logins = set(pg_team.people_logins(db))
+    return [Person(name, owned.get(name, 0), name in logins) for name in sorted(logins | set(owned))]
 
 
 def acting_person(db: Database) -> str:

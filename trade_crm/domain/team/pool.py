@@ -14,8 +14,11 @@ the customers one person may own holds. A laptop book has no owners, so none of 
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from typing import TypeVar
 
 from peewee import Database, PeeweeException
 
@@ -31,7 +34,11 @@ from trade_crm.domain.team.handover import (
     stamp,
 )
 from trade_crm.store import pg_team
+from trade_crm.store.models import database
 from trade_crm.store.settings import SettingKey
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 POOL_ENABLED = SettingKey("pool.enabled", bool, False, "Return customers nobody follows up to the public pool")
 POOL_DAYS = SettingKey("pool.days", int, 30, "Back to the pool after this many days without a follow-up")
@@ -240,3 +247,39 @@ def run_pool_rule(db: Database, clock: Clock) -> ReleaseResult | None:
         return None
     owner = None if pg_team.is_manager(db) else pg_team.current_login(db)
     return release_stale(db, today(clock), days=settings.days, now=clock.now(), zone=clock.zone, owner=owner)
+
+
+class DailyPoolRule:
+    """The pool rule at most once a day, before the work it wraps (the reminder scheduler's sync, which runs at
+    start, at midnight and every 15 minutes): `scheduler_sync = DailyPoolRule().before(sync_reminders)`.
+
+    Each salesperson's app returns their own stale customers, a manager's everyone's (the database's rules
+    decide what each may change). A failure of the rule is logged and tried again at the next run; it never
+    keeps the wrapped work from running.
+    """
+
+    def __init__(self, run: Callable[[Database, Clock], ReleaseResult | None] = run_pool_rule):
+        self._run = run
+        self.last_day: date | None = None
+        self.last_result: ReleaseResult | None = None
+
+    def __call__(self, clock: Clock) -> ReleaseResult | None:
+        """Run the rule on the open book unless it ran today already."""
+        day = today(clock)
+        if day == self.last_day:
+            return None
+        try:
+            result = self._run(database.obj, clock)
+        except Exception as exc:  # noqa: BLE001 - a rule that failed must not stop the reminders; logged
+            log.warning("the pool rule did not run: %s", exc)
+            return None
+        self.last_day, self.last_result = day, result
+        if result is not None:
+            log.info("pool rule: %d customers went back to the pool", result.count)
+        return result
+
+    def before(self, work: Callable[[Clock], T]) -> Callable[[Clock], T]:
+        def run_then(clock: Clock) -> T:
+            self(clock)
+            return work(clock)
+        return run_then
