@@ -138,27 +138,36 @@ def release_stale(db: Database, today: date, *, days: int, now: datetime, zone: 
         where, params = f"owner = ? AND {STALE}", [owner, *params]
     try:
         with db.atomic("IMMEDIATE"):
-            found = [_row(r) for r in db.execute_sql(f"SELECT {COLUMNS} FROM customer WHERE {where} ORDER BY id",
-                                                     params)]
-            if dry_run or not found:
-                return ReleaseResult(days, cutoff, dry_run, tuple(found))
-            released: set[int] = set()
-            at = stamp(now)
-            for part in chunks([c.id for c in found]):
-                marks = ", ".join("?" * len(part))
-                released.update(i for (i,) in db.execute_sql(
-                    f"UPDATE customer SET owner = NULL, version = version + 1, updated_at = ? "
-                    f"WHERE id IN ({marks}) AND {where} RETURNING id", (at, *part, *params)))
-            gone = [c for c in found if c.id in released]
+            if dry_run:
+                found = [_row(r) for r in db.execute_sql(
+                    f"SELECT {COLUMNS} FROM customer WHERE {where} ORDER BY id", params)]
+                return ReleaseResult(days, cutoff, True, tuple(found))
+            gone = sorted((_row(r) for r in _lock(db, where, params, COLUMNS)), key=lambda c: c.id)
             add_entries(db, [c.id for c in gone],
                         [f"Returned to the pool: not followed up for {days} days (owner {c.owner})" for c in gone],
                         now)
+            _to_pool(db, [c.id for c in gone], now)
     except PeeweeException as exc:
         if refused(exc):
             raise TeamError("the server refused to return customers to the pool: a salesperson may return only "
                             "their own customers; nothing was changed") from None
         raise
     return ReleaseResult(days, cutoff, False, tuple(gone))
+
+
+def _lock(db: Database, where: str, params: list, columns: str) -> list[tuple]:
+    """Lock the customers `where` selects, and read them: a change of nothing (no audit entry, no new version)
+    whose row locks keep them as they are until the transaction ends. Their timeline entries are then written
+    while their owner still owns them (a salesperson adds to the timeline of their own customers, not to the
+    pool's), and exactly these go back."""
+    return db.execute_sql(f"UPDATE customer SET owner = owner WHERE {where} RETURNING {columns}", params).fetchall()
+
+
+def _to_pool(db: Database, ids: list[int], now: datetime) -> None:
+    at = stamp(now)
+    for part in chunks(ids):
+        db.execute_sql("UPDATE customer SET owner = NULL, version = version + 1, updated_at = ? "
+                       f"WHERE id IN ({', '.join('?' * len(part))})", (at, *part))
 
 
 def pool_customers(db: Database, *, limit: int | None = None) -> list[PoolCustomer]:
@@ -221,14 +230,14 @@ def release(db: Database, customer_ids: list[int], *, by: str, now: datetime) ->
             moved: list[int] = []
             for part in chunks(chosen):
                 marks = ", ".join("?" * len(part))
-                moved += [i for (i,) in db.execute_sql(
-                    "UPDATE customer SET owner = NULL, version = version + 1, updated_at = ? "
-                    f"WHERE id IN ({marks}) AND owner IS NOT NULL RETURNING id", (stamp(now), *part))]
+                moved += [i for (i,) in _lock(db, f"id IN ({marks}) AND owner IS NOT NULL", list(part), "id")]
             if len(moved) != len(chosen):
                 missing = ", ".join(map(str, sorted(set(chosen) - set(moved))[:10]))
                 raise ValidationError("customers", f"not owned by anyone you may change (or not found): {missing}; "
                                                    "nothing was put back")
-            add_entries(db, sorted(moved), f"Put back into the pool by {by}", now)
+            moved.sort()
+            add_entries(db, moved, f"Put back into the pool by {by}", now)
+            _to_pool(db, moved, now)
     except PeeweeException as exc:
         if refused(exc):
             raise TeamError("the server refused: a salesperson may put back only their own customers; "
