@@ -16,7 +16,11 @@ from tests.postgres_server import SHARED
 from trade_crm.store.models import Customer
 from trade_crm.store.pg_book import PostgresBook
 
-PASSWORD = "person-secret"
+
+def password(name: str) -> str:
+    """A person's password on the test server (as tests/postgres_server.py makes people's)."""
+    return f"{name}-secret"
+
 SALES, MANAGERS = ("ann", "bob", "mia"), ("mia",)
 NOW = datetime(2026, 11, 23, 1, 30, tzinfo=timezone.utc)
 
@@ -30,7 +34,7 @@ def create_people(server, dbname: str) -> None:
     ]
     for name in SALES:
         statements.append(f"DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{name}') THEN "
-                          f"CREATE ROLE {name} LOGIN PASSWORD '{PASSWORD}' IN ROLE trade_crm_sales; END IF; END$$")
+                          f"CREATE ROLE {name} LOGIN PASSWORD '{password(name)}' IN ROLE trade_crm_sales; END IF; END$$")
     statements += [f"GRANT trade_crm_managers TO {name}" for name in MANAGERS]
     for statement in statements:
         server.execute(statement)
@@ -47,13 +51,13 @@ def people(postgres_server):
 
 def connect(server, name: str, dbname: str = SHARED) -> PostgresBook:
     """A connection as `name` that leaves the models' binding alone (the test's own book stays bound)."""
-    db = PostgresBook(server.url(name, dbname), autoconnect=True, password=PASSWORD)
+    db = PostgresBook(server.url(name, dbname), autoconnect=True, password=password(name))
     db.connect()
     return db
 
 
 @pytest.fixture
-def team(people, pg_db) -> Iterator[dict[str, PostgresBook]]:
+def staff(people, pg_db) -> Iterator[dict[str, PostgresBook]]:
     """The empty shared book (bound, as its owner: `pg_db`) and a connection as each person."""
     books = {name: connect(people, name) for name in SALES}
     yield books

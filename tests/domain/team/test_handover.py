@@ -22,11 +22,11 @@ def handover_entries() -> list[tuple[int, str]]:
     return sorted((i.customer_id, i.summary) for i in Interaction.select().where(Interaction.kind == "handover"))
 
 
-def test_all_customers_of_ann_go_to_bob_each_with_a_timeline_entry(team):
+def test_all_customers_of_ann_go_to_bob_each_with_a_timeline_entry(staff):
     ann_ids = add_customers(3, "ann")
     bob_ids = add_customers(1, "bob")
     pool_ids = add_customers(1, None)
-    summary = hand_over(team["mia"], "ann", "bob", by="mia", now=NOW)
+    summary = hand_over(staff["mia"], "ann", "bob", by="mia", now=NOW)
     assert (summary.count, summary.customer_ids, summary.from_person, summary.to_person) == (3, tuple(ann_ids),
                                                                                               "ann", "bob")
     assert owners() == {**{i: "bob" for i in ann_ids + bob_ids}, pool_ids[0]: None}
@@ -35,18 +35,18 @@ def test_all_customers_of_ann_go_to_bob_each_with_a_timeline_entry(team):
     assert (moved.version, moved.updated_at, moved.last_contact_at) == (2, NOW, None)  # a handover is not contact
 
 
-def test_a_chosen_set_goes_and_the_rest_stays(team):
+def test_a_chosen_set_goes_and_the_rest_stays(staff):
     ann_ids = add_customers(4, "ann")
-    summary = hand_over(team["mia"], "ann", "bob", customer_ids=[ann_ids[1], ann_ids[3]], by="mia", now=NOW)
+    summary = hand_over(staff["mia"], "ann", "bob", customer_ids=[ann_ids[1], ann_ids[3]], by="mia", now=NOW)
     assert summary.customer_ids == (ann_ids[1], ann_ids[3])
     assert owners() == {ann_ids[0]: "ann", ann_ids[1]: "bob", ann_ids[2]: "ann", ann_ids[3]: "bob"}
 
 
-def test_a_chosen_customer_that_is_not_the_givers_refuses_the_whole_set(team):
+def test_a_chosen_customer_that_is_not_the_givers_refuses_the_whole_set(staff):
     ann_ids = add_customers(2, "ann")
     bob_ids = add_customers(1, "bob")
     with pytest.raises(ValidationError, match=f"not customers of ann \\(or not found\\): {bob_ids[0]}, 9999"):
-        hand_over(team["mia"], "ann", "bob", customer_ids=[*ann_ids, bob_ids[0], 9999], by="mia", now=NOW)
+        hand_over(staff["mia"], "ann", "bob", customer_ids=[*ann_ids, bob_ids[0], 9999], by="mia", now=NOW)
     assert owners() == {ann_ids[0]: "ann", ann_ids[1]: "ann", bob_ids[0]: "bob"}
     assert handover_entries() == []
 
@@ -57,23 +57,23 @@ def test_a_chosen_customer_that_is_not_the_givers_refuses_the_whole_set(team):
     ("ghost", "bob", "there is no person ghost on this server, and no customer is theirs"),
     ("ann", " ", "name a person"),
 ])
-def test_unknown_or_same_people_are_refused_in_one_line(team, giver, taker, message):
+def test_unknown_or_same_people_are_refused_in_one_line(staff, giver, taker, message):
     add_customers(1, "ann")
     with pytest.raises(ValidationError, match=message):
-        hand_over(team["mia"], giver, taker, by="mia", now=NOW)
+        hand_over(staff["mia"], giver, taker, by="mia", now=NOW)
     assert handover_entries() == []
 
 
-def test_the_customers_of_one_who_left_and_lost_their_login_can_still_be_handed_over(team):
+def test_the_customers_of_one_who_left_and_lost_their_login_can_still_be_handed_over(staff):
     ids = add_customers(2, "carl_who_left")
-    assert hand_over(team["mia"], "carl_who_left", "bob", by="mia", now=NOW).customer_ids == tuple(ids)
+    assert hand_over(staff["mia"], "carl_who_left", "bob", by="mia", now=NOW).customer_ids == tuple(ids)
     assert set(owners().values()) == {"bob"}
 
 
-def test_a_salesperson_may_not_hand_over(team):
+def test_a_salesperson_may_not_hand_over(staff):
     ids = add_customers(2, "ann")
     with pytest.raises(TeamError, match="only a manager may hand customers over, and ann is not one"):
-        hand_over(team["ann"], "ann", "bob", by="ann", now=NOW)
+        hand_over(staff["ann"], "ann", "bob", by="ann", now=NOW)
     assert set(owners().values()) == {"ann"} and len(ids) == 2
 
 
@@ -108,10 +108,10 @@ def test_a_failure_midway_leaves_every_customer_with_its_old_owner_and_no_entry(
         book.close()
 
 
-def test_ten_thousand_customers_are_handed_over_in_a_couple_of_seconds(team):
+def test_ten_thousand_customers_are_handed_over_in_a_couple_of_seconds(staff):
     ids = add_customers(10_000, "ann")
     started = time.perf_counter()
-    summary = hand_over(team["mia"], "ann", "bob", by="mia", now=NOW)
+    summary = hand_over(staff["mia"], "ann", "bob", by="mia", now=NOW)
     elapsed = time.perf_counter() - started
     assert summary.count == 10_000 and set(owners().values()) == {"bob"}
     assert Interaction.select().where(Interaction.kind == "handover").count() == 10_000

@@ -42,7 +42,7 @@ def test_the_cutoff_is_the_start_of_the_day_n_days_ago_in_the_users_zone():
     assert cutoff_for(TODAY, 30, ZoneInfo("Asia/Shanghai")) == datetime(2026, 10, 23, 16, 0, tzinfo=timezone.utc)
 
 
-def test_customers_not_followed_up_for_n_days_or_never_contacted_go_back_to_the_pool(team):
+def test_customers_not_followed_up_for_n_days_or_never_contacted_go_back_to_the_pool(staff):
     day = timedelta(days=1)
     cutoff = cutoff_for(TODAY, 30)
     stale = add_customers(1, "ann", last_contact=cutoff - timedelta(seconds=1), prefix="stale")[0]
@@ -50,51 +50,51 @@ def test_customers_not_followed_up_for_n_days_or_never_contacted_go_back_to_the_
     never_old = add_customers(1, "bob", created=cutoff - day, prefix="never old")[0]
     never_new = add_customers(1, "bob", created=cutoff + day, prefix="never new")[0]
     pooled = add_customers(1, None, prefix="pooled")[0]
-    result = release_stale(team["mia"], TODAY, days=30, now=NOW)
+    result = release_stale(staff["mia"], TODAY, days=30, now=NOW)
     assert sorted(c.id for c in result.customers) == [stale, never_old]
     assert {c.id: c.owner for c in result.customers} == {stale: "ann", never_old: "bob"}
     assert [owner_of(i) for i in (stale, fresh, never_old, never_new, pooled)] == [None, "ann", None, "bob", None]
     assert entries(stale) == ["Returned to the pool: not followed up for 30 days (owner ann)"]
     assert entries(never_old) == ["Returned to the pool: not followed up for 30 days (owner bob)"]
     assert entries(fresh) == entries(pooled) == []
-    assert release_stale(team["mia"], TODAY, days=30, now=NOW).count == 0  # nothing twice
+    assert release_stale(staff["mia"], TODAY, days=30, now=NOW).count == 0  # nothing twice
 
 
-def test_a_call_logged_keeps_the_customer_and_a_handover_restarts_the_clock(team, clock):
+def test_a_call_logged_keeps_the_customer_and_a_handover_restarts_the_clock(staff, clock):
     called, handed = add_customers(2, "ann")
     log_interaction(called, "call", "Talked prices", clock, occurred_at=NOW - timedelta(days=2))
-    hand_over(team["mia"], "ann", "bob", customer_ids=[handed], by="mia", now=NOW - timedelta(days=3))
-    assert release_stale(team["mia"], TODAY, days=30, now=NOW).count == 0
+    hand_over(staff["mia"], "ann", "bob", customer_ids=[handed], by="mia", now=NOW - timedelta(days=3))
+    assert release_stale(staff["mia"], TODAY, days=30, now=NOW).count == 0
     assert (owner_of(called), owner_of(handed)) == ("ann", "bob")
     later = TODAY + timedelta(days=40)
-    assert sorted(c.id for c in release_stale(team["mia"], later, days=30, now=NOW).customers) == [called, handed]
+    assert sorted(c.id for c in release_stale(staff["mia"], later, days=30, now=NOW).customers) == [called, handed]
 
 
-def test_a_dry_run_lists_and_changes_nothing(team):
+def test_a_dry_run_lists_and_changes_nothing(staff):
     ids = add_customers(3, "ann")
-    result = release_stale(team["mia"], TODAY, days=30, now=NOW, dry_run=True)
+    result = release_stale(staff["mia"], TODAY, days=30, now=NOW, dry_run=True)
     assert (result.dry_run, [c.id for c in result.customers]) == (True, ids)
     assert {owner_of(i) for i in ids} == {"ann"} and Interaction.select().count() == 0
 
 
-def test_a_salespersons_run_returns_only_their_own(team):
+def test_a_salespersons_run_returns_only_their_own(staff):
     ann_ids = add_customers(2, "ann")
     bob_ids = add_customers(2, "bob")
-    result = release_stale(team["ann"], TODAY, days=30, now=NOW, owner="ann")
+    result = release_stale(staff["ann"], TODAY, days=30, now=NOW, owner="ann")
     assert [c.id for c in result.customers] == ann_ids
     assert {owner_of(i) for i in bob_ids} == {"bob"}
 
 
-def test_the_scheduler_rule_runs_only_when_switched_on_and_for_the_logins_own(team, pg_db):
+def test_the_scheduler_rule_runs_only_when_switched_on_and_for_the_logins_own(staff, pg_db):
     ann_ids = add_customers(1, "ann")
     bob_ids = add_customers(1, "bob")
     clock = FixedClock(NOW)
-    assert run_pool_rule(team["ann"], clock) is None  # off by default
+    assert run_pool_rule(staff["ann"], clock) is None  # off by default
     save_pool_settings(enabled=True, days=30, claim_cap=10)
     assert PoolSettings.load() == PoolSettings(True, 30, 10)
-    assert [c.id for c in run_pool_rule(team["ann"], clock).customers] == ann_ids
+    assert [c.id for c in run_pool_rule(staff["ann"], clock).customers] == ann_ids
     assert owner_of(bob_ids[0]) == "bob"
-    assert [c.id for c in run_pool_rule(team["mia"], clock).customers] == bob_ids  # a manager: everyone's
+    assert [c.id for c in run_pool_rule(staff["mia"], clock).customers] == bob_ids  # a manager: everyone's
 
 
 def test_pool_settings_are_checked(pg_db):
@@ -104,27 +104,27 @@ def test_pool_settings_are_checked(pg_db):
         save_pool_settings(claim_cap=-1)
 
 
-def test_claiming_takes_a_pool_customer_with_a_timeline_entry(team):
+def test_claiming_takes_a_pool_customer_with_a_timeline_entry(staff):
     pooled = add_customers(2, None)
-    assert [c.id for c in pool_customers(team["bob"])] == pooled
-    result = claim(team["bob"], pooled[0], "bob", 5, now=NOW)
+    assert [c.id for c in pool_customers(staff["bob"])] == pooled
+    result = claim(staff["bob"], pooled[0], "bob", 5, now=NOW)
     assert (result.customer_id, result.person, result.owned) == (pooled[0], "bob", 1)
     assert owner_of(pooled[0]) == "bob" and entries(pooled[0]) == ["Claimed from the pool by bob"]
-    assert [c.id for c in pool_customers(team["bob"])] == [pooled[1]]
+    assert [c.id for c in pool_customers(staff["bob"])] == [pooled[1]]
 
 
-def test_a_customer_someone_owns_cannot_be_claimed(team):
+def test_a_customer_someone_owns_cannot_be_claimed(staff):
     ann_id = add_customers(1, "ann")[0]
     with pytest.raises(TeamError, match="not in the pool: ann claimed it first"):
-        claim(team["bob"], ann_id, "bob", 5, now=NOW)
+        claim(staff["bob"], ann_id, "bob", 5, now=NOW)
     with pytest.raises(TeamError, match="is bob's already"):
-        claim(team["mia"], add_customers(1, "bob")[0], "bob", 5, now=NOW)
+        claim(staff["mia"], add_customers(1, "bob")[0], "bob", 5, now=NOW)
     with pytest.raises(NotFoundError):
-        claim(team["bob"], 987654, "bob", 5, now=NOW)
+        claim(staff["bob"], 987654, "bob", 5, now=NOW)
     assert owner_of(ann_id) == "ann"
 
 
-def test_two_people_claiming_one_customer_at_once_exactly_one_wins(team):
+def test_two_people_claiming_one_customer_at_once_exactly_one_wins(staff):
     """Both UPDATEs start while the customer is in the pool; ann's waits on bob's row lock, then finds it taken."""
     for _round in range(5):
         customer = add_customers(1, None)[0]
@@ -135,12 +135,12 @@ def test_two_people_claiming_one_customer_at_once_exactly_one_wins(team):
                     outcome: dict[str, str] = outcome) -> None:
             barrier.wait()
             try:
-                claim(team[person], customer, person, 100, now=NOW)
+                claim(staff[person], customer, person, 100, now=NOW)
                 outcome[person] = "won"
             except TeamError as exc:
                 outcome[person] = str(exc)
             finally:
-                team[person].close()  # this thread's connection
+                staff[person].close()  # this thread's connection
 
         threads = [threading.Thread(target=attempt, args=(p,)) for p in ("ann", "bob")]
         for t in threads:
@@ -154,7 +154,7 @@ def test_two_people_claiming_one_customer_at_once_exactly_one_wins(team):
         assert owner_of(customer) == winners[0] and entries(customer) == [f"Claimed from the pool by {winners[0]}"]
 
 
-def test_concurrent_claims_never_take_one_person_past_the_cap(team):
+def test_concurrent_claims_never_take_one_person_past_the_cap(staff):
     add_customers(3, "bob")
     pooled = add_customers(8, None)
     barrier = threading.Barrier(len(pooled))
@@ -162,7 +162,7 @@ def test_concurrent_claims_never_take_one_person_past_the_cap(team):
     lock = threading.Lock()
 
     def attempt(customer: int) -> None:
-        db = team["bob"]
+        db = staff["bob"]
         barrier.wait()
         try:
             claim(db, customer, "bob", 5, now=NOW)
@@ -185,13 +185,13 @@ def test_concurrent_claims_never_take_one_person_past_the_cap(team):
     assert Customer.select().where(Customer.owner == "bob").count() == 5
 
 
-def test_putting_customers_back_by_hand(team):
+def test_putting_customers_back_by_hand(staff):
     ann_ids = add_customers(2, "ann")
-    assert release(team["ann"], ann_ids, by="ann", now=NOW) == ann_ids
+    assert release(staff["ann"], ann_ids, by="ann", now=NOW) == ann_ids
     assert {owner_of(i) for i in ann_ids} == {None}
     assert entries(ann_ids[0]) == ["Put back into the pool by ann"]
     with pytest.raises(ValidationError, match="not owned by anyone"):
-        release(team["ann"], ann_ids, by="ann", now=NOW)
+        release(staff["ann"], ann_ids, by="ann", now=NOW)
 
 
 def test_a_laptop_book_has_no_pool(db):
@@ -202,7 +202,7 @@ def test_a_laptop_book_has_no_pool(db):
     assert run_pool_rule(db, FixedClock(NOW)) is None
 
 
-def test_the_daily_rule_runs_once_a_day_before_the_work_it_wraps(team, pg_db):
+def test_the_daily_rule_runs_once_a_day_before_the_work_it_wraps(staff, pg_db):
     stale = add_customers(1, "ann")[0]
     save_pool_settings(enabled=True, days=30)
     rule, synced = DailyPoolRule(), []

@@ -53,10 +53,10 @@ def test_a_laptop_book_gets_no_team_menu(qtbot, db, tmp_path, clock):
     assert not window.customer_list.filter_bar.pool_check.isVisibleTo(window)
 
 
-def test_a_salesperson_sees_the_pool_and_claims_from_it(qtbot, team, tmp_path, monkeypatch):
+def test_a_salesperson_sees_the_pool_and_claims_from_it(qtbot, staff, tmp_path, monkeypatch):
     add_customers(2, None, prefix="Pooled")
     add_customers(1, "ann", prefix="Own")
-    window = make_window(qtbot, tmp_path, team["bob"], monkeypatch)
+    window = make_window(qtbot, tmp_path, staff["bob"], monkeypatch)
     assert menu_texts(window) == ["Show the public &pool", "&Claim from the pool", "Put &back into the pool"]
     window.team.show_pool()
     pane = window.customer_list
@@ -67,7 +67,7 @@ def test_a_salesperson_sees_the_pool_and_claims_from_it(qtbot, team, tmp_path, m
     assert window.team.claim_action.isEnabled()
     claimed = window.team.claim_selected()
     assert len(claimed) == 1 and window.errors == []
-    assert owners(team["mia"])["Pooled pool 0"] == "bob"
+    assert owners(staff["mia"])["Pooled pool 0"] == "bob"
     qtbot.waitUntil(lambda: pane.model.rowCount() == 1)  # the list shows what is left in the pool
     assert "1 customer(s) claimed from the pool" in window.statusBar().currentMessage()
     window.timeline.show_customer(claimed[0])
@@ -77,17 +77,17 @@ def test_a_salesperson_sees_the_pool_and_claims_from_it(qtbot, team, tmp_path, m
     shot(window.timeline, "timeline-claimed")
 
 
-def test_putting_a_customer_back_from_the_list(qtbot, team, tmp_path, monkeypatch):
+def test_putting_a_customer_back_from_the_list(qtbot, staff, tmp_path, monkeypatch):
     add_customers(1, "bob", prefix="Mine")
-    window = make_window(qtbot, tmp_path, team["bob"], monkeypatch)
+    window = make_window(qtbot, tmp_path, staff["bob"], monkeypatch)
     window.customer_list.select_row(0)
-    assert window.team.release_selected() and owners(team["mia"]) == {"Mine bob 0": None}
+    assert window.team.release_selected() and owners(staff["mia"]) == {"Mine bob 0": None}
 
 
-def test_a_manager_hands_over_from_the_dialog_after_confirming(qtbot, team, tmp_path, monkeypatch):
+def test_a_manager_hands_over_from_the_dialog_after_confirming(qtbot, staff, tmp_path, monkeypatch):
     add_customers(3, "ann")
     add_customers(1, "bob")
-    window = make_window(qtbot, tmp_path, team["mia"], monkeypatch)
+    window = make_window(qtbot, tmp_path, staff["mia"], monkeypatch)
     assert menu_texts(window)[-1] == "&Hand over customers…"
     menu = next(a.menu() for a in window.menuBar().actions() if a.menu() and a.menu().objectName() == "team_menu")
     menu.adjustSize()
@@ -105,16 +105,16 @@ def test_a_manager_hands_over_from_the_dialog_after_confirming(qtbot, team, tmp_
     monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.No)
     dialog.ok_button.click()
     assert asked and "Hand over all 3 customer(s) of ann to bob?" in asked[0]
-    assert set(owners(team["mia"]).values()) == {"ann", "bob"}  # said no: nothing moved
+    assert set(owners(staff["mia"]).values()) == {"ann", "bob"}  # said no: nothing moved
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     dialog.ok_button.click()
-    assert set(owners(team["mia"]).values()) == {"bob"}
+    assert set(owners(staff["mia"]).values()) == {"bob"}
     assert "3 customer(s) handed over from ann to bob" in window.statusBar().currentMessage()
 
 
-def test_a_salesperson_gets_no_hand_over_and_the_server_refusal_is_one_line(qtbot, team, tmp_path, monkeypatch):
+def test_a_salesperson_gets_no_hand_over_and_the_server_refusal_is_one_line(qtbot, staff, tmp_path, monkeypatch):
     add_customers(1, "ann")
-    window = make_window(qtbot, tmp_path, team["ann"], monkeypatch)
+    window = make_window(qtbot, tmp_path, staff["ann"], monkeypatch)
     assert "&Hand over customers…" not in menu_texts(window)
     dialog = HandoverDialog(FixedClock(NOW), window, confirm=False)
     qtbot.addWidget(dialog)
@@ -131,9 +131,9 @@ def _unbind():
     database.initialize(None)
 
 
-def test_the_handover_dialog_speaks_chinese(qtbot, team, chinese, tmp_path, monkeypatch):
+def test_the_handover_dialog_speaks_chinese(qtbot, staff, chinese, tmp_path, monkeypatch):
     add_customers(2, "ann")
-    window = make_window(qtbot, tmp_path, team["mia"], monkeypatch)
+    window = make_window(qtbot, tmp_path, staff["mia"], monkeypatch)
     assert menu_texts(window)[-1] == "移交客户(&H)…"
     dialog = window.team.open_handover()
     qtbot.waitExposed(dialog)
