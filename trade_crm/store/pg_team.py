@@ -68,3 +68,13 @@ def people_logins(db: Database) -> list[str]:
         "SELECT DISTINCT r.rolname FROM pg_roles r JOIN pg_auth_members m ON m.member = r.oid "
         "JOIN pg_roles g ON g.oid = m.roleid WHERE r.rolcanlogin AND g.rolname IN (?, ?) ORDER BY r.rolname",
         (SALES_ROLE, MANAGERS_ROLE))]
+
+
+def owner_of(db: Database, customer_id: int) -> str | None:
+    """Who owns a customer (None: nobody, or no such customer), also one this login may not see: a name is
+    not customer data, and a refused claim says who was first. The server's rules provide `team_owner_of`
+    (a SECURITY DEFINER function); a book without them is read directly."""
+    if db.execute_sql("SELECT to_regprocedure('team_owner_of(integer)') IS NOT NULL").fetchone()[0]:
+        return db.execute_sql("SELECT team_owner_of(?)", (customer_id,)).fetchone()[0]
+    row = db.execute_sql("SELECT owner FROM customer WHERE id = ?", (customer_id,)).fetchone()
+    return row[0] if row else None

@@ -211,12 +211,12 @@ def claim(db: Database, customer_id: int, person: str, cap: int, *, now: datetim
 
 
 def _not_claimable(db: Database, customer_id: int, person: str) -> None:
-    found = db.execute_sql("SELECT owner FROM customer WHERE id = ?", (customer_id,)).fetchone()
-    if found is None:  # none, or another's that this login may not see
+    owner = pg_team.owner_of(db, customer_id)
+    if owner is None:  # no such customer (one in the pool would have been claimed)
         raise NotFoundError("customer in the pool", customer_id)
-    if found[0] == person:
+    if owner == person:
         raise TeamError(f"customer {customer_id} is {person}'s already")
-    raise TeamError(f"customer {customer_id} is not in the pool: {found[0]} claimed it first")
+    raise TeamError(f"customer {customer_id} is not in the pool: {owner} claimed it first")
 
 
 def release(db: Database, customer_ids: list[int], *, by: str, now: datetime) -> list[int]:
