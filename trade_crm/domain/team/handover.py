@@ -12,7 +12,8 @@ user and no owners: there is nothing to hand over.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,6 +21,7 @@ from peewee import Database, PeeweeException
 
 from trade_crm.domain.errors import DomainError, ValidationError
 from trade_crm.store import pg_team
+from trade_crm.store.errors import DatabaseError
 from trade_crm.store.models import Interaction, database
 
 KIND = "handover"  # the timeline entry of every change of owner (handover, claim, return to the pool)
@@ -111,6 +113,21 @@ def refused(exc: BaseException) -> bool:
     return pg_team.is_refusal(exc)
 
 
+@contextmanager
+def server_refusal(message: str) -> Iterator[None]:
+    """Around a team write: the server's refusal (its rules, a missing right) as one TeamError line, saying
+    `message` (or the server's own words, where its rules gave some) and that nothing was changed; the
+    transaction inside has rolled back."""
+    try:
+        yield
+    except PeeweeException as exc:
+        if refused(exc):
+            raise TeamError(message) from None
+        raise
+    except DatabaseError as exc:  # a refusal the engine put in its own words already (a team rule's)
+        raise TeamError(f"{exc}; nothing was changed") from None
+
+
 def person_name(value: str, field: str) -> str:
     name = (value or "").strip()
     if not name:
@@ -139,10 +156,12 @@ def hand_over(db: Database, from_person: str, to_person: str, *, customer_ids: I
     if chosen is not None and not chosen:
         raise ValidationError("customers", "choose at least one customer to hand over")
     at = stamp(now)
-    try:
-        check_people(db, from_person, to_person)
-        if not pg_team.is_manager(db):
-            raise TeamError(f"only a manager may hand customers over, and {pg_team.current_login(db)} is not one")
+    check_people(db, from_person, to_person)
+    login = pg_team.current_login(db)
+    if not pg_team.is_manager(db):
+        raise TeamError(f"only a manager may hand customers over, and {login} is not one")
+    with server_refusal(f"the server refused: only a manager may hand customers over ({login} may not); "
+                        "nothing was handed over"):
         with db.atomic("IMMEDIATE"):
             moved = _move(db, from_person, to_person, chosen, at)
             if chosen is not None and len(moved) != len(chosen):
@@ -151,11 +170,6 @@ def hand_over(db: Database, from_person: str, to_person: str, *, customer_ids: I
                 raise ValidationError("customers", f"not customers of {from_person} (or not found): {shown}; "
                                                    "nothing was handed over")
             add_entries(db, moved, f"Handed over from {from_person} to {to_person} by {by}", now)
-    except PeeweeException as exc:
-        if refused(exc):
-            raise TeamError(f"the server refused: only a manager may hand customers over "
-                            f"({pg_team.current_login(db)} may not); nothing was handed over") from None
-        raise
     return HandoverSummary(from_person, to_person, by, now, len(moved), tuple(moved))
 
 

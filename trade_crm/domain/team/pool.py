@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import TypeVar
 
-from peewee import Database, PeeweeException
+from peewee import Database
 
 from trade_crm.domain.clock import Clock, today
 from trade_crm.domain.errors import NotFoundError, ValidationError
@@ -29,8 +29,8 @@ from trade_crm.domain.team.handover import (
     TeamError,
     add_entries,
     chunks,
-    refused,
     require_server,
+    server_refusal,
     stamp,
 )
 from trade_crm.store import pg_team
@@ -136,7 +136,8 @@ def release_stale(db: Database, today: date, *, days: int, now: datetime, zone: 
     where, params = STALE, [since, KIND, since]
     if owner is not None:
         where, params = f"owner = ? AND {STALE}", [owner, *params]
-    try:
+    with server_refusal("the server refused to return customers to the pool: a salesperson may return only "
+                        "their own customers; nothing was changed"):
         with db.atomic("IMMEDIATE"):
             if dry_run:
                 found = [_row(r) for r in db.execute_sql(
@@ -147,11 +148,6 @@ def release_stale(db: Database, today: date, *, days: int, now: datetime, zone: 
                         [f"Returned to the pool: not followed up for {days} days (owner {c.owner})" for c in gone],
                         now)
             _to_pool(db, [c.id for c in gone], now)
-    except PeeweeException as exc:
-        if refused(exc):
-            raise TeamError("the server refused to return customers to the pool: a salesperson may return only "
-                            "their own customers; nothing was changed") from None
-        raise
     return ReleaseResult(days, cutoff, False, tuple(gone))
 
 
@@ -189,7 +185,8 @@ def claim(db: Database, customer_id: int, person: str, cap: int, *, now: datetim
     person = (person or "").strip()
     if not person:
         raise ValidationError("person", "name the person who claims (their login on the server)")
-    try:
+    login = pg_team.current_login(db)
+    with server_refusal(f"the server refused: {login} may claim customers only for themselves; nothing was changed"):
         with db.atomic("IMMEDIATE"):
             pg_team.lock_name(db, f"claim:{person}")  # one person's claims take turns: the cap holds
             owned = owned_count(db, person)
@@ -202,11 +199,6 @@ def claim(db: Database, customer_id: int, person: str, cap: int, *, now: datetim
             if row is None:
                 _not_claimable(db, customer_id, person)
             add_entries(db, [customer_id], f"Claimed from the pool by {person}", now)
-    except PeeweeException as exc:
-        if refused(exc):
-            raise TeamError(f"the server refused: {pg_team.current_login(db)} may claim customers only for "
-                            "themselves; nothing was changed") from None
-        raise
     return ClaimResult(customer_id, row[1], person, owned + 1, cap)
 
 
@@ -225,7 +217,8 @@ def release(db: Database, customer_ids: list[int], *, by: str, now: datetime) ->
     chosen = sorted(set(customer_ids))
     if not chosen:
         raise ValidationError("customers", "choose at least one customer to put back into the pool")
-    try:
+    with server_refusal("the server refused: a salesperson may put back only their own customers; "
+                        "nothing was changed"):
         with db.atomic("IMMEDIATE"):
             moved: list[int] = []
             for part in chunks(chosen):
@@ -238,11 +231,6 @@ def release(db: Database, customer_ids: list[int], *, by: str, now: datetime) ->
             moved.sort()
             add_entries(db, moved, f"Put back into the pool by {by}", now)
             _to_pool(db, moved, now)
-    except PeeweeException as exc:
-        if refused(exc):
-            raise TeamError("the server refused: a salesperson may put back only their own customers; "
-                            "nothing was changed") from None
-        raise
     return sorted(moved)
 
 
