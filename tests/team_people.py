@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from tests.postgres_server import SHARED
-from trade_crm.store.models import Customer
+from trade_crm.store.models import Customer, database
 from trade_crm.store.pg_book import PostgresBook
 
 
@@ -74,3 +74,16 @@ def add_customers(count: int, owner: str | None, *, created: datetime = NOW - ti
     for start in range(0, len(rows), 1000):
         Customer.insert_many(rows[start:start + 1000]).execute()
     return [c.id for c in Customer.select(Customer.id).where(Customer.id >= first).order_by(Customer.id)]
+
+
+@pytest.fixture
+def own_book(people, pg_book_url):
+    """A book of the test's own, for bulk rows or a trigger that must not stay in the shared book (its
+    churn would leave the shared customer table's statistics to other tests): (its name, mia's connection
+    there, bound to the models)."""
+    dbname = pg_book_url.rsplit("/", 1)[1]
+    create_people(people, dbname)
+    mia = connect(people, "mia", dbname)
+    database.initialize(mia)
+    yield dbname, mia
+    mia.close()

@@ -6,12 +6,10 @@ import time
 
 import pytest
 
-from tests.postgres_server import OWNER_PASSWORD
-from tests.team_people import NOW, add_customers, connect, create_people
+from tests.team_people import NOW, add_customers
 from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.team.handover import TeamError, hand_over
 from trade_crm.store.models import Customer, Interaction
-from trade_crm.store.postgres import open_postgres
 
 
 def owners() -> dict[int, str | None]:
@@ -82,36 +80,28 @@ def test_a_laptop_book_has_no_owners_to_hand_over(db):
         hand_over(db, "ann", "bob", by="mia", now=NOW)
 
 
-def test_a_failure_midway_leaves_every_customer_with_its_old_owner_and_no_entry(people, pg_book_url):
+def test_a_failure_midway_leaves_every_customer_with_its_old_owner_and_no_entry(own_book, postgres_server):
     """The 1,500th timeline entry fails in the database: the 1,499 owners changed and entries written
     before it are rolled back with it."""
-    dbname = pg_book_url.rsplit("/", 1)[1]
-    create_people(people, dbname)
-    book = open_postgres(pg_book_url, password=OWNER_PASSWORD)
-    try:
-        ids = add_customers(2000, "ann")
-        people.execute(
-            "CREATE FUNCTION refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN "
-            f"IF NEW.customer_id = {ids[1499]} THEN RAISE EXCEPTION 'disk full (test)'; END IF; RETURN NEW; END$$; "
-            "CREATE TRIGGER refuse_one BEFORE INSERT ON interaction FOR EACH ROW EXECUTE FUNCTION refuse_one()",
-            dbname=dbname)
-        mia = connect(people, "mia", dbname)
-        try:
-            with pytest.raises(Exception, match="disk full"):
-                hand_over(mia, "ann", "bob", by="mia", now=NOW)
-        finally:
-            mia.close()
-        assert set(owners().values()) == {"ann"}
-        assert Interaction.select().count() == 0
-        assert {c.version for c in Customer.select(Customer.version)} == {1}
-    finally:
-        book.close()
+    dbname, mia = own_book
+    ids = add_customers(2000, "ann")
+    postgres_server.execute(
+        "CREATE FUNCTION refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN "
+        f"IF NEW.customer_id = {ids[1499]} THEN RAISE EXCEPTION 'disk full (test)'; END IF; RETURN NEW; END$$; "
+        "CREATE TRIGGER refuse_one BEFORE INSERT ON interaction FOR EACH ROW EXECUTE FUNCTION refuse_one()",
+        dbname=dbname)
+    with pytest.raises(Exception, match="disk full"):
+        hand_over(mia, "ann", "bob", by="mia", now=NOW)
+    assert set(owners().values()) == {"ann"}
+    assert Interaction.select().count() == 0
+    assert {c.version for c in Customer.select(Customer.version)} == {1}
 
 
-def test_ten_thousand_customers_are_handed_over_in_a_couple_of_seconds(staff):
+def test_ten_thousand_customers_are_handed_over_in_a_couple_of_seconds(own_book):
+    _dbname, mia = own_book
     ids = add_customers(10_000, "ann")
     started = time.perf_counter()
-    summary = hand_over(staff["mia"], "ann", "bob", by="mia", now=NOW)
+    summary = hand_over(mia, "ann", "bob", by="mia", now=NOW)
     elapsed = time.perf_counter() - started
     assert summary.count == 10_000 and set(owners().values()) == {"bob"}
     assert Interaction.select().where(Interaction.kind == "handover").count() == 10_000
