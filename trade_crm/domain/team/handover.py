@@ -49,7 +49,7 @@ def require_server(db: Database, what: str) -> None:
 
 
 @dataclass(frozen=True)
-class Person:
+class Holder:
     name: str  # their login on the server
     customers: int  # how many they own
     has_login: bool  # False: one who left, whose customers still name them
@@ -65,12 +65,13 @@ def team_mode(db: Database | None = None) -> bool:
     return pg_team.is_server(db if db is not None else database.obj)
 
 
-def people(db: Database) -> list[Person]:
-    """Everyone who owns customers or may own them (the people's logins), by name: whom to hand over from or to."""
+def holders(db: Database) -> list[Holder]:
+    """Everyone who owns customers or may own them (the people's logins), by name: whom to hand over from or
+    to. One who left and whose login was dropped still owns their customers, so is listed too."""
     require_server(db, "team mode")
     owned = dict(db.execute_sql("SELECT owner, count(*) FROM customer WHERE owner IS NOT NULL GROUP BY owner"))
     logins = set(pg_team.people_logins(db))
-    return [Person(name, owned.get(name, 0), name in logins) for name in sorted(logins | set(owned))]
+    return [Holder(name, owned.get(name, 0), name in logins) for name in sorted(logins | set(owned))]
 
 
 def acting_person(db: Database) -> str:

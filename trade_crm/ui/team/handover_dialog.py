@@ -18,11 +18,11 @@ from trade_crm.domain.clock import Clock
 from trade_crm.domain.errors import DomainError
 from trade_crm.domain.team.handover import (
     HandoverSummary,
-    Person,
+    Holder,
     acting_person,
     bound_book,
     hand_over,
-    people,
+    holders,
 )
 from trade_crm.ui.common.i18n import fill
 
@@ -39,7 +39,7 @@ class HandoverDialog(QDialog):
         self._clock, self._confirm = clock, confirm
         self.summary: HandoverSummary | None = None
         self.setWindowTitle(self.tr("Hand over customers"))
-        self._people: list[Person] = people(bound_book())
+        self._people: list[Holder] = holders(bound_book())
         self.from_combo = QComboBox()
         self.to_combo = QComboBox()
         for person in self._people:
