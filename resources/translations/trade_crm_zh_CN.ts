@@ -5238,5 +5238,53 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
             <numerusform>已把 %n 个客户从 %1 移交给 %2</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/actions.py" line="0"/>
+        <source>Pool &amp;rule…</source>
+        <translation>公海规则(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/actions.py" line="0"/>
+        <source>When customers go back to the pool, and the claim cap (managers)</source>
+        <translation>客户何时退回公海，以及领取上限（仅限经理）</translation>
+    </message>
+</context>
+<context>
+    <name>PoolSettingsDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/team/pool_settings_dialog.py" line="0"/>
+        <source>Public pool rule</source>
+        <translation>公海规则</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/pool_settings_dialog.py" line="0"/>
+        <source>Return customers nobody follows up to the public pool</source>
+        <translation>无人跟进的客户退回公海</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/pool_settings_dialog.py" line="0"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/pool_settings_dialog.py" line="0"/>
+        <source> customers</source>
+        <translation> 个客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/pool_settings_dialog.py" line="0"/>
+        <source>Every day each salesperson's customers without a call, email, meeting or other contact for this long (never contacted: created this long ago) go back to the pool, each with an entry on its timeline. A customer that changed hands gets the full time again.</source>
+        <translation>每天，每位销售在这段时间内没有电话、邮件、会面等任何联系的客户（从未联系过的：创建已超过这段时间）退回公海，每个客户的时间线上都会记一笔。客户换了负责人后，重新计算整段时间。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/pool_settings_dialog.py" line="0"/>
+        <source>Back to the pool after</source>
+        <translation>多久后退回公海</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/pool_settings_dialog.py" line="0"/>
+        <source>Claim only while owning fewer than</source>
+        <translation>负责的客户少于此数时才能领取</translation>
+    </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from tests.team_people import NOW, add_customers
 from trade_crm.domain.clock import FixedClock
+from trade_crm.domain.team.pool import PoolSettings
 from trade_crm.store.models import database
 from trade_crm.ui.shell.main_window import MainWindow
 from trade_crm.ui.team.actions import install_team_actions
@@ -88,7 +89,7 @@ def test_a_manager_hands_over_from_the_dialog_after_confirming(qtbot, staff, tmp
     add_customers(3, "ann")
     add_customers(1, "bob")
     window = make_window(qtbot, tmp_path, staff["mia"], monkeypatch)
-    assert menu_texts(window)[-1] == "&Hand over customers…"
+    assert menu_texts(window)[-2:] == ["&Hand over customers…", "Pool &rule…"]
     menu = next(a.menu() for a in window.menuBar().actions() if a.menu() and a.menu().objectName() == "team_menu")
     menu.adjustSize()
     shot(menu, "team-menu")
@@ -115,7 +116,7 @@ def test_a_manager_hands_over_from_the_dialog_after_confirming(qtbot, staff, tmp
 def test_a_salesperson_gets_no_hand_over_and_the_server_refusal_is_one_line(qtbot, staff, tmp_path, monkeypatch):
     add_customers(1, "ann")
     window = make_window(qtbot, tmp_path, staff["ann"], monkeypatch)
-    assert "&Hand over customers…" not in menu_texts(window)
+    assert menu_texts(window) == ["Show the public &pool", "&Claim from the pool", "Put &back into the pool"]
     dialog = HandoverDialog(FixedClock(NOW), window, confirm=False)
     qtbot.addWidget(dialog)
     warnings = []
@@ -123,6 +124,19 @@ def test_a_salesperson_gets_no_hand_over_and_the_server_refusal_is_one_line(qtbo
     dialog.to_combo.setCurrentIndex(dialog.to_combo.findData("bob"))
     assert dialog.hand_over() is None
     assert warnings == ["only a manager may hand customers over, and ann is not one"]
+
+
+def test_a_manager_sets_the_pool_rule(qtbot, staff, tmp_path, monkeypatch):
+    window = make_window(qtbot, tmp_path, staff["mia"], monkeypatch)
+    dialog = window.team.open_pool_rule()
+    qtbot.waitExposed(dialog)
+    assert (dialog.enabled_check.isChecked(), dialog.days_spin.isEnabled()) == (False, False)
+    dialog.enabled_check.setChecked(True)
+    dialog.days_spin.setValue(45)
+    dialog.cap_spin.setValue(120)
+    shot(dialog, "pool-rule-dialog")
+    assert dialog.save()
+    assert PoolSettings.load() == PoolSettings(True, 45, 120)
 
 
 @pytest.fixture(autouse=True)
@@ -134,7 +148,7 @@ def _unbind():
 def test_the_handover_dialog_speaks_chinese(qtbot, staff, chinese, tmp_path, monkeypatch):
     add_customers(2, "ann")
     window = make_window(qtbot, tmp_path, staff["mia"], monkeypatch)
-    assert menu_texts(window)[-1] == "移交客户(&H)…"
+    assert menu_texts(window)[-2:] == ["移交客户(&H)…", "公海规则(&R)…"]
     dialog = window.team.open_handover()
     qtbot.waitExposed(dialog)
     dialog.to_combo.setCurrentIndex(dialog.to_combo.findData("bob"))

@@ -21,8 +21,9 @@ from trade_crm.domain.team.handover import acting_person, bound_book, manages, t
 from trade_crm.domain.team.pool import PoolSettings, claim, release
 from trade_crm.ui.common.i18n import fill
 
-if TYPE_CHECKING:  # the dialog loads when first opened
+if TYPE_CHECKING:  # the dialogs load when first opened
     from trade_crm.ui.team.handover_dialog import HandoverDialog
+    from trade_crm.ui.team.pool_settings_dialog import PoolSettingsDialog
 
 
 class TeamController(QObject):
@@ -45,10 +46,14 @@ class TeamController(QObject):
         self.handover_action.setStatusTip(self.tr("Give every customer of one person to another (managers)"))
         self.handover_action.triggered.connect(self.open_handover)
         self.handover_action.setVisible(self.manager)
+        self.pool_rule_action = QAction(self.tr("Pool &rule…"), window)
+        self.pool_rule_action.setStatusTip(self.tr("When customers go back to the pool, and the claim cap (managers)"))
+        self.pool_rule_action.triggered.connect(self.open_pool_rule)
+        self.pool_rule_action.setVisible(self.manager)
         self.menu = self._team_menu(window.menuBar())
         self.menu.addActions([self.show_pool_action, self.claim_action, self.release_action])
         self.menu.addSeparator()
-        self.menu.addAction(self.handover_action)
+        self.menu.addActions([self.handover_action, self.pool_rule_action])
         table = window.customer_list.table
         separator = QAction(window)
         separator.setSeparator(True)
@@ -116,6 +121,15 @@ class TeamController(QObject):
         self.dialog = dialog = HandoverDialog(self._clock, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.handed_over.connect(self.on_dialog_handed_over)
+        dialog.open()
+        return dialog
+
+    def open_pool_rule(self) -> PoolSettingsDialog:
+        # lazy: start-up, the dialog loads when first opened
+        from trade_crm.ui.team.pool_settings_dialog import PoolSettingsDialog
+
+        dialog = PoolSettingsDialog(self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
