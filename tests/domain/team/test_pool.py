@@ -83,6 +83,8 @@ def test_a_salespersons_run_returns_only_their_own(staff):
     result = release_stale(staff["ann"], TODAY, days=30, now=NOW, owner="ann")
     assert [c.id for c in result.customers] == ann_ids
     assert {owner_of(i) for i in bob_ids} == {"bob"}
+    # written while still hers: under the server's rules a salesperson adds entries to her own customers only
+    assert entries(ann_ids[0]) == ["Returned to the pool: not followed up for 30 days (owner ann)"]
 
 
 def test_the_scheduler_rule_runs_only_when_switched_on_and_for_the_logins_own(staff, pg_db):
