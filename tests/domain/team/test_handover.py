@@ -105,5 +105,7 @@ def test_ten_thousand_customers_are_handed_over_in_a_couple_of_seconds(own_book)
     elapsed = time.perf_counter() - started
     assert summary.count == 10_000 and set(owners().values()) == {"bob"}
     assert Interaction.select().where(Interaction.kind == "handover").count() == 10_000
-    assert elapsed < 5, f"10,000 customers took {elapsed:.2f} s"
+    # ~1 s alone without audit triggers, 3-4.5 s with the server's audit triggers on 2 busy shared cores; a loop
+    # of saves would take minutes: the bound catches that, not the machine's load
+    assert elapsed < 10, f"10,000 customers took {elapsed:.2f} s"
     assert len(ids) == 10_000
