@@ -331,3 +331,54 @@ def test_two_people_logging_on_one_customer_at_once_both_entries_stay(book, cloc
         t.join(timeout=30)
     assert failures == []
     assert sorted(e.summary for e in timeline(cid)) == ["ann called", "bob called"]
+
+
+# --- real concurrency: threads, each with its own connection ---------------------------------------------
+
+
+def _in_threads(book, work, count: int) -> list[Exception]:
+    """Run work(i) in `count` threads started together; each closes its own connection at the end."""
+    start = threading.Barrier(count)
+    failures: list[Exception] = []
+
+    def run(i: int) -> None:
+        try:
+            start.wait(timeout=10)
+            work(i)
+        except Exception as exc:  # noqa: BLE001 - returned to the test
+            failures.append(exc)
+        finally:
+            book.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    return failures
+
+
+def test_concurrent_saves_of_different_fields_lose_nothing(book, clock):
+    cid = create_customer(clock, name="Acme")
+    fields = ("city", "address", "website", "industry")
+    rounds = 5
+
+    def edit(i: int) -> None:
+        for n in range(rounds):
+            update_customer(cid, clock, base=get_customer(cid), **{fields[i]: f"{fields[i]} {n}"})
+
+    assert _in_threads(book, edit, len(fields)) == []
+    stored = get_customer(cid)
+    assert [getattr(stored, f) for f in fields] == [f"{f} {rounds - 1}" for f in fields]
+    assert stored.version == 1 + len(fields) * rounds  # every save counted: none overwrote another
+
+
+def test_concurrent_saves_of_one_field_from_one_version_let_exactly_one_win(book, clock):
+    cid = create_customer(clock, name="Acme", city="Hamburg")
+    base = get_customer(cid)
+    cities = ("Kiel", "Bremen", "Lübeck")
+    failures = _in_threads(book, lambda i: update_customer(cid, clock, base=base, city=cities[i]), len(cities))
+    assert len(failures) == len(cities) - 1 and all(isinstance(f, EditConflict) for f in failures)
+    stored = get_customer(cid)
+    assert stored.version == 2
+    assert {f.conflicts[0].theirs for f in failures} == {stored.city}  # each loser was shown the winner's value

@@ -95,6 +95,16 @@ def field_conflicts(table: str, row_id: int, merge: Merge, base: Mapping[str, An
     return tuple(out)
 
 
+def lock_row(model, row_id: int) -> int | None:
+    """The row's stored version (None: no such row), locked until the transaction ends, so the merge that
+    follows writes over exactly what it read. A server locks the row (FOR UPDATE); SQLite's write lock,
+    taken at BEGIN IMMEDIATE, already keeps every other writer out."""
+    query = model.select(model.version).where(model.id == row_id)
+    if getattr(database.obj, "for_update", False):  # peewee's flag: the engine has row locks
+        query = query.for_update()
+    return query.scalar()
+
+
 class StaleRead(Exception):
     """Another save committed between this save's read and its versioned UPDATE: read again."""
 

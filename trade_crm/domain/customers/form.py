@@ -16,6 +16,7 @@ from trade_crm.domain.clock import Clock
 from trade_crm.domain.customers.conflicts import (
     StaleRead,
     field_conflicts,
+    lock_row,
     resolved,
     run_versioned,
     three_way,
@@ -167,6 +168,7 @@ def _save_versioned(clock: Clock, customer_id: int, edit: CustomerEdit, base: Cu
         raise ValidationError("contacts", f"contact {min(unknown)} does not belong to this customer")
 
     def step() -> int:
+        lock_row(Customer, customer_id)  # one form save at a time per customer: its contacts are read once
         current = get_customer(customer_id)  # NotFoundError when it was deleted meanwhile
         conflicts: list[FieldConflict] = []
         theirs = customer_values(current)

@@ -11,6 +11,7 @@ from trade_crm.domain.clock import Clock
 from trade_crm.domain.customers.conflicts import (
     StaleRead,
     field_conflicts,
+    lock_row,
     resolved,
     run_versioned,
     three_way,
@@ -179,7 +180,9 @@ def update_customer(customer_id: int, clock: Clock, *, base: CustomerDetail | No
             return stored
         if write_customer(customer_id, clock, changes, since):
             return since + 1
-        current = get_customer(customer_id)  # NotFoundError when it was deleted meanwhile
+        if lock_row(Customer, customer_id) is None:
+            raise NotFoundError("customer", customer_id)
+        current = get_customer(customer_id)
         theirs = customer_values(current)
         merge = three_way(base_values, mine, theirs)
         if merge.conflicts:

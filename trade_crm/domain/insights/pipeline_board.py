@@ -16,6 +16,7 @@ from trade_crm.domain.clock import Clock
 from trade_crm.domain.customers.conflicts import (
     StaleRead,
     field_conflicts,
+    lock_row,
     resolved,
     run_versioned,
     three_way,
@@ -166,6 +167,7 @@ def update_opportunity(opportunity_id: int, clock: Clock, *, title: str, value: 
                 return base.version + 1
         elif query.execute():
             return get_card(opportunity_id).version
+        lock_row(Opportunity, opportunity_id)
         current = get_card(opportunity_id)  # NotFoundError when it is gone
         theirs = opportunity_values(current)
         merge = three_way(before, mine, theirs)
