@@ -382,3 +382,25 @@ def test_concurrent_saves_of_one_field_from_one_version_let_exactly_one_win(book
     stored = get_customer(cid)
     assert stored.version == 2
     assert {f.conflicts[0].theirs for f in failures} == {stored.city}  # each loser was shown the winner's value
+
+
+def test_a_contact_someone_removed_while_i_edited_it_comes_back_with_my_edit(book, second_book, clock):
+    cid = create_customer(clock, name="Acme", contacts=[ContactInput(name="Li Wei"), ContactInput(name="Zhang Min")])
+    mine = get_customer(cid)
+    li, zhang = mine.contacts
+    with speaking_through(second_book):
+        _form_save(clock, get_customer(cid), contacts=[ContactEdit(li.id, contact_input_of(li))])  # Zhang removed
+    _form_save(clock, mine, contacts=[ContactEdit(li.id, contact_input_of(li)),
+                                      ContactEdit(zhang.id, replace(contact_input_of(zhang), title="CEO"))])
+    assert sorted((c.name, c.title) for c in get_customer(cid).contacts) == [("Li Wei", ""), ("Zhang Min", "CEO")]
+
+
+def test_a_contact_someone_removed_that_i_left_alone_stays_removed(book, second_book, clock):
+    cid = create_customer(clock, name="Acme", contacts=[ContactInput(name="Li Wei"), ContactInput(name="Zhang Min")])
+    mine = get_customer(cid)
+    li, _ = mine.contacts
+    with speaking_through(second_book):
+        _form_save(clock, get_customer(cid), contacts=[ContactEdit(li.id, contact_input_of(li))])
+    _form_save(clock, mine, city="Ningbo")
+    stored = get_customer(cid)
+    assert [c.name for c in stored.contacts] == ["Li Wei"] and stored.city == "Ningbo"

@@ -132,3 +132,20 @@ def test_screenshot_of_the_dialog(open_form, qtbot, db, second_book, clock, lang
     dialog = form.conflict_dialog
     assert len(dialog.groups) == 3
     dialog.grab().save(f"{SHOTS}/conflict_dialog_{language}.png")
+
+
+def test_saving_the_form_unchanged_writes_nothing_and_keeps_the_version(open_form, qtbot, db, clock):
+    cid = create_customer(
+        clock, name="Müller Maschinenbau GmbH", alt_name="穆勒机械", country="DE", city="München", rating="A",
+        source="trade show", currency="EUR", notes="Prefers email.\nVisits in May.", follow_up_on="2026-12-01",
+        tags=["VIP", "messe-2026"], custom_fields={"Booth": "H6 B2"},
+        contacts=[ContactInput(name="Jürgen Müller", title="Einkauf", emails=("j.mueller@mueller-mb.de",),
+                               phones=("089 1234567",), whatsapp="+49 171 2345678", wechat="juergen_m",
+                               is_primary=True),
+                  ContactInput(name="Anna Schmidt", phones=("+49 89 7654321",))])
+    before = get_customer(cid)
+    form = open_form(cid)
+    with qtbot.waitSignal(form.customer_saved):
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    after = get_customer(cid)
+    assert after == before  # not even updated_at or a version moved: nothing was changed
