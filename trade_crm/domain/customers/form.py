@@ -216,7 +216,7 @@ def _save_versioned(clock: Clock, customer_id: int, edit: CustomerEdit, base: Cu
         for contact_id in sorted(set(base_contacts) - kept):
             if contact_id in stored:
                 remove_contact(contact_id)
-        ids = {index: e.contact_id for index, e in enumerate(edit.contacts)}
+        ids = {index: e.contact_id if e.contact_id in stored else None for index, e in enumerate(edit.contacts)}
         for index in additions:
             ids[index] = add_contact(customer_id, replace(edit.contacts[index].data, is_primary=False), clock)
         primary = _primary_index(list(edit.contacts))
@@ -241,8 +241,8 @@ def resolve_customer_form(clock: Clock, conflict: EditConflict, choices: dict[st
     edit: CustomerEdit = conflict.mine
     base: CustomerDetail = conflict.base
     theirs: CustomerDetail = conflict.theirs
-    region = theirs.country
     cleaned = clean_customer_fields(edit.fields, creating=False)
+    region = cleaned.get("country", theirs.country)  # where the person's phone numbers were read
     mine = mine_values(cleaned, edit.tags, edit.custom_fields)
     theirs_values = customer_values(theirs)
     chosen = resolved(three_way(customer_values(base), mine, theirs_values), mine, theirs_values, choices,

@@ -74,7 +74,6 @@ class CustomerDetail:
     alt_name: str = ""  # the name in another script or language; search finds it
     version: int = 1  # bumped by every save; a save names the version it started from
 
-
     @property
     def primary_contact(self) -> ContactView | None:
         return self.contacts[0] if self.contacts else None
@@ -163,11 +162,9 @@ def update_customer(customer_id: int, clock: Clock, *, base: CustomerDetail | No
     mine = mine_values(fields, tags, custom_fields)
     if base is None and version is None:
         with database.atomic():
-            current = Customer.select(Customer.version).where(Customer.id == customer_id).scalar()
-            if current is None:
+            if not write_customer(customer_id, clock, mine, None):
                 raise NotFoundError("customer", customer_id)
-            write_customer(customer_id, clock, mine, None)
-            return current + 1
+            return Customer.select(Customer.version).where(Customer.id == customer_id).scalar()
     since = base.version if base is not None else version
     base_values = customer_values(base) if base is not None else None
 
