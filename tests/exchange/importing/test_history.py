@@ -10,8 +10,8 @@ import pytest
 from tests.exchange.importing.lists import existing_acme, run
 from tests.helpers import dump
 from trade_crm.domain.customers.contacts import ContactInput
-from trade_crm.domain.customers.records import create_customer, get_customer
-from trade_crm.domain.errors import ValidationError
+from trade_crm.domain.customers.records import create_customer, get_customer, update_customer
+from trade_crm.domain.errors import EditConflict, ValidationError
 from trade_crm.exchange.importing.importer import import_history, undo_import
 
 
@@ -128,3 +128,14 @@ def test_a_batch_an_earlier_version_stored_from_a_list_is_undone_exactly(db, clo
     undo_import(batch, clock)
     assert dump(db, versions=False) == before
     assert get_customer(acme).website == ""
+
+
+def test_an_import_and_its_undo_move_the_version_so_a_form_opened_before_sees_them(db, sheet, clock):
+    acme = existing_acme(clock)
+    opened = get_customer(acme)
+    _, result = run(sheet(("Acme", "Lena", "max@acme-trading.de", "", "DE", "", "acme.de")), clock)
+    with pytest.raises(EditConflict) as err:  # the import filled the website this form is about to change
+        update_customer(acme, clock, base=opened, website="acme-trading.de")
+    assert (err.value.conflicts[0].field, err.value.conflicts[0].theirs) == ("website", "acme.de")
+    undo_import(result.batch, clock)
+    assert get_customer(acme).version == opened.version + 2

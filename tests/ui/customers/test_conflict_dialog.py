@@ -4,6 +4,7 @@ A second connection to the same book (SQLite file or server) makes the other per
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.second_connection import speaking_through
 from trade_crm.domain.customers.contacts import ContactInput
+from trade_crm.domain.customers.form import ContactEdit, contact_input_of, save_customer
 from trade_crm.domain.customers.records import create_customer, get_customer, update_customer
 from trade_crm.domain.insights.pipeline import create_opportunity
 from trade_crm.domain.insights.pipeline_board import get_card, update_opportunity
@@ -124,13 +126,17 @@ def test_screenshot_of_the_dialog(open_form, qtbot, db, second_book, clock, lang
     form = open_form(cid)
     with speaking_through(second_book):
         theirs = get_customer(cid)
-        update_customer(cid, clock, base=theirs, city="Bremen", tags=["VIP", "Canton Fair"], rating="C")
+        (person,) = theirs.contacts
+        save_customer(clock, cid, {"city": "Bremen", "rating": "C"}, tags=["VIP", "Canton Fair"], custom_fields={},
+                      contacts=[ContactEdit(person.id, replace(contact_input_of(person), title="CEO"))], base=theirs)
     form.edits["city"].setText("Kiel")
     form.tags_edit.setText("Key account")
     form.rating_combo.setCurrentIndex(form.rating_combo.findData("A"))
+    (edit,) = form.contacts_editor.contacts()
+    form.contacts_editor.set_contacts([replace(edit, data=replace(edit.data, title="Purchasing manager"))])
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     dialog = form.conflict_dialog
-    assert len(dialog.groups) == 3
+    assert [item.field for item, _ in dialog.groups] == ["city", "rating", "tags", "title"]
     dialog.grab().save(f"{SHOTS}/conflict_dialog_{language}.png")
 
 

@@ -48,7 +48,7 @@ from trade_crm.domain.customers.records import (
 from trade_crm.domain.errors import EditConflict, FieldConflict, ValidationError
 from trade_crm.domain.text import clean_line
 from trade_crm.store import search
-from trade_crm.store.models import Customer, database
+from trade_crm.store.models import Contact, Customer, database
 
 
 @dataclass(frozen=True)
@@ -200,8 +200,10 @@ def _save_versioned(clock: Clock, customer_id: int, edit: CustomerEdit, base: Cu
                 now_values = view_values(now)
                 merge = three_way(before, values, now_values)
                 delta = merge.changes
+                saved_at = Contact.select(Contact.updated_at).where(Contact.id == now.id).scalar() \
+                    if merge.conflicts else None
                 conflicts += field_conflicts("contact", now.id, merge, before, values, now_values,
-                                             since=was.version, updated_at=None, label=now.name)
+                                             since=was.version, updated_at=saved_at, label=now.name)
             if delta:
                 contact_writes.append((now.id, delta, now.version, raws))
         if conflicts:

@@ -101,7 +101,9 @@ class ConflictDialog(QDialog):
             self.mine_buttons.append(mine)
             self.theirs_buttons.append(theirs)
             was = self.tr("you started from: %1").replace("%1", value_text(item.base)) if item.base_known else ""
-            grid.addWidget(QLabel(field_label(item)), row, 0, top)
+            label = QLabel(field_label(item))
+            label.setContentsMargins(0, 3, 0, 0)  # on the line of the values beside it, not the radio's top
+            grid.addWidget(label, row, 0, top)
             grid.addWidget(self._choice(mine, was), row, 1, top)
             grid.addWidget(self._choice(theirs, self._who(item)), row, 2, top)
         grid.setHorizontalSpacing(18)
