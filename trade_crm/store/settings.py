@@ -35,7 +35,7 @@ class SettingKey(Generic[T]):
     def write(self, value: T) -> None:
         if not isinstance(value, self.type):
             raise TypeError(f"setting {self.key} takes {self.type.__name__}, not {type(value).__name__}")
-        text = json.dumps(value, ensure_ascii=False)
-        with database.atomic():  # an upsert both engines speak (PostgreSQL has no INSERT OR REPLACE)
+        with database.atomic():
+            text = json.dumps(value, ensure_ascii=False)  # an upsert on both engines (SQLite 3.24+)
             (Setting.insert(key=self.key, value=text)
              .on_conflict(conflict_target=[Setting.key], update={Setting.value: text}).execute())

@@ -75,9 +75,9 @@ def test_a_salesperson_may_not_hand_over(staff):
     assert set(owners().values()) == {"ann"} and len(ids) == 2
 
 
-def test_a_laptop_book_has_no_owners_to_hand_over(db):
+def test_a_laptop_book_has_no_owners_to_hand_over(sqlite_db):
     with pytest.raises(TeamError, match="needs a book on a team server"):
-        hand_over(db, "ann", "bob", by="mia", now=NOW)
+        hand_over(sqlite_db, "ann", "bob", by="mia", now=NOW)
 
 
 def test_a_failure_midway_leaves_every_customer_with_its_old_owner_and_no_entry(own_book, postgres_server):

@@ -196,12 +196,12 @@ def test_putting_customers_back_by_hand(staff):
         release(staff["ann"], ann_ids, by="ann", now=NOW)
 
 
-def test_a_laptop_book_has_no_pool(db):
+def test_a_laptop_book_has_no_pool(sqlite_db):
     with pytest.raises(TeamError, match="needs a book on a team server"):
-        release_stale(db, TODAY, days=30, now=NOW)
+        release_stale(sqlite_db, TODAY, days=30, now=NOW)
     with pytest.raises(TeamError, match="needs a book on a team server"):
-        claim(db, 1, "bob", 5, now=NOW)
-    assert run_pool_rule(db, FixedClock(NOW)) is None
+        claim(sqlite_db, 1, "bob", 5, now=NOW)
+    assert run_pool_rule(sqlite_db, FixedClock(NOW)) is None
 
 
 def test_the_daily_rule_runs_once_a_day_before_the_work_it_wraps(staff, pg_db):
@@ -233,6 +233,6 @@ def test_a_failing_rule_never_stops_the_reminders_and_is_tried_again(caplog):
     assert len(calls) == 2 and "the pool rule did not run: the server went away" in caplog.text
 
 
-def test_the_daily_rule_does_nothing_on_a_laptop_book(db):
+def test_the_daily_rule_does_nothing_on_a_laptop_book(sqlite_db):
     rule = DailyPoolRule()
     assert rule(FixedClock(NOW)) is None and rule.last_result is None
