@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from tests.team_people import NOW, add_customers
 from trade_crm.domain.clock import FixedClock, today
-from trade_crm.domain.reminders.sync import SyncResult
+from trade_crm.domain.reminders.sync import SyncResult, sync_reminders
 from trade_crm.domain.team.pool import DailyPoolRule, save_pool_settings
 from trade_crm.store.models import Customer
 from trade_crm.ui.reminders.scheduler import ReminderScheduler
@@ -18,9 +18,9 @@ def test_the_scheduler_runs_the_pool_rule_at_start_and_again_after_midnight(qtbo
     clock = FixedClock(NOW)
     syncs = []
 
-    def reminders(clock):  # what the reminder sync reports (its own tests are elsewhere); called after the rule
+    def reminders(clock) -> SyncResult:  # the app's reminder sync, noting whom the customer belonged to by then
         syncs.append(Customer.get_by_id(stale).owner)
-        return SyncResult(today(clock), [], 0)
+        return sync_reminders(clock)
 
     rule = DailyPoolRule()
     scheduler = ReminderScheduler(clock, sync=rule.before(reminders), run_in_worker=False)
