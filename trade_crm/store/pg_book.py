@@ -131,13 +131,19 @@ class PostgresBook(PostgresqlDatabase):
         if isinstance(isolation_level, str) and isolation_level.upper() in SQLITE_LOCKS:
             isolation_level = SQLITE_LOCKS[isolation_level.upper()]
         self._forget_lost_connection()
-        with self._server_gone():
-            super().begin(isolation_level)
+        try:
+            with self._server_gone():
+                super().begin(isolation_level)
+        except ServerGoneError:  # found dead by this BEGIN: nothing was sent yet, so once more on a new one
+            self._forget_lost_connection()
+            with self._server_gone():
+                super().begin(isolation_level)
 
     # A server that goes away (restarted, a dropped network, its backend terminated) leaves psycopg's
     # connection closed or broken. The statement, or the COMMIT, that found it so becomes one
     # ServerGoneError; the ROLLBACK that follows is skipped (the server has already rolled back a dead
-    # session's transaction); and the next statement outside a transaction connects again.
+    # session's transaction); and the next statement outside a transaction connects again. A BEGIN or a
+    # read outside a transaction that is the first to find the connection dead is retried once on a new one.
 
     def lost(self) -> bool:
         """True when this thread's connection was open and the server is no longer at the other end."""
@@ -159,8 +165,18 @@ class PostgresBook(PostgresqlDatabase):
 
     def execute_sql(self, sql, params=None):
         self._forget_lost_connection()
-        with self._server_gone():
-            return super().execute_sql(sql, params)
+        outside = not self.in_transaction()
+        try:
+            with self._server_gone():
+                return super().execute_sql(sql, params)
+        except ServerGoneError:
+            # A read outside a transaction that found the connection dead is asked again on a new one (a
+            # write is not: it may have run before the server went).
+            if not (outside and sql.lstrip()[:6].upper() == "SELECT"):
+                raise
+            self._forget_lost_connection()
+            with self._server_gone():
+                return super().execute_sql(sql, params)
 
     def commit(self):
         with self._server_gone():

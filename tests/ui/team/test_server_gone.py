@@ -22,7 +22,13 @@ def test_a_quick_log_while_the_server_is_gone_is_one_line_then_the_next_one_is_s
     qtbot.addWidget(view)
     view.show_customer(customer_id)
     pid = pg_db.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
-    postgres_server.execute(f"SELECT pg_terminate_backend({pid})")
+    fired = []
+
+    def kill_after_the_insert(event) -> None:  # the server goes away in the middle of the write
+        if not fired and event.sql.startswith('INSERT INTO "interaction"'):
+            fired.append(True)
+            postgres_server.execute(f"SELECT pg_terminate_backend({pid})")
+    pg_db.query_hooks.append(kill_after_the_insert)
     said, reported = [], []
     monkeypatch.setattr(sys, "excepthook", lambda *exc_info: reported.append(exc_info))
     uninstall = install_server_gone_hook(say=lambda: said.append(True))
@@ -37,6 +43,7 @@ def test_a_quick_log_while_the_server_is_gone_is_one_line_then_the_next_one_is_s
         assert len(reported) == 1  # anything else is still a crash report
     finally:
         uninstall()
+        pg_db.query_hooks.clear()
     with postgres_server.admin(SHARED) as conn:
         assert conn.execute("SELECT count(*) FROM interaction").fetchone()[0] == 0
     assert view.summary_edit.text() == "price for 2,000 pcs"  # the text is kept to try again
