@@ -50,6 +50,60 @@ CREATE TABLE IF NOT EXISTS outbox (
     applied_at TEXT,
     server_id INTEGER
 )"""
+
+READ_ONLY = ("offline: your customers on this computer are a read-only copy until the team server answers; "
+             "new customers and timeline entries are queued")
+
+# While the copy is open offline (trip_meta offline = '1'), SQLite itself keeps it: a new customer or timeline
+# entry, whichever window or command wrote it, goes into the outbox too (a uid made here, the entry as
+# JSON, when), and a change to anything the server already has is refused with READ_ONLY. A customer queued
+# on this trip stays the laptop's to edit until it is sent. A refresh (online) clears the flag first.
+_OFF = "(SELECT value FROM trip_meta WHERE key = 'offline') = '1'"
+_QUEUED_CUSTOMERS = "(SELECT local_id FROM outbox WHERE kind = 'customer' AND applied_at IS NULL)"
+_QUEUED_ENTRIES = "(SELECT local_id FROM outbox WHERE kind = 'interaction' AND applied_at IS NULL)"
+_NEW_UID = "lower(hex(randomblob(16)))"
+_NOW = "strftime('%Y-%m-%d %H:%M:%S', 'now')"
+_REFUSE = f"SELECT RAISE(ABORT, '{READ_ONLY}')"
+_CUSTOMER_COLUMNS = ("name", "alt_name", "country", "city", "address", "website", "source", "industry",
+                     "products", "company_size", "rating", "preferred_language", "currency", "notes", "lost",
+                     "lifecycle")
+_ENTRY_COLUMNS = ("customer_id", "contact_id", "kind", "summary", "body", "occurred_at", "follow_up_on",
+                  "valid_until")
+
+
+def _json(columns) -> str:
+    return "json_object(" + ", ".join(f"'{c}', NEW.{c}" for c in columns) + ")"
+
+
+def _refuse(name: str, when: str, on: str, condition: str) -> str:
+    return (f"CREATE TRIGGER IF NOT EXISTS trip_{name} {when} ON {on} WHEN {_OFF} AND {condition} "
+            f"BEGIN {_REFUSE}; END")
+
+
+TRIGGERS = (
+    f"CREATE TRIGGER IF NOT EXISTS trip_queue_customer AFTER INSERT ON customer WHEN {_OFF} BEGIN "
+    f"INSERT INTO outbox (uid, kind, payload, local_id, created_at) VALUES ({_NEW_UID}, 'customer', "
+    f"{_json(_CUSTOMER_COLUMNS)}, NEW.id, {_NOW}); END",
+    f"CREATE TRIGGER IF NOT EXISTS trip_queue_interaction AFTER INSERT ON interaction WHEN {_OFF} BEGIN "
+    f"INSERT INTO outbox (uid, kind, payload, local_id, created_at) VALUES ({_NEW_UID}, 'interaction', "
+    f"{_json(_ENTRY_COLUMNS)}, NEW.id, {_NOW}); END",
+    _refuse("customer_edit", f"BEFORE UPDATE OF {', '.join(_CUSTOMER_COLUMNS)}", "customer",
+            f"OLD.id NOT IN {_QUEUED_CUSTOMERS}"),
+    _refuse("customer_delete", "BEFORE DELETE", "customer", f"OLD.id NOT IN {_QUEUED_CUSTOMERS}"),
+    _refuse("contact_add", "BEFORE INSERT", "contact", f"NEW.customer_id NOT IN {_QUEUED_CUSTOMERS}"),
+    _refuse("contact_edit", "BEFORE UPDATE", "contact", f"OLD.customer_id NOT IN {_QUEUED_CUSTOMERS}"),
+    _refuse("contact_delete", "BEFORE DELETE", "contact", f"OLD.customer_id NOT IN {_QUEUED_CUSTOMERS}"),
+    *(_refuse(f"channel_{verb.split()[1].lower()}", verb, "contact_channel",
+              f"(SELECT customer_id FROM contact WHERE id = {row}.contact_id) NOT IN {_QUEUED_CUSTOMERS}")
+      for verb, row in (("BEFORE INSERT", "NEW"), ("BEFORE UPDATE", "OLD"), ("BEFORE DELETE", "OLD"))),
+    _refuse("tag_add", "BEFORE INSERT", "customer_tag", f"NEW.customer_id NOT IN {_QUEUED_CUSTOMERS}"),
+    _refuse("tag_remove", "BEFORE DELETE", "customer_tag", f"OLD.customer_id NOT IN {_QUEUED_CUSTOMERS}"),
+    _refuse("entry_edit", "BEFORE UPDATE", "interaction", f"OLD.id NOT IN {_QUEUED_ENTRIES}"),
+    _refuse("entry_delete", "BEFORE DELETE", "interaction", f"OLD.id NOT IN {_QUEUED_ENTRIES}"),
+    _refuse("order_add", "BEFORE INSERT", "orders", "1"),
+    _refuse("opportunity_add", "BEFORE INSERT", "opportunity", "1"),
+)
+
 PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 5000, "synchronous": "full"}
 
 
@@ -76,7 +130,7 @@ def ensure_trip_tables(db: SqliteDatabase) -> None:
     if migrations.pending(db):
         migrations.migrate(db)
     with db.atomic():
-        for statement in TRIP_SQL.split(";\n"):
+        for statement in (*TRIP_SQL.split(";\n"), *TRIGGERS):
             db.execute_sql(statement)
         if get_meta(db, "device_id") is None:
             set_meta(db, "device_id", uuid.uuid4().hex)
@@ -89,6 +143,12 @@ def get_meta(db: Database, key: str) -> str | None:
 
 def set_meta(db: Database, key: str, value: str) -> None:
     db.execute_sql("INSERT OR REPLACE INTO trip_meta (key, value) VALUES (?, ?)", (key, value))
+
+
+def set_offline(db: Database, offline: bool) -> None:
+    """Open (True) or close the copy for work on a trip: queued writes, everything else refused."""
+    with db.atomic():
+        set_meta(db, "offline", "1" if offline else "0")
 
 
 def has_copy(path: Path) -> bool:
@@ -130,6 +190,7 @@ def write_copy(db: SqliteDatabase, columns: dict[str, list[str]], rows: dict[str
                synced_at: str, url: str) -> None:
     """Replace the copy's rows with `rows` and rebuild its search index, in one transaction."""
     with db.atomic("IMMEDIATE"):
+        set_meta(db, "offline", "0")  # the refresh's own writes are not the user's
         for table in reversed(COPIED_TABLES):
             db.execute_sql(f'DELETE FROM "{table}"')
         for table in COPIED_TABLES:
@@ -158,11 +219,6 @@ class OutboxRow:
     server_id: int | None
 
 
-def add_to_outbox(db: Database, uid: str, kind: str, payload: dict, local_id: int | None, created_at: str) -> None:
-    db.execute_sql("INSERT INTO outbox (uid, kind, payload, local_id, created_at) VALUES (?, ?, ?, ?, ?)",
-                   (uid, kind, json.dumps(payload, ensure_ascii=False, sort_keys=True), local_id, created_at))
-
-
 def outbox_rows(db: Database, *, pending_only: bool = True) -> list[OutboxRow]:
     sql = ("SELECT seq, uid, kind, payload, local_id, created_at, applied_at, server_id FROM outbox"
            + (" WHERE applied_at IS NULL" if pending_only else "") + " ORDER BY seq")
@@ -181,10 +237,34 @@ def queued_local_ids(db: Database, kind: str) -> set[int]:
         "SELECT local_id FROM outbox WHERE kind = ? AND applied_at IS NULL AND local_id IS NOT NULL", (kind,))}
 
 
-def outbox_uid_of_local(db: Database, kind: str, local_id: int) -> str | None:
-    row = db.execute_sql("SELECT uid FROM outbox WHERE kind = ? AND local_id = ? AND applied_at IS NULL",
+def outbox_uid_of_local(db: Database, kind: str, local_id: int, *, pending_only: bool = True) -> str | None:
+    """The uid of the entry that made this row of the copy (None: the row came from the server)."""
+    row = db.execute_sql("SELECT uid FROM outbox WHERE kind = ? AND local_id = ?"
+                         + (" AND applied_at IS NULL" if pending_only else "") + " ORDER BY seq DESC",
                          (kind, local_id)).fetchone()
     return row[0] if row else None
+
+
+def queued_customer(db: Database, local_id: int) -> tuple[dict, list[dict], list[str]] | None:
+    """A customer made on the trip as the copy holds it now: its fields, contacts (with their channels as
+    (kind, value) pairs) and tag names; None when it is no longer there."""
+    names = ", ".join(f'"{c}"' for c in (*_CUSTOMER_COLUMNS, "follow_up_on"))
+    row = db.execute_sql(f"SELECT {names} FROM customer WHERE id = ?", (local_id,)).fetchone()
+    if row is None:
+        return None
+    values = dict(zip((*_CUSTOMER_COLUMNS, "follow_up_on"), row, strict=True))
+    contacts = []
+    for contact_id, name, title, birthday, is_primary, notes in db.execute_sql(
+            "SELECT id, name, title, birthday, is_primary, notes FROM contact WHERE customer_id = ? ORDER BY id",
+            (local_id,)).fetchall():
+        channels = [(kind, value) for kind, value in db.execute_sql(
+            "SELECT kind, value FROM contact_channel WHERE contact_id = ? ORDER BY position, id", (contact_id,))]
+        contacts.append({"name": name, "title": title, "birthday": birthday, "is_primary": is_primary,
+                         "notes": notes, "channels": channels})
+    tags = [name for (name,) in db.execute_sql(
+        "SELECT t.name FROM tag t JOIN customer_tag ct ON ct.tag_id = t.id WHERE ct.customer_id = ? ORDER BY t.name",
+        (local_id,))]
+    return values, contacts, tags
 
 
 # --- the server's record of what was applied ------------------------------------------------------------

@@ -9,11 +9,18 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from peewee import IntegrityError
 
 from tests.postgres_server import OWNER, SHARED
 from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.query import CustomerFilter, search_customers
-from trade_crm.domain.customers.records import create_customer, get_customer
+from trade_crm.domain.customers.records import (
+    create_customer,
+    delete_customers,
+    get_customer,
+    tag_customers,
+    update_customer,
+)
 from trade_crm.domain.customers.timeline import log_interaction, timeline
 from trade_crm.domain.errors import DomainError
 from trade_crm.domain.team.offline import copy_state, has_copy, open_copy_as_book, sync
@@ -203,3 +210,27 @@ def test_the_copy_is_one_file_per_server_beside_the_book(book_path):
     b = trip_copy.copy_path(book_path, "postgresql://ann@b.example.com/book")
     assert a.parent == book_path.parent and a != b and "ann" not in a.name
 
+
+
+def test_offline_the_servers_rows_are_read_only_and_a_customer_made_on_the_trip_stays_editable(server, book_path,
+                                                                                              clock):
+    mine, _ = seed(server, clock)
+    url = server.db.database
+    sync(book_path, url, clock)
+    copy = open_copy_as_book(book_path, url)
+    try:
+        for write in (lambda: update_customer(mine, clock, name="Renamed GmbH"),
+                      lambda: tag_customers([mine], "VIP"),
+                      lambda: delete_customers([mine])):
+            with pytest.raises(IntegrityError, match="read-only copy"):
+                write()
+        assert get_customer(mine).name == "Müller Haustechnik GmbH"
+        new = queue_customer(clock, name="Al Noor Trading", country="AE")
+        update_customer(new.local_id, clock, name="Al Noor Trading LLC", tags=["Dubai"])  # still the laptop's
+        assert copy_state(trip_copy.copy_path(book_path, url)).queued == 1
+    finally:
+        copy.close()
+        server.bind()
+    sync(book_path, url, clock)
+    assert server.count("SELECT count(*) FROM customer WHERE name = 'Al Noor Trading LLC'") == 1
+    assert server.count("SELECT count(*) FROM customer WHERE name = 'Renamed GmbH'") == 0

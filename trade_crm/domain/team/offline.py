@@ -92,10 +92,12 @@ def has_copy(book_path: Path, url: str) -> bool:
 
 
 def open_copy_as_book(book_path: Path, url: str):
-    """The copy, bound as the app's book (offline); DomainError when no copy was ever made for this server."""
+    """The copy, bound as the app's book and open for a trip: what the user logs on it is queued, anything
+else is refused (store.trip_copy.READ_ONLY). DomainError when no copy was ever made for this server."""
     path = trip_copy.copy_path(book_path, url)
     if not trip_copy.has_copy(path):
         raise DomainError("there is no copy of this server's customers on this computer yet")
     db = open_database(path, backup_dir=path.parent / "backups")
     trip_copy.ensure_trip_tables(db)
+    trip_copy.set_offline(db, True)
     return db

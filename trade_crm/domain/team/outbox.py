@@ -1,22 +1,22 @@
 """What a salesperson logs on a trip, queued in the laptop's copy and applied on the server exactly once.
 
-Offline, the app runs on the copy of the user's customers (store/trip_copy.py). A timeline entry or a new
-customer logged there is written into the copy (so the views show it at once, marked as queued) and, in the
-same transaction, into the copy's outbox: a uid made here, the entry as JSON, when. On reconnect
-`apply_outbox` sends the entries in the order they were made. Each is applied in one server transaction
-that also records (this laptop's device id, table, uid) in the server's `row_origin`: an entry whose
-commit reached the server but whose acknowledgement never came back (the laptop slept, the network
-dropped) is found there at the next sync and marked, not applied a second time.
+Offline, the app runs on the copy of the user's customers (store/trip_copy.py) with the usual domain
+functions. A new customer or timeline entry written there is in the views at once, and SQLite's own
+triggers put it in the copy's outbox in the same transaction (a uid made here, the entry as JSON, when);
+everything else the server has is read-only there. On reconnect `apply_outbox` sends the entries in the
+order they were made: a timeline entry as its JSON says, a new customer as the copy holds it then (with
+its contacts, channels and tags: it may have been edited on the trip). Each is applied in one server
+transaction that also records (this laptop's device id, table, uid) in the server's `row_origin`: an
+entry whose commit reached the server but whose acknowledgement never came back (the laptop slept, the
+network dropped) is found there at the next sync and marked, not applied a second time.
 """
 
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from typing import Any
 
 from peewee import IntegrityError
 
@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 CUSTOMER, INTERACTION = "customer", "interaction"
 STAMP = "%Y-%m-%d %H:%M:%S"
+READ_ONLY = trip_copy.READ_ONLY
 
 
 @dataclass(frozen=True)
@@ -53,53 +54,21 @@ def _stamp(instant: datetime) -> str:
     return instant.astimezone(timezone.utc).strftime(STAMP)
 
 
-def _contact_payload(contact: ContactInput) -> dict[str, Any]:
-    data = asdict(contact)
-    data["birthday"] = contact.birthday.isoformat() if contact.birthday else None
-    data["emails"], data["phones"] = list(contact.emails), list(contact.phones)
-    return data
+def _queued(kind: str, local_id: int) -> QueuedEntry:
+    uid = trip_copy.outbox_uid_of_local(database.obj, kind, local_id)
+    if uid is None:
+        raise DomainError("the book open is not a copy opened offline, so nothing was queued")
+    return QueuedEntry(uid, kind, local_id)
 
 
-def _contact_input(data: dict[str, Any]) -> ContactInput:
-    values = dict(data)
-    values["birthday"] = date.fromisoformat(values["birthday"]) if values.get("birthday") else None
-    values["emails"], values["phones"] = tuple(values.get("emails", ())), tuple(values.get("phones", ()))
-    return ContactInput(**values)
+def queue_customer(clock: Clock, **kwargs) -> QueuedEntry:
+    """A new customer logged offline (create_customer's arguments), on the copy bound as the book."""
+    return _queued(CUSTOMER, create_customer(clock, **kwargs))
 
 
-def queue_customer(clock: Clock, *, contacts: tuple[ContactInput, ...] | list[ContactInput] = (),
-                   tags: tuple[str, ...] | list[str] = (), **values: Any) -> QueuedEntry:
-    """A new customer logged offline: into the copy (validated as create_customer validates) and the outbox,
-    in one transaction. The copy is the bound book."""
-    uid = uuid.uuid4().hex
-    with database.atomic():
-        local_id = create_customer(clock, contacts=contacts, tags=tags, **values)
-        payload = {"values": {k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items()},
-                   "contacts": [_contact_payload(c) for c in contacts], "tags": list(tags)}
-        trip_copy.add_to_outbox(database.obj, uid, CUSTOMER, payload, local_id, _stamp(clock.now()))
-    return QueuedEntry(uid, CUSTOMER, local_id)
-
-
-def queue_interaction(customer_id: int, kind: str, summary: str, clock: Clock, *, body: str = "",
-                      contact_id: int | None = None, follow_up_on: date | None = None,
-                      occurred_at: datetime | None = None) -> QueuedEntry:
-    """A timeline entry logged offline on a customer of the copy (one from the server, or one queued)."""
-    uid = uuid.uuid4().hex
-    when = occurred_at or clock.now()
-    with database.atomic():
-        local_id = log_interaction(customer_id, kind, summary, clock, occurred_at=when, body=body,
-                                   contact_id=contact_id, follow_up_on=follow_up_on)
-        customer_uid = trip_copy.outbox_uid_of_local(database.obj, CUSTOMER, customer_id)
-        payload = {
-            "customer_id": None if customer_uid else customer_id,
-            "customer_uid": customer_uid,
-            # a contact of a queued customer has no id on the server yet: the entry goes without it
-            "contact_id": None if customer_uid else contact_id,
-            "kind": kind, "summary": summary, "body": body, "occurred_at": _stamp(when),
-            "follow_up_on": follow_up_on.isoformat() if follow_up_on else None,
-        }
-        trip_copy.add_to_outbox(database.obj, uid, INTERACTION, payload, local_id, _stamp(clock.now()))
-    return QueuedEntry(uid, INTERACTION, local_id)
+def queue_interaction(customer_id: int, kind: str, summary: str, clock: Clock, **kwargs) -> QueuedEntry:
+    """A timeline entry logged offline (log_interaction's arguments), on the copy bound as the book."""
+    return _queued(INTERACTION, log_interaction(customer_id, kind, summary, clock, **kwargs))
 
 
 def queued_ids(kind: str) -> set[int]:
@@ -107,32 +76,60 @@ def queued_ids(kind: str) -> set[int]:
     return trip_copy.queued_local_ids(database.obj, kind)
 
 
-def _apply_one(entry: trip_copy.OutboxRow, origin: str, clock: Clock) -> int:
+def _contact_input(contact: dict) -> ContactInput:
+    channels = contact["channels"]
+    values = {kind: next((v for k, v in channels if k == kind), "") for kind in ("whatsapp", "wechat", "skype",
+                                                                               "linkedin")}
+    birthday = date.fromisoformat(contact["birthday"]) if contact["birthday"] else None
+    return ContactInput(name=contact["name"], title=contact["title"], notes=contact["notes"], birthday=birthday,
+                        is_primary=bool(contact["is_primary"]),
+                        emails=tuple(v for k, v in channels if k == "email"),
+                        phones=tuple(v for k, v in channels if k == "phone"), **values)
+
+
+def _server_customer(copy, origin: str, local_id: int) -> int:
+    """The server's id of a customer the copy names: one from the server, or one queued and applied before."""
+    uid = trip_copy.outbox_uid_of_local(copy, CUSTOMER, local_id, pending_only=False)
+    if uid is None:
+        return local_id  # the copy holds the server's ids
+    server_id = trip_copy.applied_row_id(database.obj, origin, CUSTOMER, uid)
+    if server_id is None:
+        raise DomainError("its customer, also logged offline, is not on the server yet")
+    return server_id
+
+
+def _apply_one(copy, entry: trip_copy.OutboxRow, origin: str, clock: Clock) -> int:
     """The entry's row on the server (the caller holds the transaction)."""
-    data = entry.payload
     if entry.kind == CUSTOMER:
-        customer_id = create_customer(clock, contacts=[_contact_input(c) for c in data["contacts"]],
-                                      tags=data["tags"], **data["values"])
+        found = trip_copy.queued_customer(copy, entry.local_id)
+        if found is None:
+            raise DomainError("it was deleted on this computer before it was sent")
+        values, contacts, tags = found
+        values["follow_up_on"] = date.fromisoformat(values["follow_up_on"]) if values["follow_up_on"] else None
+        values["lost"] = bool(values["lost"])
+        values.pop("lifecycle", None)
+        customer_id = create_customer(clock, contacts=[_contact_input(c) for c in contacts], tags=tags, **values)
         trip_copy.claim_customer(database.obj, customer_id)
         return customer_id
-    customer_id = data["customer_id"]
-    if customer_id is None:
-        customer_id = trip_copy.applied_row_id(database.obj, origin, CUSTOMER, data["customer_uid"])
-        if customer_id is None:
-            raise DomainError("its customer, also logged offline, is not on the server yet")
-    occurred = datetime.strptime(data["occurred_at"], STAMP).replace(tzinfo=timezone.utc)
-    follow_up = date.fromisoformat(data["follow_up_on"]) if data["follow_up_on"] else None
-    return log_interaction(customer_id, data["kind"], data["summary"], clock, occurred_at=occurred,
-                           body=data["body"], contact_id=data["contact_id"], follow_up_on=follow_up)
+    data = entry.payload
+    own_customer = trip_copy.outbox_uid_of_local(copy, CUSTOMER, data["customer_id"], pending_only=False) is None
+    occurred = datetime.strptime(data["occurred_at"][:19], STAMP).replace(tzinfo=timezone.utc)
+    return log_interaction(
+        _server_customer(copy, origin, data["customer_id"]), data["kind"], data["summary"], clock,
+        occurred_at=occurred, body=data["body"] or "",
+        # a contact of a customer queued on the trip has no id on the server: the entry goes without it
+        contact_id=data["contact_id"] if own_customer else None,
+        follow_up_on=date.fromisoformat(data["follow_up_on"]) if data["follow_up_on"] else None,
+        valid_until=date.fromisoformat(data["valid_until"]) if data["valid_until"] else None)
 
 
-def _apply_in_transaction(entry: trip_copy.OutboxRow, origin: str, clock: Clock) -> tuple[int, bool]:
+def _apply_in_transaction(copy, entry: trip_copy.OutboxRow, origin: str, clock: Clock) -> tuple[int, bool]:
     """(the server's row id, whether this call made it). One server transaction: the row and its origin."""
     with database.atomic("IMMEDIATE"):
         row_id = trip_copy.applied_row_id(database.obj, origin, entry.kind, entry.uid)
         if row_id is not None:
             return row_id, False
-        row_id = _apply_one(entry, origin, clock)
+        row_id = _apply_one(copy, entry, origin, clock)
         trip_copy.record_applied(database.obj, origin, entry.kind, entry.uid, row_id)
     return row_id, True
 
@@ -151,9 +148,9 @@ def apply_outbox(copy, clock: Clock, *,
     for entry in trip_copy.outbox_rows(copy):
         try:
             try:
-                row_id, made = _apply_in_transaction(entry, origin, clock)
+                row_id, made = _apply_in_transaction(copy, entry, origin, clock)
             except IntegrityError:  # another sync of this laptop recorded the same uid first
-                row_id, made = _apply_in_transaction(entry, origin, clock)
+                row_id, made = _apply_in_transaction(copy, entry, origin, clock)
         except DomainError as exc:
             problems.append(f"{entry.kind} logged {entry.created_at} UTC: {exc}")
             log.warning("an outbox entry was refused by the server: %s", exc)
