@@ -9,6 +9,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from peewee import IntegrityError
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, QProcess, QSettings, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -16,11 +17,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from trade_crm import APP_ID, APP_NAME, __version__
 from trade_crm.domain.backups import backup_dir_for, clean_leftovers
 from trade_crm.domain.clock import Clock, SystemClock
+from trade_crm.domain.errors import DomainError
+from trade_crm.domain.team.offline import copy_state, has_copy, open_copy_as_book
 from trade_crm.logs import configure_logging, install_exception_hooks
 from trade_crm.paths import resolve_db_path, resolve_log_dir
 from trade_crm.store.db import DatabaseError, close_database, needs_upgrade, open_database
-from trade_crm.store.errors import ServerGoneError
+from trade_crm.store.errors import ServerGoneError, ServerUnreachableError
 from trade_crm.store.postgres import is_server_url, open_postgres, server_label
+from trade_crm.store.trip_copy import READ_ONLY, copy_path
 from trade_crm.ui.backup.actions import install_backup_actions, offer_backup_at_start
 from trade_crm.ui.common.crash_dialog import CrashReporter, open_log_folder
 from trade_crm.ui.common.file_dialogs import folders
@@ -39,6 +43,7 @@ from trade_crm.ui.shell.reminder_controller import ReminderController
 from trade_crm.ui.shell.settings_dialog import LANGUAGE, SERVER_URL
 from trade_crm.ui.shell.single_instance import SingleInstance, bring_to_front
 from trade_crm.ui.team.book_label import show_open_book
+from trade_crm.ui.team.offline import CopySync, install_offline_mode
 
 ORGANIZATION = "Trade CRM"
 
@@ -235,25 +240,40 @@ def ask_after_server_failure(url: str, reason: str) -> bool:
     return box.clickedButton() is local
 
 
-def open_chosen_book(choice: BookChoice, clock: Clock, *, ask=ask_after_server_failure):
-    """(database, server URL or "") for the window, or (None, "") when nothing is to be opened. A server
-    that refuses or cannot be reached is one line (`ask`), then this computer's book if the user wants it."""
+@dataclass(frozen=True)
+class OpenedBook:
+    database: object  # None: nothing was opened (the user quit)
+    server_url: str = ""  # the team server's book, or "" for this computer's
+    offline: bool = False  # the server could not be reached: the laptop's copy of it is open instead
+
+
+def open_chosen_book(choice: BookChoice, clock: Clock, *, ask=ask_after_server_failure) -> OpenedBook:
+    """The book for the window. A server that cannot be reached is stood in for by the laptop's copy of the
+    user's customers when there is one (a trip); one that refuses (or no copy) is one line (`ask`), then this
+    computer's book if the user wants it."""
     if choice.server_url:
         try:
             database = open_server_book(choice.server_url)
             log.info("team server book open")
-            return database, choice.server_url
+            return OpenedBook(database, choice.server_url)
         except DatabaseError as exc:
             log.warning("the team server book could not be opened: %s", exc)
+            if isinstance(exc, ServerUnreachableError) and has_copy(choice.local_path, choice.server_url):
+                try:
+                    copy = open_copy_as_book(choice.local_path, choice.server_url)
+                    log.info("the team server cannot be reached: its copy for trips is open")
+                    return OpenedBook(copy, choice.server_url, offline=True)
+                except (DatabaseError, DomainError) as again:
+                    log.warning("the copy for trips could not be opened: %s", again)
             if not ask(choice.server_url, str(exc)):
-                return None, ""
+                return OpenedBook(None)
     clean_leftovers(backup_dir_for(choice.local_path))  # a decrypted copy or half a backup a kill left behind
     database = _open_or_offer_backup(choice.local_path, clock)
     if database is None:
         log.error("the database %s could not be opened", choice.local_path)
     else:
         log.info("database %s open", choice.local_path)
-    return database, ""
+    return OpenedBook(database)
 
 
 def say_server_gone(parent=None) -> None:
@@ -262,16 +282,27 @@ def say_server_gone(parent=None) -> None:
                                                           "Try again in a moment."))
 
 
-def install_server_gone_hook(say=say_server_gone):
+def say_read_only(parent=None) -> None:
+    QMessageBox.information(parent, QCoreApplication.translate("App", "Trade CRM"), QCoreApplication.translate(
+        "App", "Offline, your customers on this computer are a read-only copy: only new customers and timeline "
+               "entries can be logged, and they are sent when the team server answers again."))
+
+
+def install_server_gone_hook(say=say_server_gone, say_offline=say_read_only):
     """A team server that stops answering in the middle of a write (a slot's domain call) is one line, not
-    a crash report: the transaction was rolled back and the book connects again at its next statement.
-    Wraps sys.excepthook (after install_exception_hooks); returns the undo."""
+    a crash report: the transaction was rolled back and the book connects again at its next statement. So
+    is a change the offline copy refuses. Wraps sys.excepthook (after install_exception_hooks); returns
+    the undo."""
     previous = sys.excepthook
 
     def on_exception(exc_type, exc, tb) -> None:
         if exc_type is not None and issubclass(exc_type, ServerGoneError):
             log.warning("the team server stopped answering: %s", exc)
             say()
+            return
+        if exc_type is not None and issubclass(exc_type, IntegrityError) and READ_ONLY in str(exc):
+            log.info("a change to the offline copy was refused")
+            say_offline()
             return
         previous(exc_type, exc, tb)
 
@@ -287,15 +318,24 @@ def _run_window(app: QApplication, choice: BookChoice, settings: QSettings, lang
     """Run the window; returns the exit code and whether the user asked for a restart."""
     clock = SystemClock()
     path = choice.local_path
-    database, server_url = open_chosen_book(choice, clock)
+    opened = open_chosen_book(choice, clock)
+    database = opened.database
     if database is None:
         return 2, False
     try:
         window = build_main_window(clock, path, settings, language=language, log_dir=log_dir,
                                    reminders_after_paint=True)
-        if server_url:
-            window.server_url = server_url
-            show_open_book(window, server_label(server_url), server_url)
+        if opened.offline:
+            window.server_url = opened.server_url
+            show_open_book(window, fill(QCoreApplication.translate("App", "%1 (offline)"),
+                                        server_label(opened.server_url)), opened.server_url)
+            state = copy_state(copy_path(path, opened.server_url))
+            install_offline_mode(window, state.synced_at, clock.zone)
+        elif opened.server_url:
+            window.server_url = opened.server_url
+            show_open_book(window, server_label(opened.server_url), opened.server_url)
+            CopySync(path, opened.server_url, clock, window,
+                     say=lambda line: window.statusBar().showMessage(line, 10_000)).start()
         else:
             install_backup_actions(window, clock, path, database)  # backups are of a book file
         instance.activation_requested.connect(lambda: bring_to_front(window))

@@ -57,6 +57,14 @@ Choose another file with --db, or restore a backup.</source>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
+    <message>
+        <source>%1 (offline)</source>
+        <translation>%1（离线）</translation>
+    </message>
+    <message>
+        <source>Offline, your customers on this computer are a read-only copy: only new customers and timeline entries can be logged, and they are sent when the team server answers again.</source>
+        <translation>离线时，本机上的客户是只读副本：只能记录新客户和时间线条目，团队服务器恢复响应后会自动发送。</translation>
+    </message>
 </context>
 <context>
     <name>BackupActions</name>
@@ -4776,6 +4784,14 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <source>Follow up %1</source>
         <translation>跟进 %1</translation>
     </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Logged offline: sent to the team server when it answers again</source>
+        <translation>离线记录：团队服务器恢复响应后发送</translation>
+    </message>
 </context>
 <context>
     <name>TrayNotifier</name>
@@ -5205,6 +5221,48 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     <message>
         <source>On a team server the company keeps every customer, and colleagues share them. Trade CRM opens the book you choose here from its next start.</source>
         <translation>在团队服务器上，公司保存所有客户，同事之间可以共享。Trade CRM 会在下次启动时打开您在此选择的客户簿。</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>Offline: showing your customers as of %1; what you log is queued.</source>
+        <translation>离线：显示的是截至 %1 的客户；您记录的内容已排队等待发送。</translation>
+    </message>
+    <message>
+        <source>Try the team server again</source>
+        <translation>重试连接团队服务器</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new customer(s)</source>
+        <translation>
+            <numerusform>%n 位新客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n timeline entry(ies)</source>
+        <translation>
+            <numerusform>%n 条时间线记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queued: %1</source>
+        <translation>排队中：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CopySync</name>
+    <message>
+        <source>Refreshing the copy for trips</source>
+        <translation>正在刷新出差用的副本</translation>
+    </message>
+    <message>
+        <source>%1 entries logged offline were sent to the team server</source>
+        <translation>离线记录的 %1 条内容已发送到团队服务器</translation>
+    </message>
+    <message>
+        <source>The copy for trips was not refreshed: %1</source>
+        <translation>出差用的副本未能刷新：%1</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,11 @@ class DatabaseError(RuntimeError):
     """The book cannot be opened or upgraded; the message says which one and why, in one line."""
 
 
+class ServerUnreachableError(DatabaseError):
+    """The team server cannot be reached at all (refused, timed out, no such host): on a trip, the laptop's
+    copy can stand in for it."""
+
+
 class ServerGoneError(OperationalError):
     """The team server stopped answering in the middle of a statement or a transaction.
 

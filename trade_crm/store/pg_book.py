@@ -33,7 +33,7 @@ from psycopg.types.string import TextLoader
 
 from trade_crm.keystore import KeyStore, KeystoreError
 from trade_crm.store import migrations, pg_schema
-from trade_crm.store.errors import DatabaseError, ServerGoneError
+from trade_crm.store.errors import DatabaseError, ServerGoneError, ServerUnreachableError
 from trade_crm.store.models import database
 
 CONNECT_TIMEOUT_S = 5
@@ -144,6 +144,14 @@ class PostgresBook(PostgresqlDatabase):
     # ServerGoneError; the ROLLBACK that follows is skipped (the server has already rolled back a dead
     # session's transaction); and the next statement outside a transaction connects again. A BEGIN or a
     # read outside a transaction that is the first to find the connection dead is retried once on a new one.
+    # A server that does not take the new connection (still down) is a ServerGoneError too.
+
+    _opened_once = False
+
+    def _connect(self):
+        conn = super()._connect()
+        self._opened_once = True
+        return conn
 
     def lost(self) -> bool:
         """True when this thread's connection was open and the server is no longer at the other end."""
@@ -159,7 +167,9 @@ class PostgresBook(PostgresqlDatabase):
         try:
             yield
         except (OperationalError, InterfaceError) as exc:
-            if self.lost() and not isinstance(exc, ServerGoneError):
+            if isinstance(exc, ServerGoneError):
+                raise
+            if self.lost() or (self._opened_once and self._state.conn is None):  # dead, or not back yet
                 raise ServerGoneError() from exc
             raise
 
@@ -217,6 +227,12 @@ def where(parts: dict[str, str]) -> str:
     return f"{parts.get('host', 'localhost')}:{parts.get('port', '5432')}"
 
 
+def unreachable(text: str) -> bool:
+    """libpq's text says the server was never reached (as opposed to reached, and refusing)."""
+    return any(cause in text for cause in ("Connection refused", "timeout expired", "could not translate host",
+                                           "No route to host", "Network is unreachable"))
+
+
 def explain(exc: Exception, parts: dict[str, str]) -> str:
     """One line for a failed connection; the libpq text names the cause, in English, in every version."""
     text = str(exc)
@@ -228,7 +244,7 @@ def explain(exc: Exception, parts: dict[str, str]) -> str:
         return f"{server} has no login {parts['user']}; ask its administrator to create it"
     if re.search(r'database ".*" does not exist', text):
         return f"{server} has no database {parts['dbname']}; ask its administrator to create it"
-    if "Connection refused" in text or "timeout expired" in text or "could not translate host" in text:
+    if unreachable(text):
         reason = text.split("failed:")[-1].strip().splitlines()[0] if "failed:" in text else text
         return f"cannot reach {server}: {reason}"
     return f"{server}: {' '.join(text.split())}"
@@ -254,7 +270,8 @@ def connect(url: str, *, password: str | None = None, keystore: KeyStore | None 
         db.connect(reuse_if_open=True)
     except Exception as exc:  # noqa: BLE001 - peewee wraps psycopg's OperationalError; either way one line
         db.close()
-        raise DatabaseError(explain(exc, parts)) from None
+        error = ServerUnreachableError if unreachable(str(exc)) else DatabaseError
+        raise error(explain(exc, parts)) from None
     return db
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from tests.helpers import MemoryKeyring
 from tests.postgres_server import OWNER, OWNER_PASSWORD
-from trade_crm.app import BookChoice, choose_book, open_chosen_book
+from trade_crm.app import BookChoice, OpenedBook, choose_book, open_chosen_book
 from trade_crm.domain.team.connect import login_of
 from trade_crm.keystore import KeyStore
 from trade_crm.store.db import close_database
@@ -118,9 +118,11 @@ def test_the_app_opens_the_book_the_setting_names_and_the_window_says_which(qtbo
     assert choose_book(tmp_path / "other.db", settings) == BookChoice(tmp_path / "other.db")
     assert choose_book(pg_book_url, QSettings(str(tmp_path / "none.ini"), QSettings.Format.IniFormat)).server_url
     local = tmp_path / "laptop.db"
-    opened, url = open_chosen_book(BookChoice(local, pg_book_url), clock, ask=pytest.fail)
+    book = open_chosen_book(BookChoice(local, pg_book_url), clock, ask=pytest.fail)
+    opened, url = book.database, book.server_url
     try:
-        assert url == pg_book_url and opened.engine == "postgresql" and database.obj is opened
+        assert url == pg_book_url and not book.offline
+        assert opened.engine == "postgresql" and database.obj is opened
         assert not local.exists()
         window = MainWindow(clock, local, settings)  # insights and reminders still speak SQLite (other work)
         qtbot.addWidget(window)
@@ -135,8 +137,9 @@ def test_the_app_opens_the_book_the_setting_names_and_the_window_says_which(qtbo
 def test_a_refused_server_at_start_is_one_line_then_this_computers_book(settings, tmp_path, clock, pg_book_url):
     asked: list[str] = []
     local = tmp_path / "laptop.db"
-    opened, url = open_chosen_book(BookChoice(local, pg_book_url), clock,
-                                   ask=lambda _url, reason: asked.append(reason) or True)
+    book = open_chosen_book(BookChoice(local, pg_book_url), clock,
+                            ask=lambda _url, reason: asked.append(reason) or True)
+    opened, url = book.database, book.server_url
     try:
         assert url == "" and local.exists() and isinstance(opened, SqliteDatabase)
         assert len(asked) == 1 and "refused the password" in asked[0] and "\n" not in asked[0]
@@ -147,7 +150,7 @@ def test_a_refused_server_at_start_is_one_line_then_this_computers_book(settings
 def test_quitting_after_a_refused_server_opens_nothing(tmp_path, clock):
     local = tmp_path / "laptop.db"
     assert open_chosen_book(BookChoice(local, "postgresql://ann@127.0.0.1:9/book"), clock,
-                            ask=lambda _url, _reason: False) == (None, "")
+                            ask=lambda _url, _reason: False) == OpenedBook(None)
     assert not local.exists()
 
 

@@ -1,0 +1,120 @@
+"""The window on a trip: the laptop's copy opens when the server cannot be reached, says so, takes new
+timeline entries (marked as queued) and refuses the rest in one line; online, the copy refreshes itself."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+
+import pytest
+from peewee import IntegrityError
+from PySide6.QtCore import QSettings, Qt
+
+from tests.postgres_server import OWNER, OWNER_PASSWORD, SHARED
+from trade_crm.app import BookChoice, install_server_gone_hook, open_chosen_book
+from trade_crm.domain.customers.records import create_customer, update_customer
+from trade_crm.domain.customers.timeline import log_interaction
+from trade_crm.domain.team.offline import copy_state, sync
+from trade_crm.store.db import close_database
+from trade_crm.store.errors import ServerGoneError
+from trade_crm.store.models import database
+from trade_crm.store.postgres import open_postgres
+from trade_crm.store.trip_copy import copy_path
+from trade_crm.ui.shell.main_window import MainWindow
+from trade_crm.ui.team.offline import CopySync, install_offline_mode
+
+DEAD_URL = "postgresql://crm_owner@127.0.0.1:9/book_shared"  # nothing listens on port 9
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def trip(pg_db, postgres_server, tmp_path, clock):
+    """A laptop book path whose copy (made from the real server) stands for a server that is now unreachable."""
+    customer_id = create_customer(clock, name="Müller Haustechnik GmbH", country="DE")
+    log_interaction(customer_id, "call", "wants 2,000 valves by March", clock)
+    postgres_server.execute(f"UPDATE customer SET owner = '{OWNER}'", SHARED)
+    book = tmp_path / "trade-crm.db"
+    sync(book, pg_db.database, clock)
+    shutil.copy(copy_path(book, pg_db.database), copy_path(book, DEAD_URL))
+    yield book, customer_id
+    database.initialize(pg_db)
+
+
+def test_an_unreachable_server_opens_the_copy_for_trips_without_asking(trip, clock):
+    book, customer_id = trip
+    opened = open_chosen_book(BookChoice(book, DEAD_URL), clock, ask=pytest.fail)
+    try:
+        assert opened.offline and opened.server_url == DEAD_URL
+        assert database.obj is opened.database and not book.exists()  # the laptop's own book stays as it was
+    finally:
+        close_database(opened.database)
+
+
+def test_the_offline_window_says_so_marks_what_is_queued_and_refuses_the_rest_in_one_line(
+        qtbot, trip, clock, settings, monkeypatch):
+    book, customer_id = trip
+    opened = open_chosen_book(BookChoice(book, DEAD_URL), clock, ask=pytest.fail)
+    try:
+        window = MainWindow(clock, book, settings)
+        qtbot.addWidget(window)
+        banner = install_offline_mode(window, copy_state(copy_path(book, DEAD_URL)).synced_at, clock.zone)
+        window.show()
+        assert banner.text_label.text() == ("Offline: showing your customers as of 2026-11-23 09:30; "
+                                            "what you log is queued.")
+        window.customer_list.select_customer(customer_id)
+        qtbot.waitUntil(lambda: window.timeline.customer_id() == customer_id)
+        assert not window.actions.edit_customer.isEnabled() and not window.actions.delete.isEnabled()
+        assert window.actions.log_interaction.isEnabled() and window.actions.new_customer.isEnabled()
+        assert window.timeline.header_card.edit_button.isHidden()
+        window.timeline.summary_edit.setText("met at the fair")
+        qtbot.keyClick(window.timeline.summary_edit, Qt.Key.Key_Return)
+        assert banner.queued_label.text().startswith("Queued: 1 timeline entr")  # plural forms: trade_crm_en.ts
+        marks = {window.timeline.entries.topLevelItem(i).text(2): window.timeline.entries.topLevelItem(i).text(4)
+                 for i in range(window.timeline.entries.topLevelItemCount())}
+        assert marks["met at the fair"] == "Queued" and marks["wants 2,000 valves by March"] == ""
+        said: list[str] = []
+        monkeypatch.setattr(sys, "excepthook", lambda *exc_info: said.append("crash"))
+        uninstall = install_server_gone_hook(say=lambda: said.append("gone"), say_offline=lambda: said.append("ro"))
+        try:
+            with pytest.raises(IntegrityError) as caught:
+                update_customer(customer_id, clock, name="Renamed")
+            sys.excepthook(IntegrityError, caught.value, None)  # as a slot's exception reaches it
+        finally:
+            uninstall()
+        assert said == ["ro"]
+    finally:
+        close_database(opened.database)
+
+
+def test_online_the_copy_refreshes_in_the_background(qtbot, pg_db, postgres_server, tmp_path, clock, monkeypatch):
+    monkeypatch.setenv("PGPASSWORD", OWNER_PASSWORD)
+    create_customer(clock, name="Acme Ltd", country="GB")
+    postgres_server.execute(f"UPDATE customer SET owner = '{OWNER}'", SHARED)
+    book = tmp_path / "trade-crm.db"
+    said: list[str] = []
+    syncer = CopySync(book, pg_db.database, clock, say=said.append)
+    with qtbot.waitSignal(syncer.synced, timeout=20_000) as signal:
+        syncer.run()
+    assert signal.args[0].refresh.customers == 1
+    assert copy_state(copy_path(book, pg_db.database)).synced_at == clock.now()
+    assert said == []  # nothing was queued, nothing to say
+
+
+def test_a_server_that_went_away_for_good_is_a_line_in_the_status_bar_not_a_crash(qtbot, postgres_server,
+                                                                                   pg_book_url, tmp_path, clock):
+    gone = open_postgres(pg_book_url, password=OWNER_PASSWORD)
+    try:
+        postgres_server.drop_database(pg_book_url.rsplit("/", 1)[1])  # its backend goes with it, for good
+        said: list[str] = []
+        syncer = CopySync(tmp_path / "trade-crm.db", pg_book_url, clock, say=said.append)
+        with qtbot.waitSignal(syncer.sync_failed, timeout=20_000):
+            syncer.run()
+        assert said == ["The copy for trips was not refreshed: the team server stopped answering; nothing was saved"]
+        with pytest.raises(ServerGoneError):
+            create_customer(clock, name="Acme Ltd")  # the window's own writes: one line (install_server_gone_hook)
+    finally:
+        close_database(gone)
