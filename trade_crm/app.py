@@ -43,7 +43,7 @@ from trade_crm.ui.shell.reminder_controller import ReminderController
 from trade_crm.ui.shell.settings_dialog import LANGUAGE, SERVER_URL
 from trade_crm.ui.shell.single_instance import SingleInstance, bring_to_front
 from trade_crm.ui.team.book_label import show_open_book
-from trade_crm.ui.team.offline import CopySync, install_offline_mode
+from trade_crm.ui.team.offline import CopySync, install_offline_mode, install_server_watch
 
 ORGANIZATION = "Trade CRM"
 
@@ -334,8 +334,10 @@ def _run_window(app: QApplication, choice: BookChoice, settings: QSettings, lang
         elif opened.server_url:
             window.server_url = opened.server_url
             show_open_book(window, server_label(opened.server_url), opened.server_url)
-            CopySync(path, opened.server_url, clock, window,
-                     say=lambda line: window.statusBar().showMessage(line, 10_000)).start()
+            syncer = CopySync(path, opened.server_url, clock, window,
+                              say=lambda line: window.statusBar().showMessage(line, 10_000))
+            install_server_watch(window, syncer)
+            syncer.start()
         else:
             install_backup_actions(window, clock, path, database)  # backups are of a book file
         instance.activation_requested.connect(lambda: bring_to_front(window))

@@ -5265,4 +5265,15 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <translation>出差用的副本未能刷新：%1</translation>
     </message>
 </context>
+<context>
+    <name>ServerDownBar</name>
+    <message>
+        <source>Work offline</source>
+        <translation>离线工作</translation>
+    </message>
+    <message>
+        <source>The team server is not answering (%1). Work offline to go on with your customers on this computer; what you log is queued.</source>
+        <translation>团队服务器没有响应（%1）。选择离线工作，可继续使用本机上的客户；您记录的内容会排队等待发送。</translation>
+    </message>
+</context>
 </TS>

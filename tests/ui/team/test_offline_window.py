@@ -9,6 +9,7 @@ import sys
 import pytest
 from peewee import IntegrityError
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMainWindow
 
 from tests.postgres_server import OWNER, OWNER_PASSWORD, SHARED
 from trade_crm.app import BookChoice, install_server_gone_hook, open_chosen_book
@@ -21,7 +22,7 @@ from trade_crm.store.models import database
 from trade_crm.store.postgres import open_postgres
 from trade_crm.store.trip_copy import copy_path
 from trade_crm.ui.shell.main_window import MainWindow
-from trade_crm.ui.team.offline import CopySync, install_offline_mode
+from trade_crm.ui.team.offline import CopySync, install_offline_mode, install_server_watch
 
 DEAD_URL = "postgresql://crm_owner@127.0.0.1:9/book_shared"  # nothing listens on port 9
 
@@ -110,10 +111,18 @@ def test_a_server_that_went_away_for_good_is_a_line_in_the_status_bar_not_a_cras
     try:
         postgres_server.drop_database(pg_book_url.rsplit("/", 1)[1])  # its backend goes with it, for good
         said: list[str] = []
+        window = QMainWindow()
+        qtbot.addWidget(window)
+        window.switch_book = lambda: said.append("restart")
         syncer = CopySync(tmp_path / "trade-crm.db", pg_book_url, clock, say=said.append)
+        down = install_server_watch(window, syncer)
+        window.show()
         with qtbot.waitSignal(syncer.sync_failed, timeout=20_000):
             syncer.run()
         assert said == ["The copy for trips was not refreshed: the team server stopped answering; nothing was saved"]
+        assert window.server_down_bar.isVisible() and "is not answering" in down.text_label.text()
+        down.offline_button.click()  # the app starts again: the copy opens if the server still does not answer
+        assert said[-1] == "restart"
         with pytest.raises(ServerGoneError):
             create_customer(clock, name="Acme Ltd")  # the window's own writes: one line (install_server_gone_hook)
     finally:

@@ -92,6 +92,54 @@ def install_offline_mode(window: QMainWindow, synced_at: datetime | None, zone: 
     return banner
 
 
+class ServerDownBar(QWidget):
+    """Online, when the background sync finds the server gone: say so, and offer to go on with the copy
+    (the app starts again: a server that still does not answer then opens the copy)."""
+
+    work_offline_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("offline_banner")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(BANNER_STYLE)
+        self.text_label = QLabel()
+        self.text_label.setWordWrap(True)
+        self.offline_button = QPushButton(self.tr("Work offline"))
+        self.offline_button.clicked.connect(self.work_offline_requested)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.addWidget(self.text_label, 1)
+        row.addWidget(self.offline_button)
+
+    def show_line(self, line: str) -> None:
+        self.text_label.setText(fill(self.tr("The team server is not answering (%1). Work offline to go on with "
+                                             "your customers on this computer; what you log is queued."), line))
+
+
+def install_server_watch(window: QMainWindow, syncer: CopySync) -> ServerDownBar:
+    """The server-down bar above the panes, shown while the background sync fails, hidden when it works again."""
+    bar_widget = ServerDownBar()
+    bar = QToolBar(window)
+    bar.setObjectName("server_down_bar")
+    bar.setMovable(False)
+    bar.toggleViewAction().setVisible(False)
+    bar.addWidget(bar_widget)
+    window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    bar.hide()
+
+    def failed(line: str) -> None:
+        bar_widget.show_line(line)
+        bar.show()
+
+    syncer.sync_failed.connect(failed)
+    syncer.synced.connect(lambda _result: bar.hide())
+    bar_widget.work_offline_requested.connect(window.switch_book)
+    window.server_down_bar = bar
+    return bar_widget
+
+
 class CopySync(QObject):
     """Online: send the outbox and refresh the copy for trips, shortly after start and then on a timer, in a
     worker (the window goes on; a server that does not answer is a line in the status bar)."""
