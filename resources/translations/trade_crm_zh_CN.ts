@@ -912,6 +912,10 @@ The current book is kept as a backup first.</source>
             <numerusform>%n 天后到期</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 (queued)</source>
+        <translation>%1（排队中）</translation>
+    </message>
 </context>
 <context>
     <name>DamagedBookDialog</name>

@@ -77,6 +77,12 @@ def test_the_offline_window_says_so_marks_what_is_queued_and_refuses_the_rest_in
         marks = {window.timeline.entries.topLevelItem(i).text(2): window.timeline.entries.topLevelItem(i).text(4)
                  for i in range(window.timeline.entries.topLevelItemCount())}
         assert marks["met at the fair"] == "Queued" and marks["wants 2,000 valves by March"] == ""
+        new_id = create_customer(clock, name="Al Noor Trading LLC", country="AE")  # as the New customer dialog does
+        window.on_customer_dialog_customer_saved(new_id)
+        assert banner.queued_label.text().startswith("Queued: 1 new customer")
+        model = window.customer_list.model
+        names = {model.index(r, 0).data() for r in range(model.rowCount())}
+        assert names == {"Müller Haustechnik GmbH", "Al Noor Trading LLC (queued)"}
         said: list[str] = []
         monkeypatch.setattr(sys, "excepthook", lambda *exc_info: said.append("crash"))
         uninstall = install_server_gone_hook(say=lambda: said.append("gone"), say_offline=lambda: said.append("ro"))

@@ -77,7 +77,9 @@ def install_offline_mode(window: QMainWindow, synced_at: datetime | None, zone: 
             action.setEnabled(False)
 
     def count() -> None:
-        banner.set_queued(len(queued_ids(CUSTOMER)), len(queued_ids(INTERACTION)))
+        customers = queued_ids(CUSTOMER)
+        window.customer_list.model.queued_ids = customers
+        banner.set_queued(len(customers), len(queued_ids(INTERACTION)))
 
     window.customer_list.selection_changed.connect(read_only)  # after the window's own handler enabled them
     window.customer_list.current_customer_changed.connect(lambda _id: read_only())
