@@ -247,7 +247,7 @@ class OpenedBook:
     offline: bool = False  # the server could not be reached: the laptop's copy of it is open instead
 
 
-def open_chosen_book(choice: BookChoice, clock: Clock, *, ask=ask_after_server_failure) -> OpenedBook:
+def open_chosen_book(choice: BookChoice, clock: Clock, *, ask=None) -> OpenedBook:
     """The book for the window. A server that cannot be reached is stood in for by the laptop's copy of the
     user's customers when there is one (a trip); one that refuses (or no copy) is one line (`ask`), then this
     computer's book if the user wants it."""
@@ -265,7 +265,7 @@ def open_chosen_book(choice: BookChoice, clock: Clock, *, ask=ask_after_server_f
                     return OpenedBook(copy, choice.server_url, offline=True)
                 except (DatabaseError, DomainError) as again:
                     log.warning("the copy for trips could not be opened: %s", again)
-            if not ask(choice.server_url, str(exc)):
+            if not (ask or ask_after_server_failure)(choice.server_url, str(exc)):
                 return OpenedBook(None)
     clean_leftovers(backup_dir_for(choice.local_path))  # a decrypted copy or half a backup a kill left behind
     database = _open_or_offer_backup(choice.local_path, clock)
@@ -323,8 +323,9 @@ def _run_window(app: QApplication, choice: BookChoice, settings: QSettings, lang
     if database is None:
         return 2, False
     try:
+        # No demo book on a team server, nor in its copy (the outbox would send the demo customers there).
         window = build_main_window(clock, path, settings, language=language, log_dir=log_dir,
-                                   reminders_after_paint=True)
+                                   reminders_after_paint=True, with_demo=not opened.server_url)
         if opened.offline:
             window.server_url = opened.server_url
             show_open_book(window, fill(QCoreApplication.translate("App", "%1 (offline)"),

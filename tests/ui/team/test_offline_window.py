@@ -9,10 +9,10 @@ import sys
 import pytest
 from peewee import IntegrityError
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from tests.postgres_server import OWNER, OWNER_PASSWORD, SHARED
-from trade_crm.app import BookChoice, install_server_gone_hook, open_chosen_book
+from trade_crm.app import BookChoice, install_server_gone_hook, open_chosen_book, run_gui
 from trade_crm.domain.customers.records import create_customer, update_customer
 from trade_crm.domain.customers.timeline import log_interaction
 from trade_crm.domain.team.offline import copy_state, sync
@@ -133,3 +133,22 @@ def test_a_server_that_went_away_for_good_is_a_line_in_the_status_bar_not_a_cras
             create_customer(clock, name="Acme Ltd")  # the window's own writes: one line (install_server_gone_hook)
     finally:
         close_database(gone)
+
+
+def test_run_gui_on_an_unreachable_server_runs_the_window_on_the_copy(qapp, trip, monkeypatch):
+    book, _customer_id = trip
+    monkeypatch.setenv("TRADE_CRM_DB", str(book))
+    monkeypatch.setattr("trade_crm.app.ask_after_server_failure", lambda *_a: pytest.fail("asked"))
+    seen: list[str] = []
+
+    def run_window(_app) -> int:
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        seen.append(window.windowTitle())
+        seen.append(window.offline_banner.text_label.text())
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run_window)
+    assert run_gui(DEAD_URL) == 0
+    assert seen[0] == "crm_owner @ 127.0.0.1:9 / book_shared (offline)"
+    assert seen[1].startswith("Offline: showing your customers as of 2026-11-23 ")  # the system's zone
