@@ -160,6 +160,10 @@ class PostgresBook(PostgresqlDatabase):
 
     def _forget_lost_connection(self) -> None:
         if not self.in_transaction() and self.lost():
+            try:
+                self._state.conn.close()  # psycopg's handle of the dead session (a broken one is still "open")
+            except Exception:  # noqa: BLE001 - it is gone either way
+                pass
             self._state.reset()  # peewee's autoconnect opens a new one at the next cursor()
 
     @contextlib.contextmanager

@@ -26,6 +26,7 @@ from trade_crm.domain.errors import DomainError
 from trade_crm.domain.team.offline import copy_state, has_copy, open_copy_as_book, sync
 from trade_crm.domain.team.outbox import CUSTOMER, INTERACTION, queue_customer, queue_interaction, queued_ids
 from trade_crm.store import trip_copy
+from trade_crm.store.db import close_database, open_database
 from trade_crm.store.errors import ServerGoneError
 from trade_crm.store.models import database
 
@@ -198,9 +199,13 @@ def test_an_entry_the_server_refuses_stays_queued_with_a_line_and_the_copy_waits
     assert result.refresh.synced_at is None  # the queued entry's row stays in the copy's views
 
 
-def test_a_copy_is_made_from_a_team_servers_book_only(db, book_path, clock):
-    with pytest.raises(DomainError, match="team server"):
-        sync(book_path, "postgresql://ann@crm.example.com/trade_book", clock)
+def test_a_copy_is_made_from_a_team_servers_book_only(book_path, clock):
+    laptop = open_database(book_path)  # not the `db` fixture: that one runs on both engines
+    try:
+        with pytest.raises(DomainError, match="team server"):
+            sync(book_path, "postgresql://ann@crm.example.com/trade_book", clock)
+    finally:
+        close_database(laptop)
     with pytest.raises(DomainError, match="no copy"):
         open_copy_as_book(book_path, "postgresql://ann@crm.example.com/trade_book")
 
