@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from peewee import IntegrityError
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from tests.postgres_server import OWNER, OWNER_PASSWORD, SHARED
@@ -141,14 +141,17 @@ def test_run_gui_on_an_unreachable_server_runs_the_window_on_the_copy(qapp, trip
     monkeypatch.setattr("trade_crm.app.ask_after_server_failure", lambda *_a: pytest.fail("asked"))
     seen: list[str] = []
 
-    def run_window(_app) -> int:
+    def run_window(app) -> int:
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
         seen.append(window.windowTitle())
         seen.append(window.offline_banner.text_label.text())
         window.close()
+        app.aboutToQuit.emit()  # as quitting does: the scheduler stops; nothing of this window runs later
+        window.deleteLater()
         return 0
 
     monkeypatch.setattr(QApplication, "exec", run_window)
     assert run_gui(DEAD_URL) == 0
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert seen[0] == "crm_owner @ 127.0.0.1:9 / book_shared (offline)"
     assert seen[1].startswith("Offline: showing your customers as of 2026-11-23 ")  # the system's zone
