@@ -155,3 +155,24 @@ def test_run_gui_on_an_unreachable_server_runs_the_window_on_the_copy(qapp, trip
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert seen[0] == "crm_owner @ 127.0.0.1:9 / book_shared (offline)"
     assert seen[1].startswith("Offline: showing your customers as of 2026-11-23 ")  # the system's zone
+
+
+def test_run_gui_on_a_team_server_names_it_and_watches_it(qapp, pg_url, tmp_path, monkeypatch):
+    monkeypatch.setenv("TRADE_CRM_DB", str(tmp_path / "trade-crm.db"))
+    monkeypatch.setenv("PGPASSWORD", OWNER_PASSWORD)
+    monkeypatch.setattr("trade_crm.app.ask_after_server_failure", lambda *_a: pytest.fail("asked"))
+    seen: list[object] = []
+
+    def run_window(app) -> int:
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        seen.extend([window.windowTitle(), window.server_url, window.server_down_bar.isHidden()])
+        window.close()
+        app.aboutToQuit.emit()  # as quitting does: the scheduler stops; nothing of this window runs later
+        window.deleteLater()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run_window)
+    assert run_gui(pg_url) == 0
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert seen == [f"crm_owner @ 127.0.0.1:{pg_url.split(':')[2].split('/')[0]} / book_shared", pg_url, True]
+    assert not (tmp_path / "trade-crm.db").exists()  # the laptop's book is not opened (nor made)
