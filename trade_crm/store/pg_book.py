@@ -185,7 +185,10 @@ def stored_password(parts: dict[str, str], keystore: KeyStore | None = None) -> 
 
 
 def open_book(url: str, *, password: str | None = None, migrate: bool = True,
-              keystore: KeyStore | None = None) -> PostgresBook:
+              keystore: KeyStore | None = None, bind: bool = True) -> PostgresBook:
+    """Connect and check (or create, or upgrade) the schema. `bind=False` opens a second book beside the one
+    the models are bound to (publishing a laptop book reads one and writes the other): it only checks the
+    schema, since creating one goes through the models."""
     parts = parse_url(url)
     secret = password if password is not None else stored_password(parts, keystore)
     params = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "trade-crm"}
@@ -197,9 +200,10 @@ def open_book(url: str, *, password: str | None = None, migrate: bool = True,
     except Exception as exc:  # noqa: BLE001 - peewee wraps psycopg's OperationalError; either way one line
         db.close()
         raise DatabaseError(explain(exc, parts)) from None
-    database.initialize(db)
+    if bind:
+        database.initialize(db)
     try:
-        pg_schema.prepare(db, migrate=migrate, label=f"{parts['dbname']} on {where(parts)}")
+        pg_schema.prepare(db, migrate=migrate and bind, label=f"{parts['dbname']} on {where(parts)}")
     except BaseException:
         db.close()
         raise

@@ -1,0 +1,1 @@
+"""Team mode (#18): the domain side of working on a shared PostgreSQL book."""
