@@ -35,6 +35,7 @@ from trade_crm.ui.shell.main_window import MainWindow
 from trade_crm.ui.shell.reminder_controller import ReminderController
 from trade_crm.ui.shell.settings_dialog import LANGUAGE
 from trade_crm.ui.shell.single_instance import SingleInstance, bring_to_front
+from trade_crm.ui.team.publish_dialog import install_publish_action
 
 ORGANIZATION = "Trade CRM"
 
@@ -76,6 +77,7 @@ def build_main_window(clock: Clock, db_path: Path, settings: QSettings, *, langu
     install_export_actions(window, clock, language=language, settings=settings)
     install_merge_actions(window, clock)
     install_insights(window, clock, language=language)
+    install_publish_action(window, clock, settings)
     return window
 
 

@@ -12,10 +12,10 @@ import pytest
 from tests.helpers import build_v1_book
 from tests.postgres_server import OWNER, OWNER_PASSWORD
 from trade_crm.domain.customers.contacts import ContactInput, add_contact, update_contact
+from trade_crm.domain.customers.orders import record_order
 from trade_crm.domain.customers.query import CustomerFilter, search_customers
 from trade_crm.domain.customers.records import create_customer, delete_customers, update_customer
 from trade_crm.domain.customers.timeline import log_interaction
-from trade_crm.domain.customers.orders import record_order
 from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.reminders.records import mark_done_many, save_reminder
 from trade_crm.domain.team.publish import ORIGIN_SETTING, PublishError, book_origin, publish
@@ -301,3 +301,20 @@ def test_deleting_on_the_laptop_deletes_nothing_on_the_server(db, laptop, server
     publish(db, server, now=NOW)
 
     assert server.execute_sql("SELECT count(*) FROM customer").fetchone() == (2,)
+
+
+def test_a_cancel_in_the_middle_of_a_copy_writes_nothing(db, laptop, server, monkeypatch):
+    monkeypatch.setattr("trade_crm.domain.team.publish._BATCH", 1)  # report after every row, inside the COPY
+
+    class Stop(Exception):
+        pass
+
+    def cancel(table, done, total):
+        if table == "interaction" and done == 1:
+            raise Stop
+
+    with pytest.raises(Stop):
+        publish(db, server, progress=cancel, now=NOW)
+
+    assert set(counts(server).values()) == {0}
+    assert publish(db, server, now=NOW).count("interaction").created == 2  # the connection is usable again

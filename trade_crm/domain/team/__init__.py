@@ -1,1 +1,1 @@
-"""Team mode (#18): the domain side of working on a shared PostgreSQL book."""
+"""Team mode (issue #18): the book on a company's PostgreSQL server, and the laptop's side of it."""

@@ -50,6 +50,8 @@ from trade_crm.domain.team import publish_rows as rows_
 from trade_crm.domain.team.publish_rows import COLUMNS, FLAGS, PARENTS, fingerprint, fingerprint_table
 from trade_crm.store import search
 from trade_crm.store.errors import DatabaseError
+from trade_crm.store.models import database
+from trade_crm.store.postgres import open_postgres
 
 log = logging.getLogger(__name__)
 
@@ -566,3 +568,14 @@ class _Publish:
         self.counters["search"].add("created", len(docs))
         self.counters["search"].add("updated", len(again))
         self._tick("search", total, total)
+
+
+def publish_to(url: str, *, password: str | None = None, progress: Progress | None = None,
+               now: datetime | None = None) -> PublishSummary:
+    """Publish the open book (the one the models are bound to) to the server book at `url`; the password
+    is `password`, else the keyring's or PGPASSWORD (store/pg_book.py). For the window's worker."""
+    target = open_postgres(url, password=password, bind=False)
+    try:
+        return publish(database.obj, target, progress=progress, now=now)
+    finally:
+        target.close()
