@@ -20,6 +20,9 @@ import shutil
 import sqlite3
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -28,7 +31,7 @@ from bench.book import CACHE_DIR, ensure_book
 from bench.report import Row, render
 from tests.postgres_server import OWNER, OWNER_PASSWORD, PostgresServer, start_server, stop_server
 from trade_crm.domain.team.publish import publish
-from trade_crm.domain.team.publish_rows import COLUMNS
+from trade_crm.domain.team.publish_rows import COLUMNS, array_text
 from trade_crm.store import search
 from trade_crm.store.db import close_database, open_database
 from trade_crm.store.models import database
@@ -48,13 +51,45 @@ def _columns(table: str) -> list[str]:
             "custom_field_value": ["id", "customer_id", "field_id", "value"]}[table]
 
 
-def raw_copy(server: PostgresServer, dbname: str, sqlite_path: Path) -> float:
-    """The floor: every row COPYed as it is, one transaction, as the owner over TCP; seconds."""
+@dataclass
+class Spent:
+    """Wall seconds, and CPU seconds of this process and of the server's backend: two shared cores make
+    the wall time swing with the machine's load; the CPU seconds say what the work itself costs."""
+
+    wall: float = 0.0
+    client: float = 0.0
+    server: float | None = None
+
+    def note(self) -> str:
+        server = f"{self.server:.1f}" if self.server is not None else "?"
+        return f"CPU: client {self.client:.1f} s, server {server} s"
+
+
+def _process_cpu(pid: int) -> float | None:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@contextmanager
+def spent(target) -> Iterator[Spent]:
+    pid = target.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+    out = Spent()
+    wall, client, server = time.perf_counter(), time.process_time(), _process_cpu(pid)
+    yield out
+    out.wall, out.client = time.perf_counter() - wall, time.process_time() - client
+    after = _process_cpu(pid)
+    out.server = after - server if after is not None and server is not None else None
+
+
+def raw_copy(server: PostgresServer, dbname: str, sqlite_path: Path) -> Spent:
+    """The floor: every row COPYed as it is, one transaction, as the owner over TCP."""
     src = sqlite3.connect(f"file:{sqlite_path}?mode=ro", uri=True)
     target = open_postgres(server.url(OWNER, dbname), password=OWNER_PASSWORD, bind=False)
     try:
-        started = time.perf_counter()
-        with target.atomic():
+        with spent(target) as cost, target.atomic():
             cursor = target.cursor()
             for table in FLOOR_TABLES:
                 columns = _columns(table)
@@ -67,8 +102,8 @@ def raw_copy(server: PostgresServer, dbname: str, sqlite_path: Path) -> float:
                     copy.write_row(row)
             with cursor.copy("COPY search_words (rowid, tokens) FROM STDIN") as copy:
                 for rowid, body in docs:
-                    copy.write_row((rowid, search.short_tokens(body)))
-        return time.perf_counter() - started
+                    copy.write_row((rowid, array_text(search.short_tokens(body))))
+        return cost
     finally:
         target.close()
         src.close()
@@ -98,20 +133,21 @@ def _measure(sqlite_path: Path, log) -> list[Row]:
         for name in names:
             open_postgres(server.url(OWNER, name), password=OWNER_PASSWORD).close()  # today's schema (binds)
         database.initialize(bound)
-        floor_s = raw_copy(server, names[0], sqlite_path)
-        log(f"floor (raw COPY) {floor_s:.1f} s")
+        floor = raw_copy(server, names[0], sqlite_path)
+        floor_s = floor.wall
+        log(f"floor (raw COPY) {floor_s:.1f} s; {floor.note()}")
         source = open_database(sqlite_path, migrate=False)
         target = open_postgres(server.url(OWNER, names[1]), password=OWNER_PASSWORD, bind=False)
         try:
             now = datetime.now(timezone.utc)
-            started = time.perf_counter()
-            first = publish(source, target, now=now)
-            first_s = time.perf_counter() - started
-            log(f"publish {first_s:.1f} s")
-            started = time.perf_counter()
-            again = publish(source, target, now=now)
-            again_s = time.perf_counter() - started
-            log(f"second publish {again_s:.1f} s")
+            with spent(target) as first_cost:
+                first = publish(source, target, now=now)
+            first_s = first_cost.wall
+            log(f"publish {first_s:.1f} s; {first_cost.note()}")
+            with spent(target) as again_cost:
+                again = publish(source, target, now=now)
+            again_s = again_cost.wall
+            log(f"second publish {again_s:.1f} s; {again_cost.note()}")
         finally:
             target.close()
             close_database(source)
@@ -122,15 +158,18 @@ def _measure(sqlite_path: Path, log) -> list[Row]:
     customers = first.count("customer").created
     return [
         Row(SECTION, "raw COPY of the same rows (base)", floor_s, "s", ratio=1.0,
-            note=f"{rows_floor:,} rows and {customers:,} search documents"),
-        Row(SECTION, f"publish the {customers // 1000}k bench book", first_s, "s", ratio=first_s / floor_s,
+            note=f"{rows_floor:,} rows and {customers:,} search documents; {floor.note()}"),
+        Row(SECTION, f"publish the {customers:,}-customer bench book", first_s, "s", ratio=first_s / floor_s,
             target=f"< {TARGET_S:g} s", ok=first_s < TARGET_S and rows_published == rows_floor,
             floor="a raw COPY of the same rows into the same schema",
-            note=f"{first.created:,} rows created; {rows_published:,} on the server"
-                 + ("" if rows_published == rows_floor else f" (MISMATCH: floor has {rows_floor:,})")),
+            note=f"{rows_published:,} rows on the server"
+                 + ("" if rows_published == rows_floor else f" (MISMATCH: floor has {rows_floor:,})")
+                 + f"; {first_cost.note()}"),
+        *[Row(SECTION, f"  {name}", seconds, "s", ratio=seconds / first_s) for name, seconds in first.phases],
         Row(SECTION, "publish again (nothing new)", again_s, "s", ratio=again_s / floor_s,
             ok=again.created == 0 and again.updated == 0,
-            note=f"{again.created} created, {again.updated} updated"),
+            note=f"{again.created} created, {again.updated} updated; {again_cost.note()}"),
+        *[Row(SECTION, f"  {name}", seconds, "s", ratio=seconds / again_s) for name, seconds in again.phases],
     ]
 
 
@@ -141,8 +180,9 @@ def publish_bench(ctx) -> list[Row]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.bench_publish", description=__doc__)
-    parser.parse_args(argv)
-    book = ensure_book(100_000, cache_dir=CACHE_DIR)
+    parser.add_argument("--customers", type=int, default=100_000, help="the bench book's size (default 100,000)")
+    args = parser.parse_args(argv)
+    book = ensure_book(args.customers, cache_dir=CACHE_DIR)
     print(render(publish_rows(book.path)))
     return 0
 

@@ -39,7 +39,8 @@ import logging
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import datetime, timezone
 
@@ -85,6 +86,7 @@ class PublishSummary:
     tables: tuple[TableCount, ...]
     kept_server: tuple[int, ...]  # the laptop's ids of customers whose server copy was kept
     seconds: float
+    phases: tuple[tuple[str, float], ...] = ()  # seconds per step, in order (the bench prints them)
 
     def count(self, table: str) -> TableCount:
         return next((t for t in self.tables if t.table == table), TableCount(table))
@@ -143,7 +145,8 @@ def publish(source: Database, target: Database, *, progress: Progress | None = N
             raise DatabaseError(f"the team server refused the publish; nothing was published ({_line(exc)})") from None
         raise
     summary = PublishSummary(origin, job.owner, tuple(job.counts[t] for t in TABLES),
-                             tuple(sorted(job.kept_customers)), round(time.perf_counter() - started, 3))
+                             tuple(sorted(job.kept_customers)), round(time.perf_counter() - started, 3),
+                             tuple((name, round(seconds, 3)) for name, seconds in job.phases.items()))
     log.info("published book %s: %d rows created, %d updated, %d customers kept as the server has them",
              origin, summary.created, summary.updated, len(summary.kept_server))
     return summary
@@ -184,6 +187,8 @@ class _Publish:
         self.marks: dict[str, dict[int, int]] = defaultdict(dict)  # table -> laptop id -> published fingerprint
         self.counters: dict[str, _Counter] = defaultdict(_Counter)
         self.kept_customers: set[int] = set()
+        self.phases: dict[str, float] = {}
+        self._keys_of: dict[str, list[tuple[int, dict[int, int], bool]]] = {}
         self.reindex: set[int] = set()  # server customer ids whose documents must be rebuilt
         self.new_customers: list[tuple[int, int]] = []  # (laptop id, server id) of customers created now
         self.origin_rows: list[tuple[str, str, str, int]] = []
@@ -198,31 +203,49 @@ class _Publish:
 
     def run(self) -> None:
         db = self.target
-        db.execute_sql("SELECT pg_advisory_xact_lock(?, hashtext(?))", (_LOCK, self.origin))
-        self.owner = db.execute_sql("SELECT current_user").fetchone()[0]
-        for tbl, key, row_id in db.execute_sql("SELECT tbl, key, row_id FROM row_origin WHERE origin = ?",
-                                               (self.origin,)):
-            table, _, mark = tbl.partition("#")
-            (self.marks if _ else self.maps)[table][int(key)] = row_id
-        self._find_gone()
-        tags = self._by_name("tag", "SELECT id, name FROM tag", ("name",), "SELECT id, name FROM tag")
-        fields_ = self._by_name("custom_field", "SELECT id, name, kind, choices, position FROM custom_field",
-                                ("name", "kind", "choices", "position"), "SELECT id, name FROM custom_field")
-        self._customers(tags, fields_)
-        self._contacts()
-        self._facts("interaction")
-        self._versioned_simple("opportunity")
-        self._facts("orders")
-        self._reminders()
-        self._import_batches()
-        self._not_duplicates()
-        self._write_origins()
-        self._search()
+        with self.phase("what was published before"):
+            db.execute_sql("SELECT pg_advisory_xact_lock(?, hashtext(?))", (_LOCK, self.origin))
+            self.owner = db.execute_sql("SELECT current_user").fetchone()[0]
+            for tbl, key, row_id in db.execute_sql("SELECT tbl, key, row_id FROM row_origin WHERE origin = ?",
+                                                   (self.origin,)):
+                table, mark, _ = tbl.partition("#")
+                (self.marks if mark else self.maps)[table][int(key)] = row_id
+            self._find_gone()
+        with self.phase("tags and custom fields"):
+            tags = self._by_name("tag", "SELECT id, name FROM tag", ("name",), "SELECT id, name FROM tag")
+            fields_ = self._by_name("custom_field", "SELECT id, name, kind, choices, position FROM custom_field",
+                                    ("name", "kind", "choices", "position"), "SELECT id, name FROM custom_field")
+        with self.phase("customers"):
+            self._customers(tags, fields_)
+        with self.phase("contacts"):
+            self._contacts()
+        with self.phase("timeline"):
+            self._facts("interaction")
+        with self.phase("opportunities, orders"):
+            self._versioned_simple("opportunity")
+            self._facts("orders")
+        with self.phase("reminders, imports, not duplicates"):
+            self._reminders()
+            self._import_batches()
+            self._not_duplicates()
+        with self.phase("row origins"):
+            self._write_origins()
+        with self.phase("search index"):
+            self._search()
+
+    @contextmanager
+    def phase(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.phases[name] = self.phases.get(name, 0.0) + time.perf_counter() - started
 
     def _find_gone(self) -> None:
         """Published rows someone deleted on the server since: they are not brought back (nor their children)."""
-        for table, known in self.maps.items():
-            if not known or table == "import_batch":
+        for table in ("customer", "contact"):  # what new rows refer to; facts of a deleted customer went with it
+            known = self.maps[table]
+            if not known:
                 continue
             there = {r[0] for r in self.target.execute_sql(f"SELECT id FROM {table} WHERE id = ANY(?)",
                                                            (list(known.values()),))}
@@ -260,15 +283,23 @@ class _Publish:
         """A laptop row's values (without its id) with the server's ids in its foreign keys; None when the
         row's customer (or a channel's contact) is not on the server."""
         values = list(row[1:])
-        for i, column in enumerate(COLUMNS[table]):
-            parent = PARENTS.get(column)
-            if parent is None or values[i] is None:
+        for i, parent, required in self._foreign_keys(table):
+            local_id = values[i]
+            if local_id is None:
                 continue
-            server_id = self.maps[parent].get(values[i])
-            if server_id is None and (column == "customer_id" or table == "contact_channel"):
+            server_id = parent.get(local_id)
+            if server_id is None and required:
                 return None
             values[i] = server_id
         return values
+
+    def _foreign_keys(self, table: str) -> list[tuple[int, dict[int, int], bool]]:
+        """(position, laptop id -> server id, required) of each foreign key of a table's data columns."""
+        found = self._keys_of.get(table)
+        if found is None:
+            found = self._keys_of[table] = [(i, self.maps[PARENTS[c]], c == "customer_id" or table == "contact_channel")
+                                            for i, c in enumerate(COLUMNS[table]) if c in PARENTS]
+        return found
 
     def _allocate(self, table: str, n: int) -> list[int]:
         if n == 0:
@@ -423,16 +454,27 @@ class _Publish:
     # --- the timeline and orders: facts, added once ---
 
     def _facts(self, table: str) -> None:
-        rows = self._local(table)
-        total = len(rows)
+        ids = [r[0] for r in self.source.execute_sql(f"SELECT id FROM {table} ORDER BY id")]
+        known = self.maps[table]
+        new = sum(1 for i in ids if i not in known)
+        if new == 0:
+            rows: list[tuple] = []
+        elif new > len(ids) // 10:
+            rows = self._local(table)
+        else:  # a second publish: read only the rows added since (published ones are never updated)
+            fresh = [i for i in ids if i not in known]
+            rows = [r for chunk in rows_.chunks(fresh, 500) for r in self.source.execute_sql(
+                f"SELECT id, {', '.join(COLUMNS[table])} FROM {table} WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk)]
+        self.counters[table].add("unchanged", len(ids) - new)
+        total = len(ids)
         self._tick(table, 0, total)
         pending, counter = [], self.counters[table]
         for row in rows:
-            if row[0] in self.maps[table]:
-                counter.add("unchanged")
+            if row[0] in known:
                 continue
             values = self._mapped(table, row)
-            if values is None or row[0] in self.gone[table]:
+            if values is None:
                 counter.add("skipped")
             else:
                 pending.append((row[0], values))
@@ -553,14 +595,15 @@ class _Publish:
     def _search(self) -> None:
         total = len(self.new_customers)
         self._tick("search", 0, total)
-        bodies = dict(self.source.execute_sql("SELECT rowid, body FROM search_trigram"))
+        bodies = dict(self.source.execute_sql("SELECT rowid, body FROM search_trigram")) if total else {}
         missing = [lid for lid, _ in self.new_customers if lid not in bodies]
         for lid, parts in search.document_parts(self.source, missing).items():
             bodies[lid] = search.document_body(search.fold(" \n".join(dict.fromkeys(parts))))
         docs = [(sid, bodies[lid]) for lid, sid in self.new_customers if lid in bodies]
         self._copy("search_trigram", ("rowid", "body"), docs)
         self._copy("search_words", ("rowid", "tokens"),
-                   ((sid, search.short_tokens(body)) for sid, body in docs), report="search", total=total)
+                   ((sid, rows_.array_text(search.short_tokens(body))) for sid, body in docs),
+                   report="search", total=total)
         new = {sid for _, sid in self.new_customers}
         again = sorted(self.reindex - new)
         if again:
