@@ -39,7 +39,7 @@ import logging
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import datetime, timezone
@@ -116,8 +116,8 @@ def ensure_origin(source: Database) -> str:
         origin = book_origin(source)
         if origin is None:
             origin = str(uuid.uuid4())
-            source.execute_sql("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
-                               (ORIGIN_SETTING, json.dumps(origin)))
+            source.execute_sql("DELETE FROM setting WHERE key = ?", (ORIGIN_SETTING,))  # an unreadable one
+            source.execute_sql("INSERT INTO setting (key, value) VALUES (?, ?)", (ORIGIN_SETTING, json.dumps(origin)))
     return origin
 
 
@@ -454,37 +454,47 @@ class _Publish:
     # --- the timeline and orders: facts, added once ---
 
     def _facts(self, table: str) -> None:
+        """Timeline entries and orders: the new ones are streamed from the laptop's rows into one COPY, so
+        the server inserts while this side still reads (ids drawn first, one per new row; a row whose
+        customer is gone leaves a gap in the sequence, as a rolled-back insert does)."""
         ids = [r[0] for r in self.source.execute_sql(f"SELECT id FROM {table} ORDER BY id")]
         known = self.maps[table]
-        new = sum(1 for i in ids if i not in known)
-        if new == 0:
-            rows: list[tuple] = []
-        elif new > len(ids) // 10:
-            rows = self._local(table)
-        else:  # a second publish: read only the rows added since (published ones are never updated)
-            fresh = [i for i in ids if i not in known]
-            rows = [r for chunk in rows_.chunks(fresh, 500) for r in self.source.execute_sql(
-                f"SELECT id, {', '.join(COLUMNS[table])} FROM {table} WHERE id IN ({','.join('?' * len(chunk))})",
-                chunk)]
-        self.counters[table].add("unchanged", len(ids) - new)
-        total = len(ids)
+        fresh = [i for i in ids if i not in known]
+        total, counter = len(ids), self.counters[table]
+        counter.add("unchanged", total - len(fresh))
         self._tick(table, 0, total)
-        pending, counter = [], self.counters[table]
-        for row in rows:
-            if row[0] in known:
-                continue
-            values = self._mapped(table, row)
-            if values is None:
-                counter.add("skipped")
-            else:
-                pending.append((row[0], values))
-        self._create(table, pending, total=total)
+        select = f"SELECT id, {', '.join(COLUMNS[table])} FROM {table}"
+        if len(fresh) > len(ids) // 10:
+            rows: Iterable[tuple] = self.source.execute_sql(f"{select} ORDER BY id")
+        else:  # a second publish: read only the rows added since (published ones are never updated)
+            rows = (r for chunk in rows_.chunks(fresh, 500)
+                    for r in self.source.execute_sql(f"{select} WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        server_ids = iter(self._allocate(table, len(fresh)))
+        mapping = self.maps[table]
+        origin, origin_rows = self.origin, self.origin_rows
+
+        def new_rows() -> Iterator[tuple]:
+            for row in rows:
+                if row[0] in known:
+                    continue
+                values = self._mapped(table, row)
+                if values is None:
+                    counter.add("skipped")
+                    continue
+                sid = next(server_ids)
+                mapping[row[0]] = sid
+                origin_rows.append((origin, table, str(row[0]), sid))
+                counter.add("created")
+                yield (sid, *values)
+
+        self._copy(table, ["id", *COLUMNS[table]], new_rows(), report=table, total=total)
         self._tick(table, total, total)
 
     def _versioned_simple(self, table: str) -> None:
         """Opportunities: compared three ways on their own columns."""
         rows = self._local(table)
         total = len(rows)
+        self._tick(table, 0, total)
         columns = COLUMNS[table]
         local, pending = {}, []
         for row in rows:
@@ -543,6 +553,10 @@ class _Publish:
         # the server is set so there; a server-side decision is never undone.
         closed = [(values[at["state"]], values[at["snoozed_until"]], self.stamp, maps["reminder"][lid])
                   for lid, values in dealt if values[at["state"]] != "open"]
+        if closed:  # only those still open there: a second publish sends no update for the rest
+            still_open = {r[0] for r in self.target.execute_sql(
+                "SELECT id FROM reminder WHERE id = ANY(?) AND state = 'open'", ([row[3] for row in closed],))}
+            closed = [row for row in closed if row[3] in still_open]
         changed = 0
         if closed:
             cursor = self.target.cursor()
