@@ -206,10 +206,10 @@ class _Publish:
         with self.phase("what was published before"):
             db.execute_sql("SELECT pg_advisory_xact_lock(?, hashtext(?))", (_LOCK, self.origin))
             self.owner = db.execute_sql("SELECT current_user").fetchone()[0]
-            for tbl, key, row_id in db.execute_sql("SELECT tbl, key, row_id FROM row_origin WHERE origin = ?",
-                                                   (self.origin,)):
+            for tbl, key, row_id in db.execute_sql("SELECT tbl, key::bigint, row_id FROM row_origin WHERE origin = ?",
+                                                   (self.origin,)):  # this book's keys are its row ids
                 table, mark, _ = tbl.partition("#")
-                (self.marks if mark else self.maps)[table][int(key)] = row_id
+                (self.marks if mark else self.maps)[table][key] = row_id
             self._find_gone()
         with self.phase("tags and custom fields"):
             tags = self._by_name("tag", "SELECT id, name FROM tag", ("name",), "SELECT id, name FROM tag")
