@@ -304,7 +304,7 @@ def test_deleting_on_the_laptop_deletes_nothing_on_the_server(db, laptop, server
 
 
 def test_a_cancel_in_the_middle_of_a_copy_writes_nothing(db, laptop, server, monkeypatch):
-    monkeypatch.setattr("trade_crm.domain.team.publish._BATCH", 1)  # report after every row, inside the COPY
+    monkeypatch.setattr("trade_crm.domain.team.publish_run.BATCH", 1)  # report after every row, inside the COPY
 
     class Stop(Exception):
         pass
