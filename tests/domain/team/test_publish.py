@@ -318,3 +318,23 @@ def test_a_cancel_in_the_middle_of_a_copy_writes_nothing(db, laptop, server, mon
 
     assert set(counts(server).values()) == {0}
     assert publish(db, server, now=NOW).count("interaction").created == 2  # the connection is usable again
+
+
+def test_a_salesperson_login_publishes_and_owns_what_it_published(db, laptop, pg_url, postgres_server):
+    """Not the database's owner: a login with row rights only (team-access adds row-level security)."""
+    name = pg_url.rsplit("/", 1)[1]
+    with postgres_server.admin() as admin:
+        if not admin.execute("SELECT 1 FROM pg_roles WHERE rolname = 'publish_ann'").fetchone():
+            admin.execute("CREATE ROLE publish_ann LOGIN PASSWORD 'ann-secret'")
+    postgres_server.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO publish_ann; "
+                            "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO publish_ann", name)
+    target = open_postgres(postgres_server.url("publish_ann", name), password="ann-secret", bind=False)
+    try:
+        summary = publish(db, target, now=NOW)
+        again = publish(db, target, now=NOW)
+        owners = target.execute_sql("SELECT DISTINCT owner FROM customer").fetchall()
+    finally:
+        target.close()
+
+    assert summary.owner == "publish_ann" and owners == [("publish_ann",)]
+    assert again.created == 0
