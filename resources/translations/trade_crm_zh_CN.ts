@@ -5086,6 +5086,204 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Other name</source>
+        <translation>其他名称</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Company size</source>
+        <translation>公司规模</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Preferred language</source>
+        <translation>首选语言</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Rating</source>
+        <translation>评级</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Follow up on</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Lost</source>
+        <translation>已流失</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Probability</source>
+        <translation>成交概率</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>%1 (contact %2)</source>
+        <translation>%1（联系人 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Someone else saved this record after you opened it. What only one of you changed has been merged. Choose which value to keep where you both changed the same field, then save.</source>
+        <translation>您打开此记录后，其他人保存了修改。只有一方修改的内容已自动合并。对于双方都修改过的字段，请选择要保留的值，然后保存。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Yours</source>
+        <translation>您的</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Theirs</source>
+        <translation>对方的</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>you started from: %1</source>
+        <translation>您打开时：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>saved by %1 at %2</source>
+        <translation>%1 于 %2 保存</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>saved by %1</source>
+        <translation>%1 保存</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>saved at %1</source>
+        <translation>于 %1 保存</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>saved by someone else</source>
+        <translation>由他人保存</translation>
+    </message>
+</context>
+<context>
     <name>PublishDialog</name>
     <message>
         <location filename="../../trade_crm/ui/team/publish_dialog.py" line="1"/>
@@ -5221,12 +5419,12 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <translation>搜索索引</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="145"/>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="147"/>
         <source>%1 customer(s) changed here and on the server since the last publish: the server's copy was kept.</source>
         <translation>%1 位客户自上次发布以来在本机和服务器上都有更改：已保留服务器上的版本。</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="148"/>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="150"/>
         <source>Skipped: what belongs to customers deleted on the server since the last publish.</source>
         <translation>跳过：属于自上次发布以来已在服务器上删除的客户的内容。</translation>
     </message>
@@ -5234,27 +5432,27 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
 <context>
     <name>PublishController</name>
     <message>
-        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="172"/>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="176"/>
         <source>&amp;Publish this book to a team server…</source>
         <translation>发布此客户簿到团队服务器(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="173"/>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="177"/>
         <source>Copy every customer of this book to the team server, under your login</source>
         <translation>把此客户簿的每位客户复制到团队服务器，归属您的登录账号</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="185"/>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="189"/>
         <source>The book open now is on the team server already. Open the book on this computer (Settings › Data) to publish it.</source>
         <translation>当前打开的客户簿已经在团队服务器上。请先打开本机上的客户簿（设置 › 数据）再发布。</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="195"/>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="199"/>
         <source>Publishing the book</source>
         <translation>正在发布客户簿</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="197"/>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="201"/>
         <source>Connecting to the team server…</source>
         <translation>正在连接团队服务器…</translation>
     </message>
@@ -5269,22 +5467,22 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="220"/>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="224"/>
         <source>Publishing %1: %2 of %3…</source>
         <translation>正在发布%1：%2 / %3…</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="226"/>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="230"/>
         <source>Published to %1: %2 rows created, %3 updated</source>
         <translation>已发布到 %1：新建 %2 行，更新 %3 行</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="234"/>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="238"/>
         <source>Publishing failed: %1</source>
         <translation>发布失败：%1</translation>
     </message>
     <message>
-        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="237"/>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="241"/>
         <source>Publishing cancelled; nothing was published.</source>
         <translation>已取消发布；没有发布任何内容。</translation>
     </message>
