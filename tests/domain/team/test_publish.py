@@ -25,6 +25,8 @@ from trade_crm.store.errors import DatabaseError
 from trade_crm.store.models import ImportBatch, Opportunity, database
 from trade_crm.store.postgres import open_postgres
 
+pytestmark = pytest.mark.sqlite_only("the book publishing copies is a laptop's SQLite file; the server is `server`")
+
 NOW = datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)
 COUNTED = ("customer", "contact", "contact_channel", "interaction", "opportunity", "orders", "reminder",
            "import_batch", "tag", "customer_tag", "custom_field", "custom_field_value", "not_duplicate",
