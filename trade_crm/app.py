@@ -44,6 +44,7 @@ from trade_crm.ui.shell.settings_dialog import LANGUAGE, SERVER_URL
 from trade_crm.ui.shell.single_instance import SingleInstance, bring_to_front
 from trade_crm.ui.team.book_label import show_open_book
 from trade_crm.ui.team.offline import CopySync, install_offline_mode, install_server_watch
+from trade_crm.ui.team.publish_dialog import install_publish_action
 
 ORGANIZATION = "Trade CRM"
 
@@ -85,6 +86,7 @@ def build_main_window(clock: Clock, db_path: Path, settings: QSettings, *, langu
     install_export_actions(window, clock, language=language, settings=settings)
     install_merge_actions(window, clock)
     install_insights(window, clock, language=language)
+    install_publish_action(window, clock, settings)
     return window
 
 
@@ -326,6 +328,7 @@ def _run_window(app: QApplication, choice: BookChoice, settings: QSettings, lang
         # No demo book on a team server, nor in its copy (the outbox would send the demo customers there).
         window = build_main_window(clock, path, settings, language=language, log_dir=log_dir,
                                    reminders_after_paint=True, with_demo=not opened.server_url)
+        window.publish_controller.action.setVisible(not opened.server_url)  # a laptop book is what gets published
         if opened.offline:
             window.server_url = opened.server_url
             show_open_book(window, fill(QCoreApplication.translate("App", "%1 (offline)"),

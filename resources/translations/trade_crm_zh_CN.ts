@@ -5478,4 +5478,208 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <translation>由他人保存</translation>
     </message>
 </context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="1"/>
+        <source>Publish this book to a team server</source>
+        <translation>将此客户簿发布到团队服务器</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="73"/>
+        <source>Copies every customer of this book, with contacts, timeline, orders, reminders and import history, to the team server under your login. Publishing again adds only what is new or changed; nothing on the server is deleted, and this book stays as it is.</source>
+        <translation>把此客户簿中的每位客户连同联系人、时间线、订单、提醒和导入记录复制到团队服务器，归属您的登录账号。再次发布只添加新增或更改的内容；服务器上的内容不会被删除，此客户簿保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="82"/>
+        <source>from the keyring, if saved there</source>
+        <translation>如已保存在密钥环中，则从中读取</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="88"/>
+        <source>Server book:</source>
+        <translation>服务器客户簿：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="89"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="1"/>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="111"/>
+        <source>Give the server book as %1</source>
+        <translation>请按此格式填写服务器客户簿：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PublishSummaryDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="125"/>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="126"/>
+        <source>This book was published to %1 as %2 in %3 s.</source>
+        <translation>此客户簿已以 %2 的身份发布到 %1，用时 %3 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="129"/>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="129"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="129"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="129"/>
+        <source>Server's kept</source>
+        <translation>保留服务器版本</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="130"/>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="60"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="60"/>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="60"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="61"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="61"/>
+        <source>Emails, phones and chats</source>
+        <translation>邮箱、电话和聊天账号</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="62"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="62"/>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="62"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="63"/>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="63"/>
+        <source>Import history</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="64"/>
+        <source>Not duplicates</source>
+        <translation>非重复标记</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="64"/>
+        <source>Search index</source>
+        <translation>搜索索引</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="147"/>
+        <source>%1 customer(s) changed here and on the server since the last publish: the server's copy was kept.</source>
+        <translation>%1 位客户自上次发布以来在本机和服务器上都有更改：已保留服务器上的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="150"/>
+        <source>Skipped: what belongs to customers deleted on the server since the last publish.</source>
+        <translation>跳过：属于自上次发布以来已在服务器上删除的客户的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>PublishController</name>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="176"/>
+        <source>&amp;Publish this book to a team server…</source>
+        <translation>发布此客户簿到团队服务器(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="177"/>
+        <source>Copy every customer of this book to the team server, under your login</source>
+        <translation>把此客户簿的每位客户复制到团队服务器，归属您的登录账号</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="189"/>
+        <source>The book open now is on the team server already. Open the book on this computer (Settings › Data) to publish it.</source>
+        <translation>当前打开的客户簿已经在团队服务器上。请先打开本机上的客户簿（设置 › 数据）再发布。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="199"/>
+        <source>Publishing the book</source>
+        <translation>正在发布客户簿</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="201"/>
+        <source>Connecting to the team server…</source>
+        <translation>正在连接团队服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="4"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="1"/>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="224"/>
+        <source>Publishing %1: %2 of %3…</source>
+        <translation>正在发布%1：%2 / %3…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="230"/>
+        <source>Published to %1: %2 rows created, %3 updated</source>
+        <translation>已发布到 %1：新建 %2 行，更新 %3 行</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="238"/>
+        <source>Publishing failed: %1</source>
+        <translation>发布失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="241"/>
+        <source>Publishing cancelled; nothing was published.</source>
+        <translation>已取消发布；没有发布任何内容。</translation>
+    </message>
+</context>
 </TS>

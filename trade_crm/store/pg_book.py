@@ -280,12 +280,16 @@ def connect(url: str, *, password: str | None = None, keystore: KeyStore | None 
 
 
 def open_book(url: str, *, password: str | None = None, migrate: bool = True,
-              keystore: KeyStore | None = None) -> PostgresBook:
+              keystore: KeyStore | None = None, bind: bool = True) -> PostgresBook:
+    """Connect and check (or create, or upgrade) the schema. `bind=False` opens a second book beside the one
+    the models are bound to (publishing a laptop book reads one and writes the other): it only checks the
+    schema, since creating one goes through the models."""
     parts = parse_url(url)
     db = connect(url, password=password, keystore=keystore)
-    database.initialize(db)
+    if bind:
+        database.initialize(db)
     try:
-        pg_schema.prepare(db, migrate=migrate, label=f"{parts['dbname']} on {where(parts)}")
+        pg_schema.prepare(db, migrate=migrate and bind, label=f"{parts['dbname']} on {where(parts)}")
     except BaseException:
         db.close()
         raise

@@ -21,11 +21,12 @@ def is_server_url(location: str | Path | None) -> bool:
     return isinstance(location, str) and location.strip().lower().startswith(SCHEMES)
 
 
-def open_postgres(url: str, *, password: str | None = None, migrate: bool = True):
-    """Connect, bind the models, and create or check the schema; a DatabaseError says what is wrong."""
+def open_postgres(url: str, *, password: str | None = None, migrate: bool = True, bind: bool = True):
+    """Connect, bind the models (unless `bind` is False), and create or check the schema; a DatabaseError
+    says what is wrong."""
     from trade_crm.store import pg_book  # lazy: start-up, psycopg loads only for a server book
 
-    return pg_book.open_book(url, password=password, migrate=migrate)
+    return pg_book.open_book(url, password=password, migrate=migrate, bind=bind)
 
 
 def server_label(url: str) -> str:
