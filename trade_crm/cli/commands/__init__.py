@@ -10,9 +10,9 @@ from __future__ import annotations
 from importlib import import_module
 
 MODULES = ("gui", "demo", "customers", "search", "timeline", "reminders", "imports", "export", "backup", "stats", "duplicates", "merge",
-           "team")
+           "team_sync", "team_publish", "team")
 GROUPS = {"customer": "add, show or list customers",
-          "team": "team server: hand customers over, the public pool"}
+          "team": "work with a team server: publish, sync, hand customers over, the public pool"}
 
 
 def all_commands() -> list:
