@@ -160,6 +160,16 @@ def is_administrator(db: Database) -> bool:
     ).fetchone()[0])
 
 
+def act_as_owner(db: Database) -> None:
+    """For the rest of the transaction, be the database's owner: an administrator (a superuser, a member of
+    the owning role) creates tables the owner owns, so that the grants and policies of step 11 hold for
+    everyone else."""
+    owner, me = db.execute_sql("SELECT pg_get_userbyid(datdba), current_user FROM pg_database "
+                               "WHERE datname = current_database()").fetchone()
+    if owner != me:
+        db.execute_sql(f'SET LOCAL ROLE "{owner}"')
+
+
 def has_tables(db: Database) -> bool:
     return bool(db.execute_sql(
         "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()").fetchone()[0])
@@ -182,9 +192,11 @@ def prepare(db: Database, *, migrate: bool, label: str) -> None:
             if not (migrate and admin):
                 raise DatabaseError(f"{label} has no Trade CRM schema yet, and only the database's owner may "
                                     "create it: connect once as the owner")
+            act_as_owner(db)
             create_schema(db, label)
             return
         if not (migrate and admin):
             raise DatabaseError(f"{label} has schema {version}, this app needs {migrations.LATEST_VERSION}; "
                                 "only the database's owner may upgrade it: connect once as the owner")
+        act_as_owner(db)
         upgrade(db, version, label)
