@@ -23,6 +23,8 @@ not in the app, so psql sees what the app sees:
 
 from __future__ import annotations
 
+import re
+
 from peewee import Database
 
 from trade_crm.resources import resource_path
@@ -251,3 +253,45 @@ def apply(db: Database) -> None:
 
 def _schema(db: Database) -> str:
     return db.execute_sql("SELECT quote_ident(current_schema())").fetchone()[0]
+
+
+def valid_role_name(name: str) -> bool:
+    """A login name that needs no quoting anywhere: lower-case letters, digits and _, not a group's prefix."""
+    return bool(re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", name)) and not name.startswith(("trade_crm_", "pg_"))
+
+
+def role_exists(db: Database, name: str) -> bool:
+    return db.execute_sql("SELECT 1 FROM pg_roles WHERE rolname = ?", (name,)).fetchone() is not None
+
+
+def create_login(db: Database, name: str, password: str, *, manager: bool) -> None:
+    """A person's login role, a member of the sales group (and the managers' for a manager). The password
+    goes to the server already hashed (SCRAM, as psql's \\password does): never as text in a statement."""
+    if not valid_role_name(name):
+        raise ValueError(name)
+    verifier = db.connection().pgconn.encrypt_password(password.encode(), name.encode(), b"scram-sha-256")
+    db.execute_sql(f"CREATE ROLE {name} LOGIN PASSWORD '{verifier.decode()}'")
+    db.execute_sql(f"GRANT {SALES}{', ' + MANAGERS if manager else ''} TO {name}")
+
+
+def create_owner(db: Database, name: str) -> bool:
+    """The role that owns a book's tables: NOLOGIN (nobody's daily login; an administrator acts as it to
+    create or upgrade the schema). The connected administrator becomes a member, as CREATE DATABASE ...
+    OWNER needs of a login that is not a superuser. False when it existed already."""
+    if not valid_role_name(name):
+        raise ValueError(name)
+    created = not role_exists(db, name)
+    if created:
+        db.execute_sql(f"CREATE ROLE {name} NOLOGIN")
+    if not db.execute_sql("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").fetchone()[0]:
+        db.execute_sql(f"GRANT {name} TO current_user")
+    return created
+
+
+def people_rows(db: Database) -> list[tuple[str, bool, bool]]:
+    """(login, manager, may log in) of every member of the groups, by name; superusers are not people."""
+    return list(db.execute_sql(
+        f"SELECT r.rolname, pg_has_role(r.oid, '{MANAGERS}', 'MEMBER'), r.rolcanlogin FROM pg_roles r "
+        f"WHERE NOT r.rolsuper AND r.rolname NOT IN ('{SALES}', '{MANAGERS}') "
+        f"AND (pg_has_role(r.oid, '{SALES}', 'MEMBER') OR pg_has_role(r.oid, '{MANAGERS}', 'MEMBER')) "
+        "ORDER BY r.rolname"))

@@ -24,14 +24,14 @@ import functools
 import re
 
 import psycopg
-from peewee import PostgresqlDatabase, Psycopg3Adapter
+from peewee import PostgresqlDatabase, ProgrammingError, Psycopg3Adapter
 from psycopg.conninfo import conninfo_to_dict
 from psycopg.pq import TransactionStatus
 from psycopg.types.string import TextLoader
 
 from trade_crm.keystore import KeyStore, KeystoreError
 from trade_crm.store import pg_schema
-from trade_crm.store.errors import DatabaseError
+from trade_crm.store.errors import AccessDenied, DatabaseError
 from trade_crm.store.models import database
 
 CONNECT_TIMEOUT_S = 5
@@ -80,7 +80,10 @@ class TranslatingCursor:
         return self
 
     def executemany(self, sql, params_seq):
-        self._cursor.executemany(to_pyformat(sql), params_seq)
+        try:
+            self._cursor.executemany(to_pyformat(sql), params_seq)
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raise AccessDenied(refusal(exc)) from None
         return self
 
     def __iter__(self):
@@ -130,9 +133,38 @@ class PostgresBook(PostgresqlDatabase):
             isolation_level = SQLITE_LOCKS[isolation_level.upper()]
         super().begin(isolation_level)
 
+    def execute_sql(self, sql, params=None):
+        try:
+            return super().execute_sql(sql, params)
+        except ProgrammingError as exc:
+            cause = getattr(exc, "orig", None)  # peewee keeps psycopg's own error here
+            if isinstance(cause, psycopg.errors.InsufficientPrivilege):
+                raise AccessDenied(refusal(cause)) from None
+            raise
+
     @property
     def engine(self) -> str:
         return "postgresql"
+
+
+# What a row-level security or privilege refusal was about, in a salesperson's words.
+TABLE_WORDS = {"interaction": "timeline entry", "customer_share": "share", "audit_entry": "audit trail",
+               "contact_channel": "contact's email or phone", "orders": "order", "customer_tag": "tag",
+               "custom_field_value": "custom field"}
+
+
+def refusal(exc: psycopg.Error) -> str:
+    """One line for SQLSTATE 42501: a team rule's own message (store/pg_access.py's triggers say who owns
+    the customer), or what a policy or a missing right refused."""
+    text = exc.diag.message_primary or str(exc)
+    table = re.search(r'(?:policy for table|permission denied for table) "?(\w+)', text)
+    if table is None:
+        return f"the team server refused: {text}"
+    what = TABLE_WORDS.get(table.group(1), table.group(1).replace("_", " "))
+    if "policy" in text:
+        return (f"the team server refused to save this {what}: its customer is neither yours nor shared with you "
+                "(or is in the pool: claim it first)")
+    return f"the team server refused: this login may not change a {what}"
 
 
 def parse_url(url: str) -> dict[str, str]:
@@ -184,8 +216,9 @@ def stored_password(parts: dict[str, str], keystore: KeyStore | None = None) -> 
         return None
 
 
-def open_book(url: str, *, password: str | None = None, migrate: bool = True,
-              keystore: KeyStore | None = None) -> PostgresBook:
+def connect(url: str, *, password: str | None = None, keystore: KeyStore | None = None) -> PostgresBook:
+    """A connection to a server database, not bound to the models and with no schema check: what an
+    administrator's setup uses (the server's `postgres` database); a book is opened with `open_book`."""
     parts = parse_url(url)
     secret = password if password is not None else stored_password(parts, keystore)
     params = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "trade-crm"}
@@ -197,6 +230,13 @@ def open_book(url: str, *, password: str | None = None, migrate: bool = True,
     except Exception as exc:  # noqa: BLE001 - peewee wraps psycopg's OperationalError; either way one line
         db.close()
         raise DatabaseError(explain(exc, parts)) from None
+    return db
+
+
+def open_book(url: str, *, password: str | None = None, migrate: bool = True,
+              keystore: KeyStore | None = None) -> PostgresBook:
+    parts = parse_url(url)
+    db = connect(url, password=password, keystore=keystore)
     database.initialize(db)
     try:
         pg_schema.prepare(db, migrate=migrate, label=f"{parts['dbname']} on {where(parts)}")

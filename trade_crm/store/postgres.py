@@ -24,3 +24,10 @@ def open_postgres(url: str, *, password: str | None = None, migrate: bool = True
     from trade_crm.store import pg_book  # lazy: start-up, psycopg loads only for a server book
 
     return pg_book.open_book(url, password=password, migrate=migrate)
+
+
+def connect_postgres(url: str, *, password: str | None = None):
+    """A plain connection to a server database (no models bound, no schema check): an administrator's setup."""
+    from trade_crm.store import pg_book  # lazy: start-up, psycopg loads only for a server book
+
+    return pg_book.connect(url, password=password)
