@@ -124,6 +124,8 @@ def share(customer_id: int, person: str) -> Share:
     _server_only("sharing")
     person = require_person(person)
     access = access_to(customer_id)
+    if access.level in ("none", "pool"):
+        raise refusal(customer_id, "share")
     if access.owner == person:
         raise ValidationError("person", f"customer {customer_id} is {person}'s own")
     with database.atomic(), refusals_named(customer_id, "share"):
