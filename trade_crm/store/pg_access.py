@@ -18,7 +18,9 @@ not in the app, so psql sees what the app sees:
 - Audit: AFTER INSERT/UPDATE/DELETE row triggers on the customer-data tables write one `audit_entry` per
   changed row (who = the login, at = UTC text, before/after as JSON: whole rows for an insert or a delete,
   the changed columns for an update). The function is SECURITY DEFINER: nobody else may write the table.
-  Rows removed or nulled by a cascade are not noted again: the parent's own entry covers them.
+  Rows removed or nulled by a cascade are not noted again (their customer or contact is gone by then: RI
+  actions fire their triggers at the outer statement's level, so pg_trigger_depth cannot tell): the parent's
+  own entry covers them.
 """
 
 from __future__ import annotations
@@ -135,9 +137,6 @@ DECLARE
     cur jsonb;
     v_customer integer;
 BEGIN
-    IF pg_trigger_depth() > 1 THEN
-        RETURN NULL;  -- removed or nulled by a cascade: the parent's own entry covers it
-    END IF;
     IF TG_OP <> 'INSERT' THEN
         old_row := to_jsonb(OLD);
     END IF;
@@ -149,6 +148,16 @@ BEGIN
         SELECT c.customer_id INTO v_customer FROM contact c WHERE c.id = (cur ->> 'contact_id')::integer;
     ELSE
         v_customer := (cur ->> TG_ARGV[0])::integer;
+    END IF;
+    -- Rows a cascade removed or nulled (their customer or contact is gone): the parent's own entry covers them.
+    IF TG_OP = 'DELETE' AND TG_TABLE_NAME <> 'customer'
+            AND (v_customer IS NULL OR NOT EXISTS (SELECT 1 FROM customer WHERE id = v_customer)) THEN
+        RETURN NULL;
+    END IF;
+    IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'interaction' AND new_row ->> 'contact_id' IS NULL
+            AND old_row ->> 'contact_id' IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM contact WHERE id = (old_row ->> 'contact_id')::integer) THEN
+        RETURN NULL;
     END IF;
     IF TG_OP = 'UPDATE' THEN
         SELECT jsonb_object_agg(n.key, old_row -> n.key), jsonb_object_agg(n.key, n.value)
