@@ -30,6 +30,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from trade_crm.store.models import database
 from trade_crm.store.pg_access import MANAGERS, SALES, roles_sql
 from trade_crm.store.postgres import open_postgres
 
@@ -258,6 +259,34 @@ def pg_db(pg_url, postgres_server):
     database = open_postgres(postgres_server.url(MANAGER, SHARED), password=MANAGER_PASSWORD)
     yield database
     database.close()
+
+
+@dataclass
+class Team:
+    """Logins of one team, each with the shared book open. The models are bound to one database at a time
+    (store.models.database): `act(name)` binds that person's connection, as their app would have it."""
+
+    books: dict
+
+    def act(self, name: str):
+        """Bind `name`'s connection to the models and return it (for raw SQL as that person)."""
+        db = self.books[name]
+        database.initialize(db)
+        return db
+
+    def sql(self, name: str, statement: str, params=()):
+        return self.books[name].execute_sql(statement, params)
+
+
+@pytest.fixture
+def team(pg_url, postgres_server):
+    """ann and bob sell, mia manages: each opens the same empty book as herself (no one is bound yet)."""
+    people = {"ann": postgres_server.person("ann"), "bob": postgres_server.person("bob"),
+              "mia": postgres_server.person("mia", manager=True)}
+    books = {name: person.open(SHARED) for name, person in people.items()}
+    yield Team(books)
+    for db in books.values():
+        db.close()
 
 
 ENGINES = ("sqlite", "postgresql")
