@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import pytest
 
+from tests.postgres_server import OWNER, OWNER_PASSWORD
 from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.records import create_customer, get_customer, update_customer
 from trade_crm.domain.customers.timeline import log_interaction, timeline
 from trade_crm.domain.errors import NotFoundError
 from trade_crm.domain.team import access
-from trade_crm.store.errors import AccessDenied
+from trade_crm.store import pg_access
+from trade_crm.store.errors import AccessDenied, DatabaseError
+from trade_crm.store.postgres import open_postgres
 
 
 @pytest.fixture
@@ -156,3 +159,16 @@ def test_a_salesperson_creates_customers_only_for_themselves(team):
                         "VALUES ('For Bob', 'x', 'x', 'bob')")
     team.sql("mia", "INSERT INTO customer (name, created_at, updated_at, owner) VALUES ('For Bob', 'x', 'x', 'bob')")
     assert visible(team, "bob", "customer", "name") == {"For Bob"}
+
+
+def test_step_11_without_the_group_roles_names_who_must_create_them(postgres_server, monkeypatch):
+    monkeypatch.setattr(pg_access, "GROUPS", ("trade_crm_not_made_yet", pg_access.MANAGERS))
+    name = postgres_server.create_database(OWNER)
+    try:
+        with pytest.raises(DatabaseError, match="no role trade_crm_not_made_yet, and this login may not create "
+                                                "roles: ask the server's administrator to run `trade-crm team setup`"):
+            open_postgres(postgres_server.url(OWNER, name), password=OWNER_PASSWORD)
+        with postgres_server.admin(name) as conn:  # nothing half-made: the schema is one transaction
+            assert conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()[0] == 0
+    finally:
+        postgres_server.drop_database(name)
