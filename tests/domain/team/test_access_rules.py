@@ -12,9 +12,10 @@ from tests.postgres_server import OWNER, OWNER_PASSWORD
 from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.records import create_customer, get_customer, update_customer
 from trade_crm.domain.customers.timeline import log_interaction, timeline
-from trade_crm.domain.errors import NotFoundError
+from trade_crm.domain.errors import NotFoundError, ValidationError
 from trade_crm.domain.team import access
 from trade_crm.store import pg_access
+from trade_crm.store.db import close_database, open_database
 from trade_crm.store.errors import AccessDenied, DatabaseError
 from trade_crm.store.postgres import open_postgres
 
@@ -138,7 +139,10 @@ def test_nobody_writes_the_audit_trail_but_its_triggers(team, book):
 
 def test_only_the_owner_or_a_manager_shares_a_customer(team, book, clock):
     a, b2 = book["A"], book["B2"]
+    team.act("mia")
+    assert (access.me(), access.is_manager(), access.access_to(a).level) == ("mia", True, "manager")
     team.act("ann")
+    assert (access.me(), access.is_manager(), access.access_to(a).level) == ("ann", False, "own")
     with pytest.raises(access.AccessDenied, match=f"only the customer's owner \\(bob\\) or a manager may share customer {b2}"):
         access.share(b2, "mia")
     with pytest.raises(AccessDenied):  # the database says the same without the app's check
@@ -172,3 +176,14 @@ def test_step_11_without_the_group_roles_names_who_must_create_them(postgres_ser
             assert conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()[0] == 0
     finally:
         postgres_server.drop_database(name)
+
+
+def test_a_laptop_book_has_one_user_who_may_do_everything(tmp_path, clock):
+    db = open_database(tmp_path / "laptop.db")  # a file, whatever engine the folder's `db` fixture gives
+    try:
+        cid = create_customer(clock, name="Local")
+        assert (access.me(), access.is_manager(), access.access_to(cid)) == (None, True, access.Access(cid, None, "own"))
+        with pytest.raises(ValidationError, match="sharing needs a book on a team server"):
+            access.share(cid, "bob")
+    finally:
+        close_database(db)
