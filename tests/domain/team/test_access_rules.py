@@ -80,6 +80,9 @@ def test_a_salesperson_cannot_reach_someone_elses_customer(team, book, clock):
         with access.refusals_named(a):
             team.sql("bob", "INSERT INTO orders (customer_id, ordered_on, amount, currency, reference, notes, "
                             "created_at) VALUES (?, '2026-11-01', 10, 'USD', '', '', '2026-11-23 01:00:00')", (a,))
+    # the search documents are readable by every salesperson (see store/pg_access.READ_BY_ALL), not writable
+    assert team.sql("bob", "DELETE FROM search_trigram WHERE rowid = ?", (a,)).rowcount == 0
+    assert team.sql("mia", "SELECT count(*) FROM search_trigram WHERE rowid = ?", (a,)).fetchone()[0] == 1
     assert team.sql("mia", "SELECT name FROM customer WHERE id = ?", (a,)).fetchone()[0] == "Ann's Acme"
     assert [e.summary for e in (team.act("mia") and timeline(a))] == ["first call"]
 
