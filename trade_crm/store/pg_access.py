@@ -5,15 +5,16 @@ not in the app, so psql sees what the app sees:
 
 - Two group roles hold the rights: `trade_crm_sales` (every salesperson's login is a member) and
   `trade_crm_managers` (managers; they may do everything). The owner owns the tables and is nobody's daily
-  login. Creating roles needs CREATEROLE, which an owner usually lacks: `ROLES_SQL` is what the server's
-  administrator runs once (`trade-crm team setup`, or resources/team/roles.sql in psql, the same text).
+  login. Creating roles needs CREATEROLE, which an owner usually lacks: `roles_sql()` is what the server's
+  administrator runs once (`trade-crm team setup`, or resources/team/roles.sql in psql: the same file); this
+  step creates the groups itself only when its login may, and otherwise refuses in one line.
 - FORCE ROW LEVEL SECURITY on every table holding customer data. A salesperson sees a customer they own,
   one shared with them, and the public pool (owner NULL); edits what they own or is shared with them; may
   claim a pool customer (owner := themselves) or release their own (owner := NULL), never give one to
-  someone else (a BEFORE UPDATE trigger says so in one line). Children (contacts, timeline, orders, search
-  documents, ...) follow their customer: their policies are a subquery on the customer, whose own policy
-  then applies (the planner probes its key per row, or hashes the visible ids for a long scan). The shares'
-  table, which the customer's policy reads, asks `team_access(customer_id, person)` instead, a STABLE
+  someone else (a BEFORE UPDATE trigger says so in one line). Children (contacts, timeline, orders, ...)
+  follow their customer: their policies are a subquery on the customer, whose own policy then applies (a
+  key probe per row). The search documents are read by all (READ_BY_ALL says why), written by policy. The
+  shares' table, which the customer's policy reads, asks `team_access(customer_id, person)` instead, a STABLE
   SECURITY DEFINER function (a policy there that read the customer would recurse). The timeline is
   append-only for salespeople (no DELETE right; an UPDATE may only move an entry to another customer, as a
   merge does).
