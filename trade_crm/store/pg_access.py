@@ -261,12 +261,14 @@ def apply(db: Database) -> None:
     db.execute_sql(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(data_tables)} TO {groups}")
     db.execute_sql(f"REVOKE INSERT, UPDATE, DELETE ON audit_entry FROM {groups}")
     db.execute_sql(f"REVOKE DELETE ON interaction FROM {SALES}")
-    db.execute_sql(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {_schema(db)} TO {groups}")
+    # UPDATE: setval, for a bulk writer that picks its ids and moves the sequence past them (store.sql_rows)
+    db.execute_sql(f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {_schema(db)} TO {groups}")
     db.execute_sql(f"REVOKE ALL ON SEQUENCE audit_entry_id_seq FROM {groups}")
     # tables and sequences of later steps: the same rights (their row-level security is each step's own)
     db.execute_sql(f"ALTER DEFAULT PRIVILEGES IN SCHEMA {_schema(db)} "
                    f"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {groups}")
-    db.execute_sql(f"ALTER DEFAULT PRIVILEGES IN SCHEMA {_schema(db)} GRANT USAGE, SELECT ON SEQUENCES TO {groups}")
+    db.execute_sql(f"ALTER DEFAULT PRIVILEGES IN SCHEMA {_schema(db)} "
+                   f"GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {groups}")
     db.execute_sql("ALTER TABLE customer ALTER COLUMN owner SET DEFAULT current_user")
     for statement in FUNCTIONS:
         db.execute_sql(statement.replace("@schema", _schema(db)))

@@ -190,3 +190,9 @@ def test_a_laptop_book_has_one_user_who_may_do_everything(tmp_path, clock):
             access.share(cid, "bob")
     finally:
         close_database(db)
+
+
+def test_a_bulk_writer_may_move_a_sequence_past_the_ids_it_picked_but_not_the_audit_trails(team):
+    assert team.sql("ann", "SELECT setval('customer_id_seq', 1000)").fetchone()[0] == 1000
+    with pytest.raises(AccessDenied):
+        team.sql("mia", "SELECT setval('audit_entry_id_seq', 1000)")
