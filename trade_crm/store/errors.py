@@ -8,5 +8,11 @@ class DatabaseError(RuntimeError):
 
 
 class AccessDenied(DatabaseError):
-    """A team server refused this login a write (row-level security, a missing right, a team rule of
-    store/pg_access.py); the message says what, in one line. The transaction it happened in is rolled back."""
+    """A team server refused this login a write; the message says what, in one line, and `reason` which
+    kind of rule: "policy" (row-level security: whose customer it is, the caller may know better), "right"
+    (a table this login may not change) or "rule" (a team rule's own words, store/pg_access.py's triggers).
+    The transaction it happened in is rolled back."""
+
+    def __init__(self, message: str, reason: str = "rule"):
+        super().__init__(message)
+        self.reason = reason

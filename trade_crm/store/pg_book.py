@@ -83,7 +83,7 @@ class TranslatingCursor:
         try:
             self._cursor.executemany(to_pyformat(sql), params_seq)
         except psycopg.errors.InsufficientPrivilege as exc:
-            raise AccessDenied(refusal(exc)) from None
+            raise AccessDenied(*refusal(exc)) from None
         return self
 
     def __iter__(self):
@@ -139,7 +139,7 @@ class PostgresBook(PostgresqlDatabase):
         except ProgrammingError as exc:
             cause = getattr(exc, "orig", None)  # peewee keeps psycopg's own error here
             if isinstance(cause, psycopg.errors.InsufficientPrivilege):
-                raise AccessDenied(refusal(cause)) from None
+                raise AccessDenied(*refusal(cause)) from None
             raise
 
     @property
@@ -153,18 +153,19 @@ TABLE_WORDS = {"interaction": "timeline entry", "customer_share": "share", "audi
                "custom_field_value": "custom field"}
 
 
-def refusal(exc: psycopg.Error) -> str:
-    """One line for SQLSTATE 42501: a team rule's own message (store/pg_access.py's triggers say who owns
-    the customer), or what a policy or a missing right refused."""
+def refusal(exc: psycopg.Error) -> tuple[str, str]:
+    """One line for SQLSTATE 42501, and which kind of rule refused (store.errors.AccessDenied.reason): a team
+    rule's own message (store/pg_access.py's triggers say who owns the customer), or what a policy or a
+    missing right refused."""
     text = exc.diag.message_primary or str(exc)
     table = re.search(r'(?:policy for table|permission denied for table) "?(\w+)', text)
     if table is None:
-        return f"the team server refused: {text}"
+        return f"the team server refused: {text}", "rule"
     what = TABLE_WORDS.get(table.group(1), table.group(1).replace("_", " "))
     if "policy" in text:
         return (f"the team server refused to save this {what}: its customer is neither yours nor shared with you "
-                "(or is in the pool: claim it first)")
-    return f"the team server refused: this login may not change a {what}"
+                "(or is in the pool: claim it first)", "policy")
+    return f"the team server refused: this login may not change a {what}", "right"
 
 
 def parse_url(url: str) -> dict[str, str]:

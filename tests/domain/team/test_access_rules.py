@@ -89,8 +89,9 @@ def test_a_salesperson_cannot_reach_someone_elses_customer(team, book, clock):
 
 def test_only_a_manager_gives_a_customer_to_someone_else(team, book):
     a = book["A"]
-    with pytest.raises(AccessDenied, match=f"customer {a} is yours: only a manager may hand it over to bob"):
+    with pytest.raises(AccessDenied, match=f"customer {a} is yours: only a manager may hand it over to bob") as refused:
         team.sql("ann", "UPDATE customer SET owner = 'bob' WHERE id = ?", (a,))
+    assert refused.value.reason == "rule"
     # a sharee may edit, not take: B2 is bob's, shared with ann
     team.sql("ann", "UPDATE customer SET notes = 'ann was here' WHERE id = ?", (book["B2"],))
     with pytest.raises(AccessDenied, match=f"customer {book['B2']} belongs to bob: only a manager"):
@@ -132,8 +133,9 @@ def test_the_timeline_is_append_only_for_salespeople(team, book, clock):
 
 def test_nobody_writes_the_audit_trail_but_its_triggers(team, book):
     for name in ("ann", "mia"):
-        with pytest.raises(AccessDenied, match="may not change a audit trail"):
+        with pytest.raises(AccessDenied, match="may not change a audit trail") as refused:
             team.sql(name, "INSERT INTO audit_entry (at, actor, tbl, action) VALUES ('x', 'ann', 'customer', 'x')")
+        assert refused.value.reason == "right"
         with pytest.raises(AccessDenied):
             team.sql(name, "DELETE FROM audit_entry")
         with pytest.raises(AccessDenied):

@@ -97,10 +97,9 @@ def refusals_named(customer_id: int, doing: str = "change") -> Iterator[None]:
     try:
         yield
     except store_errors.AccessDenied as exc:
-        message = str(exc)
-        if "refused to save" in message or "may not change" in message:  # a policy: say whose customer it is
+        if exc.reason == "policy":  # the server knows the row was not ours; say whose customer it is
             raise refusal(customer_id, doing) from None
-        raise AccessDenied(message, customer_id) from None
+        raise AccessDenied(str(exc), customer_id) from None
 
 
 def require_edit(customer_id: int, doing: str = "change") -> None:
