@@ -1,1 +1,1 @@
-"""Team mode (#18): a book on a company's PostgreSQL server, shared by salespeople and managers."""
+"""Team mode (issue #18): the book on a company's PostgreSQL server, and the laptop's side of it."""
