@@ -29,6 +29,7 @@ from bench.bench_pg_search import restart_for_bench
 from bench.book import CACHE_DIR, ensure_book
 from bench.report import Row, render
 from tests.postgres_server import OWNER, OWNER_PASSWORD, PostgresServer, start_server, stop_server
+from trade_crm.store.pg_access import roles_sql
 from trade_crm.domain.team.publish import publish
 from trade_crm.domain.team.publish_rows import COLUMNS, array_text
 from trade_crm.store import search
@@ -132,6 +133,7 @@ def _measure(sqlite_path: Path, log) -> list[Row]:
     bound = database.obj
     try:
         restart_for_bench(server)
+        server.execute(roles_sql())  # the team's group roles: step 11 grants them the tables
         server.create_role(OWNER, OWNER_PASSWORD)
         names = [server.create_database(OWNER) for _ in range(2)]
         for name in names:
