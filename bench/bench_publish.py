@@ -29,12 +29,12 @@ from bench.bench_pg_search import restart_for_bench
 from bench.book import CACHE_DIR, ensure_book
 from bench.report import Row, render
 from tests.postgres_server import OWNER, OWNER_PASSWORD, PostgresServer, start_server, stop_server
-from trade_crm.store.pg_access import roles_sql
 from trade_crm.domain.team.publish import publish
 from trade_crm.domain.team.publish_rows import COLUMNS, array_text
 from trade_crm.store import search
 from trade_crm.store.db import close_database, open_database
 from trade_crm.store.models import database
+from trade_crm.store.pg_access import roles_sql
 from trade_crm.store.postgres import open_postgres
 
 TARGET_S = 60.0
