@@ -537,6 +537,10 @@ The current book is kept as a backup first.</source>
 <context>
     <name>CustomerDialog</name>
     <message>
+        <source>The team server did not save this customer: %1</source>
+        <translation>团队服务器没有保存此客户：%1</translation>
+    </message>
+    <message>
         <location filename="../../trade_crm/ui/customer_dialog.py" line="73"/>
         <source>New customer</source>
         <translation>新建客户</translation>
