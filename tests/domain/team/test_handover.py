@@ -109,3 +109,13 @@ def test_ten_thousand_customers_are_handed_over_in_a_couple_of_seconds(own_book)
     # of saves would take minutes: the bound catches that, not the machine's load
     assert elapsed < 10, f"10,000 customers took {elapsed:.2f} s"
     assert len(ids) == 10_000
+
+
+def test_the_database_itself_refuses_a_salespersons_handover_in_one_line(staff, monkeypatch):
+    """Past the app's own check (as an older app or a hand-made client would be): the server's rules refuse."""
+    ids = add_customers(2, "ann")
+    monkeypatch.setattr("trade_crm.store.pg_team.is_manager", lambda db, name=None: True)
+    with pytest.raises(TeamError, match=f"^the team server refused: customer {ids[0]} is yours: only a manager may "
+                                        "hand it over to bob; nothing was changed$"):
+        hand_over(staff["ann"], "ann", "bob", by="ann", now=NOW)
+    assert set(owners().values()) == {"ann"} and handover_entries() == []

@@ -236,3 +236,20 @@ def test_a_failing_rule_never_stops_the_reminders_and_is_tried_again(caplog):
 def test_the_daily_rule_does_nothing_on_a_laptop_book(sqlite_db):
     rule = DailyPoolRule()
     assert rule(FixedClock(NOW)) is None and rule.last_result is None
+
+
+def test_the_database_refuses_a_claim_for_someone_else_in_one_line(staff):
+    pooled = add_customers(1, None)[0]
+    with pytest.raises(TeamError, match=f"^the team server refused: customer {pooled} is in the pool: ann may claim "
+                                        "it only for themselves; nothing was changed$"):
+        claim(staff["ann"], pooled, "bob", 5, now=NOW)
+    assert owner_of(pooled) is None and entries(pooled) == []
+
+
+def test_a_customer_only_shared_with_her_cannot_be_put_back_by_her(staff):
+    anns = add_customers(1, "ann")[0]
+    staff["mia"].execute_sql("INSERT INTO customer_share (customer_id, person) VALUES (?, 'bob')", (anns,))
+    with pytest.raises(TeamError, match=f"^the team server refused: customer {anns} belongs to ann: only a manager "
+                                        "may hand it over; nothing was changed$"):
+        release(staff["bob"], [anns], by="bob", now=NOW)
+    assert owner_of(anns) == "ann" and entries(anns) == []
