@@ -392,6 +392,20 @@ def _v10_team(db: SqliteDatabase) -> None:
     _run_script(db, V10_TEAM)
 
 
+def _v11_placeholder(db: SqliteDatabase) -> None:
+    """Placeholder on the pgsearch branch: numbers 11 and 12 are other branches' (the lead keeps theirs)."""
+
+
+def _v12_placeholder(db: SqliteDatabase) -> None:
+    """Placeholder on the pgsearch branch (see 11)."""
+
+
+def _v13_server_search(db: SqliteDatabase) -> None:
+    # Nothing on a laptop book: the server's search keeps each document's sort bands beside it
+    # (store/pg_search.py, server step 13); FTS5 and domain/customers/query.py's walks need none.
+    pass
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "customers, contacts, timeline, orders, reminders, tags, custom fields, imports", _v1_core_tables),
     Migration(2, "full-text search index (trigram + words)", _v2_search_index),
@@ -406,6 +420,9 @@ MIGRATIONS: tuple[Migration, ...] = (
               _v9_reminder_changes),
     Migration(10, "team mode: owners, shares, versions, the audit trail, where published rows came from",
               _v10_team),
+    Migration(11, "(placeholder: another branch's migration 11)", _v11_placeholder),
+    Migration(12, "(placeholder: another branch's migration 12)", _v12_placeholder),
+    Migration(13, "search on a server (server only)", _v13_server_search),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

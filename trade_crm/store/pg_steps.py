@@ -102,8 +102,25 @@ def _v10_team(db: Database) -> None:
         db.execute_sql(statement)
 
 
+def _v11_placeholder(db: Database) -> None:
+    """Placeholder on the pgsearch branch: 11 and 12 are other branches' steps (the lead keeps theirs)."""
+
+
+def _v12_placeholder(db: Database) -> None:
+    """Placeholder on the pgsearch branch (see 11)."""
+
+
+def _v13_search_bands(db: Database) -> None:
+    """Server only (SQLite 13 is a no-op): the search documents carry their customers' sort bands, so a
+    term with many hits that sort late is found a band at a time (store/pg_search.py)."""
+    pg_search.add_bands(db)
+
+
 POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     8: _v8_smaller_search_index,
     9: _v9_reminder_changes,
     10: _v10_team,
+    11: _v11_placeholder,
+    12: _v12_placeholder,
+    13: _v13_search_bands,
 }
