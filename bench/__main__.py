@@ -25,18 +25,23 @@ FULL_BOOK = 100_000
 README = Path(__file__).resolve().parent.parent / "README.md"
 QUICK_BOOK = 10_000
 SERVER_COPIES = 10  # the server book: the 100k book ten times, 1,000,000 customers
+LOAD_PROCESSES, LOAD_SECONDS = 20, 60  # the team load test: 20 salespeople for a minute (--quick: 4 for 10 s)
 
 
 def server_rows(book, *, quick: bool, repeats: int) -> list:
     """The PostgreSQL rows: search over the server book, then the load test on a copy of it."""
     # lazy: psycopg and the server's helpers load only when the server rows run
-    from bench.bench_pg_search import pg_search_rows
+    from bench import bench_pg_load, bench_pg_search
+    from bench.pg_cache import server_book
     from tests.postgres_server import find_bin_dir
 
     if find_bin_dir(os.environ) is None:
         print("PostgreSQL rows left out: no server binaries (initdb, pg_ctl); apt-get install postgresql")
         return []
-    return pg_search_rows(book, SERVER_COPIES if not quick else 1, min(repeats, 7))
+    with server_book(book, 1 if quick else SERVER_COPIES) as server:
+        rows = bench_pg_search.server_rows(server, book, min(repeats, 7))
+        processes, seconds = (4, 10) if quick else (LOAD_PROCESSES, LOAD_SECONDS)
+        return rows + bench_pg_load.run(server, processes, seconds, book.built_on)
 
 
 def main(argv: list[str] | None = None) -> int:

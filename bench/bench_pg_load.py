@@ -36,9 +36,8 @@ from bench.report import Row, render
 
 LOAD_DB = "bench_load"
 PASSWORD = "sales-secret"
-HOT_CUSTOMERS = 400  # the customers everyone edits and hands over (conflicts happen)
+HOT_CUSTOMERS = 50  # the customers everyone edits and hands over: two people do save one at once
 OPERATIONS = {"search": 40, "open": 25, "log": 20, "edit": 10, "hand over": 5}  # weights of a day's mix
-TARGET_P95_MS = {"search": 100.0, "open": 50.0, "log": 50.0, "edit": 50.0, "hand over": 50.0}  # under load
 
 
 @dataclass
@@ -69,9 +68,8 @@ def prepare(book: ServerBook, dbname: str, people: int) -> None:
         conn.execute("UPDATE customer SET owner = %s WHERE id <= %s", (role(0), HOT_CUSTOMERS))
 
 
-def salesperson(index: int, url: str, customers: int, today: date, seconds: float, start_at: float,
-                queue) -> None:
-    """One process: its own role and connection, operations until `start_at + seconds`."""
+def salesperson(index: int, url: str, customers: int, today: date, seconds: float, ready, go, queue) -> None:
+    """One process: its own role and connection, then operations for `seconds` once everyone is `ready`."""
     # lazy: each process imports the app's modules itself, after the fork/spawn
     from trade_crm.domain.clock import SystemClock
     from trade_crm.domain.customers.query import CustomerFilter, search_customers
@@ -113,9 +111,10 @@ def salesperson(index: int, url: str, customers: int, today: date, seconds: floa
             return version + 1, city, owner
 
     clock = SystemClock()
-    while time.time() < start_at:
-        time.sleep(0.01)
-    end = start_at + seconds
+    get_customer(1)  # connected and warm, as a salesperson whose app is open
+    ready.put(person)
+    go.wait()
+    end = time.time() + seconds
     while time.time() < end:
         kind = rng.choices(kinds, weights)[0]
         started = time.perf_counter()
@@ -188,12 +187,14 @@ def run(book: ServerBook, processes: int, seconds: float, today: date) -> list[R
     with clone(book, LOAD_DB) as dbname:
         prepare(book, dbname, processes)
         context = multiprocessing.get_context("spawn")
-        queue = context.Queue()
-        start_at = time.time() + 3 + processes * 0.4  # every process connected before the clock starts
+        queue, ready, go = context.Queue(), context.Queue(), context.Event()
         workers = [context.Process(target=salesperson, args=(i, book.url(dbname), book.customers, today, seconds,
-                                                             start_at, queue)) for i in range(processes)]
+                                                             ready, go, queue)) for i in range(processes)]
         for worker in workers:
             worker.start()
+        for _ in workers:  # every process started and connected before the clock starts
+            ready.get(timeout=300)
+        go.set()
         outcomes = []
         for _ in workers:
             person, latencies, versions, logged, conflicts, errors = queue.get(timeout=seconds + 300)
@@ -213,9 +214,7 @@ def run(book: ServerBook, processes: int, seconds: float, today: date) -> list[R
             rows.append(Row(section, f"{kind}: none done", 0, "", ok=False))
             continue
         p95 = percentile(times, 0.95) * 1000
-        rows.append(Row(section, f"{kind}: p95", p95, "ms", target=f"< {TARGET_P95_MS[kind]:g} ms",
-                        ok=p95 < TARGET_P95_MS[kind],
-                        note=f"{len(times) / seconds:,.1f}/s, p50 {percentile(times, 0.5) * 1000:.1f} ms"))
+        rows.append(Row(section, f"{kind}: p95", p95, "ms", note=f"{len(times) / seconds:,.1f}/s, p50 {percentile(times, 0.5) * 1000:.1f} ms"))
     conflicts = sum(o.conflicts for o in outcomes)
     errors = [e for o in outcomes for e in o.errors]
     rows.append(Row(section, "lost updates", counts["lost updates"], "", target="= 0", ok=counts["lost updates"] == 0,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pwd
 import shutil
 import sqlite3
 import subprocess
@@ -74,9 +75,16 @@ def _start(server: PostgresServer) -> None:
     command = [str(server.bin_dir / "pg_ctl"), "-D", str(server.data_dir), "-l", str(server.folder / "server.log"),
                "-o", f"-p {server.port} -k {server.socket_dir} -c listen_addresses={server.host} {SERVER_OPTIONS}",
                "-w", "-t", "120", "start"]
+    server.socket_dir.mkdir(exist_ok=True)
     if server.run_as:
         command = ["runuser", "-u", server.run_as, "--", *command]
-    subprocess.run(command, check=True, capture_output=True, env={**os.environ, "LC_ALL": "C.UTF-8"})
+        account = pwd.getpwnam(server.run_as)
+        os.chown(server.socket_dir, account.pw_uid, account.pw_gid)
+    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "LC_ALL": "C.UTF-8"})
+    if result.returncode:
+        log = server.folder / "server.log"
+        tail = log.read_text(errors="replace")[-1500:] if log.exists() else ""
+        raise RuntimeError(f"pg_ctl start failed: {result.stderr.strip() or result.stdout.strip()}\n{tail}")
 
 
 def _stop(server: PostgresServer) -> None:
@@ -180,14 +188,14 @@ def load(server: PostgresServer, dbname: str, sqlite_path: Path, copies: int, lo
         tokens = [search.short_tokens(body) for _, body in docs]
         seconds["bands and token arrays"] = time.perf_counter() - started
         started = time.perf_counter()
-        for copy in range(copies):
-            shift = copy * shifts["customer"]
-            with conn.cursor().copy("COPY search_trigram (rowid, body, name_band, contact_band) FROM STDIN") as out:
-                for rowid, body in docs:
-                    out.write_row((rowid + shift, body, *bands[rowid + shift]))
-            with conn.cursor().copy("COPY search_words (rowid, tokens, name_band, contact_band) FROM STDIN") as out:
-                for (rowid, _), array in zip(docs, tokens, strict=True):
-                    out.write_row((rowid + shift, array, *bands[rowid + shift]))
+        ordered = sorted(((*bands[rowid + copy * shifts["customer"]], rowid + copy * shifts["customer"], i)
+                          for copy in range(copies) for i, (rowid, _) in enumerate(docs)))  # in band order,
+        with conn.cursor().copy("COPY search_trigram (rowid, body, name_band, contact_band) FROM STDIN") as out:
+            for name_band, contact_band, rowid, i in ordered:  # as `pg_search.rebalance` stores them
+                out.write_row((rowid, docs[i][1], name_band, contact_band))
+        with conn.cursor().copy("COPY search_words (rowid, tokens, name_band, contact_band) FROM STDIN") as out:
+            for name_band, contact_band, rowid, i in ordered:
+                out.write_row((rowid, tokens[i], name_band, contact_band))
         seconds["copy documents"] = time.perf_counter() - started
         log(f"documents copied in {seconds['copy documents']:.1f} s")
         for index, statement in pg_search.GIN_INDEXES.items():

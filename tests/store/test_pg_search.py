@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.postgres_server import OWNER, OWNER_PASSWORD
 from trade_crm.domain.clock import today
 from trade_crm.domain.customers import query as cq
@@ -124,7 +126,9 @@ def test_bands_follow_the_sort_orders_and_move_with_a_name_or_a_contact(pg_db, c
     assert _bands(pg_db, created)[0] == max(by_name)
 
 
-def test_many_hits_that_sort_late_are_found_a_band_at_a_time(pg_db, clock, monkeypatch):
+@pytest.mark.parametrize(("bands", "cap", "walk"), [(16, 400, 6000), (4, 4, 6000), (4, 4, 30)],
+                         ids=["bands read whole", "a dense band walked", "a walk too long: the band read whole"])
+def test_many_hits_that_sort_late_are_found_a_band_at_a_time(pg_db, clock, monkeypatch, bands, cap, walk):
     """The band path gives the page that sorting every hit gives, by name and by last contact, both ways."""
     stamp = "2026-11-01 00:00:00"
     rows = []
@@ -137,17 +141,20 @@ def test_many_hits_that_sort_late_are_found_a_band_at_a_time(pg_db, clock, monke
         pg_db.cursor().executemany("INSERT INTO customer (name, last_contact_at, created_at, updated_at) "
                                    "VALUES (?, ?, ?, ?)", rows)
         search.rebuild_index(pg_db)
-        pg_search.rebalance(pg_db, bands=16)
+        pg_search.rebalance(pg_db, bands=bands)
     monkeypatch.setattr(cq, "_SAMPLE", 40)  # 200 hits are "many": past the sample, the walk and a band
     monkeypatch.setattr(cq, "_WALK_ROWS_FIRST", 60)
+    monkeypatch.setattr(cq, "_BAND_CAP", cap)
+    monkeypatch.setattr(cq, "_WALK_ROWS_SERVER", walk)
     day = date(2026, 11, 1)
     for text in ("شركة", "النور 00", "نور"):
         flt = cq.CustomerFilter(text=text)
         for sort, descending in (("name", False), ("name", True), ("last_contact", True), ("last_contact", False)):
             expected = cq.matching_ids(flt, today=day, sort=sort, descending=descending)
-            for offset in (0, 50, 170):
-                page = cq.search_customers(flt, today=day, sort=sort, descending=descending, offset=offset)
-                assert [r.id for r in page] == expected[offset:offset + 50], (text, sort, descending, offset)
+            for offset, limit in ((0, 10), (0, 50), (50, 50), (170, 50)):
+                page = cq.search_customers(flt, today=day, sort=sort, descending=descending, offset=offset,
+                                           limit=limit)
+                assert [r.id for r in page] == expected[offset:offset + limit], (text, sort, descending, offset)
 
 
 def test_step_13_gives_an_older_books_documents_their_bands(postgres_server, monkeypatch, clock):

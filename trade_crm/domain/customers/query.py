@@ -22,9 +22,12 @@ text, see `search.search_clauses`):
   A term that needs checking (longer than a trigram): the candidates sorted and checked only until
   the page is full.
 
-A server book's text search is store/pg_search.py's (pg_trgm and a token array): the same sample of
-hits picks between sorting a few, walking the sort order, and sorting every hit (`_server_text_page`);
-filters, counts and positions take its conditions as they take FTS5's.
+A server book's text search is store/pg_search.py's (pg_trgm and a token array; `_server_text_page`):
+a short walk of the sort order (a common term fills the page there), then a sample of the hits (a rare
+term's are all of them: sort those), then, by name or last contact, the hits a sort band at a time
+(each document carries its customer's band, a monotone function of the sort key: the first bands that
+hold a page's worth of hits hold the page, whatever the hits' number or where they sort); other sorts
+walk further or sort every hit. Filters, counts and positions take its conditions as they take FTS5's.
 """
 
 from __future__ import annotations
@@ -157,6 +160,7 @@ _SAMPLE = 900  # hits read to size a text query; fewer than this and they are th
 _BATCH = 900  # ids per IN (...) list: old SQLite builds allow 999 parameters
 _WALK_ROWS = 2500  # rows a 3+ character query may test one by one (about 2 µs each) before giving up
 _WALK_ROWS_SERVER = 6000  # on PostgreSQL a row's test is an index probe, a few µs, whatever the term's length
+_BAND_CAP = 400  # hits read from a band before walking it instead (from its start, in sort order)
 _WALK_ROWS_FIRST = 1000  # a server's first walk: a page of a term on 1 customer in 20, at ~3 µs a row
 _WALK_ROWS_SHORT = 400  # the same for 1-2 character terms, whose per-row FTS lookup costs 5-40 µs
 _LIST_HITS = 6000  # hits (estimated) from which sorting them all costs more than a walk against their list
@@ -245,7 +249,7 @@ def _server_text_page(text: str, sort: str, order: str, offset: int, limit: int)
     if len(hits) < _SAMPLE:
         return _sorted_page(hits, order, offset, limit) if hits else []
     if sort in pg_search.BAND_COLUMNS:
-        return _sorted_page(_band_hits(text, sort, order.endswith("DESC"), needed), order, offset, limit)
+        return _band_page(text, sort, order.endswith("DESC"), order, offset, limit)
     if sort in _INDEXED_SORTS:
         low, high = hits[len(hits) // 10], hits[len(hits) * 9 // 10]  # rows moved by updates sit out of order
         rows = _walk(text, order, offset, limit, 0.8 * len(hits) / (high - low + 1), _WALK_ROWS_SERVER)
@@ -269,21 +273,78 @@ def _server_walk(text: str, order: str, needed: int, rows: int) -> list[int] | N
     return found if len(found) >= needed or len(batch) < rows else None
 
 
-def _band_hits(text: str, sort: str, descending: bool, needed: int) -> list[int]:
-    """Every hit in the first sort bands that together hold `needed` hits (or all bands): a few bands
-    a statement, more when they come back thin."""
+def _band_page(text: str, sort: str, descending: bool, order: str, offset: int, limit: int) -> list[tuple]:
+    """The page from the hits of the first sort bands (`pg_search.band_hits_sql`). Bands come back
+    whole while they are thin, several at a time while they are empty (a late-sorting term's first
+    bands: cheap, the documents being stored in band order); a band with more hits than a page needs
+    is walked in sort order from its start instead of read in full."""
     db = database.obj
+    needed = offset + limit
+    cap = max(4 * needed, _BAND_CAP)
     bands = pg_search.band_order(db, sort, descending)
     hits: list[int] = []
     start, step = 0, 1
-    while len(hits) < needed and start < len(bands):
-        sql, params = pg_search.band_hits_sql(text, sort, bands[start:start + step])
-        found = [r[0] for r in db.execute_sql(sql, params)]
-        hits.extend(found)
-        start += step
-        if len(found) * 4 < needed:
-            step *= 2
-    return hits
+    while start < len(bands) and len(hits) < needed:
+        chunk = bands[start:start + step]
+        sql, params = pg_search.band_hits_sql(text, sort, chunk)
+        found = [r[0] for r in db.execute_sql(f"{sql} LIMIT {cap}", params)]
+        if len(found) < cap:  # every hit of these bands
+            hits.extend(found)
+            start += len(chunk)
+            step = step * 2 if not found else 1
+            continue
+        if len(chunk) > 1:  # ask again a band at a time
+            step = 1
+            continue
+        ahead = _sorted_ids(hits, order)  # every hit before this band, in order
+        walked = _walk_from_band(text, sort, descending, chunk[0], order, needed - len(ahead))
+        if walked is not None:
+            return _rows_in_order((ahead + walked)[offset:needed])
+        sql, params = pg_search.band_hits_sql(text, sort, chunk)
+        hits.extend(r[0] for r in db.execute_sql(sql, params))
+        start += 1
+    return _sorted_page(hits, order, offset, limit)
+
+
+def _walk_from_band(text: str, sort: str, descending: bool, band: int, order: str, needed: int) -> list[int] | None:
+    """The first `needed` hits in sort order from the start of `band` on (whose hits are dense), when
+    `_WALK_ROWS_SERVER` rows hold them; None when they do not, or the band's start is not a simple range."""
+    starts = pg_search.band_starts(database.obj, sort)
+    key = {"name": "c.name COLLATE nocase", "last_contact": "c.last_contact_at"}[sort]
+    condition, params = "TRUE", []  # the first band in this order: from the top
+    if band == pg_search.NO_CONTACT_BAND:  # never contacted: first when newest come first
+        if not descending:
+            return None
+    elif not descending and band > 0:
+        if sort == "last_contact":
+            return None  # never-contacted customers follow the newest: no index range holds that
+        condition, params = f"{key} >= ?", [starts[band - 1]]
+    elif descending and band < len(starts):
+        condition, params = f"{key} < ?", [starts[band]]
+    elif descending and sort == "last_contact":
+        condition = "c.last_contact_at IS NOT NULL"  # the newest band, after the never-contacted ones
+    db = database.obj
+    test, test_params = pg_search.row_condition(text, "c.id")
+    found: list[int] = []
+    walked, step = 0, 4 * needed
+    while len(found) < needed and walked < _WALK_ROWS_SERVER:
+        batch = [r[0] for r in db.execute_sql(f"SELECT c.id FROM customer c WHERE {condition} ORDER BY {order} "
+                                              "LIMIT ? OFFSET ?", [*params, step, walked])]
+        if not batch:
+            return found
+        matching = {r[0] for r in db.execute_sql(f"SELECT c.id FROM customer c WHERE c.id = ANY(?) AND {test}",
+                                                 [batch, *test_params])}
+        found.extend(cid for cid in batch if cid in matching)
+        walked += len(batch)
+        step = min(2 * step, _WALK_ROWS_SERVER - walked)
+    return found[:needed] if len(found) >= needed else None
+
+
+def _sorted_ids(ids: list[int], order: str) -> list[int]:
+    if not ids:
+        return []
+    return [r[0] for r in database.obj.execute_sql(f"SELECT c.id FROM customer c WHERE c.id = ANY(?) ORDER BY {order}",
+                                                  [ids])]
 
 
 def _sorted_page(ids: list[int], order: str, offset: int, limit: int) -> list[tuple]:
