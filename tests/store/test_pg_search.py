@@ -113,7 +113,7 @@ def _bands(db, cid):
 def test_bands_follow_the_sort_orders_and_move_with_a_name_or_a_contact(pg_db, clock):
     ids = {name: create_customer(clock, name=name) for name in ("alpha", "Bravo", "charlie", "Delta", "echo", "zulu")}
     with pg_db.atomic():
-        pg_search.rebalance(pg_db, bands=3)
+        pg_search.rebalance(pg_db, bands={"name": 3, "last_contact": 3})
     by_name = [_bands(pg_db, ids[name])[0] for name in sorted(ids, key=str.lower)]
     assert by_name == sorted(by_name) and by_name[0] < by_name[-1]  # case-insensitive, as the list sorts
     assert all(b[0] == b[2] and b[1] == b[3] == pg_search.NO_CONTACT_BAND for b in map(lambda n: _bands(pg_db, n),
@@ -141,11 +141,11 @@ def test_many_hits_that_sort_late_are_found_a_band_at_a_time(pg_db, clock, monke
         pg_db.cursor().executemany("INSERT INTO customer (name, last_contact_at, created_at, updated_at) "
                                    "VALUES (?, ?, ?, ?)", rows)
         search.rebuild_index(pg_db)
-        pg_search.rebalance(pg_db, bands=bands)
+        pg_search.rebalance(pg_db, bands={"name": bands, "last_contact": bands})
     monkeypatch.setattr(cq, "_SAMPLE", 40)  # 200 hits are "many": past the sample, the walk and a band
     monkeypatch.setattr(cq, "_WALK_ROWS_FIRST", 60)
     monkeypatch.setattr(cq, "_BAND_CAP", cap)
-    monkeypatch.setattr(cq, "_WALK_ROWS_SERVER", walk)
+    monkeypatch.setattr(cq, "_WALK_ROWS_BAND", walk)
     day = date(2026, 11, 1)
     for text in ("شركة", "النور 00", "نور"):
         flt = cq.CustomerFilter(text=text)
