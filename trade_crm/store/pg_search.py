@@ -231,7 +231,7 @@ def hits_sql(query: str, columns: str = "rowid") -> tuple[str, list] | None:
         return words
     sql = f"SELECT {columns} FROM search_trigram WHERE " + " AND ".join("body LIKE ?" for _ in patterns)
     if words:
-        return f"{sql} AND rowid IN ({words[0]})", [*patterns, *words[1]]
+        return f"{sql} AND rowid IN (SELECT rowid FROM search_words WHERE tokens @> ?::text[])", [*patterns, tokens]
     return sql, patterns
 
 
