@@ -1,15 +1,16 @@
 """The bench's server book: the SQLite bench book copied into PostgreSQL once, its data folder kept.
 
 Loading 1,000,000 customers and building their GIN indexes takes minutes, so the loaded server's data
-folder is kept in .bench-cache/, named by the customer count, the schema version and a digest of the
-source book: a new schema or a rebuilt book loads again (and the stale folder goes), any other run
+folder is kept in .bench-cache/, named by the customer count, the schema version, the loader's version
+and a digest of the source book: a new schema, loader or book loads again (and the stale folder goes), any other run
 starts a server on the kept folder in a second or two. The search bench only reads the book
 (`BOOK_DB`); the load test writes into a copy (`clone`) and drops it, so the kept one stays as loaded.
 
 The book is the 100k bench book (.bench-cache/) copied in `copies` times with ids shifted (10 copies:
 1,000,000 customers with the same spread of names and hits, ten of each): customers, contacts, channels,
 tags and the search documents as SQLite built them (`search.short_tokens` makes the token arrays, the
-bands come from the server's own bounds), then the GIN indexes built once over the rows.
+bands come from the server's own bounds, the rows go in name-band order as `pg_search.rebalance` stores
+them), then the GIN indexes built once over the rows.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from trade_crm.store import migrations, pg_search, search
 from trade_crm.store.postgres import open_postgres
 
 BOOK_DB = "bench_book"
+LOAD_VERSION = 2  # bump when `load` changes what it leaves (a kept folder of another version loads again)
 # A server's memory for the size, durability off (a bench's throwaway cluster), on loopback.
 SERVER_OPTIONS = ("-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=512MB "
                   "-c maintenance_work_mem=512MB -c work_mem=16MB -c effective_cache_size=4GB -c max_wal_size=4GB "
@@ -67,7 +69,7 @@ def book_digest(book: Book) -> str:
 
 
 def folder_name(customers: int, digest: str) -> str:
-    return f"pg-{customers}c-v{migrations.LATEST_VERSION}-{digest}"
+    return f"pg-{customers}c-v{migrations.LATEST_VERSION}-l{LOAD_VERSION}-{digest}"
 
 
 def _start(server: PostgresServer) -> None:
