@@ -37,6 +37,34 @@ Choose another file with --db, or restore a backup.</source>
 
 请用 --db 指定其他文件，或从备份恢复。</translation>
     </message>
+    <message>
+        <source>The team server's customer book %1 cannot be opened:
+
+%2</source>
+        <translation>无法打开团队服务器上的客户簿 %1：
+
+%2</translation>
+    </message>
+    <message>
+        <source>Use the book on this computer</source>
+        <translation>使用本机上的客户簿</translation>
+    </message>
+    <message>
+        <source>The team server stopped answering; nothing was saved. Try again in a moment.</source>
+        <translation>团队服务器没有响应，未保存任何内容。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>%1 (offline)</source>
+        <translation>%1（离线）</translation>
+    </message>
+    <message>
+        <source>Offline, your customers on this computer are a read-only copy: only new customers and timeline entries can be logged, and they are sent when the team server answers again.</source>
+        <translation>离线时，本机上的客户是只读副本：只能记录新客户和时间线条目，团队服务器恢复响应后会自动发送。</translation>
+    </message>
 </context>
 <context>
     <name>BackupActions</name>
@@ -883,6 +911,10 @@ The current book is kept as a backup first.</source>
         <translation>
             <numerusform>%n 天后到期</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (queued)</source>
+        <translation>%1（排队中）</translation>
     </message>
 </context>
 <context>
@@ -4441,6 +4473,10 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <source>Customers&apos; working hours end</source>
         <translation>客户工作时间结束</translation>
     </message>
+    <message>
+        <source>Team server</source>
+        <translation>团队服务器</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -4751,6 +4787,14 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <location filename="../../trade_crm/ui/timeline_view.py" line="261"/>
         <source>Follow up %1</source>
         <translation>跟进 %1</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Logged offline: sent to the team server when it answers again</source>
+        <translation>离线记录：团队服务器恢复响应后发送</translation>
     </message>
 </context>
 <context>
@@ -5083,6 +5127,355 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     <message>
         <source>National Day</source>
         <translation>国庆日</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to a team server</source>
+        <translation>连接团队服务器</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the one kept in the keyring</source>
+        <translation>留空则使用密钥环中保存的密码</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>The password is kept in this computer's keyring, never in the settings or the customer book. Your customer book on this computer stays as it is.</source>
+        <translation>密码保存在本机的密钥环中，绝不写入设置或客户簿。本机上的客户簿保持原样。</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Connecting to a team server</source>
+        <translation>正在连接团队服务器</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Use the book on this computer</source>
+        <translation>使用本机上的客户簿</translation>
+    </message>
+</context>
+<context>
+    <name>TeamServerBox</name>
+    <message>
+        <source>Open now: %1</source>
+        <translation>当前打开：%1</translation>
+    </message>
+    <message>
+        <source>the customer book on this computer</source>
+        <translation>本机上的客户簿</translation>
+    </message>
+    <message>
+        <source>Connect to a team server…</source>
+        <translation>连接团队服务器…</translation>
+    </message>
+    <message>
+        <source>On a team server the company keeps every customer, and colleagues share them. Trade CRM starts again on the book you choose here.</source>
+        <translation>在团队服务器上，公司保存所有客户，同事之间可以共享。Trade CRM 将重新启动并打开您在此选择的客户簿。</translation>
+    </message>
+    <message>
+        <source>Team server</source>
+        <translation>团队服务器</translation>
+    </message>
+    <message>
+        <source>On a team server the company keeps every customer, and colleagues share them. Trade CRM opens the book you choose here from its next start.</source>
+        <translation>在团队服务器上，公司保存所有客户，同事之间可以共享。Trade CRM 会在下次启动时打开您在此选择的客户簿。</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>Offline: showing your customers as of %1; what you log is queued.</source>
+        <translation>离线：显示的是截至 %1 的客户；您记录的内容已排队等待发送。</translation>
+    </message>
+    <message>
+        <source>Try the team server again</source>
+        <translation>重试连接团队服务器</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new customer(s)</source>
+        <translation>
+            <numerusform>%n 位新客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n timeline entry(ies)</source>
+        <translation>
+            <numerusform>%n 条时间线记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queued: %1</source>
+        <translation>排队中：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CopySync</name>
+    <message>
+        <source>Refreshing the copy for trips</source>
+        <translation>正在刷新出差用的副本</translation>
+    </message>
+    <message>
+        <source>%1 entries logged offline were sent to the team server</source>
+        <translation>离线记录的 %1 条内容已发送到团队服务器</translation>
+    </message>
+    <message>
+        <source>The copy for trips was not refreshed: %1</source>
+        <translation>出差用的副本未能刷新：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDownBar</name>
+    <message>
+        <source>Work offline</source>
+        <translation>离线工作</translation>
+    </message>
+    <message>
+        <source>The team server is not answering (%1). Work offline to go on with your customers on this computer; what you log is queued.</source>
+        <translation>团队服务器没有响应（%1）。选择离线工作，可继续使用本机上的客户；您记录的内容会排队等待发送。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Other name</source>
+        <translation>其他名称</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Company size</source>
+        <translation>公司规模</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Preferred language</source>
+        <translation>首选语言</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Rating</source>
+        <translation>评级</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Follow up on</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Lost</source>
+        <translation>已流失</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Probability</source>
+        <translation>成交概率</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>%1 (contact %2)</source>
+        <translation>%1（联系人 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Someone else saved this record after you opened it. What only one of you changed has been merged. Choose which value to keep where you both changed the same field, then save.</source>
+        <translation>您打开此记录后，其他人保存了修改。只有一方修改的内容已自动合并。对于双方都修改过的字段，请选择要保留的值，然后保存。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Yours</source>
+        <translation>您的</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Theirs</source>
+        <translation>对方的</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>you started from: %1</source>
+        <translation>您打开时：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>saved by %1 at %2</source>
+        <translation>%1 于 %2 保存</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>saved by %1</source>
+        <translation>%1 保存</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>saved at %1</source>
+        <translation>于 %1 保存</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>saved by someone else</source>
+        <translation>由他人保存</translation>
     </message>
 </context>
 </TS>

@@ -11,8 +11,10 @@ is opened; a laptop book never pays for it.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 SCHEMES = ("postgresql://", "postgres://")
+DEFAULT_PORT = 5432
 
 
 def is_server_url(location: str | Path | None) -> bool:
@@ -24,3 +26,12 @@ def open_postgres(url: str, *, password: str | None = None, migrate: bool = True
     from trade_crm.store import pg_book  # lazy: start-up, psycopg loads only for a server book
 
     return pg_book.open_book(url, password=password, migrate=migrate)
+
+
+def server_label(url: str) -> str:
+    """"ann @ crm.example.com / trade_book": which server book is open, for a title or a status bar."""
+    parts = urlsplit(url.strip())
+    host = parts.hostname or "localhost"
+    if parts.port and parts.port != DEFAULT_PORT:
+        host = f"{host}:{parts.port}"
+    return f"{unquote(parts.username or '')} @ {host} / {unquote(parts.path.lstrip('/'))}"

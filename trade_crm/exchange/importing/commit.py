@@ -152,8 +152,9 @@ class ListWriter:
                                                       (customer_id,)).fetchone()[0]
             journal.record(Changed("customer", customer_id, previous))
             sets = ", ".join(f"{c.field} = ?" for c in changes)
-            self.cur.execute(f"UPDATE customer SET {sets}, updated_at = ? WHERE id = ?",
+            self.cur.execute(f"UPDATE customer SET {sets}, updated_at = ?, version = version + 1 WHERE id = ?",
                              [c.new for c in changes] + [self.now, customer_id])
+        touched = False  # tags, custom fields or channels added: the customer's version moves too
         has_primary = self.cur.execute("SELECT 1 FROM contact WHERE customer_id = ? AND is_primary",
                                        (customer_id,)).fetchone() is not None
         for contact in planned.contacts:
@@ -168,11 +169,13 @@ class ListWriter:
             for position, row in enumerate(self._channel_rows(contact, have), start=start):
                 self.cur.execute(_INSERTS["contact_channel"], (contact_id, *row, position))
                 journal.record(Added("contact_channel", self.cur.lastrowid))
+                self.cur.execute("UPDATE contact SET version = version + 1 WHERE id = ?", (contact_id,))
         for tag in planned.tags:
             self.cur.execute("INSERT OR IGNORE INTO customer_tag (customer_id, tag_id) VALUES (?, ?)",
                              (customer_id, self.tag_ids[tag]))
             if self.cur.rowcount == 1:
                 journal.record(TagLink(customer_id, self.tag_ids[tag]))
+                touched = True
         for name, value in planned.custom_fields.items():
             row = self.cur.execute("SELECT id, value FROM custom_field_value WHERE customer_id = ? AND field_id = ?",
                                    (customer_id, self.field_ids[name])).fetchone()
@@ -180,9 +183,13 @@ class ListWriter:
                 self.cur.execute("INSERT INTO custom_field_value (customer_id, field_id, value) VALUES (?, ?, ?)",
                                  (customer_id, self.field_ids[name], value))
                 journal.record(Added("custom_field_value", self.cur.lastrowid))
+                touched = True
             elif row[1] != value and (not row[1] or self.plan.options.overwrite):
                 journal.record(Changed("custom_field_value", row[0], {"value": row[1]}))
                 self.cur.execute("UPDATE custom_field_value SET value = ? WHERE id = ?", (value, row[0]))
+                touched = True
+        if touched and not changes:
+            self.cur.execute("UPDATE customer SET version = version + 1 WHERE id = ?", (customer_id,))
         journal.record(Added("interaction", self._interaction(customer_id, planned)))
         if met_on := planned.fields.get("met_on"):
             self._met_again(customer_id, self.met_stamp(met_on))
