@@ -41,7 +41,7 @@ from trade_crm.store import search
 # and a band whose hits are many is read whole: 256 keep that to ~4,000 customers at 1,000,000, and the
 # empty ones before it cost ~0.1 ms each. By last contact, hits spread evenly and a band's are walked.
 BANDS = {"name": 256, "last_contact": 64}
-NO_CONTACT_BAND = 32767  # never contacted: PostgreSQL sorts NULL after every instant, ascending
+NO_CONTACT_BAND = 32767  # never contacted: the list sorts them before every instant, ascending (as SQLite)
 BAND_COLUMNS = {"name": "name_band", "last_contact": "contact_band"}  # the sorts that have bands
 
 # The schema: SQLite migration 8's twin (store/pg_steps.py). pg_trgm is a trusted extension
@@ -155,7 +155,7 @@ def band_starts(db: Database, sort: str) -> list[str]:
 def band_order(db: Database, sort: str, descending: bool) -> list[int]:
     """The bands of `sort` in the order the list reads them."""
     count = len(band_starts(db, sort))
-    order = list(range(count + 1)) + ([NO_CONTACT_BAND] if sort == "last_contact" else [])
+    order = ([NO_CONTACT_BAND] if sort == "last_contact" else []) + list(range(count + 1))
     return order[::-1] if descending else order
 
 

@@ -340,18 +340,15 @@ def _walk_from_band(text: str, sort: str, descending: bool, band: int, order: st
     `_WALK_ROWS_BAND` rows hold them; None when they do not, or the band's start is not a simple range."""
     starts = pg_search.band_starts(database.obj, sort)
     key = {"name": "c.name COLLATE nocase", "last_contact": "c.last_contact_at"}[sort]
-    condition, params = "TRUE", []  # the first band in this order: from the top
-    if band == pg_search.NO_CONTACT_BAND:  # never contacted: first when newest come first
-        if not descending:
-            return None
-    elif not descending and band > 0:
-        if sort == "last_contact":
-            return None  # never-contacted customers follow the newest: no index range holds that
-        condition, params = f"{key} >= ?", [starts[band - 1]]
-    elif descending and band < len(starts):
-        condition, params = f"{key} < ?", [starts[band]]
-    elif descending and sort == "last_contact":
-        condition = "c.last_contact_at IS NOT NULL"  # the newest band, after the never-contacted ones
+    # Never-contacted customers sort lowest, as on SQLite (`_order`: NULLS FIRST ascending, LAST descending).
+    if band == pg_search.NO_CONTACT_BAND:
+        condition, params = ("TRUE" if not descending else "c.last_contact_at IS NULL"), []
+    elif not descending:
+        condition, params = ((f"{key} >= ?", [starts[band - 1]]) if band > 0 else
+                             ("c.last_contact_at IS NOT NULL" if sort == "last_contact" else "TRUE", []))
+    else:
+        condition, params = (f"{key} < ?", [starts[band]]) if band < len(starts) else ("TRUE", [])
+    ends_early = sort == "last_contact" and descending and band != pg_search.NO_CONTACT_BAND  # NULLs follow
     db = database.obj
     test, test_params = pg_search.row_condition(text, "c.id")
     found: list[int] = []
@@ -359,8 +356,8 @@ def _walk_from_band(text: str, sort: str, descending: bool, band: int, order: st
     while len(found) < needed and walked < _WALK_ROWS_BAND:
         batch = [r[0] for r in db.execute_sql(f"SELECT c.id FROM customer c WHERE {condition} ORDER BY {order} "
                                               "LIMIT ? OFFSET ?", [*params, step, walked])]
-        if not batch:
-            return found
+        if not batch:  # the end of the list, unless the never-contacted, left out of `condition`, follow
+            return None if ends_early else found
         matching = {r[0] for r in db.execute_sql(f"SELECT c.id FROM customer c WHERE c.id = ANY(?) AND {test}",
                                                  [batch, *test_params])}
         found.extend(cid for cid in batch if cid in matching)
