@@ -64,13 +64,13 @@ def require_bin_dir(environ: Mapping[str, str], debian: str = DEBIAN_BIN_DIRS) -
     pytest.skip(MISSING)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def _server_user() -> str | None:
+def server_user() -> str | None:
     """None when we are not root (the server runs as us); else the unprivileged account to run it as."""
     if os.geteuid() != 0:
         return None
@@ -195,7 +195,7 @@ class Person:
 
 def start_server(environ: Mapping[str, str]) -> PostgresServer:
     bin_dir = require_bin_dir(environ)
-    server = PostgresServer(bin_dir, Path(tempfile.mkdtemp(prefix="trade-crm-pg-")), _free_port(), _server_user())
+    server = PostgresServer(bin_dir, Path(tempfile.mkdtemp(prefix="trade-crm-pg-")), free_port(), server_user())
     try:
         server.start()
     except BaseException:

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.postgres_server import OWNER, OWNER_PASSWORD, SHARED
 from trade_crm.domain.clock import today
 from trade_crm.domain.customers import query as cq
 from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.records import create_customer, update_customer
+from trade_crm.domain.customers.timeline import log_interaction
 from trade_crm.store import migrations, pg_schema, pg_search, search
 from trade_crm.store.postgres import open_postgres
 
@@ -103,3 +106,82 @@ def test_step_8_indexes_an_older_books_documents(postgres_server, monkeypatch, c
 
 def test_only_a_server_book_is_answered_by_the_server_module(db, pg_db):
     assert pg_search.answers(pg_db) and not pg_search.answers(db)
+
+
+def _bands(db, cid):
+    return db.execute_sql("SELECT t.name_band, t.contact_band, w.name_band, w.contact_band FROM search_trigram t "
+                          "JOIN search_words w ON w.rowid = t.rowid WHERE t.rowid = ?", (cid,)).fetchone()
+
+
+def _rebalance_as_owner(url, bands):
+    """Rebalancing rewrites the search tables (CLUSTER): the database owner's work, not a daily login's."""
+    owner = open_postgres(url, password=OWNER_PASSWORD, bind=False)
+    try:
+        with owner.atomic():
+            pg_search.rebalance(owner, bands=bands)
+    finally:
+        owner.close()
+
+
+def test_bands_follow_the_sort_orders_and_move_with_a_name_or_a_contact(pg_db, pg_url, clock):
+    ids = {name: create_customer(clock, name=name) for name in ("alpha", "Bravo", "charlie", "Delta", "echo", "zulu")}
+    _rebalance_as_owner(pg_url, {"name": 3, "last_contact": 3})
+    by_name = [_bands(pg_db, ids[name])[0] for name in sorted(ids, key=str.lower)]
+    assert by_name == sorted(by_name) and by_name[0] < by_name[-1]  # case-insensitive, as the list sorts
+    assert all(b[0] == b[2] and b[1] == b[3] == pg_search.NO_CONTACT_BAND for b in map(lambda n: _bands(pg_db, n),
+                                                                                       ids.values()))
+    update_customer(ids["zulu"], clock, name="Aardvark")  # the trigger moves it to the first band
+    assert _bands(pg_db, ids["zulu"])[0] == 0 == _bands(pg_db, ids["zulu"])[2]
+    log_interaction(ids["echo"], "call", "called", clock)  # a last contact: out of the never-contacted band
+    assert _bands(pg_db, ids["echo"])[1] < pg_search.NO_CONTACT_BAND
+    created = create_customer(clock, name="zz top")  # a new document gets its bands when inserted
+    assert _bands(pg_db, created)[0] == max(by_name)
+
+
+@pytest.mark.parametrize(("bands", "cap", "walk"), [(16, 400, 6000), (4, 4, 6000), (4, 4, 30)],
+                         ids=["bands read whole", "a dense band walked", "a walk too long: the band read whole"])
+def test_many_hits_that_sort_late_are_found_a_band_at_a_time(pg_db, pg_url, clock, monkeypatch, bands, cap, walk):
+    """The band path gives the page that sorting every hit gives, by name and by last contact, both ways."""
+    stamp = "2026-11-01 00:00:00"
+    rows = []
+    for i in range(600):
+        late = i % 3 == 0  # the hits: names in Arabic script sort after the Latin ones
+        name = f"شركة النور {i:04d}" if late else f"{'Acme' if i % 2 else 'acme'} Trading {i:04d}"
+        contact = None if i % 7 == 0 else f"2026-{1 + i % 10:02d}-{1 + i % 27:02d} 10:00:00"
+        rows.append((name, contact, stamp, stamp))
+    with pg_db.atomic():
+        pg_db.cursor().executemany("INSERT INTO customer (name, last_contact_at, created_at, updated_at) "
+                                   "VALUES (?, ?, ?, ?)", rows)
+        search.rebuild_index(pg_db)
+    _rebalance_as_owner(pg_url, {"name": bands, "last_contact": bands})
+    monkeypatch.setattr(cq, "_SAMPLE", 40)  # 200 hits are "many": past the sample, the walk and a band
+    monkeypatch.setattr(cq, "_WALK_ROWS_FIRST", 60)
+    monkeypatch.setattr(cq, "_BAND_CAP", cap)
+    monkeypatch.setattr(cq, "_WALK_ROWS_BAND", walk)
+    day = date(2026, 11, 1)
+    for text in ("شركة", "النور 00", "نور"):
+        flt = cq.CustomerFilter(text=text)
+        for sort, descending in (("name", False), ("name", True), ("last_contact", True), ("last_contact", False)):
+            expected = cq.matching_ids(flt, today=day, sort=sort, descending=descending)
+            for offset, limit in ((0, 10), (0, 50), (50, 50), (170, 50)):
+                page = cq.search_customers(flt, today=day, sort=sort, descending=descending, offset=offset,
+                                           limit=limit)
+                assert [r.id for r in page] == expected[offset:offset + limit], (text, sort, descending, offset)
+
+
+def test_step_13_gives_an_older_books_documents_their_bands(postgres_server, monkeypatch, clock):
+    name = postgres_server.create_database(OWNER)
+    url = postgres_server.url(OWNER, name)
+    try:
+        monkeypatch.setattr(migrations, "LATEST_VERSION", 10)
+        db = open_postgres(url, password=OWNER_PASSWORD)
+        ids = [create_customer(clock, name=f"Customer {i:03d}") for i in range(200)]
+        db.close()
+        monkeypatch.undo()
+        db = open_postgres(url, password=OWNER_PASSWORD)
+        bands = [_bands(db, cid)[0] for cid in ids]
+        assert None not in bands and bands == sorted(bands) and bands[-1] > 0
+        assert cq.search_customers(cq.CustomerFilter(text="customer 042"), today=today(clock))[0].name == "Customer 042"
+        db.close()
+    finally:
+        postgres_server.drop_database(name)

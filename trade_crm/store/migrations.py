@@ -397,6 +397,12 @@ def _v11_team_access(db: SqliteDatabase) -> None:
     (store/pg_access.py is PostgreSQL's step 11). The number keeps both engines' histories in step."""
 
 
+def _v12_server_search(db: SqliteDatabase) -> None:
+    # Nothing on a laptop book: the server's search keeps each document's sort bands beside it
+    # (store/pg_search.py, server step 12); FTS5 and domain/customers/query.py's walks need none.
+    pass
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "customers, contacts, timeline, orders, reminders, tags, custom fields, imports", _v1_core_tables),
     Migration(2, "full-text search index (trigram + words)", _v2_search_index),
@@ -412,6 +418,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(10, "team mode: owners, shares, versions, the audit trail, where published rows came from",
               _v10_team),
     Migration(11, "team access rules (server only)", _v11_team_access),
+    Migration(12, "search on a server (server only)", _v12_server_search),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

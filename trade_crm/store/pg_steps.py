@@ -102,9 +102,16 @@ def _v10_team(db: Database) -> None:
         db.execute_sql(statement)
 
 
+def _v12_search_bands(db: Database) -> None:
+    """Server only (SQLite 12 is a no-op): the search documents carry their customers' sort bands, so a
+    term with many hits that sort late is found a band at a time (store/pg_search.py)."""
+    pg_search.add_bands(db)
+
+
 POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     8: _v8_smaller_search_index,
     9: _v9_reminder_changes,
     10: _v10_team,
     11: pg_access.apply,  # roles' grants, row-level security, audit triggers (SQLite 11 is a no-op)
+    12: _v12_search_bands,
 }
