@@ -18,7 +18,9 @@ from trade_crm import APP_ID, APP_NAME, __version__
 from trade_crm.domain.backups import backup_dir_for, clean_leftovers
 from trade_crm.domain.clock import Clock, SystemClock
 from trade_crm.domain.errors import DomainError
+from trade_crm.domain.reminders.sync import sync_reminders
 from trade_crm.domain.team.offline import copy_state, has_copy, open_copy_as_book
+from trade_crm.domain.team.pool import DailyPoolRule
 from trade_crm.logs import configure_logging, install_exception_hooks
 from trade_crm.paths import resolve_db_path, resolve_log_dir
 from trade_crm.store.db import DatabaseError, close_database, needs_upgrade, open_database
@@ -42,6 +44,7 @@ from trade_crm.ui.shell.main_window import MainWindow
 from trade_crm.ui.shell.reminder_controller import ReminderController
 from trade_crm.ui.shell.settings_dialog import LANGUAGE, SERVER_URL
 from trade_crm.ui.shell.single_instance import SingleInstance, bring_to_front
+from trade_crm.ui.team.actions import install_team_actions
 from trade_crm.ui.team.book_label import show_open_book
 from trade_crm.ui.team.offline import CopySync, install_offline_mode, install_server_watch
 from trade_crm.ui.team.publish_dialog import install_publish_action
@@ -86,6 +89,7 @@ def build_main_window(clock: Clock, db_path: Path, settings: QSettings, *, langu
     install_export_actions(window, clock, language=language, settings=settings)
     install_merge_actions(window, clock)
     install_insights(window, clock, language=language)
+    install_team_actions(window, clock)  # a team server book only
     install_publish_action(window, clock, settings)
     return window
 
@@ -348,7 +352,8 @@ def _run_window(app: QApplication, choice: BookChoice, settings: QSettings, lang
         notifier = create_notifier(app)
         # With a tray the app lives on after its window closes; without one, closing quits as usual.
         app.setQuitOnLastWindowClosed(not notifier.is_tray)
-        scheduler = ReminderScheduler(clock, app)
+        # On a team server book the pool rule runs before the first sync of each day (a laptop book: never).
+        scheduler = ReminderScheduler(clock, app, sync=DailyPoolRule().before(sync_reminders))
         ReminderController(window, clock, settings, notifier, scheduler)
         install_insights(window, clock, language=language, scheduler=scheduler)  # stages follow the scheduler
         app.aboutToQuit.connect(scheduler.shutdown)

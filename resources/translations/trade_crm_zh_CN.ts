@@ -2126,6 +2126,16 @@ Keep them unencrypted?</source>
             <numerusform>超过 %n 天未联系</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/filter_bar.py" line="0"/>
+        <source>In the public pool</source>
+        <translation>公海客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/filter_bar.py" line="0"/>
+        <source>Customers nobody owns: anyone may claim them</source>
+        <translation>无人负责的客户：任何人都可以领取</translation>
+    </message>
 </context>
 <context>
     <name>FilterChips</name>
@@ -4945,6 +4955,11 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <translation>合并</translation>
     </message>
     <message>
+        <location filename="../../trade_crm/ui/customers/timeline_view.py" line="59"/>
+        <source>Handover</source>
+        <translation>移交</translation>
+    </message>
+    <message>
         <location filename="../../trade_crm/ui/timeline_view.py" line="81"/>
         <source>Select a customer to see its timeline.</source>
         <translation>选择一个客户以查看其时间线。</translation>
@@ -5379,6 +5394,193 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     <message>
         <source>National Day</source>
         <translation>国庆日</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/team/handover_dialog.py" line="0"/>
+        <source>Hand over customers</source>
+        <translation>移交客户</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/team/handover_dialog.py" line="0"/>
+        <source>%1 (%n customer(s))</source>
+        <translation>
+            <numerusform>%1（%n 个客户）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/team/handover_dialog.py" line="0"/>
+        <source>%1 (%n customer(s), no login: left)</source>
+        <translation>
+            <numerusform>%1（%n 个客户，无登录账号：已离职）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/handover_dialog.py" line="0"/>
+        <source>Every customer of one person goes to another, each with an entry on its timeline. Use it when someone leaves or changes territory.</source>
+        <translation>把一个人的全部客户移交给另一个人，每个客户的时间线上都会记一笔。适用于有人离职或调整负责区域时。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/handover_dialog.py" line="0"/>
+        <source>From</source>
+        <translation>移出人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/handover_dialog.py" line="0"/>
+        <source>To</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/handover_dialog.py" line="0"/>
+        <source>Hand over</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/handover_dialog.py" line="0"/>
+        <source>Nobody owns customers yet.</source>
+        <translation>还没有人负责任何客户。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/handover_dialog.py" line="0"/>
+        <source>Choose someone else to take them over.</source>
+        <translation>请选择另一个人来接收。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/team/handover_dialog.py" line="0"/>
+        <source>%n customer(s) of %1 will belong to %2.</source>
+        <translation>
+            <numerusform>%1 的 %n 个客户将归 %2 负责。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/team/handover_dialog.py" line="0"/>
+        <source>Hand over all %n customer(s) of %1 to %2?
+
+%2 becomes their owner and %1 no longer sees them.</source>
+        <translation>
+            <numerusform>把 %1 的全部 %n 个客户移交给 %2？
+
+%2 将成为负责人，%1 将不再看到这些客户。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamController</name>
+    <message>
+        <location filename="../../trade_crm/ui/team/actions.py" line="0"/>
+        <source>Show the public &amp;pool</source>
+        <translation>查看公海(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/actions.py" line="0"/>
+        <source>List the customers nobody owns: anyone may claim them</source>
+        <translation>列出无人负责的客户：任何人都可以领取</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/actions.py" line="0"/>
+        <source>&amp;Claim from the pool</source>
+        <translation>从公海领取(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/actions.py" line="0"/>
+        <source>Make the selected pool customers yours</source>
+        <translation>把选中的公海客户领取为自己的客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/actions.py" line="0"/>
+        <source>Put &amp;back into the pool</source>
+        <translation>退回公海(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/actions.py" line="0"/>
+        <source>Give the selected customers up: anyone may claim them</source>
+        <translation>放弃选中的客户：任何人都可以领取</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/actions.py" line="0"/>
+        <source>&amp;Hand over customers…</source>
+        <translation>移交客户(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/actions.py" line="0"/>
+        <source>Give every customer of one person to another (managers)</source>
+        <translation>把一个人的全部客户移交给另一个人（仅限经理）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/actions.py" line="0"/>
+        <source>Tea&amp;m</source>
+        <translation>团队(&amp;M)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/team/actions.py" line="0"/>
+        <source>%n customer(s) claimed from the pool</source>
+        <translation>
+            <numerusform>已从公海领取 %n 个客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/team/actions.py" line="0"/>
+        <source>%n customer(s) put back into the pool</source>
+        <translation>
+            <numerusform>已把 %n 个客户退回公海</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/team/actions.py" line="0"/>
+        <source>%n customer(s) handed over from %1 to %2</source>
+        <translation>
+            <numerusform>已把 %n 个客户从 %1 移交给 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/actions.py" line="0"/>
+        <source>Pool &amp;rule…</source>
+        <translation>公海规则(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/actions.py" line="0"/>
+        <source>When customers go back to the pool, and the claim cap (managers)</source>
+        <translation>客户何时退回公海，以及领取上限（仅限经理）</translation>
+    </message>
+</context>
+<context>
+    <name>PoolSettingsDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/team/pool_settings_dialog.py" line="0"/>
+        <source>Public pool rule</source>
+        <translation>公海规则</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/pool_settings_dialog.py" line="0"/>
+        <source>Return customers nobody follows up to the public pool</source>
+        <translation>无人跟进的客户退回公海</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/pool_settings_dialog.py" line="0"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/pool_settings_dialog.py" line="0"/>
+        <source> customers</source>
+        <translation> 个客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/pool_settings_dialog.py" line="0"/>
+        <source>Every day each salesperson's customers without a call, email, meeting or other contact for this long (never contacted: created this long ago) go back to the pool, each with an entry on its timeline. A customer that changed hands gets the full time again.</source>
+        <translation>每天，每位销售在这段时间内没有电话、邮件、会面等任何联系的客户（从未联系过的：创建已超过这段时间）退回公海，每个客户的时间线上都会记一笔。客户换了负责人后，重新计算整段时间。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/pool_settings_dialog.py" line="0"/>
+        <source>Back to the pool after</source>
+        <translation>多久后退回公海</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/pool_settings_dialog.py" line="0"/>
+        <source>Claim only while owning fewer than</source>
+        <translation>负责的客户少于此数时才能领取</translation>
     </message>
 </context>
 <context>

@@ -29,9 +29,9 @@ RATINGS = ("A", "B", "C", "D")
 LIFECYCLES = ("potential", "new", "returning", "loyal", "dormant", "lost")
 INTERACTION_KINDS = (
     "email", "call", "whatsapp", "wechat", "meeting", "visit", "note", "inquiry",
-    "sample", "quotation", "order", "greeting", "import", "stage_change", "merge",
+    "sample", "quotation", "order", "greeting", "import", "stage_change", "merge", "handover",
 )
-# Kinds that mean we were in touch with the customer; a note or an import is not contact.
+# Kinds that mean we were in touch with the customer; a note, an import or a handover is not contact.
 CONTACT_KINDS = frozenset({
     "email", "call", "whatsapp", "wechat", "meeting", "visit", "inquiry", "sample", "quotation", "order",
     "greeting",

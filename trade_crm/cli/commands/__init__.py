@@ -10,8 +10,9 @@ from __future__ import annotations
 from importlib import import_module
 
 MODULES = ("gui", "demo", "customers", "search", "timeline", "reminders", "imports", "export", "backup", "stats", "duplicates", "merge",
-           "team_sync", "team_publish", "team_access")
-GROUPS = {"customer": "add, show or list customers", "team": "work with a team server: its people, rules, sync and publishing"}
+           "team_sync", "team_publish", "team_access", "team")
+GROUPS = {"customer": "add, show or list customers",
+          "team": "work with a team server: its people and rules, publish, sync, handover and the public pool"}
 
 
 def all_commands() -> list:

@@ -78,6 +78,7 @@ class CustomerFilter:
     follow_up_overdue: bool = False
     not_contacted_days: int | None = None
     ids: tuple[int, ...] | None = None
+    pool: bool = False  # a team server book: only the customers in the public pool (no owner)
 
     @property
     def is_empty(self) -> bool:
@@ -151,6 +152,8 @@ def _where(flt: CustomerFilter, today: date, now: datetime, *, checks: bool = Tr
         cutoff = UTCDateTimeField().db_value(now - timedelta(days=flt.not_contacted_days))
         clauses.append("(c.last_contact_at IS NULL OR c.last_contact_at < ?)")
         params.append(cutoff)
+    if flt.pool:
+        clauses.append("c.owner IS NULL")
     if flt.ids is not None:
         clauses.append(f"c.id IN ({','.join('?' * len(flt.ids)) or 'NULL'})")
         params.extend(flt.ids)

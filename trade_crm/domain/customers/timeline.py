@@ -31,8 +31,9 @@ class TimelineEntry:
     currency: str = ""
 
 
-# Kinds the app writes itself (an import, a computed stage change, a merge): never offered to a person.
-SYSTEM_KINDS = frozenset({"import", "stage_change", "merge"})
+# Kinds the app writes itself (an import, a computed stage change, a merge, a change of owner): never offered
+# to a person.
+SYSTEM_KINDS = frozenset({"import", "stage_change", "merge", "handover"})
 LOGGABLE_KINDS = tuple(kind for kind in INTERACTION_KINDS if kind not in SYSTEM_KINDS)
 
 

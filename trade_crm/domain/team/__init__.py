@@ -1,1 +1,2 @@
-"""Team mode (issue #18): the book on a company's PostgreSQL server, and the laptop's side of it."""
+"""Team mode (issue #18): the book on a company's PostgreSQL server, and the laptop's side of it; handover
+and the public pool."""

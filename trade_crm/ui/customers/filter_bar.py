@@ -22,7 +22,7 @@ from trade_crm.ui.common.i18n import country_language, fill
 from trade_crm.ui.common.icons import icon
 from trade_crm.ui.common.labels import lifecycle_label
 
-FIELDS = ("countries", "tag", "ratings", "tiers", "lifecycles", "follow_up_overdue", "not_contacted_days")
+FIELDS = ("countries", "tag", "ratings", "tiers", "lifecycles", "follow_up_overdue", "not_contacted_days", "pool")
 DEFAULT_STALE_DAYS = 90
 
 
@@ -78,6 +78,10 @@ class FilterBar(QWidget):
         self.stale_spin.setRange(1, 3650)
         self.stale_spin.setValue(DEFAULT_STALE_DAYS)
         self.stale_spin.setSuffix(self.tr(" days"))
+        # A team server book's public pool (customers nobody owns); hidden on a laptop book, which has no owners.
+        self.pool_check = QCheckBox(self.tr("In the public pool"))
+        self.pool_check.setToolTip(self.tr("Customers nobody owns: anyone may claim them"))
+        self.pool_check.setVisible(False)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         for row, (label, widget) in enumerate(((self.tr("Country"), self.country_combo),
@@ -98,12 +102,14 @@ class FilterBar(QWidget):
         stale.addStretch(1)
         grid.addWidget(self.overdue_check, 2, 0, 1, 2)
         grid.addLayout(stale, 2, 2, 1, 2)
+        grid.addWidget(self.pool_check, 3, 0, 1, 2)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
         for combo in (self.country_combo, self.tag_combo, self.rating_combo, self.tier_combo, self.stage_combo):
             combo.currentIndexChanged.connect(self._emit_changed)
         self.overdue_check.toggled.connect(self._emit_changed)
         self.stale_check.toggled.connect(self._emit_changed)
+        self.pool_check.toggled.connect(self._emit_changed)
         self.stale_spin.valueChanged.connect(self.on_stale_spin_value_changed)
 
     def set_tags(self, tags: list[str]) -> None:
@@ -135,6 +141,7 @@ class FilterBar(QWidget):
             tiers=tuple("" if t == "-" else t for t in one(self.tier_combo)),
             follow_up_overdue=self.overdue_check.isChecked(),
             not_contacted_days=self.stale_spin.value() if self.stale_check.isChecked() else None,
+            pool=self.pool_check.isChecked(),
         )
 
     def set_filter(self, flt: CustomerFilter) -> None:
@@ -152,6 +159,7 @@ class FilterBar(QWidget):
         self.stale_check.setChecked(flt.not_contacted_days is not None)
         if flt.not_contacted_days is not None:
             self.stale_spin.setValue(flt.not_contacted_days)
+        self.pool_check.setChecked(flt.pool)
         self._updating = False
         self.filter_changed.emit()
 
@@ -165,6 +173,8 @@ class FilterBar(QWidget):
             self.overdue_check.setChecked(False)
         elif name == "not_contacted_days":
             self.stale_check.setChecked(False)
+        elif name == "pool":
+            self.pool_check.setChecked(False)
         self._updating = False
         self.filter_changed.emit()
 
@@ -186,6 +196,8 @@ class FilterBar(QWidget):
             out.append(("follow_up_overdue", self.tr("Follow-up overdue")))
         if flt.not_contacted_days is not None:
             out.append(("not_contacted_days", self.tr("Not contacted for %n days", "", flt.not_contacted_days)))
+        if flt.pool:
+            out.append(("pool", self.tr("In the public pool")))
         return out
 
 

@@ -60,6 +60,7 @@ def kind_label(kind: str) -> str:
         "import": QCoreApplication.translate("TimelineView", "Import"),
         "stage_change": QCoreApplication.translate("TimelineView", "Stage change"),
         "merge": QCoreApplication.translate("TimelineView", "Merge"),
+        "handover": QCoreApplication.translate("TimelineView", "Handover"),
         "change": QCoreApplication.translate("TimelineView", "Change"),
     }
     return labels.get(kind, kind)

@@ -1,1 +1,2 @@
-"""Team mode in the window: connecting to a team server, and which book is open."""
+"""Team mode in the window: connecting to a team server, which book is open, the public pool, claiming, a
+manager's handover."""
