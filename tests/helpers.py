@@ -35,9 +35,12 @@ def make_xlsx(path: Path, rows: list[list], *, sheet: str = "Sheet1", more: dict
 
 def dump(db) -> dict[str, list[tuple]]:
     """Every row of every table (the import history and the reminders' change set aside), in a stable order."""
+    catalog = ("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+               if isinstance(db, SqliteDatabase) else  # a server book (tests/postgres_server.py)
+               "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()")
     tables = [r[0] for r in db.execute_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-        "AND name NOT LIKE 'search_%' AND name NOT IN ('import_batch', 'reminder_change', 'reminder_mark') ORDER BY name")]
+        f"SELECT name FROM ({catalog}) AS t WHERE name NOT LIKE 'search_%' "
+        "AND name NOT IN ('import_batch', 'reminder_change', 'reminder_mark') ORDER BY name")]
     out = {t: sorted(db.execute_sql(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
     # search_words keeps no text: what it indexes is a function of search_trigram's (store/search.py)
     out["search_trigram"] = sorted(db.execute_sql("SELECT rowid, body FROM search_trigram").fetchall())
