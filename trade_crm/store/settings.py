@@ -36,5 +36,6 @@ class SettingKey(Generic[T]):
         if not isinstance(value, self.type):
             raise TypeError(f"setting {self.key} takes {self.type.__name__}, not {type(value).__name__}")
         with database.atomic():
-            (Setting.insert(key=self.key, value=json.dumps(value, ensure_ascii=False))
-             .on_conflict_replace().execute())
+            text = json.dumps(value, ensure_ascii=False)  # an upsert on both engines (SQLite 3.24+)
+            (Setting.insert(key=self.key, value=text)
+             .on_conflict(conflict_target=[Setting.key], update={Setting.value: text}).execute())
