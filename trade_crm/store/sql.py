@@ -55,7 +55,7 @@ class Sqlite:
     @staticmethod
     def add_days(day: str, days: str) -> str:
         """The day `days` (an integer expression) after `day`."""
-        return f"date({day}, '+' || {days} || ' days')"
+        return f"date({day}, '+' || ({days}) || ' days')"  # || binds before *
 
     @staticmethod
     def local_day(instant: str) -> str:
