@@ -88,6 +88,11 @@ class Sqlite:
         return f"{a} IS NOT {b}"
 
     @staticmethod
+    def nulls_low(descending: bool) -> str:
+        """What follows an ORDER BY key so that NULL sorts below every value, as SQLite sorts it."""
+        return ""
+
+    @staticmethod
     def upsert(table: str, key: Sequence[str], columns: Sequence[str]) -> str:
         """An INSERT of `columns` that replaces the row with the same `key`."""
         return f"INSERT OR REPLACE INTO {table} ({_columns(columns)}) VALUES ({_marks(columns)})"
@@ -139,6 +144,10 @@ class Postgres:
     @staticmethod
     def is_distinct(a: str, b: str) -> str:
         return f"{a} IS DISTINCT FROM {b}"
+
+    @staticmethod
+    def nulls_low(descending: bool) -> str:
+        return " NULLS LAST" if descending else " NULLS FIRST"  # PostgreSQL's NULL sorts high
 
     @staticmethod
     def upsert(table: str, key: Sequence[str], columns: Sequence[str]) -> str:
