@@ -13,6 +13,7 @@ SQLite here; another engine keeps the same functions over its own triggers.
 from __future__ import annotations
 
 from trade_crm.store.models import database
+from trade_crm.store.sql import upsert
 
 CHANGE_TABLE = "reminder_change"
 MARK_TABLE = "reminder_mark"
@@ -36,13 +37,13 @@ CHANGED_IDS_SQL = " UNION ".join(
 def changed_customers(limit: int) -> list[int] | None:
     """The customers changed since the last clear, or None when more than `limit` (compute all)."""
     ids = [i for (i,) in database.execute_sql(
-        f"SELECT * FROM ({CHANGED_IDS_SQL}) ORDER BY 1 LIMIT ?", (limit + 1,))]
+        f"SELECT * FROM ({CHANGED_IDS_SQL}) AS changed ORDER BY 1 LIMIT ?", (limit + 1,))]
     return None if len(ids) > limit else ids
 
 
 def clear_changes() -> None:
     """Forget every change: call it in the write transaction that has handled them."""
     database.execute_sql(f"DELETE FROM {CHANGE_TABLE}")
-    database.execute_sql(
-        f"INSERT OR REPLACE INTO {MARK_TABLE} (tbl, id) "
-        + " UNION ALL ".join(f"SELECT '{table}', coalesce(max(id), 0) FROM {table}" for table in WATCHED))
+    marks = [(table, database.execute_sql(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0])
+             for table in WATCHED]
+    upsert(database, MARK_TABLE, ("tbl",), ("tbl", "id"), marks)

@@ -118,7 +118,11 @@ def close_database(db: SqliteDatabase) -> None:
 @contextmanager
 def small_page_cache(kib: int = 4000) -> Iterator[None]:
     """Cap this connection's page cache for one pass over the whole book (the reminder sync), then put it
-    back: the pages are in the OS's cache anyway (no slower), and the app's peak memory stays lower."""
+    back: the pages are in the OS's cache anyway (no slower), and the app's peak memory stays lower.
+    A server book keeps its own cache: nothing to do there."""
+    if not isinstance(database.obj, SqliteDatabase):
+        yield
+        return
     before = database.execute_sql("PRAGMA cache_size").fetchone()[0]
     database.execute_sql(f"PRAGMA cache_size = {-abs(int(kib))}")
     try:

@@ -350,6 +350,48 @@ def _v9_reminder_changes(db: SqliteDatabase) -> None:
     _run_script(db, V9_REMINDER_CHANGES)
 
 
+V10_TEAM = """
+ALTER TABLE customer ADD COLUMN owner TEXT;
+ALTER TABLE customer ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE contact ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE opportunity ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+CREATE INDEX customer_owner ON customer (owner) WHERE owner IS NOT NULL;
+CREATE TABLE customer_share (
+    customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+    person TEXT NOT NULL,
+    PRIMARY KEY (customer_id, person)
+);
+CREATE INDEX customer_share_person ON customer_share (person);
+CREATE TABLE audit_entry (
+    id INTEGER NOT NULL PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    tbl TEXT NOT NULL,
+    row_id INTEGER,
+    customer_id INTEGER,
+    action VARCHAR(255) NOT NULL,
+    before TEXT,
+    after TEXT
+);
+CREATE INDEX audit_entry_customer ON audit_entry (customer_id, id);
+CREATE TABLE row_origin (
+    origin TEXT NOT NULL,
+    tbl TEXT NOT NULL,
+    key TEXT NOT NULL,
+    row_id INTEGER NOT NULL,
+    PRIMARY KEY (origin, tbl, key)
+)
+"""
+
+
+def _v10_team(db: SqliteDatabase) -> None:
+    # Team mode's columns and tables, on both engines so that one code base reads them: an owner and the
+    # people a customer is shared with; a version on the rows two people may edit at once; the audit trail
+    # (filled on a server by its triggers); where a published or queued row came from. A laptop book keeps
+    # them empty: NULL owners and the constant version cost a header byte a row, the partial index nothing.
+    _run_script(db, V10_TEAM)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "customers, contacts, timeline, orders, reminders, tags, custom fields, imports", _v1_core_tables),
     Migration(2, "full-text search index (trigram + words)", _v2_search_index),
@@ -362,6 +404,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               compacts=True),
     Migration(9, "changed customers for incremental reminders; indexes for the reminder queries",
               _v9_reminder_changes),
+    Migration(10, "team mode: owners, shares, versions, the audit trail, where published rows came from",
+              _v10_team),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

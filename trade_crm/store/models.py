@@ -70,6 +70,10 @@ class Customer(BaseModel):
     last_contact_at = UTCDateTimeField(null=True)  # newest interaction, kept by domain writes
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
+    # On a team server, the login role that owns the customer (None: the public pool); the server fills it
+    # with the writer's role. A book on a laptop has one user and leaves it None.
+    owner = TextField(null=True)
+    version = IntegerField(default=1)  # one more at each save: a save over a newer version is a conflict
 
 
 class Contact(BaseModel):
@@ -82,6 +86,7 @@ class Contact(BaseModel):
     notes = TextField(default="")
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
+    version = IntegerField(default=1)
 
 
 class ContactChannel(BaseModel):
@@ -124,6 +129,7 @@ class Opportunity(BaseModel):
     closed_on = DateField(null=True)
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
+    version = IntegerField(default=1)
 
 
 class Order(BaseModel):
@@ -199,6 +205,49 @@ class ImportBatch(BaseModel):
     journal = TextField(default="{}")  # JSON: created ids, previous values of updated rows
 
 
+class CustomerShare(BaseModel):
+    """A customer its owner shares with another salesperson (a login role on a team server)."""
+
+    customer = ForeignKeyField(Customer, backref="shares", on_delete="CASCADE")
+    person = TextField()
+
+    class Meta:
+        primary_key = CompositeKey("customer", "person")
+
+
+class AuditEntry(BaseModel):
+    """One change on a team server: who, when, what, the row before and after (JSON).
+
+    Not a foreign key to the customer: the history of a deleted customer outlives it.
+    """
+
+    id = AutoField()
+    at = UTCDateTimeField()
+    actor = TextField()
+    tbl = TextField()
+    row_id = IntegerField(null=True)
+    customer_id = IntegerField(null=True)
+    action = CharField()  # insert, update, delete
+    before = TextField(null=True)
+    after = TextField(null=True)
+
+
+class RowOrigin(BaseModel):
+    """Where a server row came from: a laptop book that was published, or a laptop's offline outbox.
+
+    `origin` names the book or device, `key` the row there (its id, or the uid the laptop made), so that
+    publishing again or re-sending an outbox entry finds the row instead of creating it twice.
+    """
+
+    origin = TextField()
+    tbl = TextField()
+    key = TextField()
+    row_id = IntegerField()
+
+    class Meta:
+        primary_key = CompositeKey("origin", "tbl", "key")
+
+
 class Setting(BaseModel):
     key = TextField(primary_key=True)
     value = TextField()  # JSON
@@ -206,5 +255,5 @@ class Setting(BaseModel):
 
 ALL_MODELS = (
     Customer, Contact, ContactChannel, Interaction, Opportunity, Order, Reminder,
-    Tag, CustomerTag, CustomField, CustomFieldValue, ImportBatch, Setting,
+    Tag, CustomerTag, CustomField, CustomFieldValue, ImportBatch, CustomerShare, AuditEntry, RowOrigin, Setting,
 )

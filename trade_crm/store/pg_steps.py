@@ -76,7 +76,34 @@ def _v9_reminder_changes(db: Database) -> None:
         db.execute_sql(statement)
 
 
+V10_TEAM = (
+    # The base schema is made from today's models, which already have these columns and tables: each
+    # statement here must also be a no-op on such a book.
+    "ALTER TABLE customer ADD COLUMN IF NOT EXISTS owner TEXT",
+    "ALTER TABLE customer ADD COLUMN IF NOT EXISTS version INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE contact ADD COLUMN IF NOT EXISTS version INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE opportunity ADD COLUMN IF NOT EXISTS version INTEGER NOT NULL DEFAULT 1",
+    "CREATE INDEX IF NOT EXISTS customer_owner ON customer (owner) WHERE owner IS NOT NULL",
+    "CREATE TABLE IF NOT EXISTS customer_share (customer_id INTEGER NOT NULL REFERENCES customer (id) "
+    "ON DELETE CASCADE, person TEXT NOT NULL, PRIMARY KEY (customer_id, person))",
+    "CREATE INDEX IF NOT EXISTS customer_share_person ON customer_share (person)",
+    "CREATE TABLE IF NOT EXISTS audit_entry (id SERIAL PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, "
+    "tbl TEXT NOT NULL, row_id INTEGER, customer_id INTEGER, action VARCHAR(255) NOT NULL, before TEXT, "
+    "after TEXT)",
+    "CREATE INDEX IF NOT EXISTS audit_entry_customer ON audit_entry (customer_id, id)",
+    "CREATE TABLE IF NOT EXISTS row_origin (origin TEXT NOT NULL, tbl TEXT NOT NULL, key TEXT NOT NULL, "
+    "row_id INTEGER NOT NULL, PRIMARY KEY (origin, tbl, key))",
+)
+
+
+def _v10_team(db: Database) -> None:
+    """SQLite 10's columns and tables (owners, shares, versions, audit trail, row origins)."""
+    for statement in V10_TEAM:
+        db.execute_sql(statement)
+
+
 POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     8: _v8_smaller_search_index,
     9: _v9_reminder_changes,
+    10: _v10_team,
 }

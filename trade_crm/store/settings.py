@@ -36,6 +36,6 @@ class SettingKey(Generic[T]):
         if not isinstance(value, self.type):
             raise TypeError(f"setting {self.key} takes {self.type.__name__}, not {type(value).__name__}")
         with database.atomic():
-            text = json.dumps(value, ensure_ascii=False)
-            (Setting.insert(key=self.key, value=text)  # an upsert both engines speak (not INSERT OR REPLACE)
+            text = json.dumps(value, ensure_ascii=False)  # an upsert on both engines (SQLite 3.24+)
+            (Setting.insert(key=self.key, value=text)
              .on_conflict(conflict_target=[Setting.key], update={Setting.value: text}).execute())

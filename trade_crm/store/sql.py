@@ -1,14 +1,22 @@
 """SQL that SQLite and PostgreSQL spell differently, chosen in one place (DESIGN rule 1, issue #18 item 1).
 
-`dialect(db)` is the only place that looks at which engine a database is; store/sql_rows.py (row writes)
-asks it too. Each helper returns an SQL fragment.
+The domain writes its set-based queries as SQL text; where the engines differ (date arithmetic on the
+'YYYY-MM-DD' text SQLite keeps, `total()`, `INSERT OR ...`), it asks `dialect(db)` for the expression
+instead of spelling it. Each engine has one implementation, `Sqlite` and `Postgres`, with the same
+methods; `dialect` is the only place that looks at which engine a database is.
 
-(port-b's tree holds only what the duplicate finder and the importers need; port-a's sql.py holds the
-rest, its `dialect` the same as this one.)
+The SQLite spelling is the one the domain had before (the reminder bench measures it: the planner must
+keep seeing the same SQL). The PostgreSQL one returns the same values with the same Python types as
+the SQLite book gives them: a day is a DATE (which store/pg_book.py reads back as 'YYYY-MM-DD' text),
+day counts and sums are double precision (SQLite's julianday() and total() are floats, and the domain
+does float arithmetic on them). Stored instants are UTC text ('YYYY-MM-DD HH:MM:SS') on both engines.
+
+Each method returns an SQL fragment; a `?` in it is a parameter the caller passes, in order.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 from peewee import Database, DatabaseProxy, SqliteDatabase
@@ -16,16 +24,143 @@ from peewee import Database, DatabaseProxy, SqliteDatabase
 from trade_crm.store.models import database
 
 
+def day_shift(minutes: int) -> str:
+    """The parameter `local_day` takes for a zone `minutes` ahead of UTC: a SQLite date() modifier, which
+    PostgreSQL also reads as an interval."""
+    return f"{int(minutes):+d} minutes"
+
+
+def _columns(columns: Sequence[str]) -> str:
+    return ", ".join(columns)
+
+
+def _marks(columns: Sequence[str]) -> str:
+    return ", ".join("?" * len(columns))
+
+
 class Sqlite:
     """The spelling of a book in a SQLite file."""
 
     engine: ClassVar[str] = "sqlite"
+    NO_LIMIT: ClassVar[int | None] = -1  # the `LIMIT ?` parameter that keeps every row
+
+    @staticmethod
+    def days_between(later: str, earlier: str) -> str:
+        """Days from the day `earlier` to the day `later` (dates or 'YYYY-MM-DD' text), as a float."""
+        return f"(julianday({later}) - julianday({earlier}))"
+
+    @staticmethod
+    def truncate(number: str) -> str:
+        """A number as an integer, its fraction cut off toward zero (a plain CAST rounds on PostgreSQL)."""
+        return f"CAST({number} AS INTEGER)"
+
+    @staticmethod
+    def add_days(day: str, days: str) -> str:
+        """The day `days` (an integer expression) after `day`."""
+        return f"date({day}, '+' || ({days}) || ' days')"  # || binds before *
+
+    @staticmethod
+    def local_day(instant: str) -> str:
+        """The day of a stored UTC instant in the user's zone; one `?`: `day_shift(minutes ahead of UTC)`."""
+        return f"date({instant}, ?)"
+
+    @staticmethod
+    def date_of(instant: str) -> str:
+        """The UTC day of a stored instant, comparable with a DATE column."""
+        return f"substr({instant}, 1, 10)"
+
+    @staticmethod
+    def month_day(day: str) -> str:
+        """'MM-DD' of a DATE column (a birthday's day in any year)."""
+        return f"substr({day}, 6, 5)"
+
+    @staticmethod
+    def year_month(day: str) -> str:
+        """'YYYY-MM' of a DATE column."""
+        return f"substr({day}, 1, 7)"
+
+    @staticmethod
+    def sum_or_zero(value: str) -> str:
+        """The float sum of `value` over the group's rows, 0.0 when all are NULL."""
+        return f"total({value})"
+
+    @staticmethod
+    def is_distinct(a: str, b: str) -> str:
+        """True when `a` and `b` differ, NULL counting as a value (NULL vs NULL: not distinct)."""
+        return f"{a} IS NOT {b}"
+
+    @staticmethod
+    def nulls_low(descending: bool) -> str:
+        """What follows an ORDER BY key so that NULL sorts below every value, as SQLite sorts it."""
+        return ""
+
+    @staticmethod
+    def upsert(table: str, key: Sequence[str], columns: Sequence[str]) -> str:
+        """An INSERT of `columns` that replaces the row with the same `key`."""
+        return f"INSERT OR REPLACE INTO {table} ({_columns(columns)}) VALUES ({_marks(columns)})"
+
+    @staticmethod
+    def insert_ignore(table: str, columns: Sequence[str]) -> str:
+        """An INSERT of `columns` that leaves out a row whose unique key is taken already."""
+        return f"INSERT OR IGNORE INTO {table} ({_columns(columns)}) VALUES ({_marks(columns)})"
 
 
 class Postgres:
     """The spelling of a book on a PostgreSQL server (store/pg_book.py)."""
 
     engine: ClassVar[str] = "postgresql"
+    NO_LIMIT: ClassVar[int | None] = None
+
+    @staticmethod
+    def days_between(later: str, earlier: str) -> str:
+        return f"CAST(CAST({later} AS date) - CAST({earlier} AS date) AS double precision)"
+
+    @staticmethod
+    def truncate(number: str) -> str:
+        return f"CAST(trunc({number}) AS integer)"
+
+    @staticmethod
+    def add_days(day: str, days: str) -> str:
+        return f"(CAST({day} AS date) + CAST({days} AS integer))"
+
+    @staticmethod
+    def local_day(instant: str) -> str:
+        return f"CAST(CAST({instant} AS timestamp) + CAST(? AS interval) AS date)"
+
+    @staticmethod
+    def date_of(instant: str) -> str:
+        return f"CAST(left({instant}, 10) AS date)"
+
+    @staticmethod
+    def month_day(day: str) -> str:
+        return f"to_char({day}, 'MM-DD')"
+
+    @staticmethod
+    def year_month(day: str) -> str:
+        return f"to_char({day}, 'YYYY-MM')"
+
+    @staticmethod
+    def sum_or_zero(value: str) -> str:
+        return f"CAST(coalesce(sum({value}), 0) AS double precision)"
+
+    @staticmethod
+    def is_distinct(a: str, b: str) -> str:
+        return f"{a} IS DISTINCT FROM {b}"
+
+    @staticmethod
+    def nulls_low(descending: bool) -> str:
+        return " NULLS LAST" if descending else " NULLS FIRST"  # PostgreSQL's NULL sorts high
+
+    @staticmethod
+    def upsert(table: str, key: Sequence[str], columns: Sequence[str]) -> str:
+        rest = [c for c in columns if c not in key]
+        action = (f"UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in rest)}" if rest else "NOTHING")
+        return (f"INSERT INTO {table} ({_columns(columns)}) VALUES ({_marks(columns)}) "
+                f"ON CONFLICT ({_columns(key)}) DO {action}")
+
+    @staticmethod
+    def insert_ignore(table: str, columns: Sequence[str]) -> str:
+        return f"INSERT INTO {table} ({_columns(columns)}) VALUES ({_marks(columns)}) ON CONFLICT DO NOTHING"
 
 
 Dialect = type[Sqlite] | type[Postgres]
@@ -36,6 +171,17 @@ def dialect(db: Database | DatabaseProxy) -> Dialect:
     if isinstance(db, DatabaseProxy):
         db = db.obj
     return Sqlite if isinstance(db, SqliteDatabase) else Postgres
+
+
+def upsert(db: Database | DatabaseProxy, table: str, key: Sequence[str], columns: Sequence[str],
+           rows: Iterable[Sequence]) -> None:
+    """Insert `rows`, each replacing the row with the same `key` (in the caller's transaction)."""
+    db.cursor().executemany(dialect(db).upsert(table, key, columns), rows)
+
+
+def insert_ignore(db: Database | DatabaseProxy, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
+    """Insert `rows`, leaving out each whose unique key is taken (in the caller's transaction)."""
+    db.cursor().executemany(dialect(db).insert_ignore(table, columns), rows)
 
 
 # -- strings (duplicates) --

@@ -39,3 +39,23 @@ def test_a_page_of_a_search_is_the_sorted_matches_cut_to_the_page(clustered_book
         page = search_customers(flt, today=day, now=clock.now(), sort=sort, descending=descending,
                                 offset=offset, limit=64)
         assert [row.id for row in page] == every[offset:offset + 64]
+
+
+@pytest.mark.parametrize("sort", ["last_contact", "follow_up", "country"])
+def test_customers_without_a_value_sort_first_ascending_and_last_descending_on_both_engines(db, clock, sort):
+    stamp = "2026-11-01 00:00:00"
+    rows = [("Has A", "DE", "2026-10-02 00:00:00", "2026-12-02", stamp), ("None B", None, None, None, stamp),
+            ("Has C", "CN", "2026-10-01 00:00:00", "2026-12-01", stamp), ("None D", None, None, None, stamp)]
+    with db.atomic():
+        db.cursor().executemany("INSERT INTO customer (name, country, last_contact_at, follow_up_on, created_at, "
+                                "updated_at) VALUES (?, ?, ?, ?, ?, ?)", [(*r, stamp) for r in rows])
+    names = dict(db.execute_sql("SELECT id, name FROM customer").fetchall())
+    day, flt = clock.now().date(), CustomerFilter()
+    for descending, expected in ((False, ["None B", "None D", "Has C", "Has A"]),
+                                 (True, ["Has A", "Has C", "None D", "None B"])):
+        page = search_customers(flt, today=day, now=clock.now(), sort=sort, descending=descending)
+        assert [row.name for row in page] == expected
+        ids = matching_ids(flt, today=day, now=clock.now(), sort=sort, descending=descending)
+        assert [names[i] for i in ids] == expected
+        assert [query.customer_position(i, flt, today=day, now=clock.now(), sort=sort, descending=descending)
+                for i in ids] == [0, 1, 2, 3]

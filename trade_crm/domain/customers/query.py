@@ -37,6 +37,7 @@ from trade_crm.store.fields import UTCDateTimeField
 from trade_crm.store.models import LIFECYCLES as LIFECYCLES  # a filter's choices: the UI takes them from here
 from trade_crm.store.models import RATINGS as RATINGS
 from trade_crm.store.models import database
+from trade_crm.store.sql import dialect
 
 # A customer whose follow-up day (kept by the reminder engine, domain/reminders/due.py) has passed.
 OVERDUE_CUSTOMERS_SQL = "(c.lost = FALSE AND c.follow_up_on < ?)"  # with the user's today; c = customer
@@ -51,6 +52,16 @@ SORT_COLUMNS = {
     "follow_up": "c.follow_up_on",
     "created": "c.id",
 }
+
+NULLABLE_SORTS = frozenset({"country", "last_contact", "follow_up"})
+
+
+def sort_order(sort: str, descending: bool) -> str:
+    """ORDER BY for a key of SORT_COLUMNS, ties by id; a customer without the value (NULL) sorts as SQLite
+    sorts it on both engines: first going up, last going down."""
+    direction = "DESC" if descending else "ASC"
+    nulls = dialect(database).nulls_low(descending) if sort in NULLABLE_SORTS else ""
+    return f"{SORT_COLUMNS[sort]} {direction}{nulls}, c.id {direction}"
 
 
 @dataclass(frozen=True)
@@ -167,8 +178,7 @@ def search_customers(flt: CustomerFilter, *, today: date, now: datetime | None =
                      limit: int = 50) -> list[CustomerRow]:
     """One page of customers matching `flt`; sort by a key of SORT_COLUMNS (ties by id)."""
     now = now or datetime.now(timezone.utc)
-    direction = "DESC" if descending else "ASC"
-    order = f"{SORT_COLUMNS[sort]} {direction}, c.id {direction}"
+    order = sort_order(sort, descending)
     rows = None
     if flt.text and flt == CustomerFilter(text=flt.text):
         page = _server_text_page if pg_search.answers(database.obj) else _text_page
@@ -351,8 +361,7 @@ def customer_position(customer_id: int, flt: CustomerFilter, *, today: date, now
     the end of 100,000 is found by its position, not by loading rows until it appears."""
     clauses, params = _where(flt, today, now or datetime.now(timezone.utc))
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    direction = "DESC" if descending else "ASC"
-    order = f"{SORT_COLUMNS[sort]} {direction}, c.id {direction}"
+    order = sort_order(sort, descending)
     found = database.obj.execute_sql(
         f"SELECT position FROM (SELECT c.id, row_number() OVER (ORDER BY {order}) - 1 AS position "
         f"FROM customer c {where}) AS ranked WHERE id = ?", [*params, customer_id]).fetchone()
@@ -364,8 +373,7 @@ def matching_ids(flt: CustomerFilter, *, today: date, now: datetime | None = Non
     """Every id `flt` selects, in id order, or as `search_customers` sorts (a key of SORT_COLUMNS)."""
     clauses, params = _where(flt, today, now or datetime.now(timezone.utc))
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    direction = "DESC" if descending else "ASC"
-    order = f"{SORT_COLUMNS[sort]} {direction}, c.id {direction}" if sort else "c.id"
+    order = sort_order(sort, descending) if sort else "c.id"
     return [r[0] for r in database.obj.execute_sql(f"SELECT c.id FROM customer c {where} ORDER BY {order}", params)]
 
 

@@ -28,7 +28,7 @@ def closed_since(on: date, period: str) -> date | None:
 def in_period_sql(since: date | None, alias: str = "o") -> tuple[str, list]:
     """The SQL condition (and its parameters) for "open, or closed on or after `since`"."""
     if since is None:
-        return "1", []
+        return "TRUE", []
     return (f"({alias}.stage NOT IN ('won', 'lost') OR {alias}.closed_on >= ?)", [since.isoformat()])
 
 

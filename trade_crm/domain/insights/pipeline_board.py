@@ -26,6 +26,7 @@ from trade_crm.domain.text import clean_line
 from trade_crm.domain.world.currency import check_code
 from trade_crm.store.models import OPPORTUNITY_STAGES, Opportunity, database
 from trade_crm.store.settings import SettingKey
+from trade_crm.store.sql import dialect
 
 STAGE_NAMES = SettingKey("pipeline.stage_names", dict, {}, "Names of the pipeline stages")
 OPEN_STAGES = tuple(s for s in OPPORTUNITY_STAGES if s not in CLOSED_STAGES)
@@ -70,7 +71,7 @@ def _cards(where: str, params: list, order: str, limit: int | None) -> list[Oppo
     sql = f"{_CARD_SQL} {where} ORDER BY {order} LIMIT ?"
     out = []
     for oid, cid, name, country, title, stage, value, currency, probability, expected, closed in \
-            database.obj.execute_sql(sql, [*params, -1 if limit is None else limit]):
+            database.obj.execute_sql(sql, [*params, dialect(database).NO_LIMIT if limit is None else limit]):
         out.append(OpportunityCard(
             oid, cid, name, country, title, stage, None if value is None else Decimal(str(value)).quantize(
                 Decimal("0.01")), currency, probability, date.fromisoformat(expected) if expected else None,

@@ -35,6 +35,7 @@ from trade_crm.domain.reminders.settings import ReminderSettings
 from trade_crm.domain.world.currency import RateTable, rate_table
 from trade_crm.store.models import database
 from trade_crm.store.settings import SettingKey
+from trade_crm.store.sql import dialect, upsert
 
 TIERS = ("A", "B", "C")
 STAGES = ("potential", "new", "returning", "loyal", "dormant", "lost")
@@ -169,9 +170,10 @@ def order_histories(on: date, settings: SegmentSettings, table: RateTable
     since = _add_months(on, -settings.tier_months).isoformat()
     merged: dict[int, list] = {}
     missing: set[str] = set()
+    sum_of = dialect(database).sum_or_zero
     for cid, currency, n, first, last, total, window in database.obj.execute_sql(
-            "SELECT customer_id, currency, count(*), min(ordered_on), max(ordered_on), total(amount), "
-            "total(CASE WHEN ordered_on > ? THEN amount END) FROM orders GROUP BY customer_id, currency",
+            f"SELECT customer_id, currency, count(*), min(ordered_on), max(ordered_on), {sum_of('amount')}, "
+            f"{sum_of('CASE WHEN ordered_on > ? THEN amount END')} FROM orders GROUP BY customer_id, currency",
             (since,)):
         factor = table.factor(currency)
         if factor is None:
@@ -227,8 +229,7 @@ def recompute_segments(clock: Clock, settings: SegmentSettings | None = None) ->
             cursor = db.cursor()
             cursor.executemany("UPDATE customer SET lifecycle = ? WHERE id = ?", stage_updates)
             cursor.executemany("DELETE FROM customer_segment WHERE customer_id = ?", gone)
-            cursor.executemany(f"INSERT OR REPLACE INTO customer_segment ({', '.join(_SEGMENT_COLUMNS)}) "
-                               f"VALUES ({', '.join('?' * len(_SEGMENT_COLUMNS))})", changed_rows)
+            upsert(db, "customer_segment", _SEGMENT_COLUMNS[:1], _SEGMENT_COLUMNS, changed_rows)
             COMPUTED.write({"on": on.isoformat(), "reporting": table.reporting, "missing_rates": list(missing)})
     finally:
         if collecting:

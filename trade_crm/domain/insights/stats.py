@@ -16,6 +16,7 @@ from trade_crm.domain.insights.pipeline import CLOSED_PERIODS, DEFAULT_PERIOD, c
 from trade_crm.domain.insights.segments import STAGES, TIERS, last_computed
 from trade_crm.domain.world.currency import RateTable, rate_table
 from trade_crm.store.models import OPPORTUNITY_STAGES, database
+from trade_crm.store.sql import day_shift, dialect
 
 TOP_COUNTRIES = 15
 TOP_CUSTOMERS = 20
@@ -95,7 +96,8 @@ def _countries() -> tuple[Bucket, ...]:
 
 def _tiers(customers: int) -> tuple[Bucket, ...]:
     found = {tier: (n, value) for tier, n, value in database.obj.execute_sql(
-        "SELECT tier, count(*), total(value_12m) FROM customer_segment WHERE tier IS NOT NULL GROUP BY tier")}
+        f"SELECT tier, count(*), {dialect(database).sum_or_zero('value_12m')} FROM customer_segment "
+        "WHERE tier IS NOT NULL GROUP BY tier")}
     out = [Bucket(t, *found.get(t, (0, 0.0))) for t in TIERS]
     return (*out, Bucket(NO_TIER, customers - sum(b.count for b in out)))
 
@@ -109,9 +111,10 @@ def _lifecycles() -> tuple[Bucket, ...]:
 def _pipeline(on: date, table: RateTable, missing: set[str], period: str) -> tuple[StageTotal, ...]:
     sums: dict[str, list] = {stage: [0, 0.0, 0.0] for stage in OPPORTUNITY_STAGES}
     condition, params = in_period_sql(closed_since(on, period))
+    sum_of = dialect(database).sum_or_zero
     for stage, currency, n, value, weighted in database.obj.execute_sql(
-            "SELECT o.stage, o.currency, count(*), total(o.value), "
-            "total(o.value * coalesce(o.probability, 0) / 100.0) "
+            f"SELECT o.stage, o.currency, count(*), {sum_of('o.value')}, "
+            f"{sum_of('o.value * coalesce(o.probability, 0) / 100.0')} "
             f"FROM opportunity o WHERE {condition} GROUP BY o.stage, o.currency", params):
         row = sums.setdefault(stage, [0, 0.0, 0.0])
         factor = table.factor(currency)
@@ -128,13 +131,12 @@ def _follow_ups(clock: Clock, on: date) -> tuple[Period, ...]:
     monday = on - timedelta(days=on.weekday())
     first = monday - timedelta(weeks=WEEKS - 1)
     offset = clock.now().astimezone(clock.zone).utcoffset() or timedelta(0)
-    hours = offset.total_seconds() / 3600
     kinds = sorted(CONTACT_KINDS - {"order"})
     counts = [0] * WEEKS
     for day, n in database.obj.execute_sql(
-            f"SELECT date(occurred_at, '{hours:+.4f} hours'), count(*) FROM interaction "
+            f"SELECT {dialect(database).local_day('occurred_at')}, count(*) FROM interaction "
             f"WHERE occurred_at >= ? AND kind IN ({','.join('?' * len(kinds))}) GROUP BY 1",
-            [(first - timedelta(days=1)).isoformat(), *kinds]):
+            [day_shift(int(offset.total_seconds() // 60)), (first - timedelta(days=1)).isoformat(), *kinds]):
         week = (date.fromisoformat(day) - first).days // 7
         if 0 <= week < WEEKS:
             counts[week] += n
@@ -144,8 +146,9 @@ def _follow_ups(clock: Clock, on: date) -> tuple[Period, ...]:
 def _orders(on: date, table: RateTable, missing: set[str]) -> tuple[Period, ...]:
     months = [_month_start(on, back) for back in range(MONTHS - 1, -1, -1)]
     sums = {m.isoformat()[:7]: [0, 0.0] for m in months}
+    sql = dialect(database)
     for month, currency, n, amount in database.obj.execute_sql(
-            "SELECT substr(ordered_on, 1, 7), currency, count(*), total(amount) FROM orders "
+            f"SELECT {sql.year_month('ordered_on')}, currency, count(*), {sql.sum_or_zero('amount')} FROM orders "
             "WHERE ordered_on >= ? AND ordered_on <= ? GROUP BY 1, 2", (months[0].isoformat(), on.isoformat())):
         factor = table.factor(currency)
         if factor is None:
@@ -180,7 +183,7 @@ def top_customers(limit: int = TOP_CUSTOMERS) -> tuple[CustomerFigure, ...]:
 def dormant_customers(limit: int | None = 50) -> tuple[CustomerFigure, ...]:
     """Dormant customers (not marked lost), the most valuable first."""
     return _figures("JOIN customer_segment s ON s.customer_id = c.id WHERE c.lifecycle = 'dormant' AND NOT c.lost "
-                    "ORDER BY s.value_total DESC, c.id LIMIT ?", (-1 if limit is None else limit,))
+                    "ORDER BY s.value_total DESC, c.id LIMIT ?", (dialect(database).NO_LIMIT if limit is None else limit,))
 
 
 def book_stats(clock: Clock, *, dormant_limit: int | None = 50, period: str = DEFAULT_PERIOD) -> BookStats:

@@ -12,8 +12,8 @@ follow-up reminder for that day ("follow_up:customer:ID:DAY"), and no other cust
 An event reminder (a holiday greeting, a birthday) is raised some days ahead: it is due from then, but
 "overdue" only after the event itself (`due_status`).
 
-Days of stored instants are taken in the user's zone at its current UTC offset (SQLite's `date(x, '+480
-minutes')`): one SQL expression over the whole book, off by an hour at most around a DST change.
+Days of stored instants are taken in the user's zone at its current UTC offset (`sql.local_day`:
+SQLite's `date(x, '+480 minutes')`): one SQL expression over the whole book, off by an hour at most around a DST change.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from typing import Any
 from trade_crm.domain.customers.query import OVERDUE_CUSTOMERS_SQL
 from trade_crm.domain.reminders.settings import SYNC_BASIS, ReminderSettings
 from trade_crm.store.models import database
+from trade_crm.store.sql import day_shift, dialect
 
 CUSTOMER_FOLLOW_UP = "follow_up:customer:"  # the key prefix of a customer's follow-up reminder
 _STAMP = "%Y-%m-%d %H:%M:%S"
@@ -44,8 +45,7 @@ def due_by_kind(day: str, stamp: str) -> dict[str, int]:
 
 def _offset(zone: tzinfo, now: datetime) -> str:
     shift = now.astimezone(zone).utcoffset()
-    minutes = int(shift.total_seconds() // 60) if shift else 0
-    return f"{minutes:+d} minutes"
+    return day_shift(int(shift.total_seconds() // 60) if shift else 0)
 
 
 def _cadence_sql(settings: ReminderSettings) -> tuple[str, list[Any]]:
@@ -77,13 +77,13 @@ class FollowUpSql:
 
 def follow_up_sql(settings: ReminderSettings, zone: tzinfo, now: datetime) -> FollowUpSql:
     """The customer's follow-up day as SQL, by the rule in the module docstring."""
-    shift = _offset(zone, now)
+    shift, sql = _offset(zone, now), dialect(database)
     planned = ("(c.follow_up_on IS NOT NULL AND (c.last_contact_at IS NULL "
-               "OR date(c.last_contact_at, ?) < c.follow_up_on))", [shift])
+               f"OR {sql.local_day('c.last_contact_at')} < c.follow_up_on))", [shift])
     cadence = _cadence_sql(settings)
-    since = ("date(coalesce(c.last_contact_at, c.created_at), ?)", [shift])
+    since = (sql.local_day("coalesce(c.last_contact_at, c.created_at)"), [shift])
     day = (f"(CASE WHEN c.lost THEN NULL WHEN {planned[0]} THEN c.follow_up_on "
-           f"WHEN {cadence[0]} > 0 THEN date({since[0]}, '+' || {cadence[0]} || ' days') END)",
+           f"WHEN {cadence[0]} > 0 THEN {sql.add_days(since[0], cadence[0])} END)",
            [*planned[1], *cadence[1], *since[1], *cadence[1]])
     return FollowUpSql(planned, cadence, since, day)
 
@@ -112,7 +112,8 @@ def settle_follow_ups(settings: ReminderSettings, zone: tzinfo, now: datetime,
     day, params = follow_up_sql(settings, zone, now).day
     which = f" AND c.id IN ({','.join('?' * len(only))})" if only is not None else ""
     cursor = database.execute_sql(
-        f"UPDATE customer AS c SET follow_up_on = {day} WHERE c.lost = 0 AND c.follow_up_on IS NOT {day}{which}",
+        f"UPDATE customer AS c SET follow_up_on = {day} WHERE c.lost = FALSE AND "
+        f"{dialect(database).is_distinct('c.follow_up_on', day)}{which}",
         [*params, *params, *(only or ())])
     return cursor.rowcount
 

@@ -31,6 +31,7 @@ from trade_crm.domain.reminders.due import CUSTOMER_FOLLOW_UP, follow_up_sql, fo
 from trade_crm.domain.reminders.settings import ReminderSettings
 from trade_crm.store.changes import CHANGED_IDS_SQL
 from trade_crm.store.models import database
+from trade_crm.store.sql import dialect
 
 
 def only_customers(column: str, only: Sequence[int] | None) -> tuple[str, list[int]]:
@@ -57,7 +58,7 @@ def _by_the_rule(today: date, end: date, zone: tzinfo, settings: ReminderSetting
     sql = follow_up_sql(settings, zone, noon)
     rows = database.execute_sql(
         f"SELECT * FROM (SELECT c.id, c.name, c.rating, {sql.day[0]} AS due, {sql.planned[0]}, {sql.cadence[0]}, "
-        f"{sql.since[0]}, c.last_contact_at IS NOT NULL FROM customer c WHERE c.lost = 0{which}) WHERE due <= ?",
+        f"{sql.since[0]}, c.last_contact_at IS NOT NULL FROM customer c WHERE c.lost = FALSE{which}) AS f WHERE due <= ?",
         [*sql.day[1], *sql.planned[1], *sql.cadence[1], *sql.since[1], *ids, end.isoformat()])  # streamed
     own, told, key, out = settings.customer_cadence, ReminderCandidate.told, CUSTOMER_FOLLOW_UP, []
     shared = SharedDays()
@@ -78,7 +79,7 @@ def _settled(today: date, end: date, noon: datetime, settings: ReminderSettings)
     # 100k after a sync, whose written pages crowd the page cache: in the index's order pages are read again).
     rows = database.execute_sql(
         "SELECT id, name, rating, follow_up_on, last_contact_at, created_at FROM customer "
-        "WHERE id IN (SELECT id FROM customer WHERE follow_up_on <= ? AND lost = 0) "
+        "WHERE id IN (SELECT id FROM customer WHERE follow_up_on <= ? AND lost = FALSE) "
         f"AND id NOT IN ({CHANGED_IDS_SQL})",
         (end.isoformat(),))
     told, key, pair = ReminderCandidate.told, CUSTOMER_FOLLOW_UP, SharedDays().pair
@@ -138,7 +139,7 @@ def _unanswered_quotations(today: date, end: date, zone: tzinfo, settings: Remin
         "SELECT i.id, c.id, c.name, i.occurred_at FROM interaction i "
         "JOIN (SELECT id, last_contact_at FROM customer WHERE last_contact_at < ? AND last_contact_at >= ?) x "
         "ON x.id = i.customer_id AND x.last_contact_at = i.occurred_at JOIN customer c ON c.id = x.id "
-        f"WHERE i.kind = 'quotation' AND c.lost = 0{which} ORDER BY i.id", (*window, *ids)).fetchall()
+        f"WHERE i.kind = 'quotation' AND c.lost = FALSE{which} ORDER BY i.id", (*window, *ids)).fetchall()
     out, seen = [], set()
     days_of = LocalDays(zone, (r[3] for r in rows))
     for interaction_id, cid, name, occurred in rows:
@@ -164,9 +165,9 @@ def _expired_quotations(today: date, end: date, settings: ReminderSettings,
     rows = database.execute_sql(
         "SELECT i.id, c.id, c.name, i.valid_until, i.occurred_at FROM interaction i "
         "JOIN customer c ON c.id = i.customer_id "
-        f"WHERE {quoted} AND c.lost = 0{which} "
+        f"WHERE {quoted} AND c.lost = FALSE{which} "
         "AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = i.customer_id "  # i's, not c's: tested
-        "                AND o.ordered_on >= substr(i.occurred_at, 1, 10)) "  # before the customer is read
+        f"                AND o.ordered_on >= {dialect(database).date_of('i.occurred_at')}) "  # before c is read
         "AND NOT EXISTS (SELECT 1 FROM interaction j WHERE j.customer_id = i.customer_id "
         "                AND j.kind IN ('quotation', 'order') AND j.occurred_at > i.occurred_at)",
         (end.isoformat(), (today - timedelta(days=settings.quotation_expiry_window)).isoformat(), *ids)).fetchall()

@@ -111,8 +111,8 @@ def due_reminders(today: date, now: datetime, limit_per_kind: int | None = None)
             which, kinds = ("kind = ?", [kind]) if kind else (others, list(REMINDER_KINDS))
             branches.append(
                 "SELECT id FROM (SELECT id, due_on FROM (SELECT id, due_on FROM reminder WHERE state = 'open' "
-                f"AND {which} AND due_on <= ? ORDER BY due_on, id LIMIT ?) UNION ALL SELECT id, due_on FROM "
-                f"reminder WHERE state = 'snoozed' AND snoozed_until <= ? AND {which} ORDER BY due_on, id LIMIT ?)")
+                f"AND {which} AND due_on <= ? ORDER BY due_on, id LIMIT ?) AS o UNION ALL SELECT id, due_on FROM "
+                f"reminder WHERE state = 'snoozed' AND snoozed_until <= ? AND {which} ORDER BY due_on, id LIMIT ?) AS k")
             params += [*kinds, day, limit, stamp, *kinds, limit]
         source = " UNION ALL ".join(branches)
     cursor = database.execute_sql(

@@ -27,6 +27,7 @@ from trade_crm.domain.reminders.followups import follow_up_candidates, only_cust
 from trade_crm.domain.reminders.settings import ReminderSettings
 from trade_crm.domain.world.countries import country_name
 from trade_crm.store.models import database
+from trade_crm.store.sql import dialect
 
 RULES = ("follow_up", "greeting", "notice", "birthday", "dormant")
 CUSTOMER_RULES = ("follow_up", "birthday", "dormant")  # one customer's data decides each of their reminders
@@ -73,7 +74,7 @@ def greeting_candidates(today: date, end: date, settings: ReminderSettings) -> l
     known: dict[str, list[int]] = {}  # the default audience: someone we have been in touch with, or rated
     for cid, code, contacted in database.execute_sql(
             f"SELECT id, country, last_contact_at IS NOT NULL OR rating IS NOT NULL FROM customer "
-            f"WHERE country IN ({marks}) AND lost = 0 AND (rating IS NULL OR rating <> 'D') ORDER BY id",
+            f"WHERE country IN ({marks}) AND lost = FALSE AND (rating IS NULL OR rating <> 'D') ORDER BY id",
             list(found)):
         members.setdefault(code, []).append(cid)
         if contacted:
@@ -131,7 +132,8 @@ def _birth_days(month_days: list[str]) -> list[str] | None:
     years = range(int(first[:4]), int(last[:4]) + 1)
     if len(years) * len(month_days) > BIRTH_DAYS_BY_INDEX:
         return None
-    return [f"{year:04d}-{md}" for year in years for md in month_days]
+    return [f"{year:04d}-{md}" for year in years for md in month_days  # no Feb 29 outside leap years: a
+            if md != "02-29" or calendar.isleap(year)]  # server refuses the date, a file matches nothing
 
 
 def birthday_candidates(today: date, end: date, settings: ReminderSettings,
@@ -145,12 +147,13 @@ def birthday_candidates(today: date, end: date, settings: ReminderSettings,
     which, ids = only_customers("c.id", only)
     born = _birth_days(sorted(wanted))
     if born is None:  # too many days to look up one by one: one pass over every contact
-        test, values = f"substr(ct.birthday, 6, 5) IN ({','.join('?' * len(wanted))})", sorted(wanted)
+        test = f"{dialect(database).month_day('ct.birthday')} IN ({','.join('?' * len(wanted))})"
+        values = sorted(wanted)
     else:
         test, values = f"ct.birthday IN ({','.join('?' * len(born))})", born
     rows = database.execute_sql(
         "SELECT ct.id, ct.name, ct.birthday, c.id, c.name FROM contact ct JOIN customer c ON c.id = ct.customer_id "
-        f"WHERE ct.birthday IS NOT NULL AND c.lost = 0 AND {test}{which}", [*values, *ids]).fetchall() if values else []
+        f"WHERE ct.birthday IS NOT NULL AND c.lost = FALSE AND {test}{which}", [*values, *ids]).fetchall() if values else []
     out = []
     for contact_id, person, born, cid, company in rows:
         month, day = int(born[5:7]), int(born[8:10])
@@ -175,14 +178,16 @@ def dormant_candidates(today: date, end: date, settings: ReminderSettings,
     # The same test as `dormancy`, in SQL, so only the dormant come back, each with the days from the last
     # order to its day but one (the same double arithmetic as dormancy(): (span / (n - 1)) * factor,
     # truncated); the day itself is added here, which is quicker than SQLite's date().
+    sql = dialect(database)
+    span, since = sql.days_between("g.last", "g.first"), sql.days_between("?", "g.last")
     rows = database.execute_sql(
         "SELECT g.customer_id, c.name, g.n, g.first, g.last, CASE WHEN g.n < 2 OR g.last = g.first THEN ? "
-        "ELSE CAST((julianday(g.last) - julianday(g.first)) / (g.n - 1) * ? AS INTEGER) END FROM ("
+        f"ELSE {sql.truncate(f'{span} / (g.n - 1) * ?')} END FROM ("
         "  SELECT customer_id, count(*) AS n, min(ordered_on) AS first, max(ordered_on) AS last"
         f"  FROM orders WHERE 1 = 1{which} GROUP BY customer_id) AS g "
         "JOIN customer c ON c.id = g.customer_id "
-        "WHERE c.lost = 0 AND julianday(?) - julianday(g.last) > CASE WHEN g.n < 2 OR g.last = g.first "
-        "THEN ? ELSE ? * (julianday(g.last) - julianday(g.first)) / (g.n - 1) END",
+        f"WHERE c.lost = FALSE AND {since} > CASE WHEN g.n < 2 OR g.last = g.first "
+        f"THEN ? ELSE ? * {span} / (g.n - 1) END",
         (single, factor, *ids, end.isoformat(), single, factor))  # streamed, not held at once
     told, shared, out = ReminderCandidate.told, SharedDays(), []
     say, pair, text = partial(_say_dormant, today, settings), shared.pair, shared.text  # bound once

@@ -41,6 +41,7 @@ from trade_crm.domain.reminders.settings import LAST_SYNC, SYNC_BASIS, ReminderS
 from trade_crm.store.changes import changed_customers, clear_changes
 from trade_crm.store.db import small_page_cache
 from trade_crm.store.models import database
+from trade_crm.store.sql import insert_ignore
 
 log = logging.getLogger(__name__)
 
@@ -85,8 +86,12 @@ def _payload_json(candidate: ReminderCandidate, payload: dict | None = None) -> 
 
 def _new_row(c: ReminderCandidate, stamp: str) -> tuple:
     title, detail, payload = c.texts()  # made once, here: most candidates are never saved
-    return (c.key, c.kind, c.due_on.isoformat(), c.customer_id, title, detail, _payload_json(c, payload), stamp,
-            stamp)
+    return (c.key, c.kind, c.due_on.isoformat(), c.customer_id, title, detail, _payload_json(c, payload), "open",
+            stamp, stamp)
+
+
+_NEW_COLUMNS = ("key", "kind", "due_on", "customer_id", "title", "detail", "payload", "state", "created_at",
+                "updated_at")
 
 
 def _stamp(instant: datetime) -> str:
@@ -172,10 +177,8 @@ def _save(candidates: list[ReminderCandidate], only: list[int] | None, stamp: st
                              f"WHERE id IN ({','.join('?' * len(ids))})", [stamp, *ids])
     database.cursor().executemany("UPDATE reminder SET title = ?, detail = ?, payload = ? WHERE id = ?",
                                   (_changed_row(rid, c) for rid, c in changed))  # made again, row by row
-    database.cursor().executemany(  # a known key (done and dismissed too) is ignored: raised once
-        "INSERT OR IGNORE INTO reminder (key, kind, due_on, customer_id, title, detail, payload, state, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)",
-        (_new_row(c, stamp) for c in wanted.values()))
+    # a known key (done and dismissed too) is ignored: raised once
+    insert_ignore(database, "reminder", _NEW_COLUMNS, (_new_row(c, stamp) for c in wanted.values()))
     return stale
 
 

@@ -21,6 +21,7 @@ from trade_crm.domain.clock import Clock
 from trade_crm.domain.errors import DomainError, ValidationError
 from trade_crm.store.models import database
 from trade_crm.store.settings import SettingKey
+from trade_crm.store.sql import upsert
 
 REPORTING_CURRENCY = SettingKey("currency.reporting", str, "USD", "Reporting currency")
 _CODE = re.compile(r"^[A-Z]{3}$")
@@ -116,6 +117,9 @@ def convert(amount: Decimal | float | int, currency: str, to: str | None = None)
     return rate_table().convert(amount, currency, to)
 
 
+_KEY, _COLUMNS = ("currency",), ("currency", "rate", "as_of", "updated_at")
+
+
 def set_rate(currency: str, rate: object, as_of: date, clock: Clock) -> ExchangeRate:
     """Store 1 `currency` = `rate` reporting-currency units, as of `as_of`."""
     code = check_code(currency)
@@ -123,9 +127,8 @@ def set_rate(currency: str, rate: object, as_of: date, clock: Clock) -> Exchange
         raise ValidationError("currency", f"{code} is the reporting currency: its rate is always 1")
     value = parse_rate(rate)
     with database.obj.atomic():
-        database.obj.execute_sql(
-            "INSERT OR REPLACE INTO exchange_rate (currency, rate, as_of, updated_at) VALUES (?, ?, ?, ?)",
-            (code, str(value), as_of.isoformat(), clock.now().strftime("%Y-%m-%d %H:%M:%S")))
+        upsert(database.obj, "exchange_rate", _KEY, _COLUMNS,
+               [(code, str(value), as_of.isoformat(), clock.now().strftime("%Y-%m-%d %H:%M:%S"))])
     return ExchangeRate(code, value, as_of)
 
 
@@ -140,9 +143,8 @@ def set_rates(table: list[tuple[str, object, date]], clock: Clock, *, replace_al
     with database.obj.atomic():
         if replace_all:
             database.obj.execute_sql("DELETE FROM exchange_rate")
-        database.obj.cursor().executemany(
-            "INSERT OR REPLACE INTO exchange_rate (currency, rate, as_of, updated_at) VALUES (?, ?, ?, ?)",
-            [(code, str(rate), as_of.isoformat(), stamp) for code, rate, as_of in checked])
+        upsert(database.obj, "exchange_rate", _KEY, _COLUMNS,
+               [(code, str(rate), as_of.isoformat(), stamp) for code, rate, as_of in checked])
 
 
 def delete_rate(currency: str) -> None:
@@ -182,7 +184,7 @@ def currencies_in_use() -> list[str]:
     """Currencies of orders and opportunities, most used first (what the rates table should cover)."""
     rows = database.obj.execute_sql(
         "SELECT currency, sum(n) FROM (SELECT currency, count(*) AS n FROM orders GROUP BY currency "
-        "UNION ALL SELECT currency, count(*) FROM opportunity GROUP BY currency) GROUP BY currency "
+        "UNION ALL SELECT currency, count(*) FROM opportunity GROUP BY currency) AS used GROUP BY currency "
         "ORDER BY 2 DESC, 1").fetchall()
     return [code for code, _n in rows if code]
 
