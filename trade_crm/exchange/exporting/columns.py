@@ -281,7 +281,7 @@ class RowReader:
                                    "WHERE customer_id IN ({marks}) ORDER BY customer_id, is_primary DESC, id", ids)
             channels = self._channels("SELECT ch.contact_id, ch.kind, ch.value FROM contact_channel ch JOIN contact p "
                                       "ON p.id = ch.contact_id WHERE p.customer_id IN ({marks}) "
-                                      "ORDER BY ch.contact_id, ch.position", ids)
+                                      "ORDER BY ch.contact_id, ch.position, ch.id", ids)
             out["contacts"] = [
                 [cid, names.get(cid), pid, name, title, bool(primary), *self._channel_cells(channels.get(pid, {})),
                  date.fromisoformat(birthday) if birthday else None, notes]
@@ -293,7 +293,7 @@ class RowReader:
             # "+kind": with 1,000 ids SQLite would pick the (kind, value) index and read every email in the book.
             channels = self._channels("SELECT contact_id, kind, value FROM contact_channel WHERE contact_id IN "
                                       f"({{marks}}) AND {sql.unindexed('kind', db=self.db)} IN "
-                                      "('email', 'phone', 'whatsapp') ORDER BY contact_id, position",
+                                      "('email', 'phone', 'whatsapp') ORDER BY contact_id, position, id",
                                       first) if first else {}
         orders = []
         if "orders" in self.sheets:
