@@ -52,14 +52,6 @@ def test_insert_ignore_select_copies_only_the_rows_not_there_yet(book):
                             (a,)).fetchall() == [(vip,), (fair,)]
 
 
-def test_upsert_updates_the_row_with_the_same_key_in_place(book):
-    with book.atomic():
-        sql_rows.upsert("setting", ("key",), ("key", "value"), [("theme", '"dark"'), ("lang", '"en"')], db=book)
-        sql_rows.upsert("setting", ("key",), ("key", "value"), [("theme", '"light"')], db=book)
-    assert book.execute_sql("SELECT key, value FROM setting ORDER BY key").fetchall() == [
-        ("lang", '"en"'), ("theme", '"light"')]
-
-
 def test_reserved_ids_are_past_every_stored_one_and_a_later_insert_gets_none_of_them(book):
     with book.atomic():
         add_customer(book, "Acme GmbH")

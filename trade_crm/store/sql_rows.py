@@ -3,7 +3,8 @@
 The domain and the importers write rows through these few helpers instead of speaking one engine's
 dialect (DESIGN rule 1): `INSERT OR IGNORE` is `ON CONFLICT DO NOTHING` on a server, `cursor.lastrowid`
 is `RETURNING id`, a list passed as one parameter is `json_each(?)` on SQLite and an array on a server,
-and a writer that picks ids itself must move a server's id sequence past them. Each helper takes the
+and a writer that picks ids itself must move a server's id sequence past them. (An upsert is
+store/sql.py's `upsert`.) Each helper takes the
 database it writes to (default: the one the models are bound to) and hands the work to that engine's
 implementation, as store/sql.py's `dialect` (the one place that looks at the engine) says.
 
@@ -170,22 +171,6 @@ def insert_ignore_select(table: str, columns: Sequence[str], select: str, params
                          db: Database | None = None) -> int:
     """`INSERT … SELECT` that skips rows breaking a unique key; returns how many went in."""
     return engine_of(db).insert_ignore_select(_db(db), table, columns, select, params)
-
-
-def upsert(table: str, key: Sequence[str], columns: Sequence[str], rows: Iterable[tuple], *,
-           db: Database | None = None) -> int:
-    """Insert `rows` (of `columns`); a row whose `key` is stored updates the other columns in place (the
-    row keeps its id and what refers to it, unlike SQLite's INSERT OR REPLACE). Same SQL on both engines
-    (SQLite >= 3.24 speaks ON CONFLICT … DO UPDATE)."""
-    rows = list(rows)
-    if not rows:
-        return 0
-    updates = [c for c in columns if c not in key]
-    action = (f"DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in updates)}" if updates else "DO NOTHING")
-    cursor = _db(db).cursor()
-    cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({_marks(len(columns))}) "
-                       f"ON CONFLICT ({', '.join(key)}) {action}", rows)
-    return max(cursor.rowcount, 0)
 
 
 def insert_returning_id(table: str, values: dict[str, object], *, db: Database | None = None) -> int:
