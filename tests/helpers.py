@@ -33,15 +33,24 @@ def make_xlsx(path: Path, rows: list[list], *, sheet: str = "Sheet1", more: dict
     return path
 
 
-def dump(db) -> dict[str, list[tuple]]:
-    """Every row of every table (the import history and the reminders' change set aside), in a stable order."""
+VERSION_COLUMNS = {("version", t) for t in ("customer", "contact", "opportunity")}
+
+
+def dump(db, *, versions: bool = True) -> dict[str, list[tuple]]:
+    """Every row of every table (the import history and the reminders' change set aside), in a stable order.
+    `versions=False` leaves out the save counters (an undo is a save: it puts the values back and moves
+    the version on, so a form opened before it sees the change)."""
     catalog = ("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
                if isinstance(db, SqliteDatabase) else  # a server book (tests/postgres_server.py)
                "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()")
     tables = [r[0] for r in db.execute_sql(
         f"SELECT name FROM ({catalog}) AS t WHERE name NOT LIKE 'search_%' "
         "AND name NOT IN ('import_batch', 'reminder_change', 'reminder_mark') ORDER BY name")]
-    out = {t: sorted(db.execute_sql(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+    out = {}
+    for t in tables:
+        columns = ", ".join(f'"{c.name}"' for c in db.get_columns(t)
+                            if versions or (c.name, t) not in VERSION_COLUMNS)
+        out[t] = sorted(db.execute_sql(f"SELECT {columns} FROM {t}").fetchall(), key=repr)
     # search_words keeps no text: what it indexes is a function of search_trigram's (store/search.py)
     out["search_trigram"] = sorted(db.execute_sql("SELECT rowid, body FROM search_trigram").fetchall())
     return out

@@ -5085,4 +5085,202 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <translation>国庆日</translation>
     </message>
 </context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Other name</source>
+        <translation>其他名称</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Company size</source>
+        <translation>公司规模</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Preferred language</source>
+        <translation>首选语言</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Rating</source>
+        <translation>评级</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Follow up on</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Lost</source>
+        <translation>已流失</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Probability</source>
+        <translation>成交概率</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>%1 (contact %2)</source>
+        <translation>%1（联系人 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Someone else saved this record after you opened it. What only one of you changed has been merged. Choose which value to keep where you both changed the same field, then save.</source>
+        <translation>您打开此记录后，其他人保存了修改。只有一方修改的内容已自动合并。对于双方都修改过的字段，请选择要保留的值，然后保存。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Yours</source>
+        <translation>您的</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>Theirs</source>
+        <translation>对方的</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>you started from: %1</source>
+        <translation>您打开时：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>saved by %1 at %2</source>
+        <translation>%1 于 %2 保存</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>saved by %1</source>
+        <translation>%1 保存</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>saved at %1</source>
+        <translation>于 %1 保存</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
+        <source>saved by someone else</source>
+        <translation>由他人保存</translation>
+    </message>
+</context>
 </TS>

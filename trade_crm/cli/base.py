@@ -5,7 +5,8 @@ adds its arguments, and a function `run(ctx, args) -> exit code`. The rows live 
 `trade_crm/cli/commands/`, listed in `trade_crm.cli.commands.MODULES`; `cli.parser` builds the parser.
 Every command accepts `--db PATH` (also before the command name); commands that print data accept
 `--json` and then print exactly one JSON document. Errors a person can act on (DomainError,
-DatabaseError, CommandError) become one line on stderr: exit 2 for usage/validation, 1 otherwise.
+DatabaseError, CommandError) become one line on stderr: exit 2 for usage/validation, 3 for an edit that
+conflicts with someone else's newer save, 1 otherwise.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from trade_crm.domain.world.countries import UnknownCountryError, normalize_coun
 
 PROG = "trade-crm"
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+EXIT_CONFLICT = 3  # an edit named a version someone else has saved over (domain EditConflict)
 
 
 class CommandError(Exception):

@@ -1,12 +1,12 @@
-"""`trade-crm customer add` and `trade-crm customer show`."""
+"""`trade-crm customer add`, `customer edit` and `customer show`."""
 
 from __future__ import annotations
 
-from trade_crm.cli.base import Command, Context
+from trade_crm.cli.base import EXIT_CONFLICT, Command, CommandError, Context, count_arg, date_arg
 from trade_crm.domain.customers.contacts import ContactInput
-from trade_crm.domain.customers.records import CustomerDetail, create_customer, get_customer
+from trade_crm.domain.customers.records import CustomerDetail, create_customer, get_customer, update_customer
 from trade_crm.domain.customers.timeline import TimelineEntry, timeline
-from trade_crm.domain.errors import ValidationError
+from trade_crm.domain.errors import EditConflict, ValidationError
 from trade_crm.domain.world.countries import country_name
 
 # option -> customer field; values go to the domain as given, the domain validates and normalises them
@@ -52,6 +52,44 @@ def add(ctx: Context, args) -> int:
     return 0
 
 
+def edit_arguments(parser) -> None:
+    parser.add_argument("id", type=int, metavar="ID", help="customer id")
+    parser.add_argument("--version", type=count_arg("--version"), metavar="N",
+                        help="the version you read (`customer show`); if someone saved since, fields you both "
+                             "changed are refused with exit code 3 instead of overwritten")
+    parser.add_argument("--name", help="company name")
+    parser.add_argument("--alt-name", dest="alt_name", metavar="NAME", help="the name in another script or language")
+    for option in CUSTOMER_OPTIONS:
+        parser.add_argument(f"--{option}", metavar=option.upper())
+    parser.add_argument("--follow-up-on", dest="follow_up_on", type=date_arg("--follow-up-on"), metavar="YYYY-MM-DD")
+    parser.add_argument("--tag", action="append", metavar="TAG", help="replaces the tags (repeatable)")
+
+
+def edit(ctx: Context, args) -> int:
+    """Change the given fields; with --version, a save over someone else's newer one is refused per field."""
+    fields = {k: getattr(args, k) for k in (*CUSTOMER_OPTIONS, "name", "alt_name", "follow_up_on")
+              if getattr(args, k) is not None}
+    if not fields and args.tag is None:
+        raise CommandError("say what to change, e.g. --city Hamburg (see customer edit --help)")
+    try:
+        version = update_customer(args.id, ctx.clock, version=args.version, tags=args.tag, **fields)
+    except EditConflict as conflict:
+        ctx.emit({"conflict": {"customer_id": conflict.row_id, "your_version": conflict.since,
+                               "stored_version": conflict.version, "fields": conflict.conflicts}}, "")
+        raise CommandError(conflict_line(conflict), EXIT_CONFLICT) from None
+    detail = get_customer(args.id)
+    ctx.emit(detail, f"customer {args.id} saved, now version {version}")
+    return 0
+
+
+def conflict_line(conflict: EditConflict) -> str:
+    both = "; ".join(f'{c.field} is "{c.theirs if c.theirs is not None else ""}" there, you gave "{c.mine}"'
+                     for c in conflict.conflicts)
+    return (f"customer {conflict.row_id} was saved by someone else after version {conflict.since} (now "
+            f"{conflict.version}): {both}; nothing was changed. Check with `customer show {conflict.row_id}`, "
+            f"then repeat with --version {conflict.version}")
+
+
 def show_arguments(parser) -> None:
     parser.add_argument("id", type=int, metavar="ID", help="customer id")
 
@@ -84,6 +122,7 @@ def render(ctx: Context, c: CustomerDetail, entries: list[TimelineEntry]) -> str
     row("Currency", c.currency)
     row("Last contact", ctx.local(c.last_contact_at) if c.last_contact_at else "")
     row("Follow up on", c.follow_up_on.isoformat() if c.follow_up_on else "")
+    row("Version", c.version)
     for name, value in c.custom_fields.items():
         row(name, value)
     if c.notes:
@@ -110,5 +149,7 @@ def render(ctx: Context, c: CustomerDetail, entries: list[TimelineEntry]) -> str
 
 COMMANDS = (
     Command("customer add", "add a customer (and its first contact); prints the new id", add, add_arguments),
+    Command("customer edit", "change a customer's fields (--version N: refuse to overwrite a newer save)", edit,
+            edit_arguments),
     Command("customer show", "show a customer with contacts, tags and timeline", show, show_arguments),
 )

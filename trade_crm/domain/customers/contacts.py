@@ -47,6 +47,7 @@ class ContactView:
     is_primary: bool
     notes: str
     channels: tuple[Channel, ...] = field(default_factory=tuple)
+    version: int = 1
 
     def values(self, kind: str) -> list[str]:
         return [c.value for c in self.channels if c.kind == kind]
@@ -153,7 +154,8 @@ def update_contact(contact_id: int, data: ContactInput, clock: Clock) -> None:
         fields = _contact_fields(data)
         if not fields["name"] and not channels:
             raise ValidationError("name", "a contact needs a name or a way to reach them")
-        Contact.update(updated_at=clock.now(), **fields).where(Contact.id == contact_id).execute()
+        Contact.update(updated_at=clock.now(), version=Contact.version + 1, **fields).where(
+            Contact.id == contact_id).execute()
         _write_channels(contact_id, channels)
         if data.is_primary and not contact.is_primary:
             _make_primary(customer.id, contact_id)
@@ -198,6 +200,60 @@ def contacts_of(customer_id: int) -> list[ContactView]:
             by_contact[ch.contact_id].append(Channel(ch.kind, ch.value, ch.raw))
     return [
         ContactView(r.id, r.customer_id, r.name, r.title, r.birthday, r.is_primary, r.notes,
-                    tuple(by_contact[r.id]))
+                    tuple(by_contact[r.id]), r.version)
         for r in rows
     ]
+
+
+# --- versioned saves (conflicts.py merges these values) ------------------------------------------
+
+CONTACT_COLUMNS = ("name", "title", "birthday", "notes")
+CHANNEL_KINDS = ("email", "phone", "whatsapp", "wechat", "skype", "linkedin")
+
+
+def contact_values(fields: dict, channels: list[Channel] | tuple[Channel, ...]) -> dict:
+    """A contact as the fields a save compares: its columns and one tuple of values per channel kind."""
+    values = {key: fields[key] for key in CONTACT_COLUMNS}
+    for kind in CHANNEL_KINDS:
+        values[kind] = tuple(c.value for c in channels if c.kind == kind)
+    return values
+
+
+def view_values(view: ContactView) -> dict:
+    return contact_values({"name": view.name, "title": view.title, "birthday": view.birthday,
+                           "notes": view.notes}, view.channels)
+
+
+def input_values(data: ContactInput, region: str | None) -> tuple[dict, dict[str, str]]:
+    """What a person typed, cleaned, as `contact_values`; with each channel's raw text by value."""
+    channels = build_channels(data, region)
+    return contact_values(_contact_fields(data), channels), {c.value: c.raw for c in channels}
+
+
+def input_of_values(values: dict, is_primary: bool = False) -> ContactInput:
+    """`contact_values` back into what the form holds."""
+    return ContactInput(
+        name=values["name"], title=values["title"], birthday=values["birthday"], notes=values["notes"],
+        emails=tuple(values["email"]), phones=tuple(values["phone"]),
+        whatsapp=values["whatsapp"][0] if values["whatsapp"] else "",
+        wechat=", ".join(values["wechat"]), skype=", ".join(values["skype"]),
+        linkedin=", ".join(values["linkedin"]), is_primary=is_primary)
+
+
+def write_contact(contact_id: int, clock: Clock, changes: dict, version: int, raws: dict[str, str]) -> bool:
+    """Write `contact_values`-shaped changes and bump the version, only while it is `version`; False
+    when no row matched. Channel kinds not in `changes` keep their stored values."""
+    columns = {k: v for k, v in changes.items() if k in CONTACT_COLUMNS}
+    if not Contact.update(updated_at=clock.now(), version=Contact.version + 1, **columns).where(
+            Contact.id == contact_id, Contact.version == version).execute():
+        return False
+    if any(kind in changes for kind in CHANNEL_KINDS):
+        stored = list(ContactChannel.select().where(ContactChannel.contact == contact_id)
+                      .order_by(ContactChannel.position))
+        known = {c.value: c.raw for c in stored} | raws
+        channels = []
+        for kind in CHANNEL_KINDS:
+            kept = changes[kind] if kind in changes else tuple(c.value for c in stored if c.kind == kind)
+            channels += [Channel(kind, value, known.get(value, "")) for value in kept]
+        _write_channels(contact_id, channels)
+    return True

@@ -8,8 +8,16 @@ from datetime import date, datetime
 from typing import Any
 
 from trade_crm.domain.clock import Clock
+from trade_crm.domain.customers.conflicts import (
+    StaleRead,
+    field_conflicts,
+    lock_row,
+    resolved,
+    run_versioned,
+    three_way,
+)
 from trade_crm.domain.customers.contacts import ContactInput, ContactView, contacts_of, insert_contact
-from trade_crm.domain.errors import NotFoundError, ValidationError
+from trade_crm.domain.errors import EditConflict, NotFoundError, ValidationError
 from trade_crm.domain.text import clean_block, clean_line
 from trade_crm.domain.world.countries import UnknownCountryError, normalize_country
 from trade_crm.store import search, snapshot
@@ -64,6 +72,7 @@ class CustomerDetail:
     tags: tuple[str, ...] = ()
     custom_fields: dict[str, str] = field(default_factory=dict)
     alt_name: str = ""  # the name in another script or language; search finds it
+    version: int = 1  # bumped by every save; a save names the version it started from
 
     @property
     def primary_contact(self) -> ContactView | None:
@@ -138,20 +147,111 @@ def create_customer(clock: Clock, *, contacts: tuple[ContactInput, ...] | list[C
     return customer_id
 
 
-def update_customer(customer_id: int, clock: Clock, *, tags: list[str] | None = None,
-                    custom_fields: dict[str, str] | None = None, **values: Any) -> None:
-    """Change the given fields (others untouched); `tags`, when given, replaces the customer's tags."""
+def update_customer(customer_id: int, clock: Clock, *, base: CustomerDetail | None = None,
+                    version: int | None = None, tags: list[str] | None = None,
+                    custom_fields: dict[str, str] | None = None, **values: Any) -> int:
+    """Change the given fields (others untouched); `tags`, when given, replaces the customer's tags.
+    Returns the customer's new version.
+
+    `base` (the customer as the person read it) or `version` (only its number, as the command line
+    knows it) makes the save versioned: over a newer save by someone else the fields are merged
+    three-way (conflicts.py), and fields both changed differently raise EditConflict, writing nothing.
+    Without either, the save is read-and-write in one transaction (bulk edits, imports): it bumps the
+    version and checks nothing."""
     fields = clean_customer_fields(values, creating=False)
-    with database.atomic():
-        if not Customer.select().where(Customer.id == customer_id).exists():
+    mine = mine_values(fields, tags, custom_fields)
+    if base is None and version is None:
+        with database.atomic():
+            if not write_customer(customer_id, clock, mine, None):
+                raise NotFoundError("customer", customer_id)
+            return Customer.select(Customer.version).where(Customer.id == customer_id).scalar()
+    since = base.version if base is not None else version
+    base_values = customer_values(base) if base is not None else None
+
+    def step() -> int:
+        changes = mine if base_values is None else {k: v for k, v in mine.items() if base_values.get(k) != v}
+        if not changes:  # nothing of mine to save: whatever they saved stays
+            stored = Customer.select(Customer.version).where(Customer.id == customer_id).scalar()
+            if stored is None:
+                raise NotFoundError("customer", customer_id)
+            return stored
+        if write_customer(customer_id, clock, changes, since):
+            return since + 1
+        if lock_row(Customer, customer_id) is None:
             raise NotFoundError("customer", customer_id)
-        Customer.update(updated_at=clock.now(), **fields).where(Customer.id == customer_id).execute()
-        if tags is not None:
-            CustomerTag.delete().where(CustomerTag.customer == customer_id).execute()
-            _add_tags([customer_id], tags)
-        if custom_fields is not None:
-            _write_custom_fields(customer_id, custom_fields)
-        search.reindex(database.obj, [customer_id])
+        current = get_customer(customer_id)
+        theirs = customer_values(current)
+        merge = three_way(base_values, mine, theirs)
+        if merge.conflicts:
+            raise EditConflict("customer", customer_id, field_conflicts(
+                "customer", customer_id, merge, base_values, mine, theirs, since=since,
+                updated_at=current.updated_at), since=since, version=current.version, base=base, mine=mine,
+                theirs=current)
+        if not merge.changes:
+            return current.version
+        if not write_customer(customer_id, clock, merge.changes, current.version):
+            raise StaleRead
+        return current.version + 1
+
+    return run_versioned(step)
+
+
+def resolve_customer(conflict: EditConflict, choices: dict[str, str], clock: Clock) -> int:
+    """Save the person's choice ("mine" or "theirs") for each conflicting field of an `update_customer`
+    conflict, with the fields only they changed, over the customer as stored at the conflict. Returns
+    the new version; raises EditConflict again if someone saved in between."""
+    theirs = customer_values(conflict.theirs)
+    base_values = customer_values(conflict.base) if conflict.base is not None else None
+    values = resolved(three_way(base_values, conflict.mine, theirs), conflict.mine, theirs, choices)
+    fields, tags, custom = split_values(values)
+    return update_customer(conflict.row_id, clock, base=conflict.theirs, tags=tags, custom_fields=custom, **fields)
+
+
+def customer_values(detail: CustomerDetail) -> dict[str, Any]:
+    """A stored customer as the fields a save compares: the columns, "tags" and "custom:<name>"."""
+    values: dict[str, Any] = {key: getattr(detail, key) for key in EDITABLE_FIELDS}
+    values["tags"] = tuple(sorted(detail.tags))
+    values.update({f"custom:{name}": value for name, value in detail.custom_fields.items()})
+    return values
+
+
+def mine_values(fields: dict[str, Any], tags: list[str] | tuple[str, ...] | None,
+                custom_fields: dict[str, str] | None) -> dict[str, Any]:
+    """Cleaned fields of a save in the shape of `customer_values` (an emptied custom field is None)."""
+    values = dict(fields)
+    if tags is not None:
+        values["tags"] = tuple(sorted(dict.fromkeys(n for n in (clean_line(t) for t in tags) if n)))
+    for name, text in (custom_fields or {}).items():
+        values[f"custom:{clean_line(name)}"] = clean_block(text) or None
+    return values
+
+
+def split_values(values: dict[str, Any]) -> tuple[dict[str, Any], list[str] | None, dict[str, str]]:
+    """`mine_values` back into fields, tags and custom fields, as update_customer takes them."""
+    fields = {k: v for k, v in values.items() if k in EDITABLE_FIELDS}
+    tags = list(values["tags"]) if "tags" in values else None
+    custom = {k.removeprefix("custom:"): v or "" for k, v in values.items() if k.startswith("custom:")}
+    return fields, tags, custom
+
+
+def write_customer(customer_id: int, clock: Clock, changes: dict[str, Any], version: int | None) -> bool:
+    """Write `mine_values`-shaped changes and bump the version, only while it is `version` (None: any).
+    False when no row matched (someone saved since, or the customer is gone)."""
+    columns = {k: v for k, v in changes.items() if k in EDITABLE_FIELDS}
+    query = Customer.update(updated_at=clock.now(), version=Customer.version + 1, **columns)
+    query = query.where(Customer.id == customer_id)
+    if version is not None:
+        query = query.where(Customer.version == version)
+    if not query.execute():
+        return False
+    _, tags, custom = split_values(changes)
+    if tags is not None:
+        CustomerTag.delete().where(CustomerTag.customer == customer_id).execute()
+        _add_tags([customer_id], tags)
+    if custom:
+        _write_custom_fields(customer_id, custom)
+    search.reindex(database.obj, [customer_id])
+    return True
 
 
 def delete_customers(customer_ids: list[int]) -> snapshot.Snapshot:
@@ -193,7 +293,7 @@ def get_customer(customer_id: int) -> CustomerDetail:
         lost=row.lost, follow_up_on=row.follow_up_on, last_contact_at=row.last_contact_at,
         created_at=row.created_at, updated_at=row.updated_at,
         contacts=tuple(contacts_of(customer_id)), tags=tuple(tags_of(customer_id)), custom_fields=custom,
-        alt_name=row.alt_name,
+        alt_name=row.alt_name, version=row.version,
     )
 
 
@@ -225,6 +325,7 @@ def tag_customers(customer_ids: list[int], tag: str) -> None:
         raise ValidationError("tag", "a tag needs a name")
     with database.atomic():
         _add_tags(customer_ids, [tag])
+        bump_versions(customer_ids)
         search.reindex(database.obj, customer_ids)
 
 
@@ -234,13 +335,21 @@ def untag_customers(customer_ids: list[int], tag: str) -> None:
         if found is None:
             return
         CustomerTag.delete().where(CustomerTag.customer.in_(customer_ids), CustomerTag.tag == found.id).execute()
+        bump_versions(customer_ids)
         search.reindex(database.obj, customer_ids)
 
 
 def set_rating(customer_ids: list[int], rating: str | None, clock: Clock) -> None:
     fields = clean_customer_fields({"rating": rating or ""}, creating=False)
     with database.atomic():
-        Customer.update(updated_at=clock.now(), **fields).where(Customer.id.in_(customer_ids)).execute()
+        Customer.update(updated_at=clock.now(), version=Customer.version + 1, **fields).where(
+            Customer.id.in_(customer_ids)).execute()
+
+
+def bump_versions(customer_ids: list[int]) -> None:
+    """A bulk edit reads and writes in one transaction, so it checks no version; it still bumps each one,
+    so a form opened before it sees the change when saving."""
+    Customer.update(version=Customer.version + 1).where(Customer.id.in_(customer_ids)).execute()
 
 
 def tags_of(customer_id: int) -> list[str]:

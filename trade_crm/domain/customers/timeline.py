@@ -62,8 +62,9 @@ def log_interaction(customer_id: int, kind: str, summary: str, clock: Clock, *,
         changes = {}
         if kind in CONTACT_KINDS and (customer.last_contact_at is None or when > customer.last_contact_at):
             changes["last_contact_at"] = when
-        if follow_up_on is not None:
+        if follow_up_on is not None:  # a field a person edits too: its version moves (derived ones do not)
             changes["follow_up_on"] = follow_up_on
+            changes["version"] = Customer.version + 1
         if changes:
             Customer.update(**changes).where(Customer.id == customer_id).execute()
     return interaction_id

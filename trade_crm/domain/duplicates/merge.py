@@ -29,7 +29,7 @@ from trade_crm.store.models import database
 # Derived tables that hang off a customer but are not in snapshot.OWNED_TABLES (recomputed, yet restored
 # as they were so an undo gives back the same figures until the next recompute).
 EXTRA_TABLES = (("customer_segment", "customer_id IN ({ids}) ORDER BY customer_id"),)
-_IGNORED = frozenset({"id", "updated_at"})  # a re-save that changes nothing is not a change
+_IGNORED = frozenset({"id", "updated_at", "version"})  # a re-save that changes nothing is not a change
 # Columns that move without the user editing the row: by logging, recomputing, or the form re-saving.
 _DERIVED = {"customer": frozenset({"last_contact_at", "follow_up_on", "lifecycle"}),
             "contact_channel": frozenset({"position", "raw"})}

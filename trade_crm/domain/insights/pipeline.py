@@ -73,7 +73,7 @@ def move_opportunity(opportunity_id: int, stage: str, clock: Clock) -> None:
         if opp.stage == stage:
             return
         now = clock.now()
-        Opportunity.update(stage=stage, updated_at=now,
+        Opportunity.update(stage=stage, updated_at=now, version=Opportunity.version + 1,
                            closed_on=today(clock) if stage in CLOSED_STAGES else None
                            ).where(Opportunity.id == opportunity_id).execute()
         Interaction.insert(customer=opp.customer_id, kind="stage_change", occurred_at=now, created_at=now,

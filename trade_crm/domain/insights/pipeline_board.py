@@ -13,9 +13,17 @@ from datetime import date
 from decimal import Decimal
 
 from trade_crm.domain.clock import Clock
+from trade_crm.domain.customers.conflicts import (
+    StaleRead,
+    field_conflicts,
+    lock_row,
+    resolved,
+    run_versioned,
+    three_way,
+)
 from trade_crm.domain.customers.orders import parse_amount
 from trade_crm.domain.customers.timeline import log_interaction
-from trade_crm.domain.errors import NotFoundError, ValidationError
+from trade_crm.domain.errors import EditConflict, NotFoundError, ValidationError
 from trade_crm.domain.insights.pipeline import (
     CLOSED_STAGES,
     clean_opportunity,
@@ -47,6 +55,7 @@ class OpportunityCard:
     probability: int | None
     expected_close: date | None
     closed_on: date | None
+    version: int = 1  # bumped by every save; update_opportunity names the version the person started from
 
 
 def stage_names() -> dict[str, str]:
@@ -64,18 +73,18 @@ def set_stage_names(names: dict[str, str]) -> None:
 
 
 _CARD_SQL = ("SELECT o.id, o.customer_id, c.name, c.country, o.title, o.stage, o.value, o.currency, o.probability, "
-             "o.expected_close, o.closed_on FROM opportunity o JOIN customer c ON c.id = o.customer_id ")
+             "o.expected_close, o.closed_on, o.version FROM opportunity o JOIN customer c ON c.id = o.customer_id ")
 
 
 def _cards(where: str, params: list, order: str, limit: int | None) -> list[OpportunityCard]:
     sql = f"{_CARD_SQL} {where} ORDER BY {order} LIMIT ?"
     out = []
-    for oid, cid, name, country, title, stage, value, currency, probability, expected, closed in \
+    for oid, cid, name, country, title, stage, value, currency, probability, expected, closed, version in \
             database.obj.execute_sql(sql, [*params, dialect(database).NO_LIMIT if limit is None else limit]):
         out.append(OpportunityCard(
             oid, cid, name, country, title, stage, None if value is None else Decimal(str(value)).quantize(
                 Decimal("0.01")), currency, probability, date.fromisoformat(expected) if expected else None,
-            date.fromisoformat(closed) if closed else None))
+            date.fromisoformat(closed) if closed else None, version))
     return out
 
 
@@ -128,7 +137,7 @@ def move_card(opportunity_id: int, stage: str, clock: Clock, *, valid_until: dat
             return
         move_opportunity(opportunity_id, stage, clock)
         if card.probability is None or card.probability == DEFAULT_PROBABILITY.get(card.stage):
-            Opportunity.update(probability=DEFAULT_PROBABILITY.get(stage)).where(
+            Opportunity.update(probability=DEFAULT_PROBABILITY.get(stage), version=Opportunity.version + 1).where(
                 Opportunity.id == opportunity_id).execute()
         if stage == "quotation" and valid_until is not None:
             log_interaction(card.customer_id, "quotation", f"Quotation: {card.title}", clock,
@@ -137,17 +146,60 @@ def move_card(opportunity_id: int, stage: str, clock: Clock, *, valid_until: dat
 
 def update_opportunity(opportunity_id: int, clock: Clock, *, title: str, value: object = None,
                        currency: str = "USD", probability: int | None = None,
-                       expected_close: date | None = None) -> None:
-    """Change what a deal is (its stage moves with move_card, so the timeline hears of it)."""
+                       expected_close: date | None = None, base: OpportunityCard | None = None) -> int:
+    """Change what a deal is (its stage moves with move_card, so the timeline hears of it); returns the
+    new version. With `base` (the card as the person read it) only what they changed is written, merged
+    with what others saved since; fields both changed differently raise EditConflict, writing nothing."""
     title = clean_opportunity(title, probability)
     money = None if value in (None, "") else parse_amount(value)
     code = check_code(currency)
-    with database.obj.atomic():
-        updated = Opportunity.update(title=title, value=money, currency=code, probability=probability,
-                                     expected_close=expected_close, updated_at=clock.now()
-                                     ).where(Opportunity.id == opportunity_id).execute()
-        if not updated:
-            raise NotFoundError("opportunity", opportunity_id)
+    mine = {"title": title, "value": money, "currency": code, "probability": probability,
+            "expected_close": expected_close}
+    before = opportunity_values(base) if base is not None else None
+
+    def step() -> int:
+        changes = mine if before is None else {k: v for k, v in mine.items() if before.get(k) != v}
+        query = Opportunity.update(updated_at=clock.now(), version=Opportunity.version + 1, **changes).where(
+            Opportunity.id == opportunity_id)
+        if base is not None:
+            if not changes:
+                return get_card(opportunity_id).version
+            if query.where(Opportunity.version == base.version).execute():
+                return base.version + 1
+        elif query.execute():
+            return get_card(opportunity_id).version
+        lock_row(Opportunity, opportunity_id)
+        current = get_card(opportunity_id)  # NotFoundError when it is gone
+        theirs = opportunity_values(current)
+        merge = three_way(before, mine, theirs)
+        if merge.conflicts:
+            updated_at = Opportunity.select(Opportunity.updated_at).where(Opportunity.id == opportunity_id).scalar()
+            raise EditConflict("opportunity", opportunity_id, field_conflicts(
+                "opportunity", opportunity_id, merge, before, mine, theirs, since=base.version if base else None,
+                updated_at=updated_at, label=current.title), since=base.version if base else None,
+                version=current.version, base=base, mine=mine, theirs=current)
+        if not merge.changes:
+            return current.version
+        if not Opportunity.update(updated_at=clock.now(), version=Opportunity.version + 1, **merge.changes).where(
+                Opportunity.id == opportunity_id, Opportunity.version == current.version).execute():
+            raise StaleRead
+        return current.version + 1
+
+    return run_versioned(step)
+
+
+def resolve_opportunity(conflict: EditConflict, choices: dict[str, str], clock: Clock) -> int:
+    """Save the person's choice ("mine"/"theirs" per field) over the deal as stored at the conflict."""
+    theirs = opportunity_values(conflict.theirs)
+    before = opportunity_values(conflict.base) if conflict.base is not None else None
+    values = theirs | resolved(three_way(before, conflict.mine, theirs), conflict.mine, theirs, choices)
+    return update_opportunity(conflict.row_id, clock, base=conflict.theirs, **values)
+
+
+def opportunity_values(card: OpportunityCard) -> dict:
+    """A deal as the fields update_opportunity compares."""
+    return {"title": card.title, "value": card.value, "currency": card.currency, "probability": card.probability,
+            "expected_close": card.expected_close}
 
 
 def delete_opportunity(opportunity_id: int) -> None:

@@ -87,7 +87,7 @@ def _log(done: Completion, customer_id: int, kind: str, summary: str, clock: Clo
 
 def _move_follow_up(done: Completion, customer: Customer, day: date | None) -> None:
     done.follow_ups.setdefault(customer.id, customer.follow_up_on)
-    Customer.update(follow_up_on=day).where(Customer.id == customer.id).execute()
+    Customer.update(follow_up_on=day, version=Customer.version + 1).where(Customer.id == customer.id).execute()
     done.customers.add(customer.id)
 
 
@@ -177,7 +177,7 @@ def undo_completion(done: Completion, clock: Clock) -> None:
                     f"WHERE i.customer_id = customer.id AND i.kind IN ({','.join('?' * len(kinds))})) "
                     f"WHERE id IN ({','.join('?' * len(chunk))})", [*kinds, *chunk])
         for cid, day in done.follow_ups.items():
-            Customer.update(follow_up_on=day).where(Customer.id == cid).execute()
+            Customer.update(follow_up_on=day, version=Customer.version + 1).where(Customer.id == cid).execute()
         now = clock.now()
         for rid, (state, until) in done.reminders.items():
             Reminder.update(state=state, snoozed_until=until, updated_at=now).where(Reminder.id == rid).execute()

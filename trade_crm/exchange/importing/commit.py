@@ -152,8 +152,9 @@ class ListWriter:
                                                       (customer_id,)).fetchone()[0]
             journal.record(Changed("customer", customer_id, previous))
             sets = ", ".join(f"{c.field} = ?" for c in changes)
-            self.cur.execute(f"UPDATE customer SET {sets}, updated_at = ? WHERE id = ?",
+            self.cur.execute(f"UPDATE customer SET {sets}, updated_at = ?, version = version + 1 WHERE id = ?",
                              [c.new for c in changes] + [self.now, customer_id])
+        touched = False  # tags, custom fields or channels added: the customer's version moves too
         has_primary = self.cur.execute("SELECT 1 FROM contact WHERE customer_id = ? AND is_primary",
                                        (customer_id,)).fetchone() is not None
         for contact in planned.contacts:
@@ -168,18 +169,24 @@ class ListWriter:
             for position, (kind, value, raw) in enumerate(self._channel_rows(contact, have), start=start):
                 journal.record(Added("contact_channel", sql_rows.insert_returning_id("contact_channel", {
                     "contact_id": contact_id, "kind": kind, "value": value, "raw": raw, "position": position})))
+                self.cur.execute("UPDATE contact SET version = version + 1 WHERE id = ?", (contact_id,))
         for tag in planned.tags:
             if sql_rows.insert_ignore("customer_tag", ("customer_id", "tag_id"), [(customer_id, self.tag_ids[tag])]):
                 journal.record(TagLink(customer_id, self.tag_ids[tag]))
+                touched = True
         for name, value in planned.custom_fields.items():
             row = self.cur.execute("SELECT id, value FROM custom_field_value WHERE customer_id = ? AND field_id = ?",
                                    (customer_id, self.field_ids[name])).fetchone()
             if row is None:
                 journal.record(Added("custom_field_value", sql_rows.insert_returning_id("custom_field_value", {
                     "customer_id": customer_id, "field_id": self.field_ids[name], "value": value})))
+                touched = True
             elif row[1] != value and (not row[1] or self.plan.options.overwrite):
                 journal.record(Changed("custom_field_value", row[0], {"value": row[1]}))
                 self.cur.execute("UPDATE custom_field_value SET value = ? WHERE id = ?", (value, row[0]))
+                touched = True
+        if touched and not changes:
+            self.cur.execute("UPDATE customer SET version = version + 1 WHERE id = ?", (customer_id,))
         journal.record(Added("interaction", self._interaction(customer_id, planned)))
         if met_on := planned.fields.get("met_on"):
             self._met_again(customer_id, self.met_stamp(met_on))

@@ -62,6 +62,8 @@ def undo_batch(batch_id: int, clock: Clock) -> UndoResult:
             for entry in journal.changed(table):
                 if entry.previous:
                     sets = ", ".join(f"{column} = ?" for column in entry.previous)
+                    if table in ("customer", "contact"):  # an undo is a save too: versions only go up
+                        sets += ", version = version + 1"
                     cur.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*entry.previous.values(), entry.id])
 
         for table in ("interaction", "orders", "contact_channel", "contact"):

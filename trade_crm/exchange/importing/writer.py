@@ -34,6 +34,9 @@ def page_cache(kib: int = BULK_CACHE_KIB):
     return sql_rows.bulk_write_settings(kib)
 
 
+VERSIONED = frozenset({"customer", "contact", "opportunity"})  # tables whose saves are versioned (conflicts.py)
+
+
 class BatchWriter:
     """Opens an ImportBatch row; hands out ids, tag and custom-field ids; keeps the journal; closes the batch."""
 
@@ -101,6 +104,8 @@ class BatchWriter:
 
     def update(self, table: str, row_id: int, values: dict) -> None:
         sets = ", ".join(f"{c} = ?" for c in values)
+        if table in VERSIONED:  # a form opened before the import sees the change when it saves
+            sets += ", version = version + 1"
         self.cur.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*(_db(v) for v in values.values()), row_id])
 
     def finish(self, summary: dict) -> None:

@@ -25,10 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from trade_crm.domain.clock import Clock, today
-from trade_crm.domain.customers.form import ContactEdit, contact_input_of, save_customer
+from trade_crm.domain.customers.form import (
+    ContactEdit,
+    choice_key,
+    contact_input_of,
+    resolve_customer_form,
+    save_customer,
+)
 from trade_crm.domain.customers.records import RATINGS, SOURCES, all_tags, custom_field_names, get_customer
-from trade_crm.domain.errors import ValidationError
+from trade_crm.domain.errors import EditConflict, ValidationError
 from trade_crm.domain.world.countries import UnknownCountryError, normalize_country
+from trade_crm.ui.common.conflict_dialog import ConflictDialog
 from trade_crm.ui.common.country_combo import CountryPicker, country_combo
 from trade_crm.ui.common.dates import qdate
 from trade_crm.ui.common.popup_clicks import click_through
@@ -70,6 +77,8 @@ class CustomerDialog(QDialog):
         self._clock = clock
         self._customer_id = customer_id
         self.saved_customer_id: int | None = None
+        self._base = None  # the customer as loaded: a save writes what changed since, merged with others' saves
+        self.conflict_dialog: ConflictDialog | None = None
         self.setWindowTitle(self.tr("New customer") if customer_id is None else self.tr("Edit customer"))
         self.errors: dict[str, FieldError] = {}
         self.tabs = QTabWidget()
@@ -227,6 +236,7 @@ class CustomerDialog(QDialog):
 
     def _load(self, customer_id: int) -> None:
         customer = get_customer(customer_id)
+        self._base = customer
         for key, edit in self.edits.items():
             edit.setText(getattr(customer, key))
         if customer.country:
@@ -279,14 +289,40 @@ class CustomerDialog(QDialog):
             customer_id = save_customer(
                 self._clock, self._customer_id, self.field_values(), contacts=self.contacts_editor.contacts(),
                 tags=split_list(self.tags_edit.text()),
-                custom_fields={name: edit.text() for name, edit in self.custom_edits.items()},
+                custom_fields={name: edit.text() for name, edit in self.custom_edits.items()}, base=self._base,
             )
         except ValidationError as exc:
             self.show_error(exc)
             return
+        except EditConflict as conflict:
+            self._show_conflict(conflict)
+            return
+        self._saved(customer_id)
+
+    def _saved(self, customer_id: int) -> None:
         self.saved_customer_id = customer_id
         self.customer_saved.emit(customer_id)
         super().accept()
+
+    def _show_conflict(self, conflict: EditConflict) -> None:
+        """Someone saved this customer since it was opened: ask per field, then save the choices."""
+        self.conflict_dialog = ConflictDialog(conflict, self._clock.zone, self)
+        self.conflict_dialog.accepted.connect(self.on_conflict_dialog_accepted)
+        self.conflict_dialog.open()
+
+    def on_conflict_dialog_accepted(self) -> None:
+        dialog = self.conflict_dialog
+        if dialog is None:
+            return
+        try:
+            customer_id = resolve_customer_form(self._clock, dialog.conflict, dialog.choices(choice_key))
+        except ValidationError as exc:
+            self.show_error(exc)
+            return
+        except EditConflict as again:  # yet another save came in between: ask again about that one
+            self._show_conflict(again)
+            return
+        self._saved(customer_id)
 
     def show_error(self, exc: ValidationError) -> None:
         """Put the message under the field it is about, and bring that field into view."""

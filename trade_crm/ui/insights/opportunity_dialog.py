@@ -21,18 +21,20 @@ from PySide6.QtWidgets import (
 )
 
 from trade_crm.domain.clock import Clock, today
-from trade_crm.domain.errors import DomainError, ValidationError
+from trade_crm.domain.errors import DomainError, EditConflict, ValidationError
 from trade_crm.domain.insights.pipeline import create_opportunity
 from trade_crm.domain.insights.pipeline_board import (
     DEFAULT_PROBABILITY,
     OPPORTUNITY_STAGES,
     OpportunityCard,
     delete_opportunity,
+    resolve_opportunity,
     set_stage_names,
     stage_names,
     update_opportunity,
 )
 from trade_crm.domain.world.currency import reporting_currency
+from trade_crm.ui.common.conflict_dialog import ConflictDialog
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.insights.pipeline_cards import default_stage_label, stage_label
 
@@ -62,6 +64,7 @@ class OpportunityDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self._clock, self._card = clock, card
+        self.conflict_dialog: ConflictDialog | None = None
         self._customer_id = card.customer_id if card else customer[0] if customer else None
         name = card.customer_name if card else customer[1] if customer else ""
         self.setWindowTitle(self.tr("Edit opportunity") if card else self.tr("New opportunity"))
@@ -128,11 +131,33 @@ class OpportunityDialog(QDialog):
                 opportunity_id = self._card.id
                 update_opportunity(opportunity_id, self._clock, title=self.title_edit.text(), value=value or None,
                                    currency=self.currency_edit.text().strip(),
-                                   probability=self.probability_spin.value(), expected_close=close)
+                                   probability=self.probability_spin.value(), expected_close=close, base=self._card)
+        except EditConflict as conflict:
+            self._show_conflict(conflict)
+            return
         except DomainError as exc:
             self.error_label.setText(exc.message if isinstance(exc, ValidationError) else str(exc))
             return
         self.saved.emit(opportunity_id)
+        super().accept()
+
+    def _show_conflict(self, conflict: EditConflict) -> None:
+        """Someone saved this deal since it was opened: ask per field, then save the choices."""
+        self.conflict_dialog = ConflictDialog(conflict, self._clock.zone, self)
+        self.conflict_dialog.accepted.connect(self.on_conflict_dialog_accepted)
+        self.conflict_dialog.open()
+
+    def on_conflict_dialog_accepted(self) -> None:
+        dialog = self.conflict_dialog
+        try:
+            resolve_opportunity(dialog.conflict, dialog.choices(), self._clock)
+        except EditConflict as again:
+            self._show_conflict(again)
+            return
+        except DomainError as exc:
+            self.error_label.setText(exc.message if isinstance(exc, ValidationError) else str(exc))
+            return
+        self.saved.emit(dialog.conflict.row_id)
         super().accept()
 
     def on_delete_button_clicked(self) -> None:
