@@ -122,3 +122,15 @@ def test_an_upsert_of_the_key_alone_leaves_the_row(book):
         assert book.execute_sql("SELECT count(*) FROM k1").fetchone()[0] == 1
     finally:
         book.execute_sql("DROP TABLE k1")
+
+
+def test_an_upsert_of_selected_rows_replaces_those_with_the_same_key(book):
+    book.execute_sql("CREATE TEMP TABLE marks (tbl TEXT PRIMARY KEY, id INTEGER)")
+    try:
+        book.execute_sql("INSERT INTO marks (tbl, id) VALUES ('a', 1), ('b', 2)")
+        book.execute_sql(sql.dialect(book).upsert_select(
+            "marks", ("tbl",), ("tbl", "id"), "SELECT 'b', 20 UNION ALL SELECT 'c', coalesce(max(id), 0) FROM marks"))
+        rows = book.execute_sql("SELECT tbl, id FROM marks ORDER BY tbl").fetchall()
+        assert [tuple(r) for r in rows] == [("a", 1), ("b", 20), ("c", 2)]
+    finally:
+        book.execute_sql("DROP TABLE marks")

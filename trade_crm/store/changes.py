@@ -13,7 +13,7 @@ SQLite here; another engine keeps the same functions over its own triggers.
 from __future__ import annotations
 
 from trade_crm.store.models import database
-from trade_crm.store.sql import upsert
+from trade_crm.store.sql import dialect
 
 CHANGE_TABLE = "reminder_change"
 MARK_TABLE = "reminder_mark"
@@ -44,6 +44,6 @@ def changed_customers(limit: int) -> list[int] | None:
 def clear_changes() -> None:
     """Forget every change: call it in the write transaction that has handled them."""
     database.execute_sql(f"DELETE FROM {CHANGE_TABLE}")
-    marks = [(table, database.execute_sql(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0])
-             for table in WATCHED]
-    upsert(database, MARK_TABLE, ("tbl",), ("tbl", "id"), marks)
+    database.execute_sql(dialect(database).upsert_select(
+        MARK_TABLE, ("tbl",), ("tbl", "id"),
+        " UNION ALL ".join(f"SELECT '{table}', coalesce(max(id), 0) FROM {table}" for table in WATCHED)))

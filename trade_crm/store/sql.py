@@ -94,10 +94,15 @@ class Sqlite:
         """What follows an ORDER BY key so that NULL sorts below every value, as SQLite sorts it."""
         return ""
 
+    @classmethod
+    def upsert(cls, table: str, key: Sequence[str], columns: Sequence[str]) -> str:
+        """An INSERT of `columns` (the whole row) that replaces the row with the same `key`."""
+        return cls.upsert_select(table, key, columns, f"VALUES ({_marks(columns)})")
+
     @staticmethod
-    def upsert(table: str, key: Sequence[str], columns: Sequence[str]) -> str:
-        """An INSERT of `columns` that replaces the row with the same `key`."""
-        return f"INSERT OR REPLACE INTO {table} ({_columns(columns)}) VALUES ({_marks(columns)})"
+    def upsert_select(table: str, key: Sequence[str], columns: Sequence[str], rows: str) -> str:
+        """The same, of the rows `rows` gives (a SELECT, or VALUES)."""
+        return f"INSERT OR REPLACE INTO {table} ({_columns(columns)}) {rows}"
 
     @staticmethod
     def insert_ignore(table: str, columns: Sequence[str]) -> str:
@@ -151,12 +156,15 @@ class Postgres:
     def nulls_low(descending: bool) -> str:
         return " NULLS LAST" if descending else " NULLS FIRST"  # PostgreSQL's NULL sorts high
 
+    @classmethod
+    def upsert(cls, table: str, key: Sequence[str], columns: Sequence[str]) -> str:
+        return cls.upsert_select(table, key, columns, f"VALUES ({_marks(columns)})")
+
     @staticmethod
-    def upsert(table: str, key: Sequence[str], columns: Sequence[str]) -> str:
+    def upsert_select(table: str, key: Sequence[str], columns: Sequence[str], rows: str) -> str:
         rest = [c for c in columns if c not in key]
         action = (f"UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in rest)}" if rest else "NOTHING")
-        return (f"INSERT INTO {table} ({_columns(columns)}) VALUES ({_marks(columns)}) "
-                f"ON CONFLICT ({_columns(key)}) DO {action}")
+        return f"INSERT INTO {table} ({_columns(columns)}) {rows} ON CONFLICT ({_columns(key)}) DO {action}"
 
     @staticmethod
     def insert_ignore(table: str, columns: Sequence[str]) -> str:

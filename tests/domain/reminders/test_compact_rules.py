@@ -26,7 +26,7 @@ def test_birthdays_by_the_index_are_those_found_by_reading_every_contact(db, mon
     clock = FixedClock.at("2026-02-27 09:30", "Asia/Shanghai")  # across 28 Feb: a 29 Feb birthday counts
     load_demo(clock, customers=300)
     (leap,) = database.execute_sql("SELECT min(ct.id) FROM contact ct JOIN customer c ON c.id = ct.customer_id "
-                                   "WHERE NOT c.lost").fetchone()
+                                   "WHERE c.lost = FALSE").fetchone()
     database.execute_sql("UPDATE contact SET birthday = '1984-02-29' WHERE id = ?", (leap,))
     days = [today(clock) + timedelta(days=n) for n in range(0, 40, 3)]
     by_index = [_everything(day, clock, rules=("birthday",), horizon_days=2) for day in days]
@@ -56,7 +56,7 @@ def test_a_dormant_customers_day_from_sql_is_the_day_dormancy_gives(db, factor):
         assert candidate.due_on == due
         assert candidate.payload["usual_days"] == usual
     end = today(clock) + timedelta(days=60)
-    lost = {cid for (cid,) in database.execute_sql("SELECT id FROM customer WHERE lost")}
+    lost = {cid for (cid,) in database.execute_sql("SELECT id FROM customer WHERE lost = TRUE")}
     expected = {cid for cid, facts in orders.items() if cid not in lost and dormancy(*facts, settings)[0] <= end}
     assert {c.customer_id for c in found} == expected
 

@@ -47,14 +47,14 @@ def _candidates(day: date, clock: FixedClock) -> list[tuple]:
 def _edit(step: int, clock: FixedClock) -> str:
     """One kind of change a user makes between two syncs, by the domain functions the window calls."""
     day = today(clock)
-    alive = _pick("SELECT id FROM customer WHERE NOT lost ORDER BY id")
+    alive = _pick("SELECT id FROM customer WHERE lost = FALSE ORDER BY id")
     who = alive[(step * 37) % len(alive)]
     kind = step % 8
     if kind == 0:
         update_customer(who, clock, follow_up_on=day + timedelta(days=step % 3))
         return "follow-up moved"
     if kind == 1:
-        lost = _pick("SELECT id FROM customer WHERE lost ORDER BY id")
+        lost = _pick("SELECT id FROM customer WHERE lost = TRUE ORDER BY id")
         if step % 3 == 0 and lost:
             update_customer(lost[0], clock, lost=False)
             return "customer won back"
@@ -78,7 +78,7 @@ def _edit(step: int, clock: FixedClock) -> str:
     if kind == 6:
         set_customer_cadence(who, 3)
         return "own cadence set"
-    slow = _pick("SELECT id FROM customer WHERE NOT lost AND rating = 'C' AND follow_up_on > ? "  # not due yet,
+    slow = _pick("SELECT id FROM customer WHERE lost = FALSE AND rating = 'C' AND follow_up_on > ? "  # not due yet,
                  "AND last_contact_at < ? ORDER BY id", (day.isoformat(), str(day - timedelta(days=20))))  # due as A
     # the planned day dropped: the A cadence from the last contact makes it due now
     update_customer(slow[step % len(slow)], clock, rating="A", country="DE", follow_up_on=None)
@@ -122,7 +122,7 @@ def test_a_sync_with_nothing_changed_computes_nothing_and_raises_nothing(db, mon
     clock.advance(timedelta(minutes=15))
     again = sync_reminders(clock)
     assert calls == [] and again.new == [] and again.due_count == first.due_count
-    customer = _pick("SELECT id FROM customer WHERE NOT lost ORDER BY id LIMIT 1")[0]
+    customer = _pick("SELECT id FROM customer WHERE lost = FALSE ORDER BY id LIMIT 1")[0]
     log_interaction(customer, "call", "Called about the samples", clock)
     assert changed_customers(100) == [customer]
     sync_reminders(clock)
