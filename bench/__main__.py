@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+from bench.bench_publish import publish_bench
 from bench.book import CACHE_DIR, ensure_book
 from bench.cases import BENCHES, Context
 from bench.report import render, write_readme_table
@@ -36,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     db = open_database(book.path)
     try:
         context = Context(book=book, db=db, repeats=args.repeats)
-        rows = [row for bench in BENCHES for row in bench(context)]
+        rows = [row for bench in (*BENCHES, publish_bench) for row in bench(context)]
     finally:
         close_database(db)
     print(f"Trade CRM bench: {customers:,} customers, {book.path.name}; SQLite {sqlite3.sqlite_version}, "

@@ -303,4 +303,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>OfflineBanner</name>
+    <message numerus="yes">
+        <source>%n new customer(s)</source>
+        <translation>
+            <numerusform>%n new customer</numerusform>
+            <numerusform>%n new customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n timeline entry(ies)</source>
+        <translation>
+            <numerusform>%n timeline entry</numerusform>
+            <numerusform>%n timeline entries</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -37,6 +37,34 @@ Choose another file with --db, or restore a backup.</source>
 
 请用 --db 指定其他文件，或从备份恢复。</translation>
     </message>
+    <message>
+        <source>The team server's customer book %1 cannot be opened:
+
+%2</source>
+        <translation>无法打开团队服务器上的客户簿 %1：
+
+%2</translation>
+    </message>
+    <message>
+        <source>Use the book on this computer</source>
+        <translation>使用本机上的客户簿</translation>
+    </message>
+    <message>
+        <source>The team server stopped answering; nothing was saved. Try again in a moment.</source>
+        <translation>团队服务器没有响应，未保存任何内容。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>%1 (offline)</source>
+        <translation>%1（离线）</translation>
+    </message>
+    <message>
+        <source>Offline, your customers on this computer are a read-only copy: only new customers and timeline entries can be logged, and they are sent when the team server answers again.</source>
+        <translation>离线时，本机上的客户是只读副本：只能记录新客户和时间线条目，团队服务器恢复响应后会自动发送。</translation>
+    </message>
 </context>
 <context>
     <name>BackupActions</name>
@@ -883,6 +911,10 @@ The current book is kept as a backup first.</source>
         <translation>
             <numerusform>%n 天后到期</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (queued)</source>
+        <translation>%1（排队中）</translation>
     </message>
 </context>
 <context>
@@ -4441,6 +4473,10 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <source>Customers&apos; working hours end</source>
         <translation>客户工作时间结束</translation>
     </message>
+    <message>
+        <source>Team server</source>
+        <translation>团队服务器</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -4751,6 +4787,14 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <location filename="../../trade_crm/ui/timeline_view.py" line="261"/>
         <source>Follow up %1</source>
         <translation>跟进 %1</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Logged offline: sent to the team server when it answers again</source>
+        <translation>离线记录：团队服务器恢复响应后发送</translation>
     </message>
 </context>
 <context>
@@ -5086,6 +5130,157 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to a team server</source>
+        <translation>连接团队服务器</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the one kept in the keyring</source>
+        <translation>留空则使用密钥环中保存的密码</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>The password is kept in this computer's keyring, never in the settings or the customer book. Your customer book on this computer stays as it is.</source>
+        <translation>密码保存在本机的密钥环中，绝不写入设置或客户簿。本机上的客户簿保持原样。</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Connecting to a team server</source>
+        <translation>正在连接团队服务器</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Use the book on this computer</source>
+        <translation>使用本机上的客户簿</translation>
+    </message>
+</context>
+<context>
+    <name>TeamServerBox</name>
+    <message>
+        <source>Open now: %1</source>
+        <translation>当前打开：%1</translation>
+    </message>
+    <message>
+        <source>the customer book on this computer</source>
+        <translation>本机上的客户簿</translation>
+    </message>
+    <message>
+        <source>Connect to a team server…</source>
+        <translation>连接团队服务器…</translation>
+    </message>
+    <message>
+        <source>On a team server the company keeps every customer, and colleagues share them. Trade CRM starts again on the book you choose here.</source>
+        <translation>在团队服务器上，公司保存所有客户，同事之间可以共享。Trade CRM 将重新启动并打开您在此选择的客户簿。</translation>
+    </message>
+    <message>
+        <source>Team server</source>
+        <translation>团队服务器</translation>
+    </message>
+    <message>
+        <source>On a team server the company keeps every customer, and colleagues share them. Trade CRM opens the book you choose here from its next start.</source>
+        <translation>在团队服务器上，公司保存所有客户，同事之间可以共享。Trade CRM 会在下次启动时打开您在此选择的客户簿。</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>Offline: showing your customers as of %1; what you log is queued.</source>
+        <translation>离线：显示的是截至 %1 的客户；您记录的内容已排队等待发送。</translation>
+    </message>
+    <message>
+        <source>Try the team server again</source>
+        <translation>重试连接团队服务器</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new customer(s)</source>
+        <translation>
+            <numerusform>%n 位新客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n timeline entry(ies)</source>
+        <translation>
+            <numerusform>%n 条时间线记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queued: %1</source>
+        <translation>排队中：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CopySync</name>
+    <message>
+        <source>Refreshing the copy for trips</source>
+        <translation>正在刷新出差用的副本</translation>
+    </message>
+    <message>
+        <source>%1 entries logged offline were sent to the team server</source>
+        <translation>离线记录的 %1 条内容已发送到团队服务器</translation>
+    </message>
+    <message>
+        <source>The copy for trips was not refreshed: %1</source>
+        <translation>出差用的副本未能刷新：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDownBar</name>
+    <message>
+        <source>Work offline</source>
+        <translation>离线工作</translation>
+    </message>
+    <message>
+        <source>The team server is not answering (%1). Work offline to go on with your customers on this computer; what you log is queued.</source>
+        <translation>团队服务器没有响应（%1）。选择离线工作，可继续使用本机上的客户；您记录的内容会排队等待发送。</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
@@ -5281,6 +5476,210 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <location filename="../../trade_crm/ui/common/conflict_dialog.py" line="1"/>
         <source>saved by someone else</source>
         <translation>由他人保存</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="1"/>
+        <source>Publish this book to a team server</source>
+        <translation>将此客户簿发布到团队服务器</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="73"/>
+        <source>Copies every customer of this book, with contacts, timeline, orders, reminders and import history, to the team server under your login. Publishing again adds only what is new or changed; nothing on the server is deleted, and this book stays as it is.</source>
+        <translation>把此客户簿中的每位客户连同联系人、时间线、订单、提醒和导入记录复制到团队服务器，归属您的登录账号。再次发布只添加新增或更改的内容；服务器上的内容不会被删除，此客户簿保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="82"/>
+        <source>from the keyring, if saved there</source>
+        <translation>如已保存在密钥环中，则从中读取</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="88"/>
+        <source>Server book:</source>
+        <translation>服务器客户簿：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="89"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="1"/>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="111"/>
+        <source>Give the server book as %1</source>
+        <translation>请按此格式填写服务器客户簿：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PublishSummaryDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="125"/>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="126"/>
+        <source>This book was published to %1 as %2 in %3 s.</source>
+        <translation>此客户簿已以 %2 的身份发布到 %1，用时 %3 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="129"/>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="129"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="129"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="129"/>
+        <source>Server's kept</source>
+        <translation>保留服务器版本</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="130"/>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="60"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="60"/>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="60"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="61"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="61"/>
+        <source>Emails, phones and chats</source>
+        <translation>邮箱、电话和聊天账号</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="62"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="62"/>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="62"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="63"/>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="63"/>
+        <source>Import history</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="64"/>
+        <source>Not duplicates</source>
+        <translation>非重复标记</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="64"/>
+        <source>Search index</source>
+        <translation>搜索索引</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="147"/>
+        <source>%1 customer(s) changed here and on the server since the last publish: the server's copy was kept.</source>
+        <translation>%1 位客户自上次发布以来在本机和服务器上都有更改：已保留服务器上的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="150"/>
+        <source>Skipped: what belongs to customers deleted on the server since the last publish.</source>
+        <translation>跳过：属于自上次发布以来已在服务器上删除的客户的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>PublishController</name>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="176"/>
+        <source>&amp;Publish this book to a team server…</source>
+        <translation>发布此客户簿到团队服务器(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="177"/>
+        <source>Copy every customer of this book to the team server, under your login</source>
+        <translation>把此客户簿的每位客户复制到团队服务器，归属您的登录账号</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="189"/>
+        <source>The book open now is on the team server already. Open the book on this computer (Settings › Data) to publish it.</source>
+        <translation>当前打开的客户簿已经在团队服务器上。请先打开本机上的客户簿（设置 › 数据）再发布。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="199"/>
+        <source>Publishing the book</source>
+        <translation>正在发布客户簿</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="201"/>
+        <source>Connecting to the team server…</source>
+        <translation>正在连接团队服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="4"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="1"/>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="224"/>
+        <source>Publishing %1: %2 of %3…</source>
+        <translation>正在发布%1：%2 / %3…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="230"/>
+        <source>Published to %1: %2 rows created, %3 updated</source>
+        <translation>已发布到 %1：新建 %2 行，更新 %3 行</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="238"/>
+        <source>Publishing failed: %1</source>
+        <translation>发布失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/team/publish_dialog.py" line="241"/>
+        <source>Publishing cancelled; nothing was published.</source>
+        <translation>已取消发布；没有发布任何内容。</translation>
     </message>
 </context>
 </TS>

@@ -67,9 +67,9 @@ def test_searches_use_the_gin_indexes_on_a_few_thousand_customers(pg_db):
         pg_db.cursor().executemany("INSERT INTO customer (name, notes, created_at, updated_at) VALUES (?, ?, ?, ?)",
                                    rows)
         search.rebuild_index(pg_db)
-    # As autovacuum would after a bulk load: GIN's pending list merged into the index, the planner's statistics
-    # (the customers' too: the shared test book keeps whatever an earlier test's rows left in them).
-    for table in ("search_trigram", "search_words", "customer"):
+    # as autovacuum would after a bulk load: GIN's pending list merged into the index, the planner's statistics
+    # (the customers' too: left from earlier tests on the shared book, they can make it pick another join)
+    for table in ("customer", "search_trigram", "search_words"):
         pg_db.execute_sql(f"VACUUM ANALYZE {table}")
     for text, index in (("01234", "search_trigram_body"), ("深圳照明", "search_trigram_body"),
                         ("\u4e01", "search_words_tokens"), ("照明", "search_words_tokens")):

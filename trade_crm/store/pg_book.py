@@ -20,18 +20,20 @@ trade_crm/drivers.py prevents for start-up's sake: this module brings the adapte
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
+from dataclasses import dataclass
 
 import psycopg
-from peewee import PostgresqlDatabase, Psycopg3Adapter
+from peewee import InterfaceError, OperationalError, PostgresqlDatabase, Psycopg3Adapter
 from psycopg.conninfo import conninfo_to_dict
 from psycopg.pq import TransactionStatus
 from psycopg.types.string import TextLoader
 
 from trade_crm.keystore import KeyStore, KeystoreError
-from trade_crm.store import pg_schema
-from trade_crm.store.errors import DatabaseError
+from trade_crm.store import migrations, pg_schema
+from trade_crm.store.errors import DatabaseError, ServerGoneError, ServerUnreachableError
 from trade_crm.store.models import database
 
 CONNECT_TIMEOUT_S = 5
@@ -128,7 +130,77 @@ class PostgresBook(PostgresqlDatabase):
     def begin(self, isolation_level=None):
         if isinstance(isolation_level, str) and isolation_level.upper() in SQLITE_LOCKS:
             isolation_level = SQLITE_LOCKS[isolation_level.upper()]
-        super().begin(isolation_level)
+        self._forget_lost_connection()
+        try:
+            with self._server_gone():
+                super().begin(isolation_level)
+        except ServerGoneError:  # found dead by this BEGIN: nothing was sent yet, so once more on a new one
+            self._forget_lost_connection()
+            with self._server_gone():
+                super().begin(isolation_level)
+
+    # A server that goes away (restarted, a dropped network, its backend terminated) leaves psycopg's
+    # connection closed or broken. The statement, or the COMMIT, that found it so becomes one
+    # ServerGoneError; the ROLLBACK that follows is skipped (the server has already rolled back a dead
+    # session's transaction); and the next statement outside a transaction connects again. A BEGIN or a
+    # read outside a transaction that is the first to find the connection dead is retried once on a new one.
+    # A server that does not take the new connection (still down) is a ServerGoneError too.
+
+    _opened_once = False
+
+    def _connect(self):
+        conn = super()._connect()
+        self._opened_once = True
+        return conn
+
+    def lost(self) -> bool:
+        """True when this thread's connection was open and the server is no longer at the other end."""
+        conn = self._state.conn
+        return conn is not None and bool(conn.closed or conn.broken)
+
+    def _forget_lost_connection(self) -> None:
+        if not self.in_transaction() and self.lost():
+            try:
+                self._state.conn.close()  # psycopg's handle of the dead session (a broken one is still "open")
+            except Exception:  # noqa: BLE001 - it is gone either way
+                pass
+            self._state.reset()  # peewee's autoconnect opens a new one at the next cursor()
+
+    @contextlib.contextmanager
+    def _server_gone(self):
+        try:
+            yield
+        except (OperationalError, InterfaceError) as exc:
+            if isinstance(exc, ServerGoneError):
+                raise
+            if self.lost() or (self._opened_once and self._state.conn is None):  # dead, or not back yet
+                raise ServerGoneError() from exc
+            raise
+
+    def execute_sql(self, sql, params=None):
+        self._forget_lost_connection()
+        outside = not self.in_transaction()
+        try:
+            with self._server_gone():
+                return super().execute_sql(sql, params)
+        except ServerGoneError:
+            # A read outside a transaction that found the connection dead is asked again on a new one (a
+            # write is not: it may have run before the server went).
+            if not (outside and sql.lstrip()[:6].upper() == "SELECT"):
+                raise
+            self._forget_lost_connection()
+            with self._server_gone():
+                return super().execute_sql(sql, params)
+
+    def commit(self):
+        with self._server_gone():
+            super().commit()
+
+    def rollback(self):
+        if self.lost():
+            return
+        with self._server_gone():
+            super().rollback()
 
     @property
     def engine(self) -> str:
@@ -159,6 +231,12 @@ def where(parts: dict[str, str]) -> str:
     return f"{parts.get('host', 'localhost')}:{parts.get('port', '5432')}"
 
 
+def unreachable(text: str) -> bool:
+    """libpq's text says the server was never reached (as opposed to reached, and refusing)."""
+    return any(cause in text for cause in ("Connection refused", "timeout expired", "could not translate host",
+                                           "No route to host", "Network is unreachable"))
+
+
 def explain(exc: Exception, parts: dict[str, str]) -> str:
     """One line for a failed connection; the libpq text names the cause, in English, in every version."""
     text = str(exc)
@@ -170,7 +248,7 @@ def explain(exc: Exception, parts: dict[str, str]) -> str:
         return f"{server} has no login {parts['user']}; ask its administrator to create it"
     if re.search(r'database ".*" does not exist', text):
         return f"{server} has no database {parts['dbname']}; ask its administrator to create it"
-    if "Connection refused" in text or "timeout expired" in text or "could not translate host" in text:
+    if unreachable(text):
         reason = text.split("failed:")[-1].strip().splitlines()[0] if "failed:" in text else text
         return f"cannot reach {server}: {reason}"
     return f"{server}: {' '.join(text.split())}"
@@ -184,8 +262,8 @@ def stored_password(parts: dict[str, str], keystore: KeyStore | None = None) -> 
         return None
 
 
-def open_book(url: str, *, password: str | None = None, migrate: bool = True,
-              keystore: KeyStore | None = None) -> PostgresBook:
+def connect(url: str, *, password: str | None = None, keystore: KeyStore | None = None) -> PostgresBook:
+    """A connection to the server's book, not bound to the models; a DatabaseError says why not."""
     parts = parse_url(url)
     secret = password if password is not None else stored_password(parts, keystore)
     params = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "trade-crm"}
@@ -196,11 +274,53 @@ def open_book(url: str, *, password: str | None = None, migrate: bool = True,
         db.connect(reuse_if_open=True)
     except Exception as exc:  # noqa: BLE001 - peewee wraps psycopg's OperationalError; either way one line
         db.close()
-        raise DatabaseError(explain(exc, parts)) from None
-    database.initialize(db)
+        error = ServerUnreachableError if unreachable(str(exc)) else DatabaseError
+        raise error(explain(exc, parts)) from None
+    return db
+
+
+def open_book(url: str, *, password: str | None = None, migrate: bool = True,
+              keystore: KeyStore | None = None, bind: bool = True) -> PostgresBook:
+    """Connect and check (or create, or upgrade) the schema. `bind=False` opens a second book beside the one
+    the models are bound to (publishing a laptop book reads one and writes the other): it only checks the
+    schema, since creating one goes through the models."""
+    parts = parse_url(url)
+    db = connect(url, password=password, keystore=keystore)
+    if bind:
+        database.initialize(db)
     try:
-        pg_schema.prepare(db, migrate=migrate, label=f"{parts['dbname']} on {where(parts)}")
+        pg_schema.prepare(db, migrate=migrate and bind, label=f"{parts['dbname']} on {where(parts)}")
     except BaseException:
         db.close()
         raise
     return db
+
+
+@dataclass(frozen=True)
+class ServerCheck:
+    """What a test connection found: the schema's version (None: no schema yet) and whether this login may
+    create or upgrade it. A book that cannot be used raises DatabaseError instead."""
+
+    user: str
+    dbname: str
+    server: str
+    version: int | None
+    latest: int
+    administrator: bool
+
+
+def check_server(url: str, *, password: str | None = None, keystore: KeyStore | None = None) -> ServerCheck:
+    """Connect, read the schema's version and the login's rights, and disconnect; nothing is written, and the
+    open book (the models' binding) is left alone. Refusals are the ones opening the book would give."""
+    parts = parse_url(url)
+    label = f"{parts['dbname']} on {where(parts)}"
+    db = connect(url, password=password, keystore=keystore)
+    try:
+        version = pg_schema.current_version(db)
+        admin = pg_schema.is_administrator(db)
+        if version is None and pg_schema.has_tables(db):
+            raise DatabaseError(f"{label} holds tables but no Trade CRM schema; use an empty database")
+    finally:
+        db.close()
+    pg_schema.check_version(version, admin, label)
+    return ServerCheck(parts["user"], parts["dbname"], where(parts), version, migrations.LATEST_VERSION, admin)

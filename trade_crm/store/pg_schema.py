@@ -169,6 +169,20 @@ def has_tables(db: Database) -> bool:
         "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()").fetchone()[0])
 
 
+def check_version(version: int | None, admin: bool, label: str, *, migrate: bool = True) -> None:
+    """Refuse, in one line, a schema this app cannot use as it is and this login may not create or upgrade."""
+    if version is not None and version > migrations.LATEST_VERSION:
+        raise DatabaseError(f"{label} was written by a newer Trade CRM (schema {version}, this one knows "
+                            f"{migrations.LATEST_VERSION}); update the app")
+    if version == migrations.LATEST_VERSION or (migrate and admin):
+        return
+    if version is None:
+        raise DatabaseError(f"{label} has no Trade CRM schema yet, and only the database's owner may "
+                            "create it: connect once as the owner")
+    raise DatabaseError(f"{label} has schema {version}, this app needs {migrations.LATEST_VERSION}; "
+                        "only the database's owner may upgrade it: connect once as the owner")
+
+
 def prepare(db: Database, *, migrate: bool, label: str) -> None:
     """Create the schema on an empty database, upgrade an older one, or refuse, in one transaction."""
     with db.atomic():
@@ -176,19 +190,10 @@ def prepare(db: Database, *, migrate: bool, label: str) -> None:
         version = current_version(db)
         if version == migrations.LATEST_VERSION:
             return
-        if version is not None and version > migrations.LATEST_VERSION:
-            raise DatabaseError(f"{label} was written by a newer Trade CRM (schema {version}, this one knows "
-                                f"{migrations.LATEST_VERSION}); update the app")
         if version is None and has_tables(db):
             raise DatabaseError(f"{label} holds tables but no Trade CRM schema; use an empty database")
-        admin = is_administrator(db)
+        check_version(version, is_administrator(db), label, migrate=migrate)
         if version is None:
-            if not (migrate and admin):
-                raise DatabaseError(f"{label} has no Trade CRM schema yet, and only the database's owner may "
-                                    "create it: connect once as the owner")
             create_schema(db, label)
-            return
-        if not (migrate and admin):
-            raise DatabaseError(f"{label} has schema {version}, this app needs {migrations.LATEST_VERSION}; "
-                                "only the database's owner may upgrade it: connect once as the owner")
-        upgrade(db, version, label)
+        else:
+            upgrade(db, version, label)

@@ -11,16 +11,28 @@ is opened; a laptop book never pays for it.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 SCHEMES = ("postgresql://", "postgres://")
+DEFAULT_PORT = 5432
 
 
 def is_server_url(location: str | Path | None) -> bool:
     return isinstance(location, str) and location.strip().lower().startswith(SCHEMES)
 
 
-def open_postgres(url: str, *, password: str | None = None, migrate: bool = True):
-    """Connect, bind the models, and create or check the schema; a DatabaseError says what is wrong."""
+def open_postgres(url: str, *, password: str | None = None, migrate: bool = True, bind: bool = True):
+    """Connect, bind the models (unless `bind` is False), and create or check the schema; a DatabaseError
+    says what is wrong."""
     from trade_crm.store import pg_book  # lazy: start-up, psycopg loads only for a server book
 
-    return pg_book.open_book(url, password=password, migrate=migrate)
+    return pg_book.open_book(url, password=password, migrate=migrate, bind=bind)
+
+
+def server_label(url: str) -> str:
+    """"ann @ crm.example.com / trade_book": which server book is open, for a title or a status bar."""
+    parts = urlsplit(url.strip())
+    host = parts.hostname or "localhost"
+    if parts.port and parts.port != DEFAULT_PORT:
+        host = f"{host}:{parts.port}"
+    return f"{unquote(parts.username or '')} @ {host} / {unquote(parts.path.lstrip('/'))}"

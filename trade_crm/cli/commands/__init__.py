@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from importlib import import_module
 
-MODULES = ("gui", "demo", "customers", "search", "timeline", "reminders", "imports", "export", "backup", "stats", "duplicates", "merge")
-GROUPS = {"customer": "add, show or list customers"}
+MODULES = ("gui", "demo", "customers", "search", "timeline", "reminders", "imports", "export", "backup", "stats", "duplicates", "merge",
+           "team_sync", "team_publish")
+GROUPS = {"customer": "add, show or list customers", "team": "work with a team server"}
 
 
 def all_commands() -> list:

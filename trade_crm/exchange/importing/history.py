@@ -45,6 +45,9 @@ def undo_batch(batch_id: int, clock: Clock) -> UndoResult:
             raise NotFoundError("import", batch_id)
         if batch.undone_at is not None:
             raise ValidationError("batch", f"import {batch_id} was already undone on {batch.undone_at:%Y-%m-%d %H:%M}")
+        if _published(batch.journal):
+            raise ValidationError("batch", f"import {batch_id} came with a book published from a laptop; its journal "
+                                           "names that book's rows, so it cannot be undone on the server")
         journal = Journal.from_json(batch.journal)
         created, merged = journal.added("customer"), journal.merged
         _check_order(batch_id, set(created) | set(merged))
@@ -87,6 +90,15 @@ def undo_batch(batch_id: int, clock: Clock) -> UndoResult:
         search.reindex(database.obj, created + merged)
         cur.execute("UPDATE import_batch SET undone_at = ? WHERE id = ?", (utc_stamp(clock.now()), batch_id))
     return UndoResult(batch_id, len(created), len(set(merged)))
+
+
+def _published(journal: str) -> bool:
+    """A batch copied in by `team publish` (domain/team/publish.py) keeps no journal of the server's rows."""
+    try:
+        data = json.loads(journal or "{}")
+    except ValueError:
+        return False
+    return isinstance(data, dict) and "published_from" in data
 
 
 def _check_order(batch_id: int, customer_ids: set[int]) -> None:

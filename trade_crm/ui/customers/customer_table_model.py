@@ -94,6 +94,7 @@ class CustomerTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._clock = clock
         self._language = language
+        self.queued_ids: set[int] = set()  # on a trip (ui/team/offline.py): customers not yet on the server
         self._filter = CustomerFilter()
         self._sort, self._descending = "name", False
         self._window: RowWindow[CustomerRow] = RowWindow(self._query, page_size=page_size, max_pages=max_pages)
@@ -357,7 +358,7 @@ class CustomerTableModel(QAbstractTableModel):
 
     def _display(self, row: CustomerRow, column: Column) -> str:
         if column == Column.COMPANY:
-            return row.name
+            return fill(self.tr("%1 (queued)"), row.name) if row.id in self.queued_ids else row.name
         if column == Column.COUNTRY:
             if not row.country:
                 return ""

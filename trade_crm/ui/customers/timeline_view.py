@@ -79,6 +79,9 @@ class TimelineView(QWidget):
         self._clock = clock
         self.open_url = open_url  # injectable so tests capture links instead of opening them
         self._customer_id: int | None = None
+        # On a trip (ui/team/offline.py): the ids of the entries still queued for the team server, marked so.
+        self.queued_entry_ids: Callable[[], set[int]] | None = None
+        self._queued: set[int] = set()
         self.empty_label = QLabel(self.tr("Select a customer to see its timeline."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -233,6 +236,7 @@ class TimelineView(QWidget):
             item.setFirstColumnSpanned(True)
             return
         locale = self.locale()
+        self._queued = self.queued_entry_ids() if self.queued_entry_ids is not None else set()
         month_format = self.tr("MMMM yyyy", "month group header, a QDate format")
         current: tuple[int, int] | None = None
         for entry in entries:
@@ -271,6 +275,9 @@ class TimelineView(QWidget):
         item.setData(0, Qt.ItemDataRole.UserRole + 1, entry.interaction_id)  # e.g. which merge to undo
         if entry.amount is not None:
             item.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if entry.interaction_id is not None and entry.interaction_id in self._queued:  # logged offline
+            item.setText(4, " · ".join(filter(None, (self.tr("Queued"), extra))))
+            item.setToolTip(4, self.tr("Logged offline: sent to the team server when it answers again"))
         item.setToolTip(2, "\n\n".join(filter(None, (entry.summary, entry.body))))
         return item
 

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.language = language
         self.quitting = False  # File > Quit: closing now ends the app, even with close-to-tray on
         self.restart_requested = False  # after a language change: the composition root starts us again
+        self.server_url = ""  # the team server's book open in this window (app.py sets it); "" = the laptop's
         self._book_counts: tuple[int, int] | None = None  # customers, overdue: update_counts refreshes them
         # app.py makes the same text the application display name, so Qt does not append it a second time.
         self.setWindowTitle(self.tr("Trade CRM"))
@@ -197,6 +198,11 @@ class MainWindow(QMainWindow):
         if language != self.language and self.confirm_restart():
             self.restart_requested = True
             self.quit_app()
+
+    def switch_book(self, _url: str = "") -> None:
+        """Settings › Data chose another book (a team server's, or this computer's): start again on it."""
+        self.restart_requested = True
+        self.quit_app()
 
     def confirm_restart(self) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Language"), self.tr(
@@ -400,8 +406,10 @@ class MainWindow(QMainWindow):
     # --- dialogs ---------------------------------------------------------------------------------
 
     def on_settings_action_triggered(self) -> None:
-        dialog = SettingsDialog(self._settings, self, db_path=self._db_path, zone=self._clock.zone)
+        dialog = SettingsDialog(self._settings, self, db_path=self._db_path, zone=self._clock.zone,
+                                server_url=self.server_url)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.book_switch_requested.connect(self.switch_book)
         dialog.settings_saved.connect(lambda: self.customer_list.model.set_working_hours(
             WORK_START.read(self._settings), WORK_END.read(self._settings)))
         dialog.settings_saved.connect(self.settings_saved)

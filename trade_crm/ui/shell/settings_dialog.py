@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trade_crm.keystore import KeyStore
 from trade_crm.ui.backup.data_settings import DataSettingsWidget
 from trade_crm.ui.common.i18n import SYSTEM
 from trade_crm.ui.reminders.settings_page import ReminderSettingsPage
+from trade_crm.ui.team.server_box import TeamServerBox
 
 
 @dataclass(frozen=True)
@@ -49,17 +51,20 @@ class SettingKey:
 LANGUAGE = SettingKey("language", str, SYSTEM, QT_TRANSLATE_NOOP("Settings", "Language"))
 WORK_START = SettingKey("display/work_start", int, 9, QT_TRANSLATE_NOOP("Settings", "Customers' working hours start"))
 WORK_END = SettingKey("display/work_end", int, 18, QT_TRANSLATE_NOOP("Settings", "Customers' working hours end"))
+# The team server's book the app opens (postgresql://user@host:port/db, never a password); "" = this computer's.
+SERVER_URL = SettingKey("data/server_url", str, "", QT_TRANSLATE_NOOP("Settings", "Team server"))
 
 
 class SettingsDialog(QDialog):
     """General (language, applied at the next start; customers' working hours used to grey local times)
     Reminders (cadences, holiday lead time, own country, tray, greeting holidays) and, given the book's
-    path, Data (folders, backups, the off-laptop copy and its key)."""
+    path, Data (folders, backups, the off-laptop copy and its key, the team server)."""
 
     settings_saved = Signal()
+    book_switch_requested = Signal(str)  # the server's URL, or "" for this computer's book: open it now
 
     def __init__(self, settings: QSettings, parent=None, *, db_path: Path | None = None,
-                 zone: tzinfo | None = None):
+                 zone: tzinfo | None = None, server_url: str = "", keystore: KeyStore | None = None):
         super().__init__(parent)
         self._settings = settings
         self.setWindowTitle(self.tr("Settings"))
@@ -91,11 +96,21 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(general, self.tr("General"))
         self.tabs.addTab(self.reminder_page, self.tr("Reminders"))
         self.data_page = DataSettingsWidget(db_path, zone or timezone.utc) if db_path is not None else None
+        self.team_box = TeamServerBox(server_url, keystore=keystore)
+        self.team_box.book_chosen.connect(self.on_team_box_book_chosen)
         if self.data_page is not None:
+            self.data_page.layout().addWidget(self.team_box)
             self.tabs.addTab(self.data_page, self.tr("Data"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
+
+    def on_team_box_book_chosen(self, url: str) -> None:
+        """Remember the chosen book for the next start, close, and ask for it to be opened now."""
+        SERVER_URL.write(self._settings, url)
+        self._settings.sync()
+        self.book_switch_requested.emit(url)
+        self.reject()  # the other tabs' unsaved edits are not what the user asked for here
 
     def _hour_spin(self, value: int) -> QSpinBox:
         spin = QSpinBox()

@@ -1,0 +1,1 @@
+"""Team mode in the window: connecting to a team server, and which book is open."""
