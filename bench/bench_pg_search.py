@@ -31,6 +31,7 @@ from bench.report import Row, median_seconds, render, timing
 from tests.postgres_server import OWNER, OWNER_PASSWORD, PostgresServer, start_server, stop_server
 from trade_crm.domain.customers.query import CustomerFilter, count_customers, search_customers
 from trade_crm.store import pg_search, search
+from trade_crm.store.pg_access import roles_sql
 from trade_crm.store.postgres import open_postgres
 
 TARGET_MS = 20.0
@@ -151,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     server = start_server(os.environ)
     try:
         restart_for_bench(server)
+        server.execute(roles_sql())  # the team's group roles: step 11 grants them the tables
         server.create_role(OWNER, OWNER_PASSWORD)
         dbname = server.create_database(OWNER)
         open_postgres(server.url(OWNER, dbname), password=OWNER_PASSWORD).close()  # today's schema

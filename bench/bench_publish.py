@@ -34,6 +34,7 @@ from trade_crm.domain.team.publish_rows import COLUMNS, array_text
 from trade_crm.store import search
 from trade_crm.store.db import close_database, open_database
 from trade_crm.store.models import database
+from trade_crm.store.pg_access import roles_sql
 from trade_crm.store.postgres import open_postgres
 
 TARGET_S = 60.0
@@ -132,6 +133,7 @@ def _measure(sqlite_path: Path, log) -> list[Row]:
     bound = database.obj
     try:
         restart_for_bench(server)
+        server.execute(roles_sql())  # the team's group roles: step 11 grants them the tables
         server.create_role(OWNER, OWNER_PASSWORD)
         names = [server.create_database(OWNER) for _ in range(2)]
         for name in names:

@@ -22,7 +22,7 @@ atexit.register(shutil.rmtree, os.environ["TRADE_CRM_LOG_DIR"], ignore_errors=Tr
 import pytest  # noqa: E402
 
 from tests.helpers import SAMPLES_ROOT, make_xlsx, require_samples  # noqa: E402
-from tests.postgres_server import book, pg_book_url, pg_db, pg_url, postgres_server  # noqa: E402, F401 (fixtures)
+from tests.postgres_server import book, pg_book_url, pg_db, pg_url, postgres_server, team  # noqa: E402, F401 (fixtures)
 from tests.second_connection import second_book  # noqa: E402, F401 (fixture)
 from trade_crm.domain.clock import FixedClock  # noqa: E402
 from trade_crm.store.db import close_database, open_database  # noqa: E402

@@ -30,6 +30,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from trade_crm.store.models import database
+from trade_crm.store.pg_access import MANAGERS, SALES, roles_sql
 from trade_crm.store.postgres import open_postgres
 
 SUPERUSER = "postgres"
@@ -156,11 +158,39 @@ class PostgresServer:
             for (sequence,) in conn.execute("SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'"):
                 conn.execute(f'ALTER SEQUENCE "{sequence}" RESTART')
 
+    def person(self, name: str, *, manager: bool = False) -> Person:
+        """A salesperson's login (a manager's with `manager`), as `trade-crm team add-person` makes one: a
+        member of the sales group, and of the managers' too for a manager. Roles are the cluster's, so a
+        second call with the same name returns the same login."""
+        password = f"{name}-secret"
+        groups = f"{SALES}, {MANAGERS}" if manager else SALES
+        self.execute(f"DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{name}') THEN "
+                     f"CREATE ROLE {name} LOGIN PASSWORD '{password}'; END IF; END$$")
+        self.execute(f"GRANT {groups} TO {name}")
+        if not manager:
+            self.execute(f"REVOKE {MANAGERS} FROM {name}")
+        return Person(self, name, password)
+
     def drop_database(self, name: str) -> None:
         self.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
     def url(self, user: str, dbname: str, *, port: int | None = None) -> str:
         return f"postgresql://{user}@{self.host}:{port or self.port}/{dbname}"
+
+
+@dataclass(frozen=True)
+class Person:
+    """A login on the test server: `url(dbname)` to connect as it, `open(dbname)` to open a book as the app does."""
+
+    server: PostgresServer
+    name: str
+    password: str
+
+    def url(self, dbname: str) -> str:
+        return self.server.url(self.name, dbname)
+
+    def open(self, dbname: str):
+        return open_postgres(self.url(dbname), password=self.password)
 
 
 def start_server(environ: Mapping[str, str]) -> PostgresServer:
@@ -182,17 +212,22 @@ def stop_server(server: PostgresServer) -> None:
 
 
 OWNER, OWNER_PASSWORD = "crm_owner", "owner-secret"
+MANAGER = "crm_manager"  # the daily login of the tests: a manager, who sees and may change every row
+MANAGER_PASSWORD = f"{MANAGER}-secret"  # as PostgresServer.person makes it
 TEMPLATE = "book_template"
 SHARED = "book_shared"
 
 
 @pytest.fixture(scope="session")
 def postgres_server():
-    """The session's server, with a login that owns the books, a template book holding today's schema,
-    and one shared book cloned from it that `pg_db` empties before each test."""
+    """The session's server, with the team's group roles, a login that owns the books, a manager's login, a
+    template book holding today's schema, and one shared book cloned from it that `pg_db` empties before
+    each test."""
     server = start_server(os.environ)
     try:
+        server.execute(roles_sql())
         server.create_role(OWNER, OWNER_PASSWORD)
+        server.person(MANAGER, manager=True)
         server.execute(f"CREATE DATABASE {TEMPLATE} OWNER {OWNER} TEMPLATE template0")
         open_postgres(server.url(OWNER, TEMPLATE), password=OWNER_PASSWORD).close()
         server.execute(f"CREATE DATABASE {SHARED} OWNER {OWNER} TEMPLATE {TEMPLATE} STRATEGY FILE_COPY")
@@ -212,17 +247,46 @@ def pg_book_url(postgres_server):
 
 @pytest.fixture
 def pg_url(postgres_server):
-    """The URL of an empty book on the server: the shared book with every row deleted."""
+    """The owner's URL of an empty book on the server: the shared book with every row deleted."""
     postgres_server.empty(SHARED)
     return postgres_server.url(OWNER, SHARED)
 
 
 @pytest.fixture
-def pg_db(pg_url):
-    """An empty book on the server, opened as the app opens one."""
-    database = open_postgres(pg_url, password=OWNER_PASSWORD)
+def pg_db(pg_url, postgres_server):
+    """An empty book on the server, opened as the app opens one, by a manager: the daily login that sees
+    every row (the owner is nobody's daily login; step 11's row-level security binds it too)."""
+    database = open_postgres(postgres_server.url(MANAGER, SHARED), password=MANAGER_PASSWORD)
     yield database
     database.close()
+
+
+@dataclass
+class Team:
+    """Logins of one team, each with the shared book open. The models are bound to one database at a time
+    (store.models.database): `act(name)` binds that person's connection, as their app would have it."""
+
+    books: dict
+
+    def act(self, name: str):
+        """Bind `name`'s connection to the models and return it (for raw SQL as that person)."""
+        db = self.books[name]
+        database.initialize(db)
+        return db
+
+    def sql(self, name: str, statement: str, params=()):
+        return self.books[name].execute_sql(statement, params)
+
+
+@pytest.fixture
+def team(pg_url, postgres_server):
+    """ann and bob sell, mia manages: each opens the same empty book as herself (no one is bound yet)."""
+    people = {"ann": postgres_server.person("ann"), "bob": postgres_server.person("bob"),
+              "mia": postgres_server.person("mia", manager=True)}
+    books = {name: person.open(SHARED) for name, person in people.items()}
+    yield Team(books)
+    for db in books.values():
+        db.close()
 
 
 ENGINES = ("sqlite", "postgresql")

@@ -537,6 +537,10 @@ The current book is kept as a backup first.</source>
 <context>
     <name>CustomerDialog</name>
     <message>
+        <source>The team server did not save this customer: %1</source>
+        <translation>团队服务器没有保存此客户：%1</translation>
+    </message>
+    <message>
         <location filename="../../trade_crm/ui/customer_dialog.py" line="73"/>
         <source>New customer</source>
         <translation>新建客户</translation>
@@ -4616,7 +4620,255 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     </message>
 </context>
 <context>
+    <name>ChangeText</name>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>other name</source>
+        <translation>其他名称</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>city</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>rating</source>
+        <translation>评级</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>lost</source>
+        <translation>已流失</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>follow-up</source>
+        <translation>跟进日</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>primary contact</source>
+        <translation>主要联系人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>probability</source>
+        <translation>成交概率</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>and %1 more</source>
+        <translation>等另外 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>the customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>email or phone</source>
+        <translation>邮箱或电话</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>timeline entry</source>
+        <translation>时间线记录</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>share with</source>
+        <translation>共享给</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>%1 returned the customer to the pool</source>
+        <translation>%1 将客户退回公海</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>%1 claimed the customer for %2</source>
+        <translation>%1 为 %2 认领了客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>%1 handed the customer over from %2 to %3</source>
+        <translation>%1 将客户从 %2 移交给 %3</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>%1 changed %2</source>
+        <translation>%1 修改了 %2</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>%1 created the customer</source>
+        <translation>%1 创建了客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>%1 shared the customer with %2</source>
+        <translation>%1 将客户共享给 %2</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>%1 stopped sharing the customer with %2</source>
+        <translation>%1 取消了与 %2 的客户共享</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>%1 added %2</source>
+        <translation>%1 添加了 %2</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>%1 removed %2</source>
+        <translation>%1 删除了 %2</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/change_text.py" line="1"/>
+        <source>%1 changed %2: %3</source>
+        <translation>%1 修改了 %2：%3</translation>
+    </message>
+</context>
+<context>
     <name>TimelineView</name>
+    <message>
+        <location filename="../../trade_crm/ui/customers/timeline_view.py" line="1"/>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/timeline_view.py" line="1"/>
+        <source>Show changes</source>
+        <translation>显示变更</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/timeline_view.py" line="1"/>
+        <source>Show who changed this customer&apos;s details, and when</source>
+        <translation>显示谁在何时修改了此客户的资料</translation>
+    </message>
     <message>
         <location filename="../../trade_crm/ui/timeline_view.py" line="43"/>
         <source>Email</source>

@@ -392,6 +392,11 @@ def _v10_team(db: SqliteDatabase) -> None:
     _run_script(db, V10_TEAM)
 
 
+def _v11_team_access(db: SqliteDatabase) -> None:
+    """Server only: a laptop book has one user, so no roles, row-level security or audit triggers
+    (store/pg_access.py is PostgreSQL's step 11). The number keeps both engines' histories in step."""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "customers, contacts, timeline, orders, reminders, tags, custom fields, imports", _v1_core_tables),
     Migration(2, "full-text search index (trigram + words)", _v2_search_index),
@@ -406,6 +411,7 @@ MIGRATIONS: tuple[Migration, ...] = (
               _v9_reminder_changes),
     Migration(10, "team mode: owners, shares, versions, the audit trail, where published rows came from",
               _v10_team),
+    Migration(11, "team access rules (server only)", _v11_team_access),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

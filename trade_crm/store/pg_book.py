@@ -26,14 +26,14 @@ import re
 from dataclasses import dataclass
 
 import psycopg
-from peewee import InterfaceError, OperationalError, PostgresqlDatabase, Psycopg3Adapter
+from peewee import InterfaceError, OperationalError, PostgresqlDatabase, ProgrammingError, Psycopg3Adapter
 from psycopg.conninfo import conninfo_to_dict
 from psycopg.pq import TransactionStatus
 from psycopg.types.string import TextLoader
 
 from trade_crm.keystore import KeyStore, KeystoreError
 from trade_crm.store import migrations, pg_schema
-from trade_crm.store.errors import DatabaseError, ServerGoneError, ServerUnreachableError
+from trade_crm.store.errors import AccessDenied, DatabaseError, ServerGoneError, ServerUnreachableError
 from trade_crm.store.models import database
 
 CONNECT_TIMEOUT_S = 5
@@ -82,7 +82,10 @@ class TranslatingCursor:
         return self
 
     def executemany(self, sql, params_seq):
-        self._cursor.executemany(to_pyformat(sql), params_seq)
+        try:
+            self._cursor.executemany(to_pyformat(sql), params_seq)
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raise AccessDenied(*refusal(exc)) from None
         return self
 
     def __iter__(self):
@@ -182,7 +185,7 @@ class PostgresBook(PostgresqlDatabase):
         outside = not self.in_transaction()
         try:
             with self._server_gone():
-                return super().execute_sql(sql, params)
+                return self._execute_refusals_named(sql, params)
         except ServerGoneError:
             # A read outside a transaction that found the connection dead is asked again on a new one (a
             # write is not: it may have run before the server went).
@@ -190,7 +193,18 @@ class PostgresBook(PostgresqlDatabase):
                 raise
             self._forget_lost_connection()
             with self._server_gone():
-                return super().execute_sql(sql, params)
+                return self._execute_refusals_named(sql, params)
+
+    def _execute_refusals_named(self, sql, params):
+        """A team rule's refusal (SQLSTATE 42501: row-level security, a missing right, a trigger of
+        store/pg_access.py) as one AccessDenied line."""
+        try:
+            return super().execute_sql(sql, params)
+        except ProgrammingError as exc:
+            cause = getattr(exc, "orig", None)  # peewee keeps psycopg's own error here
+            if isinstance(cause, psycopg.errors.InsufficientPrivilege):
+                raise AccessDenied(*refusal(cause)) from None
+            raise
 
     def commit(self):
         with self._server_gone():
@@ -205,6 +219,27 @@ class PostgresBook(PostgresqlDatabase):
     @property
     def engine(self) -> str:
         return "postgresql"
+
+
+# What a row-level security or privilege refusal was about, in a salesperson's words.
+TABLE_WORDS = {"interaction": "timeline entry", "customer_share": "share", "audit_entry": "audit trail",
+               "contact_channel": "contact's email or phone", "orders": "order", "customer_tag": "tag",
+               "custom_field_value": "custom field"}
+
+
+def refusal(exc: psycopg.Error) -> tuple[str, str]:
+    """One line for SQLSTATE 42501, and which kind of rule refused (store.errors.AccessDenied.reason): a team
+    rule's own message (store/pg_access.py's triggers say who owns the customer), or what a policy or a
+    missing right refused."""
+    text = exc.diag.message_primary or str(exc)
+    table = re.search(r'(?:policy for table|permission denied for table) "?(\w+)', text)
+    if table is None:
+        return f"the team server refused: {text}", "rule"
+    what = TABLE_WORDS.get(table.group(1), table.group(1).replace("_", " "))
+    if "policy" in text:
+        return (f"the team server refused to save this {what}: its customer is neither yours nor shared with you "
+                "(or is in the pool: claim it first)", "policy")
+    return f"the team server refused: this login may not change a {what}", "right"
 
 
 def parse_url(url: str) -> dict[str, str]:
@@ -263,7 +298,8 @@ def stored_password(parts: dict[str, str], keystore: KeyStore | None = None) -> 
 
 
 def connect(url: str, *, password: str | None = None, keystore: KeyStore | None = None) -> PostgresBook:
-    """A connection to the server's book, not bound to the models; a DatabaseError says why not."""
+    """A connection to a server database, not bound to the models and with no schema check (the book's, or the
+    server's `postgres` database for an administrator's setup); a DatabaseError says why not."""
     parts = parse_url(url)
     secret = password if password is not None else stored_password(parts, keystore)
     params = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "trade-crm"}

@@ -164,6 +164,16 @@ def is_administrator(db: Database) -> bool:
     ).fetchone()[0])
 
 
+def act_as_owner(db: Database) -> None:
+    """For the rest of the transaction, be the database's owner: an administrator (a superuser, a member of
+    the owning role) creates tables the owner owns, so that the grants and policies of step 11 hold for
+    everyone else."""
+    owner, me = db.execute_sql("SELECT pg_get_userbyid(datdba), current_user FROM pg_database "
+                               "WHERE datname = current_database()").fetchone()
+    if owner != me:
+        db.execute_sql(f'SET LOCAL ROLE "{owner}"')
+
+
 def has_tables(db: Database) -> bool:
     return bool(db.execute_sql(
         "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()").fetchone()[0])
@@ -194,6 +204,8 @@ def prepare(db: Database, *, migrate: bool, label: str) -> None:
             raise DatabaseError(f"{label} holds tables but no Trade CRM schema; use an empty database")
         check_version(version, is_administrator(db), label, migrate=migrate)
         if version is None:
+            act_as_owner(db)
             create_schema(db, label)
         else:
+            act_as_owner(db)
             upgrade(db, version, label)

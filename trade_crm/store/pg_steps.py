@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from peewee import Database
 
-from trade_crm.store import pg_search
+from trade_crm.store import pg_access, pg_search
 
 
 def _v8_smaller_search_index(db: Database) -> None:
@@ -106,4 +106,5 @@ POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     8: _v8_smaller_search_index,
     9: _v9_reminder_changes,
     10: _v10_team,
+    11: pg_access.apply,  # roles' grants, row-level security, audit triggers (SQLite 11 is a no-op)
 }

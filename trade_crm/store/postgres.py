@@ -36,3 +36,10 @@ def server_label(url: str) -> str:
     if parts.port and parts.port != DEFAULT_PORT:
         host = f"{host}:{parts.port}"
     return f"{unquote(parts.username or '')} @ {host} / {unquote(parts.path.lstrip('/'))}"
+
+
+def connect_postgres(url: str, *, password: str | None = None):
+    """A plain connection to a server database (no models bound, no schema check): an administrator's setup."""
+    from trade_crm.store import pg_book  # lazy: start-up, psycopg loads only for a server book
+
+    return pg_book.connect(url, password=password)

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from peewee import IntegrityError
 
-from tests.postgres_server import OWNER, SHARED
+from tests.postgres_server import MANAGER, SHARED
 from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.query import CustomerFilter, search_customers
 from trade_crm.domain.customers.records import (
@@ -60,7 +60,7 @@ def server(pg_db, postgres_server):
     return Server()
 
 
-def own(server, customer_id: int, owner: str = OWNER) -> None:
+def own(server, customer_id: int, owner: str = MANAGER) -> None:  # pg_db's login: the user
     server.admin.execute(f"UPDATE customer SET owner = '{owner}' WHERE id = {customer_id}", SHARED)
 
 
@@ -79,7 +79,7 @@ def test_the_copy_holds_the_users_own_customers_with_everything_around_them(serv
     mine, theirs = seed(server, clock)
     shared = create_customer(clock, name="Shared Trading Co", country="AE")
     own(server, shared, "bob")
-    server.admin.execute(f"INSERT INTO customer_share (customer_id, person) VALUES ({shared}, '{OWNER}')", SHARED)
+    server.admin.execute(f"INSERT INTO customer_share (customer_id, person) VALUES ({shared}, '{MANAGER}')", SHARED)
     url = server.db.database
     result = sync(book_path, url, clock)
     assert (result.refresh.customers, result.refresh.interactions) == (2, 1)

@@ -323,14 +323,10 @@ def test_a_cancel_in_the_middle_of_a_copy_writes_nothing(db, laptop, server, mon
 
 
 def test_a_salesperson_login_publishes_and_owns_what_it_published(db, laptop, pg_url, postgres_server):
-    """Not the database's owner: a login with row rights only (team-access adds row-level security)."""
+    """Not the database's owner nor a manager: a salesperson, under row-level security."""
     name = pg_url.rsplit("/", 1)[1]
-    with postgres_server.admin() as admin:
-        if not admin.execute("SELECT 1 FROM pg_roles WHERE rolname = 'publish_ann'").fetchone():
-            admin.execute("CREATE ROLE publish_ann LOGIN PASSWORD 'ann-secret'")
-    postgres_server.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO publish_ann; "
-                            "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO publish_ann", name)
-    target = open_postgres(postgres_server.url("publish_ann", name), password="ann-secret", bind=False)
+    ann = postgres_server.person("publish_ann")
+    target = open_postgres(ann.url(name), password=ann.password, bind=False)
     try:
         summary = publish(db, target, now=NOW)
         again = publish(db, target, now=NOW)

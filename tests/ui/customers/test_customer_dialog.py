@@ -165,3 +165,20 @@ def test_enter_in_the_country_completer_picks_the_country_and_does_not_save(make
     assert dialog.isVisible() and customer_count() == 0
     combo.setEditText("Österreich")  # a country's own name, typed in full, is understood too
     assert dialog.country_code() == "AT"
+
+
+def test_a_save_the_team_server_refuses_says_why_and_keeps_the_form_open(team, clock, qtbot):
+    """A pool customer is edited only after claiming it: the server's rule, shown as one line, not a crash."""
+    team.act("mia")
+    customer_id = create_customer(clock, name="Hamburg Tools GmbH", city="Hamburg")
+    team.sql("mia", "UPDATE customer SET owner = NULL WHERE id = ?", (customer_id,))
+    team.act("ann")
+    dialog = CustomerDialog(clock, customer_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.edits["city"].setText("Bremen")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.isVisible() and dialog.refusal_box is not None and dialog.refusal_box.isVisible()
+    assert f"customer {customer_id} is in the pool: claim it before you change it" in dialog.refusal_box.text()
+    assert get_customer(customer_id).city == "Hamburg"

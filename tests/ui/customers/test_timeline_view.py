@@ -144,3 +144,28 @@ def test_the_header_card_shows_the_other_name_beside_the_name(view, customer, cl
     update_customer(customer, clock, alt_name="汉堡工具")
     view.show_customer(customer)
     assert view.header_card.name_label.text() == "Hamburg Tools GmbH · 汉堡工具"
+
+
+def test_a_server_book_shows_who_changed_the_customer_among_the_entries(team, clock, qtbot):
+    team.act("ann")
+    customer_id = create_customer(clock, name="Hamburg Tools GmbH", rating="B")
+    log_interaction(customer_id, "call", "Discussed the sample", clock)
+    team.act("mia")
+    update_customer(customer_id, clock, rating="A")
+    team.act("ann")
+    view = TimelineView(clock)
+    qtbot.addWidget(view)
+    view.show_customer(customer_id)
+    assert view.changes_check.isVisibleTo(view)
+    # the server stamps changes with its own clock (the test's call is on the fixed clock's day)
+    assert [row[2] for row in _rows(view) if row[1] == "Change"] == ["mia changed rating B → A",
+                                                                     "ann created the customer"]
+    assert [row[2] for row in _rows(view) if row[1] == "Call"] == ["Discussed the sample"]
+    view.changes_check.setChecked(False)
+    assert [row[2] for row in _rows(view) if row[1]] == ["Discussed the sample"]
+
+
+def test_a_laptop_book_has_no_changes_to_show(view, customer):
+    view.show_customer(customer)
+    assert not view.changes_check.isVisibleTo(view)
+    assert "Change" not in [row[1] for row in _rows(view)]

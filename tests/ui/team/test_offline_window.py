@@ -11,7 +11,7 @@ from peewee import IntegrityError
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from tests.postgres_server import OWNER, OWNER_PASSWORD, SHARED
+from tests.postgres_server import MANAGER, MANAGER_PASSWORD, OWNER_PASSWORD, SHARED
 from trade_crm.app import BookChoice, install_server_gone_hook, open_chosen_book, run_gui
 from trade_crm.domain.customers.records import create_customer, update_customer
 from trade_crm.domain.customers.timeline import log_interaction
@@ -37,7 +37,7 @@ def trip(pg_db, postgres_server, tmp_path, clock):
     """A laptop book path whose copy (made from the real server) stands for a server that is now unreachable."""
     customer_id = create_customer(clock, name="Müller Haustechnik GmbH", country="DE")
     log_interaction(customer_id, "call", "wants 2,000 valves by March", clock)
-    postgres_server.execute(f"UPDATE customer SET owner = '{OWNER}'", SHARED)
+    postgres_server.execute(f"UPDATE customer SET owner = '{MANAGER}'", SHARED)  # pg_db's login: the user
     book = tmp_path / "trade-crm.db"
     sync(book, pg_db.database, clock)
     shutil.copy(copy_path(book, pg_db.database), copy_path(book, DEAD_URL))
@@ -98,9 +98,9 @@ def test_the_offline_window_says_so_marks_what_is_queued_and_refuses_the_rest_in
 
 
 def test_online_the_copy_refreshes_in_the_background(qtbot, pg_db, postgres_server, tmp_path, clock, monkeypatch):
-    monkeypatch.setenv("PGPASSWORD", OWNER_PASSWORD)
+    monkeypatch.setenv("PGPASSWORD", MANAGER_PASSWORD)  # pg_db's login: the user
     create_customer(clock, name="Acme Ltd", country="GB")
-    postgres_server.execute(f"UPDATE customer SET owner = '{OWNER}'", SHARED)
+    postgres_server.execute(f"UPDATE customer SET owner = '{MANAGER}'", SHARED)
     book = tmp_path / "trade-crm.db"
     said: list[str] = []
     syncer = CopySync(book, pg_db.database, clock, say=said.append)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from importlib import import_module
 
 MODULES = ("gui", "demo", "customers", "search", "timeline", "reminders", "imports", "export", "backup", "stats", "duplicates", "merge",
-           "team_sync", "team_publish")
-GROUPS = {"customer": "add, show or list customers", "team": "work with a team server"}
+           "team_sync", "team_publish", "team_access")
+GROUPS = {"customer": "add, show or list customers", "team": "work with a team server: its people, rules, sync and publishing"}
 
 
 def all_commands() -> list:

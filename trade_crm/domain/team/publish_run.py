@@ -60,6 +60,7 @@ class PublishRun:
         self.stamp = now.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
         self.owner = ""
         self.maps: dict[str, dict[int, int]] = defaultdict(dict)  # table -> laptop id -> server id
+        self.secured: dict[str, bool] = {}  # table -> under row-level security (COPY goes through a temp table)
         self.marks: dict[str, dict[int, int]] = defaultdict(dict)  # table -> laptop id -> published fingerprint
         self.counters: dict[str, TableCounter] = defaultdict(TableCounter)
         self.kept_customers: set[int] = set()
@@ -171,11 +172,28 @@ class PublishRun:
 
     def copy(self, table: str, columns: Sequence[str], rows: Iterable[Sequence], *, report: str | None = None,
               total: int = 0, done: int = 0) -> None:
-        with self.target.cursor().copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        """COPY the rows in; a table under row-level security (which refuses COPY FROM) gets them through a
+        temporary table and one INSERT ... SELECT, so its policies and triggers see every row."""
+        names = ", ".join(columns)
+        staged = self.row_secured(table)
+        into = f"publish_stage_{table}" if staged else table
+        if staged:
+            self.target.execute_sql(f"CREATE TEMP TABLE {into} AS SELECT {names} FROM {table} WITH NO DATA")
+        with self.target.cursor().copy(f"COPY {into} ({names}) FROM STDIN") as copy:
             for i, row in enumerate(rows, 1):
                 copy.write_row(row)
                 if report and i % BATCH == 0:
                     self.tick(report, done + i, total)
+        if staged:
+            self.target.execute_sql(f"INSERT INTO {table} ({names}) SELECT {names} FROM {into}")
+            self.target.execute_sql(f"DROP TABLE {into}")
+
+    def row_secured(self, table: str) -> bool:
+        if table not in self.secured:
+            row = self.target.execute_sql("SELECT relrowsecurity FROM pg_class WHERE oid = to_regclass(?)",
+                                          (table,)).fetchone()
+            self.secured[table] = bool(row and row[0])
+        return self.secured[table]
 
     def create(self, table: str, pending: list[tuple[int, list]], *, extra_columns: Sequence[str] = (),
                 extra_values: Sequence = (), marks: dict[int, int] | None = None, total: int = 0) -> list[int]:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -34,7 +35,9 @@ from trade_crm.domain.customers.form import (
 )
 from trade_crm.domain.customers.records import RATINGS, SOURCES, all_tags, custom_field_names, get_customer
 from trade_crm.domain.errors import EditConflict, ValidationError
+from trade_crm.domain.team import access
 from trade_crm.domain.world.countries import UnknownCountryError, normalize_country
+from trade_crm.store.errors import AccessDenied
 from trade_crm.ui.common.conflict_dialog import ConflictDialog
 from trade_crm.ui.common.country_combo import CountryPicker, country_combo
 from trade_crm.ui.common.dates import qdate
@@ -79,6 +82,7 @@ class CustomerDialog(QDialog):
         self.saved_customer_id: int | None = None
         self._base = None  # the customer as loaded: a save writes what changed since, merged with others' saves
         self.conflict_dialog: ConflictDialog | None = None
+        self.refusal_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("New customer") if customer_id is None else self.tr("Edit customer"))
         self.errors: dict[str, FieldError] = {}
         self.tabs = QTabWidget()
@@ -297,7 +301,17 @@ class CustomerDialog(QDialog):
         except EditConflict as conflict:
             self._show_conflict(conflict)
             return
+        except AccessDenied as exc:  # a team server's rule: say whose customer it is, keep the form open
+            self._show_refusal(exc)
+            return
         self._saved(customer_id)
+
+    def _show_refusal(self, exc: AccessDenied) -> None:
+        line = str(access.refusal(self._customer_id) if self._customer_id is not None else exc)
+        self.refusal_box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(),
+                                       self.tr("The team server did not save this customer: %1").replace("%1", line),
+                                       QMessageBox.StandardButton.Ok, self)
+        self.refusal_box.open()
 
     def _saved(self, customer_id: int) -> None:
         self.saved_customer_id = customer_id
@@ -321,6 +335,9 @@ class CustomerDialog(QDialog):
             return
         except EditConflict as again:  # yet another save came in between: ask again about that one
             self._show_conflict(again)
+            return
+        except AccessDenied as exc:
+            self._show_refusal(exc)
             return
         self._saved(customer_id)
 

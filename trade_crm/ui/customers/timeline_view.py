@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -27,8 +28,11 @@ from trade_crm.domain.clock import Clock, today
 from trade_crm.domain.customers.records import get_customer
 from trade_crm.domain.customers.timeline import TimelineEntry, log_interaction, timeline
 from trade_crm.domain.errors import DomainError, ValidationError
+from trade_crm.domain.team import access, audit
+from trade_crm.store.errors import AccessDenied
 from trade_crm.ui.common.dates import qdate, short_date, short_date_time
 from trade_crm.ui.common.icons import icon, kind_icon
+from trade_crm.ui.customers.change_text import change_text
 from trade_crm.ui.customers.contact_dialog import FieldError, date_format
 from trade_crm.ui.customers.header_card import HeaderCard
 
@@ -56,6 +60,7 @@ def kind_label(kind: str) -> str:
         "import": QCoreApplication.translate("TimelineView", "Import"),
         "stage_change": QCoreApplication.translate("TimelineView", "Stage change"),
         "merge": QCoreApplication.translate("TimelineView", "Merge"),
+        "change": QCoreApplication.translate("TimelineView", "Change"),
     }
     return labels.get(kind, kind)
 
@@ -106,8 +111,15 @@ class TimelineView(QWidget):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
+        # On a team server: who changed what (the audit trail), among the entries; hidden on a laptop book.
+        self.changes_check = QCheckBox(self.tr("Show changes"))
+        self.changes_check.setToolTip(self.tr("Show who changed this customer's details, and when"))
+        self.changes_check.setChecked(True)
+        self.changes_check.toggled.connect(self.on_changes_check_toggled)
+        self.changes_check.setVisible(False)
         layout.addWidget(self._build_quick_log())
         layout.addWidget(self.header_card)
+        layout.addWidget(self.changes_check, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.entries, 1)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_label)
@@ -193,6 +205,9 @@ class TimelineView(QWidget):
             message = self.tr("Say in a few words what happened.") if exc.field == "summary" else exc.message
             self.quick_log_error.show_message(message)
             return
+        except AccessDenied:  # a team server's rule: say whose customer it is
+            self.quick_log_error.show_message(str(access.refusal(self._customer_id, "log on")))
+            return
         customer_id = self._customer_id
         self.summary_edit.clear()
         self.follow_up_combo.setCurrentIndex(0)
@@ -224,8 +239,22 @@ class TimelineView(QWidget):
             self.contact_combo.addItem(contact.name or self.tr("(no name)"), contact.id)
         self.contact_combo.setCurrentIndex(1 if customer.contacts else 0)
         self.contact_combo.setVisible(bool(customer.contacts))
-        self._fill_entries(timeline(customer.id))
+        server = access.on_server()
+        self.changes_check.setVisible(server)
+        entries = timeline(customer.id)
+        if server and self.changes_check.isChecked():
+            entries = self._with_changes(customer.id, entries)
+        self._fill_entries(entries)
         self.stack.setCurrentIndex(1)
+
+    def _with_changes(self, customer_id: int, entries: list[TimelineEntry]) -> list[TimelineEntry]:
+        changes = [TimelineEntry(kind="change", occurred_at=c.at, summary=change_text(c))
+                   for c in audit.changes_of(customer_id)]
+        return sorted(entries + changes, key=lambda e: e.occurred_at, reverse=True)
+
+    def on_changes_check_toggled(self, _checked: bool) -> None:
+        if self._customer_id is not None:
+            self.show_customer(self._customer_id)
 
     def _fill_entries(self, entries: list[TimelineEntry]) -> None:
         self.entries.clear()
@@ -275,6 +304,10 @@ class TimelineView(QWidget):
         item.setData(0, Qt.ItemDataRole.UserRole + 1, entry.interaction_id)  # e.g. which merge to undo
         if entry.amount is not None:
             item.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if entry.kind == "change":  # the audit trail: quieter than what happened with the customer
+            muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
+            for column in range(self.COLUMNS):
+                item.setForeground(column, muted)
         if entry.interaction_id is not None and entry.interaction_id in self._queued:  # logged offline
             item.setText(4, " · ".join(filter(None, (self.tr("Queued"), extra))))
             item.setToolTip(4, self.tr("Logged offline: sent to the team server when it answers again"))
