@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from peewee import SqliteDatabase
 
-from tests.postgres_server import ENGINES, OWNER_PASSWORD
+from tests.postgres_server import ENGINES, MANAGER, MANAGER_PASSWORD, OWNER, OWNER_PASSWORD
 from trade_crm.store.db import close_database, open_database
 
 
@@ -59,5 +59,6 @@ def db_location(db, db_path: Path, monkeypatch) -> str:
     """What `--db` takes for this test's book: the SQLite file, or the server book's URL."""
     if isinstance(db, SqliteDatabase):
         return str(db_path)
-    monkeypatch.setenv("PGPASSWORD", OWNER_PASSWORD)
+    user = db.database.split("//", 1)[1].split("@", 1)[0]  # the login pg_db opened the book as
+    monkeypatch.setenv("PGPASSWORD", {OWNER: OWNER_PASSWORD, MANAGER: MANAGER_PASSWORD}[user])
     return db.database
