@@ -37,12 +37,16 @@ VERSION_COLUMNS = {("version", t) for t in ("customer", "contact", "opportunity"
 
 
 def dump(db, *, versions: bool = True) -> dict[str, list[tuple]]:
-    """Every row of every table (the import history and the reminders' change set aside), in a stable order.
+    """Every row of every table (the import history, the reminders' change set and a server's append-only
+    audit trail aside), in a stable order.
     `versions=False` leaves out the save counters (an undo is a save: it puts the values back and moves
     the version on, so a form opened before it sees the change)."""
+    catalog = ("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+               if isinstance(db, SqliteDatabase) else  # a server book (tests/postgres_server.py)
+               "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()")
     tables = [r[0] for r in db.execute_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-        "AND name NOT LIKE 'search_%' AND name NOT IN ('import_batch', 'reminder_change', 'reminder_mark') ORDER BY name")]
+        f"SELECT name FROM ({catalog}) AS t WHERE name NOT LIKE 'search_%' "
+        "AND name NOT IN ('import_batch', 'reminder_change', 'reminder_mark', 'audit_entry') ORDER BY name")]
     out = {}
     for t in tables:
         columns = ", ".join(f'"{c.name}"' for c in db.get_columns(t)

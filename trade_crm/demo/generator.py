@@ -76,7 +76,7 @@ class _BookMaker(PeopleMaker, HistoryMaker):
             c.contact_ids.append(pid)
             birthday = (f"{self.between(1958, 1997)}-{self.between(1, 12):02d}-{self.between(1, 28):02d}"
                         if rnd() < 0.3 else None)
-            self.rows.contacts.append((pid, c.cid, display, title, birthday, 1 if i == 0 else 0, "", created, created))
+            self.rows.contacts.append((pid, c.cid, display, title, birthday, i == 0, "", created, created))
             self.channels(pid, country, given, family, domain, c.german, i, formal=bool(showcase))
 
         last_contact, follow_up = self.timeline(c, times)
@@ -85,7 +85,7 @@ class _BookMaker(PeopleMaker, HistoryMaker):
         products = ", ".join(dict.fromkeys(pick(c.line["products"]) for _ in range(self.between(1, 3))))
         street = country.street.format(n=self.between(1, 250)) if country.street and rnd() < 0.6 else ""
         notes = pick(self.sentences["_notes"]) if rnd() < 0.25 else ""
-        lost = 1 if c.rating == "D" and rnd() < 0.15 else 0
+        lost = c.rating == "D" and rnd() < 0.15  # flags are booleans (a server's columns are BOOLEAN)
         self.rows.customers.append((
             c.cid, name, country.code, city[0], street, website, c.source, c.industry, products,
             pick(data.COMPANY_SIZES), c.rating, country.lang, country.currencies[0], notes,

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from peewee import SqliteDatabase
+from peewee import Database
 
 from trade_crm.demo.rows import COLUMNS, TABLE_OF, BookRows, DemoSummary, FirstIds
-from trade_crm.store import search
+from trade_crm.store import search, sql_rows
 
 
-def first_free_ids(db: SqliteDatabase) -> FirstIds:
+def first_free_ids(db: Database) -> FirstIds:
+    """Each table's first id past its stored rows; write_book then moves a server's id sequences past the
+    ids it wrote (the demo is loaded in one transaction by one user, so the ids are not reserved first)."""
     values = {name: db.execute_sql(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
               for name, table in TABLE_OF.items()}
     return FirstIds(**values)
@@ -22,7 +24,7 @@ def _insert_sql(table: str) -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
-def write_rows(db: SqliteDatabase, rows: BookRows, tag_ids: dict[str, int]) -> None:
+def write_rows(db: Database, rows: BookRows, tag_ids: dict[str, int]) -> None:
     """Insert one chunk inside the caller's transaction; `tag_ids` (folded name -> id) grows as tags appear."""
     cursor = db.cursor()
     for name, table in TABLE_OF.items():
@@ -33,12 +35,12 @@ def write_rows(db: SqliteDatabase, rows: BookRows, tag_ids: dict[str, int]) -> N
     for cid, tag in rows.customer_tags:
         key = tag.casefold()
         if key not in tag_ids:
-            tag_ids[key] = cursor.execute("INSERT INTO tag (name) VALUES (?)", (tag,)).lastrowid
+            tag_ids[key] = sql_rows.insert_returning_id("tag", {"name": tag}, db=db)
         links.append((cid, tag_ids[key]))
-    cursor.executemany("INSERT OR IGNORE INTO customer_tag (customer_id, tag_id) VALUES (?, ?)", links)
+    sql_rows.insert_ignore("customer_tag", ("customer_id", "tag_id"), links, db=db)
 
 
-def write_book(db: SqliteDatabase, chunks: Iterable[BookRows], *, index: bool = True) -> DemoSummary:
+def write_book(db: Database, chunks: Iterable[BookRows], *, index: bool = True) -> DemoSummary:
     """Write every chunk, then bring the search index along; call inside `db.atomic()`."""
     had_customers = db.execute_sql("SELECT 1 FROM customer LIMIT 1").fetchone() is not None
     tag_ids = {name.casefold(): tid for tid, name in db.execute_sql("SELECT id, name FROM tag")}
@@ -51,6 +53,8 @@ def write_book(db: SqliteDatabase, chunks: Iterable[BookRows], *, index: bool = 
             counts[name] += len(getattr(rows, name))
         countries.update(r[2] for r in rows.customers)
         new_ids.extend(r[0] for r in rows.customers)
+    for table in TABLE_OF.values():  # the rows came with the generator's ids: the next new row's is past them
+        sql_rows.sync_ids(table, db=db)
     if index:
         if had_customers:
             search.reindex(db, new_ids)

@@ -329,12 +329,13 @@ def back_up(source: sqlite3.Connection | Path, db_path: Path, kind: str, now: da
 
 
 def back_up_open_book(kind: str, now: datetime, zone: tzinfo) -> BackupReport | None:
-    """A copy of the bound book before a risky write (an import); None for an in-memory book.
+    """A copy of the bound book before a risky write (an import); None for an in-memory book and for a
+    book on a server (its copies are the server's: pg_dump; the import is still one transaction and undoable).
 
     Raises BackupError when the copy cannot be made: the caller then does not write.
     """
     name = database.obj.database
-    if not name or name == ":memory:":
+    if not isinstance(database.obj, SqliteDatabase) or not name or name == ":memory:":
         return None
     return back_up(Path(name), Path(name), kind, now, zone)
 

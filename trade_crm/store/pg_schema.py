@@ -58,6 +58,10 @@ CREATE INDEX reminder_due_state ON reminder (due_on, state);
 CREATE TABLE search_trigram (rowid BIGINT NOT NULL PRIMARY KEY, body TEXT NOT NULL);
 CREATE TABLE search_words (rowid BIGINT NOT NULL PRIMARY KEY, body TEXT NOT NULL);
 CREATE INDEX customer_website ON customer (website) WHERE website <> '';
+CREATE INDEX contact_channel_email_domain ON contact_channel (substr(value, strpos(value, '@') + 1))
+    WHERE kind = 'email';
+CREATE INDEX customer_name_block ON customer ((translate(substr(name, 1, 2), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+    'abcdefghijklmnopqrstuvwxyz') || '|' || coalesce(country, '')), name, country);
 CREATE TABLE exchange_rate (
     currency VARCHAR(3) NOT NULL PRIMARY KEY,
     rate TEXT NOT NULL,

@@ -178,22 +178,27 @@ def document_parts(db: SqliteDatabase, ids: list[int] | None) -> dict[int, list[
     if ids is not None:
         marks = ",".join("?" * len(ids))
         where, params = (f" WHERE c.id IN ({marks})", tuple(ids))
+    # SQLite reads the rows in one order for one book (its plans walk ids); a server's join order follows
+    # where rows happen to lie (a row put back by an undo lies last), so there the order is spelled out.
+    fixed = not _is_fts5(db)
     for row in db.execute_sql(f"SELECT c.id, {', '.join('c.' + f for f in CUSTOMER_TEXT)} FROM customer c{where}",
                               params):
         docs[row[0]].extend(v for v in row[1:] if v)
     for cid, name, title in db.execute_sql(
-        f"SELECT c.id, p.name, p.title FROM contact p JOIN customer c ON c.id = p.customer_id{where}", params
+        f"SELECT c.id, p.name, p.title FROM contact p JOIN customer c ON c.id = p.customer_id{where}"
+        + (" ORDER BY p.id" if fixed else ""), params
     ):
         docs[cid].extend(v for v in (name, title) if v)
     for cid, kind, value, raw in db.execute_sql(
         "SELECT c.id, ch.kind, ch.value, ch.raw FROM contact_channel ch "
-        f"JOIN contact p ON p.id = ch.contact_id JOIN customer c ON c.id = p.customer_id{where}",
+        f"JOIN contact p ON p.id = ch.contact_id JOIN customer c ON c.id = p.customer_id{where}"
+        + (" ORDER BY p.id, ch.id" if fixed else ""),
         params,
     ):
         docs[cid].extend(channel_texts(kind, value, raw))
     for cid, tag in db.execute_sql(
         "SELECT c.id, t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id "
-        f"JOIN customer c ON c.id = ct.customer_id{where}",
+        f"JOIN customer c ON c.id = ct.customer_id{where}" + (" ORDER BY c.id, t.id" if fixed else ""),
         params,
     ):
         docs[cid].append(tag)

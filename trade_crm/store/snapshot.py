@@ -1,12 +1,15 @@
 """Exact copies of a customer's rows, to undo a delete (and later a merge or an import update).
 
-Rows are kept as plain column dicts read straight from SQLite, and restored with their own ids,
-so an undo gives back byte-for-byte what was there, relations included.
+Rows are kept as plain column dicts read straight from the book, and restored with their own ids,
+so an undo gives back byte-for-byte what was there, relations included. A server's NUMERIC (money)
+comes back as Decimal, kept as its exact text so a snapshot is JSON as it is on SQLite.
 """
 
 from __future__ import annotations
 
-from peewee import SqliteDatabase
+from decimal import Decimal
+
+from peewee import Database
 
 # Parent tables first: restoring in this order satisfies every foreign key.
 OWNED_TABLES: tuple[tuple[str, str], ...] = (
@@ -22,19 +25,25 @@ OWNED_TABLES: tuple[tuple[str, str], ...] = (
 )
 
 Snapshot = dict[str, list[dict]]
+_ORDER = {"customer_tag": "customer_id, tag_id"}  # each table's rows in one order on both engines; else by id
 
 
-def take(db: SqliteDatabase, customer_ids: list[int]) -> Snapshot:
+def take(db: Database, customer_ids: list[int]) -> Snapshot:
     marks = ",".join("?" * len(customer_ids))
     snap: Snapshot = {}
     for table, where in OWNED_TABLES:
-        cursor = db.execute_sql(f"SELECT * FROM {table} WHERE {where.format(ids=marks)}", customer_ids)
+        cursor = db.execute_sql(f"SELECT * FROM {table} WHERE {where.format(ids=marks)} "
+                                f"ORDER BY {_ORDER.get(table, 'id')}", customer_ids)
         columns = [d[0] for d in cursor.description]
-        snap[table] = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        snap[table] = [dict(zip(columns, map(_plain, row), strict=True)) for row in cursor.fetchall()]
     return snap
 
 
-def restore(db: SqliteDatabase, snap: Snapshot) -> None:
+def _plain(value):
+    return str(value) if isinstance(value, Decimal) else value
+
+
+def restore(db: Database, snap: Snapshot) -> None:
     """Insert the rows back with their own ids; the caller holds the transaction."""
     for table, _ in OWNED_TABLES:
         rows = snap.get(table) or []

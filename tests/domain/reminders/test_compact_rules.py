@@ -22,7 +22,6 @@ def _everything(day: date, clock: FixedClock, **kwargs) -> list[tuple]:
             for c in compute_reminders(day, clock.zone, ReminderSettings.load(), **kwargs)]
 
 
-@pytest.mark.sqlite_only("load_demo: demo/writer.py writes SQLite rows until port-b ports demo/")
 def test_birthdays_by_the_index_are_those_found_by_reading_every_contact(db, monkeypatch):
     clock = FixedClock.at("2026-02-27 09:30", "Asia/Shanghai")  # across 28 Feb: a 29 Feb birthday counts
     load_demo(clock, customers=300)
@@ -43,7 +42,6 @@ def test_no_birthday_in_the_book_finds_none(db):
 
 
 @pytest.mark.parametrize("factor", [1.5, 1.3, 2.0])
-@pytest.mark.sqlite_only("load_demo: demo/writer.py writes SQLite rows until port-b ports demo/")
 def test_a_dormant_customers_day_from_sql_is_the_day_dormancy_gives(db, factor):
     clock = FixedClock.at("2026-12-04 09:30", "Asia/Shanghai")
     load_demo(clock, customers=400)

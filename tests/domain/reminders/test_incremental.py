@@ -86,7 +86,6 @@ def _edit(step: int, clock: FixedClock) -> str:
 
 
 @pytest.mark.parametrize("customers", [120, 1500])
-@pytest.mark.sqlite_only("load_demo: demo/writer.py writes SQLite rows until port-b ports demo/")
 def test_incremental_sync_leaves_what_a_full_sync_leaves_over_ten_days(db, customers):
     clock = FixedClock.at("2026-12-14 09:30", "Asia/Shanghai")  # Christmas greetings fall due meanwhile
     load_demo(clock, customers=customers)
@@ -113,7 +112,6 @@ def test_incremental_sync_leaves_what_a_full_sync_leaves_over_ten_days(db, custo
         assert changed_customers(10_000) == []
 
 
-@pytest.mark.sqlite_only("load_demo: demo/writer.py writes SQLite rows until port-b ports demo/")
 def test_a_sync_with_nothing_changed_computes_nothing_and_raises_nothing(db, monkeypatch):
     clock = FixedClock.at("2026-12-01 09:30", "Asia/Shanghai")
     load_demo(clock, customers=60)
@@ -135,7 +133,6 @@ def test_a_sync_with_nothing_changed_computes_nothing_and_raises_nothing(db, mon
     assert calls and all(k["only"] is None for k in calls)  # a new day computes everything
 
 
-@pytest.mark.sqlite_only("load_demo: demo/writer.py writes SQLite rows until port-b ports demo/")
 def test_the_change_set_sees_writes_by_any_path_and_a_sync_clears_it(db):
     clock = FixedClock.at("2026-12-01 09:30", "Asia/Shanghai")
     load_demo(clock, customers=20)

@@ -13,6 +13,7 @@ from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.records import create_customer, get_customer, update_customer
 from trade_crm.domain.errors import EditConflict, ValidationError
 from trade_crm.exchange.importing.importer import import_history, undo_import
+from trade_crm.store.sql_rows import insert_returning_id
 
 
 def test_import_then_undo_leaves_exactly_the_rows_and_values_there_were(db, sheet, clock):
@@ -59,9 +60,8 @@ def one(db, sql, *args):
 
 def store_batch(db, journal: dict) -> int:
     """An ImportBatch row as an earlier version stored it, its journal the JSON object given."""
-    cur = db.execute_sql("INSERT INTO import_batch (file_name, source, tag, created_at, summary, journal) "
-                         "VALUES ('old.xlsx', '', '', ?, '{}', ?)", (NOW, json.dumps(journal)))
-    return cur.lastrowid
+    return insert_returning_id("import_batch", {"file_name": "old.xlsx", "source": "", "tag": "", "created_at": NOW,
+                                                "summary": "{}", "journal": json.dumps(journal)}, db=db)
 
 
 def test_a_batch_an_earlier_version_stored_from_an_exported_book_is_undone_exactly(db, clock):

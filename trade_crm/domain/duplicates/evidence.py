@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from peewee import SqliteDatabase
+from peewee import Database
 
 from trade_crm.domain.duplicates.matching import (
     MIN_FUZZY_KEY,
@@ -74,7 +74,7 @@ _EVIDENCE_PHONES = ("SELECT p.customer_id, ch.value, p.name FROM contact_channel
                     "WHERE p.customer_id IN ({marks}) AND ch.kind IN ('phone', 'whatsapp', 'email')")
 
 
-def load_evidence(db: SqliteDatabase, customer_ids: Iterable[int]) -> dict[int, Evidence]:
+def load_evidence(db: Database, customer_ids: Iterable[int]) -> dict[int, Evidence]:
     """Evidence for stored customers (their name, website and contacts' email domains, phones): a name
     match against the book is checked for conflicts the same way as between the rows of a file."""
     ids = sorted(set(customer_ids))

@@ -12,7 +12,6 @@ people, while "Jon Smith" and "John Smith" are one.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -20,7 +19,7 @@ from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from peewee import SqliteDatabase
+from peewee import Database
 from rapidfuzz import fuzz, process
 
 from trade_crm.domain.duplicates.words import (
@@ -29,6 +28,8 @@ from trade_crm.domain.duplicates.words import (
     LEGAL_FORMS,
     PLATFORM_DOMAINS,
 )
+from trade_crm.store import sql
+from trade_crm.store.sql_rows import value_list
 
 _CJK_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "有限公司", "集团公司", "公司", "集团", "株式会社", "商行", "厂")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
@@ -326,30 +327,35 @@ def duplicate_pairs(profiles: Iterable[Profile], threshold: float = 90.0) -> lis
 
 # --- loading the stored customers that could match ------------------------------------------------
 
-def _hits(db: SqliteDatabase, sql: str, values: Iterable[str]) -> list[tuple]:
+def _hits(db: Database, query: str, values: Iterable[object]) -> list[tuple]:
+    """Rows of `query` for a list of values: `{values}` in it stands for a table of them (column `value`, alias j)."""
     values = sorted(set(values))
     if not values:
         return []
-    return db.execute_sql(sql, (json.dumps(values, ensure_ascii=False),)).fetchall()
+    listed = value_list(values, db=db)
+    return db.execute_sql(query.format(values=listed.sql, block=sql.name_block("name", "country", db=db),
+                                       prefix=sql.name_prefix("name", db=db), domain=sql.email_domain("ch.value", db=db),
+                                       ids=sql.ids_list("cid", db=db), in_order=sql.join_in_order(db=db)),
+                          (listed.param,)).fetchall()
 
 
-_CHANNEL_HITS = ("SELECT p.customer_id, ch.value FROM json_each(?) j CROSS JOIN contact_channel ch "
-                 "CROSS JOIN contact p ON p.id = ch.contact_id WHERE ch.kind {kinds} AND ch.value = j.value")
-# These match the expression indexes of schema version 3 word for word, so they are index lookups.
-# Per domain, the customers using it, read only until one more than MAX_DOMAIN_SHARE is found (a
-# domain on thousands of contacts is a provider's, and reading all its rows was most of the cost).
-_EMAIL_DOMAIN_HITS = ("SELECT j.value, (SELECT group_concat(cid) FROM (SELECT DISTINCT p.customer_id AS cid "
-                      "FROM contact_channel ch CROSS JOIN contact p ON p.id = ch.contact_id "
-                      "WHERE ch.kind = 'email' AND substr(ch.value, instr(ch.value, '@') + 1) = j.value "
-                      f"LIMIT {MAX_DOMAIN_SHARE + 1})) FROM json_each(?) j")
+_CHANNEL_HITS = ("SELECT p.customer_id, ch.value FROM {{values}} CROSS JOIN contact_channel ch "
+                 "{{in_order}} contact p ON p.id = ch.contact_id WHERE ch.kind {kinds} AND ch.value = j.value")
+# These match the expression indexes of schema version 3 word for word (store/sql.py keeps each engine's
+# spelling), so they are index lookups. Per domain, the customers using it, read only until one more than
+# MAX_DOMAIN_SHARE is found (a domain on thousands of contacts is a provider's, and reading all its rows
+# was most of the cost).
+_EMAIL_DOMAIN_HITS = ("SELECT j.value, (SELECT {ids} FROM (SELECT DISTINCT p.customer_id AS cid "
+                      "FROM contact_channel ch {in_order} contact p ON p.id = ch.contact_id "
+                      "WHERE ch.kind = 'email' AND {domain} = j.value "
+                      f"LIMIT {MAX_DOMAIN_SHARE + 1}) AS d) FROM {{values}}")
 _WEBSITES = "SELECT id, website FROM customer WHERE website <> ''"
-_BLOCK_HITS = ("SELECT id, name, country FROM customer WHERE (lower(substr(name, 1, 2)) || '|' || coalesce(country, '')) "
-               "IN (SELECT value FROM json_each(?))")
-_PREFIX_HITS = ("SELECT id, name, country FROM customer WHERE lower(substr(name, 1, 2)) "
-                "IN (SELECT value FROM json_each(?))")
+_BLOCK_HITS = "SELECT id, name, country FROM customer WHERE {block} IN (SELECT value FROM {values})"
+_PREFIX_HITS = "SELECT id, name, country FROM customer WHERE {prefix} IN (SELECT value FROM {values})"
+_ID_HITS = "SELECT id, name, country FROM customer WHERE id IN (SELECT value FROM {values})"
 
 
-def _website_hits(db: SqliteDatabase, domains: set[str]) -> dict[str, list[int]]:
+def _website_hits(db: Database, domains: set[str]) -> dict[str, list[int]]:
     """Stored customers whose website is on one of `domains` (a covering index scan, hosts parsed here)."""
     if not domains:
         return {}
@@ -363,7 +369,7 @@ def _website_hits(db: SqliteDatabase, domains: set[str]) -> dict[str, list[int]]
     return {d: ids for d, ids in hits.items() if len(set(ids)) <= MAX_DOMAIN_SHARE}
 
 
-def load_candidates(db: SqliteDatabase, profiles: Iterable[Profile]) -> list[Profile]:
+def load_candidates(db: Database, profiles: Iterable[Profile]) -> list[Profile]:
     """The stored customers that could match any of `profiles`, as profiles (ident = customer id).
 
     Each holds only what can match: the emails, phones and domains found, and its name.
@@ -392,8 +398,7 @@ def load_candidates(db: SqliteDatabase, profiles: Iterable[Profile]) -> list[Pro
                                                                       if p.country is None))})
     missing = [cid for cid in found if cid not in names]
     if missing:
-        names.update({row[0]: row[1:] for row in _hits(
-            db, "SELECT id, name, country FROM customer WHERE id IN (SELECT value FROM json_each(?))", missing)})
+        names.update({row[0]: row[1:] for row in _hits(db, _ID_HITS, missing)})
     return [Profile(cid, name or "", country, tuple(found[cid]["e"]) if cid in found else (),
                     tuple(found[cid]["p"]) if cid in found else (), tuple(found[cid]["d"]) if cid in found else ())
             for cid, (name, country) in names.items()]

@@ -23,12 +23,12 @@ from trade_crm.domain.customers.records import EDITABLE_FIELDS, CustomerDetail, 
 from trade_crm.domain.customers.timeline import log_interaction
 from trade_crm.domain.duplicates.matching import same_contact
 from trade_crm.domain.errors import ValidationError
-from trade_crm.store import search, snapshot
+from trade_crm.store import search, snapshot, sql_rows
 from trade_crm.store.models import database
 
 # Derived tables that hang off a customer but are not in snapshot.OWNED_TABLES (recomputed, yet restored
 # as they were so an undo gives back the same figures until the next recompute).
-EXTRA_TABLES = (("customer_segment", "customer_id IN ({ids})"),)
+EXTRA_TABLES = (("customer_segment", "customer_id IN ({ids}) ORDER BY customer_id"),)
 _IGNORED = frozenset({"id", "updated_at", "version"})  # a re-save that changes nothing is not a change
 # Columns that move without the user editing the row: by logging, recomputing, or the form re-saving.
 _DERIVED = {"customer": frozenset({"last_contact_at", "follow_up_on", "lifecycle"}),
@@ -78,17 +78,12 @@ class MergeResult:
 
 # --- rows ------------------------------------------------------------------------------------------
 
-def _exists(table: str) -> bool:
-    return database.execute_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                                (table,)).fetchone() is not None
-
-
 def take(ids: Sequence[int]) -> snapshot.Snapshot:
     """snapshot.take, plus the derived tables a customer owns."""
     snap = snapshot.take(database.obj, list(ids))
     marks = ",".join("?" * len(ids))
     for table, where in EXTRA_TABLES:
-        if table not in snap and _exists(table):
+        if table not in snap and sql_rows.table_exists(table):
             cursor = database.execute_sql(f"SELECT * FROM {table} WHERE {where.format(ids=marks)}", list(ids))
             columns = [d[0] for d in cursor.description]
             snap[table] = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
@@ -96,12 +91,16 @@ def take(ids: Sequence[int]) -> snapshot.Snapshot:
 
 
 def insert_rows(table: str, rows: list[dict], *, ignore: bool = False) -> None:
-    if rows:
-        columns = list(rows[0])
-        verb = "INSERT OR IGNORE" if ignore else "INSERT"
+    """Put snapshot rows back with their own ids; `ignore`: skip a row whose unique key is taken since."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    values = [tuple(r[c] for c in columns) for r in rows]
+    if ignore:
+        sql_rows.insert_ignore(table, columns, values)
+    else:
         database.cursor().executemany(
-            f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-            [tuple(r[c] for c in columns) for r in rows])
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", values)
 
 
 def row_content(table: str, row: dict) -> str:
@@ -183,10 +182,10 @@ def merge_customers(keep_id: int, other_ids: Sequence[int], clock: Clock,
         database.execute_sql(f"DELETE FROM customer WHERE id IN ({','.join('?' * len(others))})", others)
         names = {row["id"]: row["name"] for row in before["customer"]}
         merged = ", ".join(f"“{names[o]}” #{o}" for o in others)
-        merge_id = database.execute_sql(
-            "INSERT INTO merge_record (kept_id, merged_ids, choices, snapshot, created_at) VALUES (?, ?, ?, ?, ?)",
-            (keep_id, json.dumps(others), json.dumps({"fields": chosen, "not_duplicate_added": apart, "moved": moved}),
-             json.dumps(before, ensure_ascii=False), clock.now().strftime(STAMP))).lastrowid
+        merge_id = sql_rows.insert_returning_id("merge_record", {
+            "kept_id": keep_id, "merged_ids": json.dumps(others),
+            "choices": json.dumps({"fields": chosen, "not_duplicate_added": apart, "moved": moved}),
+            "snapshot": json.dumps(before, ensure_ascii=False), "created_at": clock.now().strftime(STAMP)})
         interaction_id = log_interaction(keep_id, "merge", f"{merged} → “{names[keep_id]}” #{keep_id}", clock,
                                          body=f"merge #{merge_id}; undo: trade-crm merge undo {merge_id}")
         after = take([keep_id])
@@ -238,7 +237,7 @@ def _move_contacts(keep_id: int, others: list[int], before: snapshot.Snapshot) -
         database.execute_sql("DELETE FROM contact WHERE id = ?", (contact["id"],))
     primaries = [c["id"] for c in kept if c["is_primary"]]
     if len(primaries) > 1:
-        database.execute_sql(f"UPDATE contact SET is_primary = 0 WHERE id IN ({','.join('?' * (len(primaries) - 1))})",
+        database.execute_sql(f"UPDATE contact SET is_primary = FALSE WHERE id IN ({','.join('?' * (len(primaries) - 1))})",
                              primaries[1:])
     return {"contacts": len(moving) - joined, "contacts_joined": joined}
 
@@ -249,9 +248,10 @@ def _move_rows(keep_id: int, others: list[int]) -> dict[str, int]:
     for table, key in (("interaction", "interactions"), ("opportunity", "opportunities"), ("orders", "orders")):
         counts[key] = database.execute_sql(f"UPDATE {table} SET customer_id = ? WHERE customer_id IN ({marks})",
                                            [keep_id, *others]).rowcount
-    counts["tags"] = database.execute_sql(
-        f"INSERT OR IGNORE INTO customer_tag (customer_id, tag_id) SELECT DISTINCT ?, tag_id FROM customer_tag "
-        f"WHERE customer_id IN ({marks})", [keep_id, *others]).rowcount
+    counts["tags"] = sql_rows.insert_ignore_select(
+        "customer_tag", ("customer_id", "tag_id"),
+        f"SELECT DISTINCT CAST(? AS INTEGER), tag_id FROM customer_tag WHERE customer_id IN ({marks})",
+        [keep_id, *others])
     moved = dropped = 0
     for rid, key, cid in database.execute_sql(
             f"SELECT id, key, customer_id FROM reminder WHERE customer_id IN ({marks}) ORDER BY id", others).fetchall():
@@ -320,7 +320,7 @@ def _carry_not_duplicates(keep_id: int, ids: list[int], clock: Clock) -> list[li
         if outsider in involved:
             continue
         pair = sorted((keep_id, outsider))
-        if database.execute_sql("INSERT OR IGNORE INTO not_duplicate (customer_a, customer_b, created_at) "
-                                "VALUES (?, ?, ?)", (*pair, clock.now().strftime(STAMP))).rowcount:
+        if sql_rows.insert_ignore("not_duplicate", ("customer_a", "customer_b", "created_at"),
+                                  [(*pair, clock.now().strftime(STAMP))]):
             added.append(pair)
     return added

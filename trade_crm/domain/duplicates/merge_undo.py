@@ -150,7 +150,7 @@ def _put_back(kept_id: int, before: snapshot.Snapshot, now: snapshot.Snapshot, a
         row["customer_id"] = owner.get(row["contact_id"], kept_id)
     if any(r["is_primary"] for r in added.get("contact", [])) and any(
             r["is_primary"] for r in before.get("contact", []) if r["customer_id"] == kept_id):
-        added["contact"] = [{**r, "is_primary": 0} for r in added["contact"]]
+        added["contact"] = [{**r, "is_primary": False} for r in added["contact"]]
     for table, _ in snapshot.OWNED_TABLES:
         insert_rows(table, added.get(table, []), ignore=table in ("reminder", "customer_tag", "custom_field_value"))
     insert_rows("reminder", fresh, ignore=True)

@@ -41,6 +41,7 @@ from trade_crm.domain.errors import NotFoundError, ValidationError
 from trade_crm.domain.text import clean_line, normalize_email, split_emails
 from trade_crm.domain.world.countries import UnknownCountryError, normalize_country
 from trade_crm.domain.world.phones import normalize_phone, split_phones
+from trade_crm.store import sql
 from trade_crm.store.models import database
 
 RULE_SCORES = {"email": 100.0, "phone": 98.0, "domain": 90.0, "name": 85.0}
@@ -88,11 +89,11 @@ class DuplicateScan:
 
 # A link: (score, customer a, customer b, Reason); plain tuples, there are hundreds of thousands.
 Link = tuple[float, int, int, Reason]
-_SHARED = ("SELECT ch.value, group_concat(DISTINCT p.customer_id) FROM contact_channel ch JOIN contact p ON p.id = ch.contact_id "
+_SHARED = ("SELECT ch.value, {ids} FROM contact_channel ch JOIN contact p ON p.id = ch.contact_id "
            "WHERE ch.kind IN ({kinds}) AND ch.value IN (SELECT value FROM contact_channel WHERE kind IN ({kinds}) "
            "GROUP BY value HAVING count(*) > 1) GROUP BY ch.value HAVING count(DISTINCT p.customer_id) > 1")
-_EMAIL_DOMAINS = ("SELECT substr(ch.value, instr(ch.value, '@') + 1), group_concat(DISTINCT p.customer_id) "
-                  "FROM contact_channel ch JOIN contact p ON p.id = ch.contact_id WHERE ch.kind = 'email' GROUP BY 1")
+_EMAIL_DOMAINS = ("SELECT {domain}, {ids} FROM contact_channel ch JOIN contact p ON p.id = ch.contact_id "
+                  "WHERE ch.kind = 'email' GROUP BY 1")
 
 
 def _tick(progress: Progress | None, step: int, what: str) -> None:
@@ -120,8 +121,10 @@ def _exact_links(customers: dict[int, tuple], shared: Iterable[tuple[str, set[in
     return links
 
 
-def _shared(sql: str) -> Iterable[tuple[str, set[int]]]:
-    for value, ids in database.obj.execute_sql(sql):
+def _shared(query: str, **parts: str) -> Iterable[tuple[str, set[int]]]:
+    query = query.format(ids=sql.ids_list("p.customer_id", distinct=True), domain=sql.email_domain("ch.value"),
+                         **parts)
+    for value, ids in database.obj.execute_sql(query):
         yield value, {int(i) for i in ids.split(",")}
 
 
@@ -172,11 +175,11 @@ def find_duplicates(progress: Progress | None = None, threshold: float = 90.0) -
     `progress(step, of, what)` is called between the steps (and may raise to stop the search).
     """
     customers = {cid: (name or "", country, city or "") for cid, name, country, city
-                 in database.obj.execute_sql("SELECT id, name, country, city FROM customer")}
+                 in database.obj.execute_sql("SELECT id, name, country, city FROM customer ORDER BY id")}
     _tick(progress, 1, "emails")
-    links = _exact_links(customers, _shared(_SHARED.format(kinds="'email'")), "email")
+    links = _exact_links(customers, _shared(_SHARED, kinds="'email'"), "email")
     _tick(progress, 2, "phones")
-    links += _exact_links(customers, ((v, ids) for v, ids in _shared(_SHARED.format(kinds="'phone', 'whatsapp'"))
+    links += _exact_links(customers, ((v, ids) for v, ids in _shared(_SHARED, kinds="'phone', 'whatsapp'")
                                       if v.startswith("+")), "phone")
     _tick(progress, 3, "domains")
     links += _exact_links(customers, _domains(), "domain")

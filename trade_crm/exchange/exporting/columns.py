@@ -25,6 +25,7 @@ from trade_crm.domain.world.countries import country_name
 from trade_crm.domain.world.currency import RateTable, rate_table
 from trade_crm.domain.world.phones import international
 from trade_crm.exchange.exporting.labels import label, labels
+from trade_crm.store import sql
 from trade_crm.store.models import database
 
 SHEETS = ("customers", "contacts", "interactions", "orders")
@@ -267,8 +268,8 @@ class RowReader:
         instant = datetime.fromisoformat(text[:19]).replace(tzinfo=timezone.utc)
         return instant.astimezone(self.zone).replace(tzinfo=None)
 
-    def _query(self, sql: str, ids: Sequence[int]) -> list[tuple]:
-        return self.db.execute_sql(sql.format(marks=",".join("?" * len(ids))), list(ids)).fetchall()
+    def _query(self, query: str, ids: Sequence[int]) -> list[tuple]:
+        return self.db.execute_sql(query.format(marks=",".join("?" * len(ids))), list(ids)).fetchall()
 
     def rows(self, ids: Sequence[int]) -> dict[str, list[list]]:
         """The rows each sheet gets for these customers, in the order of `ids`."""
@@ -280,7 +281,7 @@ class RowReader:
                                    "WHERE customer_id IN ({marks}) ORDER BY customer_id, is_primary DESC, id", ids)
             channels = self._channels("SELECT ch.contact_id, ch.kind, ch.value FROM contact_channel ch JOIN contact p "
                                       "ON p.id = ch.contact_id WHERE p.customer_id IN ({marks}) "
-                                      "ORDER BY ch.contact_id, ch.position", ids)
+                                      "ORDER BY ch.contact_id, ch.position, ch.id", ids)
             out["contacts"] = [
                 [cid, names.get(cid), pid, name, title, bool(primary), *self._channel_cells(channels.get(pid, {})),
                  date.fromisoformat(birthday) if birthday else None, notes]
@@ -291,8 +292,9 @@ class RowReader:
             first = list({c[1]: c[0] for c in reversed(contacts)}.values())
             # "+kind": with 1,000 ids SQLite would pick the (kind, value) index and read every email in the book.
             channels = self._channels("SELECT contact_id, kind, value FROM contact_channel WHERE contact_id IN "
-                                      "({marks}) AND +kind IN ('email', 'phone', 'whatsapp') "
-                                      "ORDER BY contact_id, position", first) if first else {}
+                                      f"({{marks}}) AND {sql.unindexed('kind', db=self.db)} IN "
+                                      "('email', 'phone', 'whatsapp') ORDER BY contact_id, position, id",
+                                      first) if first else {}
         orders = []
         if "orders" in self.sheets:
             orders = self._query("SELECT id, customer_id, ordered_on, amount, currency, reference, notes FROM orders "
@@ -317,9 +319,9 @@ class RowReader:
                 rows.sort(key=lambda row: position[row[0]])
         return out
 
-    def _channels(self, sql: str, ids: Sequence[int]) -> dict[int, dict[str, list[str]]]:
+    def _channels(self, query: str, ids: Sequence[int]) -> dict[int, dict[str, list[str]]]:
         found: dict[int, dict[str, list[str]]] = {}
-        for contact_id, kind, value in self._query(sql, ids):
+        for contact_id, kind, value in self._query(query, ids):
             found.setdefault(contact_id, {}).setdefault(kind, []).append(value)
         return found
 
@@ -355,7 +357,7 @@ class RowReader:
         out: dict[int, tuple[int, float | None, str]] = {}
         factor = self.rates.factor  # a float factor, as the rates table offers it for sums
         for cid, currency, count, amount in grouped:  # by customer, then currency
-            amount = amount or 0
+            amount = float(amount or 0)  # a server's NUMERIC sum is a Decimal; the factors are floats
             rate = factor(currency)
             value = None if rate is None else amount * rate
             text = f"{currency} {amount:,.2f}"

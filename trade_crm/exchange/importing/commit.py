@@ -21,7 +21,7 @@ from trade_crm.exchange.importing.journal import Added, Changed, Merged, TagLink
 from trade_crm.exchange.importing.plan import ImportPlan, ImportResult, PlannedContact, PlannedCustomer
 from trade_crm.exchange.importing.progress import Cancel, Progress, check, tick
 from trade_crm.exchange.importing.writer import BatchWriter, page_cache, utc_stamp
-from trade_crm.store import search
+from trade_crm.store import search, sql_rows
 from trade_crm.store.models import database
 
 _CUSTOMER_DEFAULTS = {"name": "", "alt_name": "", "country": None, "city": "", "address": "", "website": "",
@@ -92,7 +92,7 @@ class ListWriter:
         contact_id = self.batch.new_id("contact")
         self.rows["contact"].append(
             (contact_id, customer_id, contact.name, contact.title,
-             contact.birthday.isoformat() if contact.birthday else None, int(primary), contact.notes, self.now, self.now))
+             contact.birthday.isoformat() if contact.birthday else None, bool(primary), contact.notes, self.now, self.now))
         channels = self._channel_rows(contact, set())
         self.rows["contact_channel"].extend((contact_id, kind, value, raw, position)
                                             for position, (kind, value, raw) in enumerate(channels))
@@ -166,23 +166,20 @@ class ListWriter:
             have = {v for cid, _, values in old.contacts if cid == contact_id for v in values}
             start = self.cur.execute("SELECT coalesce(max(position) + 1, 0) FROM contact_channel WHERE contact_id = ?",
                                      (contact_id,)).fetchone()[0]
-            for position, row in enumerate(self._channel_rows(contact, have), start=start):
-                self.cur.execute(_INSERTS["contact_channel"], (contact_id, *row, position))
-                journal.record(Added("contact_channel", self.cur.lastrowid))
+            for position, (kind, value, raw) in enumerate(self._channel_rows(contact, have), start=start):
+                journal.record(Added("contact_channel", sql_rows.insert_returning_id("contact_channel", {
+                    "contact_id": contact_id, "kind": kind, "value": value, "raw": raw, "position": position})))
                 self.cur.execute("UPDATE contact SET version = version + 1 WHERE id = ?", (contact_id,))
         for tag in planned.tags:
-            self.cur.execute("INSERT OR IGNORE INTO customer_tag (customer_id, tag_id) VALUES (?, ?)",
-                             (customer_id, self.tag_ids[tag]))
-            if self.cur.rowcount == 1:
+            if sql_rows.insert_ignore("customer_tag", ("customer_id", "tag_id"), [(customer_id, self.tag_ids[tag])]):
                 journal.record(TagLink(customer_id, self.tag_ids[tag]))
                 touched = True
         for name, value in planned.custom_fields.items():
             row = self.cur.execute("SELECT id, value FROM custom_field_value WHERE customer_id = ? AND field_id = ?",
                                    (customer_id, self.field_ids[name])).fetchone()
             if row is None:
-                self.cur.execute("INSERT INTO custom_field_value (customer_id, field_id, value) VALUES (?, ?, ?)",
-                                 (customer_id, self.field_ids[name], value))
-                journal.record(Added("custom_field_value", self.cur.lastrowid))
+                journal.record(Added("custom_field_value", sql_rows.insert_returning_id("custom_field_value", {
+                    "customer_id": customer_id, "field_id": self.field_ids[name], "value": value})))
                 touched = True
             elif row[1] != value and (not row[1] or self.plan.options.overwrite):
                 journal.record(Changed("custom_field_value", row[0], {"value": row[1]}))

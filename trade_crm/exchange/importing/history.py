@@ -15,7 +15,7 @@ from trade_crm.domain.clock import Clock
 from trade_crm.domain.errors import NotFoundError, ValidationError
 from trade_crm.exchange.importing.journal import DELETED_COLUMNS, Journal
 from trade_crm.exchange.importing.writer import utc_stamp
-from trade_crm.store import search
+from trade_crm.store import search, sql_rows
 from trade_crm.store.models import ImportBatch, database
 
 
@@ -76,8 +76,7 @@ def undo_batch(batch_id: int, clock: Clock) -> UndoResult:
         for table in ("contact_channel", "contact", "interaction", "orders"):
             restore(table)
         cur.executemany("DELETE FROM customer_tag WHERE customer_id = ? AND tag_id = ?", journal.tag_links(True))
-        cur.executemany("INSERT OR IGNORE INTO customer_tag (customer_id, tag_id) VALUES (?, ?)",
-                        journal.tag_links(False))
+        sql_rows.insert_ignore("customer_tag", ("customer_id", "tag_id"), journal.tag_links(False))
         delete("custom_field_value")
         reinsert("custom_field_value")
         restore("custom_field_value")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 
@@ -118,7 +119,7 @@ class Journal:
                 out[_CHANGED[e.table]][str(e.id)] = dict(e.previous)
             else:
                 out[_DELETED[e.table]].append(list(e.row))
-        return json.dumps(out)
+        return json.dumps(out, default=_exact)
 
     @classmethod
     def from_json(cls, text: str | None) -> Journal:
@@ -137,3 +138,10 @@ class Journal:
         entries += [TagLink(c, t, False) for c, t in data.get("removed_tags", [])]
         entries += [Merged(c) for c in data.get("merged", [])]
         return cls(entries)
+
+
+def _exact(value: object) -> str:
+    """A server's NUMERIC (an order's amount) comes back as Decimal: kept as its exact text."""
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")

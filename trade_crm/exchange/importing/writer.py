@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from contextlib import contextmanager
 from datetime import datetime, timezone
 from decimal import Decimal
 
 from trade_crm.exchange.importing.journal import Added, Journal
 from trade_crm.exchange.importing.plan import ImportPlan
+from trade_crm.store import sql_rows
 from trade_crm.store.models import database
 
-BULK_CACHE_KIB = 64 * 1024
+BULK_CACHE_KIB = sql_rows.BULK_CACHE_KIB
+ID_BLOCK = 1000  # ids reserved at a time: on a server each block moves the id sequence once
 _FORMAT = "%Y-%m-%d %H:%M:%S"
 
 
@@ -27,20 +28,10 @@ def utc_stamp(instant: datetime) -> str:
     return instant.astimezone(timezone.utc).strftime(_FORMAT)
 
 
-@contextmanager
 def page_cache(kib: int = BULK_CACHE_KIB):
-    """A bigger page cache for one bulk write (the search index's pages stay in memory), then the old one."""
-    db = database.obj
-    before = db.execute_sql("PRAGMA cache_size").fetchone()[0]
-    page_kib = db.execute_sql("PRAGMA page_size").fetchone()[0] // 1024 or 1
-    if (-before if before < 0 else before * page_kib) >= kib:
-        yield
-        return
-    db.execute_sql(f"PRAGMA cache_size = {-kib}")
-    try:
-        yield
-    finally:
-        db.execute_sql(f"PRAGMA cache_size = {before}")
+    """A bigger page cache for one bulk write (the search index's pages stay in memory), then the old one;
+    nothing on a server book (store/sql_rows.py)."""
+    return sql_rows.bulk_write_settings(kib)
 
 
 VERSIONED = frozenset({"customer", "contact", "opportunity"})  # tables whose saves are versioned (conflicts.py)
@@ -54,27 +45,32 @@ class BatchWriter:
         self.cur = database.obj.cursor()
         self.journal = Journal()
         self.next_id: dict[str, int] = {}
+        self.block_end: dict[str, int] = {}  # per table, the last id of the block reserved so far
         self.tag_ids: dict[str, int] = {}
         self.field_ids: dict[str, int] = {}
-        self.cur.execute("INSERT INTO import_batch (file_name, source, tag, created_at) VALUES (?, ?, ?, ?)",
-                         (plan.file_name, plan.options.source, ", ".join(plan.batch_tags), now))
-        self.batch_id: int = self.cur.lastrowid
+        self.batch_id: int = sql_rows.insert_returning_id("import_batch", {
+            "file_name": plan.file_name, "source": plan.options.source, "tag": ", ".join(plan.batch_tags),
+            "created_at": now})
 
     # --- ids ------------------------------------------------------------------------------------
 
     def reserve(self, table: str, kept: Iterable[int] = ()) -> None:
         """Fix `table`'s next free id now (above the `kept` ids a file brings), before anything is
         deleted, so no id is used twice in a batch."""
-        stored = self.cur.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
-        self.next_id[table] = max([stored, *kept]) + 1
+        self.next_id[table] = sql_rows.reserve_ids(table, ID_BLOCK, above=max(kept, default=0))
+        self.block_end[table] = self.next_id[table] + ID_BLOCK - 1
 
     def new_id(self, table: str, wanted: int | None = None) -> int:
         """`wanted` when given, else the next free id. Ids are handed out here so rows can be buffered
-        and written with executemany; the transaction holds the write lock, so nobody else takes them."""
+        and written with executemany: the ids of a reserved block are nobody else's (SQLite: the
+        transaction holds the write lock; a server: the id sequence moved past the block)."""
         if wanted is not None:
             return wanted
         if table not in self.next_id:
             self.reserve(table)
+        elif self.next_id[table] > self.block_end[table]:
+            self.next_id[table] = sql_rows.reserve_ids(table, ID_BLOCK, above=self.next_id[table] - 1)
+            self.block_end[table] = self.next_id[table] + ID_BLOCK - 1
         self.next_id[table] += 1
         return self.next_id[table] - 1
 
@@ -84,9 +80,8 @@ class BatchWriter:
         if name not in self.tag_ids:
             row = self.cur.execute("SELECT id FROM tag WHERE name = ?", (name,)).fetchone()
             if row is None:
-                self.cur.execute("INSERT INTO tag (name) VALUES (?)", (name,))
-                self.journal.record(Added("tag", self.cur.lastrowid))
-                row = (self.cur.lastrowid,)
+                row = (sql_rows.insert_returning_id("tag", {"name": name}),)
+                self.journal.record(Added("tag", row[0]))
             self.tag_ids[name] = row[0]
         return self.tag_ids[name]
 
@@ -95,9 +90,8 @@ class BatchWriter:
             row = self.cur.execute("SELECT id FROM custom_field WHERE name = ?", (name,)).fetchone()
             if row is None:
                 position = self.cur.execute("SELECT count(*) FROM custom_field").fetchone()[0]
-                self.cur.execute("INSERT INTO custom_field (name, position) VALUES (?, ?)", (name, position))
-                self.journal.record(Added("custom_field", self.cur.lastrowid))
-                row = (self.cur.lastrowid,)
+                row = (sql_rows.insert_returning_id("custom_field", {"name": name, "position": position}),)
+                self.journal.record(Added("custom_field", row[0]))
             self.field_ids[name] = row[0]
         return self.field_ids[name]
 

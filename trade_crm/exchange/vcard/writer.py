@@ -78,7 +78,7 @@ def cards_for(ids: Sequence[int], *, language: str = "en") -> list[VCard]:
     channels: dict[int, list[tuple[str, str]]] = {}
     for contact_id, kind, value in _query(
             "SELECT ch.contact_id, ch.kind, ch.value FROM contact_channel ch JOIN contact p ON p.id = ch.contact_id "
-            "WHERE p.customer_id IN ({marks}) ORDER BY ch.contact_id, ch.position", ids):
+            "WHERE p.customer_id IN ({marks}) ORDER BY ch.contact_id, ch.position, ch.id", ids):
         channels.setdefault(contact_id, []).append((kind, value))
     cards = []
     for contact_id, cid, name, title, birthday, notes in _query(

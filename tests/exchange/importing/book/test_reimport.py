@@ -313,22 +313,22 @@ def import_command(monkeypatch):
         monkeypatch.setattr(commands, "MODULES", (*commands.MODULES, "imports"))
 
 
-def test_the_cli_recognises_an_exported_book_and_reports_updates(import_command, db, db_path, book, clock, tmp_path,
+def test_the_cli_recognises_an_exported_book_and_reports_updates(import_command, db, db_location, book, clock, tmp_path,
                                                                  capsys):
     sheets = Sheets(export(tmp_path / "book.xlsx", clock))
     sheets.set("Customers", sheets.row("Customers", "id", book["lima"]), city="Cusco")
     edited = sheets.save(tmp_path / "edited.xlsx")
     close_database(db)
-    assert run([*("import", str(edited), "--db", str(db_path), "--dry-run", "--json")], clock=clock) == 0
+    assert run([*("import", str(edited), "--db", db_location, "--dry-run", "--json")], clock=clock) == 0
     report = json.loads(capsys.readouterr().out)
     assert {k: report[k] for k in ("batch", "created", "merged", "skipped", "contacts_created", "updated",
                                    "unchanged", "errors")} == {
         "batch": None, "created": 0, "merged": 1, "skipped": 0, "contacts_created": 0, "updated": 1, "unchanged": 2,
         "errors": []}
-    assert run(["import", str(edited), "--db", str(db_path)], clock=clock) == 0
+    assert run(["import", str(edited), "--db", db_location], clock=clock) == 0
     out = capsys.readouterr().out
     assert "updated 1, unchanged 2" in out and "same CRM ID" in out
-    assert run(["import", "undo", "1", "--db", str(db_path)], clock=clock) == 0
+    assert run(["import", "undo", "1", "--db", db_location], clock=clock) == 0
     assert "0 customers removed, 1 restored" in capsys.readouterr().out
 
 

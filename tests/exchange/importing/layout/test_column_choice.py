@@ -113,11 +113,11 @@ def test_evidence_survives_a_users_override(tmp_path, db):
     assert plan.columns[0].target == "notes" and plan.columns[0].evidence.kind == "company"
 
 
-def test_trade_crm_search_finds_an_imported_customer_by_its_chinese_name(tmp_path, db_path, capsys):
+def test_trade_crm_search_finds_an_imported_customer_by_its_chinese_name(tmp_path, db_location, capsys):
     path = bilingual_list(tmp_path / "bilingual.xlsx", count=6)
-    assert cli(["--db", str(db_path), "import", str(path), "--json"]) == 0
+    assert cli(["--db", db_location, "import", str(path), "--json"]) == 0
     capsys.readouterr()
-    assert cli(["--db", str(db_path), "search", "德尔塔机械", "--json"]) == 0
+    assert cli(["--db", db_location, "search", "德尔塔机械", "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)["results"]
     assert [h["name"] for h in hits] == ["Delta Machinery Co., Ltd."]
 

@@ -32,12 +32,12 @@ def test_a_weak_best_sheet_is_called_out(tmp_path):
     assert "does not look like a contact list" in table.notices[-1]
 
 
-def test_dry_run_says_which_sheet_was_taken_and_why(tmp_path, db_path, capsys):
+def test_dry_run_says_which_sheet_was_taken_and_why(tmp_path, db_location, capsys):
     path = five_sheet_workbook(tmp_path / "show.xlsx")
-    assert cli(["--db", str(db_path), "import", str(path), "--dry-run"]) == 0
+    assert cli(["--db", db_location, "import", str(path), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert 'sheet "Exhibitors" was chosen' in out and '"Events" (0 of 108)' in out
-    assert cli(["--db", str(db_path), "import", str(path), "--dry-run", "--json"]) == 0
+    assert cli(["--db", db_location, "import", str(path), "--dry-run", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["sheet"] == "Exhibitors" and any("was chosen" in n for n in report["notices"])
 

@@ -26,7 +26,7 @@ from trade_crm.exchange.importing.journal import Added, Changed, Deleted, Merged
 from trade_crm.exchange.importing.plan import BookEntity, ImportPlan, ImportResult
 from trade_crm.exchange.importing.progress import Cancel, Progress, tick
 from trade_crm.exchange.importing.writer import BatchWriter, page_cache, utc_stamp
-from trade_crm.store import search
+from trade_crm.store import search, sql_rows
 from trade_crm.store.models import database
 
 _TABLES = ("customer", "contact", "contact_channel", "interaction", "orders", "custom_field_value")
@@ -110,9 +110,8 @@ class BookWriter:
         for name in state.tags:
             if name.casefold() not in before:
                 tag_id = self.tag_id(name)
-                self.cur.execute("INSERT OR IGNORE INTO customer_tag (customer_id, tag_id) VALUES (?, ?)",
-                                 (customer_id, tag_id))
-                if self.cur.rowcount == 1 and not created:
+                added = sql_rows.insert_ignore("customer_tag", ("customer_id", "tag_id"), [(customer_id, tag_id)])
+                if added and not created:
                     self.journal.record(TagLink(customer_id, tag_id))
         state.old_tags = None
 

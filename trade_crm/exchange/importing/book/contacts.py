@@ -106,13 +106,13 @@ class ContactEdits:
                 self.warn(row, "name", "a contact needs a name or a way to reach them; this row is not imported")
             return None
         keep = row.own_id if self.ctx.keep_ids else None
-        contact = ContactState(None, {"name": "", "title": "", "birthday": None, "is_primary": 0, "notes": "",
+        contact = ContactState(None, {"name": "", "title": "", "birthday": None, "is_primary": False, "notes": "",
                                       "created_at": self.ctx.now, "updated_at": self.ctx.now}, new_id=keep)
         contact.values.update({k: v for k, v in values.items() if v not in (None, "")})
         for kind, found in channels.items():
             self._add_channels(contact, kind, found, verbatim=self.creating)
         if not self.state.contacts:
-            contact.values["is_primary"] = 1
+            contact.values["is_primary"] = True
         self.state.contacts.append(contact)
         self.new_contacts += 1
         self.note("contacts", "", f"new: {contact.get('name') or contact.channel_values()[0]}")
@@ -172,7 +172,7 @@ class ContactEdits:
 
     def _make_primary(self, contact: ContactState) -> None:
         for other in self.state.contacts:
-            other.set("is_primary", 1 if other is contact else 0)
+            other.set("is_primary", other is contact)
         self.note("primary contact", "", contact.get("name") or "")
 
     def primary_cells(self, row: BookRow, baseline: tuple[ContactState | None, str, str, str]) -> None:

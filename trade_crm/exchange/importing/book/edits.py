@@ -176,14 +176,14 @@ class Editor(ContactEdits, TimelineEdits):
             record.set("source", self.ctx.batch_source)
         if self.creating:
             stage = clean_line((customer.values.get("stage") if customer else "") or "").lower()
-            record.set("lost", 1 if stage == "lost" else 0)
+            record.set("lost", stage == "lost")
             record.set("lifecycle", stage if stage in LIFECYCLES and stage != "lost"
                        else lifecycle_for_order_count(len(state.orders)))
             created = customer.values.get("created") if customer else None
             record.set("created_at", self._instant(created) if created else self.ctx.now)
             record.set("updated_at", self.ctx.now)
             if state.contacts and not any(c.is_primary for c in state.contacts):
-                state.contacts[0].values["is_primary"] = 1
+                state.contacts[0].values["is_primary"] = True
         elif self.orders_added:
             record.set("lifecycle", lifecycle_for_order_count(len(state.orders)))
         if self.timeline_changed or self.creating:

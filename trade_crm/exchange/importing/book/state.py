@@ -27,7 +27,7 @@ INTERACTION_COLUMNS = ("contact_id", "kind", "occurred_at", "summary", "body", "
 ORDER_COLUMNS = ("ordered_on", "amount", "currency", "reference", "notes", "created_at")
 CUSTOMER_DEFAULTS = {"name": "", "alt_name": "", "country": None, "city": "", "address": "", "website": "", "source": "other",
                      "industry": "", "products": "", "company_size": "", "rating": None, "preferred_language": "",
-                     "currency": "", "notes": "", "lifecycle": "potential", "lost": 0, "follow_up_on": None,
+                     "currency": "", "notes": "", "lifecycle": "potential", "lost": False, "follow_up_on": None,
                      "last_contact_at": None}
 _CHUNK = 500
 
