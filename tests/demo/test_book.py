@@ -188,5 +188,7 @@ def test_every_search_plan_returns_what_the_plain_query_returns(db, clock, monke
                     assert got == reference_ids(db, text, sort, descending, offset, limit), (text, sort, offset)
         assert cq.count_customers(cq.CustomerFilter(text=text), today=today(clock)) == len(
             reference_ids(db, text, "created", False, 0, 10**6))
-    if sample < 100:  # every plan ran; a server book has no `_checked_page` (its hits need no re-check)
-        assert used["walk"] > 50 and used["listed"] > 50 and (server or used["checked"] > 50)
+    if sample < 100 and server:  # each plan ran; how often depends on the server's statistics (its bands, the
+        assert used["walk"] > 0 and used["listed"] > 0  # planner's row estimates), and it has no `_checked_page`
+    elif sample < 100:  # every plan ran, many times
+        assert used["walk"] > 50 and used["listed"] > 50 and used["checked"] > 50
