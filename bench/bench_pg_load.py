@@ -62,6 +62,7 @@ class Outcome:
     logged: list[str] = field(default_factory=list)  # the markers of the entries written
     conflicts: int = 0  # saves refused by EditConflict, handovers of a customer someone moved first
     errors: list[str] = field(default_factory=list)
+    domain_handover: bool = False  # the handovers went through domain/team/handover.py
 
 
 def managers_of(people: int) -> int:
@@ -116,7 +117,7 @@ def salesperson(index: int, people: int, url: str, customers: int, today: date, 
         hand_over = None
 
     person = role(index, people)
-    outcome = Outcome(person)
+    outcome = Outcome(person, domain_handover=hand_over is not None)
     rng = random.Random(index)
     db = open_postgres(url, password=password(person))
     clock = SystemClock()
@@ -207,7 +208,7 @@ def salesperson(index: int, people: int, url: str, customers: int, today: date, 
         outcome.latencies[kind].append(time.perf_counter() - started)
     db.close()
     queue.put((outcome.person, dict(outcome.latencies), outcome.saves, outcome.handovers, outcome.logged,
-               outcome.conflicts, outcome.errors))
+               outcome.conflicts, outcome.errors, outcome.domain_handover))
 
 
 def check(book: ServerBook, dbname: str, outcomes: list[Outcome], since: tuple[int, int]) -> dict[str, int]:
@@ -260,8 +261,9 @@ def run(book: ServerBook, processes: int, seconds: float, today: date) -> list[R
         go.set()
         outcomes = []
         for _ in workers:
-            person, latencies, saves, handovers, logged, conflicts, errors = queue.get(timeout=seconds + 300)
-            outcomes.append(Outcome(person, defaultdict(list, latencies), saves, handovers, logged, conflicts, errors))
+            person, latencies, saves, handovers, logged, conflicts, errors, domain = queue.get(timeout=seconds + 300)
+            outcomes.append(Outcome(person, defaultdict(list, latencies), saves, handovers, logged, conflicts, errors,
+                                    domain))
         load_after = os.getloadavg()
         for worker in workers:
             worker.join(timeout=30)
@@ -280,8 +282,11 @@ def run(book: ServerBook, processes: int, seconds: float, today: date) -> list[R
             rows.append(Row(section, f"{kind}: none done", 0, "", ok=False))
             continue
         p95 = percentile(times, 0.95) * 1000
+        how = ""
+        if kind == "hand over":
+            how = "; domain hand_over" if all(o.domain_handover for o in outcomes) else "; the bench's own write"
         rows.append(Row(section, f"{kind}: p95", p95, "ms",
-                        note=f"{len(times) / seconds:,.1f}/s, p50 {percentile(times, 0.5) * 1000:.1f} ms"))
+                        note=f"{len(times) / seconds:,.1f}/s, p50 {percentile(times, 0.5) * 1000:.1f} ms{how}"))
     conflicts = sum(o.conflicts for o in outcomes)
     errors = [e for o in outcomes for e in o.errors]
     rows.append(Row(section, "lost updates (audit)", counts["lost updates"], "", target="= 0",

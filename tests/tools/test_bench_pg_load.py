@@ -3,6 +3,7 @@ through the domain, and a checker that finds lost updates and duplicates in the 
 
 from __future__ import annotations
 
+import importlib.util
 from datetime import date
 
 import pytest
@@ -43,6 +44,8 @@ def test_people_work_under_the_rules_and_nothing_is_lost_or_doubled(server_book)
     assert rows["lost updates (audit)"].value == 0 and rows["lost updates (audit)"].ok
     assert rows["duplicate entries (audit)"].value == 0 and rows["duplicate entries (audit)"].ok
     assert " 0 missing" in rows["duplicate entries (audit)"].note
+    handover_module = importlib.util.find_spec("trade_crm.domain.team.handover")
+    assert ("domain hand_over" in rows["hand over: p95"].note) == (handover_module is not None)
 
 
 def test_the_check_counts_a_save_missing_from_the_audit_and_an_entry_written_twice(server_book):
