@@ -59,6 +59,15 @@ def test_an_administrator_sets_up_a_book_and_its_people_who_then_share(admin, ca
     code, out, err = as_("dan", "team", "add-person", "eve", "--password-stdin")
     assert code == 2 and "may not create roles" in err
 
+    # the search's sort bands, drawn on the empty book by step 12, are drawn again by the administrator only
+    code, out, err = as_("carla", "team", "rebalance-search")
+    assert code == 1 and "only the team server's administrator" in err and "Traceback" not in err
+    monkeypatch.setenv("PGPASSWORD", ADMIN_PASSWORD)
+    done = cli_json(capsys, "--db", book, "team", "rebalance-search")
+    assert done["documents"] == 1 and done["name_bands"] >= 1
+    code, out, _ = as_("dan", "search", "Carla")
+    assert code == 0 and "Carla's Client" in out
+
 
 def test_setup_refuses_a_bad_book_name_in_one_line(capsys):
     code, out, err = cli(capsys, "team", "setup", "--server", "postgresql://admin@localhost/postgres",

@@ -1,4 +1,5 @@
-"""`trade-crm team setup | add-person | people | share | unshare`: a company's server and its people.
+"""`trade-crm team setup | add-person | people | share | unshare | rebalance-search`: a company's server and
+its people.
 
 `team setup` is the server administrator's (a superuser, or a login with CREATEROLE and CREATEDB): the
 group roles, the owner role, the book's database and its schema. `add-person` too (it creates a login).
@@ -12,6 +13,7 @@ import sys
 
 from trade_crm.cli.base import Command, CommandError, Context
 from trade_crm.domain.team import access, people
+from trade_crm.domain.team.search_upkeep import rebalance_search
 from trade_crm.store.errors import AccessDenied
 
 
@@ -96,6 +98,13 @@ def unshare(ctx: Context, args) -> int:
     return _shared(ctx, access.unshare(args.customer_id, args.person))
 
 
+def rebalance(ctx: Context, args) -> int:
+    done = rebalance_search(ctx.db)
+    ctx.emit(done, f"search bands drawn again over {done.documents:,} customers ({done.name_bands} by name, "
+                   f"{done.contact_bands} by last contact) in {done.seconds:.1f} s")
+    return 0
+
+
 COMMANDS = (
     Command("team setup", "as the server's administrator: create a team book (roles, database, schema)", setup,
             setup_arguments, opens_db=False),
@@ -105,4 +114,6 @@ COMMANDS = (
     Command("team share", "share a customer with another salesperson (they see and edit it)", share,
             share_arguments),
     Command("team unshare", "stop sharing a customer with a salesperson", unshare, share_arguments),
+    Command("team rebalance-search", "as the server's administrator: redraw the search's sort bands after the "
+            "book grew (a publish, a big import)", rebalance),
 )
