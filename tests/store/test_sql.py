@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from trade_crm.store import sql
+from trade_crm.store import sql, sql_rows
 from trade_crm.store.models import database
 
 
@@ -107,8 +107,8 @@ def test_upsert_replaces_the_row_with_the_same_key_and_insert_ignore_keeps_it(bo
         with book.atomic():
             sql.upsert(book, "kv", ("k",), ("k", "v", "n"), [("a", "one", 1), ("b", "two", 2)])
             sql.upsert(book, "kv", ("k",), ("k", "v", "n"), [("a", "uno", 11)])
-            sql.insert_ignore(book, "kv", ("k", "v", "n"), [("b", "dos", 22), ("c", "tres", 3)])
-            sql.insert_ignore(book, "kv", ("k", "v", "n"), iter([("c", "drei", 33)]))  # a generator, as sync gives
+            sql_rows.insert_ignore("kv", ("k", "v", "n"), [("b", "dos", 22), ("c", "tres", 3)], db=book)
+            sql_rows.insert_ignore("kv", ("k", "v", "n"), iter([("c", "drei", 33)]), db=book)  # a generator, as sync gives
         rows = book.execute_sql("SELECT k, v, n FROM kv ORDER BY k").fetchall()
         assert [tuple(r) for r in rows] == [("a", "uno", 11), ("b", "two", 2), ("c", "tres", 3)]
     finally:

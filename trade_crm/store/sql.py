@@ -104,10 +104,6 @@ class Sqlite:
         """The same, of the rows `rows` gives (a SELECT, or VALUES)."""
         return f"INSERT OR REPLACE INTO {table} ({_columns(columns)}) {rows}"
 
-    @staticmethod
-    def insert_ignore(table: str, columns: Sequence[str]) -> str:
-        """An INSERT of `columns` that leaves out a row whose unique key is taken already."""
-        return f"INSERT OR IGNORE INTO {table} ({_columns(columns)}) VALUES ({_marks(columns)})"
 
 
 class Postgres:
@@ -166,9 +162,6 @@ class Postgres:
         action = (f"UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in rest)}" if rest else "NOTHING")
         return f"INSERT INTO {table} ({_columns(columns)}) {rows} ON CONFLICT ({_columns(key)}) DO {action}"
 
-    @staticmethod
-    def insert_ignore(table: str, columns: Sequence[str]) -> str:
-        return f"INSERT INTO {table} ({_columns(columns)}) VALUES ({_marks(columns)}) ON CONFLICT DO NOTHING"
 
 
 Dialect = type[Sqlite] | type[Postgres]
@@ -185,11 +178,6 @@ def upsert(db: Database | DatabaseProxy, table: str, key: Sequence[str], columns
            rows: Iterable[Sequence]) -> None:
     """Insert `rows`, each replacing the row with the same `key` (in the caller's transaction)."""
     db.cursor().executemany(dialect(db).upsert(table, key, columns), rows)
-
-
-def insert_ignore(db: Database | DatabaseProxy, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
-    """Insert `rows`, leaving out each whose unique key is taken (in the caller's transaction)."""
-    db.cursor().executemany(dialect(db).insert_ignore(table, columns), rows)
 
 
 # -- strings (duplicates) --

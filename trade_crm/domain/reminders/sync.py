@@ -41,7 +41,7 @@ from trade_crm.domain.reminders.settings import LAST_SYNC, SYNC_BASIS, ReminderS
 from trade_crm.store.changes import changed_customers, clear_changes
 from trade_crm.store.db import small_page_cache
 from trade_crm.store.models import database
-from trade_crm.store.sql import insert_ignore
+from trade_crm.store.sql_rows import insert_ignore
 
 log = logging.getLogger(__name__)
 
@@ -178,7 +178,7 @@ def _save(candidates: list[ReminderCandidate], only: list[int] | None, stamp: st
     database.cursor().executemany("UPDATE reminder SET title = ?, detail = ?, payload = ? WHERE id = ?",
                                   (_changed_row(rid, c) for rid, c in changed))  # made again, row by row
     # a known key (done and dismissed too) is ignored: raised once
-    insert_ignore(database, "reminder", _NEW_COLUMNS, (_new_row(c, stamp) for c in wanted.values()))
+    insert_ignore("reminder", _NEW_COLUMNS, (_new_row(c, stamp) for c in wanted.values()))
     return stale
 
 
