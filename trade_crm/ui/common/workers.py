@@ -32,7 +32,8 @@ from contextlib import nullcontext
 from typing import Any
 
 from peewee import PeeweeException
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from trade_crm.domain.connections import worker_connection
 from trade_crm.domain.errors import DomainError
@@ -162,3 +163,17 @@ class Job(QObject):
 
     def _release(self) -> None:
         Job._running.discard(self)
+
+
+def cancellable_progress(job: Job, parent: QWidget, label: str, title: str, cancel_text: str, *,
+                         show_after_ms: int = 0) -> QProgressDialog:
+    """A window-modal progress dialog whose Cancel cancels `job`; it stays open until the caller closes it
+    (the job's last word decides what follows), and starts as a busy bar until the first progress."""
+    dialog = QProgressDialog(label, cancel_text, 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(show_after_ms)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.canceled.connect(job.cancel)
+    return dialog

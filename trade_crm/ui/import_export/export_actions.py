@@ -27,7 +27,7 @@ from trade_crm.domain.errors import DomainError
 from trade_crm.ui.common.file_dialogs import folders, save_file
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.icons import icon
-from trade_crm.ui.common.workers import Job
+from trade_crm.ui.common.workers import Job, cancellable_progress
 
 if TYPE_CHECKING:  # the dialog and the writers load when an export is first asked for, not at start
     from trade_crm.ui.import_export.export_dialog import ExportDialog
@@ -132,14 +132,8 @@ class ExportController(QObject):
         if self._settings is not None:
             self._settings.setValue(FOLDER_KEY, str(path.parent))
         self.job = job = Job(export_job, exporter, path, flt, today(self._clock), self._clock.now(), **options)
-        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self._window)
-        dialog.setWindowTitle(self.tr("Export"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(400)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(job.cancel)
-        self.progress_dialog = dialog
+        self.progress_dialog = cancellable_progress(job, self._window, label, self.tr("Export"), self.tr("Cancel"),
+                                                    show_after_ms=400)
         job.progressed.connect(self.on_job_progressed)
         job.finished.connect(self.on_job_finished)
         job.failed.connect(self.on_job_failed)

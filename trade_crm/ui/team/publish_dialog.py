@@ -35,7 +35,7 @@ from trade_crm.domain.errors import DomainError
 from trade_crm.store.errors import DatabaseError
 from trade_crm.store.postgres import is_server_url
 from trade_crm.ui.common.i18n import fill
-from trade_crm.ui.common.workers import Job
+from trade_crm.ui.common.workers import Job, cancellable_progress
 
 if TYPE_CHECKING:  # the publisher loads when the user publishes, not at start
     from trade_crm.domain.team.publish import PublishSummary
@@ -198,14 +198,8 @@ class PublishController(QObject):
         self._settings.setValue(LAST_URL_KEY, url)
         self.job = job = Job(publish_job, url, password, self._clock.now(), title=self.tr("Publishing the book"),
                              expected=(DatabaseError,))
-        dialog = QProgressDialog(self.tr("Connecting to the team server…"), self.tr("Cancel"), 0, 0, self._window)
-        dialog.setWindowTitle(self.tr("Publish"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(job.cancel)
-        self.progress_dialog = dialog
+        self.progress_dialog = cancellable_progress(job, self._window, self.tr("Connecting to the team server…"),
+                                                    self.tr("Publish"), self.tr("Cancel"))
         job.progressed.connect(self.on_job_progressed)
         job.finished.connect(self.on_job_finished)
         job.failed.connect(self.on_job_failed)
