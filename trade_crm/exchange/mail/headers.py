@@ -36,8 +36,9 @@ def unfold(value: str) -> str:
 
 
 def raw_bytes(text: str) -> bytes:
-    """The bytes a header value was sent as (compat32 keeps 8-bit bytes as surrogate escapes)."""
-    return text.encode("ascii", "surrogateescape") if not text.isascii() else text.encode("ascii")
+    """The bytes a header value was sent as (compat32 keeps 8-bit bytes as surrogate escapes; a character
+    that is already decoded goes back as UTF-8)."""
+    return text.encode("ascii") if text.isascii() else text.encode("utf-8", "surrogateescape")
 
 
 def _b64(text: str) -> bytes:

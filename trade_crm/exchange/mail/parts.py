@@ -89,7 +89,11 @@ def param_value(value: object, problems: list[str]) -> str:
     RFC 2231; RFC 2047 words inside quotes (not allowed, sent every day) are decoded too."""
     if isinstance(value, tuple):
         charset, _language, text = value
-        data = text.encode("latin-1", "surrogateescape") if not text.isascii() else text.encode("ascii")
+        text = unquote(text)
+        try:
+            data = text.encode("latin-1", "surrogateescape")  # %-decoded bytes, one character each
+        except UnicodeEncodeError:
+            data = raw_bytes(text)
         decoded, problem = decode(data, charset or "", where="an attachment name")
         if problem:
             problems.append(problem)
@@ -209,7 +213,7 @@ class _Scan:
         common = dict(params=params, disposition=disposition, disposition_params=disposition_params,
                       encoding=encoding, size=end - body, content_id=content_id, start=body, end=end)
         if content_type.startswith("multipart/"):
-            boundary = params.get("boundary", "")
+            boundary = str(message.get_boundary("") or "")  # as sent: the bytes to look for
             if not boundary:
                 problems.append(f"a {content_type} part without a boundary, read as text")
                 return Part(number or "1", "text/plain", **{**common, "params": {}})
