@@ -82,7 +82,7 @@ def _address_header_message(count: int) -> bytes:
 
 
 def test_reading_addresses_is_linear_in_their_count():
-    small, large = _address_header_message(2_000), _address_header_message(20_000)
+    small, large = _address_header_message(1_000), _address_header_message(10_000)
 
     def best(raw):
         times = []
@@ -93,10 +93,10 @@ def test_reading_addresses_is_linear_in_their_count():
         return min(times), len(mail.to)
 
     (small_time, small_count), (large_time, large_count) = best(small), best(large)
-    assert (small_count, large_count) == (2_000, 20_000)
+    assert (small_count, large_count) == (1_000, 10_000)
     # 10 times the addresses: about 10 times the time (quadratic would be 100); room for a loaded machine.
     assert large_time / small_time < 25
-    assert large_time < 2.0
+    assert large_time < 1.0
 
 
 def test_nesting_deeper_than_the_cap_is_cut_not_recursed(hostile):
