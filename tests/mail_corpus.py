@@ -82,6 +82,7 @@ class _Builder:
         self.thread_of_ten()
         self.machine_mail()
         self.colleagues()
+        self.shapes()
         self.no_message_id()
         self.encodings()
         mail_hostile.add_all(self)
@@ -179,6 +180,48 @@ class _Builder:
             self.add(raw, "Sent" if sender == USER else "INBOX",
                      Expected(subject, sender[1], sender[0], (recipient[1],), (COLLEAGUES[(step + 1) % 2][1],),
                               when, mid, text_has=("样品明天发货",)), "internal", internal=True)
+
+    def shapes(self) -> None:
+        """Shapes real mailers send: a forwarded message attached, Apple Mail's text around an inline photo,
+        an S/MIME-signed message, Outlook's related HTML with its logo, format=flowed."""
+        customer = CUSTOMERS[0]
+        name, email = customer.contacts[1]
+        forwarded = message([("From", "Supplier <sales@supplier.example>"), ("To", email),
+                             ("Subject", word("Angebot für Kabel")), ("Date", header_date(START, 1)),
+                             ("Message-ID", "<fwd-inner@supplier.example>")], text("The inner offer."))
+        cases = (
+            ("forwarded", "Fwd: competitor offer", multipart("mixed", [text("See the offer we got, can you beat it?"),
+                                                                       enclosed(forwarded)], "fwd-1"),
+             ("can you beat it?",), (("Angebot für Kabel.eml", "message/rfc822"),)),
+            ("apple-inline", "Sample photo", multipart("mixed", [
+                text("Here is the sample:", encoding="7bit", charset="us-ascii"),
+                attachment("IMG_0042.jpg", "image/jpeg", PNG, inline=True),
+                text("Sent from my iPhone", encoding="7bit", charset="us-ascii")], "apple-1"),
+             ("Here is the sample:\n\nSent from my iPhone",), (("IMG_0042.jpg", "image/jpeg"),)),
+            ("signed", "Signed order", multipart("signed", [
+                text("Purchase order PO-7781 is confirmed."),
+                Mime(('Content-Type: application/pkcs7-signature; name="smime.p7s"',
+                      "Content-Transfer-Encoding: base64"), b"U0lHTkFUVVJF")], "sig-1",
+                extra='; protocol="application/pkcs7-signature"; micalg=sha-256'),
+             ("PO-7781 is confirmed.",), ()),
+            ("outlook-related", "Meeting at the fair", multipart("alternative", [
+                text("Let us meet at booth 3.2C12."),
+                multipart("related", [text('<p>Let us meet at booth 3.2C12.</p><img src="cid:image001.png@01DA">',
+                                           "html"),
+                                      attachment("image001.png", "image/png", PNG, inline=True,
+                                                 content_id="image001.png@01DA")], "rel-1")], "alt-o1"),
+             ("booth 3.2C12",), ()),
+            ("flowed", "Flowed text", Mime(("Content-Type: text/plain; charset=utf-8; format=flowed",),
+                                           b"We can ship the 2,000 pieces by the end \nof March if you confirm.\n"),
+             ("ship the 2,000 pieces by the end of March",), ()),
+        )
+        for kind, subject, entity, has, files in cases:
+            when = self.when(len(self.out))
+            mid = self.mid(kind, customer.domain)
+            raw = message([("From", addresses([(name, email)])), ("To", addresses([USER])), ("Subject", subject),
+                           ("Date", header_date(when, customer.zone)), ("Message-ID", f"<{mid}>")], entity)
+            self.add(raw, "INBOX", Expected(subject, email, name, (USER[1],), (), when, mid, text_has=has,
+                                            attachments=files), kind, customer=customer.domain)
 
     def no_message_id(self) -> None:
         """One message without a Message-ID, in INBOX and again in Sent (the user was in Cc): one key."""

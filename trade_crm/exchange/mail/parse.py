@@ -36,6 +36,7 @@ from trade_crm.exchange.mail.bodystructure import (
     tree,
 )
 from trade_crm.exchange.mail.charsets import decode
+from trade_crm.exchange.mail.choose import attachments, is_delivery_report, is_disposition_report, text_parts
 from trade_crm.exchange.mail.headers import (
     clean_text,
     decode_words,
@@ -45,15 +46,7 @@ from trade_crm.exchange.mail.headers import (
     references,
 )
 from trade_crm.exchange.mail.html_text import html_to_text
-from trade_crm.exchange.mail.parts import (
-    Part,
-    attachments,
-    choose_text,
-    is_delivery_report,
-    is_disposition_report,
-    read_header,
-    scan,
-)
+from trade_crm.exchange.mail.parts import Part, read_header, scan
 
 __all__ = ["TextPart", "attachments_from_bodystructure", "content_hash", "parse_message", "parse_parts",
            "text_parts_to_fetch"]
@@ -87,15 +80,14 @@ def parse_message(raw: bytes, *, received_at: datetime | None = None, size: int 
         if missing:
             problems.append("no blank line between the headers and the body")
         mime = scan(raw, header, body, problems)
-        chosen = choose_text(mime)
-        data, cut = None, False
-        if chosen is not None:
-            stop = min(chosen.end, chosen.start + chosen.read_limit)
-            data, cut = raw[chosen.start:stop], stop < chosen.end
-        if size is not None and size > len(raw):
+        texts = []
+        for part in text_parts(mime):
+            stop = min(part.end, part.start + part.read_limit)
+            texts.append((part, raw[part.start:stop], stop < part.end))
+        short = size is not None and size > len(raw)
+        if short:
             problems.append(f"only {len(raw)} of the message's {size} bytes were read")
-            cut = True
-        return _build(header, mime, chosen, data, cut, received_at, problems)
+        return _build(header, mime, texts, short, received_at, problems)
     except Exception as error:  # noqa: BLE001 - the promise is a result for every input; say what failed
         problems.append(f"the message could not be read ({type(error).__name__})")
         return _unreadable(raw, received_at, problems)
@@ -111,16 +103,15 @@ def parse_parts(header: bytes, bodystructure: object, texts: Mapping[str, bytes]
         header = bytes(header or b"")
         message, _body, _missing = read_header(header, 0, len(header))
         mime = tree(bodystructure, problems)
-        chosen = choose_text(mime)
-        data, cut = None, False
-        if chosen is not None:
-            data = texts.get(chosen.number)
+        fetched = []
+        for part in text_parts(mime):
+            data = texts.get(part.number)
             if data is None:
-                problems.append(f"the text (part {chosen.number}) was not fetched")
-            else:
-                data = bytes(data[:chosen.read_limit])
-                cut = 0 < len(data) < chosen.size
-        return _build(message, mime, chosen, data, cut, received_at, problems)
+                problems.append(f"the text (part {part.number}) was not fetched")
+                continue
+            data = bytes(data[:part.read_limit])
+            fetched.append((part, data, len(data) < part.size))
+        return _build(message, mime, fetched, False, received_at, problems)
     except Exception as error:  # noqa: BLE001 - as parse_message
         problems.append(f"the message could not be read ({type(error).__name__})")
         return _unreadable(bytes(header or b""), received_at, problems)
@@ -158,11 +149,12 @@ def _plain_text(text: str) -> str:
     return _BLANK_RUNS.sub("\n\n", text).strip()
 
 
-def _read_text(chosen: Part, data: bytes, cut: bool, hints: tuple[str, ...], problems: list[str],
-               ) -> tuple[str, bool]:
+def _read_text(chosen: Part, data: bytes, cut: bool, hints: tuple[str, ...], problems: list[str]) -> str:
     where = f"the text (part {chosen.number})"
     body = _transfer_decode(data, chosen.encoding, where, cut, problems)
     charset = chosen.charset
+    if charset.strip().lower() in ("us-ascii", "ascii"):
+        charset = ""  # what a server reports for a part that names none (RFC 2045's default): 8-bit text is not
     if not charset and chosen.subtype == "html":
         found = _META_CHARSET.search(body[:4096])
         charset = found.group(1).decode("ascii") if found else ""
@@ -173,8 +165,45 @@ def _read_text(chosen: Part, data: bytes, cut: bool, hints: tuple[str, ...], pro
         problems.append(problem)
     if chosen.subtype == "html":
         text = html_to_text(text, TEXT_CAP_CHARS + 1)
-    text = _plain_text(text)
-    truncated = cut
+    elif chosen.params.get("format", "").lower() == "flowed":
+        text = _unflow(text, chosen.params.get("delsp", "").lower() == "yes")
+    return _plain_text(text)
+
+
+def _unflow(text: str, delsp: bool) -> str:
+    """format=flowed (RFC 3676): a line ending in a space goes on in the next line."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    out: list[str] = []
+    carry = ""
+    for line in lines:
+        if line == "-- ":  # the signature separator is never flowed
+            out.append(carry + line) if carry else out.append(line)
+            carry = ""
+            continue
+        line = line[1:] if line.startswith(" ") else line  # space-stuffing
+        if line.endswith(" "):
+            carry += line[:-1] if delsp else line
+        else:
+            out.append(carry + line)
+            carry = ""
+    if carry:
+        out.append(carry)
+    return "\n".join(out)
+
+
+def _texts(texts: list[tuple[Part, bytes, bool]], short: bool, hints: tuple[str, ...], problems: list[str],
+           ) -> tuple[str, bool]:
+    """The message's text from its text parts (joined by a blank line), capped; whether any was cut."""
+    pieces = []
+    truncated = short
+    for part, data, cut in texts:
+        piece = _read_text(part, data, cut or short, hints, problems)
+        truncated = truncated or cut
+        if piece:
+            pieces.append(piece)
+        if sum(len(p) for p in pieces) > TEXT_CAP_CHARS:
+            break
+    text = "\n\n".join(pieces)
     if len(text) > TEXT_CAP_CHARS:
         text, truncated = text[:TEXT_CAP_CHARS], True
     return text, truncated
@@ -214,7 +243,7 @@ def content_hash(sender: Address, to: tuple[Address, ...], cc: tuple[Address, ..
     return hashlib.sha256("\x1f".join(fields).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _build(message: Message, mime: Part, chosen: Part | None, data: bytes | None, cut: bool,
+def _build(message: Message, mime: Part, texts: list[tuple[Part, bytes, bool]], short: bool,
            received_at: datetime | None, problems: list[str]) -> IncomingMail:
     hints = tuple(dict.fromkeys(part.charset for part in mime.walk() if part.charset))
     subject = clean_text(decode_words(message.get("subject"), where="the subject", hints=hints,
@@ -238,9 +267,7 @@ def _build(message: Message, mime: Part, chosen: Part | None, data: bytes | None
                         f"a Date that could not be read: {clean_text(str(date_header), 60)}")
         if received_at is not None:
             sent_at = received_at.replace(tzinfo=UTC) if received_at.tzinfo is None else received_at.astimezone(UTC)
-    text, truncated = ("", False)
-    if chosen is not None and data is not None:
-        text, truncated = _read_text(chosen, data, cut, hints, problems)
+    text, truncated = _texts(texts, short, hints, problems)
     files = attachments(mime, problems)
     for item in files:
         if item.size > BIG_ATTACHMENT:
