@@ -184,3 +184,10 @@ def test_no_mangled_message_makes_the_parse_raise():
             mail = parse_message(bytes(raw[:cut]), received_at=item.internal_date)
             assert isinstance(mail, IncomingMail)
             assert mail.sent_at.tzinfo is not None
+
+
+def test_input_that_is_not_bytes_is_a_problem_not_an_exception():
+    for raw in (None, "From: a@b.com\r\n\r\nstr, not bytes", 42):
+        mail = parse_message(raw)  # type: ignore[arg-type]
+        assert mail.problems and mail.sender.email == ""
+    assert parse_message(bytearray(b"From: a@b.com\r\nSubject: ok\r\n\r\nbody")).subject == "ok"
