@@ -118,7 +118,10 @@ def test_references_keep_the_root_and_the_nearest_ones():
     ("Tue, 05 Mar 2024 10:00:00 -0000", datetime(2024, 3, 5, 10, 0, tzinfo=UTC)),  # no zone: UTC
     ("Tue, 05 Mar 24 10:00:00 GMT", datetime(2024, 3, 5, 10, 0, tzinfo=UTC)),
     ("2024-03-05T10:00:00+08:00", datetime(2024, 3, 5, 2, 0, tzinfo=UTC)),
+    ("2024-3-5 10:00:00", datetime(2024, 3, 5, 10, 0, tzinfo=UTC)),
+    ("Tue, 5 Mar 2024 10:00:00 +0800 (\udce4\udcb8\udcad)", datetime(2024, 3, 5, 2, 0, tzinfo=UTC)),  # 8-bit comment
     ("the 5th of never", None),
+    ("Tue, 31 Feb 2024 10:00:00 +0800", None),
     ("Tue, 05 Mar 1901 10:00:00 +0000", None),  # not a plausible date
     ("Tue, 05 Mar 9999 23:59:59 -1200", None),
     ("", None),

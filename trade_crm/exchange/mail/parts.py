@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from email import message_from_bytes
 from email.message import Message
+from email.parser import BytesHeaderParser
 from email.policy import Compat32
 from email.utils import decode_params, unquote
 
@@ -42,6 +42,7 @@ class _AsSent(Compat32):
 
 
 AS_SENT = _AsSent()
+_HEADERS = BytesHeaderParser(policy=AS_SENT)  # headers only: a multipart's boundary is never compiled
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ def read_header(raw: bytes, start: int, end: int) -> tuple[Message, int, bool]:
     blank = _BLANK.match(raw, stop, end)
     body = blank.end() if blank else stop
     header = raw[start:stop]
-    message = message_from_bytes(header, policy=AS_SENT) if header else Message(policy=AS_SENT)
+    message = _HEADERS.parsebytes(header) if header else Message(policy=AS_SENT)
     return message, body, blank is None and stop < end
 
 
