@@ -82,6 +82,11 @@ def test_addresses_are_folded_and_named():
                                       Address("plain@x.org", ""), Address("j@x.de", "Jürgen")]
 
 
+def test_a_comma_inside_an_encoded_word_does_not_split_the_address():
+    value = "=?utf-8?Q?M=C3=BCller,_J=C3=BCrgen?= <j@x.de>, Mr =?utf-8?Q?Smith,_John?= <s@x.com>"
+    assert parse_addresses(value) == [Address("j@x.de", "Müller, Jürgen"), Address("s@x.com", "Mr Smith, John")]
+
+
 def test_groups_are_flattened_and_empty_groups_dropped():
     value = "undisclosed-recipients:;, Team: a@b.com, Cee <c@d.com>;, e@f.com"
     assert [a.email for a in parse_addresses(value)] == ["a@b.com", "c@d.com", "e@f.com"]

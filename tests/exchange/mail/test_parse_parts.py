@@ -139,7 +139,7 @@ def test_no_mangled_bodystructure_makes_parse_parts_raise():
             return list(items) if isinstance(value, list) else tuple(items)
         return value
 
-    for item in build_corpus(seed=1, size=120):
+    for item in build_corpus(seed=1, size=80):
         structure = bodystructure(item.raw)
         for _ in range(5):
             mail = parse_parts(item.raw[:300], mangle(structure), {"1": b"abc", "1.1": b"x", "2": b"y"})

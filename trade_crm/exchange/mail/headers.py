@@ -24,8 +24,10 @@ _FOLD = re.compile(r"\r?\n(?=[ \t])|\r?\n\Z")
 _SPACES = re.compile(r"\s+")
 _B64_JUNK = re.compile(r"[^A-Za-z0-9+/]")
 _QP_HEX = re.compile(rb"=([0-9A-Fa-f]{2})")
-# One token of an address list: a quoted string, a comment, an angle address, a separator, or a run of text.
-_TOKEN = re.compile(r'"(?:\\.|[^"\\])*"?|\((?:\\.|[^()\\])*\)?|<[^<>]*>?|[,;:]|[^",;:<(]+|[<(]')
+# One token of an address list: a quoted string, a comment, an angle address, an encoded word (whose text
+# may hold a comma a mailer forgot to encode), a separator, or a run of text.
+_TOKEN = re.compile(r'"(?:\\.|[^"\\])*"?|\((?:\\.|[^()\\])*\)?|<[^<>]*>?|=\?[^?\s]*\?[bBqQ]\?[^?]*\?='
+                    r'|[,;:]|(?:[^",;:<(=]|=(?!\?))+|[<(=]')
 _ID = re.compile(r"<([^<>]*)>")
 _LOOSE_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 MAX_ID_CHARS = 500  # a longer "Message-ID" is junk; keep its start so it still tells copies apart
