@@ -400,4 +400,6 @@ def write_maildir(root: Path, messages: Iterable[CorpusMessage]) -> dict[str, in
 
 
 def by_kind(messages: Sequence[CorpusMessage], kind: str) -> list[CorpusMessage]:
-    return [item for item in messages if item.kind == kind]
+    """The messages of one kind, or of a family: "plain" gives every plain-<charset> message, "hostile" every
+    hostile one, "plain-gb2312" only those."""
+    return [item for item in messages if item.kind == kind or item.kind.startswith(f"{kind}-")]

@@ -35,7 +35,7 @@ def test_utf8_sent_under_a_legacy_label_is_still_read():
 def test_bytes_the_declared_charset_cannot_read_are_replaced_and_said():
     text, problem = decode(b"\xff\xfe price", "koi8-r-broken", where="the text")
     assert problem.startswith("the text: unknown charset koi8-r-broken")
-    text, problem = decode("ok".encode() + b"\x80\x81", "shift_jis", where="the text")
+    text, problem = decode(b"ok" + b"\x80\x81", "shift_jis", where="the text")
     assert "\ufffd" in text and problem == "the text: bytes that are not shift_jis were replaced"
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from tests.mail_corpus import build_corpus, write_maildir
+from tests.mail_corpus import build_corpus, by_kind, write_maildir
 from trade_crm.domain.mail.messages import TEXT_CAP_CHARS
 from trade_crm.exchange.mail.parse import parse_message
 
@@ -142,3 +142,12 @@ def test_write_maildir_lays_out_inbox_and_sent_as_dovecot_reads_them(tmp_path):
             assert "S" in flags and flags == "".join(sorted(flags))
         else:
             assert ":2," not in path.name
+
+
+def test_by_kind_picks_one_kind_or_a_family():
+    corpus = build_corpus(seed=7, size=200)
+    plain = by_kind(corpus, "plain")
+    assert plain and all(m.kind.startswith("plain-") for m in plain)
+    assert {m.kind for m in by_kind(corpus, "plain-gb2312")} == {"plain-gb2312"}
+    assert by_kind(corpus, "hostile") == [m for m in corpus if m.hostile]
+    assert len(by_kind(corpus, "thread")) == 10
