@@ -4,15 +4,19 @@ parse of each message gives, plus the hostile messages a mailbox also holds.
     build_corpus(seed=7, size=1000) -> list[CorpusMessage]
     write_maildir(root, messages)         Dovecot's Maildir++ (INBOX in root, Sent in root/.Sent)
     big_attachment_message(megabytes=50)  one message with a 50 MB attachment (not in build_corpus)
+    by_kind(messages, "plain")            the messages of a kind, or of a family of kinds
 
 The user is Li Wei of Dragonlight Export (dragonlight.cn), writing to customers at company domains
 (CUSTOMERS) and at free-mail addresses (FREEMAIL_CUSTOMERS), and to two colleagues of the same domain.
 The corpus mixes languages and encodings (GBK and ISO-2022-JP subjects, Big5, Shift_JIS, KOI8-R, Latin-1
 quoted-printable, UTF-8), multipart/alternative with HTML, inline images, attachments with Chinese names in
-RFC 2231 and RFC 2047 form, forwarded messages, a thread of 10, auto-replies, bounces, read receipts,
-internal mail, a message without Message-ID (twice: INBOX and Sent hold the same message), and cheap
-hostile ones (malformed, unknown charset, broken encoded words, raw 8-bit headers, 10,000 recipients,
-deep nesting). The first SPECIAL_COUNT messages are the same for every size; the rest are generated.
+RFC 2231 and RFC 2047 form, a forwarded message attached, Apple Mail's text around an inline photo, an
+S/MIME-signed message, Outlook's related HTML, format=flowed, a thread of 10, auto-replies, bounces, read
+receipts, internal mail, a message without Message-ID (twice: INBOX and Sent hold the same message), and
+cheap hostile ones (malformed, unknown charset, broken encoded words, raw 8-bit headers, 10,000
+recipients, deep nesting, bad dates, garbage). These fixed kinds come first, in the same order for every
+seed and size; customers' inquiries and the user's replies (Sent) fill the rest. A message's date, and so
+its place in the folder, follows its index: the corpus spans 330 days from 2025-12-01 whatever its size.
 """
 
 from __future__ import annotations
