@@ -72,6 +72,15 @@ def test_attachment_names_in_every_form_chinese_mailers_send():
     assert [a.name for a in mail.attachments] == ["报价单.pdf", "产品目录.pdf", "装箱单.pdf", "价格表.xls"]
 
 
+def test_a_file_name_sent_with_its_path_keeps_only_its_last_part():
+    with_path = Mime(("Content-Type: application/pdf", "Content-Transfer-Encoding: base64",
+                      'Content-Disposition: attachment; filename="C:\\\\Users\\\\li\\\\Desktop\\\\offer.pdf"'), b"JVBERi0=")
+    unix = Mime(("Content-Type: application/pdf", "Content-Transfer-Encoding: base64",
+                 'Content-Disposition: attachment; filename="../../etc/passwd"'), b"JVBERi0=")
+    mail = _both(_raw(multipart("mixed", [text("files"), with_path, unix], "paths")))
+    assert [a.name for a in mail.attachments] == ["offer.pdf", "passwd"]
+
+
 def test_format_flowed_lines_are_joined():
     flowed = Mime(("Content-Type: text/plain; charset=utf-8; format=flowed; delsp=yes",),
                   b"This is a long line that the mailer wrapp \ned for sending.\n\nNew paragraph.\n-- \nJohn\n")

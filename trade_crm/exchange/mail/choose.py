@@ -63,7 +63,7 @@ def attachment_name(part: Part) -> str:
     name = part.disposition_params.get("filename") or part.params.get("name") or ""
     if not name and part.content_type in _ENCLOSED:
         name = f"{part.enclosed_subject or 'message'}.eml"
-    name = name.replace("/", "_").replace("\\", "_").strip()
+    name = name.replace("\\", "/").rpartition("/")[2].strip()  # a path some old mailers send: its last part
     if not name:  # an unnamed file: its part number, and the extension its type usually has
         name = f"part-{part.number}{mimetypes.guess_extension(part.content_type, strict=False) or ''}"
     return name
