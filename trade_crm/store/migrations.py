@@ -473,6 +473,7 @@ CREATE TABLE mail_link (
     interaction_id INTEGER REFERENCES interaction (id) ON DELETE SET NULL,
     direction VARCHAR(3) NOT NULL DEFAULT 'in',
     rule VARCHAR(255) NOT NULL DEFAULT 'address',
+    thread_key TEXT NOT NULL DEFAULT '',
     owner TEXT,
     PRIMARY KEY (message_id, customer_id)
 );

@@ -344,7 +344,8 @@ class MailLink(BaseModel):
     customer = ForeignKeyField(Customer, on_delete="CASCADE")
     interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
     direction = CharField(default="in")
-    rule = CharField(default="address")  # address, domain, created
+    rule = CharField(default="address")  # address, domain, thread, created
+    thread_key = TextField(default="")  # the message's thread: entries are grouped by it on the timeline
     owner = TextField(null=True)
 
     class Meta:

@@ -10,7 +10,8 @@ is its login's own:
   senders waiting for triage and the never-log list: the owner's alone, managers included (a manager does
   not read a salesperson's mailbox). The database's owner role (nobody's daily login) sees all, as step 11
   has it for the customer tables.
-- A message's link to a customer (`mail_link`: which timeline entry it made, in or out, by which rule) is
+- A message's link to a customer (`mail_link`: which timeline entry it made, in or out, by which rule, in
+  which thread) is
   readable wherever its customer is (step 11's rule for a child row): it holds no text, and the reminder
   rules and the search document of a customer need it for every person who sees the customer (an outgoing
   mail does not close the quotation chaser, whoever runs the sync). Only its owner writes it.
@@ -91,6 +92,7 @@ TABLES_SQL = (
     interaction_id INTEGER REFERENCES interaction (id) ON DELETE SET NULL,
     direction VARCHAR(3) NOT NULL DEFAULT 'in',
     rule VARCHAR(255) NOT NULL DEFAULT 'address',
+    thread_key TEXT NOT NULL DEFAULT '',
     {OWN},
     PRIMARY KEY (message_id, customer_id))""",
     "CREATE INDEX mail_link_customer ON mail_link (customer_id)",

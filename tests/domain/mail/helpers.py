@@ -22,13 +22,14 @@ def mail(subject: str = "Inquiry: LED panels", *, sender: str = "hans@mueller-ha
          to: tuple[str, ...] = (ME,), cc: tuple[str, ...] = (), message_id: str | None = "auto",
          minutes: int = 0, text: str = "Dear Ann,\nplease quote 500 panels.\nBest regards",
          in_reply_to: str = "", references: tuple[str, ...] = (), auto: str = AUTO_NONE,
-         attachments: tuple[AttachmentInfo, ...] = (), problems: tuple[str, ...] = ()) -> IncomingMail:
+         attachments: tuple[AttachmentInfo, ...] = (), problems: tuple[str, ...] = (),
+         sent_at: datetime | None = None) -> IncomingMail:
     digest = hashlib.sha256(f"{subject}|{sender}|{minutes}|{text}".encode()).hexdigest()
     if message_id == "auto":
         message_id = f"{digest[:16]}@{sender.rpartition('@')[2]}"
     return IncomingMail(
         message_id=message_id or "", content_hash=digest, subject=subject, sender=Address(sender, name),
-        to=tuple(Address(a) for a in to), cc=tuple(Address(a) for a in cc), sent_at=T0 + timedelta(minutes=minutes),
+        to=tuple(Address(a) for a in to), cc=tuple(Address(a) for a in cc), sent_at=sent_at or T0 + timedelta(minutes=minutes),
         in_reply_to=in_reply_to, references=references, text=text, auto=auto, attachments=attachments,
         problems=problems)
 

@@ -114,7 +114,8 @@ def record_mail(items: Sequence[tuple[IncomingMail, MailLocation]], *, clock: Cl
             "mail_location", ("account_id", "folder", "uidvalidity", "uid", "message_id"),
             [(loc.account_id, loc.folder, loc.uidvalidity, loc.uid, ids[mail.key]) for mail, loc in items])
         entries = mail_timeline.log_messages(
-            [(n.id, n.mail, n.direction, n.matches) for n in fresh if n.matches], clock)
+            [mail_timeline.LogItem(n.id, n.mail, n.direction, n.thread_key, n.matches) for n in fresh if n.matches],
+            clock)
         senders = note_senders([(n.id, n.mail) for n in fresh if n.status == NEW_SENDER], clock)
         for new in fresh:
             if new.status == NEW_SENDER and new.mail.sender.email in senders.ignored:

@@ -171,6 +171,7 @@ _PHONE_LINE = re.compile(r"(tel|phone|mob|mobile|cell|whatsapp|fax|电话|手机
                          r"(\+?[\d][\d\s().\-/]{6,}\d)", re.IGNORECASE)
 _PHONE_ANY = re.compile(r"(\+\d[\d\s().\-/]{6,}\d)")
 SIGNATURE_LINES = 15
+PROPOSAL_MESSAGES = 10  # how many of a sender's latest messages a proposal reads for a signature
 
 
 def _signature(text: str) -> list[str]:
@@ -236,17 +237,20 @@ def propose_customer(sender_id: int, message_id: int | None = None) -> CustomerP
     """What a customer made from this sender's mail would hold (their last message, or `message_id`)."""
     sender = get_sender(sender_id)
     mid = message_id or sender.last_message_id
-    row = MailMessage.get_or_none(MailMessage.id == mid) if mid else None
-    text = row.text if row is not None else ""
+    if message_id is not None:
+        texts = [r.text for r in MailMessage.select(MailMessage.text).where(MailMessage.id == message_id)]
+    else:  # the sender's latest messages: a short reply has no signature, the first inquiry may
+        texts = [r.text for r in MailMessage.select(MailMessage.text).where(MailMessage.sender == sender.email)
+                 .order_by(MailMessage.sent_at.desc(), MailMessage.id.desc()).limit(PROPOSAL_MESSAGES)]
     domain = sender.email.rpartition("@")[2]
     free = is_free_mail(domain)
     label = "" if free else company_label(domain)
-    lines = _signature(text)
-    company = _company_from(lines, label)
+    signatures = [_signature(text) for text in texts]
+    company = next((c for c in (_company_from(lines, label) for lines in signatures) if c), "")
     if not company and label:
         company = label.replace("-", " ").title() if label.isascii() else label
-    name = _display_name(sender.name or (row.sender_name if row is not None else ""), sender.email)
-    phone = _phone_from(lines)
+    name = _display_name(sender.name, sender.email)
+    phone = next((p for p in (_phone_from(lines) for lines in signatures) if p), "")
     country, how = (None if free else _country_of_domain(domain)), "domain"
     if country is None:
         country, how = _country_of_phone(phone), "phone"
@@ -280,15 +284,15 @@ def create_customer_from_mail(sender_id: int, clock: Clock, *, company: str | No
             website=proposal.website if website is None else website)
         MailSender.update(state=CREATED, customer=customer_id).where(MailSender.id == sender_id).execute()
         waiting = list(database.execute_sql(
-            "SELECT id FROM mail_message WHERE sender = ? AND status IN ('new_sender', 'ignored', 'unmatched') "
-            "AND direction = 'in' ORDER BY sent_at, id", (sender.email,)))
+            "SELECT id, thread_key FROM mail_message WHERE sender = ? AND status IN ('new_sender', 'ignored', "
+            "'unmatched') AND direction = 'in' ORDER BY sent_at, id", (sender.email,)))
         contact_id = database.execute_sql("SELECT id FROM contact WHERE customer_id = ? ORDER BY id",
                                           (customer_id,)).fetchone()[0]
-        rows = [(mid, stored_mail(mid), "in", [Match(customer_id, RULE_CREATED, contact_id, sender.email)])
-                for (mid,) in waiting]
-        mail_timeline.log_messages(rows, clock)
+        match = (Match(customer_id, RULE_CREATED, contact_id, sender.email),)
+        mail_timeline.log_messages([mail_timeline.LogItem(mid, stored_mail(mid), "in", thread, match)
+                                    for mid, thread in waiting], clock)
         if waiting:
-            cond, param = sql_rows.in_values([mid for (mid,) in waiting])
+            cond, param = sql_rows.in_values([mid for mid, _thread in waiting])
             database.execute_sql(f"UPDATE mail_message SET status = 'matched' WHERE id {cond}", (param,))
     return customer_id
 

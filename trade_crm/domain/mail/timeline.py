@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from trade_crm.domain.clock import Clock
@@ -75,34 +76,45 @@ def editable(customer_ids: set[int]) -> set[int]:
         f"SELECT id FROM customer WHERE id {cond} AND team_access(id, current_user) >= 2", (param,))}
 
 
-def log_messages(rows: Sequence[tuple[int, IncomingMail, str, Sequence[Match]]], clock: Clock) -> int:
-    """Put stored messages on their customers' timelines: (message id, message, direction, matches) each.
-    Returns how many entries were made. The caller holds the transaction."""
-    links = [(mid, mail, direction, m) for mid, mail, direction, matches in rows for m in matches]
+@dataclass(frozen=True)
+class LogItem:
+    """A stored message to put on the timelines of the customers it matched."""
+
+    message_id: int
+    mail: IncomingMail
+    direction: str  # "in" or "out"
+    thread_key: str
+    matches: tuple[Match, ...]
+
+
+def log_messages(items: Sequence[LogItem], clock: Clock) -> int:
+    """Put stored messages on their customers' timelines; how many entries were made. The caller holds the
+    transaction."""
+    links = [(item.message_id, item.mail, item.direction, item.thread_key, m) for item in items for m in item.matches]
     if not links:
         return 0
     first = sql_rows.reserve_ids("interaction", len(links))
     now = clock.now().astimezone(timezone.utc).strftime(_STAMP)
     entries, link_rows = [], []
     newest: dict[int, str] = {}
-    for offset, (mid, mail, direction, match) in enumerate(links):
+    for offset, (mid, mail, direction, thread_key, match) in enumerate(links):
         summary, body = entry_texts(mail)
         when = _utc(mail.sent_at)
         kind = "email" if mail.auto == AUTO_NONE else "note"
         entries.append((first + offset, match.customer_id, match.contact_id, kind, when, summary, body, now))
-        link_rows.append((mid, match.customer_id, first + offset, direction, match.rule))
+        link_rows.append((mid, match.customer_id, first + offset, direction, match.rule, thread_key))
         if mail.auto == AUTO_NONE and when > newest.get(match.customer_id, ""):
             newest[match.customer_id] = when
     cursor = database.cursor()
     cursor.executemany("INSERT INTO interaction (id, customer_id, contact_id, kind, occurred_at, summary, body, "
                        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", entries)
-    cursor.executemany("INSERT INTO mail_link (message_id, customer_id, interaction_id, direction, rule) "
-                       "VALUES (?, ?, ?, ?, ?)", link_rows)
+    cursor.executemany("INSERT INTO mail_link (message_id, customer_id, interaction_id, direction, rule, thread_key) "
+                       "VALUES (?, ?, ?, ?, ?, ?)", link_rows)
     if newest:
         database.cursor().executemany(
             "UPDATE customer SET last_contact_at = ? WHERE id = ? AND (last_contact_at IS NULL OR last_contact_at < ?)",
             [(when, cid, when) for cid, when in sorted(newest.items())])
-    search.reindex(database.obj, {m.customer_id for _mid, _mail, _d, m in links})
+    search.reindex(database.obj, {link[-1].customer_id for link in links})
     return len(links)
 
 
