@@ -2,8 +2,9 @@
 
 from tests.domain.mail.helpers import account, at, mail
 from trade_crm.domain.clock import today
+from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.query import CustomerFilter, search_customers
-from trade_crm.domain.customers.records import get_customer
+from trade_crm.domain.customers.records import create_customer, get_customer
 from trade_crm.domain.customers.timeline import timeline
 from trade_crm.domain.mail import senders
 from trade_crm.domain.mail.record import record_mail
@@ -93,3 +94,11 @@ def test_creating_a_customer_from_a_mail_puts_the_waiting_mail_on_its_timeline_a
     # later mail from the sender matches the new customer by its address
     report = record_mail([(mail("Order", sender="klaus@becker-elektro.de", minutes=120), at(acc.id))], clock=clock)
     assert report.matched == 1
+
+
+def test_a_sender_who_became_a_contact_by_hand_leaves_the_list(db, clock):
+    acc = account(clock)
+    record_mail([(mail("Hello", sender="eva@newbuyer.com"), at(acc.id))], clock=clock)
+    assert [s.email for s in senders.new_senders()] == ["eva@newbuyer.com"]
+    create_customer(clock, name="New Buyer Ltd", contacts=[ContactInput(name="Eva", emails=("eva@newbuyer.com",))])
+    assert senders.new_senders() == []

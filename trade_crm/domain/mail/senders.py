@@ -113,10 +113,13 @@ def _parse(text: str | None) -> datetime | None:
 
 
 def new_senders(*, state: str = NEW, limit: int | None = None) -> list[NewSender]:
-    """The senders waiting for triage (or those ignored, or made customers), the latest mail first."""
+    """The senders waiting for triage (or those ignored, or made customers), the latest mail first. A waiting
+    sender whose address has since become a contact's (a customer made or edited by hand) is not listed."""
+    known = (" AND NOT EXISTS (SELECT 1 FROM contact_channel ch WHERE ch.kind = 'email' AND ch.value = s.email)"
+             if state == NEW else "")
     sql = ("SELECT s.id, s.email, s.name, s.state, s.messages, s.first_seen_at, s.last_seen_at, s.last_message_id, "
            "coalesce(m.subject, ''), s.customer_id FROM mail_sender s LEFT JOIN mail_message m "
-           "ON m.id = s.last_message_id WHERE s.state = ? ORDER BY s.last_seen_at DESC, s.id DESC")
+           f"ON m.id = s.last_message_id WHERE s.state = ?{known} ORDER BY s.last_seen_at DESC, s.id DESC")
     params: list = [state]
     if limit is not None:
         sql += " LIMIT ?"
