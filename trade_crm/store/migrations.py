@@ -403,6 +403,115 @@ def _v12_server_search(db: SqliteDatabase) -> None:
     pass
 
 
+V13_MAIL = """
+CREATE TABLE mail_account (
+    id INTEGER NOT NULL PRIMARY KEY,
+    label TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL,
+    provider VARCHAR(255) NOT NULL DEFAULT 'other',
+    host TEXT NOT NULL,
+    port INTEGER NOT NULL,
+    security VARCHAR(255) NOT NULL DEFAULT 'ssl',
+    username TEXT NOT NULL,
+    since_on DATE,
+    extra_folders TEXT NOT NULL DEFAULT '[]',
+    interval_minutes INTEGER NOT NULL DEFAULT 15,
+    enabled INTEGER NOT NULL DEFAULT 1,
+    own_domains TEXT NOT NULL DEFAULT '[]',
+    created_at TEXT NOT NULL,
+    owner TEXT
+);
+CREATE TABLE mail_folder (
+    account_id INTEGER NOT NULL REFERENCES mail_account (id) ON DELETE CASCADE,
+    folder TEXT NOT NULL,
+    uidvalidity INTEGER NOT NULL,
+    last_uid INTEGER NOT NULL DEFAULT 0,
+    highest_modseq INTEGER,
+    synced_at TEXT,
+    owner TEXT,
+    PRIMARY KEY (account_id, folder)
+);
+CREATE TABLE mail_message (
+    id INTEGER NOT NULL PRIMARY KEY,
+    key TEXT NOT NULL,
+    message_id TEXT NOT NULL DEFAULT '',
+    subject TEXT NOT NULL DEFAULT '',
+    sender TEXT NOT NULL DEFAULT '',
+    sender_name TEXT NOT NULL DEFAULT '',
+    recipients TEXT NOT NULL DEFAULT '[]',
+    sent_at TEXT NOT NULL,
+    direction VARCHAR(3) NOT NULL DEFAULT 'in',
+    in_reply_to TEXT NOT NULL DEFAULT '',
+    refs TEXT NOT NULL DEFAULT '[]',
+    thread_key TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT '',
+    text_truncated INTEGER NOT NULL DEFAULT 0,
+    auto VARCHAR(255) NOT NULL DEFAULT '',
+    attachments TEXT NOT NULL DEFAULT '[]',
+    problems TEXT NOT NULL DEFAULT '[]',
+    status VARCHAR(255) NOT NULL DEFAULT 'unmatched',
+    created_at TEXT NOT NULL,
+    owner TEXT
+);
+CREATE UNIQUE INDEX mail_message_key ON mail_message (key);
+CREATE INDEX mail_message_message_id ON mail_message (message_id) WHERE message_id <> '';
+CREATE INDEX mail_message_thread ON mail_message (thread_key);
+CREATE INDEX mail_message_sender ON mail_message (sender);
+CREATE TABLE mail_location (
+    account_id INTEGER NOT NULL REFERENCES mail_account (id) ON DELETE CASCADE,
+    folder TEXT NOT NULL,
+    uidvalidity INTEGER NOT NULL,
+    uid INTEGER NOT NULL,
+    message_id INTEGER NOT NULL REFERENCES mail_message (id) ON DELETE CASCADE,
+    owner TEXT,
+    PRIMARY KEY (account_id, folder, uidvalidity, uid)
+);
+CREATE INDEX mail_location_message ON mail_location (message_id);
+CREATE TABLE mail_link (
+    message_id INTEGER NOT NULL REFERENCES mail_message (id) ON DELETE CASCADE,
+    customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+    interaction_id INTEGER REFERENCES interaction (id) ON DELETE SET NULL,
+    direction VARCHAR(3) NOT NULL DEFAULT 'in',
+    rule VARCHAR(255) NOT NULL DEFAULT 'address',
+    thread_key TEXT NOT NULL DEFAULT '',
+    owner TEXT,
+    PRIMARY KEY (message_id, customer_id)
+);
+CREATE INDEX mail_link_customer ON mail_link (customer_id);
+CREATE INDEX mail_link_interaction ON mail_link (interaction_id);
+CREATE TABLE mail_sender (
+    id INTEGER NOT NULL PRIMARY KEY,
+    email TEXT NOT NULL,
+    name TEXT NOT NULL DEFAULT '',
+    state VARCHAR(255) NOT NULL DEFAULT 'new',
+    customer_id INTEGER REFERENCES customer (id) ON DELETE SET NULL,
+    last_message_id INTEGER REFERENCES mail_message (id) ON DELETE SET NULL,
+    messages INTEGER NOT NULL DEFAULT 0,
+    first_seen_at TEXT NOT NULL,
+    last_seen_at TEXT NOT NULL,
+    owner TEXT
+);
+CREATE UNIQUE INDEX mail_sender_email ON mail_sender (email);
+CREATE INDEX mail_sender_state ON mail_sender (state, last_seen_at);
+CREATE TABLE mail_never_log (
+    id INTEGER NOT NULL PRIMARY KEY,
+    value TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    owner TEXT
+);
+CREATE UNIQUE INDEX mail_never_log_value ON mail_never_log (value)
+"""
+
+
+def _v13_mail(db: SqliteDatabase) -> None:
+    # Mail in (#19): accounts (never a password: the keyring holds it), each folder's sync state, the
+    # messages (one row per Message-ID or content hash, however many folders or accounts hold a copy),
+    # where each copy lives, which customers a message was put on (with the timeline entry made), the
+    # senders waiting for triage and the never-log list. `owner` is NULL on a laptop book; on a server
+    # the login whose mailbox it is (store/pg_mail.py, server step 13). Its twin: store/pg_mail.py.
+    _run_script(db, V13_MAIL)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "customers, contacts, timeline, orders, reminders, tags, custom fields, imports", _v1_core_tables),
     Migration(2, "full-text search index (trigram + words)", _v2_search_index),
@@ -419,6 +528,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               _v10_team),
     Migration(11, "team access rules (server only)", _v11_team_access),
     Migration(12, "search on a server (server only)", _v12_server_search),
+    Migration(13, "mail in: accounts, folders, messages, their customers, new senders, the never-log list",
+              _v13_mail),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -257,3 +257,123 @@ ALL_MODELS = (
     Customer, Contact, ContactChannel, Interaction, Opportunity, Order, Reminder,
     Tag, CustomerTag, CustomField, CustomFieldValue, ImportBatch, CustomerShare, AuditEntry, RowOrigin, Setting,
 )
+"""The models of the server's base schema (store/pg_schema.py, version 7 and the columns added up to 10).
+Tables of later migrations are created by their steps on both engines (MAIL_MODELS: step 13)."""
+
+
+# --- mail in (#19), migration 13: a mailbox is its login's own on a server (store/pg_mail.py) ---------------
+
+class MailAccount(BaseModel):
+    """An IMAP account. No password, ever: the OS keyring holds it (domain/mail/accounts.secret_name)."""
+
+    id = AutoField()
+    label = TextField(default="")
+    email = TextField()
+    provider = CharField(default="other")
+    host = TextField()
+    port = IntegerField()
+    security = CharField(default="ssl")  # "ssl" (993) or "starttls"
+    username = TextField()
+    since_on = DateField(null=True)  # the first sync reaches back to this day
+    extra_folders = TextField(default="[]")  # JSON: folders the user ticked besides INBOX and Sent
+    interval_minutes = IntegerField(default=15)
+    enabled = BooleanField(default=True)
+    own_domains = TextField(default="[]")  # JSON: the user's own domains (mail among them is internal)
+    created_at = UTCDateTimeField()
+    owner = TextField(null=True)  # a server fills it with the login (column default)
+
+
+class MailFolder(BaseModel):
+    """Where an incremental sync of one folder stands."""
+
+    account = ForeignKeyField(MailAccount, on_delete="CASCADE")
+    folder = TextField()
+    uidvalidity = IntegerField()
+    last_uid = IntegerField(default=0)
+    highest_modseq = IntegerField(null=True)
+    synced_at = UTCDateTimeField(null=True)
+    owner = TextField(null=True)
+
+    class Meta:
+        primary_key = CompositeKey("account", "folder")
+
+
+class MailMessage(BaseModel):
+    """One message, however many folders or accounts hold a copy (`key`: Message-ID, else content hash)."""
+
+    id = AutoField()
+    key = TextField()
+    message_id = TextField(default="")
+    subject = TextField(default="")
+    sender = TextField(default="")
+    sender_name = TextField(default="")
+    recipients = TextField(default="[]")  # JSON [[kind, email, name], ...], kind "to" or "cc"
+    sent_at = UTCDateTimeField()
+    direction = CharField(default="in")  # "in" or "out"
+    in_reply_to = TextField(default="")
+    refs = TextField(default="[]")  # JSON: the References header's ids
+    thread_key = TextField(default="")
+    text = TextField(default="")
+    text_truncated = BooleanField(default=False)
+    auto = CharField(default="")  # "", "auto_reply", "bounce"
+    attachments = TextField(default="[]")  # JSON [{"name", "size", "content_type", "part"}, ...]
+    problems = TextField(default="[]")  # JSON: what could not be read
+    status = CharField(default="unmatched")  # matched, new_sender, unmatched, internal, never_log
+    created_at = UTCDateTimeField()
+    owner = TextField(null=True)
+
+
+class MailLocation(BaseModel):
+    """One copy of a message on a server: account, folder, UIDVALIDITY, UID."""
+
+    account = ForeignKeyField(MailAccount, on_delete="CASCADE")
+    folder = TextField()
+    uidvalidity = IntegerField()
+    uid = IntegerField()
+    message = ForeignKeyField(MailMessage, on_delete="CASCADE")
+    owner = TextField(null=True)
+
+    class Meta:
+        primary_key = CompositeKey("account", "folder", "uidvalidity", "uid")
+
+
+class MailLink(BaseModel):
+    """A message put on a customer's timeline: the entry it made, in or out, by which rule."""
+
+    message = ForeignKeyField(MailMessage, on_delete="CASCADE")
+    customer = ForeignKeyField(Customer, on_delete="CASCADE")
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    direction = CharField(default="in")
+    rule = CharField(default="address")  # address, domain, thread, created
+    thread_key = TextField(default="")  # the message's thread: entries are grouped by it on the timeline
+    owner = TextField(null=True)
+
+    class Meta:
+        primary_key = CompositeKey("message", "customer")
+
+
+class MailSender(BaseModel):
+    """An outside sender no customer matched: waiting for triage (new), ignored, or made a customer (created)."""
+
+    id = AutoField()
+    email = TextField()
+    name = TextField(default="")
+    state = CharField(default="new")
+    customer = ForeignKeyField(Customer, null=True, on_delete="SET NULL")
+    last_message = ForeignKeyField(MailMessage, null=True, on_delete="SET NULL")
+    messages = IntegerField(default=0)
+    first_seen_at = UTCDateTimeField()
+    last_seen_at = UTCDateTimeField()
+    owner = TextField(null=True)
+
+
+class MailNeverLog(BaseModel):
+    """An address ("x@y.com") or a domain ("y.com") whose mail is never logged."""
+
+    id = AutoField()
+    value = TextField()
+    created_at = UTCDateTimeField()
+    owner = TextField(null=True)
+
+
+MAIL_MODELS = (MailAccount, MailFolder, MailMessage, MailLocation, MailLink, MailSender, MailNeverLog)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from peewee import Database
 
-from trade_crm.store import pg_access, pg_search
+from trade_crm.store import pg_access, pg_mail, pg_search
 
 
 def _v8_smaller_search_index(db: Database) -> None:
@@ -114,4 +114,5 @@ POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     10: _v10_team,
     11: pg_access.apply,  # roles' grants, row-level security, audit triggers (SQLite 11 is a no-op)
     12: _v12_search_bands,
+    13: pg_mail.apply,  # mail in: its tables, a mailbox its login's own (SQLite 13: store/migrations.py)
 }

@@ -170,7 +170,10 @@ def channel_texts(kind: str, value: str, raw: str | None) -> list[str]:
 
 
 def document_parts(db: SqliteDatabase, ids: list[int] | None) -> dict[int, list[str]]:
-    """Gather each customer's searchable text with one query per table."""
+    """Gather each customer's searchable text with one query per table: the customer's columns, its contacts'
+    names and titles, their channels, its tags, and the timeline entries its mail made (subject, first
+    lines, attachment names: what everyone who sees the customer reads on its timeline, never more of a
+    person's mailbox)."""
     docs: dict[int, list[str]] = defaultdict(list)
     if ids is not None and not ids:
         return docs
@@ -202,7 +205,23 @@ def document_parts(db: SqliteDatabase, ids: list[int] | None) -> dict[int, list[
         params,
     ):
         docs[cid].append(tag)
+    if _has_mail(db):  # mail on the timeline (#19): its subject, first lines and attachment names
+        for cid, summary, body in db.execute_sql(
+            "SELECT c.id, i.summary, i.body FROM mail_link ml JOIN interaction i ON i.id = ml.interaction_id "
+            f"JOIN customer c ON c.id = ml.customer_id{where}" + (" ORDER BY i.id" if fixed else ""),
+            params,
+        ):
+            docs[cid].extend(v for v in (summary, body) if v)
     return docs
+
+
+def _has_mail(db: Database) -> bool:
+    """Whether the book has the mail tables (migration 13); the steps before it build documents without."""
+    if _is_fts5(db):
+        sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'mail_link'"
+    else:
+        sql = "SELECT 1 WHERE to_regclass('mail_link') IS NOT NULL"
+    return db.execute_sql(sql).fetchone() is not None
 
 
 def reindex(db: SqliteDatabase, customer_ids: Iterable[int],

@@ -30,7 +30,7 @@ from trade_crm.domain.reminders.candidate import (
 from trade_crm.domain.reminders.due import CUSTOMER_FOLLOW_UP, follow_up_sql, follow_ups_settled
 from trade_crm.domain.reminders.settings import ReminderSettings
 from trade_crm.store.changes import CHANGED_IDS_SQL
-from trade_crm.store.models import database
+from trade_crm.store.models import CONTACT_KINDS, database
 from trade_crm.store.sql import dialect
 
 
@@ -140,6 +140,7 @@ def _unanswered_quotations(today: date, end: date, zone: tzinfo, settings: Remin
         "JOIN (SELECT id, last_contact_at FROM customer WHERE last_contact_at < ? AND last_contact_at >= ?) x "
         "ON x.id = i.customer_id AND x.last_contact_at = i.occurred_at JOIN customer c ON c.id = x.id "
         f"WHERE i.kind = 'quotation' AND c.lost = FALSE{which} ORDER BY i.id", (*window, *ids)).fetchall()
+    rows = sorted(rows + _quotations_followed_by_sent_mail(window, which, ids))
     out, seen = [], set()
     days_of = LocalDays(zone, (r[3] for r in rows))
     for interaction_id, cid, name, occurred in rows:
@@ -154,6 +155,24 @@ def _unanswered_quotations(today: date, end: date, zone: tzinfo, settings: Remin
             f"Quotation sent on {sent.isoformat()}; nothing logged since.", customer_id=cid,
             payload={"rule": "quotation_reply", "interaction_id": interaction_id, "sent": sent.isoformat()}))
     return out
+
+
+def _quotations_followed_by_sent_mail(window: tuple[str, str], which: str, ids: list[int]) -> list[tuple]:
+    """The quotations in the window after which only mail the user sent was logged (#19): still unanswered.
+    Mail out is contact (it restarts the cadence) but no reply; the rule above sees only a quotation that is
+    the newest contact. Read only in a book that holds mail sent to customers."""
+    if database.execute_sql("SELECT 1 FROM mail_link WHERE direction = 'out' LIMIT 1").fetchone() is None:
+        return []
+    later = ("SELECT 1 FROM interaction j WHERE j.customer_id = i.customer_id AND j.occurred_at > i.occurred_at "
+             f"AND j.kind IN ({','.join('?' * len(CONTACT_KINDS))})")
+    sent = "SELECT 1 FROM mail_link ml WHERE ml.interaction_id = j.id AND ml.direction = 'out'"
+    return database.execute_sql(
+        "SELECT i.id, c.id, c.name, i.occurred_at FROM interaction i JOIN customer c ON c.id = i.customer_id "
+        "WHERE i.kind = 'quotation' AND i.occurred_at < ? AND i.occurred_at >= ? AND c.lost = FALSE "
+        "AND c.last_contact_at > i.occurred_at "
+        f"AND EXISTS ({later} AND EXISTS ({sent})) AND NOT EXISTS ({later} AND NOT EXISTS ({sent})){which} "
+        "ORDER BY i.id",
+        (*window, *sorted(CONTACT_KINDS), *sorted(CONTACT_KINDS), *ids)).fetchall()
 
 
 def _expired_quotations(today: date, end: date, settings: ReminderSettings,
