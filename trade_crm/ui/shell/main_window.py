@@ -289,11 +289,16 @@ class MainWindow(QMainWindow):
 
     # --- editing ---------------------------------------------------------------------------------
 
-    def open_customer_dialog(self, customer_id: int | None = None) -> CustomerDialog:
+    def open_customer_dialog(self, customer_id: int | None = None, *, prefill: tuple[dict, list] | None = None,
+                             save: Callable[..., int] | None = None) -> CustomerDialog:
+        """The customer form; a new one may come `prefill`ed (fields, contacts) and saved by `save` (with
+        save_customer's arguments: a customer from mail files the sender's mail in the same transaction)."""
         # lazy: start-up, the dialog is imported when first opened
         from trade_crm.ui.customers.customer_dialog import CustomerDialog
 
-        dialog = CustomerDialog(self._clock, customer_id, self)
+        dialog = CustomerDialog(self._clock, customer_id, self, **({"save": save} if save is not None else {}))
+        if prefill is not None:
+            dialog.prefill(*prefill)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.customer_saved.connect(self.on_customer_dialog_customer_saved)
         dialog.duplicate_open_requested.connect(lambda cid: self.on_customer_dialog_duplicate_open_requested(dialog, cid))

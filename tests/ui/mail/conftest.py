@@ -1,0 +1,24 @@
+"""A customer with the demo mailbox (two threads, a single message, senders waiting) for the mail UI tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from trade_crm.demo.mail import load_demo_mail
+from trade_crm.domain.customers.contacts import ContactInput
+from trade_crm.domain.customers.records import create_customer
+from trade_crm.domain.mail.reading import customer_threads
+
+
+@pytest.fixture
+def customer(db, clock):
+    customer_id = create_customer(clock, name="Müller Haustechnik GmbH", country="DE", contacts=[
+        ContactInput(name="Hans Müller", emails=("hans@mueller-haustechnik.de",))])
+    load_demo_mail(clock, customer_id)
+    return customer_id
+
+
+@pytest.fixture
+def message_ids(customer):
+    """The customer's stored messages by subject and direction: {("Shipping documents for PO-7781", "out"): id}."""
+    return {(e.summary, e.direction): e.message_id for t in customer_threads(customer) for e in t.entries}
