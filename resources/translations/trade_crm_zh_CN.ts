@@ -4866,6 +4866,34 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     <name>TimelineView</name>
     <message>
         <location filename="../../trade_crm/ui/customers/timeline_view.py" line="1"/>
+        <source>Someone else&apos;s mailbox: only this entry is shared</source>
+        <translation>他人的邮箱：只共享了这条记录</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/timeline_view.py" line="1"/>
+        <source>Double-click to read this message</source>
+        <translation>双击阅读这封邮件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/timeline_view.py" line="1"/>
+        <source>Sent</source>
+        <translation>发出</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/timeline_view.py" line="1"/>
+        <source>Received</source>
+        <translation>收到</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/customers/timeline_view.py" line="1"/>
+        <source>%n message(s) · %1</source>
+        <comment>a mail thread folded under its newest message</comment>
+        <translation>
+            <numerusform>%n 封邮件 · %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/timeline_view.py" line="1"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
@@ -6134,6 +6162,308 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <location filename="../../trade_crm/ui/team/publish_dialog.py" line="241"/>
         <source>Publishing cancelled; nothing was published.</source>
         <translation>已取消发布；没有发布任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>MailController</name>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/actions.py" line="1"/>
+        <source>&amp;New senders (%n)…</source>
+        <translation>
+            <numerusform>新发件人 (%n)(&amp;N)…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/actions.py" line="1"/>
+        <source>&amp;Mail</source>
+        <translation>邮件(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/actions.py" line="1"/>
+        <source>Mail from people who are not customers yet</source>
+        <translation>来自尚不是客户的人的邮件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/actions.py" line="1"/>
+        <source>&amp;New senders…</source>
+        <translation>新发件人(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/actions.py" line="1"/>
+        <source>Fetch new mail from your accounts now</source>
+        <translation>立即从您的邮箱账户收取新邮件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/actions.py" line="1"/>
+        <source>Fetch new mail from your accounts now (F5)</source>
+        <translation>立即从您的邮箱账户收取新邮件 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/actions.py" line="1"/>
+        <source>&amp;Sync mail</source>
+        <translation>同步邮件(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>MessageReaderDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Save attachment</source>
+        <translation>保存附件</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>%n remote image(s) or file(s) not loaded, to protect your privacy.</source>
+        <translation>
+            <numerusform>为保护您的隐私，未加载 %n 个远程图片或文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>This message has no formatted version: it was sent as plain text.</source>
+        <translation>这封邮件没有排版格式：它是以纯文本发送的。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Fetching the formatted original…</source>
+        <translation>正在获取原格式邮件…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Offline: the formatted original is on the mail server.</source>
+        <translation>离线：原格式邮件在邮件服务器上。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>The mail server did not answer: %1</source>
+        <translation>邮件服务器没有响应：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Offline: %1</source>
+        <translation>离线：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Fetching %1 from the mail server…</source>
+        <translation>正在从邮件服务器获取 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Offline: attachments are fetched from the mail server when you are online.</source>
+        <translation>离线：联网后才能从邮件服务器获取附件。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Offline: the formatted original is on the mail server</source>
+        <translation>离线：原格式邮件在邮件服务器上</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Could not read everything: %1</source>
+        <translation>有部分内容无法读取：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Only the beginning of this long message was kept.</source>
+        <translation>这封邮件很长，只保存了开头部分。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>A delivery failure notice: logged, but it changes no reminder.</source>
+        <translation>退信通知：已记录，但不影响任何提醒。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>An automatic reply: logged, but it changes no reminder.</source>
+        <translation>自动回复：已记录，但不影响任何提醒。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Sent by you.</source>
+        <translation>由您发出。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>%n message(s): %1</source>
+        <translation>
+            <numerusform>%n 封邮件：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Thread</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Cc</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Show the message as its sender formatted it; remote images are never loaded</source>
+        <translation>按发件人的排版显示邮件；绝不加载远程图片</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Show formatted</source>
+        <translation>显示原格式</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Attachments (%n)</source>
+        <translation>
+            <numerusform>附件 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Save…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>(this message has no text)</source>
+        <translation>（此邮件没有正文）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+</context>
+<context>
+    <name>NewSendersDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Customer created: the sender&apos;s mail is on its timeline.</source>
+        <translation>客户已创建：发件人的邮件已进入其时间线。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>%1 is back on the list.</source>
+        <translation>%1 已放回列表。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>%1 is ignored: their mail is no longer listed here.</source>
+        <translation>已忽略 %1：其邮件不再列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>No ignored senders.</source>
+        <translation>没有已忽略的发件人。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>No new senders: all your mail is with customers, ignored or internal.</source>
+        <translation>没有新发件人：所有邮件都已归入客户、被忽略或属于内部邮件。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Read the last message</source>
+        <translation>阅读最近一封邮件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Put back on the list</source>
+        <translation>放回列表</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Ignore this sender</source>
+        <translation>忽略此发件人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Create customer from this mail…</source>
+        <translation>用这封邮件新建客户…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Last mail</source>
+        <translation>最近来信</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Last subject</source>
+        <translation>最近主题</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Messages</source>
+        <translation>邮件数</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Domain</source>
+        <translation>域名</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Sender</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Ignored</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Waiting</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Mail from people who are not customers yet. Make a customer of those who are and their mail goes on the new customer&apos;s timeline; ignore the rest.</source>
+        <translation>来自尚不是客户的人的邮件。把真正的客户建为客户，他们的邮件就会进入新客户的时间线；其余的可以忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>New senders</source>
+        <translation>新发件人</translation>
     </message>
 </context>
 </TS>

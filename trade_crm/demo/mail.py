@@ -37,7 +37,8 @@ def _mail(key: str, subject: str, sender: Address, to: Address, when, text: str,
 def load_demo_mail(clock: Clock, customer_id: int) -> DemoMail:
     """Record the demo mailbox: the customer's first contact with an email address writes to Ann."""
     customer = get_customer(customer_id)
-    contact = next((c for c in customer.contacts if c.emails), None)
+    contact = next((c for c in customer.contacts if c.emails and c.name.isascii()), None) or \
+        next((c for c in customer.contacts if c.emails), None)
     if contact is None:
         raise ValidationError("customer", "the demo mailbox needs a customer whose contact has an email address")
     them = Address(contact.emails[0], contact.name)
@@ -79,10 +80,10 @@ def load_demo_mail(clock: Clock, customer_id: int) -> DemoMail:
     strangers = [
         _mail("c1", "Catalogue request: downlights", carlos, OWN, now - 9 * day,
               "Hello,\nplease send us your catalogue of LED downlights and your price list.\n\nBest regards,\n"
-              "Carlos Mendes\nPurchasing Manager\nFerragens Lisboa Lda\nTel: +351 21 345 6789"),
+              "Carlos Mendes\nPurchasing Manager\nFerragens Lisboa S.A.\nTel: +351 21 345 6789"),
         _mail("c2", "Re: Catalogue request: downlights", carlos, OWN, now - 3 * day,
               "Hello Ann,\ndid you receive my request? We need the prices by Friday.\n\nCarlos Mendes\n"
-              "Ferragens Lisboa Lda\nTel: +351 21 345 6789"),
+              "Ferragens Lisboa S.A.\nTel: +351 21 345 6789"),
         _mail("p1", "Distributor enquiry for India", priya, OWN, now - 4 * day,
               "Dear Sir/Madam,\nwe distribute lighting products in Kerala and would like to represent your "
               "brand.\n\nPriya Nair\nBrightline Lighting Pvt Ltd\nMobile: +91 98470 12345"),

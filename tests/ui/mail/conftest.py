@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from trade_crm.demo.mail import load_demo_mail
 from trade_crm.domain.customers.contacts import ContactInput
@@ -22,3 +23,8 @@ def customer(db, clock):
 def message_ids(customer):
     """The customer's stored messages by subject and direction: {("Shipping documents for PO-7781", "out"): id}."""
     return {(e.summary, e.direction): e.message_id for t in customer_threads(customer) for e in t.entries}
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

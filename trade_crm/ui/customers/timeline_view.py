@@ -293,7 +293,7 @@ class TimelineView(QWidget):
         for head in threads.values():
             if head.childCount():
                 count = head.childCount() + 1
-                head.setText(2, self.tr("%1 · %n message(s)", "a mail thread folded under its newest message",
+                head.setText(2, self.tr("%n message(s) · %1", "a mail thread folded under its newest message",
                                         count).replace("%1", head.text(2)))
                 head.setData(2, Qt.ItemDataRole.UserRole, count)
 

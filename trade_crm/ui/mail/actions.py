@@ -91,7 +91,7 @@ class MailController(QObject):
         else:
             self.senders_dialog.refresh()
         self.senders_dialog.show()
-        self.senders_dialog.raise_()
+        self.senders_dialog.activateWindow()
         return self.senders_dialog
 
     def create_customer_from_mail(self, sender_id: int, fields: dict, contacts: list):

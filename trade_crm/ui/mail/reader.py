@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -44,7 +44,8 @@ SaveAsk = Callable[[QWidget, str], Path | None]
 
 
 def _ask_save_path(parent: QWidget, name: str) -> Path | None:
-    return save_file(parent, parent.tr("Save attachment"), name, parent.tr("All files (*)"))
+    return save_file(parent, QCoreApplication.translate("MessageReaderDialog", "Save attachment"), name,
+                     QCoreApplication.translate("MessageReaderDialog", "All files (*)"))
 
 
 def address_text(address: Address) -> str:

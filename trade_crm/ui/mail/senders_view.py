@@ -29,7 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from trade_crm.domain.errors import DomainError
-from trade_crm.domain.mail.senders import IGNORED, NEW, NewSender, ignore_sender, new_senders, propose_customer, restore_sender
+from trade_crm.domain.mail.senders import (
+    IGNORED,
+    NEW,
+    NewSender,
+    ignore_sender,
+    new_senders,
+    propose_customer,
+    restore_sender,
+)
 from trade_crm.domain.mail.triage import proposal_fields
 from trade_crm.ui.common.dates import short_date_time
 from trade_crm.ui.common.i18n import fill
@@ -99,7 +107,7 @@ class NewSendersDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.error_label)
         layout.addWidget(close)
-        self.resize(980, 520)
+        self.resize(980, 440)
         self.refresh()
 
     def state(self) -> str:
