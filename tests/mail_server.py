@@ -368,6 +368,14 @@ class MailUser:
             count += 1
         return count
 
+    def load(self, messages) -> dict[str, int]:
+        """Write corpus messages (tests/mail_corpus.CorpusMessage) into this mailbox, flags and dates kept."""
+        from tests.mail_corpus import write_maildir  # lazy: test helper, imported on use
+
+        counts = write_maildir(self.maildir, messages)
+        self.server._own(self.maildir)
+        return counts
+
     def client(self, *, timeout: float = 30):
         """A logged-in IMAPClient over IMAPS, trusting the test CA."""
         import imapclient  # lazy: test helper, imported on use
