@@ -358,7 +358,7 @@ class MailUser:
         count = 0
         for item in messages:
             raw, flags = item if isinstance(item, tuple) else (item, "S" if seen else "")
-            base = f"{int(stamp)}.M{next(self._serial)}P{os.getpid()}.test"
+            base = f"{int(stamp)}.M{next(self._serial):06d}P{os.getpid()}.test"  # Dovecot numbers new files in name order
             tmp = target / "tmp" / base
             tmp.write_bytes(raw)
             os.utime(tmp, (stamp, stamp))

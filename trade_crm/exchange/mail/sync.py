@@ -136,6 +136,7 @@ class _Sync:
         self.unchanged: set[str] = set()
         self.problems: list[MessageProblem] = []
         self.reconnects = 0
+        self.connected = False
         self.cancelled = False
 
     def cancelling(self) -> bool:
@@ -147,7 +148,16 @@ class _Sync:
         done: list[str] = []
         while True:
             try:
-                with self.connect(self.address, self.credentials) as connection:
+                connection = self.connect(self.address, self.credentials)
+            except ConnectionLost:
+                if not self.connected:
+                    raise  # never reached: "could not reach …" says it best
+                connection = None
+            try:
+                if connection is None:
+                    raise ConnectionLost(f"could not reach {self.address.shown} again")
+                self.connected = True
+                with connection:
                     folders = folders_to_sync(connection, self.account)
                     for folder in folders:
                         if folder in done:
