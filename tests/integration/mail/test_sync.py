@@ -8,8 +8,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from tests.integration.mail.conftest import add_customers, corpus
+from tests.integration.mail.helpers import add_customers, corpus
 from tests.mail_corpus import big_attachment_message, by_kind
+from tests.mail_server import free_port
 from trade_crm.domain.mail.accounts import update_account
 from trade_crm.domain.mail.folders import folder_state
 from trade_crm.exchange.mail.imap import (
@@ -228,8 +229,6 @@ def test_starttls_with_a_checked_certificate_reads_the_same_mail(mailbox, mail_s
 
 def test_a_server_nobody_listens_on_is_one_line(mailbox, clock):
     _, account, credentials = mailbox
-    from tests.mail_server import free_port  # noqa: PLC0415 - the one test that needs a dead port
-
     account = update_account(account.id, port=free_port())
     with pytest.raises(ConnectionLost, match="could not reach") as lost:
         sync_account(account, credentials, clock=clock)

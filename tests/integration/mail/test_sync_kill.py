@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.mail.conftest import add_customers, corpus
+from tests.integration.mail.helpers import add_customers, corpus
 from trade_crm.exchange.mail.sync import sync_account
 from trade_crm.store.db import close_database, open_database
 from trade_crm.store.models import database
