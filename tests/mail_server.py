@@ -358,7 +358,7 @@ class MailUser:
         count = 0
         for item in messages:
             raw, flags = item if isinstance(item, tuple) else (item, "S" if seen else "")
-            base = f"{int(stamp)}.M{next(self._serial)}P{os.getpid()}.test"
+            base = f"{int(stamp)}.M{next(self._serial):06d}P{os.getpid()}.test"  # Dovecot numbers new files in name order
             tmp = target / "tmp" / base
             tmp.write_bytes(raw)
             os.utime(tmp, (stamp, stamp))
@@ -367,6 +367,14 @@ class MailUser:
             self.server._own(final, tree=False)
             count += 1
         return count
+
+    def load(self, messages) -> dict[str, int]:
+        """Write corpus messages (tests/mail_corpus.CorpusMessage) into this mailbox, flags and dates kept."""
+        from tests.mail_corpus import write_maildir  # lazy: test helper, imported on use
+
+        counts = write_maildir(self.maildir, messages)
+        self.server._own(self.maildir)
+        return counts
 
     def client(self, *, timeout: float = 30):
         """A logged-in IMAPClient over IMAPS, trusting the test CA."""
