@@ -357,6 +357,8 @@ def _run_window(app: QApplication, choice: BookChoice, settings: QSettings, lang
         # On a team server book the pool rule runs before the first sync of each day (a laptop book: never).
         scheduler = ReminderScheduler(clock, app, sync=DailyPoolRule().before(sync_reminders))
         ReminderController(window, clock, settings, notifier, scheduler)
+        if not opened.offline:
+            window.mail_controller.sync.schedule()  # mail: at start, then every N minutes
         install_insights(window, clock, language=language, scheduler=scheduler)  # stages follow the scheduler
         app.aboutToQuit.connect(scheduler.shutdown)
         window.show()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
@@ -18,21 +19,35 @@ from PySide6.QtWidgets import QMenu, QMenuBar
 
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.errors import DomainError
+from trade_crm.domain.mail.accounts import list_accounts
 from trade_crm.domain.mail.reading import mail_message
 from trade_crm.domain.mail.senders import new_senders
 from trade_crm.domain.mail.triage import save_customer_from_mail
+from trade_crm.keystore import KeyStore
 from trade_crm.ui.common.icons import icon
-from trade_crm.ui.mail.fetching import MailFetcher
-from trade_crm.ui.mail.reader import MessageReaderDialog
-from trade_crm.ui.mail.senders_view import NewSendersDialog
+from trade_crm.ui.mail.fetching import MailFetcher, ServerFetcher, keyring_credentials
+from trade_crm.ui.mail.sync_controller import MailSyncController
+
+if TYPE_CHECKING:  # the reader and the triage list load when first opened, not at start
+    from trade_crm.ui.mail.reader import MessageReaderDialog
+    from trade_crm.ui.mail.senders_view import NewSendersDialog
 
 MAIL_MENU = "mail_menu"
 
 
 class MailController(QObject):
-    def __init__(self, window, clock: Clock, *, fetcher: Callable[[], MailFetcher | None] = lambda: None):
+    def __init__(self, window, clock: Clock, *, keystore: KeyStore | None = None, ca_file: str | None = None,
+                 fetcher: Callable[[], MailFetcher | None] | None = None):
         super().__init__(window)
-        self._window, self._clock, self._fetcher = window, clock, fetcher
+        self._window, self._clock = window, clock
+        self.keystore = keystore or KeyStore()
+        credentials = keyring_credentials(self.keystore)
+        # The reader's way to the server: none (offline) while the book has no account.
+        self._fetcher = fetcher or (lambda: ServerFetcher(credentials, ca_file) if list_accounts() else None)
+        self.sync = MailSyncController(clock, credentials, self, ca_file=ca_file)
+        self.sync.synced.connect(self.refresh_after_sync)
+        for widget in reversed(self.sync.widgets()):
+            window.statusBar().insertPermanentWidget(0, widget)
         self.senders_dialog: NewSendersDialog | None = None
         self.readers: list[MessageReaderDialog] = []
         self.sync_action = QAction(icon("mail_sync"), self.tr("&Sync mail"), window)
@@ -42,6 +57,7 @@ class MailController(QObject):
         self.senders_action = QAction(icon("mail_senders"), self.tr("&New senders…"), window)
         self.senders_action.setStatusTip(self.tr("Mail from people who are not customers yet"))
         self.senders_action.triggered.connect(self.open_senders)
+        self.sync_action.triggered.connect(self.sync.sync_now)
         self.menu = self._mail_menu(window.menuBar())
         self.menu.addActions([self.sync_action, self.senders_action])
         toolbar = window.actions.toolbar
@@ -49,6 +65,7 @@ class MailController(QObject):
             toolbar.addSeparator()
             toolbar.addActions([self.sync_action, self.senders_action])
         window.timeline.mail_open_requested.connect(self.open_message)
+        window.mail_accounts_changed.connect(self.on_window_mail_accounts_changed)
         self.update_senders_count()
 
     def _mail_menu(self, bar: QMenuBar) -> QMenu:
@@ -66,6 +83,9 @@ class MailController(QObject):
     # --- the reader -------------------------------------------------------------------------------
 
     def open_message(self, message_id: int) -> MessageReaderDialog | None:
+        # lazy: start-up, the reader is imported when first opened
+        from trade_crm.ui.mail.reader import MessageReaderDialog
+
         try:
             view = mail_message(message_id)
         except DomainError as exc:
@@ -83,6 +103,9 @@ class MailController(QObject):
     # --- new senders ------------------------------------------------------------------------------
 
     def open_senders(self) -> NewSendersDialog:
+        # lazy: start-up, the triage list is imported when first opened
+        from trade_crm.ui.mail.senders_view import NewSendersDialog
+
         if self.senders_dialog is None:
             self.senders_dialog = NewSendersDialog(self._clock.zone, self._window)
             self.senders_dialog.create_customer_requested.connect(self.create_customer_from_mail)
@@ -107,7 +130,12 @@ class MailController(QObject):
         self.update_senders_count()
         self._window.timeline.show_customer(customer_id)
 
-    def refresh_after_sync(self) -> None:
+    def on_window_mail_accounts_changed(self) -> None:
+        """An account added, changed or removed: its interval counts from now (no sync started unasked)."""
+        if self.sync.timer.isActive() or list_accounts():
+            self.sync.schedule(first_in_ms=None)
+
+    def refresh_after_sync(self, _result=None) -> None:
         """New mail arrived: the list, the open customer's timeline, the senders."""
         window = self._window
         window.customer_list.reload()
@@ -119,7 +147,9 @@ class MailController(QObject):
         self.update_senders_count()
 
 
-def install_mail_actions(window, clock: Clock, *,
-                         fetcher: Callable[[], MailFetcher | None] = lambda: None) -> MailController:
-    """Mail › Sync mail and New senders…, the reader behind the timeline's mail entries."""
-    return MailController(window, clock, fetcher=fetcher)
+def install_mail_actions(window, clock: Clock, *, keystore: KeyStore | None = None, ca_file: str | None = None,
+                         fetcher: Callable[[], MailFetcher | None] | None = None) -> MailController:
+    """Mail › Sync mail and New senders…, the reader behind the timeline's mail entries, the sync's status
+    line; `window.mail_controller.sync.schedule()` (run_gui) starts the background sync."""
+    window.mail_controller = MailController(window, clock, keystore=keystore, ca_file=ca_file, fetcher=fetcher)
+    return window.mail_controller

@@ -53,6 +53,7 @@ DEFAULT_SIZE = (1400, 860)
 class MainWindow(QMainWindow):
     book_changed = Signal()  # customers, timeline or tags were written from this window
     settings_saved = Signal()
+    mail_accounts_changed = Signal()  # Settings › Mail added, changed or removed an account
 
     def __init__(self, clock: Clock, db_path: Path, settings: QSettings, *, language: str = "en",
                  demo_loader: Callable[[], object] | None = None, fill_reminders_now: bool = True, parent=None):
@@ -412,12 +413,14 @@ class MainWindow(QMainWindow):
 
     def on_settings_action_triggered(self) -> None:
         dialog = SettingsDialog(self._settings, self, db_path=self._db_path, zone=self._clock.zone,
-                                server_url=self.server_url)
+                                server_url=self.server_url, clock=self._clock)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.book_switch_requested.connect(self.switch_book)
         dialog.settings_saved.connect(lambda: self.customer_list.model.set_working_hours(
             WORK_START.read(self._settings), WORK_END.read(self._settings)))
         dialog.settings_saved.connect(self.settings_saved)
+        if dialog.mail_page is not None:
+            dialog.mail_page.accounts_changed.connect(self.mail_accounts_changed)
         dialog.open()
 
     def on_about_action_triggered(self) -> None:
