@@ -370,4 +370,23 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>AccountDialog</name>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Ready: logged in, %n folder(s) (no Sent folder found: add it under Also sync folders).</source>
+        <translation>
+            <numerusform>Ready: logged in, %n folder (no Sent folder found: add it under Also sync folders).</numerusform>
+            <numerusform>Ready: logged in, %n folders (no Sent folder found: add it under Also sync folders).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Ready: logged in, %n folder(s), sent mail in “%1”.</source>
+        <translation>
+            <numerusform>Ready: logged in, %n folder, sent mail in “%1”.</numerusform>
+            <numerusform>Ready: logged in, %n folders, sent mail in “%1”.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

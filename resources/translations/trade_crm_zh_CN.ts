@@ -4495,6 +4495,11 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
 <context>
     <name>SettingsDialog</name>
     <message>
+        <location filename="../../trade_crm/ui/shell/settings_dialog.py" line="1"/>
+        <source>Mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
         <location filename="../../trade_crm/ui/settings_dialog.py" line="65"/>
         <source>Settings</source>
         <translation>设置</translation>
@@ -6464,6 +6469,339 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
         <source>New senders</source>
         <translation>新发件人</translation>
+    </message>
+</context>
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Type the password or authorization code: it goes to this computer&apos;s keyring.</source>
+        <translation>请填写密码或授权码：它会保存在本机的钥匙串中。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Not ready: %1</source>
+        <translation>无法使用：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Ready: logged in, %n folder(s) (no Sent folder found: add it under Also sync folders).</source>
+        <translation>
+            <numerusform>就绪：已登录，共 %n 个文件夹（未找到已发送文件夹：请在“同时同步的文件夹”中添加）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Ready: logged in, %n folder(s), sent mail in “%1”.</source>
+        <translation>
+            <numerusform>就绪：已登录，共 %n 个文件夹，已发送邮件在“%1”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Type the password or authorization code first.</source>
+        <translation>请先填写密码或授权码。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Give the IMAP server first.</source>
+        <translation>请先填写 IMAP 服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Kept in the keyring; type to change it</source>
+        <translation>已保存在钥匙串中；输入新值即可更改</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>INBOX and the Sent folder are always read. Mail among your own domains is internal and never logged. The password stays in this computer&apos;s keyring.</source>
+        <translation>始终读取收件箱和已发送文件夹。您自己域名之间的邮件属于内部邮件，不会记录。密码只保存在本机的钥匙串中。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Your own domains</source>
+        <translation>您自己的域名</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Also sync folders</source>
+        <translation>同时同步的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Sync every</source>
+        <translation>同步间隔</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Read mail since</source>
+        <translation>读取此日期以来的邮件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Security</source>
+        <translation>加密方式</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>IMAP server</source>
+        <translation>IMAP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Password or code</source>
+        <translation>密码或授权码</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Address</source>
+        <translation>邮箱地址</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Provider</source>
+        <translation>邮箱服务商</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Sync this account</source>
+        <translation>同步此账户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>e.g. sunrise-lighting.cn</source>
+        <translation>例如 sunrise-lighting.cn</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>e.g. Archive, Customers/Europe</source>
+        <translation>例如 Archive, 客户/欧洲</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Usually your address</source>
+        <translation>通常就是邮箱地址</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>TLS (SSL)</source>
+        <translation>TLS (SSL)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>imap.example.com</source>
+        <translation>imap.example.com</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>you@company.com</source>
+        <translation>you@company.com</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Other (IMAP)</source>
+        <translation>其他（IMAP）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Edit mail account</source>
+        <translation>编辑邮箱账户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Add mail account</source>
+        <translation>添加邮箱账户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Enter your mailbox password. The server must offer IMAP over TLS (port 993) or STARTTLS.</source>
+        <translation>请填写邮箱密码。服务器须支持加密的 IMAP（TLS，端口 993）或 STARTTLS。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Microsoft accepts only OAuth sign-in for IMAP, which this version does not offer yet: a password will be refused.</source>
+        <translation>微软的 IMAP 只接受 OAuth 登录，本版本暂不支持：密码会被拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Enter your mailbox password, or the client-specific password (客户端专用密码) when secure login is on.</source>
+        <translation>请填写邮箱密码；如已开启安全登录，请填写客户端专用密码。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Enter an app password (made in your account&apos;s security settings with 2-step verification on), not your login password.</source>
+        <translation>请填写应用专用密码（在账户安全设置中开启两步验证后生成），而不是登录密码。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Enter the authorization code (授权码) from your web mailbox&apos;s settings (POP3/IMAP/SMTP), not your login password.</source>
+        <translation>请填写网页邮箱设置（POP3/IMAP/SMTP）中生成的授权码，而不是登录密码。</translation>
+    </message>
+</context>
+<context>
+    <name>MailSettingsPage</name>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>%1 removed.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>Remove %1? Its mail already on customers&apos; timelines stays; its password is deleted from the keyring.</source>
+        <translation>删除 %1？已进入客户时间线的邮件会保留；其密码会从钥匙串中删除。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>Remove mail account</source>
+        <translation>删除邮箱账户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>Saved. Mail › Sync mail fetches its mail now; it also syncs in the background.</source>
+        <translation>已保存。“邮件 › 同步邮件”可立即收取；它也会在后台定时同步。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>No mail account yet: add one to see your customers&apos; mail on their timelines.</source>
+        <translation>还没有邮箱账户：添加一个，客户的邮件就会出现在他们的时间线上。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>not synced</source>
+        <translation>不同步</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>Changes on this page are saved at once.</source>
+        <translation>本页的更改会立即保存。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>Never log mail from or to</source>
+        <translation>从不记录与以下地址往来的邮件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>An address or a domain, e.g. newsletter@fair.com or bank.com</source>
+        <translation>邮箱地址或域名，例如 newsletter@fair.com 或 bank.com</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>Mail accounts</source>
+        <translation>邮箱账户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>Add account…</source>
+        <translation>添加账户…</translation>
+    </message>
+</context>
+<context>
+    <name>MailSyncController</name>
+    <message>
+        <location filename="../../trade_crm/ui/mail/sync_controller.py" line="1"/>
+        <source>Mail: sync cancelled; what was fetched is kept</source>
+        <translation>邮件：已取消同步；已收取的邮件会保留</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/sync_controller.py" line="1"/>
+        <source>Mail: the sync stopped: %1</source>
+        <translation>邮件：同步已中止：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/sync_controller.py" line="1"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/sync_controller.py" line="1"/>
+        <source>Mail: %1 fetched, %2 matched, %3 new senders, %4 skipped</source>
+        <translation>邮件：收取 %1 封，匹配 %2 封，新发件人 %3 个，跳过 %4 封</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/sync_controller.py" line="1"/>
+        <source>Mail: %1</source>
+        <translation>邮件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/sync_controller.py" line="1"/>
+        <source>Mail: %1 — %2 of %3</source>
+        <translation>邮件：%1 — %2 / %3</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/sync_controller.py" line="1"/>
+        <source>Mail: stopping…</source>
+        <translation>邮件：正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/sync_controller.py" line="1"/>
+        <source>Mail: syncing…</source>
+        <translation>邮件：正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/sync_controller.py" line="1"/>
+        <source>Mail: no account yet (Settings › Mail)</source>
+        <translation>邮件：还没有账户（设置 › 邮件）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/sync_controller.py" line="1"/>
+        <source>Stop the mail sync; what was fetched so far is kept</source>
+        <translation>停止邮件同步；已收取的邮件会保留</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/sync_controller.py" line="1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

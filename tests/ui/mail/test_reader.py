@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-import pytest
 from PySide6.QtCore import QUrl
 
 from trade_crm.domain.mail.messages import MailLocation
@@ -96,29 +92,6 @@ def test_a_server_that_cannot_be_reached_is_said_in_one_line(qtbot, clock, messa
     qtbot.waitUntil(lambda: dialog.status_label.text().startswith("Offline:"), timeout=5000)
     assert dialog.status_label.text() == "Offline: could not connect to imap.sunrise-lighting.cn"
     assert dialog.opened == []
-
-
-@pytest.fixture
-def web_server():
-    """A real HTTP server on loopback that counts what it is asked for."""
-    requests: list[str] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - http.server's name
-            requests.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "image/png")
-            self.end_headers()
-
-        def log_message(self, *_args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", requests
-    server.shutdown()
-    server.server_close()
 
 
 def test_show_formatted_renders_the_html_without_loading_any_remote_image(qtbot, clock, message_ids, web_server,

@@ -263,11 +263,11 @@ class AccountDialog(QDialog):
 
     def on_check_job_finished(self, check: ConnectionCheck) -> None:
         if check.sent:
-            self.status_label.setText(fill(self.tr("Ready: logged in, %1 folders, sent mail in “%2”."),
-                                           check.folders, check.sent))
+            self.status_label.setText(fill(self.tr("Ready: logged in, %n folder(s), sent mail in “%1”.", "",
+                                                   check.folders), check.sent))
         else:
-            self.status_label.setText(fill(self.tr("Ready: logged in, %1 folders (no Sent folder found: add it "
-                                                   "under Also sync folders)."), check.folders))
+            self.status_label.setText(self.tr("Ready: logged in, %n folder(s) (no Sent folder found: add it under "
+                                              "Also sync folders).", "", check.folders))
 
     def on_check_job_failed(self, error: BaseException) -> None:
         self.status_label.setText(fill(self.tr("Not ready: %1"), error))

@@ -191,7 +191,7 @@ class MailSettingsPage(QWidget):
         try:
             add_never_log(values, self._clock)
         except DomainError as exc:
-            self.never_error.setText(str(exc))
+            self.never_error.setText(getattr(exc, "message", "") or str(exc))
             return
         self.never_error.setText("")
         self.never_edit.clear()
