@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -109,6 +109,9 @@ class AccountDialog(QDialog):
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
         self.hint_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        # A form row does not grow for a wrapped label's second line: room for three lines of hint.
+        self.hint_label.setMinimumHeight(self.hint_label.fontMetrics().lineSpacing() * 3)
+        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.host_edit = QLineEdit()
         self.host_edit.setPlaceholderText(self.tr("imap.example.com"))
         self.port_spin = QSpinBox()
@@ -172,7 +175,7 @@ class AccountDialog(QDialog):
             self._load(account)
         else:
             self.on_provider_combo_current_index_changed(self.provider_combo.currentIndex())
-        self.resize(560, 0)
+        self.resize(600, 0)
 
     def _load(self, account: MailAccount) -> None:
         self._filling = True
