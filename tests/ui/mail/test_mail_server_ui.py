@@ -9,6 +9,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 
 import pytest
+from PySide6.QtCore import Qt
 
 from tests.helpers import MemoryKeyring
 from trade_crm.domain.customers.contacts import ContactInput
@@ -75,6 +76,7 @@ def _fill_account(dialog, mail_server, mail_user, password):
 def test_an_account_added_in_settings_keeps_its_password_in_the_keyring_not_the_book(
         qtbot, db, db_path, clock, keystore, mail_server, mail_user):
     mail_user.folder_path("Sent")
+    mail_user.folder_path("Archive")
     page = MailSettingsPage(clock, keystore, ca_file=str(mail_server.ca_file))
     qtbot.addWidget(page)
     dialog = page.on_add_button_clicked()
@@ -85,11 +87,14 @@ def test_an_account_added_in_settings_keeps_its_password_in_the_keyring_not_the_
     _fill_account(dialog, mail_server, mail_user, mail_user.password)
     dialog.test_button.click()
     qtbot.waitUntil(lambda: dialog.status_label.text().startswith("Ready"), timeout=20_000)
-    assert dialog.status_label.text() == "Ready: logged in, 2 folder(s), sent mail in “Sent”."
+    assert dialog.status_label.text() == "Ready: logged in, 3 folder(s), sent mail in “Sent”."
+    assert [dialog.server_folders.item(i).text() for i in range(dialog.server_folders.count())] == ["Archive"]
+    dialog.server_folders.item(0).setCheckState(Qt.CheckState.Checked)  # tick the folder to sync too
+    assert dialog.folders_edit.text() == "Archive"
     dialog.save_button.click()
     [account] = list_accounts()
-    assert (account.email, account.host, account.port, account.own_domains) == (
-        ME, mail_server.host, mail_server.imaps_port, ("sunrise-lighting.cn",))
+    assert (account.email, account.host, account.port, account.own_domains, account.extra_folders) == (
+        ME, mail_server.host, mail_server.imaps_port, ("sunrise-lighting.cn",), ("Archive",))
     assert keystore.mail_password(secret_name(account)) == mail_user.password
     book = b"".join(p.read_bytes() for p in db_path.parent.glob(db_path.name + "*"))
     assert mail_user.password.encode() not in book

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -56,13 +58,18 @@ from trade_crm.ui.common.workers import Job
 class ConnectionCheck:
     folders: int
     sent: str | None
+    names: tuple[str, ...] = ()  # the folders a sync could read besides INBOX and Sent
+
+
 
 
 def check_connection(_context, address: ServerAddress, username: str, password: str) -> ConnectionCheck:
     """Log in, list the folders, find Sent, log out (a Job function; no book involved)."""
     with ImapConnection.open(address, PasswordCredentials(username, password)) as connection:
         folders = connection.folders()
-        return ConnectionCheck(len(folders), find_sent_folder(folders))
+        sent = find_sent_folder(folders)
+        others = tuple(f.name for f in folders if f.selectable and f.name.upper() != "INBOX" and f.name != sent)
+        return ConnectionCheck(len(folders), sent, others)
 
 
 def credential_hint(credential: str) -> str:
@@ -132,6 +139,11 @@ class AccountDialog(QDialog):
         self.interval_spin.setSuffix(self.tr(" min"))
         self.folders_edit = QLineEdit()
         self.folders_edit.setPlaceholderText(self.tr("e.g. Archive, Customers/Europe"))
+        # After Test connection: the server's other folders, to tick instead of typing their names.
+        self.server_folders = QListWidget()
+        self.server_folders.setMaximumHeight(110)
+        self.server_folders.hide()
+        self.server_folders.itemChanged.connect(self.on_server_folders_item_changed)
         self.domains_edit = QLineEdit()
         self.domains_edit.setPlaceholderText(self.tr("e.g. sunrise-lighting.cn"))
         self.enabled_check = QCheckBox(self.tr("Sync this account"))
@@ -150,6 +162,7 @@ class AccountDialog(QDialog):
         form.addRow(self.tr("Read mail since"), self.since_edit)
         form.addRow(self.tr("Sync every"), self.interval_spin)
         form.addRow(self.tr("Also sync folders"), self.folders_edit)
+        form.addRow("", self.server_folders)
         form.addRow(self.tr("Your own domains"), self.domains_edit)
         form.addRow("", self.enabled_check)
         note = QLabel(self.tr("INBOX and the Sent folder are always read. Mail among your own domains is internal "
@@ -271,6 +284,29 @@ class AccountDialog(QDialog):
         else:
             self.status_label.setText(self.tr("Ready: logged in, %n folder(s) (no Sent folder found: add it under "
                                               "Also sync folders).", "", check.folders))
+
+        self.show_server_folders(check.names)
+
+    def show_server_folders(self, names: tuple[str, ...]) -> None:
+        chosen = set(split_words(self.folders_edit.text()))
+        self.server_folders.blockSignals(True)
+        self.server_folders.clear()
+        for name in names:
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if name in chosen else Qt.CheckState.Unchecked)
+            self.server_folders.addItem(item)
+        self.server_folders.blockSignals(False)
+        self.server_folders.setVisible(bool(names))
+
+    def on_server_folders_item_changed(self, item: QListWidgetItem) -> None:
+        """A ticked folder joins the folders to sync (those typed by hand stay)."""
+        chosen = split_words(self.folders_edit.text())
+        if item.checkState() == Qt.CheckState.Checked and item.text() not in chosen:
+            chosen.append(item.text())
+        elif item.checkState() != Qt.CheckState.Checked:
+            chosen = [name for name in chosen if name != item.text()]
+        self.folders_edit.setText(", ".join(chosen))
 
     def on_check_job_failed(self, error: BaseException) -> None:
         self.status_label.setText(fill(self.tr("Not ready: %1"), error))
