@@ -194,3 +194,31 @@ def test_the_reader_fetches_an_attachment_and_the_html_original_from_the_server(
     assert "the spec is attached" in reader.formatted.toPlainText()
     assert reader.formatted.refused == [f"{base}/track.gif?who=ann"]
     assert requests == []
+
+
+def test_cancel_stops_the_sync_and_the_next_one_fetches_the_rest_without_duplicates(qtbot, window, account,
+                                                                                     mail_user):
+    mail_user.deliver([raw(f"Inquiry {n}", f"Buyer {n} <buyer{n}@shop{n}.de>", minutes=n % 60) for n in range(300)])
+    mail = window.mail_controller
+    mail.sync_action.trigger()
+    mail.sync.cancel_button.click()
+    qtbot.waitUntil(lambda: not mail.sync.running, timeout=30_000)
+    assert mail.sync.status_label.text() == "Mail: sync cancelled; what was fetched is kept"
+    assert not mail.sync.cancel_button.isVisibleTo(window)
+    first = len(new_senders(limit=1000))
+    assert first < 300
+    mail.sync_action.trigger()
+    qtbot.waitUntil(lambda: not mail.sync.running, timeout=60_000)
+    assert mail.sync.status_label.text().startswith(f"Mail: {300 - first} fetched, 0 matched, {300 - first} new "
+                                                     "senders")
+    assert len(new_senders(limit=1000)) == 300
+
+
+def test_test_connection_of_a_saved_account_uses_the_password_in_the_keyring(qtbot, db, clock, keystore, account,
+                                                                             mail_server):
+    page = MailSettingsPage(clock, keystore, ca_file=str(mail_server.ca_file))
+    qtbot.addWidget(page)
+    dialog = page.on_test_button_clicked()
+    assert dialog.password_edit.text() == ""
+    qtbot.waitUntil(lambda: dialog.status_label.text().startswith("Ready"), timeout=20_000)
+    assert dialog.status_label.text().startswith("Ready: logged in, 1 folder(s)")

@@ -5,6 +5,7 @@ the OS keyring (trade_crm/keystore.py) — never to the book."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -63,9 +64,14 @@ class ConnectionCheck:
 
 
 
-def check_connection(_context, address: ServerAddress, username: str, password: str) -> ConnectionCheck:
-    """Log in, list the folders, find Sent, log out (a Job function; no book involved)."""
-    with ImapConnection.open(address, PasswordCredentials(username, password)) as connection:
+def check_connection(_context, address: ServerAddress, username: str,
+                     password: Callable[[], str | None]) -> ConnectionCheck:
+    """Log in, list the folders, find Sent, log out (a Job function; no book involved). `password` is asked
+    here, on the worker thread (it may read the keyring)."""
+    secret = password()
+    if not secret:
+        raise MailServerError("type the password or authorization code first: none is kept for this account")
+    with ImapConnection.open(address, PasswordCredentials(username, secret)) as connection:
         folders = connection.folders()
         sent = find_sent_folder(folders)
         others = tuple(f.name for f in folders if f.selectable and f.name.upper() != "INBOX" and f.name != sent)
@@ -249,7 +255,8 @@ class AccountDialog(QDialog):
         return self.username_edit.text().strip() or self.email_edit.text().strip()
 
     def password(self) -> str | None:
-        """The password typed, else the one the keyring keeps for this account (None: none anywhere)."""
+        """The password typed, else the one the keyring keeps for this account (None: none anywhere). It may
+        read the keyring: call it on a worker thread."""
         typed = self.password_edit.text()
         if typed:
             return typed
@@ -264,13 +271,12 @@ class AccountDialog(QDialog):
         if not self.host_edit.text().strip():
             self.status_label.setText(self.tr("Give the IMAP server first."))
             return
-        password = self.password()
-        if not password:
+        if not self.password_edit.text() and self._account is None:
             self.status_label.setText(self.tr("Type the password or authorization code first."))
             return
         self.status_label.setText(fill(self.tr("Connecting to %1…"), self.address().shown))
         self.test_button.setEnabled(False)
-        self.check_job = Job(check_connection, self.address(), self.username(), password, parent=self,
+        self.check_job = Job(check_connection, self.address(), self.username(), self.password, parent=self,
                              title="Testing a mail account", uses_database=False, expected=(MailServerError,))
         self.check_job.finished.connect(self.on_check_job_finished)
         self.check_job.failed.connect(self.on_check_job_failed)
