@@ -6171,6 +6171,11 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
 </context>
 <context>
     <name>MailController</name>
+    <message>
+        <location filename="../../trade_crm/ui/mail/actions.py" line="1"/>
+        <source>&amp;New senders (%1+)…</source>
+        <translation>新发件人 (%1+)(&amp;N)…</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../trade_crm/ui/mail/actions.py" line="1"/>
         <source>&amp;New senders (%n)…</source>

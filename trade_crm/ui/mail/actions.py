@@ -24,6 +24,7 @@ from trade_crm.domain.mail.reading import mail_message
 from trade_crm.domain.mail.senders import new_senders
 from trade_crm.domain.mail.triage import save_customer_from_mail
 from trade_crm.keystore import KeyStore
+from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.icons import icon
 from trade_crm.ui.mail.fetching import MailFetcher, ServerFetcher, keyring_credentials
 from trade_crm.ui.mail.sync_controller import MailSyncController
@@ -33,6 +34,7 @@ if TYPE_CHECKING:  # the reader and the triage list load when first opened, not 
     from trade_crm.ui.mail.senders_view import NewSendersDialog
 
 MAIL_MENU = "mail_menu"
+SENDERS_COUNTED = 99  # the menu says "New senders (99+)" beyond this
 
 
 class MailController(QObject):
@@ -76,9 +78,12 @@ class MailController(QObject):
         return menu
 
     def update_senders_count(self) -> None:
-        waiting = len(new_senders())
-        self.senders_action.setText(self.tr("&New senders (%n)…", "", waiting) if waiting
-                                    else self.tr("&New senders…"))
+        waiting = len(new_senders(limit=SENDERS_COUNTED + 1))  # at start too: a few rows, never the whole list
+        if waiting > SENDERS_COUNTED:
+            self.senders_action.setText(fill(self.tr("&New senders (%1+)…"), SENDERS_COUNTED))
+        else:
+            self.senders_action.setText(self.tr("&New senders (%n)…", "", waiting) if waiting
+                                        else self.tr("&New senders…"))
 
     # --- the reader -------------------------------------------------------------------------------
 
