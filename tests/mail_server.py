@@ -169,6 +169,7 @@ namespace inbox {{
 }}
 protocol imap {{
   mail_max_userip_connections = 50
+  imap_id_log = *
 }}
 service imap-login {{
   chroot =

@@ -243,3 +243,25 @@ def test_the_corpus_messages_that_must_parse_cleanly_do(mailbox, mail_server, cl
     assert report.fetched == len(clean) and report.problems == ()
     subjects = {s for (s,) in rows("SELECT subject FROM mail_message")}
     assert subjects == {m.expected.subject for m in clean}
+
+
+def test_the_client_says_who_it_is_with_the_id_command_after_login(mailbox, mail_server, clock):
+    user, _, _ = mailbox
+    sync(mailbox, mail_server, clock)
+    said = [line for line in mail_server.log.read_text(errors="replace").splitlines()
+            if f"imap({user.name})" in line and "ID sent" in line]
+    assert said and "name=Trade CRM" in said[0]
+
+
+def test_a_flag_changed_elsewhere_is_noticed_by_condstore_and_fetches_nothing(mailbox, mail_server, clock):
+    user, account, _ = mailbox
+    user.deliver([plain(1), plain(2)])
+    sync(mailbox, mail_server, clock)
+    saved = folder_state(account.id, "INBOX").highest_modseq
+    with user.client() as client:  # the user reads a message in another mail program
+        client.select_folder("INBOX")
+        client.add_flags([1], [b"\\Seen"])
+    again = sync(mailbox, mail_server, clock)
+    assert (again.folders[0].unchanged, again.fetched, again.stored) == (False, 0, 0)
+    assert folder_state(account.id, "INBOX").highest_modseq > saved
+    assert user.flags()[1] == (b"\\Seen",) and user.flags()[2] == ()
