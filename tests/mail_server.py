@@ -42,6 +42,7 @@ MISSING = ("mail server tests skipped: no Dovecot found (the dovecot binary of D
 SBIN_DIRS = "/usr/sbin:/usr/local/sbin:/sbin"
 RUN_AS_ROOT = "dovecot"  # Debian's dovecot-core creates it
 USERS_AT_ONCE = 400
+UNSAFE_USER = "unsafe"  # its password is right, and its login is refused with "Unsafe Login"
 
 
 def user_name(number: int) -> str:
@@ -294,6 +295,9 @@ class MailServer:
         uid, gid = self.account.pw_uid, self.account.pw_gid
         lines = [f"{user_name(n)}:{{PLAIN}}{user_password(n)}:{uid}:{gid}::{self.folder / 'home' / user_name(n)}::\n"
                  for n in range(first, first + USERS_AT_ONCE)]
+        if not first:  # a login the server refuses as NetEase does a client that is not trusted (a tab: no spaces)
+            lines.append(f"{UNSAFE_USER}:{{PLAIN}}{user_password(0)}:{uid}:{gid}::{self.folder / 'home'}::"
+                         "nologin nodelay reason=Unsafe\tLogin\n")
         with self.users_file.open("a") as users:
             users.writelines(lines)
         self._own(self.users_file, tree=False)

@@ -10,7 +10,7 @@ import pytest
 
 from tests.integration.mail.helpers import add_customers, corpus
 from tests.mail_corpus import big_attachment_message, by_kind
-from tests.mail_server import free_port
+from tests.mail_server import UNSAFE_USER, free_port, user_password
 from trade_crm.domain.mail.accounts import update_account
 from trade_crm.domain.mail.folders import folder_state
 from trade_crm.exchange.mail.imap import (
@@ -19,6 +19,7 @@ from trade_crm.exchange.mail.imap import (
     ImapConnection,
     LoginRefused,
     ServerAddress,
+    UnsafeLogin,
 )
 from trade_crm.exchange.mail.sync import SyncFailed, folders_to_sync, sync_account
 from trade_crm.exchange.mail.tokens import PasswordCredentials
@@ -265,3 +266,11 @@ def test_a_flag_changed_elsewhere_is_noticed_by_condstore_and_fetches_nothing(ma
     assert (again.folders[0].unchanged, again.fetched, again.stored) == (False, 0, 0)
     assert folder_state(account.id, "INBOX").highest_modseq > saved
     assert user.flags()[1] == (b"\\Seen",) and user.flags()[2] == ()
+
+
+def test_unsafe_login_is_one_line_that_says_what_to_do(mailbox, mail_server, clock):
+    _, account, _ = mailbox
+    with pytest.raises(UnsafeLogin, match="Unsafe Login.*authorization code") as refused:
+        sync_account(account, PasswordCredentials(UNSAFE_USER, user_password(0)), clock=clock,
+                     ca_file=str(mail_server.ca_file))
+    assert "\n" not in str(refused.value)

@@ -18,6 +18,7 @@ fetching messages with BODY.PEEK so that reading never marks anything read.
 
 from __future__ import annotations
 
+import ast
 import logging
 import socket
 import ssl
@@ -166,10 +167,14 @@ class _Client(imapclient.IMAPClient):
 
 
 def _reason(error: BaseException) -> str:
-    text = " ".join(str(getattr(error, "verify_message", "") or error).split())
-    if text.startswith("b'") or text.startswith('b"'):
-        text = text[2:-1]
-    return text[:200] or type(error).__name__
+    """What the server or TLS said, on one line (imaplib hands a server's words over as a bytes repr)."""
+    text = str(getattr(error, "verify_message", "") or error)
+    if text[:2] in ("b'", 'b"'):
+        try:
+            text = ast.literal_eval(text).decode("utf-8", "replace")
+        except (ValueError, SyntaxError, AttributeError):
+            text = text[2:-1]
+    return " ".join(text.split())[:200] or type(error).__name__
 
 
 class ImapConnection:
