@@ -23,7 +23,7 @@ import logging
 import socket
 import ssl
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 import imapclient
@@ -319,13 +319,21 @@ class ImapConnection:
         structure = data.get(b"BODYSTRUCTURE")
         header = data.get(b"BODY[HEADER]") or b""
         texts: dict[str, bytes] = {}
+        refused = []
         for part in text_parts_to_fetch(structure):
             item = f"BODY.PEEK[{part.part}]<0.{part.fetch_bytes}>"
-            answer = self._call("fetch", self.client.fetch, [uid], [item]).get(uid, {})
+            try:
+                answer = self._call("fetch", self.client.fetch, [uid], [item]).get(uid, {})
+            except ConnectionLost:
+                raise
+            except MailServerError as error:  # this message's trouble, not the sync's
+                refused.append(f"the text (part {part.part}) could not be fetched: {error}")
+                continue
             for key, value in answer.items():
                 if key.startswith(f"BODY[{part.part}]".encode()) and value is not None:
                     texts[part.part] = bytes(value)
-        return parse_parts(bytes(header), structure, texts, received_at=received)
+        mail = parse_parts(bytes(header), structure, texts, received_at=received)
+        return replace(mail, problems=(*mail.problems, *refused)) if refused else mail
 
 
 def _aware(value) -> datetime | None:
