@@ -9,7 +9,8 @@ plaintext login there; the app itself never sends one: see exchange/mail/imap.py
 
 Dovecot runs unprivileged: as ourselves, or under root as Debian's `dovecot` account (through runuser), so
 the master process, the login processes and the mail processes all run as that one account, which owns
-the folder. Mail is Maildir++ (`~/Maildir`, `.Sent` for Sent); the namespace marks Sent with SPECIAL-USE
+the folder. Failed logins are not slowed down (no auth penalty, no failure delay): tests log in wrongly on
+purpose. Mail is Maildir++ (`~/Maildir`, `.Sent` for Sent); the namespace marks Sent with SPECIAL-USE
 `\\Sent`, and Dovecot offers CONDSTORE and ID by default. A test's messages are written straight into the
 user's Maildir (Dovecot picks them up, as it does mail a local delivery agent drops there): thousands of
 messages cost a folder write, not thousands of APPENDs.
@@ -186,6 +187,9 @@ service imap-login {{
 }}
 service anvil {{
   chroot =
+  unix_listener anvil-auth-penalty {{
+    mode = 0
+  }}
 }}
 service stats {{
   unix_listener stats-reader {{
