@@ -4,15 +4,19 @@ parse of each message gives, plus the hostile messages a mailbox also holds.
     build_corpus(seed=7, size=1000) -> list[CorpusMessage]
     write_maildir(root, messages)         Dovecot's Maildir++ (INBOX in root, Sent in root/.Sent)
     big_attachment_message(megabytes=50)  one message with a 50 MB attachment (not in build_corpus)
+    by_kind(messages, "plain")            the messages of a kind, or of a family of kinds
 
 The user is Li Wei of Dragonlight Export (dragonlight.cn), writing to customers at company domains
 (CUSTOMERS) and at free-mail addresses (FREEMAIL_CUSTOMERS), and to two colleagues of the same domain.
 The corpus mixes languages and encodings (GBK and ISO-2022-JP subjects, Big5, Shift_JIS, KOI8-R, Latin-1
 quoted-printable, UTF-8), multipart/alternative with HTML, inline images, attachments with Chinese names in
-RFC 2231 and RFC 2047 form, forwarded messages, a thread of 10, auto-replies, bounces, read receipts,
-internal mail, a message without Message-ID (twice: INBOX and Sent hold the same message), and cheap
-hostile ones (malformed, unknown charset, broken encoded words, raw 8-bit headers, 10,000 recipients,
-deep nesting). The first SPECIAL_COUNT messages are the same for every size; the rest are generated.
+RFC 2231 and RFC 2047 form, a forwarded message attached, Apple Mail's text around an inline photo, an
+S/MIME-signed message, Outlook's related HTML, format=flowed, a thread of 10, auto-replies, bounces, read
+receipts, internal mail, a message without Message-ID (twice: INBOX and Sent hold the same message), and
+cheap hostile ones (malformed, unknown charset, broken encoded words, raw 8-bit headers, 10,000
+recipients, deep nesting, bad dates, garbage). These fixed kinds come first, in the same order for every
+seed and size; customers' inquiries and the user's replies (Sent) fill the rest. A message's date, and so
+its place in the folder, follows its index: the corpus spans 330 days from 2025-12-01 whatever its size.
 """
 
 from __future__ import annotations
@@ -82,6 +86,7 @@ class _Builder:
         self.thread_of_ten()
         self.machine_mail()
         self.colleagues()
+        self.shapes()
         self.no_message_id()
         self.encodings()
         mail_hostile.add_all(self)
@@ -179,6 +184,48 @@ class _Builder:
             self.add(raw, "Sent" if sender == USER else "INBOX",
                      Expected(subject, sender[1], sender[0], (recipient[1],), (COLLEAGUES[(step + 1) % 2][1],),
                               when, mid, text_has=("样品明天发货",)), "internal", internal=True)
+
+    def shapes(self) -> None:
+        """Shapes real mailers send: a forwarded message attached, Apple Mail's text around an inline photo,
+        an S/MIME-signed message, Outlook's related HTML with its logo, format=flowed."""
+        customer = CUSTOMERS[0]
+        name, email = customer.contacts[1]
+        forwarded = message([("From", "Supplier <sales@supplier.example>"), ("To", email),
+                             ("Subject", word("Angebot für Kabel")), ("Date", header_date(START, 1)),
+                             ("Message-ID", "<fwd-inner@supplier.example>")], text("The inner offer."))
+        cases = (
+            ("forwarded", "Fwd: competitor offer", multipart("mixed", [text("See the offer we got, can you beat it?"),
+                                                                       enclosed(forwarded)], "fwd-1"),
+             ("can you beat it?",), (("Angebot für Kabel.eml", "message/rfc822"),)),
+            ("apple-inline", "Sample photo", multipart("mixed", [
+                text("Here is the sample:", encoding="7bit", charset="us-ascii"),
+                attachment("IMG_0042.jpg", "image/jpeg", PNG, inline=True),
+                text("Sent from my iPhone", encoding="7bit", charset="us-ascii")], "apple-1"),
+             ("Here is the sample:\n\nSent from my iPhone",), (("IMG_0042.jpg", "image/jpeg"),)),
+            ("signed", "Signed order", multipart("signed", [
+                text("Purchase order PO-7781 is confirmed."),
+                Mime(('Content-Type: application/pkcs7-signature; name="smime.p7s"',
+                      "Content-Transfer-Encoding: base64"), b"U0lHTkFUVVJF")], "sig-1",
+                extra='; protocol="application/pkcs7-signature"; micalg=sha-256'),
+             ("PO-7781 is confirmed.",), ()),
+            ("outlook-related", "Meeting at the fair", multipart("alternative", [
+                text("Let us meet at booth 3.2C12."),
+                multipart("related", [text('<p>Let us meet at booth 3.2C12.</p><img src="cid:image001.png@01DA">',
+                                           "html"),
+                                      attachment("image001.png", "image/png", PNG, inline=True,
+                                                 content_id="image001.png@01DA")], "rel-1")], "alt-o1"),
+             ("booth 3.2C12",), ()),
+            ("flowed", "Flowed text", Mime(("Content-Type: text/plain; charset=utf-8; format=flowed",),
+                                           b"We can ship the 2,000 pieces by the end \nof March if you confirm.\n"),
+             ("ship the 2,000 pieces by the end of March",), ()),
+        )
+        for kind, subject, entity, has, files in cases:
+            when = self.when(len(self.out))
+            mid = self.mid(kind, customer.domain)
+            raw = message([("From", addresses([(name, email)])), ("To", addresses([USER])), ("Subject", subject),
+                           ("Date", header_date(when, customer.zone)), ("Message-ID", f"<{mid}>")], entity)
+            self.add(raw, "INBOX", Expected(subject, email, name, (USER[1],), (), when, mid, text_has=has,
+                                            attachments=files), kind, customer=customer.domain)
 
     def no_message_id(self) -> None:
         """One message without a Message-ID, in INBOX and again in Sent (the user was in Cc): one key."""
@@ -357,4 +404,6 @@ def write_maildir(root: Path, messages: Iterable[CorpusMessage]) -> dict[str, in
 
 
 def by_kind(messages: Sequence[CorpusMessage], kind: str) -> list[CorpusMessage]:
-    return [item for item in messages if item.kind == kind]
+    """The messages of one kind, or of a family: "plain" gives every plain-<charset> message, "hostile" every
+    hostile one, "plain-gb2312" only those."""
+    return [item for item in messages if item.kind == kind or item.kind.startswith(f"{kind}-")]

@@ -9,7 +9,8 @@ plaintext login there; the app itself never sends one: see exchange/mail/imap.py
 
 Dovecot runs unprivileged: as ourselves, or under root as Debian's `dovecot` account (through runuser), so
 the master process, the login processes and the mail processes all run as that one account, which owns
-the folder. Mail is Maildir++ (`~/Maildir`, `.Sent` for Sent); the namespace marks Sent with SPECIAL-USE
+the folder. Failed logins are not slowed down (no auth penalty, no failure delay): tests log in wrongly on
+purpose. Mail is Maildir++ (`~/Maildir`, `.Sent` for Sent); the namespace marks Sent with SPECIAL-USE
 `\\Sent`, and Dovecot offers CONDSTORE and ID by default. A test's messages are written straight into the
 user's Maildir (Dovecot picks them up, as it does mail a local delivery agent drops there): thousands of
 messages cost a folder write, not thousands of APPENDs.
@@ -42,6 +43,7 @@ MISSING = ("mail server tests skipped: no Dovecot found (the dovecot binary of D
 SBIN_DIRS = "/usr/sbin:/usr/local/sbin:/sbin"
 RUN_AS_ROOT = "dovecot"  # Debian's dovecot-core creates it
 USERS_AT_ONCE = 400
+UNSAFE_USER = "unsafe"  # its password is right, and its login is refused with "Unsafe Login"
 
 
 def user_name(number: int) -> str:
@@ -169,6 +171,7 @@ namespace inbox {{
 }}
 protocol imap {{
   mail_max_userip_connections = 50
+  imap_id_log = *
 }}
 service imap-login {{
   chroot =
@@ -184,6 +187,9 @@ service imap-login {{
 }}
 service anvil {{
   chroot =
+  unix_listener anvil-auth-penalty {{
+    mode = 0
+  }}
 }}
 service stats {{
   unix_listener stats-reader {{
@@ -293,6 +299,9 @@ class MailServer:
         uid, gid = self.account.pw_uid, self.account.pw_gid
         lines = [f"{user_name(n)}:{{PLAIN}}{user_password(n)}:{uid}:{gid}::{self.folder / 'home' / user_name(n)}::\n"
                  for n in range(first, first + USERS_AT_ONCE)]
+        if not first:  # a login the server refuses as NetEase does a client that is not trusted (a tab: no spaces)
+            lines.append(f"{UNSAFE_USER}:{{PLAIN}}{user_password(0)}:{uid}:{gid}::{self.folder / 'home'}::"
+                         "nologin nodelay reason=Unsafe\tLogin\n")
         with self.users_file.open("a") as users:
             users.writelines(lines)
         self._own(self.users_file, tree=False)

@@ -15,6 +15,10 @@ is its login's own:
   readable wherever its customer is (step 11's rule for a child row): it holds no text, and the reminder
   rules and the search document of a customer need it for every person who sees the customer (an outgoing
   mail does not close the quotation chaser, whoever runs the sync). Only its owner writes it.
+- `mail_domain_customers`: customers by a contact's email domain or by website, read through the indexes
+  (store/mail_lookup.py says why); it returns ids and the domain asked, the caller's query keeps the ids
+  the customer's policy shows. (A salesperson calling it by hand in psql learns which customer ids have a
+  contact at a domain: ids, not names, a smaller gap than the search documents' of step 11.)
 - No audit triggers: the timeline entries a message makes are `interaction` rows, audited as any other.
 """
 
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 from peewee import Database
 
+from trade_crm.store.mail_lookup import DOMAIN_FUNCTION
 from trade_crm.store.pg_access import MANAGERS, SALES
 
 OWN = "owner TEXT NOT NULL DEFAULT current_user"
@@ -155,3 +160,4 @@ def apply(db: Database) -> None:
     for table in MAIL_TABLES:
         for statement in policies(table, owner_role):
             db.execute_sql(statement)
+    db.execute_sql(DOMAIN_FUNCTION)  # matching by domain, past row-level security (store/mail_lookup.py)

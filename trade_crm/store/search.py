@@ -24,7 +24,7 @@ import functools
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from peewee import Database, SqliteDatabase
@@ -251,6 +251,48 @@ def reindex(db: SqliteDatabase, customer_ids: Iterable[int],
     _insert(db, docs)
 
 
+def add_to_documents(db: SqliteDatabase, texts: Mapping[int, list[str]],
+                     between: Callable[[], None] | None = None) -> int:
+    """Add text to these customers' documents (their new mail's timeline entries, #19) without reading their
+    rows again: the stored body and the folded new text make the new body. Its hits are a rebuild's (each
+    word once, none kept inside another: the stored body is such a list already). A document the text adds
+    no word to is left as it is (a customer's mail soon repeats its words); a customer without one gets a
+    whole one. Call inside the writing transaction. Returns how many documents changed.
+
+    `between` runs after the old documents are deleted and before the new ones go in: on a server, a change
+    of the customers' last contact there moves no document's sort band twice (store/pg_search.py's trigger
+    rewrites the documents of a customer whose band changed: each a whole GIN entry)."""
+    ids = sorted(texts)
+    old: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        old.update(db.execute_sql(f"SELECT rowid, body FROM search_trigram WHERE rowid IN ({marks})", chunk))
+    bodies: dict[int, str] = {}
+    for cid, body in old.items():
+        added = fold(" \n".join(dict.fromkeys(texts[cid])))
+        new = document_body(f"{body} {added}" if body else added)
+        if new != body:
+            bodies[cid] = new
+    changed = sorted(bodies)
+    for start in range(0, len(changed), 500):  # every delete before any insert (see reindex)
+        chunk = changed[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        if _is_fts5(db):
+            db.cursor().executemany("INSERT INTO search_words (search_words, rowid, body) VALUES ('delete', ?, ?)",
+                                    [(cid, words_input(old[cid])) for cid in chunk])
+        else:
+            db.execute_sql(f"DELETE FROM search_words WHERE rowid IN ({marks})", chunk)
+        db.execute_sql(f"DELETE FROM search_trigram WHERE rowid IN ({marks})", chunk)
+    if between is not None:
+        between()
+    _insert_bodies(db, bodies)
+    missing = [cid for cid in ids if cid not in old]
+    if missing:
+        reindex(db, missing)
+    return len(bodies) + len(missing)
+
+
 def rebuild_index(db: SqliteDatabase) -> None:
     db.execute_sql("DELETE FROM search_trigram")
     if _is_fts5(db):
@@ -305,9 +347,13 @@ def optimize_index(db: SqliteDatabase) -> None:
 
 
 def _insert(db: SqliteDatabase, docs: dict[int, list[str]]) -> None:
+    # a WhatsApp number is often the phone: each part once
+    _insert_bodies(db, {cid: document_body(fold(" \n".join(dict.fromkeys(parts)))) for cid, parts in docs.items()})
+
+
+def _insert_bodies(db: SqliteDatabase, bodies: dict[int, str]) -> None:
     trigram_rows, word_rows = [], []
-    for cid, parts in docs.items():
-        body = document_body(fold(" \n".join(dict.fromkeys(parts))))  # a WhatsApp number is often the phone
+    for cid, body in bodies.items():
         trigram_rows.append((cid, body))
         word_rows.append((cid, words_input(body)))
     cursor = db.cursor()

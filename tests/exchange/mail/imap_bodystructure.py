@@ -10,12 +10,22 @@ from __future__ import annotations
 
 from email import message_from_bytes
 from email.message import Message
-from email.policy import compat32
+from email.policy import Compat32, compat32
 
 from imapclient.response_parser import parse_response
 from imapclient.response_types import BodyData
 
 _CRLF = compat32.clone(linesep="\r\n")
+
+
+class _AsSent(Compat32):
+    """Header values as sent (8-bit bytes as surrogate escapes), as Dovecot passes them on (as literals)."""
+
+    def header_fetch_parse(self, name, value):
+        return value
+
+
+AS_SENT = _AsSent()
 
 
 def _string(value: str | None) -> str:
@@ -90,7 +100,7 @@ def _structure(part: Message) -> str:
 
 def bodystructure_text(raw: bytes) -> str:
     """The BODYSTRUCTURE Dovecot gives for `raw` (CRLF line ends), without the outer parentheses."""
-    return _structure(message_from_bytes(raw, policy=compat32))
+    return _structure(message_from_bytes(raw, policy=AS_SENT))
 
 
 def bodystructure(raw: bytes) -> BodyData:
@@ -101,7 +111,7 @@ def bodystructure(raw: bytes) -> BodyData:
 
 def body_section(raw: bytes, number: str) -> bytes:
     """BODY[number] of `raw` as a server hands it out: the part's body, still transfer-encoded."""
-    part = message_from_bytes(raw, policy=compat32)
+    part = message_from_bytes(raw, policy=AS_SENT)
     for step in number.split("."):
         payload = part.get_payload()
         if isinstance(payload, list):

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from tests.mail_corpus import build_corpus
+from tests.mail_corpus import build_corpus, by_kind, write_maildir
 from trade_crm.domain.mail.messages import TEXT_CAP_CHARS
 from trade_crm.exchange.mail.parse import parse_message
 
@@ -120,3 +120,34 @@ def test_the_same_message_in_two_folders_has_one_key(parsed):
         assert mail.key == original.key
     keys = [mail.key for item, mail in parsed if item.same_as is None and not item.hostile]
     assert len(keys) == len(set(keys))
+
+
+def test_write_maildir_lays_out_inbox_and_sent_as_dovecot_reads_them(tmp_path):
+    corpus = build_corpus(seed=7, size=120)
+    counts = write_maildir(tmp_path, corpus)
+    assert counts == {"INBOX": sum(m.folder == "INBOX" for m in corpus), "Sent": sum(m.folder == "Sent" for m in corpus)}
+    assert (tmp_path / ".Sent" / "maildirfolder").exists() and (tmp_path / "tmp").is_dir()
+    files = sorted(tmp_path.glob("cur/*")) + sorted(tmp_path.glob("new/*")) + sorted(tmp_path.glob(".Sent/*/*"))
+    assert len(files) == len(corpus)
+    by_index = {int(path.name.split(".M")[1][:6]): path for path in files}
+    for index, item in enumerate(corpus):
+        path = by_index[index]
+        assert path.read_bytes() == item.raw
+        assert path.stat().st_mtime == item.internal_date.timestamp()
+        seen = "\\Seen" in item.flags
+        assert path.parent.name == ("cur" if seen else "new")
+        assert path.parent.parent == (tmp_path if item.folder == "INBOX" else tmp_path / ".Sent")
+        if seen:
+            flags = path.name.rpartition(":2,")[2]
+            assert "S" in flags and flags == "".join(sorted(flags))
+        else:
+            assert ":2," not in path.name
+
+
+def test_by_kind_picks_one_kind_or_a_family():
+    corpus = build_corpus(seed=7, size=200)
+    plain = by_kind(corpus, "plain")
+    assert plain and all(m.kind.startswith("plain-") for m in plain)
+    assert {m.kind for m in by_kind(corpus, "plain-gb2312")} == {"plain-gb2312"}
+    assert by_kind(corpus, "hostile") == [m for m in corpus if m.hostile]
+    assert len(by_kind(corpus, "thread")) == 10

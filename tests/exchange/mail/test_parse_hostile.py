@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import random
 import time
 import tracemalloc
@@ -82,6 +83,8 @@ def _address_header_message(count: int) -> bytes:
 
 
 def test_reading_addresses_is_linear_in_their_count():
+    """Ten times the addresses cost about ten times the time (quadratic would be a hundred). The collector is
+    paused while timing: its passes over the many new objects add a step that is not the parser's."""
     small, large = _address_header_message(2_000), _address_header_message(20_000)
 
     def best(raw):
@@ -92,10 +95,14 @@ def test_reading_addresses_is_linear_in_their_count():
             times.append(time.perf_counter() - started)
         return min(times), len(mail.to)
 
-    (small_time, small_count), (large_time, large_count) = best(small), best(large)
+    gc.collect()
+    gc.disable()
+    try:
+        (small_time, small_count), (large_time, large_count) = best(small), best(large)
+    finally:
+        gc.enable()
     assert (small_count, large_count) == (2_000, 20_000)
-    # 10 times the addresses: about 10 times the time (quadratic would be 100); room for a loaded machine.
-    assert large_time / small_time < 25
+    assert large_time / small_time < 25  # room for a loaded machine
     assert large_time < 2.0
 
 
@@ -174,7 +181,7 @@ def test_a_message_cut_short_by_the_server_says_so():
 def test_no_mangled_message_makes_the_parse_raise():
     """Every corpus message cut at random places and with random bytes flipped still parses."""
     rng = random.Random(19)
-    corpus = build_corpus(seed=5, size=150)
+    corpus = build_corpus(seed=5, size=100)
     for item in corpus:
         raw = bytearray(item.raw)
         for _ in range(3):
@@ -184,3 +191,10 @@ def test_no_mangled_message_makes_the_parse_raise():
             mail = parse_message(bytes(raw[:cut]), received_at=item.internal_date)
             assert isinstance(mail, IncomingMail)
             assert mail.sent_at.tzinfo is not None
+
+
+def test_input_that_is_not_bytes_is_a_problem_not_an_exception():
+    for raw in (None, "From: a@b.com\r\n\r\nstr, not bytes", 42):
+        mail = parse_message(raw)  # type: ignore[arg-type]
+        assert mail.problems and mail.sender.email == ""
+    assert parse_message(bytearray(b"From: a@b.com\r\nSubject: ok\r\n\r\nbody")).subject == "ok"

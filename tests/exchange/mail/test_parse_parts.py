@@ -3,6 +3,8 @@ message parses to; the BODYSTRUCTURE says which part to fetch and lists the atta
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from tests.exchange.mail.imap_bodystructure import body_section, bodystructure
@@ -120,3 +122,25 @@ def test_plain_tuples_read_like_imapclients_bodydata():
              b"MIXED", (b"BOUNDARY", b"b1"), None, None, None)
     assert [(a.name, a.size, a.part) for a in attachments_from_bodystructure(inner)] == [("报价单.pdf", 300, "2")]
     assert [(p.part, p.subtype) for p in text_parts_to_fetch(inner)] == [("1", "plain")]
+
+
+def test_no_mangled_bodystructure_makes_parse_parts_raise():
+    """Elements of real BODYSTRUCTUREs replaced by junk or dropped: still a result, never the catch-all."""
+    rng = random.Random(3)
+    junk = [None, 0, -5, b"", b"X", (), [], (b"A",), "str", 10**30, (None, None)]
+
+    def mangle(value):
+        if rng.random() < 0.08:
+            return rng.choice(junk)
+        if isinstance(value, (tuple, list)):
+            items = [mangle(item) for item in value]
+            if items and rng.random() < 0.05:
+                items.pop(rng.randrange(len(items)))
+            return list(items) if isinstance(value, list) else tuple(items)
+        return value
+
+    for item in build_corpus(seed=1, size=80):
+        structure = bodystructure(item.raw)
+        for _ in range(5):
+            mail = parse_parts(item.raw[:300], mangle(structure), {"1": b"abc", "1.1": b"x", "2": b"y"})
+            assert not any("could not be read (" in problem for problem in mail.problems)

@@ -11,6 +11,7 @@ import pytest
 
 from tests.helpers import MemoryKeyring, cli, cli_json
 from tests.integration.mail.test_sync import plain
+from trade_crm.cli.parser import run
 
 
 @pytest.fixture
@@ -90,3 +91,19 @@ def test_without_a_keyring_the_password_is_given_to_each_sync(capsys, monkeypatc
 def test_showing_a_message_that_is_not_there_is_one_line(capsys, db_path):
     code, _, err = cli(capsys, "mail", "show", "42", "--db", str(db_path))
     assert code == 1 and err.count("\n") == 1 and "42" in err
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_sync_on_a_terminal_shows_its_progress_on_stderr(capsys, monkeypatch, db_path, mail_server, mail_user,
+                                                           memory_keyring):
+    add(capsys, monkeypatch, db_path, mail_server, mail_user)
+    mail_user.deliver([plain(n) for n in range(3)])
+    out, err = io.StringIO(), Terminal()
+    assert run(["mail", "sync", "--db", str(db_path), "--ca-file", str(mail_server.ca_file)], stdout=out,
+               stderr=err) == 0
+    assert "\rli.wei@dragonlight.cn INBOX: 3 of 3 messages\n" in err.getvalue()
+    assert out.getvalue().startswith("li.wei@dragonlight.cn: 3 fetched")

@@ -10,7 +10,7 @@ import pytest
 
 from tests.integration.mail.helpers import add_customers, corpus
 from tests.mail_corpus import big_attachment_message, by_kind
-from tests.mail_server import free_port
+from tests.mail_server import UNSAFE_USER, free_port, user_password
 from trade_crm.domain.mail.accounts import update_account
 from trade_crm.domain.mail.folders import folder_state
 from trade_crm.exchange.mail.imap import (
@@ -19,6 +19,7 @@ from trade_crm.exchange.mail.imap import (
     ImapConnection,
     LoginRefused,
     ServerAddress,
+    UnsafeLogin,
 )
 from trade_crm.exchange.mail.sync import SyncFailed, folders_to_sync, sync_account
 from trade_crm.exchange.mail.tokens import PasswordCredentials
@@ -243,3 +244,33 @@ def test_the_corpus_messages_that_must_parse_cleanly_do(mailbox, mail_server, cl
     assert report.fetched == len(clean) and report.problems == ()
     subjects = {s for (s,) in rows("SELECT subject FROM mail_message")}
     assert subjects == {m.expected.subject for m in clean}
+
+
+def test_the_client_says_who_it_is_with_the_id_command_after_login(mailbox, mail_server, clock):
+    user, _, _ = mailbox
+    sync(mailbox, mail_server, clock)
+    said = [line for line in mail_server.log.read_text(errors="replace").splitlines()
+            if f"imap({user.name})" in line and "ID sent" in line]
+    assert said and "name=Trade CRM" in said[0]
+
+
+def test_a_flag_changed_elsewhere_is_noticed_by_condstore_and_fetches_nothing(mailbox, mail_server, clock):
+    user, account, _ = mailbox
+    user.deliver([plain(1), plain(2)])
+    sync(mailbox, mail_server, clock)
+    saved = folder_state(account.id, "INBOX").highest_modseq
+    with user.client() as client:  # the user reads a message in another mail program
+        client.select_folder("INBOX")
+        client.add_flags([1], [b"\\Seen"])
+    again = sync(mailbox, mail_server, clock)
+    assert (again.folders[0].unchanged, again.fetched, again.stored) == (False, 0, 0)
+    assert folder_state(account.id, "INBOX").highest_modseq > saved
+    assert user.flags()[1] == (b"\\Seen",) and user.flags()[2] == ()
+
+
+def test_unsafe_login_is_one_line_that_says_what_to_do(mailbox, mail_server, clock):
+    _, account, _ = mailbox
+    with pytest.raises(UnsafeLogin, match="Unsafe Login.*authorization code") as refused:
+        sync_account(account, PasswordCredentials(UNSAFE_USER, user_password(0)), clock=clock,
+                     ca_file=str(mail_server.ca_file))
+    assert "\n" not in str(refused.value)

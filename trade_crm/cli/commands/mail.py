@@ -147,6 +147,18 @@ def _summary(report: SyncReport) -> str:
     return "\n".join(lines)
 
 
+def _progress(ctx: Context, account: MailAccount):
+    """Progress on a terminal's stderr (one line, rewritten); nothing when stderr is a file or a pipe."""
+    if ctx.json or not getattr(ctx.err, "isatty", lambda: False)():
+        return None
+
+    def show(folder: str, done: int, total: int) -> None:
+        ctx.err.write(f"\r{account.email} {folder}: {done:,} of {total:,} messages" + ("\n" if done >= total else ""))
+        ctx.err.flush()
+
+    return show
+
+
 def sync(ctx: Context, args) -> int:
     accounts = [get_account(args.account)] if args.account else [a for a in list_accounts() if a.enabled]
     if not accounts:
@@ -159,7 +171,7 @@ def sync(ctx: Context, args) -> int:
     for account in accounts:
         try:
             reports.append(sync_account(account, _credentials(account, args, keystore, typed), clock=ctx.clock,
-                                        ca_file=args.ca_file))
+                                        ca_file=args.ca_file, progress=_progress(ctx, account)))
         except (MailServerError, KeystoreError) as error:
             failures.append(f"mail account #{account.id} {account.email}: {error}")
     figures = {name: sum(getattr(r, name) for r in reports) for name in ("fetched", "matched", "new_senders",

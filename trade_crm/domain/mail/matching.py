@@ -5,8 +5,8 @@ channels (rule "address"); else when an address's domain is the customer's compa
 contact's email, or of the customer's website (rule "domain"), never for a free-mail domain (gmail.com,
 qq.com, 163.com, ...: rules.is_free_mail) nor one of the user's own. The user's own addresses never match.
 
-Three queries a batch: the addresses (the (kind, value) index of contact channels), the domains (the
-email-domain index of SQLite migration 3 / the server's base schema), the websites (their index).
+Two queries a batch: the addresses (the (kind, value) index of contact channels), then the domains of the
+addresses no channel holds (the email-domain and website indexes: store/mail_lookup.py).
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from trade_crm.domain.mail.rules import is_free_mail, registered_domain
-from trade_crm.store import sql_rows
+from trade_crm.store import mail_lookup, sql_rows
 from trade_crm.store.models import database
-from trade_crm.store.sql import email_domain
 
 RULE_ADDRESS, RULE_DOMAIN, RULE_CREATED, RULE_THREAD = "address", "domain", "created", "thread"
 
@@ -78,29 +77,18 @@ def customer_index(addresses: Iterable[str], own_domains: frozenset[str] = froze
     by_domain: dict[str, list[int]] = defaultdict(list)
     if not addresses:
         return CustomerIndex({}, {})
-    values = sql_rows.value_list(addresses, alias="a")
+    cond, param = sql_rows.in_values(addresses)
     for value, customer_id, contact_id in database.execute_sql(
-            f"SELECT ch.value, p.customer_id, p.id FROM {values.sql} JOIN contact_channel ch "
-            "ON ch.kind = 'email' AND ch.value = a.value JOIN contact p ON p.id = ch.contact_id "
-            "ORDER BY p.customer_id, p.is_primary DESC, p.id", (values.param,)):
+            "SELECT ch.value, p.customer_id, p.id FROM contact_channel ch JOIN contact p ON p.id = ch.contact_id "
+            f"WHERE ch.kind = 'email' AND ch.value {cond} ORDER BY p.customer_id, p.is_primary DESC, p.id", (param,)):
         if (customer_id, contact_id) not in by_address[value]:
             by_address[value].append((customer_id, contact_id))
     domains = sorted({d for email in addresses if email not in by_address
                       for d in _lookup_domains(email.rpartition("@")[2]) if d not in own_domains})
     if domains:
-        values = sql_rows.value_list(domains, alias="d")
-        domain_sql = email_domain("ch.value")
-        for domain, customer_id in database.execute_sql(
-                f"SELECT DISTINCT d.value, p.customer_id FROM {values.sql} JOIN contact_channel ch "
-                f"ON ch.kind = 'email' AND {domain_sql} = d.value JOIN contact p ON p.id = ch.contact_id "
-                "ORDER BY 1, 2", (values.param,)):
-            by_domain[domain].append(customer_id)
         forms = {form: domain for domain in domains for form in _website_forms(domain)}
-        values = sql_rows.value_list(sorted(forms), alias="w")
-        for website, customer_id in database.execute_sql(
-                f"SELECT c.website, c.id FROM {values.sql} JOIN customer c ON c.website = w.value "
-                "ORDER BY c.id", (values.param,)):
-            domain = forms[website]
+        for found, customer_id in mail_lookup.customers_by_domain(domains, sorted(forms)):
+            domain = forms.get(found, found)
             if customer_id not in by_domain[domain]:
                 by_domain[domain].append(customer_id)
     return CustomerIndex(dict(by_address), dict(by_domain))

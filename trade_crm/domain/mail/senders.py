@@ -76,10 +76,9 @@ def note_senders(rows: Sequence[tuple[int, IncomingMail]], clock: Clock) -> Send
     by_email: dict[str, list[tuple[int, IncomingMail]]] = {}
     for mid, mail in rows:
         by_email.setdefault(mail.sender.email, []).append((mid, mail))
-    values = sql_rows.value_list(sorted(by_email), alias="e")
+    cond, param = sql_rows.in_values(sorted(by_email))
     known = {email: (sid, state, last) for sid, email, state, last in database.execute_sql(
-        f"SELECT s.id, s.email, s.state, s.last_seen_at FROM {values.sql} JOIN mail_sender s ON s.email = e.value",
-        (values.param,))}
+        f"SELECT id, email, state, last_seen_at FROM mail_sender WHERE email {cond}", (param,))}
     inserts, updates = [], []
     for email, mails in by_email.items():
         newest_id, newest = max(mails, key=lambda r: (_stamp(r[1].sent_at), r[0]))

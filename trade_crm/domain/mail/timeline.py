@@ -110,11 +110,18 @@ def log_messages(items: Sequence[LogItem], clock: Clock) -> int:
                        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", entries)
     cursor.executemany("INSERT INTO mail_link (message_id, customer_id, interaction_id, direction, rule, thread_key) "
                        "VALUES (?, ?, ?, ?, ?, ?)", link_rows)
-    if newest:
-        database.cursor().executemany(
-            "UPDATE customer SET last_contact_at = ? WHERE id = ? AND (last_contact_at IS NULL OR last_contact_at < ?)",
-            [(when, cid, when) for cid, when in sorted(newest.items())])
-    search.reindex(database.obj, {link[-1].customer_id for link in links})
+
+    def last_contact() -> None:
+        if newest:
+            database.cursor().executemany(
+                "UPDATE customer SET last_contact_at = ? WHERE id = ? "
+                "AND (last_contact_at IS NULL OR last_contact_at < ?)",
+                [(when, cid, when) for cid, when in sorted(newest.items())])
+
+    texts: dict[int, list[str]] = {}
+    for (_id, customer_id, _contact, _kind, _when, summary, body, _now) in entries:
+        texts.setdefault(customer_id, []).extend(v for v in (summary, body) if v)
+    search.add_to_documents(database.obj, texts, between=last_contact)
     return len(links)
 
 

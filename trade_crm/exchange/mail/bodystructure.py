@@ -14,16 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from trade_crm.domain.mail.messages import AttachmentInfo
+from trade_crm.exchange.mail.choose import attachments, text_parts
 from trade_crm.exchange.mail.headers import clean_text, decode_words
-from trade_crm.exchange.mail.parts import (
-    HTML_READ_BYTES,
-    MAX_DEPTH,
-    PLAIN_READ_BYTES,
-    Part,
-    attachments,
-    choose_text,
-    decoded_params,
-)
+from trade_crm.exchange.mail.parts import HTML_READ_BYTES, MAX_DEPTH, PLAIN_READ_BYTES, Part, decoded_params
 
 
 @dataclass(frozen=True)
@@ -131,11 +124,10 @@ def tree(bodystructure: object, problems: list[str], number: str = "", depth: in
 
 
 def text_parts_to_fetch(bodystructure: object) -> list[TextPart]:
-    """The part(s) parse_parts needs for the text: the text/plain part, else the text/html one."""
-    chosen = choose_text(tree(bodystructure, []))
-    if chosen is None:
-        return []
-    return [TextPart(chosen.number, chosen.subtype, chosen.charset, chosen.encoding, chosen.size)]
+    """The parts parse_parts needs for the text (choose.py says which): text/plain preferred, else
+    text/html; several when a mixed message has its text in several inline pieces."""
+    return [TextPart(part.number, part.subtype, part.charset, part.encoding, part.size)
+            for part in text_parts(tree(bodystructure, []))]
 
 
 def attachments_from_bodystructure(bodystructure: object) -> tuple[AttachmentInfo, ...]:

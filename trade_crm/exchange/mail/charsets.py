@@ -19,13 +19,15 @@ _JIS = "iso2022_jp iso2022_jp_ext iso2022_jp_2 iso2022_jp_2004"
 SUPERSETS = {
     "gb2312": "gb18030", "gbk": "gb18030", "xgbk": "gb18030", "cp936": "gb18030", "euccn": "gb18030",
     "chinese": "gb18030", "csgb2312": "gb18030", "hzgb2312": "hz", "gb18030": "gb18030", "936": "gb18030",
-    "big5": "big5hkscs", "big5hkscs": "big5hkscs", "xxbig5": "big5hkscs", "cp950": "big5hkscs",
-    "shiftjis": "cp932", "sjis": "cp932", "xsjis": "cp932", "mskanji": "cp932", "windows31j": "cp932",
-    "cp932": "cp932", "iso2022jp": _JIS, "csiso2022jp": _JIS, "eucjp": "euc_jis_2004",
+    "gb231280": "gb18030", "xmacchinesesimp": "gb18030",
+    "big5": "big5hkscs cp950", "big5hkscs": "big5hkscs cp950", "xxbig5": "big5hkscs cp950", "cp950": "cp950 big5hkscs",
+    "shiftjis": "cp932 shift_jis_2004", "sjis": "cp932 shift_jis_2004", "xsjis": "cp932 shift_jis_2004",
+    "mskanji": "cp932", "windows31j": "cp932", "cp932": "cp932", "iso2022jp": _JIS, "csiso2022jp": _JIS, "eucjp": "euc_jp euc_jis_2004",
     "euckr": "cp949", "ksc56011987": "cp949", "ksc5601": "cp949", "cp949": "cp949",
     "iso88591": "cp1252", "latin1": "cp1252", "usascii": "utf-8", "ascii": "utf-8", "ansix3.41968": "utf-8",
     "iso885911": "cp874", "tis620": "cp874", "windows874": "cp874",
-    "utf8": "utf-8", "unicode11utf7": "utf-7", "koi8r": "koi8_r", "koi8u": "koi8_u",
+    "utf8": "utf-8", "utf8mb4": "utf-8", "unicode11utf7": "utf-7", "koi8r": "koi8_r", "koi8u": "koi8_u",
+    "xmacroman": "mac_roman", "macintosh": "mac_roman", "xmaccyrillic": "mac_cyrillic",
 }
 # Codecs that are not a text encoding a mail part can be in, whatever Python's registry says.
 _NOT_TEXT = frozenset({"idna", "punycode", "undefined", "raw-unicode-escape", "unicode-escape"})

@@ -24,9 +24,12 @@ _FOLD = re.compile(r"\r?\n(?=[ \t])|\r?\n\Z")
 _SPACES = re.compile(r"\s+")
 _B64_JUNK = re.compile(r"[^A-Za-z0-9+/]")
 _QP_HEX = re.compile(rb"=([0-9A-Fa-f]{2})")
-# One token of an address list: a quoted string, a comment, an angle address, a separator, or a run of text.
-_TOKEN = re.compile(r'"(?:\\.|[^"\\])*"?|\((?:\\.|[^()\\])*\)?|<[^<>]*>?|[,;:]|[^",;:<(]+|[<(]')
+# One token of an address list: a quoted string, a comment, an angle address, an encoded word (whose text
+# may hold a comma a mailer forgot to encode), a separator, or a run of text.
+_TOKEN = re.compile(r'"(?:\\.|[^"\\])*"?|\((?:\\.|[^()\\])*\)?|<[^<>]*>?|=\?[^?\s]*\?[bBqQ]\?[^?]*\?='
+                    r'|[,;:]|(?:[^",;:<(=]|=(?!\?))+|[<(=]')
 _ID = re.compile(r"<([^<>]*)>")
+_LOOSE_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 MAX_ID_CHARS = 500  # a longer "Message-ID" is junk; keep its start so it still tells copies apart
 MAX_REFERENCES = 100  # the thread's root (first) and the nearest ancestors (last) are what threading needs
 
@@ -227,6 +230,21 @@ def references(value: str | None) -> tuple[str, ...]:
     return tuple(ids)
 
 
+def _loose_date(text: str) -> datetime | None:
+    """ISO 8601, or the "2024-3-5 10:00:00" some systems write (taken as UTC when it names no zone)."""
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    match = _LOOSE_DATE.fullmatch(text)
+    if match is None:
+        return None
+    try:
+        return datetime(*(int(part or 0) for part in match.groups()))
+    except ValueError:
+        return None
+
+
 def parse_date(value: str | None) -> datetime | None:
     """The Date header as an aware UTC instant; None when it cannot be read or is not a plausible date.
     A date without a zone (`-0000`, none) is taken as UTC."""
@@ -237,10 +255,7 @@ def parse_date(value: str | None) -> datetime | None:
     try:
         when = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):
-        try:
-            when = datetime.fromisoformat(text)
-        except ValueError:
-            return None
+        when = _loose_date(text)
     if when is None:
         return None
     try:

@@ -18,11 +18,12 @@ fetching messages with BODY.PEEK so that reading never marks anything read.
 
 from __future__ import annotations
 
+import ast
 import logging
 import socket
 import ssl
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 import imapclient
@@ -166,10 +167,14 @@ class _Client(imapclient.IMAPClient):
 
 
 def _reason(error: BaseException) -> str:
-    text = " ".join(str(getattr(error, "verify_message", "") or error).split())
-    if text.startswith("b'") or text.startswith('b"'):
-        text = text[2:-1]
-    return text[:200] or type(error).__name__
+    """What the server or TLS said, on one line (imaplib hands a server's words over as a bytes repr)."""
+    text = str(getattr(error, "verify_message", "") or error)
+    if text[:2] in ("b'", 'b"'):
+        try:
+            text = ast.literal_eval(text).decode("utf-8", "replace")
+        except (ValueError, SyntaxError, AttributeError):
+            text = text[2:-1]
+    return " ".join(text.split())[:200] or type(error).__name__
 
 
 class ImapConnection:
@@ -314,13 +319,21 @@ class ImapConnection:
         structure = data.get(b"BODYSTRUCTURE")
         header = data.get(b"BODY[HEADER]") or b""
         texts: dict[str, bytes] = {}
+        refused = []
         for part in text_parts_to_fetch(structure):
             item = f"BODY.PEEK[{part.part}]<0.{part.fetch_bytes}>"
-            answer = self._call("fetch", self.client.fetch, [uid], [item]).get(uid, {})
+            try:
+                answer = self._call("fetch", self.client.fetch, [uid], [item]).get(uid, {})
+            except ConnectionLost:
+                raise
+            except MailServerError as error:  # this message's trouble, not the sync's
+                refused.append(f"the text (part {part.part}) could not be fetched: {error}")
+                continue
             for key, value in answer.items():
                 if key.startswith(f"BODY[{part.part}]".encode()) and value is not None:
                     texts[part.part] = bytes(value)
-        return parse_parts(bytes(header), structure, texts, received_at=received)
+        mail = parse_parts(bytes(header), structure, texts, received_at=received)
+        return replace(mail, problems=(*mail.problems, *refused)) if refused else mail
 
 
 def _aware(value) -> datetime | None:

@@ -14,9 +14,7 @@ Date header, the subject and the start of its text), never of what a server adds
 
 from __future__ import annotations
 
-import binascii
 import hashlib
-import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.message import Message
@@ -25,17 +23,17 @@ from trade_crm.domain.mail.messages import (
     AUTO_BOUNCE,
     AUTO_NONE,
     AUTO_REPLY,
-    TEXT_CAP_CHARS,
     Address,
     IncomingMail,
 )
+from trade_crm.exchange.mail.bodies import message_text
 from trade_crm.exchange.mail.bodystructure import (
     TextPart,
     attachments_from_bodystructure,
     text_parts_to_fetch,
     tree,
 )
-from trade_crm.exchange.mail.charsets import decode
+from trade_crm.exchange.mail.choose import attachments, is_delivery_report, is_disposition_report, text_parts
 from trade_crm.exchange.mail.headers import (
     clean_text,
     decode_words,
@@ -44,16 +42,7 @@ from trade_crm.exchange.mail.headers import (
     parse_date,
     references,
 )
-from trade_crm.exchange.mail.html_text import html_to_text
-from trade_crm.exchange.mail.parts import (
-    Part,
-    attachments,
-    choose_text,
-    is_delivery_report,
-    is_disposition_report,
-    read_header,
-    scan,
-)
+from trade_crm.exchange.mail.parts import Part, read_header, scan
 
 __all__ = ["TextPart", "attachments_from_bodystructure", "content_hash", "parse_message", "parse_parts",
            "text_parts_to_fetch"]
@@ -63,11 +52,6 @@ MAX_PROBLEMS = 20
 MANY_ADDRESSES = 1_000  # more recipients than this in one header is worth a note
 BIG_ATTACHMENT = 25 * 1024 * 1024  # bytes, encoded; a note says it stays on the server
 HASH_TEXT_CHARS = 2_000  # the text's start that goes into content_hash (whitespace removed)
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
-_BASE64_KEEP = re.compile(rb"[^A-Za-z0-9+/=]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
-_BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
-_TRAILING_SPACE = re.compile(r"[ \t]+\n")
 AUTO_SUBJECTS = ("out of office", "automatic reply", "auto reply", "auto-reply", "autoreply", "auto response",
                  "abwesenheitsnotiz", "réponse automatique", "respuesta automática", "risposta automatica",
                  "自动回复", "自動回覆", "自动答复", "自動応答", "自動返信", "不在通知")
@@ -87,15 +71,14 @@ def parse_message(raw: bytes, *, received_at: datetime | None = None, size: int 
         if missing:
             problems.append("no blank line between the headers and the body")
         mime = scan(raw, header, body, problems)
-        chosen = choose_text(mime)
-        data, cut = None, False
-        if chosen is not None:
-            stop = min(chosen.end, chosen.start + chosen.read_limit)
-            data, cut = raw[chosen.start:stop], stop < chosen.end
-        if size is not None and size > len(raw):
+        texts = []
+        for part in text_parts(mime):
+            stop = min(part.end, part.start + part.read_limit)
+            texts.append((part, raw[part.start:stop], stop < part.end))
+        short = size is not None and size > len(raw)
+        if short:
             problems.append(f"only {len(raw)} of the message's {size} bytes were read")
-            cut = True
-        return _build(header, mime, chosen, data, cut, received_at, problems)
+        return _build(header, mime, texts, short, received_at, problems)
     except Exception as error:  # noqa: BLE001 - the promise is a result for every input; say what failed
         problems.append(f"the message could not be read ({type(error).__name__})")
         return _unreadable(raw, received_at, problems)
@@ -111,73 +94,18 @@ def parse_parts(header: bytes, bodystructure: object, texts: Mapping[str, bytes]
         header = bytes(header or b"")
         message, _body, _missing = read_header(header, 0, len(header))
         mime = tree(bodystructure, problems)
-        chosen = choose_text(mime)
-        data, cut = None, False
-        if chosen is not None:
-            data = texts.get(chosen.number)
+        fetched = []
+        for part in text_parts(mime):
+            data = texts.get(part.number)
             if data is None:
-                problems.append(f"the text (part {chosen.number}) was not fetched")
-            else:
-                data = bytes(data[:chosen.read_limit])
-                cut = 0 < len(data) < chosen.size
-        return _build(message, mime, chosen, data, cut, received_at, problems)
+                problems.append(f"the text (part {part.number}) was not fetched")
+                continue
+            data = bytes(data[:part.read_limit])
+            fetched.append((part, data, len(data) < part.size))
+        return _build(message, mime, fetched, False, received_at, problems)
     except Exception as error:  # noqa: BLE001 - as parse_message
         problems.append(f"the message could not be read ({type(error).__name__})")
-        return _unreadable(bytes(header or b""), received_at, problems)
-
-
-def _transfer_decode(data: bytes, encoding: str, where: str, cut: bool, problems: list[str]) -> bytes:
-    if encoding == "base64":
-        data = data.translate(None, b" \t\r\n")
-        if _BASE64_KEEP.search(data):
-            data = _BASE64_KEEP.sub(b"", data)
-        data = data.rstrip(b"=")
-        if len(data) % 4 == 1:
-            data = data[:-1]
-        try:
-            return binascii.a2b_base64(data + b"=" * (-len(data) % 4))
-        except (binascii.Error, ValueError):
-            problems.append(f"{where}: base64 that could not be decoded")
-            return b""
-    if encoding == "quoted-printable":
-        if cut:
-            data = re.sub(rb"=[0-9A-Fa-f]?\Z", b"", data)
-        return binascii.a2b_qp(data)
-    if encoding and encoding not in ("7bit", "8bit", "binary") and not encoding.startswith("x-"):
-        problems.append(f"{where}: unknown transfer encoding {encoding[:40]}, read as it is")
-    elif encoding.startswith("x-"):
-        problems.append(f"{where}: transfer encoding {encoding[:40]} not decoded")
-    return data
-
-
-def _plain_text(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _CONTROL.search(text):
-        text = _CONTROL.sub("", text)
-    text = _TRAILING_SPACE.sub("\n", text)
-    return _BLANK_RUNS.sub("\n\n", text).strip()
-
-
-def _read_text(chosen: Part, data: bytes, cut: bool, hints: tuple[str, ...], problems: list[str],
-               ) -> tuple[str, bool]:
-    where = f"the text (part {chosen.number})"
-    body = _transfer_decode(data, chosen.encoding, where, cut, problems)
-    charset = chosen.charset
-    if not charset and chosen.subtype == "html":
-        found = _META_CHARSET.search(body[:4096])
-        charset = found.group(1).decode("ascii") if found else ""
-    text, problem = decode(body, charset, where=where, hints=hints)
-    if cut:
-        text = text.rstrip("\ufffd")  # a character the partial read cut in two
-    elif problem:
-        problems.append(problem)
-    if chosen.subtype == "html":
-        text = html_to_text(text, TEXT_CAP_CHARS + 1)
-    text = _plain_text(text)
-    truncated = cut
-    if len(text) > TEXT_CAP_CHARS:
-        text, truncated = text[:TEXT_CAP_CHARS], True
-    return text, truncated
+        return _unreadable(header, received_at, problems)
 
 
 def _all(message: Message, name: str) -> str | None:
@@ -194,7 +122,7 @@ def _auto(message: Message, mime: Part, sender: Address, subject: str) -> str:
     submitted = clean_text(str(message.get("auto-submitted", "")), 100).lower()
     if submitted and submitted != "no":
         return AUTO_REPLY
-    for name in ("x-autoreply", "x-autorespond", "x-autorespond"):
+    for name in ("x-autoreply", "x-autorespond"):
         flag = message.get(name)
         if flag is not None and clean_text(str(flag), 20).lower() not in ("no", "false", "0"):
             return AUTO_REPLY
@@ -214,7 +142,7 @@ def content_hash(sender: Address, to: tuple[Address, ...], cc: tuple[Address, ..
     return hashlib.sha256("\x1f".join(fields).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _build(message: Message, mime: Part, chosen: Part | None, data: bytes | None, cut: bool,
+def _build(message: Message, mime: Part, texts: list[tuple[Part, bytes, bool]], short: bool,
            received_at: datetime | None, problems: list[str]) -> IncomingMail:
     hints = tuple(dict.fromkeys(part.charset for part in mime.walk() if part.charset))
     subject = clean_text(decode_words(message.get("subject"), where="the subject", hints=hints,
@@ -238,9 +166,7 @@ def _build(message: Message, mime: Part, chosen: Part | None, data: bytes | None
                         f"a Date that could not be read: {clean_text(str(date_header), 60)}")
         if received_at is not None:
             sent_at = received_at.replace(tzinfo=UTC) if received_at.tzinfo is None else received_at.astimezone(UTC)
-    text, truncated = ("", False)
-    if chosen is not None and data is not None:
-        text, truncated = _read_text(chosen, data, cut, hints, problems)
+    text, truncated = message_text(texts, short, hints, problems)
     files = attachments(mime, problems)
     for item in files:
         if item.size > BIG_ATTACHMENT:
@@ -274,8 +200,9 @@ def _problems(problems: list[str]) -> tuple[str, ...]:
     return tuple(unique)
 
 
-def _unreadable(raw: bytes, received_at: datetime | None, problems: list[str]) -> IncomingMail:
-    digest = hashlib.sha256(raw[:1024 * 1024] + str(len(raw)).encode()).hexdigest()
+def _unreadable(raw: object, received_at: datetime | None, problems: list[str]) -> IncomingMail:
+    data = raw if isinstance(raw, bytes) else b""
+    digest = hashlib.sha256(data[:1024 * 1024] + str(len(data)).encode()).hexdigest()
     when = received_at if received_at is not None else EPOCH
     return IncomingMail(message_id="", content_hash=digest, subject="", sender=Address(""), to=(), cc=(),
                         sent_at=when if when.tzinfo else when.replace(tzinfo=UTC), problems=_problems(problems))

@@ -1,5 +1,6 @@
-"""The MIME tree of a message, the same whether it was read from the raw bytes or from IMAP's BODYSTRUCTURE,
-and the two choices made on it: which part is the text, and which parts are attachments.
+"""The MIME tree of a message, the same whether it was read from the raw bytes or from IMAP's BODYSTRUCTURE
+(bodystructure.py); the choices made on it, which parts are the text and which are attachments, are in
+choose.py.
 
 Reading the raw bytes, the tree is found by scanning for boundary lines with `bytes.find` and keeps each
 body as offsets into the message: a 50 MB attachment is measured, never copied or decoded, and a nested
@@ -14,18 +15,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from email import message_from_bytes
 from email.message import Message
+from email.parser import BytesHeaderParser
 from email.policy import Compat32
 from email.utils import decode_params, unquote
 
-from trade_crm.domain.mail.messages import AttachmentInfo
 from trade_crm.exchange.mail.charsets import decode
 from trade_crm.exchange.mail.headers import clean_text, decode_words, raw_bytes
 
 MAX_DEPTH = 20  # nested multiparts deeper than this are kept as one opaque part
 MAX_PARTS = 2_000  # parts beyond this are not read (a problem says so)
-MAX_ATTACHMENTS = 500
 # Text parts are read up to this many encoded bytes: far more than TEXT_CAP_CHARS of text (4 bytes a
 # character, base64's 4/3) for plain text; HTML needs room for its markup.
 PLAIN_READ_BYTES = 256 * 1024
@@ -43,8 +42,7 @@ class _AsSent(Compat32):
 
 
 AS_SENT = _AsSent()
-_REPORT_PARTS = frozenset({"message/delivery-status", "message/global-delivery-status", "text/rfc822-headers",
-                           "message/disposition-notification", "message/feedback-report"})
+_HEADERS = BytesHeaderParser(policy=AS_SENT)  # headers only: a multipart's boundary is never compiled
 
 
 @dataclass(frozen=True)
@@ -144,7 +142,7 @@ def read_header(raw: bytes, start: int, end: int) -> tuple[Message, int, bool]:
     blank = _BLANK.match(raw, stop, end)
     body = blank.end() if blank else stop
     header = raw[start:stop]
-    message = message_from_bytes(header, policy=AS_SENT) if header else Message(policy=AS_SENT)
+    message = _HEADERS.parsebytes(header) if header else Message(policy=AS_SENT)
     return message, body, blank is None and stop < end
 
 
@@ -248,83 +246,3 @@ class _Scan:
 def scan(raw: bytes, message: Message, body: int, problems: list[str]) -> Part:
     """The MIME tree of a raw message whose top header is `message` and whose body starts at `body`."""
     return _Scan(raw, problems).part(message, body, len(raw), "", 0, "text/plain")
-
-
-# Choices on the tree (both paths) ---------------------------------------------------------------------------
-
-
-def is_attachment(part: Part, in_related: bool = False) -> bool:
-    if part.children or part.maintype == "multipart" or part.content_type in _REPORT_PARTS:
-        return False
-    named = bool(part.disposition_params.get("filename") or part.params.get("name"))
-    if part.disposition == "attachment":
-        return True
-    if part.content_type in ("text/plain", "text/html") and not named:
-        return False
-    if in_related and part.content_id and part.disposition != "attachment":
-        return False  # an image the HTML shows inline (a signature's logo), not something sent
-    return True
-
-
-def choose_text(part: Part) -> Part | None:
-    """The part that is the message's text: text/plain preferred, else text/html; an alternative's empty
-    plain part gives way to its HTML; a related part's root; a mixed part's first inline text."""
-    if part.content_type in ("text/plain", "text/html"):
-        return None if is_attachment(part) else part
-    if not part.children:
-        return None
-    if part.content_type == "multipart/alternative":
-        found = [text for text in (choose_text(child) for child in part.children) if text is not None]
-        plain = [text for text in found if text.subtype == "plain" and text.size > 2]
-        return plain[0] if plain else (found[-1] if found else None)
-    if part.content_type == "multipart/related":
-        start = part.params.get("start", "").strip("<>")
-        root = next((child for child in part.children if start and child.content_id == start), part.children[0])
-        return choose_text(root)
-    for child in part.children:
-        if child.content_type in ("message/rfc822", "message/global"):
-            continue
-        found = choose_text(child)
-        if found is not None:
-            return found
-    return None
-
-
-def attachment_name(part: Part) -> str:
-    name = part.disposition_params.get("filename") or part.params.get("name") or ""
-    if not name and part.content_type in ("message/rfc822", "message/global"):
-        name = f"{part.enclosed_subject or 'message'}.eml"
-    return name.replace("/", "_").replace("\\", "_").strip() or f"part-{part.number}"
-
-
-def attachments(tree: Part, problems: list[str]) -> tuple[AttachmentInfo, ...]:
-    found: list[AttachmentInfo] = []
-
-    def visit(part: Part, in_related: bool) -> None:
-        if part.children:
-            for child in part.children:
-                visit(child, part.content_type == "multipart/related")
-            return
-        if is_attachment(part, in_related) and part is not chosen:
-            found.append(AttachmentInfo(name=attachment_name(part), size=max(part.size, 0),
-                                        content_type=part.content_type, part=part.number))
-
-    chosen = choose_text(tree)
-    visit(tree, False)
-    if len(found) > MAX_ATTACHMENTS:
-        problems.append(f"{len(found) - MAX_ATTACHMENTS} more attachments not listed")
-        found = found[:MAX_ATTACHMENTS]
-    return tuple(found)
-
-
-def is_delivery_report(tree: Part) -> bool:
-    for part in tree.walk():
-        if part.content_type == "multipart/report" and "delivery-status" in part.params.get("report-type", ""):
-            return True
-        if part.content_type in ("message/delivery-status", "message/global-delivery-status"):
-            return True
-    return False
-
-
-def is_disposition_report(tree: Part) -> bool:
-    return any(part.content_type == "message/disposition-notification" for part in tree.walk())
