@@ -20,8 +20,9 @@ from trade_crm.domain.mail.accounts import MailAccount, get_account
 from trade_crm.domain.mail.messages import MailLocation
 from trade_crm.exchange.mail.bodystructure import tree
 from trade_crm.exchange.mail.charsets import decode
+from trade_crm.exchange.mail.choose import is_attachment
 from trade_crm.exchange.mail.imap import ConnectionLost, ImapConnection, MailServerError
-from trade_crm.exchange.mail.parts import Part, is_attachment
+from trade_crm.exchange.mail.parts import Part
 from trade_crm.exchange.mail.sync import address_of
 from trade_crm.exchange.mail.tokens import Credentials
 
