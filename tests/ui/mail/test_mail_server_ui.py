@@ -142,6 +142,10 @@ def test_sync_mail_runs_in_the_background_and_puts_the_figures_on_the_status_bar
                        (raw("Catalogue request", "Carlos <carlos@ferragens-lisboa.pt>", minutes=5), "S"),
                        raw("Lunch?", "Li <li@sunrise-lighting.cn>", minutes=9)])
     flags_before = mail_user.flags()
+    window.on_data_changed()
+    window.customer_list.reload(select=[customer])
+    window.timeline.show_customer(customer)
+    assert window.timeline.entries.topLevelItem(0).text(0).startswith("Nothing logged yet")
     mail = window.mail_controller
     mail.sync_action.trigger()
     assert mail.sync.cancel_button.isVisibleTo(window)
@@ -149,6 +153,8 @@ def test_sync_mail_runs_in_the_background_and_puts_the_figures_on_the_status_bar
     assert mail.sync.status_label.text() == "Mail: 3 fetched, 1 matched, 1 new senders, 0 skipped"
     assert not mail.sync.cancel_button.isVisibleTo(window)
     assert [e.summary for e in timeline(customer)] == ["Inquiry LED panels"]
+    shown = window.timeline.entries  # the open customer's timeline followed the sync
+    assert [shown.topLevelItem(i).text(1) for i in range(shown.topLevelItemCount())] == ["", "Received"]
     assert [s.email for s in new_senders()] == ["carlos@ferragens-lisboa.pt"]
     assert mail.senders_action.text() == "&New senders (1)…"
     assert mail_user.flags() == flags_before  # nothing marked read on the server

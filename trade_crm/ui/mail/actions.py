@@ -140,8 +140,11 @@ class MailController(QObject):
         if self.sync.timer.isActive() or list_accounts():
             self.sync.schedule(first_in_ms=None)
 
-    def refresh_after_sync(self, _result=None) -> None:
-        """New mail arrived: the list, the open customer's timeline, the senders."""
+    def refresh_after_sync(self, result=None) -> None:
+        """New mail arrived: the list, the open customer's timeline, the senders (nothing new: nothing moves)."""
+        if result is not None and not result.total("stored"):
+            self.update_senders_count()
+            return
         window = self._window
         window.customer_list.reload()
         window.timeline.show_customer(window.customer_list.current_id())

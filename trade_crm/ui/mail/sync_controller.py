@@ -61,7 +61,7 @@ def sync_all(context: JobContext, clock: Clock, credentials_for: CredentialsFor,
 
 
 class MailSyncController(QObject):
-    synced = Signal(object)  # a MailSyncResult, after the book changed
+    synced = Signal(object)  # a MailSyncResult after a sync; None after a cancelled one
 
     def __init__(self, clock: Clock, credentials_for: CredentialsFor, parent: QObject | None = None, *,
                  ca_file: str | None = None):
@@ -142,4 +142,4 @@ class MailSyncController(QObject):
 
     def on_job_cancelled(self) -> None:
         self.status_label.setText(self.tr("Mail: sync cancelled; what was fetched is kept"))
-        self.synced.emit(MailSyncResult((), ()))
+        self.synced.emit(None)  # what came in before the cancel is not known here: refresh everything
