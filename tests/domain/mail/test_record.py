@@ -73,3 +73,19 @@ def test_mail_among_own_addresses_is_internal_and_never_logged(db, clock):
     _customer(clock)
     report = record_mail([(mail(sender="bob@sunrise-lighting.cn", to=(ME,)), at(acc.id))], clock=clock)
     assert (report.internal, report.entries, report.new_senders) == (1, 0, 0)
+
+
+def test_a_message_from_an_unreadable_sender_is_stored_but_makes_no_new_sender(db, clock):
+    acc = account(clock)
+    report = record_mail([(mail("???", sender="", problems=("no readable From",)), at(acc.id))], clock=clock)
+    assert (report.stored, report.new_senders, report.unmatched, report.problems) == (1, 0, 1, 1)
+
+
+def test_a_header_with_thousands_of_addresses_is_matched_in_one_pass(db, clock):
+    acc = account(clock)
+    cid = _customer(clock)
+    crowd = tuple(f"person{n}@crowd{n % 97}.example.org" for n in range(10_000))
+    report = record_mail([(mail("Newsletter", sender="news@crowd1.example.org", to=crowd,
+                                cc=("hans@mueller-haustechnik.de",)), at(acc.id))], clock=clock)
+    assert (report.stored, report.matched) == (1, 1)
+    assert [e.summary for e in timeline(cid)] == ["Newsletter"]

@@ -1,10 +1,14 @@
 """New senders: the triage list, ignoring a sender, and a customer made from a mail."""
 
+import pytest
+
 from tests.domain.mail.helpers import account, at, mail
 from trade_crm.domain.clock import today
+from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.query import CustomerFilter, search_customers
-from trade_crm.domain.customers.records import get_customer
+from trade_crm.domain.customers.records import create_customer, get_customer
 from trade_crm.domain.customers.timeline import timeline
+from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.mail import senders
 from trade_crm.domain.mail.record import record_mail
 
@@ -93,3 +97,22 @@ def test_creating_a_customer_from_a_mail_puts_the_waiting_mail_on_its_timeline_a
     # later mail from the sender matches the new customer by its address
     report = record_mail([(mail("Order", sender="klaus@becker-elektro.de", minutes=120), at(acc.id))], clock=clock)
     assert report.matched == 1
+
+
+def test_a_sender_who_became_a_contact_by_hand_leaves_the_list(db, clock):
+    acc = account(clock)
+    record_mail([(mail("Hello", sender="eva@newbuyer.com"), at(acc.id))], clock=clock)
+    assert [s.email for s in senders.new_senders()] == ["eva@newbuyer.com"]
+    create_customer(clock, name="New Buyer Ltd", contacts=[ContactInput(name="Eva", emails=("eva@newbuyer.com",))])
+    assert senders.new_senders() == []
+
+
+def test_a_refused_customer_from_mail_stores_nothing_and_the_sender_waits(db, clock):
+    acc = account(clock)
+    record_mail([(mail("Inquiry", sender="klaus@becker-elektro.de", text=SIGNED), at(acc.id))], clock=clock)
+    sender = senders.new_senders()[0]
+    with pytest.raises(ValidationError):
+        senders.create_customer_from_mail(sender.id, clock, country="Atlantis")
+    assert [s.id for s in senders.new_senders()] == [sender.id]
+    assert db.execute_sql("SELECT count(*) FROM customer").fetchone()[0] == 0
+    assert db.execute_sql("SELECT status FROM mail_message").fetchall() == [("new_sender",)]

@@ -165,8 +165,10 @@ def update_account(account_id: int, **changes) -> MailAccount:
 
 def remove_account(account_id: int, *, forget_messages: bool = False) -> int:
     """Remove an account, its folder states and where its copies were. Its messages stay on the timeline
-    (and in the book) unless `forget_messages`: then the messages no other account holds go too (their
-    timeline entries stay: they are the customer's history). Returns how many messages were forgotten."""
+    (and in the book) unless `forget_messages`: then the messages no other account holds go too. Their
+    timeline entries stay (the customer's history) as plain entries: no longer mail, so no thread, no
+    reader, and the customer's search document drops their words when it is next rebuilt. Returns how many
+    messages were forgotten."""
     with database.atomic():
         get_account(account_id)
         gone = 0

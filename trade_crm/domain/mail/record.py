@@ -89,7 +89,7 @@ def record_mail(items: Sequence[tuple[IncomingMail, MailLocation]], *, clock: Cl
             first_copy.setdefault(mail.key, mail)
         existing = _existing_ids(list(first_copy))
         fresh = [_New(mail) for key, mail in first_copy.items() if key not in existing]
-        fresh.sort(key=lambda n: (n.mail.sent_at, n.mail.key))  # a thread's parent before its replies
+        fresh.sort(key=lambda n: (utc_text(n.mail.sent_at), n.mail.key))  # a thread's parent before its replies
         parents = _thread_parents(fresh)
         for new in fresh:
             _classify(new, participants)
@@ -106,7 +106,8 @@ def record_mail(items: Sequence[tuple[IncomingMail, MailLocation]], *, clock: Cl
             new.matches = tuple(m for m in new.matches if m.customer_id in allowed)
             if new.matches:
                 new.status = MATCHED
-            elif new.status == UNMATCHED and not named and new.direction == IN and new.mail.auto == AUTO_NONE:
+            elif (new.status == UNMATCHED and not named and new.direction == IN and new.mail.auto == AUTO_NONE
+                  and new.mail.sender.email):  # a From nobody could read is no one to triage
                 new.status = NEW_SENDER
         _insert_messages(fresh, clock)
         ids = {**existing, **{n.mail.key: n.id for n in fresh}}
@@ -155,7 +156,7 @@ def _classify(new: _New, participants: Participants) -> None:
     addresses = [a.email for a in mail.participants if a.email]
     if any(participants.never_log(e) for e in addresses):
         new.status = NEVER_LOG
-    elif addresses and all(participants.is_own(e) for e in addresses):
+    elif mail.sender.email and all(participants.is_own(e) for e in addresses):  # an unreadable From: not ours
         new.status = INTERNAL
 
 

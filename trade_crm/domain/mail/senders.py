@@ -113,10 +113,13 @@ def _parse(text: str | None) -> datetime | None:
 
 
 def new_senders(*, state: str = NEW, limit: int | None = None) -> list[NewSender]:
-    """The senders waiting for triage (or those ignored, or made customers), the latest mail first."""
+    """The senders waiting for triage (or those ignored, or made customers), the latest mail first. A waiting
+    sender whose address has since become a contact's (a customer made or edited by hand) is not listed."""
+    known = (" AND NOT EXISTS (SELECT 1 FROM contact_channel ch WHERE ch.kind = 'email' AND ch.value = s.email)"
+             if state == NEW else "")
     sql = ("SELECT s.id, s.email, s.name, s.state, s.messages, s.first_seen_at, s.last_seen_at, s.last_message_id, "
            "coalesce(m.subject, ''), s.customer_id FROM mail_sender s LEFT JOIN mail_message m "
-           "ON m.id = s.last_message_id WHERE s.state = ? ORDER BY s.last_seen_at DESC, s.id DESC")
+           f"ON m.id = s.last_message_id WHERE s.state = ?{known} ORDER BY s.last_seen_at DESC, s.id DESC")
     params: list = [state]
     if limit is not None:
         sql += " LIMIT ?"
@@ -281,19 +284,31 @@ def create_customer_from_mail(sender_id: int, clock: Clock, *, company: str | No
             clock, contacts=[contact], name=name, source="other",
             country=proposal.country if country is None else country,
             website=proposal.website if website is None else website)
-        MailSender.update(state=CREATED, customer=customer_id).where(MailSender.id == sender_id).execute()
-        waiting = list(database.execute_sql(
-            "SELECT id, thread_key FROM mail_message WHERE sender = ? AND status IN ('new_sender', 'ignored', "
-            "'unmatched') AND direction = 'in' ORDER BY sent_at, id", (sender.email,)))
-        contact_id = database.execute_sql("SELECT id FROM contact WHERE customer_id = ? ORDER BY id",
-                                          (customer_id,)).fetchone()[0]
-        match = (Match(customer_id, RULE_CREATED, contact_id, sender.email),)
-        mail_timeline.log_messages([mail_timeline.LogItem(mid, stored_mail(mid), "in", thread, match)
-                                    for mid, thread in waiting], clock)
-        if waiting:
-            cond, param = sql_rows.in_values([mid for mid, _thread in waiting])
-            database.execute_sql(f"UPDATE mail_message SET status = 'matched' WHERE id {cond}", (param,))
+        file_sender_mail(sender_id, customer_id, clock)
     return customer_id
+
+
+def file_sender_mail(sender_id: int, customer_id: int, clock: Clock) -> int:
+    """Mark the sender made customer `customer_id` and put their waiting incoming messages (for triage,
+    ignored or unmatched) on its timeline, with the contact holding their address (else the primary one).
+    How many entries were made. The caller holds the transaction (with the customer's creation)."""
+    sender = get_sender(sender_id)
+    MailSender.update(state=CREATED, customer=customer_id).where(MailSender.id == sender_id).execute()
+    waiting = list(database.execute_sql(
+        "SELECT id, thread_key FROM mail_message WHERE sender = ? AND status IN ('new_sender', 'ignored', "
+        "'unmatched') AND direction = 'in' ORDER BY sent_at, id", (sender.email,)))
+    if not waiting:
+        return 0
+    row = database.execute_sql(
+        "SELECT p.id FROM contact p WHERE p.customer_id = ? ORDER BY CASE WHEN EXISTS (SELECT 1 FROM "
+        "contact_channel ch WHERE ch.contact_id = p.id AND ch.kind = 'email' AND ch.value = ?) THEN 0 ELSE 1 END, "
+        "p.is_primary DESC, p.id", (customer_id, sender.email)).fetchone()
+    match = (Match(customer_id, RULE_CREATED, row[0] if row else None, sender.email),)
+    made = mail_timeline.log_messages([mail_timeline.LogItem(mid, stored_mail(mid), "in", thread, match)
+                                       for mid, thread in waiting], clock)
+    cond, param = sql_rows.in_values([mid for mid, _thread in waiting])
+    database.execute_sql(f"UPDATE mail_message SET status = 'matched' WHERE id {cond}", (param,))
+    return made
 
 
 def stored_mail(message_id: int) -> IncomingMail:
