@@ -358,7 +358,7 @@ def _run_window(app: QApplication, choice: BookChoice, settings: QSettings, lang
         scheduler = ReminderScheduler(clock, app, sync=DailyPoolRule().before(sync_reminders))
         ReminderController(window, clock, settings, notifier, scheduler)
         if not opened.offline:
-            window.mail_controller.sync.schedule()  # mail: at start, then every N minutes
+            window.mail_controller.start()  # mail: the senders' count, a sync soon, then every N minutes
         install_insights(window, clock, language=language, scheduler=scheduler)  # stages follow the scheduler
         app.aboutToQuit.connect(scheduler.shutdown)
         window.show()

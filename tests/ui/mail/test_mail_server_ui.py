@@ -195,6 +195,7 @@ def test_the_reader_fetches_an_attachment_and_the_html_original_from_the_server(
     qtbot.waitUntil(lambda: bool(reader.opened), timeout=20_000)
     assert reader.saved_path.name == "Spec sheet 报价.pdf"
     assert reader.saved_path.read_bytes() == PDF
+    qtbot.waitUntil(reader.formatted_button.isEnabled, timeout=5_000)  # the fetch's job has ended
     reader.formatted_button.click()
     qtbot.waitUntil(lambda: reader.text_stack.currentWidget() is reader.formatted, timeout=20_000)
     assert "the spec is attached" in reader.formatted.toPlainText()

@@ -19,10 +19,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar
 
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.errors import DomainError
-from trade_crm.domain.mail.accounts import list_accounts
 from trade_crm.domain.mail.reading import mail_message
-from trade_crm.domain.mail.senders import new_senders
-from trade_crm.domain.mail.triage import save_customer_from_mail
 from trade_crm.keystore import KeyStore
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.icons import icon
@@ -45,7 +42,7 @@ class MailController(QObject):
         self.keystore = keystore or KeyStore()
         credentials = keyring_credentials(self.keystore)
         # The reader's way to the server: none (offline) while the book has no account.
-        self._fetcher = fetcher or (lambda: ServerFetcher(credentials, ca_file) if list_accounts() else None)
+        self._fetcher = fetcher or (lambda: ServerFetcher(credentials, ca_file) if any_account() else None)
         self.sync = MailSyncController(clock, credentials, self, ca_file=ca_file)
         self.sync.synced.connect(self.refresh_after_sync)
         for widget in reversed(self.sync.widgets()):
@@ -68,7 +65,7 @@ class MailController(QObject):
             toolbar.addActions([self.sync_action, self.senders_action])
         window.timeline.mail_open_requested.connect(self.open_message)
         window.mail_accounts_changed.connect(self.on_window_mail_accounts_changed)
-        self.update_senders_count()
+        self.menu.aboutToShow.connect(self.update_senders_count)
 
     def _mail_menu(self, bar: QMenuBar) -> QMenu:
         menu = QMenu(self.tr("&Mail"), bar)
@@ -77,8 +74,16 @@ class MailController(QObject):
         bar.insertMenu(menus[-1], menu) if menus else bar.addMenu(menu)  # before Help
         return menu
 
+    def start(self) -> None:
+        """After the window has shown (run_gui): the New senders count, then the background sync."""
+        self.update_senders_count()
+        self.sync.schedule()
+
     def update_senders_count(self) -> None:
-        waiting = len(new_senders(limit=SENDERS_COUNTED + 1))  # at start too: a few rows, never the whole list
+        # lazy: start-up, the triage rules load after the first paint
+        from trade_crm.domain.mail.senders import new_senders
+
+        waiting = len(new_senders(limit=SENDERS_COUNTED + 1))  # a few rows, never the whole list
         if waiting > SENDERS_COUNTED:
             self.senders_action.setText(fill(self.tr("&New senders (%1+)…"), SENDERS_COUNTED))
         else:
@@ -124,6 +129,9 @@ class MailController(QObject):
 
     def create_customer_from_mail(self, sender_id: int, fields: dict, contacts: list):
         """The customer form, pre-filled with the proposal; saving it files the sender's mail too."""
+        # lazy: start-up, as the New senders view that asks for it
+        from trade_crm.domain.mail.triage import save_customer_from_mail
+
         dialog = self._window.open_customer_dialog(None, prefill=(fields, contacts),
                                                    save=partial(save_customer_from_mail, sender_id))
         dialog.customer_saved.connect(partial(self.on_customer_from_mail_saved, sender_id))
@@ -137,7 +145,7 @@ class MailController(QObject):
 
     def on_window_mail_accounts_changed(self) -> None:
         """An account added, changed or removed: its interval counts from now (no sync started unasked)."""
-        if self.sync.timer.isActive() or list_accounts():
+        if self.sync.timer.isActive() or any_account():
             self.sync.schedule(first_in_ms=None)
 
     def refresh_after_sync(self, result=None) -> None:
@@ -155,9 +163,16 @@ class MailController(QObject):
         self.update_senders_count()
 
 
+def any_account() -> bool:
+    # lazy: start-up, the account records load when mail is first used
+    from trade_crm.domain.mail.accounts import list_accounts
+
+    return bool(list_accounts())
+
+
 def install_mail_actions(window, clock: Clock, *, keystore: KeyStore | None = None, ca_file: str | None = None,
                          fetcher: Callable[[], MailFetcher | None] | None = None) -> MailController:
     """Mail › Sync mail and New senders…, the reader behind the timeline's mail entries, the sync's status
-    line; `window.mail_controller.sync.schedule()` (run_gui) starts the background sync."""
+    line; `window.mail_controller.start()` (run_gui, after show) counts the senders and starts the sync."""
     window.mail_controller = MailController(window, clock, keystore=keystore, ca_file=ca_file, fetcher=fetcher)
     return window.mail_controller

@@ -12,15 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from trade_crm.domain.mail.accounts import MailAccount, secret_name
 from trade_crm.domain.mail.messages import MailLocation
 from trade_crm.exchange.mail.tokens import Credentials, PasswordCredentials
 from trade_crm.keystore import KeyStore
 
 if TYPE_CHECKING:
+    from trade_crm.domain.mail.accounts import MailAccount
     from trade_crm.exchange.mail.on_demand import OnDemand
 
-CredentialsFor = Callable[[MailAccount], Credentials]
+CredentialsFor = Callable[["MailAccount"], Credentials]
 
 
 class MailUnavailable(Exception):
@@ -60,6 +60,9 @@ def _first(context, locations, ask):
 def keyring_credentials(keystore: KeyStore) -> CredentialsFor:
     """An account's login with the password the keyring keeps for it (asked on the worker thread)."""
     def credentials(account: MailAccount) -> Credentials:
+        # lazy: start-up, the account records load when mail is first used
+        from trade_crm.domain.mail.accounts import secret_name
+
         password = keystore.mail_password(secret_name(account))
         if not password:
             raise MailUnavailable(f"no password is kept for {account.email}: enter it in Settings › Mail")

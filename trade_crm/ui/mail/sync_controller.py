@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
 from trade_crm.domain.clock import Clock
-from trade_crm.domain.mail.accounts import list_accounts
 from trade_crm.keystore import KeystoreError
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.workers import Job, JobContext
@@ -40,6 +39,7 @@ def sync_all(context: JobContext, clock: Clock, credentials_for: CredentialsFor,
              ca_file: str | None = None) -> MailSyncResult:
     """Sync every enabled account in turn (a Job function)."""
     # lazy: start-up, imapclient and the parser load with the first sync, on the worker thread
+    from trade_crm.domain.mail.accounts import list_accounts
     from trade_crm.exchange.mail.imap import MailServerError
     from trade_crm.exchange.mail.sync import sync_account
 
@@ -58,6 +58,13 @@ def sync_all(context: JobContext, clock: Clock, credentials_for: CredentialsFor,
         except (MailServerError, MailUnavailable, KeystoreError) as error:
             failures.append(f"{account.email}: {error}")
     return MailSyncResult(tuple(reports), tuple(failures))
+
+
+def enabled_accounts() -> list:
+    # lazy: start-up, the account records load when mail is first used
+    from trade_crm.domain.mail.accounts import list_accounts
+
+    return [a for a in list_accounts() if a.enabled]
 
 
 class MailSyncController(QObject):
@@ -83,7 +90,7 @@ class MailSyncController(QObject):
 
     def schedule(self, *, first_in_ms: int | None = START_DELAY_MS) -> None:
         """Sync every N minutes (the enabled accounts' shortest interval), the first after `first_in_ms`."""
-        enabled = [a for a in list_accounts() if a.enabled]
+        enabled = enabled_accounts()
         self.timer.stop()
         if not enabled:
             return
@@ -99,7 +106,7 @@ class MailSyncController(QObject):
         """Start a sync unless one runs; False if none started (one running, or no account)."""
         if self.running:
             return False
-        if not any(a.enabled for a in list_accounts()):
+        if not enabled_accounts():
             self.status_label.setText(self.tr("Mail: no account yet (Settings › Mail)"))
             return False
         self.job = Job(sync_all, self._clock, self._credentials_for, self._ca_file, parent=self, title="Syncing mail")
@@ -123,6 +130,7 @@ class MailSyncController(QObject):
                                   else fill(self.tr("Mail: %1"), where))
 
     def on_job_finished(self, result: MailSyncResult) -> None:
+        self.cancel_button.hide()
         self.last = result
         self.status_label.setText(self.summary(result))
         self.status_label.setToolTip("\n".join(result.failures))
@@ -138,8 +146,10 @@ class MailSyncController(QObject):
         return line
 
     def on_job_failed(self, error: BaseException) -> None:
+        self.cancel_button.hide()
         self.status_label.setText(fill(self.tr("Mail: the sync stopped: %1"), error))
 
     def on_job_cancelled(self) -> None:
+        self.cancel_button.hide()
         self.status_label.setText(self.tr("Mail: sync cancelled; what was fetched is kept"))
         self.synced.emit(None)  # what came in before the cancel is not known here: refresh everything
