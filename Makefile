@@ -16,7 +16,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 # Trust the system's certificate store (a company proxy's root lives there), as pip does.
 export UV_SYSTEM_CERTS := 1
 
-.PHONY: run test postgres bench build lint lock notices screenshots translations clean venv import-samples
+.PHONY: run test postgres dovecot bench build lint lock notices screenshots translations clean venv import-samples
 
 $(UV_STAMP):
 	rm -rf $(UV_VENV)
@@ -58,10 +58,20 @@ postgres:
 			>/dev/null 2>&1 || echo "make: apt-get could not install PostgreSQL; its tests will skip"; \
 	fi
 
-test: $(STAMP) translations postgres
+# The mail tests start a real Dovecot (tests/mail_server.py), the same way: installed as root when missing.
+DOVECOT_PACKAGES := dovecot-imapd
+dovecot:
+	@if ! command -v dovecot >/dev/null 2>&1 && ! [ -x /usr/sbin/dovecot ] \
+		&& [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "make: installing $(DOVECOT_PACKAGES) with apt-get for the mail tests"; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			$(DOVECOT_PACKAGES); } >/dev/null 2>&1 || echo "make: apt-get could not install Dovecot; its tests will skip"; \
+	fi
+
+test: $(STAMP) translations postgres dovecot
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
-bench: $(STAMP) translations
+bench: $(STAMP) translations dovecot
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench --write-readme
 
 screenshots: $(STAMP) translations

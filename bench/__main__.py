@@ -16,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+from bench.bench_mail import mail_bench
 from bench.bench_publish import publish_bench
 from bench.book import CACHE_DIR, ensure_book
 from bench.cases import BENCHES, Context
@@ -65,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = [row for bench in (*BENCHES, publish_bench) for row in bench(context)]
     finally:
         close_database(db)
+    rows += mail_bench(context)  # its own book and Dovecot (binds the models to that book, so after the rest)
     if not args.no_server:
         rows += server_rows(book, quick=args.quick, repeats=args.repeats)
     print(f"Trade CRM bench: {customers:,} customers, {book.path.name}; SQLite {sqlite3.sqlite_version}, "

@@ -22,6 +22,7 @@ atexit.register(shutil.rmtree, os.environ["TRADE_CRM_LOG_DIR"], ignore_errors=Tr
 import pytest  # noqa: E402
 
 from tests.helpers import SAMPLES_ROOT, make_xlsx, require_samples  # noqa: E402
+from tests.mail_server import mail_server, mail_user  # noqa: E402, F401 (fixtures)
 from tests.postgres_server import book, pg_book_url, pg_db, pg_url, postgres_server, team  # noqa: E402, F401 (fixtures)
 from tests.second_connection import second_book  # noqa: E402, F401 (fixture)
 from tests.team_people import own_book, staff  # noqa: E402, F401 (fixtures)

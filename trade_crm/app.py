@@ -37,6 +37,7 @@ from trade_crm.ui.duplicates.merge_actions import install_merge_actions
 from trade_crm.ui.import_export.export_actions import install_export_actions
 from trade_crm.ui.import_export.import_actions import install_import_actions
 from trade_crm.ui.insights.tabs import install_insights
+from trade_crm.ui.mail.actions import install_mail_actions
 from trade_crm.ui.reminders.scheduler import ReminderScheduler
 from trade_crm.ui.reminders.tray import create_notifier
 from trade_crm.ui.shell.busy import run_with_busy_window
@@ -89,6 +90,7 @@ def build_main_window(clock: Clock, db_path: Path, settings: QSettings, *, langu
     install_export_actions(window, clock, language=language, settings=settings)
     install_merge_actions(window, clock)
     install_insights(window, clock, language=language)
+    install_mail_actions(window, clock)
     install_team_actions(window, clock)  # a team server book only
     install_publish_action(window, clock, settings)
     return window
@@ -355,6 +357,8 @@ def _run_window(app: QApplication, choice: BookChoice, settings: QSettings, lang
         # On a team server book the pool rule runs before the first sync of each day (a laptop book: never).
         scheduler = ReminderScheduler(clock, app, sync=DailyPoolRule().before(sync_reminders))
         ReminderController(window, clock, settings, notifier, scheduler)
+        if not opened.offline:
+            window.mail_controller.start()  # mail: the senders' count, a sync soon, then every N minutes
         install_insights(window, clock, language=language, scheduler=scheduler)  # stages follow the scheduler
         app.aboutToQuit.connect(scheduler.shutdown)
         window.show()

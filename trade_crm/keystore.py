@@ -5,7 +5,9 @@ stored with `keyring` under the service "trade-crm". Where no usable keyring bac
 (headless Linux: keyring's `fail` or `null` backend, or a chainer with nothing to chain), the key is
 never written anywhere else: the caller offers a passphrase (stretched with scrypt) instead.
 
-A team server's password (team mode) is kept the same way, under "server-password:" and the login's
+A mail account's password or authorization code is kept the same way, under the account's
+`domain.mail.accounts.secret_name` ("mail-password:<id>"); with no usable keyring it is not kept (the sync
+then takes it on standard input). A team server's password (team mode) is kept the same way, under "server-password:" and the login's
 URL; with no usable keyring it is not kept at all (libpq's PGPASSWORD or ~/.pgpass then serve).
 
 The key can be shown once as a recovery code (base32 in groups of five, with a checksum so a
@@ -194,3 +196,29 @@ class KeyStore:
             self.backend.set_password(SERVICE, f"{SERVER_PASSWORD}:{account}", password)
         except Exception as exc:  # noqa: BLE001
             raise KeystoreError(f"the keyring refused to keep the password ({type(exc).__name__})") from None
+
+    def mail_password(self, name: str) -> str | None:
+        """The password kept under `name` (domain.mail.accounts.secret_name), or None."""
+        if not self.usable():
+            return None
+        try:
+            return self.backend.get_password(SERVICE, name) or None
+        except Exception as exc:  # noqa: BLE001 - as _get
+            raise KeystoreError(f"the keyring could not be read ({type(exc).__name__})") from None
+
+    def set_mail_password(self, name: str, password: str) -> None:
+        if not self.usable():
+            raise KeystoreError("this computer has no usable keyring, so the password cannot be kept here")
+        try:
+            self.backend.set_password(SERVICE, name, password)
+        except Exception as exc:  # noqa: BLE001
+            raise KeystoreError(f"the keyring refused to keep the password ({type(exc).__name__})") from None
+
+    def forget_mail_password(self, name: str) -> None:
+        """Delete the password kept under `name`, if any (a keyring that cannot is left as it is)."""
+        if not self.usable():
+            return
+        try:
+            self.backend.delete_password(SERVICE, name)
+        except Exception:  # noqa: BLE001 - nothing kept, or a keyring that cannot delete: nothing to do
+            pass

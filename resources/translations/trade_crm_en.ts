@@ -320,4 +320,73 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>MailController</name>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/actions.py" line="1"/>
+        <source>&amp;New senders (%n)…</source>
+        <translation>
+            <numerusform>&amp;New senders (%n)…</numerusform>
+            <numerusform>&amp;New senders (%n)…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MessageReaderDialog</name>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>%n remote image(s) or file(s) not loaded, to protect your privacy.</source>
+        <translation>
+            <numerusform>%n remote image or file not loaded, to protect your privacy.</numerusform>
+            <numerusform>%n remote images or files not loaded, to protect your privacy.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>%n message(s): %1</source>
+        <translation>
+            <numerusform>%n message: %1</numerusform>
+            <numerusform>%n messages: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Attachments (%n)</source>
+        <translation>
+            <numerusform>Attachment (%n)</numerusform>
+            <numerusform>Attachments (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/customers/timeline_view.py" line="1"/>
+        <source>%n message(s) · %1</source>
+        <comment>a mail thread folded under its newest message</comment>
+        <translation>
+            <numerusform>%n message · %1</numerusform>
+            <numerusform>%n messages · %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AccountDialog</name>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Ready: logged in, %n folder(s) (no Sent folder found: add it under Also sync folders).</source>
+        <translation>
+            <numerusform>Ready: logged in, %n folder (no Sent folder found: add it under Also sync folders).</numerusform>
+            <numerusform>Ready: logged in, %n folders (no Sent folder found: add it under Also sync folders).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Ready: logged in, %n folder(s), sent mail in “%1”.</source>
+        <translation>
+            <numerusform>Ready: logged in, %n folder, sent mail in “%1”.</numerusform>
+            <numerusform>Ready: logged in, %n folders, sent mail in “%1”.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -4495,6 +4495,11 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
 <context>
     <name>SettingsDialog</name>
     <message>
+        <location filename="../../trade_crm/ui/shell/settings_dialog.py" line="1"/>
+        <source>Mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
         <location filename="../../trade_crm/ui/settings_dialog.py" line="65"/>
         <source>Settings</source>
         <translation>设置</translation>
@@ -4864,6 +4869,34 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
 </context>
 <context>
     <name>TimelineView</name>
+    <message>
+        <location filename="../../trade_crm/ui/customers/timeline_view.py" line="1"/>
+        <source>Someone else&apos;s mailbox: only this entry is shared</source>
+        <translation>他人的邮箱：只共享了这条记录</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/timeline_view.py" line="1"/>
+        <source>Double-click to read this message</source>
+        <translation>双击阅读这封邮件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/timeline_view.py" line="1"/>
+        <source>Sent</source>
+        <translation>发出</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/timeline_view.py" line="1"/>
+        <source>Received</source>
+        <translation>收到</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/customers/timeline_view.py" line="1"/>
+        <source>%n message(s) · %1</source>
+        <comment>a mail thread folded under its newest message</comment>
+        <translation>
+            <numerusform>%n 封邮件 · %1</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../trade_crm/ui/customers/timeline_view.py" line="1"/>
         <source>Change</source>
@@ -6134,6 +6167,646 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <location filename="../../trade_crm/ui/team/publish_dialog.py" line="241"/>
         <source>Publishing cancelled; nothing was published.</source>
         <translation>已取消发布；没有发布任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>MailController</name>
+    <message>
+        <location filename="../../trade_crm/ui/mail/actions.py" line="1"/>
+        <source>&amp;New senders (%1+)…</source>
+        <translation>新发件人 (%1+)(&amp;N)…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/actions.py" line="1"/>
+        <source>&amp;New senders (%n)…</source>
+        <translation>
+            <numerusform>新发件人 (%n)(&amp;N)…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/actions.py" line="1"/>
+        <source>&amp;Mail</source>
+        <translation>邮件(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/actions.py" line="1"/>
+        <source>Mail from people who are not customers yet</source>
+        <translation>来自尚不是客户的人的邮件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/actions.py" line="1"/>
+        <source>&amp;New senders…</source>
+        <translation>新发件人(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/actions.py" line="1"/>
+        <source>Fetch new mail from your accounts now</source>
+        <translation>立即从您的邮箱账户收取新邮件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/actions.py" line="1"/>
+        <source>Fetch new mail from your accounts now (F5)</source>
+        <translation>立即从您的邮箱账户收取新邮件 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/actions.py" line="1"/>
+        <source>&amp;Sync mail</source>
+        <translation>同步邮件(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>MessageReaderDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Save attachment</source>
+        <translation>保存附件</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>%n remote image(s) or file(s) not loaded, to protect your privacy.</source>
+        <translation>
+            <numerusform>为保护您的隐私，未加载 %n 个远程图片或文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>This message has no formatted version: it was sent as plain text.</source>
+        <translation>这封邮件没有排版格式：它是以纯文本发送的。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Fetching the formatted original…</source>
+        <translation>正在获取原格式邮件…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Offline: the formatted original is on the mail server.</source>
+        <translation>离线：原格式邮件在邮件服务器上。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>The mail server did not answer: %1</source>
+        <translation>邮件服务器没有响应：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Offline: %1</source>
+        <translation>离线：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Fetching %1 from the mail server…</source>
+        <translation>正在从邮件服务器获取 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Offline: attachments are fetched from the mail server when you are online.</source>
+        <translation>离线：联网后才能从邮件服务器获取附件。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Offline: the formatted original is on the mail server</source>
+        <translation>离线：原格式邮件在邮件服务器上</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Could not read everything: %1</source>
+        <translation>有部分内容无法读取：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Only the beginning of this long message was kept.</source>
+        <translation>这封邮件很长，只保存了开头部分。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>A delivery failure notice: logged, but it changes no reminder.</source>
+        <translation>退信通知：已记录，但不影响任何提醒。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>An automatic reply: logged, but it changes no reminder.</source>
+        <translation>自动回复：已记录，但不影响任何提醒。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Sent by you.</source>
+        <translation>由您发出。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>%n message(s): %1</source>
+        <translation>
+            <numerusform>%n 封邮件：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Thread</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Cc</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Show the message as its sender formatted it; remote images are never loaded</source>
+        <translation>按发件人的排版显示邮件；绝不加载远程图片</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Show formatted</source>
+        <translation>显示原格式</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Attachments (%n)</source>
+        <translation>
+            <numerusform>附件 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Save…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>(this message has no text)</source>
+        <translation>（此邮件没有正文）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/reader.py" line="1"/>
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+</context>
+<context>
+    <name>NewSendersDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Customer created: the sender&apos;s mail is on its timeline.</source>
+        <translation>客户已创建：发件人的邮件已进入其时间线。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>%1 is back on the list.</source>
+        <translation>%1 已放回列表。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>%1 is ignored: their mail is no longer listed here.</source>
+        <translation>已忽略 %1：其邮件不再列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>No ignored senders.</source>
+        <translation>没有已忽略的发件人。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>No new senders: all your mail is with customers, ignored or internal.</source>
+        <translation>没有新发件人：所有邮件都已归入客户、被忽略或属于内部邮件。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Read the last message</source>
+        <translation>阅读最近一封邮件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Put back on the list</source>
+        <translation>放回列表</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Ignore this sender</source>
+        <translation>忽略此发件人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Create customer from this mail…</source>
+        <translation>用这封邮件新建客户…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Last mail</source>
+        <translation>最近来信</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Last subject</source>
+        <translation>最近主题</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Messages</source>
+        <translation>邮件数</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Domain</source>
+        <translation>域名</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Sender</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Ignored</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Waiting</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>Mail from people who are not customers yet. Make a customer of those who are and their mail goes on the new customer&apos;s timeline; ignore the rest.</source>
+        <translation>来自尚不是客户的人的邮件。把真正的客户建为客户，他们的邮件就会进入新客户的时间线；其余的可以忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/senders_view.py" line="1"/>
+        <source>New senders</source>
+        <translation>新发件人</translation>
+    </message>
+</context>
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Type the password or authorization code: it goes to this computer&apos;s keyring.</source>
+        <translation>请填写密码或授权码：它会保存在本机的钥匙串中。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Not ready: %1</source>
+        <translation>无法使用：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Ready: logged in, %n folder(s) (no Sent folder found: add it under Also sync folders).</source>
+        <translation>
+            <numerusform>就绪：已登录，共 %n 个文件夹（未找到已发送文件夹：请在“同时同步的文件夹”中添加）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Ready: logged in, %n folder(s), sent mail in “%1”.</source>
+        <translation>
+            <numerusform>就绪：已登录，共 %n 个文件夹，已发送邮件在“%1”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Type the password or authorization code first.</source>
+        <translation>请先填写密码或授权码。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Give the IMAP server first.</source>
+        <translation>请先填写 IMAP 服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Kept in the keyring; type to change it</source>
+        <translation>已保存在钥匙串中；输入新值即可更改</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>INBOX and the Sent folder are always read. Mail among your own domains is internal and never logged. The password stays in this computer&apos;s keyring.</source>
+        <translation>始终读取收件箱和已发送文件夹。您自己域名之间的邮件属于内部邮件，不会记录。密码只保存在本机的钥匙串中。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Your own domains</source>
+        <translation>您自己的域名</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Also sync folders</source>
+        <translation>同时同步的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Sync every</source>
+        <translation>同步间隔</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Read mail since</source>
+        <translation>读取此日期以来的邮件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Security</source>
+        <translation>加密方式</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>IMAP server</source>
+        <translation>IMAP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Password or code</source>
+        <translation>密码或授权码</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Address</source>
+        <translation>邮箱地址</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Provider</source>
+        <translation>邮箱服务商</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Sync this account</source>
+        <translation>同步此账户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>e.g. sunrise-lighting.cn</source>
+        <translation>例如 sunrise-lighting.cn</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>e.g. Archive, Customers/Europe</source>
+        <translation>例如 Archive, 客户/欧洲</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Usually your address</source>
+        <translation>通常就是邮箱地址</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>TLS (SSL)</source>
+        <translation>TLS (SSL)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>imap.example.com</source>
+        <translation>imap.example.com</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>you@company.com</source>
+        <translation>you@company.com</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Other (IMAP)</source>
+        <translation>其他（IMAP）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Edit mail account</source>
+        <translation>编辑邮箱账户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Add mail account</source>
+        <translation>添加邮箱账户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Enter your mailbox password. The server must offer IMAP over TLS (port 993) or STARTTLS.</source>
+        <translation>请填写邮箱密码。服务器须支持加密的 IMAP（TLS，端口 993）或 STARTTLS。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Microsoft accepts only OAuth sign-in for IMAP, which this version does not offer yet: a password will be refused.</source>
+        <translation>微软的 IMAP 只接受 OAuth 登录，本版本暂不支持：密码会被拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Enter your mailbox password, or the client-specific password (客户端专用密码) when secure login is on.</source>
+        <translation>请填写邮箱密码；如已开启安全登录，请填写客户端专用密码。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Enter an app password (made in your account&apos;s security settings with 2-step verification on), not your login password.</source>
+        <translation>请填写应用专用密码（在账户安全设置中开启两步验证后生成），而不是登录密码。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Enter the authorization code (授权码) from your web mailbox&apos;s settings (POP3/IMAP/SMTP), not your login password.</source>
+        <translation>请填写网页邮箱设置（POP3/IMAP/SMTP）中生成的授权码，而不是登录密码。</translation>
+    </message>
+</context>
+<context>
+    <name>MailSettingsPage</name>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>%1 removed.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>Remove %1? Its mail already on customers&apos; timelines stays; its password is deleted from the keyring.</source>
+        <translation>删除 %1？已进入客户时间线的邮件会保留；其密码会从钥匙串中删除。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>Remove mail account</source>
+        <translation>删除邮箱账户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>Saved. Mail › Sync mail fetches its mail now; it also syncs in the background.</source>
+        <translation>已保存。“邮件 › 同步邮件”可立即收取；它也会在后台定时同步。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>No mail account yet: add one to see your customers&apos; mail on their timelines.</source>
+        <translation>还没有邮箱账户：添加一个，客户的邮件就会出现在他们的时间线上。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>not synced</source>
+        <translation>不同步</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>Changes on this page are saved at once.</source>
+        <translation>本页的更改会立即保存。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>Never log mail from or to</source>
+        <translation>从不记录与以下地址往来的邮件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>An address or a domain, e.g. newsletter@fair.com or bank.com</source>
+        <translation>邮箱地址或域名，例如 newsletter@fair.com 或 bank.com</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>Mail accounts</source>
+        <translation>邮箱账户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/settings_page.py" line="1"/>
+        <source>Add account…</source>
+        <translation>添加账户…</translation>
+    </message>
+</context>
+<context>
+    <name>MailSyncController</name>
+    <message>
+        <location filename="../../trade_crm/ui/mail/sync_controller.py" line="1"/>
+        <source>Mail: sync cancelled; what was fetched is kept</source>
+        <translation>邮件：已取消同步；已收取的邮件会保留</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/sync_controller.py" line="1"/>
+        <source>Mail: the sync stopped: %1</source>
+        <translation>邮件：同步已中止：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/sync_controller.py" line="1"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/sync_controller.py" line="1"/>
+        <source>Mail: %1 fetched, %2 matched, %3 new senders, %4 skipped</source>
+        <translation>邮件：收取 %1 封，匹配 %2 封，新发件人 %3 个，跳过 %4 封</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/sync_controller.py" line="1"/>
+        <source>Mail: %1</source>
+        <translation>邮件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/sync_controller.py" line="1"/>
+        <source>Mail: %1 — %2 of %3</source>
+        <translation>邮件：%1 — %2 / %3</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/sync_controller.py" line="1"/>
+        <source>Mail: stopping…</source>
+        <translation>邮件：正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/sync_controller.py" line="1"/>
+        <source>Mail: syncing…</source>
+        <translation>邮件：正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/sync_controller.py" line="1"/>
+        <source>Mail: no account yet (Settings › Mail)</source>
+        <translation>邮件：还没有账户（设置 › 邮件）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/sync_controller.py" line="1"/>
+        <source>Stop the mail sync; what was fetched so far is kept</source>
+        <translation>停止邮件同步；已收取的邮件会保留</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/sync_controller.py" line="1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from trade_crm.demo.book import load_demo
-from trade_crm.tools.screenshots import shoot_insights
+from trade_crm.tools.screenshots import load_mail_customer, shoot_insights, shoot_mail
 
 
 def test_screenshots_of_the_dashboard_and_the_board(qtbot, db, db_path, clock, tmp_path):
@@ -14,3 +14,12 @@ def test_screenshots_of_the_dashboard_and_the_board(qtbot, db, db_path, clock, t
     shots = shoot_insights(QApplication.instance(), tmp_path, db_path, clock, "en", "en")
     assert [p.name for p in shots] == ["dashboard_en.png", "pipeline_board_en.png"]
     assert all(not QImage(str(p)).isNull() for p in shots)
+
+
+def test_screenshots_of_mail_the_timeline_the_reader_and_new_senders(qtbot, db, db_path, clock, tmp_path):
+    load_demo(clock, customers=60)
+    customer_id = load_mail_customer(QApplication.instance(), db_path, clock)
+    shots = shoot_mail(QApplication.instance(), tmp_path, db_path, clock, "en", "en", customer_id)
+    assert [p.name for p in shots] == ["mail_timeline_en.png", "mail_reader_en.png", "new_senders_en.png"]
+    images = [QImage(str(p)) for p in shots]
+    assert all(not image.isNull() and image.width() > 600 for image in images)

@@ -58,12 +58,15 @@ def build_parser(commands: Sequence[Command] | None = None) -> argparse.Argument
     top = parser.add_subparsers(title="commands", metavar="COMMAND")
     groups: dict[str, argparse._SubParsersAction] = {}
     for command in commands if commands is not None else all_commands():
-        group, _, sub = command.name.rpartition(" ")
-        if group and group not in groups:
-            group_parser = top.add_parser(group, help=GROUPS.get(group, ""), description=GROUPS.get(group))
-            groups[group] = group_parser.add_subparsers(title=f"{group} commands", metavar="COMMAND",
-                                                        required=True)
-        where = groups[group] if group else top
+        *path, sub = command.name.split(" ")  # "mail account add": group "mail", its group "account", "add"
+        where = top
+        for depth, name in enumerate(path):
+            group = " ".join(path[:depth + 1])
+            if group not in groups:
+                group_parser = where.add_parser(name, help=GROUPS.get(group, ""), description=GROUPS.get(group))
+                groups[group] = group_parser.add_subparsers(title=f"{group} commands", metavar="COMMAND",
+                                                            required=True)
+            where = groups[group]
         _add_common(where.add_parser(sub, help=command.help, description=command.help), command)
     return parser
 

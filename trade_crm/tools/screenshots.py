@@ -1,5 +1,6 @@
 """`make screenshots`: the main window over the demo book in English and Chinese, the customer dialog,
-and the first-run page, rendered off-screen into docs/screenshots/*.png."""
+mail (a customer's timeline with threads, the message reader, New senders) and the first-run page, rendered
+off-screen into docs/screenshots/*.png."""
 
 from __future__ import annotations
 
@@ -13,15 +14,19 @@ from PySide6.QtWidgets import QApplication
 
 from trade_crm.app import build_main_window
 from trade_crm.demo.book import load_demo
+from trade_crm.demo.mail import load_demo_mail
 from trade_crm.demo.rates import seed_demo_rates
 from trade_crm.domain.clock import FixedClock, today
+from trade_crm.domain.customers.records import get_customer
 from trade_crm.domain.customers.timeline import timeline
+from trade_crm.domain.mail.reading import customer_threads
 from trade_crm.domain.reminders.sync import sync_reminders
 from trade_crm.store.db import close_database, open_database
 from trade_crm.tools import compile_translations
 from trade_crm.ui.common.i18n import install_translator, remove_translators
 from trade_crm.ui.customers.customer_dialog import CustomerDialog
 from trade_crm.ui.insights.tabs import install_insights
+from trade_crm.ui.mail.actions import MailController
 
 WINDOW_SIZE = (1400, 860)
 CLOCK_AT = ("2026-11-23 09:30", "Asia/Shanghai")
@@ -59,6 +64,60 @@ def _shoot_book(app, out: Path, db_path: Path, clock, language: str, suffix: str
     window.deleteLater()
     _settle(app)
     remove_translators(app, translators)
+
+
+def load_mail_customer(app, db_path: Path, clock) -> int:
+    """The customer the book's screenshots show (the busiest with an email address), given the demo mailbox."""
+    settings = QSettings(str(db_path.with_name("settings-mail.ini")), QSettings.Format.IniFormat)
+    window = build_main_window(clock, db_path, settings, language="en")
+    window.resize(*WINDOW_SIZE)
+    model = window.customer_list.model
+    ids = [model.customer_id(row) for row in range(min(model.rowCount(), 40))]
+    ids.sort(key=lambda cid: (len(timeline(cid)), -cid), reverse=True)
+    customer_id = next(cid for cid in ids if any(c.emails and c.name.isascii() for c in get_customer(cid).contacts))
+    window.close()
+    window.deleteLater()
+    _settle(app)
+    load_demo_mail(clock, customer_id)
+    return customer_id
+
+
+def shoot_mail(app, out: Path, db_path: Path, clock, language: str, suffix: str, customer_id: int) -> list[Path]:
+    """A customer's timeline with mail threads (one unfolded), the message reader and New senders."""
+    translators = install_translator(app, language)
+    settings = QSettings(str(db_path.with_name(f"settings-mail-{language}.ini")), QSettings.Format.IniFormat)
+    window = build_main_window(clock, db_path, settings, language=language)
+    window.resize(*WINDOW_SIZE)
+    window.splitter.setSizes([520, 880])
+    window.side_splitter.setSizes([640, 220])
+    window.show()
+    _settle(app)
+    window.customer_list.select_customer(customer_id)
+    _settle(app)
+    tree = window.timeline.entries
+    for row in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(row)
+        if item.childCount() >= 3:  # the inquiry's thread, unfolded; the others stay folded
+            item.setExpanded(True)
+    _settle(app)
+    shots = [out / f"mail_timeline_{suffix}.png", out / f"mail_reader_{suffix}.png", out / f"new_senders_{suffix}.png"]
+    window.grab().save(str(shots[0]))
+    mail = window.findChild(MailController)
+    documents = next(e.message_id for t in customer_threads(customer_id) for e in t.entries
+                     if e.direction == "out" and e.summary.startswith("Shipping documents"))
+    reader = mail.open_message(documents)
+    _settle(app)
+    reader.grab().save(str(shots[1]))
+    reader.close()
+    senders = mail.open_senders()
+    _settle(app)
+    senders.grab().save(str(shots[2]))
+    senders.close()
+    window.close()
+    window.deleteLater()
+    _settle(app)
+    remove_translators(app, translators)
+    return shots
 
 
 def _shoot_first_run(app, out: Path, folder: Path, clock) -> None:
@@ -112,10 +171,12 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         database = open_database(folder / "demo.db")
         load_demo(clock)
+        mail_customer = load_mail_customer(app, folder / "demo.db", clock)
         sync_reminders(clock)  # what the app's scheduler does at start, so the reminder pane is filled
         for language, suffix in (("en", "en"), ("zh_CN", "zh")):
             _shoot_book(app, out, folder / "demo.db", clock, language, suffix)
             shoot_insights(app, out, folder / "demo.db", clock, language, suffix)
+            shoot_mail(app, out, folder / "demo.db", clock, language, suffix, mail_customer)
         close_database(database)
         _shoot_first_run(app, out, folder, clock)
     for png in sorted(out.glob("*.png")):

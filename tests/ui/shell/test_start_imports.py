@@ -13,7 +13,10 @@ LATER = ("holidays", "apscheduler", "trade_crm.ui.reminders.greetings_dialog",
          "trade_crm.exchange.importing.readers", "trade_crm.exchange.exporting.workbook",
          "trade_crm.exchange.vcard.writer", "trade_crm.ui.import_export.export_dialog",
          "trade_crm.domain.duplicates.merge", "trade_crm.domain.duplicates.merge_undo",
-         "trade_crm.ui.duplicates.dialog", "trade_crm.ui.duplicates.merge_dialog")
+         "trade_crm.ui.duplicates.dialog", "trade_crm.ui.duplicates.merge_dialog",
+         "imapclient", "trade_crm.exchange.mail.sync", "trade_crm.ui.mail.reader", "trade_crm.ui.mail.senders_view",
+         "trade_crm.ui.mail.settings_page", "trade_crm.domain.mail.senders", "trade_crm.domain.mail.accounts",
+         "trade_crm.domain.mail.triage")
 
 
 def test_the_modules_run_gui_starts_with_leave_the_later_libraries_unimported():

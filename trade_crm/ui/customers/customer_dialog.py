@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
@@ -75,10 +76,14 @@ class CustomerDialog(QDialog):
     customer_saved = Signal(int)
     duplicate_open_requested = Signal(int)  # "already exists — open it?" clicked: that customer's id
 
-    def __init__(self, clock: Clock, customer_id: int | None = None, parent: QWidget | None = None):
+    def __init__(self, clock: Clock, customer_id: int | None = None, parent: QWidget | None = None, *,
+                 save: Callable[..., int] = save_customer):
         super().__init__(parent)
         self._clock = clock
         self._customer_id = customer_id
+        # How the form is saved: save_customer, or one with the same arguments that does more in the same
+        # transaction (a customer made from mail also files the sender's waiting mail: domain/mail/triage).
+        self._save = save
         self.saved_customer_id: int | None = None
         self._base = None  # the customer as loaded: a save writes what changed since, merged with others' saves
         self.conflict_dialog: ConflictDialog | None = None
@@ -258,6 +263,15 @@ class CustomerDialog(QDialog):
         for name, value in customer.custom_fields.items():
             (self.custom_edits.get(name) or self._add_custom_row(name)).setText(value)
 
+    def prefill(self, fields: dict, contacts: list[ContactEdit]) -> None:
+        """A new customer's form filled with a proposal (from mail, say), every field still editable."""
+        for key, value in fields.items():
+            if key in self.edits:
+                self.edits[key].setText(value or "")
+            elif key == "country" and value:
+                self.country_combo.set_code(value)
+        self.contacts_editor.set_contacts(list(contacts))
+
     def country_code(self) -> str:
         """The chosen country's code, or the typed text for the domain to recognise (or refuse)."""
         code = self.country_combo.code()  # any name or code the picker knows
@@ -290,7 +304,7 @@ class CustomerDialog(QDialog):
         for error in self.errors.values():
             error.clear_message()
         try:
-            customer_id = save_customer(
+            customer_id = self._save(
                 self._clock, self._customer_id, self.field_values(), contacts=self.contacts_editor.contacts(),
                 tags=split_list(self.tags_edit.text()),
                 custom_fields={name: edit.text() for name, edit in self.custom_edits.items()}, base=self._base,

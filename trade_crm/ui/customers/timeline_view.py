@@ -28,6 +28,7 @@ from trade_crm.domain.clock import Clock, today
 from trade_crm.domain.customers.records import get_customer
 from trade_crm.domain.customers.timeline import TimelineEntry, log_interaction, timeline
 from trade_crm.domain.errors import DomainError, ValidationError
+from trade_crm.domain.mail.reading import MailEntry, mail_entries
 from trade_crm.domain.team import access, audit
 from trade_crm.store.errors import AccessDenied
 from trade_crm.ui.common.dates import qdate, short_date, short_date_time
@@ -39,6 +40,7 @@ from trade_crm.ui.customers.header_card import HeaderCard
 QUICK_LOG_KINDS = ("email", "whatsapp", "wechat", "call", "meeting", "visit", "inquiry", "quotation",
                    "sample", "note", "greeting")
 PICK_DATE = -1
+ATTACHMENT_MARK = "📎 "  # how domain/mail/timeline.entry_texts lists a message's attachments in the entry's body
 CURRENCY_SYMBOLS = {"USD": "US$", "EUR": "€", "CNY": "¥", "RMB": "¥", "GBP": "£", "JPY": "JP¥"}
 
 
@@ -76,6 +78,7 @@ class TimelineView(QWidget):
 
     interaction_logged = Signal(int)
     customer_edit_requested = Signal(int)
+    mail_open_requested = Signal(int)  # a mail entry double-clicked: the stored message's id (ui/mail reads it)
 
     COLUMNS = 5
 
@@ -98,7 +101,7 @@ class TimelineView(QWidget):
         self.entries.setColumnCount(self.COLUMNS)
         self.entries.setHeaderLabels([self.tr("When"), self.tr("Kind"), self.tr("Summary"), self.tr("Contact"),
                                       self.tr("Amount / follow-up")])
-        self.entries.setRootIsDecorated(False)
+        self.entries.setRootIsDecorated(True)  # a mail thread folds under its newest message
         self.entries.setUniformRowHeights(True)
         self.entries.setAlternatingRowColors(True)
         self.entries.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -107,6 +110,7 @@ class TimelineView(QWidget):
         for column in range(self.COLUMNS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.entries.itemActivated.connect(self.on_entries_item_activated)
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -267,14 +271,31 @@ class TimelineView(QWidget):
             return
         locale = self.locale()
         self._queued = self.queued_entry_ids() if self.queued_entry_ids is not None else set()
+        mail = mail_entries([e.interaction_id for e in entries
+                             if e.interaction_id is not None and e.kind in ("email", "note")])
         month_format = self.tr("MMMM yyyy", "month group header, a QDate format")
         current: tuple[int, int] | None = None
+        threads: dict[str, QTreeWidgetItem] = {}  # a thread's newest entry: its older mail folds under it
         for entry in entries:
+            sent = mail.get(entry.interaction_id) if entry.interaction_id is not None else None
+            head = threads.get(sent.thread_key) if sent is not None and sent.thread_key else None
+            if head is not None:
+                head.addChild(self._entry_item(entry, locale, sent))
+                continue
             when = entry.occurred_at.astimezone(self._clock.zone)
             if (when.year, when.month) != current:
                 current = (when.year, when.month)
                 self._add_month_header(locale.toString(QDate(when.year, when.month, 1), month_format))
-            self.entries.addTopLevelItem(self._entry_item(entry, locale))
+            item = self._entry_item(entry, locale, sent)
+            self.entries.addTopLevelItem(item)
+            if sent is not None and sent.thread_key:
+                threads[sent.thread_key] = item
+        for head in threads.values():
+            if head.childCount():
+                count = head.childCount() + 1
+                head.setText(2, self.tr("%n message(s) · %1", "a mail thread folded under its newest message",
+                                        count).replace("%1", head.text(2)))
+                head.setData(2, Qt.ItemDataRole.UserRole, count)
 
     def _add_month_header(self, text: str) -> None:
         item = QTreeWidgetItem([text])
@@ -286,7 +307,7 @@ class TimelineView(QWidget):
         self.entries.addTopLevelItem(item)
         item.setFirstColumnSpanned(True)
 
-    def _entry_item(self, entry: TimelineEntry, locale: QLocale) -> QTreeWidgetItem:
+    def _entry_item(self, entry: TimelineEntry, locale: QLocale, mail: MailEntry | None = None) -> QTreeWidgetItem:
         when = entry.occurred_at.astimezone(self._clock.zone)
         extra = ""
         if entry.amount is not None:
@@ -313,7 +334,33 @@ class TimelineView(QWidget):
             item.setText(4, " · ".join(filter(None, (self.tr("Queued"), extra))))
             item.setToolTip(4, self.tr("Logged offline: sent to the team server when it answers again"))
         item.setToolTip(2, "\n\n".join(filter(None, (entry.summary, entry.body))))
+        if mail is not None:
+            self._mail_item(item, entry, mail)
         return item
+
+    def _mail_item(self, item: QTreeWidgetItem, entry: TimelineEntry, mail: MailEntry) -> None:
+        """A mail entry: in or out, the subject and its first line, the attachments' names."""
+        lines = [line for line in entry.body.split("\n") if line.strip()]
+        files = [line[2:].strip() for line in lines if line.startswith(ATTACHMENT_MARK)]
+        text = [line for line in lines if not line.startswith(ATTACHMENT_MARK)]
+        incoming = mail.direction == "in"
+        if entry.kind == "email":
+            item.setIcon(0, icon("mail_in" if incoming else "mail_out"))
+            item.setText(1, self.tr("Received") if incoming else self.tr("Sent"))
+        if text:  # the first lines: the greeting alone says little
+            item.setText(2, f"{entry.summary} — {' '.join(text[:2])}")
+        if files:
+            item.setIcon(4, icon("attachment"))
+            item.setText(4, ", ".join(files))
+            item.setToolTip(4, "\n".join(files))
+        item.setData(0, Qt.ItemDataRole.UserRole + 2, mail.message_id)
+        item.setToolTip(0, self.tr("Double-click to read this message") if mail.readable
+                        else self.tr("Someone else's mailbox: only this entry is shared"))
+
+    def on_entries_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        message_id = item.data(0, Qt.ItemDataRole.UserRole + 2)
+        if message_id is not None:
+            self.mail_open_requested.emit(int(message_id))
 
     # --- header card ------------------------------------------------------------------------------
 

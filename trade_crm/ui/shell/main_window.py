@@ -53,6 +53,7 @@ DEFAULT_SIZE = (1400, 860)
 class MainWindow(QMainWindow):
     book_changed = Signal()  # customers, timeline or tags were written from this window
     settings_saved = Signal()
+    mail_accounts_changed = Signal()  # Settings › Mail added, changed or removed an account
 
     def __init__(self, clock: Clock, db_path: Path, settings: QSettings, *, language: str = "en",
                  demo_loader: Callable[[], object] | None = None, fill_reminders_now: bool = True, parent=None):
@@ -289,11 +290,16 @@ class MainWindow(QMainWindow):
 
     # --- editing ---------------------------------------------------------------------------------
 
-    def open_customer_dialog(self, customer_id: int | None = None) -> CustomerDialog:
+    def open_customer_dialog(self, customer_id: int | None = None, *, prefill: tuple[dict, list] | None = None,
+                             save: Callable[..., int] | None = None) -> CustomerDialog:
+        """The customer form; a new one may come `prefill`ed (fields, contacts) and saved by `save` (with
+        save_customer's arguments: a customer from mail files the sender's mail in the same transaction)."""
         # lazy: start-up, the dialog is imported when first opened
         from trade_crm.ui.customers.customer_dialog import CustomerDialog
 
-        dialog = CustomerDialog(self._clock, customer_id, self)
+        dialog = CustomerDialog(self._clock, customer_id, self, **({"save": save} if save is not None else {}))
+        if prefill is not None:
+            dialog.prefill(*prefill)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.customer_saved.connect(self.on_customer_dialog_customer_saved)
         dialog.duplicate_open_requested.connect(lambda cid: self.on_customer_dialog_duplicate_open_requested(dialog, cid))
@@ -407,12 +413,14 @@ class MainWindow(QMainWindow):
 
     def on_settings_action_triggered(self) -> None:
         dialog = SettingsDialog(self._settings, self, db_path=self._db_path, zone=self._clock.zone,
-                                server_url=self.server_url)
+                                server_url=self.server_url, clock=self._clock)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.book_switch_requested.connect(self.switch_book)
         dialog.settings_saved.connect(lambda: self.customer_list.model.set_working_hours(
             WORK_START.read(self._settings), WORK_END.read(self._settings)))
         dialog.settings_saved.connect(self.settings_saved)
+        if dialog.mail_page is not None:
+            dialog.mail_page.accounts_changed.connect(self.mail_accounts_changed)
         dialog.open()
 
     def on_about_action_triggered(self) -> None:

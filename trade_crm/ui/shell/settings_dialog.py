@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trade_crm.domain.clock import Clock
 from trade_crm.keystore import KeyStore
 from trade_crm.ui.backup.data_settings import DataSettingsWidget
 from trade_crm.ui.common.i18n import SYSTEM
@@ -64,7 +65,8 @@ class SettingsDialog(QDialog):
     book_switch_requested = Signal(str)  # the server's URL, or "" for this computer's book: open it now
 
     def __init__(self, settings: QSettings, parent=None, *, db_path: Path | None = None,
-                 zone: tzinfo | None = None, server_url: str = "", keystore: KeyStore | None = None):
+                 zone: tzinfo | None = None, server_url: str = "", keystore: KeyStore | None = None,
+                 clock: Clock | None = None):
         super().__init__(parent)
         self._settings = settings
         self.setWindowTitle(self.tr("Settings"))
@@ -101,6 +103,15 @@ class SettingsDialog(QDialog):
         if self.data_page is not None:
             self.data_page.layout().addWidget(self.team_box)
             self.tabs.addTab(self.data_page, self.tr("Data"))
+        # Mail accounts and the never-log list (saved as they change; given the clock their records need).
+        self.mail_page = None
+        if clock is not None:
+            # lazy: start-up, the mail page (and the IMAP client behind Test connection) loads with the dialog
+            from trade_crm.ui.mail.settings_page import MailSettingsPage
+
+            self.mail_page = MailSettingsPage(clock, keystore)
+        if self.mail_page is not None:
+            self.tabs.addTab(self.mail_page, self.tr("Mail"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
