@@ -3,7 +3,9 @@ from datetime import timedelta
 
 import phonenumbers
 import pytest
+from peewee import SqliteDatabase
 
+from tests.demo_cache import demo_book
 from tests.postgres_server import SHARED
 from trade_crm.demo import book as demo
 from trade_crm.domain.clock import today
@@ -18,8 +20,10 @@ from trade_crm.store.sql import dialect
 
 
 @pytest.fixture
-def book(db, clock):
-    return demo.load_demo(clock)
+def book(db, clock, request):
+    """The demo book (300 customers, seed 2026): loaded by the first test of each engine, copied for the rest."""
+    server = None if isinstance(db, SqliteDatabase) else request.getfixturevalue("postgres_server")
+    return demo_book(db, clock, server=server)
 
 
 def rows(db, sql, params=()):
