@@ -5,7 +5,7 @@ import phonenumbers
 import pytest
 from peewee import SqliteDatabase
 
-from tests.demo_cache import demo_book
+from tests.book_cache import demo_book
 from tests.postgres_server import SHARED
 from trade_crm.demo import book as demo
 from trade_crm.domain.clock import today

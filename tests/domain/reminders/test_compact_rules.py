@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 from peewee import SqliteDatabase
 
-from tests.demo_cache import demo_book
+from tests.book_cache import demo_book
 from trade_crm.demo.book import load_demo
 from trade_crm.domain.clock import FixedClock, today
 from trade_crm.domain.reminders import rules

@@ -1,12 +1,13 @@
-"""A demo book built once per test session and engine, then copied into each test's empty book.
+"""A book's contents built once per test session and engine, then copied into each test's empty book.
 
 `load_demo` writes a few thousand rows and brings the search index along (1–3 s on a server book); a test
-that only reads the demo book gets the same rows for a copy's price: on SQLite the first built file's pages
+that only reads such a book gets the same rows for a copy's price: on SQLite the first built file's pages
 (sqlite3's backup), on a server every table's rows and every sequence's position (COPY, binary). The first
-test of each (engine, size, seed, clock) still loads the demo for real, and the demo is deterministic: the
-copy is what `load_demo` would have written. A book that is not empty loads the demo for real, as before.
+test of each key still builds the book for real; the builds are deterministic, so the copy is what the
+build would have written. A book that is not empty is built for real, as before.
 
     summary = demo_book(db, clock, customers=300, seed=2026)   # in place of demo.load_demo(clock, ...)
+    cached_book(db, "clustered", build, server=server)         # build() fills the bound, empty book
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import atexit
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,21 +35,28 @@ class _ServerRows:
 
 
 _built: dict[tuple, tuple[object, object]] = {}  # key -> (DemoSummary, a SQLite file's path or _ServerRows)
-_folder = Path(tempfile.mkdtemp(prefix="trade-crm-demo-cache-"))
+_folder = Path(tempfile.mkdtemp(prefix="trade-crm-book-cache-"))
 atexit.register(shutil.rmtree, _folder, ignore_errors=True)
 
 
 def demo_book(db, clock: Clock, *, customers: int = 300, seed: int = 2026, server: PostgresServer | None = None):
     """The demo book in `db` (empty, bound to the models), as `demo.load_demo(clock, customers, seed)` leaves
     it; `server` is the session's PostgreSQL (the `postgres_server` fixture) when `db` is the shared book."""
+    return cached_book(db, ("demo", customers, seed, clock.now().isoformat()),
+                       lambda: demo.load_demo(clock, customers=customers, seed=seed), server=server)
+
+
+def cached_book(db, key: tuple | str, build: Callable[[], object], *, server: PostgresServer | None = None):
+    """What `build()` returns, with `db` holding what it wrote: built for real the first time per engine and
+    key (or when `db` is not empty), copied in afterwards."""
     sqlite = isinstance(db, SqliteDatabase)
     if not sqlite and server is None:
-        raise ValueError("a server book's demo needs the postgres_server fixture")
-    key = ("sqlite" if sqlite else "postgresql", customers, seed, clock.now().isoformat())
-    if db.execute_sql("SELECT 1 FROM customer LIMIT 1").fetchone() is not None:  # not empty: append, for real
-        return demo.load_demo(clock, customers=customers, seed=seed)
+        raise ValueError("a server book's copy needs the postgres_server fixture")
+    key = ("sqlite" if sqlite else "postgresql", key)
+    if db.execute_sql("SELECT 1 FROM customer LIMIT 1").fetchone() is not None:  # not empty: for real
+        return build()
     if key in _built:
-        summary, saved = _built[key]
+        result, saved = _built[key]
         if sqlite:
             source = sqlite3.connect(saved)
             try:
@@ -56,10 +65,10 @@ def demo_book(db, clock: Clock, *, customers: int = 300, seed: int = 2026, serve
                 source.close()
         else:
             _copy_in(server, saved)
-        return summary
-    summary = demo.load_demo(clock, customers=customers, seed=seed)
+        return result
+    result = build()
     if sqlite:
-        saved = _folder / f"demo-{len(_built)}.db"
+        saved = _folder / f"book-{len(_built)}.db"
         target = sqlite3.connect(saved)
         try:
             db.connection().backup(target)
@@ -67,8 +76,8 @@ def demo_book(db, clock: Clock, *, customers: int = 300, seed: int = 2026, serve
             target.close()
     else:
         saved = _copy_out(server)
-    _built[key] = (summary, saved)
-    return summary
+    _built[key] = (result, saved)
+    return result
 
 
 def _tables(conn: psycopg.Connection) -> list[str]:
