@@ -58,12 +58,8 @@ postgres:
 			>/dev/null 2>&1 || echo "make: apt-get could not install PostgreSQL; its tests will skip"; \
 	fi
 
-# One pytest worker per core (pytest-xdist), each with its own PostgreSQL server and Qt application; a test
-# file stays whole on one worker (--dist loadfile), so a module's fixtures are built once. TEST_WORKERS=0
-# runs everything in this one process.
-TEST_WORKERS ?= auto
 test: $(STAMP) translations postgres
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench --write-readme
