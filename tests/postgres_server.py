@@ -91,6 +91,7 @@ class PostgresServer:
     run_as: str | None
     host: str = "127.0.0.1"
     _names: Iterator[int] = field(default_factory=itertools.count)
+    _keepers: dict[str, psycopg.Connection] = field(default_factory=dict)  # empty()'s connections, one a book
 
     @property
     def socket_dir(self) -> Path:
@@ -147,16 +148,26 @@ class PostgresServer:
         return name
 
     def empty(self, dbname: str) -> None:
-        """Delete every row and restart every id sequence, keeping the schema and its version: ~30 ms,
-        where a database cloned per test costs ~200 ms."""
-        with self.admin(dbname) as conn, conn.transaction():
-            conn.execute("SET LOCAL session_replication_role = replica")  # no triggers: rows go, nothing is noted
-            tables = [t for (t,) in conn.execute(
-                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_version'")]
-            for table in tables:
-                conn.execute(f'DELETE FROM "{table}"')
-            for (sequence,) in conn.execute("SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'"):
-                conn.execute(f'ALTER SEQUENCE "{sequence}" RESTART')
+        """Delete every row and set every id sequence back to its start, keeping the schema and its version:
+        one round trip over a connection kept open for the session (~2 ms on an empty book, where a database
+        cloned per test costs ~200 ms). setval, not ALTER SEQUENCE RESTART: the same next id, without
+        rewriting each sequence's file (RESTART cost ~2 ms a sequence, 13 sequences, every test)."""
+        try:
+            self._keeper(dbname).execute(EMPTY_BOOK)
+        except psycopg.OperationalError:  # a test ended the kept connection (pg_terminate_backend): once more
+            self._keepers.pop(dbname).close()
+            self._keeper(dbname).execute(EMPTY_BOOK)
+
+    def _keeper(self, dbname: str) -> psycopg.Connection:
+        conn = self._keepers.get(dbname)
+        if conn is None or conn.closed:
+            conn = self._keepers[dbname] = self.admin(dbname)
+        return conn
+
+    def close_keepers(self) -> None:
+        for conn in self._keepers.values():
+            conn.close()
+        self._keepers.clear()
 
     def person(self, name: str, *, manager: bool = False) -> Person:
         """A salesperson's login (a manager's with `manager`), as `trade-crm team add-person` makes one: a
@@ -206,10 +217,26 @@ def start_server(environ: Mapping[str, str]) -> PostgresServer:
 
 def stop_server(server: PostgresServer) -> None:
     try:
+        server.close_keepers()
         server.stop()
     finally:
         shutil.rmtree(server.folder, ignore_errors=True)
 
+
+# What PostgresServer.empty runs, in one transaction (a DO block is one): no triggers fire (rows go, nothing is
+# noted in the audit trail); every table but schema_version is emptied; every sequence starts again from its
+# start, as ALTER SEQUENCE RESTART would, without rewriting it.
+EMPTY_BOOK = """DO $$
+DECLARE
+    name text;
+BEGIN
+    SET LOCAL session_replication_role = replica;
+    FOR name IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_version' LOOP
+        EXECUTE format('DELETE FROM %I', name);
+    END LOOP;
+    PERFORM setval(format('%I', sequencename)::regclass, start_value, false)
+        FROM pg_sequences WHERE schemaname = 'public';
+END$$"""
 
 OWNER, OWNER_PASSWORD = "crm_owner", "owner-secret"
 MANAGER = "crm_manager"  # the daily login of the tests: a manager, who sees and may change every row

@@ -60,11 +60,24 @@ def _book(db: Path) -> dict:
     return {"customers": len(names), "names": names[:50], "batches": batches}
 
 
+def _warm_up(work: Path, template: Path) -> None:
+    """One ordinary import here, before any fork: what the import path builds on first use (the country and
+    phone tables, the parser, the header synonyms) is then built once, not once per child (~0.1 s a case)."""
+    listing = work / "warm-up.csv"
+    listing.write_text("Company,Contact,Country,Email,Phone\nWarm Up GmbH,Max Muster,Germany,max@warm-up.de,"
+                       "+49 30 1234567\n", encoding="utf-8")
+    book = work / "warm-up.db"
+    shutil.copy(template, book)
+    run(["import", str(listing), "--db", str(book), "--json"], stdout=io.StringIO(), stderr=io.StringIO())
+    book.unlink()
+
+
 def main(cases_file: str, results_file: str) -> None:
     work = Path(cases_file).parent
     template = work / "template.db"
     run(["customer", "add", "--db", str(template), "--name", "Existing Customer Ltd", "--email", "old@existing.com"],
         stdout=io.StringIO(), stderr=io.StringIO())
+    _warm_up(work, template)
     results = {}
     for case in json.loads(Path(cases_file).read_text()):
         folder = work / f"run-{case['id']}"

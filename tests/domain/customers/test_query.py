@@ -4,24 +4,32 @@
 from __future__ import annotations
 
 import pytest
+from peewee import SqliteDatabase
 
+from tests.book_cache import cached_book
 from trade_crm.domain.customers import query
 from trade_crm.domain.customers.query import CustomerFilter, matching_ids, search_customers
 from trade_crm.store import search
 
 
 @pytest.fixture
-def clustered_book(book):
+def clustered_book(book, request):
     """1,500 customers without "ltd" that sort first, then 1,200 "… Ltd" ones: more hits than a plan samples,
-    all of them late in name order, where a walk from the top of the name index finds none."""
-    stamp = "2026-11-01 00:00:00"
-    rows = [(f"Aaa Trading {i:05d}", "DE", f"2026-10-{1 + i % 28:02d} 00:00:00", stamp, stamp) for i in range(1_500)]
-    rows += [(f"Zz Lighting {i:05d} Ltd", "CN", f"2026-09-{1 + i % 28:02d} 00:00:00", stamp, stamp)
-             for i in range(1_200)]
-    with book.atomic():
-        book.cursor().executemany("INSERT INTO customer (name, country, last_contact_at, created_at, updated_at) "
-                                "VALUES (?, ?, ?, ?, ?)", rows)
-        search.rebuild_index(book)
+    all of them late in name order, where a walk from the top of the name index finds none. Written once per
+    engine; the tests that read it get a copy (tests/book_cache.py)."""
+    def build() -> None:
+        stamp = "2026-11-01 00:00:00"
+        rows = [(f"Aaa Trading {i:05d}", "DE", f"2026-10-{1 + i % 28:02d} 00:00:00", stamp, stamp)
+                for i in range(1_500)]
+        rows += [(f"Zz Lighting {i:05d} Ltd", "CN", f"2026-09-{1 + i % 28:02d} 00:00:00", stamp, stamp)
+                 for i in range(1_200)]
+        with book.atomic():
+            book.cursor().executemany("INSERT INTO customer (name, country, last_contact_at, created_at, "
+                                      "updated_at) VALUES (?, ?, ?, ?, ?)", rows)
+            search.rebuild_index(book)
+
+    server = None if isinstance(book, SqliteDatabase) else request.getfixturevalue("postgres_server")
+    cached_book(book, "clustered", build, server=server)
     return book
 
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from peewee import SqliteDatabase
 
+from tests.book_cache import demo_book
 from trade_crm.demo.book import load_demo
 from trade_crm.domain.clock import FixedClock, today
 from trade_crm.domain.reminders import rules
@@ -42,9 +44,10 @@ def test_no_birthday_in_the_book_finds_none(db):
 
 
 @pytest.mark.parametrize("factor", [1.5, 1.3, 2.0])
-def test_a_dormant_customers_day_from_sql_is_the_day_dormancy_gives(db, factor):
+def test_a_dormant_customers_day_from_sql_is_the_day_dormancy_gives(db, factor, request):
     clock = FixedClock.at("2026-12-04 09:30", "Asia/Shanghai")
-    load_demo(clock, customers=400)
+    server = None if isinstance(db, SqliteDatabase) else request.getfixturevalue("postgres_server")
+    demo_book(db, clock, customers=400, seed=2026, server=server)  # load_demo's book, built once per engine
     settings = ReminderSettings(dormant_factor=factor)
     found = compute_reminders(today(clock), clock.zone, settings, rules=("dormant",), horizon_days=60)
     assert found
