@@ -136,6 +136,8 @@ END $$""",
     "CREATE TRIGGER orders_summary AFTER INSERT OR DELETE OR UPDATE OF customer_id, ordered_on ON orders "
     "FOR EACH ROW EXECUTE FUNCTION order_summary_of_row()",
     "DROP INDEX IF EXISTS customer_follow_up_on",
+    "CREATE INDEX interaction_quote_or_order ON interaction (customer_id, occurred_at) "
+    "WHERE kind IN ('quotation', 'order')",
 )
 
 
