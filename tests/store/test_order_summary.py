@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from trade_crm.domain.customers.orders import delete_order, record_order
 from trade_crm.domain.customers.records import create_customer, delete_customers
 from trade_crm.domain.duplicates.merge import merge_customers
 from trade_crm.domain.duplicates.merge_undo import undo_merge
+from trade_crm.store.errors import DatabaseError
 from trade_crm.store.models import database
 
 GROUPED = ("SELECT customer_id, count(*), min(ordered_on), max(ordered_on) FROM orders "
@@ -46,3 +49,19 @@ def test_the_order_summary_follows_every_order_added_deleted_moved_and_undone(bo
     assert _rows(SUMMARY) == _rows(GROUPED)
     delete_customers([a])  # its orders go with it, and so does its summary
     assert _rows(SUMMARY) == _rows(GROUPED) == [(b, 1, "2027-01-01", "2027-01-01")]
+
+
+def test_on_a_server_each_salesperson_keeps_and_reads_the_summary_of_her_own_customers(team, clock):
+    team.act("ann")
+    hers = create_customer(clock, name="Ann's Acme", country="DE")
+    record_order(hers, date(2026, 1, 5), "10", "USD", clock)
+    record_order(hers, date(2026, 3, 5), "20", "USD", clock)
+    team.act("bob")
+    his = create_customer(clock, name="Bob's Beta", country="FR")
+    record_order(his, date(2025, 1, 1), "30", "USD", clock)
+    summary = "SELECT customer_id, order_count, first_order_on FROM order_summary ORDER BY customer_id"
+    assert team.sql("ann", summary).fetchall() == [(hers, 2, "2026-01-05")]
+    assert team.sql("bob", summary).fetchall() == [(his, 1, "2025-01-01")]
+    assert team.sql("mia", summary).fetchall() == [(hers, 2, "2026-01-05"), (his, 1, "2025-01-01")]
+    with pytest.raises(DatabaseError, match="may not change"):  # kept by the trigger alone
+        team.sql("bob", "UPDATE order_summary SET order_count = 0")
