@@ -289,6 +289,18 @@ def apply(db: Database) -> None:
                        f"FOR EACH ROW EXECUTE FUNCTION team_audit('{key}')")
 
 
+def secure_derived(db: Database, table: str, key: str) -> None:
+    """A later step's table that triggers keep from another (not written by the app): read under the same
+    rule as the customer's own rows, written only by its SECURITY DEFINER trigger function."""
+    owner = db.execute_sql("SELECT current_user").fetchone()[0]
+    db.execute_sql(f"REVOKE INSERT, UPDATE, DELETE ON {table} FROM {SALES}, {MANAGERS}")
+    db.execute_sql(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+    db.execute_sql(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
+    db.execute_sql(f'CREATE POLICY team_owner ON {table} TO "{owner}" USING (true) WITH CHECK (true)')
+    db.execute_sql(f"CREATE POLICY team_managers ON {table} FOR SELECT TO {MANAGERS} USING (true)")
+    db.execute_sql(f"CREATE POLICY team_sales_read ON {table} FOR SELECT TO {SALES} USING ({_rule(table, key, 1)})")
+
+
 def _schema(db: Database) -> str:
     return db.execute_sql("SELECT quote_ident(current_schema())").fetchone()[0]
 

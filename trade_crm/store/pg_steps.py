@@ -108,6 +108,47 @@ def _v12_search_bands(db: Database) -> None:
     pg_search.add_bands(db)
 
 
+V16_ORDER_SUMMARY = (
+    "CREATE TABLE order_summary (customer_id INTEGER NOT NULL PRIMARY KEY, order_count INTEGER NOT NULL, "
+    "first_order_on DATE NOT NULL, last_order_on DATE NOT NULL)",
+    "INSERT INTO order_summary (customer_id, order_count, first_order_on, last_order_on) "
+    "SELECT customer_id, count(*), min(ordered_on), max(ordered_on) FROM orders GROUP BY customer_id",
+    # SECURITY DEFINER: whoever writes an order keeps the summary, which no salesperson writes directly
+    """CREATE FUNCTION order_summary_of_row() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path FROM CURRENT AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO order_summary (customer_id, order_count, first_order_on, last_order_on)
+        VALUES (NEW.customer_id, 1, NEW.ordered_on, NEW.ordered_on)
+        ON CONFLICT (customer_id) DO UPDATE SET order_count = order_summary.order_count + 1,
+            first_order_on = least(order_summary.first_order_on, excluded.first_order_on),
+            last_order_on = greatest(order_summary.last_order_on, excluded.last_order_on);
+        RETURN NULL;
+    END IF;
+    DELETE FROM order_summary WHERE customer_id = OLD.customer_id
+        OR (TG_OP = 'UPDATE' AND customer_id = NEW.customer_id);
+    INSERT INTO order_summary (customer_id, order_count, first_order_on, last_order_on)
+    SELECT customer_id, count(*), min(ordered_on), max(ordered_on) FROM orders
+    WHERE customer_id = OLD.customer_id OR (TG_OP = 'UPDATE' AND customer_id = NEW.customer_id)
+    GROUP BY customer_id;
+    RETURN NULL;
+END $$""",
+    "CREATE TRIGGER orders_summary AFTER INSERT OR DELETE OR UPDATE OF customer_id, ordered_on ON orders "
+    "FOR EACH ROW EXECUTE FUNCTION order_summary_of_row()",
+    "DROP INDEX IF EXISTS customer_follow_up_on",
+    "CREATE INDEX interaction_quote_or_order ON interaction (customer_id, occurred_at) "
+    "WHERE kind IN ('quotation', 'order')",
+)
+
+
+def _v16_order_summary(db: Database) -> None:
+    """SQLite 16's order summary (kept by a trigger) and the index it drops; a salesperson reads the summary
+    of the customers they see, as they read their orders (step 11's rules)."""
+    for statement in V16_ORDER_SUMMARY:
+        db.execute_sql(statement)
+    pg_access.secure_derived(db, "order_summary", "customer_id")
+
+
 POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     8: _v8_smaller_search_index,
     9: _v9_reminder_changes,
@@ -115,4 +156,5 @@ POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     11: pg_access.apply,  # roles' grants, row-level security, audit triggers (SQLite 11 is a no-op)
     12: _v12_search_bands,
     13: pg_mail.apply,  # mail in: its tables, a mailbox its login's own (SQLite 13: store/migrations.py)
+    16: _v16_order_summary,
 }

@@ -154,3 +154,14 @@ def test_a_chinese_name_written_with_more_or_less_of_its_city_still_matches(othe
 ])
 def test_names_are_scored_as_token_sort_ratio_with_each_key_sorted_once(a, b):
     assert NAME_SCORER(sorted_words(a), sorted_words(b)) == fuzz.token_sort_ratio(a, b)
+
+
+def test_stored_websites_match_a_domain_however_they_are_written(db, clock):
+    written = {"WWW.Bare-Host.com": "bare-host.com", "bare-two.com": "bare-two.com",
+               "http://Third.com:8080/en": "third.com", "https://www.fourth.com./": "fourth.com"}
+    ids = {domain: create_customer(clock, name=f"Firm {n}", country="DE", website=website)
+           for n, (website, domain) in enumerate(written.items())}
+    create_customer(clock, name="Elsewhere", country="FR", website="www.other.com")
+    rows = [p(n, f"Row {n}", None, [f"sales@{domain}"]) for n, domain in enumerate(written.values())]
+    found = {c.ident: c.websites for c in load_candidates(db, rows)}
+    assert found == {ids[domain]: (domain,) for domain in written.values()}

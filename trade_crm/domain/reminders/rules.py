@@ -175,6 +175,7 @@ def dormant_candidates(today: date, end: date, settings: ReminderSettings,
     after a single order)."""
     which, ids = only_customers("customer_id", only)
     single, factor = settings.single_order_dormant_days, settings.dormant_factor
+    # Each customer's orders summed up as triggers keep them (store migration 16), not grouped here.
     # The same test as `dormancy`, in SQL, so only the dormant come back, each with the days from the last
     # order to its day but one (the same double arithmetic as dormancy(): (span / (n - 1)) * factor,
     # truncated); the day itself is added here, which is quicker than SQLite's date().
@@ -183,9 +184,9 @@ def dormant_candidates(today: date, end: date, settings: ReminderSettings,
     rows = database.execute_sql(
         "SELECT g.customer_id, c.name, g.n, g.first, g.last, CASE WHEN g.n < 2 OR g.last = g.first THEN ? "
         f"ELSE {sql.truncate(f'{span} / (g.n - 1) * ?')} END FROM ("
-        "  SELECT customer_id, count(*) AS n, min(ordered_on) AS first, max(ordered_on) AS last"
-        f"  FROM orders WHERE 1 = 1{which} GROUP BY customer_id) AS g "
-        "JOIN customer c ON c.id = g.customer_id "
+        "  SELECT customer_id, order_count AS n, first_order_on AS first, last_order_on AS last"
+        f"  FROM order_summary WHERE 1 = 1{which}) AS g "
+        "JOIN customer c ON c.id = +g.customer_id "  # + : the summary first, each customer by its id
         f"WHERE c.lost = FALSE AND {since} > CASE WHEN g.n < 2 OR g.last = g.first "
         f"THEN ? ELSE ? * {span} / (g.n - 1) END",
         (single, factor, *ids, end.isoformat(), single, factor))  # streamed, not held at once
