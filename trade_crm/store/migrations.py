@@ -403,6 +403,12 @@ def _v12_server_search(db: SqliteDatabase) -> None:
     pass
 
 
+def _v14_server_search_page(db: SqliteDatabase) -> None:
+    # Nothing on a laptop book: the server finds a text search's page in one function (store/pg_search.py,
+    # server step 14); FTS5's plans stay in domain/customers/query.py.
+    pass
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "customers, contacts, timeline, orders, reminders, tags, custom fields, imports", _v1_core_tables),
     Migration(2, "full-text search index (trigram + words)", _v2_search_index),
@@ -419,6 +425,7 @@ MIGRATIONS: tuple[Migration, ...] = (
               _v10_team),
     Migration(11, "team access rules (server only)", _v11_team_access),
     Migration(12, "search on a server (server only)", _v12_server_search),
+    Migration(14, "a server search's page in one round trip (server only)", _v14_server_search_page),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -138,8 +138,9 @@ def create_schema(db: Database, label: str) -> None:
 
 
 def upgrade(db: Database, version: int, label: str) -> None:
-    """Run the PostgreSQL step of every version after `version`, each with its version bump."""
-    for step in range(version + 1, migrations.LATEST_VERSION + 1):
+    """Run the PostgreSQL step of every version after `version`, each with its version bump (the versions are
+    SQLite's, which may skip a number while branches that each add a step are merged)."""
+    for step in [m.version for m in migrations.MIGRATIONS if version < m.version <= migrations.LATEST_VERSION]:
         if step not in POSTGRES_STEPS:
             raise DatabaseError(f"{label} has schema {version}, and this app cannot bring a PostgreSQL book "
                                 f"past it (no PostgreSQL step {step} in store/pg_steps.py)")

@@ -108,10 +108,16 @@ def _v12_search_bands(db: Database) -> None:
     pg_search.add_bands(db)
 
 
+def _v14_search_page(db: Database) -> None:
+    """Server only (SQLite 14 is a no-op): a text search's page found in one round trip (store/pg_search.py)."""
+    pg_search.add_page_function(db)
+
+
 POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     8: _v8_smaller_search_index,
     9: _v9_reminder_changes,
     10: _v10_team,
     11: pg_access.apply,  # roles' grants, row-level security, audit triggers (SQLite 11 is a no-op)
     12: _v12_search_bands,
+    14: _v14_search_page,
 }
