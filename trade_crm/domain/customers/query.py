@@ -175,8 +175,7 @@ _BATCH = 900  # ids per IN (...) list: old SQLite builds allow 999 parameters
 _WALK_ROWS = 2500  # rows a 3+ character query may test one by one (about 2 µs each) before giving up
 _WALK_ROWS_SERVER = 6000  # on PostgreSQL a row's test is an index probe, a few µs, whatever the term's length
 _BAND_GROUP = 16  # empty bands asked for in one statement, at most
-_BAND_CAP = 1500  # hits read from a band before walking it instead (from its start, in sort order)
-_WALK_ROWS_BAND = 2000  # rows such a walk may test: a band with 1,500+ hits finds a page within them if they spread
+_BAND_CAP = 1500  # hits asked of a group of bands at once: more, and they are asked a band at a time
 _WALK_ROWS_FIRST = 300  # a server's first walk: a page of a term on 1 customer in 6 (a letter, "@gmail")
 _WALK_ROWS_SHORT = 400  # the same for 1-2 character terms, whose per-row FTS lookup costs 5-40 µs
 _LIST_HITS = 6000  # hits (estimated) from which sorting them all costs more than a walk against their list
@@ -258,7 +257,7 @@ def _server_text_page(text: str, sort: str, order: str, offset: int, limit: int)
     if sort in pg_search.BAND_COLUMNS:
         ids = pg_search.page_ids(db, text, sort, order.endswith("DESC"), needed,
                                  walk_rows=max(_WALK_ROWS_FIRST, 4 * needed), sample=_SAMPLE, band_cap=_BAND_CAP,
-                                 band_walk=_WALK_ROWS_BAND, band_group=_BAND_GROUP)
+                                 band_group=_BAND_GROUP)
         return _rows_in_order(ids[offset:needed])
     if sort in _INDEXED_SORTS:
         page = _server_walk(text, order, needed, max(_WALK_ROWS_FIRST, 4 * needed))
