@@ -138,8 +138,9 @@ def test_bands_follow_the_sort_orders_and_move_with_a_name_or_a_contact(pg_db, p
     assert _bands(pg_db, created)[0] == max(by_name)
 
 
-@pytest.mark.parametrize(("bands", "cap"), [(16, 400), (4, 4)],
-                         ids=["bands read whole", "a group past the cap asked again a band at a time"])
+@pytest.mark.parametrize(("bands", "cap"), [(16, 400), (4, 4), (60, 400)],
+                         ids=["bands read whole", "a group past the cap asked again a band at a time",
+                              "the empty bands before asked by zone"])
 def test_many_hits_that_sort_late_are_found_a_band_at_a_time(pg_db, pg_url, clock, monkeypatch, bands, cap):
     """The band path gives the page that sorting every hit gives, by name and by last contact, both ways."""
     stamp = "2026-11-01 00:00:00"

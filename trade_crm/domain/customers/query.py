@@ -22,12 +22,13 @@ text, see `search.search_clauses`):
   A term that needs checking (longer than a trigram): the candidates sorted and checked only until
   the page is full.
 
-A server book's text search is store/pg_search.py's (pg_trgm and a token array; `_server_text_page`):
-a short walk of the sort order (a common term fills the page there), then a sample of the hits (a rare
-term's are all of them: sort those), then, by name or last contact, the hits a sort band at a time
-(each document carries its customer's band, a monotone function of the sort key: the first bands that
-hold a page's worth of hits hold the page, whatever the hits' number or where they sort); other sorts
-walk further or sort every hit. Filters, counts and positions take its conditions as they take FTS5's.
+A server book's text search is store/pg_search.py's (pg_trgm and a token array; `_server_text_page`).
+By name or last contact, the server's `search_page` finds the page in one round trip: a short walk of
+the sort order (a common term fills the page there), then a sample of the hits (a rare term's are all
+of them: sort those), then the hits a sort band at a time (each document carries its customer's band, a
+monotone function of the sort key: the first bands that hold a page's worth of hits hold the page,
+whatever the hits' number or where they sort). Other sorts: the same walk and sample from here, then a
+longer walk or every hit sorted. Filters, counts and positions take its conditions as they take FTS5's.
 """
 
 from __future__ import annotations
