@@ -35,7 +35,7 @@ from trade_crm.store.pg_access import roles_sql
 from trade_crm.store.postgres import open_postgres
 
 BOOK_DB = "bench_book"
-LOAD_VERSION = 4  # bump when `load` changes what it leaves (a kept folder of another version loads again)
+LOAD_VERSION = 5  # bump when `load` changes what it leaves (a kept folder of another version loads again)
 # A server's memory for the size, durability off (a bench's throwaway cluster), on loopback.
 SERVER_OPTIONS = ("-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=512MB "
                   "-c maintenance_work_mem=512MB -c work_mem=16MB -c effective_cache_size=4GB -c max_wal_size=4GB "

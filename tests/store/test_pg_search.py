@@ -140,7 +140,7 @@ def test_bands_follow_the_sort_orders_and_move_with_a_name_or_a_contact(pg_db, p
 
 @pytest.mark.parametrize(("bands", "cap"), [(16, 400), (4, 4), (60, 400)],
                          ids=["bands read whole", "a group past the cap asked again a band at a time",
-                              "the empty bands before asked by zone"])
+                              "many empty bands before the first hits"])
 def test_many_hits_that_sort_late_are_found_a_band_at_a_time(pg_db, pg_url, clock, monkeypatch, bands, cap):
     """The band path gives the page that sorting every hit gives, by name and by last contact, both ways."""
     stamp = "2026-11-01 00:00:00"

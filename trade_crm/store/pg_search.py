@@ -25,10 +25,10 @@ number of `search_band` bounds at or below the customer's key (`width_bucket`: a
 being quantiles of the keys (`BANDS` of them; `rebalance`). The band is a monotone function of the sort key, so every hit of band b sorts
 before every hit of band b + 1; and the GIN indexes hold the bands as a column (btree_gin), so "the
 hits of band b" is one index scan that meets the term's lists and the band's, reading ~1/64 of the
-hits (with the rows stored in name-band order, an empty band costs ~0.05 ms). Triggers keep each row's
-bands: set when a document is inserted, updated when a customer's name or last contact changes. Bounds
-only speed the search up: skewed or stale bounds (a book that grew since) still give exact answers, and
-`rebalance` draws them again.
+hits (with the rows stored in name-band order, an empty band costs ~0.03-0.1 ms). Triggers keep each
+row's bands: set when a document is inserted, updated when a customer's name or last contact changes.
+Bounds only speed the search up: skewed or stale bounds (a book that grew since) still give exact
+answers, and `rebalance` draws them again.
 
 The page itself (server step 14): `search_page`, a plpgsql function, asks for the bands in sort order, a
 few at a time, until a page is full, in one round trip from the app; the document rows carry their
@@ -101,22 +101,12 @@ END $$""",
     "WHEN (OLD.name IS DISTINCT FROM NEW.name OR OLD.last_contact_at IS DISTINCT FROM NEW.last_contact_at) "
     "EXECUTE FUNCTION search_customer_bands()",
 )
-# Step 12's GIN indexes: the bands beside the terms.
-BAND_GIN_INDEXES = {
+# The GIN indexes with the bands beside the terms (`GIN_INDEXES`: what a bulk load drops and rebuilds).
+GIN_INDEXES = {
     "search_trigram_body": "CREATE INDEX search_trigram_body ON search_trigram "
                            "USING gin (body gin_trgm_ops, name_band, contact_band)",
     "search_words_tokens": "CREATE INDEX search_words_tokens ON search_words "
                            "USING gin (tokens, name_band, contact_band)",
-}
-# Today's (step 14): the zones too (`ZONE` bands each), so that the many empty bands before a late-sorting term's
-# first hits are asked for a zone at a time: each band or zone asked is one pass over the term's lists (0.03-0.1
-# ms), 220 bands 6-20 ms. `GIN_INDEXES` is also what a bulk load drops and rebuilds.
-ZONE = 16
-GIN_INDEXES = {
-    "search_trigram_body": "CREATE INDEX search_trigram_body ON search_trigram "
-                           "USING gin (body gin_trgm_ops, name_band, contact_band, name_zone, contact_zone)",
-    "search_words_tokens": "CREATE INDEX search_words_tokens ON search_words "
-                           "USING gin (tokens, name_band, contact_band, name_zone, contact_zone)",
 }
 
 
@@ -125,10 +115,10 @@ def add_bands(db: Database) -> None:
     GIN indexes rebuilt with the bands (built once over the rows, not updated row by row)."""
     for statement in BAND_SCHEMA:
         db.execute_sql(statement)
-    for index in BAND_GIN_INDEXES:
+    for index in GIN_INDEXES:
         db.execute_sql(f"DROP INDEX {index}")
     rebalance(db, keys=False)
-    for statement in BAND_GIN_INDEXES.values():
+    for statement in GIN_INDEXES.values():
         db.execute_sql(statement)
 
 
@@ -173,11 +163,9 @@ def rebalance(db: Database, bands: dict[str, int] | None = None, *, keys: bool =
 # cost 5-15 ms at 1,000,000. It runs with the caller's rights: the customer's row-level security decides
 # which of the sorted hits the page shows (checked in order until the page is full), and the walk reads
 # only customers the caller may see. It returns the first `needed` ids in the list's order.
-KEY_SCHEMA = tuple(
-    f"ALTER TABLE {table} ADD COLUMN name TEXT, ADD COLUMN last_contact_at TEXT, "
-    f"ADD COLUMN name_zone SMALLINT GENERATED ALWAYS AS (name_band / {ZONE}) STORED, "
-    f"ADD COLUMN contact_zone SMALLINT GENERATED ALWAYS AS (contact_band / {ZONE}) STORED"
-    for table in ("search_trigram", "search_words")) + (
+KEY_SCHEMA = (
+    "ALTER TABLE search_trigram ADD COLUMN name TEXT, ADD COLUMN last_contact_at TEXT",
+    "ALTER TABLE search_words ADD COLUMN name TEXT, ADD COLUMN last_contact_at TEXT",
     """CREATE OR REPLACE FUNCTION search_row_bands() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     SELECT search_name_band(c.name), search_contact_band(c.last_contact_at), c.name, c.last_contact_at
@@ -206,18 +194,14 @@ DECLARE
     key TEXT := CASE sort WHEN 'name' THEN 'name' ELSE 'last_contact_at' END;  -- on customer and document alike
     coll TEXT := CASE sort WHEN 'name' THEN ' COLLATE nocase' ELSE '' END;
     col TEXT := CASE sort WHEN 'name' THEN 'name_band' ELSE 'contact_band' END;
-    zone_col TEXT := CASE sort WHEN 'name' THEN 'name_zone' ELSE 'contact_zone' END;
     hit_rows TEXT;   -- the matching documents, "FROM ... WHERE ..." (alias s)
     test TEXT;       -- the same test on one customer c
     in_bands TEXT;   -- (ids, keys) of the hits in the bands $3, at most $4 of them
-    in_zones TEXT;   -- the same for the zones $3
     pick TEXT;       -- the first $4 of the ids $3 (keys $5) in the list's order that the caller may see
     bounds TEXT[];
     bands SMALLINT[];
     chunk SMALLINT[];
-    zones SMALLINT[];
     ids BIGINT[];
-    id_keys TEXT[];
     found BIGINT[];
     found_keys TEXT[];
     hits BIGINT[] := '{}';
@@ -247,7 +231,6 @@ BEGIN
     END IF;
     in_bands := 'SELECT coalesce(array_agg(x.rowid), ''{}''), coalesce(array_agg(x.k), ''{}'') FROM (SELECT s.rowid, s.'
              || key || ' AS k ' || hit_rows || ' AND s.' || col || ' = ANY($3) LIMIT $4) x';
-    in_zones := replace(in_bands, 's.' || col || ' = ANY($3)', 's.' || zone_col || ' = ANY($3)');
     -- Sorted by the keys the documents carry (no customer read), then each checked in turn until $4 pass: the
     -- customer's row-level security decides. The OFFSET 0s keep the sort below the check (which then stops
     -- early, the rows already in order) and the check a probe per row (not a join, which may reorder them).
@@ -289,22 +272,8 @@ BEGIN
     IF seen_bands IS NOT NULL THEN
         first := coalesce((SELECT min(i) FROM generate_subscripts(bands, 1) i WHERE bands[i] = ANY(seen_bands)), 1);
     END IF;
-    IF first > 2 THEN  -- the bands before the first the sample met: most likely empty, asked at once, by zone
-        zones := ARRAY(SELECT p.z FROM (SELECT b / {ZONE} AS z, count(*) AS n FROM unnest(bands[1:first - 1]) b
-                                        GROUP BY 1) p
-                       JOIN (SELECT b / {ZONE} AS z, count(*) AS n FROM unnest(bands) b GROUP BY 1) a USING (z)
-                       WHERE p.n = a.n)::SMALLINT[];  -- the zones whose every band is before
-        chunk := ARRAY(SELECT b FROM unnest(bands[1:first - 1]) b WHERE b / {ZONE} <> ALL(zones));
-        found := '{}';
-        found_keys := '{}';
-        IF cardinality(zones) > 0 THEN
-            EXECUTE in_zones INTO found, found_keys USING patterns, tokens, zones, cap;
-        END IF;
-        IF cardinality(chunk) > 0 AND cardinality(found) < cap THEN
-            EXECUTE in_bands INTO ids, id_keys USING patterns, tokens, chunk, cap - cardinality(found);
-            found := found || ids;
-            found_keys := found_keys || id_keys;
-        END IF;
+    IF first > 2 THEN  -- the bands before the first the sample met: most likely empty, all asked at once
+        EXECUTE in_bands INTO found, found_keys USING patterns, tokens, bands[1:first - 1], cap;
         IF cardinality(found) < cap THEN
             hits := found;
             hit_keys := found_keys;
@@ -341,7 +310,7 @@ BEGIN
     EXECUTE pick INTO ids USING patterns, tokens, hits, needed, hit_keys;
     RETURN ids;
 END
-$fn$""".replace("{ZONE}", str(ZONE))
+$fn$"""
 
 
 # Newest contact first is `last_contact_at DESC NULLS LAST, id DESC` (never-contacted last, as SQLite sorts):
