@@ -283,11 +283,18 @@ BEGIN
     END IF;
     LOOP
         IF visible + cardinality(hits) - checked >= needed THEN  -- enough hits, unless some are not ours to see
-            EXECUTE pick INTO ids USING patterns, tokens, hits, needed, hit_keys;
-            IF cardinality(ids) >= needed THEN
-                RETURN ids;
+            IF checked > 0 THEN  -- a salesperson's: count the new hits they see, each probed once
+                EXECUTE 'SELECT count(*)::int FROM customer WHERE id = ANY($3)' INTO walked
+                    USING patterns, tokens, hits[checked + 1:];
+                visible := visible + walked;
             END IF;
-            visible := cardinality(ids);
+            IF checked = 0 OR visible >= needed THEN
+                EXECUTE pick INTO ids USING patterns, tokens, hits, needed, hit_keys;
+                IF cardinality(ids) >= needed THEN
+                    RETURN ids;
+                END IF;
+                visible := cardinality(ids);  -- fewer: the pick saw every hit
+            END IF;
             checked := cardinality(hits);
         END IF;
         EXIT WHEN start > cardinality(bands);
