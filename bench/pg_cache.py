@@ -9,8 +9,8 @@ starts a server on the kept folder in a second or two. The search bench only rea
 The book is the 100k bench book (.bench-cache/) copied in `copies` times with ids shifted (10 copies:
 1,000,000 customers with the same spread of names and hits, ten of each): customers, contacts, channels,
 tags and the search documents as SQLite built them (`search.short_tokens` makes the token arrays, the
-bands come from the server's own bounds, the rows go in name-band order as `pg_search.rebalance` stores
-them), then the GIN indexes built once over the rows.
+bands come from the server's own bounds, each row carries its customer's sort keys, the rows go in name-band
+order as `pg_search.rebalance` stores them), then the GIN indexes built once over the rows.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from trade_crm.store.pg_access import roles_sql
 from trade_crm.store.postgres import open_postgres
 
 BOOK_DB = "bench_book"
-LOAD_VERSION = 2  # bump when `load` changes what it leaves (a kept folder of another version loads again)
+LOAD_VERSION = 5  # bump when `load` changes what it leaves (a kept folder of another version loads again)
 # A server's memory for the size, durability off (a bench's throwaway cluster), on loopback.
 SERVER_OPTIONS = ("-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=512MB "
                   "-c maintenance_work_mem=512MB -c work_mem=16MB -c effective_cache_size=4GB -c max_wal_size=4GB "
@@ -186,20 +186,22 @@ def load(server: PostgresServer, dbname: str, sqlite_path: Path, copies: int, lo
         log(f"rows copied in {seconds['copy rows']:.1f} s")
         started = time.perf_counter()
         _draw_bounds(server, dbname)
-        bands = {cid: (nb, cb) for cid, nb, cb in conn.execute(
-            "SELECT id, search_name_band(name), search_contact_band(last_contact_at) FROM customer")}
+        bands = {cid: (nb, cb, name, contact) for cid, nb, cb, name, contact in conn.execute(
+            "SELECT id, search_name_band(name), search_contact_band(last_contact_at), name, last_contact_at "
+            "FROM customer")}
         docs = src.execute("SELECT rowid, body FROM search_trigram").fetchall()
         tokens = [search.short_tokens(body) for _, body in docs]
         seconds["bands and token arrays"] = time.perf_counter() - started
         started = time.perf_counter()
         ordered = sorted(((*bands[rowid + copy * shifts["customer"]], rowid + copy * shifts["customer"], i)
                           for copy in range(copies) for i, (rowid, _) in enumerate(docs)))  # in band order,
-        with conn.cursor().copy("COPY search_trigram (rowid, body, name_band, contact_band) FROM STDIN") as out:
-            for name_band, contact_band, rowid, i in ordered:  # as `pg_search.rebalance` stores them
-                out.write_row((rowid, docs[i][1], name_band, contact_band))
-        with conn.cursor().copy("COPY search_words (rowid, tokens, name_band, contact_band) FROM STDIN") as out:
-            for name_band, contact_band, rowid, i in ordered:
-                out.write_row((rowid, tokens[i], name_band, contact_band))
+        keys = "name_band, contact_band, name, last_contact_at"  # the bands and the sort keys (steps 12 and 14)
+        with conn.cursor().copy(f"COPY search_trigram (rowid, body, {keys}) FROM STDIN") as out:
+            for name_band, contact_band, name, contact, rowid, i in ordered:  # as `pg_search.rebalance` stores them
+                out.write_row((rowid, docs[i][1], name_band, contact_band, name, contact))
+        with conn.cursor().copy(f"COPY search_words (rowid, tokens, {keys}) FROM STDIN") as out:
+            for name_band, contact_band, name, contact, rowid, i in ordered:
+                out.write_row((rowid, tokens[i], name_band, contact_band, name, contact))
         seconds["copy documents"] = time.perf_counter() - started
         log(f"documents copied in {seconds['copy documents']:.1f} s")
         for index, statement in pg_search.GIN_INDEXES.items():

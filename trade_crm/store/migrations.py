@@ -510,6 +510,14 @@ def _v13_mail(db: SqliteDatabase) -> None:
     # senders waiting for triage and the never-log list. `owner` is NULL on a laptop book; on a server
     # the login whose mailbox it is (store/pg_mail.py, server step 13). Its twin: store/pg_mail.py.
     _run_script(db, V13_MAIL)
+
+
+def _v14_server_search_page(db: SqliteDatabase) -> None:
+    # Nothing on a laptop book: the server finds a text search's page in one function (store/pg_search.py,
+    # server step 14); FTS5's plans stay in domain/customers/query.py.
+    pass
+
+
 V16_ORDER_SUMMARY = """
 CREATE TABLE order_summary (
     customer_id INTEGER NOT NULL PRIMARY KEY,
@@ -559,6 +567,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(12, "search on a server (server only)", _v12_server_search),
     Migration(13, "mail in: accounts, folders, messages, their customers, new senders, the never-log list",
               _v13_mail),
+    Migration(14, "a server search's page in one round trip (server only)", _v14_server_search_page),
     Migration(16, "each customer's orders summed up for the dormant rule; reminder indexes, none the overdue one covers",
               _v16_order_summary),
 )

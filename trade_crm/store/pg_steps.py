@@ -108,6 +108,11 @@ def _v12_search_bands(db: Database) -> None:
     pg_search.add_bands(db)
 
 
+def _v14_search_page(db: Database) -> None:
+    """Server only (SQLite 14 is a no-op): a text search's page found in one round trip (store/pg_search.py)."""
+    pg_search.add_page_function(db)
+
+
 V16_ORDER_SUMMARY = (
     "CREATE TABLE order_summary (customer_id INTEGER NOT NULL PRIMARY KEY, order_count INTEGER NOT NULL, "
     "first_order_on DATE NOT NULL, last_order_on DATE NOT NULL)",
@@ -156,5 +161,6 @@ POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     11: pg_access.apply,  # roles' grants, row-level security, audit triggers (SQLite 11 is a no-op)
     12: _v12_search_bands,
     13: pg_mail.apply,  # mail in: its tables, a mailbox its login's own (SQLite 13: store/migrations.py)
+    14: _v14_search_page,
     16: _v16_order_summary,
 }

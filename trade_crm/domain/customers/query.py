@@ -22,12 +22,13 @@ text, see `search.search_clauses`):
   A term that needs checking (longer than a trigram): the candidates sorted and checked only until
   the page is full.
 
-A server book's text search is store/pg_search.py's (pg_trgm and a token array; `_server_text_page`):
-a short walk of the sort order (a common term fills the page there), then a sample of the hits (a rare
-term's are all of them: sort those), then, by name or last contact, the hits a sort band at a time
-(each document carries its customer's band, a monotone function of the sort key: the first bands that
-hold a page's worth of hits hold the page, whatever the hits' number or where they sort); other sorts
-walk further or sort every hit. Filters, counts and positions take its conditions as they take FTS5's.
+A server book's text search is store/pg_search.py's (pg_trgm and a token array; `_server_text_page`).
+By name or last contact, the server's `search_page` finds the page in one round trip: a short walk of
+the sort order (a common term fills the page there), then a sample of the hits (a rare term's are all
+of them: sort those), then the hits a sort band at a time (each document carries its customer's band, a
+monotone function of the sort key: the first bands that hold a page's worth of hits hold the page,
+whatever the hits' number or where they sort). Other sorts: the same walk and sample from here, then a
+longer walk or every hit sorted. Filters, counts and positions take its conditions as they take FTS5's.
 """
 
 from __future__ import annotations
@@ -175,8 +176,7 @@ _BATCH = 900  # ids per IN (...) list: old SQLite builds allow 999 parameters
 _WALK_ROWS = 2500  # rows a 3+ character query may test one by one (about 2 µs each) before giving up
 _WALK_ROWS_SERVER = 6000  # on PostgreSQL a row's test is an index probe, a few µs, whatever the term's length
 _BAND_GROUP = 16  # empty bands asked for in one statement, at most
-_BAND_CAP = 1500  # hits read from a band before walking it instead (from its start, in sort order)
-_WALK_ROWS_BAND = 2000  # rows such a walk may test: a band with 1,500+ hits finds a page within them if they spread
+_BAND_CAP = 1500  # hits asked of a group of bands at once: more, and they are asked a band at a time
 _WALK_ROWS_FIRST = 300  # a server's first walk: a page of a term on 1 customer in 6 (a letter, "@gmail")
 _WALK_ROWS_SHORT = 400  # the same for 1-2 character terms, whose per-row FTS lookup costs 5-40 µs
 _LIST_HITS = 6000  # hits (estimated) from which sorting them all costs more than a walk against their list
@@ -245,32 +245,29 @@ def _text_page(text: str, sort: str, order: str, offset: int, limit: int) -> lis
 
 
 def _server_text_page(text: str, sort: str, order: str, offset: int, limit: int) -> list[tuple] | None:
-    """`_text_page` on a server book, whose planner misjudges how many documents a LIKE finds. In turn,
-    each step cheap where the one before it stops: a short walk of the sort order, which fills a page of
-    a common term ("m", "@gmail"); a sample of the hits, which holds every hit of a rare one; the hits
-    a sort band at a time (`pg_search.band_hits_sql`), for the many hits that sort late; and, for a sort
-    without bands, a longer walk or every hit sorted."""
+    """`_text_page` on a server book, whose planner misjudges how many documents a LIKE finds. By name or last
+    contact, the server's `search_page` (store/pg_search.py) finds the page in one round trip: a short walk of
+    the sort order, which fills a page of a common term ("m", "@gmail"); a sample of the hits, which holds
+    every hit of a rare one; then the hits a sort band at a time, for the many hits that sort late. Other
+    sorts: the same walk and sample from here, then a longer walk or every hit sorted."""
     found = pg_search.hits_sql(text)
     if found is None:
         return None
     needed = offset + limit
-    seen = 0
+    db = database.obj
+    if sort in pg_search.BAND_COLUMNS:
+        ids = pg_search.page_ids(db, text, sort, order.endswith("DESC"), needed,
+                                 walk_rows=max(_WALK_ROWS_FIRST, 4 * needed), sample=_SAMPLE, band_cap=_BAND_CAP,
+                                 band_group=_BAND_GROUP)
+        return _rows_in_order(ids[offset:needed])
     if sort in _INDEXED_SORTS:
-        page, seen = _server_walk(text, order, needed, max(_WALK_ROWS_FIRST, 4 * needed))
+        page = _server_walk(text, order, needed, max(_WALK_ROWS_FIRST, 4 * needed))
         if page is not None:
             return _rows_in_order(page[offset:needed])
-    if seen and sort in pg_search.BAND_COLUMNS:  # 1 customer in 300 or more: listing the hits costs more than bands
-        return _band_page(text, sort, order.endswith("DESC"), order, offset, limit)
     sql, params = found
-    db = database.obj
-    sample = db.execute_sql(f"{pg_search.hits_sql(text, 'rowid, name_band, contact_band')[0]} LIMIT {_SAMPLE}",
-                            params).fetchall()
-    hits = sorted(r[0] for r in sample)
+    hits = sorted(r[0] for r in db.execute_sql(f"{sql} LIMIT {_SAMPLE}", params))
     if len(hits) < _SAMPLE:
         return _sorted_page(hits, order, offset, limit) if hits else []
-    if sort in pg_search.BAND_COLUMNS:  # where the sample's hits start: the bands before, asked at once
-        seen_bands = {r[1] if sort == "name" else r[2] for r in sample}
-        return _band_page(text, sort, order.endswith("DESC"), order, offset, limit, seen_bands)
     if sort in _INDEXED_SORTS:
         low, high = hits[len(hits) // 10], hits[len(hits) * 9 // 10]  # rows moved by updates sit out of order
         rows = _walk(text, order, offset, limit, 0.8 * len(hits) / (high - low + 1), _WALK_ROWS_SERVER)
@@ -281,101 +278,18 @@ def _server_text_page(text: str, sort: str, order: str, offset: int, limit: int)
     return _rows_in_order([r[0] for r in page])
 
 
-def _server_walk(text: str, order: str, needed: int, rows: int) -> tuple[list[int] | None, int]:
-    """(The hits among the first `rows` customers in sort order when they fill `needed`, else None; how
-    many hits it saw)."""
+def _server_walk(text: str, order: str, needed: int, rows: int) -> list[int] | None:
+    """The hits among the first `rows` customers in sort order when they fill `needed` (or the book ends),
+    else None."""
     db = database.obj
     batch = [r[0] for r in db.execute_sql(f"SELECT c.id FROM customer c ORDER BY {order} LIMIT ?", [rows])]
     if not batch:
-        return [], 0
+        return []
     condition, params = pg_search.row_condition(text, "c.id")
     matching = {r[0] for r in db.execute_sql(
         f"SELECT c.id FROM customer c WHERE c.id = ANY(?) AND {condition}", [batch, *params])}
     found = [cid for cid in batch if cid in matching]
-    return (found if len(found) >= needed or len(batch) < rows else None), len(found)
-
-
-def _band_page(text: str, sort: str, descending: bool, order: str, offset: int, limit: int,
-               seen_bands: set[int] | None = None) -> list[tuple]:
-    """The page from the hits of the first sort bands (`pg_search.band_hits_sql`). Bands come back
-    whole while they are thin, several at a time while they are empty (a late-sorting term's first
-    bands: cheap, the documents being stored in band order); a band with more hits than a page needs
-    is walked in sort order from its start instead of read in full."""
-    db = database.obj
-    needed = offset + limit
-    cap = max(4 * needed, _BAND_CAP)
-    bands = pg_search.band_order(db, sort, descending)
-    pg_search.probe_by_index(db)
-    hits: list[int] = []
-    start, step, growing = 0, 1, True
-    first = next((i for i, band in enumerate(bands) if band in (seen_bands or ())), 0)
-    if first > 1:  # the bands before the first that a sample of the hits met: most likely empty, all asked at once
-        sql, params = pg_search.band_hits_sql(text, sort, bands[:first])
-        found = [r[0] for r in db.execute_sql(f"{sql} LIMIT {cap}", params)]
-        if len(found) < cap:
-            hits.extend(found)
-            start, growing = first, False
-    while start < len(bands) and len(hits) < needed:
-        chunk = bands[start:start + step]
-        sql, params = pg_search.band_hits_sql(text, sort, chunk)
-        found = [r[0] for r in db.execute_sql(f"{sql} LIMIT {cap}", params)]
-        if len(found) < cap:  # every hit of these bands
-            hits.extend(found)
-            start += len(chunk)
-            growing = growing and not found  # empty bands before the first hit: ask for more at once
-            step = min(2 * step, _BAND_GROUP) if growing else 1
-            continue
-        if len(chunk) > 1:  # ask again a band at a time
-            step, growing = 1, False
-            continue
-        ahead = _sorted_ids(hits, order)  # every hit before this band, in order
-        walked = _walk_from_band(text, sort, descending, chunk[0], order, needed - len(ahead))
-        if walked is not None:
-            return _rows_in_order((ahead + walked)[offset:needed])
-        sql, params = pg_search.band_hits_sql(text, sort, chunk)
-        hits.extend(r[0] for r in db.execute_sql(sql, params))
-        start += 1
-    return _rows_in_order(_sorted_ids(hits, order)[offset:needed])
-
-
-def _walk_from_band(text: str, sort: str, descending: bool, band: int, order: str, needed: int) -> list[int] | None:
-    """The first `needed` hits in sort order from the start of `band` on (whose hits are dense), when
-    `_WALK_ROWS_BAND` rows hold them; None when they do not, or the band's start is not a simple range."""
-    starts = pg_search.band_starts(database.obj, sort)
-    key = {"name": "c.name COLLATE nocase", "last_contact": "c.last_contact_at"}[sort]
-    # Never-contacted customers sort lowest, as on SQLite (`_order`: NULLS FIRST ascending, LAST descending).
-    if band == pg_search.NO_CONTACT_BAND:
-        condition, params = ("TRUE" if not descending else "c.last_contact_at IS NULL"), []
-    elif not descending:
-        condition, params = ((f"{key} >= ?", [starts[band - 1]]) if band > 0 else
-                             ("c.last_contact_at IS NOT NULL" if sort == "last_contact" else "TRUE", []))
-    else:
-        condition, params = (f"{key} < ?", [starts[band]]) if band < len(starts) else ("TRUE", [])
-    ends_early = sort == "last_contact" and descending and band != pg_search.NO_CONTACT_BAND  # NULLs follow
-    db = database.obj
-    test, test_params = pg_search.row_condition(text, "c.id")
-    found: list[int] = []
-    walked, step = 0, 4 * needed
-    while len(found) < needed and walked < _WALK_ROWS_BAND:
-        batch = [r[0] for r in db.execute_sql(f"SELECT c.id FROM customer c WHERE {condition} ORDER BY {order} "
-                                              "LIMIT ? OFFSET ?", [*params, step, walked])]
-        if not batch:  # the end of the list, unless the never-contacted, left out of `condition`, follow
-            return None if ends_early else found
-        matching = {r[0] for r in db.execute_sql(f"SELECT c.id FROM customer c WHERE c.id = ANY(?) AND {test}",
-                                                 [batch, *test_params])}
-        found.extend(cid for cid in batch if cid in matching)
-        walked += len(batch)
-        step = min(2 * step, _WALK_ROWS_BAND - walked)
-    return found[:needed] if len(found) >= needed else None
-
-
-def _sorted_ids(ids: list[int], order: str) -> list[int]:
-    """These customers' ids in `order` (a band sort's: name or last contact, then id)."""
-    if not ids:
-        return []
-    return [r[0] for r in database.obj.execute_sql(
-        "WITH c AS MATERIALIZED (SELECT id, name, last_contact_at FROM customer WHERE id = ANY(?)) "
-        f"SELECT c.id FROM c ORDER BY {order}", [ids])]
+    return found if len(found) >= needed or len(batch) < rows else None
 
 
 def _sorted_page(ids: list[int], order: str, offset: int, limit: int) -> list[tuple]:
