@@ -403,6 +403,15 @@ def _v12_server_search(db: SqliteDatabase) -> None:
     pass
 
 
+def _placeholder(db: SqliteDatabase) -> None:
+    """13 and 14 are other branches' (mail-book, search); the lead puts the real steps here at merge."""
+
+
+def _v15_set_triggers(db: SqliteDatabase) -> None:
+    """Server only: a laptop book has no audit trail, and its change log is SQLite's own triggers
+    (store/pg_set_triggers.py is PostgreSQL's step 15). The number keeps both engines' histories in step."""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "customers, contacts, timeline, orders, reminders, tags, custom fields, imports", _v1_core_tables),
     Migration(2, "full-text search index (trigram + words)", _v2_search_index),
@@ -419,6 +428,9 @@ MIGRATIONS: tuple[Migration, ...] = (
               _v10_team),
     Migration(11, "team access rules (server only)", _v11_team_access),
     Migration(12, "search on a server (server only)", _v12_server_search),
+    Migration(13, "placeholder: branch mail-book's step", _placeholder),
+    Migration(14, "placeholder: branch search's step", _placeholder),
+    Migration(15, "set-based triggers for inserted rows (server only)", _v15_set_triggers),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

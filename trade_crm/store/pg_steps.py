@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from peewee import Database
 
-from trade_crm.store import pg_access, pg_search
+from trade_crm.store import pg_access, pg_search, pg_set_triggers
 
 
 def _v8_smaller_search_index(db: Database) -> None:
@@ -108,10 +108,25 @@ def _v12_search_bands(db: Database) -> None:
     pg_search.add_bands(db)
 
 
+def _placeholder(db: Database) -> None:
+    """Steps 13 and 14 are other branches' (mail-book: 13, search: 14); on this branch they do nothing, so
+    that step 15 runs after 12. The lead replaces them with the real steps at merge (renumbering 15 if needed)."""
+
+
+def _v15_set_triggers(db: Database) -> None:
+    """Server only (SQLite 15 is a no-op): the audit trail's and the reminders' change log's triggers note
+    inserted rows once a statement (store/pg_set_triggers.py), so a publish's millions of rows cost set-based
+    INSERTs instead of a trigger call each."""
+    pg_set_triggers.apply(db, V9_WATCHED)
+
+
 POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     8: _v8_smaller_search_index,
     9: _v9_reminder_changes,
     10: _v10_team,
     11: pg_access.apply,  # roles' grants, row-level security, audit triggers (SQLite 11 is a no-op)
     12: _v12_search_bands,
+    13: _placeholder,  # branch mail-book's migration 13
+    14: _placeholder,  # branch search's step 14
+    15: _v15_set_triggers,
 }
