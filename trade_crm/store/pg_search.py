@@ -146,6 +146,22 @@ def rebalance(db: Database, bands: dict[str, int] | None = None) -> None:
         db.execute_sql(f"DROP INDEX {table}_band")
 
 
+def band_values(db: Database, alias: str) -> tuple[str, list]:
+    """SQL for the (name band, last-contact band) of the customer row `alias`, what `search_name_band` and
+    `search_contact_band` give it, and its parameters: the bounds, read here once. For a bulk insert of
+    documents (a publish) that gives each row its bands: the row trigger asks the customer and reads the
+    bounds (a TOASTed array) again for every row, which cost more than the GIN indexes' upkeep."""
+    bounds = dict(db.execute_sql("SELECT sort, bounds FROM search_band").fetchall())
+    return band_values_sql(alias, "?"), [bounds.get("name"), bounds.get("last_contact")]
+
+
+def band_values_sql(alias: str, mark: str = "%s") -> str:
+    """`band_values`'s SQL with the placeholder `mark` (psycopg's own `%s` for a raw cursor)."""
+    return (f"coalesce(width_bucket({alias}.name COLLATE nocase, CAST({mark} AS text[])), 0)::smallint, "
+            f"CASE WHEN {alias}.last_contact_at IS NULL THEN {NO_CONTACT_BAND}::smallint "
+            f"ELSE coalesce(width_bucket({alias}.last_contact_at, CAST({mark} AS text[])), 0)::smallint END")
+
+
 def band_starts(db: Database, sort: str) -> list[str]:
     """The bounds of `sort` in ascending order: band b (b >= 1) starts at the b-th."""
     found = db.execute_sql("SELECT bounds FROM search_band WHERE sort = ?", (sort,)).fetchone()

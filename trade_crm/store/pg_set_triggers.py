@@ -14,6 +14,11 @@ book": measured). Here the *insert* half of each becomes a statement trigger wit
 - the reminders' change log: each inserted row's customer once (`reminder_change`); updates of the watched
   columns and deletes keep step 9's row triggers (an UPDATE OF trigger may have no transition table).
 
+- the search documents' sort bands (step 12): the BEFORE INSERT row trigger runs only for a document that
+  comes without its bands. The app's own writes (store/search.py) bring none and get them as before; a
+  publish gives a statement's documents theirs in the INSERT itself (pg_search.band_values: the same
+  functions' arithmetic, the bounds read once), which the trigger read again for every row.
+
 PostgreSQL allows one event per trigger with a transition table, hence the separate insert triggers. The
 functions are SECURITY DEFINER where step 11's was (nobody else may write the audit table). SQLite's 15 is
 a no-op: a laptop book has neither.
@@ -78,6 +83,10 @@ def apply(db: Database, watched: dict[str, str]) -> None:
                        f"FOR EACH ROW EXECUTE FUNCTION team_audit('{key}')")
         db.execute_sql(f"CREATE TRIGGER team_audit_inserted AFTER INSERT ON {table} REFERENCING NEW TABLE AS new_rows "
                        f"FOR EACH STATEMENT EXECUTE FUNCTION team_audit_inserted('{key}')")
+    for table in ("search_trigram", "search_words"):  # step 12's, given bands only when a writer brings none
+        db.execute_sql(f"DROP TRIGGER {table}_bands ON {table}")
+        db.execute_sql(f"CREATE TRIGGER {table}_bands BEFORE INSERT ON {table} FOR EACH ROW "
+                       "WHEN (NEW.name_band IS NULL OR NEW.contact_band IS NULL) EXECUTE FUNCTION search_row_bands()")
     for table, columns in watched.items():
         function = "reminder_change_of_customer" if table == "customer" else "reminder_change_of_row"
         db.execute_sql(f"DROP TRIGGER {table}_change ON {table}")
@@ -96,6 +105,10 @@ def row_trigger_statements(watched: dict[str, str]) -> list[str]:
         statements += [f"DROP TRIGGER team_audit_inserted ON {table}",
                        f"CREATE TRIGGER team_audit_row_insert AFTER INSERT ON {table} "
                        f"FOR EACH ROW EXECUTE FUNCTION team_audit('{key}')"]
+    for table in ("search_trigram", "search_words"):
+        statements += [f"DROP TRIGGER {table}_bands ON {table}",
+                       f"CREATE TRIGGER {table}_bands BEFORE INSERT ON {table} FOR EACH ROW "
+                       "EXECUTE FUNCTION search_row_bands()"]
     for table in watched:
         function = "reminder_change_of_customer" if table == "customer" else "reminder_change_of_row"
         statements += [f"DROP TRIGGER {table}_change_inserted ON {table}",

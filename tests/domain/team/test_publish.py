@@ -20,7 +20,7 @@ from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.reminders.records import mark_done_many, save_reminder
 from trade_crm.domain.team.publish import ORIGIN_SETTING, PublishError, book_origin, publish
 from trade_crm.exchange.importing.history import undo_batch
-from trade_crm.store import pg_set_triggers, pg_steps
+from trade_crm.store import pg_set_triggers, pg_steps, search
 from trade_crm.store.db import close_database, open_database
 from trade_crm.store.errors import DatabaseError
 from trade_crm.store.models import ImportBatch, Opportunity, database
@@ -375,3 +375,22 @@ def test_a_publish_writes_the_audit_trail_and_change_log_the_row_triggers_wrote(
     muller = next(e for e in entries if e[1] == "customer" and e[6]["city"] == "München")
     assert channel[3] == muller[2] == muller[3]  # a channel's customer, through its contact
     assert len(changed) == 2
+
+
+def test_published_documents_carry_the_sort_bands_the_servers_functions_give_them(db, laptop, server):
+    """The documents get their bands in the publish's INSERT (not from the row trigger): the same bands."""
+    server.execute_sql("DELETE FROM search_band")
+    server.execute_sql("INSERT INTO search_band (sort, bounds) VALUES ('name', ARRAY['m', 'z']), "
+                       "('last_contact', ARRAY['2026-11-01 00:00:00'])")
+    publish(db, server, now=NOW)
+
+    for table in ("search_trigram", "search_words"):
+        rows = server.execute_sql(
+            f"SELECT s.name_band, s.contact_band, search_name_band(c.name), search_contact_band(c.last_contact_at) "
+            f"FROM {table} s JOIN customer c ON c.id = s.rowid ORDER BY c.name").fetchall()
+        assert [(given, contact) for given, contact, _, _ in rows] == [(nb, cb) for _, _, nb, cb in rows]
+        assert [band for band, _, _, _ in rows] == [1, 2]  # Müller after 'm', 刘凯 after 'z'
+    assert server.execute_sql("SELECT tokens FROM search_words s JOIN customer c ON c.id = s.rowid "
+                              "WHERE c.country = 'CN'").fetchone()[0][:3] == sorted(
+        search.short_tokens(server.execute_sql("SELECT body FROM search_trigram s JOIN customer c ON c.id = s.rowid "
+                                               "WHERE c.country = 'CN'").fetchone()[0]))[:3]
