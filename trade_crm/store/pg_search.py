@@ -26,8 +26,8 @@ being quantiles of the keys (`BANDS` of them; `rebalance`). The band is a monoto
 before every hit of band b + 1; and the GIN indexes hold the bands as a column (btree_gin), so "the
 hits of band b" is one index scan that meets the term's lists and the band's, reading ~1/64 of the
 hits (with the rows stored in name-band order, an empty band costs ~0.1 ms). `band_hits_sql` asks for a few bands at a time, in sort order, until a page is full. Triggers
-keep each row's bands: set when a document is inserted, updated when a customer's name or last contact
-changes. Bounds only speed the search up: skewed or stale bounds (a book that grew since) still give
+keep each row's bands: set when a document is inserted without them (a bulk writer may give them in its
+INSERT: `band_values`, server step 15), updated when a customer's name or last contact changes. Bounds only speed the search up: skewed or stale bounds (a book that grew since) still give
 exact answers, and `rebalance` draws them again.
 """
 
