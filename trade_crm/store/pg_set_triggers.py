@@ -2,18 +2,18 @@
 
 Step 11's audit trail (store/pg_access.py) and step 9's reminders' change log (store/pg_steps.py) were row
 triggers: for each inserted row a PL/pgSQL call and an INSERT of its own. A publish inserts 2.7M rows for
-the 100k bench book, and those calls were most of its server time (docs/team-server.md, "Publish a laptop
-book": measured). Here the *insert* half of each becomes a statement trigger with a transition table
-(`REFERENCING NEW TABLE`), which writes the same rows in one INSERT ... SELECT:
+the 100k bench book, and those calls were 46 s of the 106 s of server CPU its rows cost
+(docs/team-server.md, "Publish: how it is fast, and what was measured"). Here the *insert* half of each
+becomes a statement trigger with a transition table (`REFERENCING NEW TABLE`), which writes the same rows
+in one INSERT ... SELECT:
 
 - audit: one `audit_entry` per inserted row, as before: who = the session's login, when = the transaction's
   start in UTC, tbl, the row's id, its customer (a channel's through its contact, read when the statement
   ends, as the row trigger read it), action 'insert', before NULL, after = the whole row as JSON (the same
-  object; its text is row_to_json's, see AUDIT_INSERTED), in the order the rows went in. Updates and deletes keep step 11's
-  row trigger (a delete's cascade rule reads each row's customer as it goes);
+  object; its text is row_to_json's, see AUDIT_INSERTED), in the order the rows went in. Updates and
+  deletes keep step 11's row trigger (a delete's cascade rule reads each row's customer as it goes);
 - the reminders' change log: each inserted row's customer once (`reminder_change`); updates of the watched
-  columns and deletes keep step 9's row triggers (an UPDATE OF trigger may have no transition table).
-
+  columns and deletes keep step 9's row triggers (an UPDATE OF trigger may have no transition table);
 - the search documents' sort bands (step 12): the BEFORE INSERT row trigger runs only for a document that
   comes without its bands. The app's own writes (store/search.py) bring none and get them as before; a
   publish gives a statement's documents theirs in the INSERT itself (pg_search.band_values: the same
@@ -21,7 +21,7 @@ book": measured). Here the *insert* half of each becomes a statement trigger wit
 
 PostgreSQL allows one event per trigger with a transition table, hence the separate insert triggers. The
 functions are SECURITY DEFINER where step 11's was (nobody else may write the audit table). SQLite's 15 is
-a no-op: a laptop book has neither.
+a no-op: a laptop book has none of these triggers.
 """
 
 from __future__ import annotations
