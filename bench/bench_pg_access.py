@@ -15,7 +15,7 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bench import bench_pg_search
+from bench import bench_pg_search, pg_cache
 from bench.book import CACHE_DIR, ensure_book
 from bench.report import median_seconds, render, timing
 from tests.postgres_server import OWNER, OWNER_PASSWORD, start_server, stop_server
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     book_path = args.book or ensure_book(100_000, cache_dir=CACHE_DIR).path
     server = start_server(os.environ)
     try:
-        bench_pg_search.restart_for_bench(server)
+        pg_cache.restart(server)
         server.execute(roles_sql())
         server.create_role(OWNER, OWNER_PASSWORD)
         dbname = server.create_database(OWNER)

@@ -90,6 +90,12 @@ def _start(server: PostgresServer) -> None:
         raise RuntimeError(f"pg_ctl start failed: {result.stderr.strip() or result.stdout.strip()}\n{tail}")
 
 
+def restart(server: PostgresServer) -> None:
+    """Restart a test server (tests/postgres_server.py's settings) with the bench's: a server's memory."""
+    server.stop()
+    _start(server)
+
+
 def _stop(server: PostgresServer) -> None:
     """A clean shutdown (a checkpoint), so the kept folder starts without recovery."""
     if (server.data_dir / "postmaster.pid").exists():

@@ -518,6 +518,11 @@ def _v14_server_search_page(db: SqliteDatabase) -> None:
     pass
 
 
+def _v15_set_triggers(db: SqliteDatabase) -> None:
+    """Server only: a laptop book has no audit trail, and its change log is SQLite's own triggers
+    (store/pg_set_triggers.py is PostgreSQL's step 15). The number keeps both engines' histories in step."""
+
+
 V16_ORDER_SUMMARY = """
 CREATE TABLE order_summary (
     customer_id INTEGER NOT NULL PRIMARY KEY,
@@ -568,6 +573,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(13, "mail in: accounts, folders, messages, their customers, new senders, the never-log list",
               _v13_mail),
     Migration(14, "a server search's page in one round trip (server only)", _v14_server_search_page),
+    Migration(15, "set-based triggers for inserted rows (server only)", _v15_set_triggers),
     Migration(16, "each customer's orders summed up for the dormant rule; reminder indexes, none the overdue one covers",
               _v16_order_summary),
 )

@@ -19,7 +19,8 @@ not in the app, so psql sees what the app sees:
   append-only for salespeople (no DELETE right; an UPDATE may only move an entry to another customer, as a
   merge does).
 - Audit: AFTER INSERT/UPDATE/DELETE row triggers on the customer-data tables write one `audit_entry` per
-  changed row (who = the login, at = UTC text, before/after as JSON: whole rows for an insert or a delete,
+  changed row (since step 15, store/pg_set_triggers.py, the inserted rows' entries are written once a
+  statement, from a transition table: the same entries) (who = the login, at = UTC text, before/after as JSON: whole rows for an insert or a delete,
   the changed columns for an update). The function is SECURITY DEFINER: nobody else may write the table.
   Rows removed or nulled by a cascade are not noted again (their customer or contact is gone by then: RI
   actions fire their triggers at the outer statement's level, so pg_trigger_depth cannot tell): the parent's

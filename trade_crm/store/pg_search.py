@@ -35,6 +35,10 @@ few at a time, until a page is full, in one round trip from the app; the documen
 customer's sort keys too (name, last contact: the same triggers keep them), so the hits are sorted from
 the rows the search reads, without reading their customers; row-level security then picks, in order,
 those the caller may see.
+hits (with the rows stored in name-band order, an empty band costs ~0.1 ms). `band_hits_sql` asks for a few bands at a time, in sort order, until a page is full. Triggers
+keep each row's bands: set when a document is inserted without them (a bulk writer may give them in its
+INSERT: `band_values`, server step 15), updated when a customer's name or last contact changes. Bounds only speed the search up: skewed or stale bounds (a book that grew since) still give
+exact answers, and `rebalance` draws them again.
 """
 
 from __future__ import annotations
@@ -354,6 +358,20 @@ def page_ids(db: Database, query: str, sort: str, descending: bool, needed: int,
                             (patterns, tokens, sort, descending, needed, walk_rows, sample, band_cap,
                              band_group)).fetchone()
     return list(ids or ())
+def band_values(db: Database, alias: str) -> tuple[str, list]:
+    """SQL for the (name band, last-contact band) of the customer row `alias`, what `search_name_band` and
+    `search_contact_band` give it, and its parameters: the bounds, read here once. For a bulk insert of
+    documents (a publish) that gives each row its bands: the row trigger asks the customer and reads the
+    bounds (a TOASTed array) again for every row, which cost more than the GIN indexes' upkeep."""
+    bounds = dict(db.execute_sql("SELECT sort, bounds FROM search_band").fetchall())
+    return band_values_sql(alias, "?"), [bounds.get("name"), bounds.get("last_contact")]
+
+
+def band_values_sql(alias: str, mark: str = "%s") -> str:
+    """`band_values`'s SQL with the placeholder `mark` (psycopg's own `%s` for a raw cursor)."""
+    return (f"coalesce(width_bucket({alias}.name COLLATE nocase, CAST({mark} AS text[])), 0)::smallint, "
+            f"CASE WHEN {alias}.last_contact_at IS NULL THEN {NO_CONTACT_BAND}::smallint "
+            f"ELSE coalesce(width_bucket({alias}.last_contact_at, CAST({mark} AS text[])), 0)::smallint END")
 
 
 def band_starts(db: Database, sort: str) -> list[str]:

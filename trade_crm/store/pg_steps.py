@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from peewee import Database
 
-from trade_crm.store import pg_access, pg_mail, pg_search
+from trade_crm.store import pg_access, pg_mail, pg_search, pg_set_triggers
 
 
 def _v8_smaller_search_index(db: Database) -> None:
@@ -113,6 +113,13 @@ def _v14_search_page(db: Database) -> None:
     pg_search.add_page_function(db)
 
 
+def _v15_set_triggers(db: Database) -> None:
+    """Server only (SQLite 15 is a no-op): the audit trail's and the reminders' change log's triggers note
+    inserted rows once a statement (store/pg_set_triggers.py), so a publish's millions of rows cost set-based
+    INSERTs instead of a trigger call each."""
+    pg_set_triggers.apply(db, V9_WATCHED)
+
+
 V16_ORDER_SUMMARY = (
     "CREATE TABLE order_summary (customer_id INTEGER NOT NULL PRIMARY KEY, order_count INTEGER NOT NULL, "
     "first_order_on DATE NOT NULL, last_order_on DATE NOT NULL)",
@@ -162,5 +169,6 @@ POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     12: _v12_search_bands,
     13: pg_mail.apply,  # mail in: its tables, a mailbox its login's own (SQLite 13: store/migrations.py)
     14: _v14_search_page,
+    15: _v15_set_triggers,
     16: _v16_order_summary,
 }

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from tests.helpers import build_v1_book
-from tests.postgres_server import OWNER, OWNER_PASSWORD
+from tests.postgres_server import OWNER, OWNER_PASSWORD, TEMPLATE
 from trade_crm.domain.customers.contacts import ContactInput, add_contact, update_contact
 from trade_crm.domain.customers.orders import record_order
 from trade_crm.domain.customers.query import CustomerFilter, search_customers
@@ -20,6 +20,7 @@ from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.reminders.records import mark_done_many, save_reminder
 from trade_crm.domain.team.publish import ORIGIN_SETTING, PublishError, book_origin, publish
 from trade_crm.exchange.importing.history import undo_batch
+from trade_crm.store import pg_set_triggers, pg_steps, search
 from trade_crm.store.db import close_database, open_database
 from trade_crm.store.errors import DatabaseError
 from trade_crm.store.models import ImportBatch, Opportunity, database
@@ -336,3 +337,64 @@ def test_a_salesperson_login_publishes_and_owns_what_it_published(db, laptop, pg
 
     assert summary.owner == "publish_ann" and owners == [("publish_ann",)]
     assert again.created == 0
+
+
+def audit_rows(target) -> list[tuple]:
+    """The audit trail in the order it was written: who, table, row, customer, action, before, the row as JSON."""
+    return [(actor, tbl, row_id, customer_id, action, before, json.loads(after))
+            for actor, tbl, row_id, customer_id, action, before, after in target.execute_sql(
+                "SELECT actor, tbl, row_id, customer_id, action, before, after FROM audit_entry ORDER BY id")]
+
+
+def test_a_publish_writes_the_audit_trail_and_change_log_the_row_triggers_wrote(db, laptop, postgres_server):
+    """Step 15 notes inserted rows once a statement: a publish leaves the same audit entries (one per row, in
+    the same order, the same JSON object) and the same changed customers as step 11's and 9's row triggers."""
+    seller = postgres_server.person("publish_seller")
+    published = {}
+    for triggers in ("per statement", "per row"):
+        name = postgres_server.create_database(OWNER, template=TEMPLATE)
+        if triggers == "per row":
+            with postgres_server.admin(name) as conn:
+                for statement in pg_set_triggers.row_trigger_statements(pg_steps.V9_WATCHED):
+                    conn.execute(statement)
+        target = open_postgres(seller.url(name), password=seller.password, bind=False)
+        try:
+            publish(db, target, now=NOW)
+            published[triggers] = (audit_rows(target), target.execute_sql(
+                "SELECT customer_id FROM reminder_change ORDER BY 1").fetchall())
+        finally:
+            target.close()
+            postgres_server.drop_database(name)
+
+    entries, changed = published["per statement"]
+    assert published["per row"] == (entries, changed)
+    assert len(entries) == sum(counts(db)[t] for t in ("customer", "contact", "contact_channel", "interaction",
+                                                          "opportunity", "orders", "customer_tag"))
+    assert {(actor, action) for actor, _, _, _, action, _, _ in entries} == {("publish_seller", "insert")}
+    channel = next(e for e in entries if e[1] == "contact_channel" and e[6]["value"] == "jm@mueller.de")
+    muller = next(e for e in entries if e[1] == "customer" and e[6]["city"] == "München")
+    assert channel[3] == muller[2] == muller[3]  # a channel's customer, through its contact
+    assert len(changed) == 2
+
+
+def test_published_documents_carry_the_sort_bands_the_servers_functions_give_them(db, laptop, server):
+    """The documents get their bands and sort keys in the publish's INSERT (not from the row trigger): the same
+    bands, and the name and last contact the server's search sorts them by (step 14)."""
+    server.execute_sql("DELETE FROM search_band")
+    server.execute_sql("INSERT INTO search_band (sort, bounds) VALUES ('name', ARRAY['m', 'z']), "
+                       "('last_contact', ARRAY['2026-11-01 00:00:00'])")
+    publish(db, server, now=NOW)
+
+    for table in ("search_trigram", "search_words"):
+        rows = server.execute_sql(
+            f"SELECT s.name_band, s.contact_band, search_name_band(c.name), search_contact_band(c.last_contact_at) "
+            f"FROM {table} s JOIN customer c ON c.id = s.rowid ORDER BY c.name").fetchall()
+        assert [(given, contact) for given, contact, _, _ in rows] == [(nb, cb) for _, _, nb, cb in rows]
+        assert [band for band, _, _, _ in rows] == [1, 2]  # Müller after 'm', 刘凯 after 'z'
+        keys = server.execute_sql(f"SELECT s.name, s.last_contact_at, c.name, c.last_contact_at FROM {table} s "
+                                  f"JOIN customer c ON c.id = s.rowid").fetchall()
+        assert keys and all(name == c_name and at == c_at for name, at, c_name, c_at in keys)
+    assert server.execute_sql("SELECT tokens FROM search_words s JOIN customer c ON c.id = s.rowid "
+                              "WHERE c.country = 'CN'").fetchone()[0][:3] == sorted(
+        search.short_tokens(server.execute_sql("SELECT body FROM search_trigram s JOIN customer c ON c.id = s.rowid "
+                                               "WHERE c.country = 'CN'").fetchone()[0]))[:3]

@@ -26,10 +26,13 @@ processes at once waits on an advisory lock instead of racing. A 100k-customer b
 PostgreSQL holds that in one transaction without trouble, and resuming half a publish would need the
 same bookkeeping as a second publish anyway.
 
-**Fast.** Rows go in with COPY through the server book's psycopg connection, ids drawn from the
-server's sequences in one statement per table; the laptop's search documents (the folded text
-store/search.py made) are copied with their token arrays, so the server does not gather and fold them
-again; only customers that were updated, or got contacts or tags, are re-indexed the ordinary way.
+**Fast.** Rows go in with COPY through the server book's psycopg connection (staged in a temporary table
+and moved with one INSERT ... SELECT where row-level security refuses COPY), ids drawn from the server's
+sequences in one statement per table; the laptop's search documents (the folded text store/search.py
+made) are copied with their tokens and get their sort bands in the same INSERT, so the server does not
+gather and fold them again; only customers that were updated, or got contacts or tags, are re-indexed the
+ordinary way. The server notes inserted rows once a statement (audit trail, reminders' change log: server
+step 15). docs/team-server.md, "Publish: how it is fast", has the measurements.
 
 Where: this module is the entry (`publish`, `publish_to`, the summary); publish_run.py holds one
 publish's state and the three-way tables; publish_steps.py the facts, reminders, row origins and search
