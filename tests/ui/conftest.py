@@ -9,6 +9,17 @@ from PySide6.QtCore import QLocale
 
 from trade_crm.tools.compile_translations import lrelease_command
 from trade_crm.ui.common.i18n import install_translator, remove_translators, translations_folder
+from trade_crm.ui.common.workers import Job
+
+
+@pytest.fixture(autouse=True)
+def no_job_outlives_its_test():
+    """A job a test started but did not wait for (a duplicate hint, a backup list) is stopped and waited for at
+    the end of that test: its worker thread closes its own connection to that test's book, instead of leaving
+    it open for the collector to find during a later test (a ResourceWarning there), or reporting to a
+    window already gone."""
+    yield
+    assert Job.stop_all(10_000), "a job was still running 10 s after its test ended"
 
 
 @pytest.fixture

@@ -206,13 +206,24 @@ def document_parts(db: SqliteDatabase, ids: list[int] | None) -> dict[int, list[
     ):
         docs[cid].append(tag)
     if _has_mail(db):  # mail on the timeline (#19): its subject, first lines and attachment names
-        for cid, summary, body in db.execute_sql(
-            "SELECT c.id, i.summary, i.body FROM mail_link ml JOIN interaction i ON i.id = ml.interaction_id "
-            f"JOIN customer c ON c.id = ml.customer_id{where}" + (" ORDER BY i.id" if fixed else ""),
+        whole = indexes_whole_mail(db)
+        text = "m.text" if whole else "''"
+        for cid, summary, body, rest in db.execute_sql(
+            f"SELECT c.id, i.summary, i.body, {text} FROM mail_link ml JOIN interaction i ON i.id = ml.interaction_id "
+            + ("JOIN mail_message m ON m.id = ml.message_id " if whole else "")
+            + f"JOIN customer c ON c.id = ml.customer_id{where}" + (" ORDER BY i.id" if fixed else ""),
             params,
         ):
-            docs[cid].extend(v for v in (summary, body) if v)
+            docs[cid].extend(v for v in (summary, body, rest) if v)
     return docs
+
+
+def indexes_whole_mail(db: Database) -> bool:
+    """Whether a customer's document holds the whole text of its mail, or only what its timeline shows
+    (subject, first lines, attachment names). A laptop book is one person's: all of it. On a server the
+    message is its login's alone (row-level security), while the document serves everyone who sees the
+    customer: a search there must not find words that only the mailbox holds."""
+    return _is_fts5(db)
 
 
 def _has_mail(db: Database) -> bool:

@@ -118,9 +118,10 @@ def log_messages(items: Sequence[LogItem], clock: Clock) -> int:
                 "AND (last_contact_at IS NULL OR last_contact_at < ?)",
                 [(when, cid, when) for cid, when in sorted(newest.items())])
 
+    whole = search.indexes_whole_mail(database.obj)
     texts: dict[int, list[str]] = {}
-    for (_id, customer_id, _contact, _kind, _when, summary, body, _now) in entries:
-        texts.setdefault(customer_id, []).extend(v for v in (summary, body) if v)
+    for (_id, customer_id, _contact, _kind, _when, summary, body, _now), link in zip(entries, links, strict=True):
+        texts.setdefault(customer_id, []).extend(v for v in (summary, body, link[1].text if whole else "") if v)
     search.add_to_documents(database.obj, texts, between=last_contact)
     return len(links)
 
