@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QThread, QThreadPool
+from PySide6.QtCore import QObject, QThread, QThreadPool
 
 from tests.helpers import no_connection_left
 from trade_crm.domain.customers.records import create_customer, customer_count
@@ -169,3 +169,23 @@ def test_stop_all_at_quit_cancels_running_jobs_and_waits_for_their_threads(qtbot
     assert Job.stop_all(timeout_ms=5000)
     assert ended == [True]  # the thread is done before stop_all returns, not 30 s later
     qtbot.waitUntil(lambda: not job.is_running)
+
+
+def test_report_to_connects_the_handlers_a_receiver_has_and_only_those(qtbot, pool):
+    class Receiver(QObject):
+        def __init__(self):
+            super().__init__()
+            self.calls = []
+
+        def on_job_finished(self, result):
+            self.calls.append(("finished", result))
+
+        def on_job_done(self):
+            self.calls.append(("done",))
+
+    receiver = Receiver()
+    job = Job(lambda context: 42, uses_database=False)
+    job.report_to(receiver)
+    with qtbot.waitSignal(job.done, timeout=5000):
+        job.start(pool)
+    assert receiver.calls == [("finished", 42), ("done",)]

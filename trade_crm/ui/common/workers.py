@@ -113,6 +113,14 @@ class Job(QObject):
         self._started = False
         self.done.connect(self._release)
 
+    def report_to(self, receiver: QObject) -> None:
+        """Connect each signal to the receiver's `on_job_<signal>` handler, for those it has (the house's
+        naming: on_job_progressed, on_job_finished, on_job_failed, on_job_cancelled, on_job_done)."""
+        for name in ("progressed", "finished", "failed", "cancelled", "done"):
+            handler = getattr(receiver, f"on_job_{name}", None)
+            if handler is not None:
+                getattr(self, name).connect(handler)
+
     def start(self, pool: QThreadPool | None = None) -> None:
         if self._started:
             raise RuntimeError("a Job runs once; make a new one")

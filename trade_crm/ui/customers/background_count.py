@@ -70,8 +70,7 @@ class BackgroundCount(QObject):
         # No parent: the job outlives a closed list by the few ms it needs; bound-method slots are
         # disconnected when this object is gone.
         job = Job(count_and_place, self._generation, *request, title="Counting customers")
-        job.finished.connect(self.on_job_finished)
-        job.failed.connect(self.on_job_failed)
+        job.report_to(self)
         self._job = job
         job.start()  # one that a newer keystroke outdates before it starts returns at once
 

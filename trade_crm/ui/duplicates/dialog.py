@@ -183,11 +183,7 @@ class DuplicatesDialog(QDialog):
         if self.busy:
             return None
         self.job = job = Job(_scan_job)  # no parent: it may outlive a dialog closed while it runs
-        job.progressed.connect(self.on_job_progressed)
-        job.finished.connect(self.on_job_finished)
-        job.failed.connect(self.on_job_failed)
-        job.cancelled.connect(self.on_job_cancelled)
-        job.done.connect(self.on_job_done)
+        job.report_to(self)
         self.status_label.setText(self.tr("Looking for duplicates…"))
         self.progress.setRange(0, 0)
         self.progress.show()

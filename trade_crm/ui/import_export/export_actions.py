@@ -134,11 +134,7 @@ class ExportController(QObject):
         self.job = job = Job(export_job, exporter, path, flt, today(self._clock), self._clock.now(), **options)
         self.progress_dialog = cancellable_progress(job, self._window, label, self.tr("Export"), self.tr("Cancel"),
                                                     show_after_ms=400)
-        job.progressed.connect(self.on_job_progressed)
-        job.finished.connect(self.on_job_finished)
-        job.failed.connect(self.on_job_failed)
-        job.cancelled.connect(self.on_job_cancelled)
-        job.done.connect(self.on_job_done)
+        job.report_to(self)
         self.excel_action.setEnabled(False)
         self.vcard_action.setEnabled(False)
         job.start()

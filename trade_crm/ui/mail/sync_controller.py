@@ -110,10 +110,7 @@ class MailSyncController(QObject):
             self.status_label.setText(self.tr("Mail: no account yet (Settings › Mail)"))
             return False
         self.job = Job(sync_all, self._clock, self._credentials_for, self._ca_file, parent=self, title="Syncing mail")
-        self.job.progressed.connect(self.on_job_progressed)
-        self.job.finished.connect(self.on_job_finished)
-        self.job.failed.connect(self.on_job_failed)
-        self.job.cancelled.connect(self.on_job_cancelled)
+        self.job.report_to(self)
         self.job.done.connect(self.cancel_button.hide)
         self.status_label.setText(self.tr("Mail: syncing…"))
         self.cancel_button.show()

@@ -242,9 +242,7 @@ class ReminderScheduler(QObject):
         self._job_seq, self._job_at_start = self._seq, at_start
         self._idle.clear()
         job = Job(_sync_in_worker, self._sync, self._clock, self._idle)
-        job.finished.connect(self.on_job_finished)
-        job.failed.connect(self.on_job_failed)
-        job.done.connect(self.on_job_done)
+        job.report_to(self)
         self._job = job
         self.syncs_in_worker += 1
         log.debug("reminders: recompute in a worker (%s)", reason)

@@ -118,7 +118,7 @@ class ConnectDialog(QDialog):
         self._job = Job(lambda _ctx: function(login, password), parent=self, uses_database=False,
                         expected=(DatabaseError,), title=self.tr("Connecting to a team server"))
         self._job.finished.connect(lambda line: on_finished(login, line))
-        self._job.failed.connect(self.on_job_failed)
+        self._job.report_to(self)
         self._job.done.connect(lambda: self._busy(False))
         self._busy(True)
         self.show_result(True, waiting)

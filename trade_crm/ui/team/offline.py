@@ -166,9 +166,7 @@ class CopySync(QObject):
             return None  # the last one is still running
         self.job = Job(lambda _ctx: sync(self._book_path, self._url, self._clock), parent=self,
                        expected=(DatabaseError,), title=self.tr("Refreshing the copy for trips"))
-        self.job.finished.connect(self.on_job_finished)
-        self.job.failed.connect(self.on_job_failed)
-        self.job.done.connect(self.on_job_done)
+        self.job.report_to(self)
         self.job.start()
         return self.job
 

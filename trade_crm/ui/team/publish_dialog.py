@@ -200,11 +200,7 @@ class PublishController(QObject):
                              expected=(DatabaseError,))
         self.progress_dialog = cancellable_progress(job, self._window, self.tr("Connecting to the team server…"),
                                                     self.tr("Publish"), self.tr("Cancel"))
-        job.progressed.connect(self.on_job_progressed)
-        job.finished.connect(self.on_job_finished)
-        job.failed.connect(self.on_job_failed)
-        job.cancelled.connect(self.on_job_cancelled)
-        job.done.connect(self.on_job_done)
+        job.report_to(self)
         self.action.setEnabled(False)
         job.start()
         return job
