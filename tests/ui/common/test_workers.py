@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QObject, QThread, QThreadPool
 
 from tests.helpers import no_connection_left
@@ -189,3 +190,18 @@ def test_report_to_connects_the_handlers_a_receiver_has_and_only_those(qtbot, po
     with qtbot.waitSignal(job.done, timeout=5000):
         job.start(pool)
     assert receiver.calls == [("finished", 42), ("done",)]
+
+
+def test_a_job_whose_parent_is_deleted_while_it_runs_still_ends_quietly(qtbot, pool, reported):
+    """A dialog that closes (and is deleted) while its job runs: the job must not die with it mid-signal
+    ("Signal source has been deleted" on the worker thread); it ends, and its receiver is simply gone."""
+    release = threading.Event()
+    parent = QObject()
+    job = Job(lambda context: release.wait(5), parent=parent, uses_database=False)
+    job.start(pool)
+    parent.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(parent))
+    release.set()
+    qtbot.waitUntil(lambda: not job.is_running, timeout=5000)
+    assert pool.waitForDone(5000)
+    assert reported == []

@@ -100,7 +100,7 @@ class Job(QObject):
     cancelled = Signal()
     done = Signal()
 
-    _running: set[Job] = set()  # keeps a started job alive until its last signal is delivered
+    _running: set[Job] = set()  # owns a started job until its last signal is delivered (see start)
 
     def __init__(self, function: Callable[..., Any], *args: Any, parent: QObject | None = None, title: str = "",
                  uses_database: bool = True, expected: tuple[type[BaseException], ...] = (), **kwargs: Any):
@@ -125,6 +125,10 @@ class Job(QObject):
         if self._started:
             raise RuntimeError("a Job runs once; make a new one")
         self._started = True
+        # A started job belongs to nobody but `_running` until its last signal: a parent dialog that closes
+        # meanwhile must not delete it under the worker thread (which would then emit from a deleted source).
+        # The receivers that went with the dialog simply miss the signals (Qt drops them).
+        self.setParent(None)
         Job._running.add(self)
         (pool or QThreadPool.globalInstance()).start(_Runnable(self))
 
