@@ -357,6 +357,9 @@ def _run_window(app: QApplication, choice: BookChoice, settings: QSettings, lang
         # On a team server book the pool rule runs before the first sync of each day (a laptop book: never).
         scheduler = ReminderScheduler(clock, app, sync=DailyPoolRule().before(sync_reminders))
         ReminderController(window, clock, settings, notifier, scheduler)
+        # A message that could not be sent is told once, in the tray (or the in-window bar without one).
+        window.mail_controller.out.runner.notice.connect(notifier.show_message)
+        app.aboutToQuit.connect(window.mail_controller.out.runner.stop)  # no new run; Job.stop_all waits for one
         if not opened.offline:
             window.mail_controller.start()  # mail: the senders' count, a sync soon, then every N minutes
         install_insights(window, clock, language=language, scheduler=scheduler)  # stages follow the scheduler

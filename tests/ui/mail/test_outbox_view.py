@@ -12,9 +12,16 @@ from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.records import create_customer
 from trade_crm.domain.mail.accounts import add_account, update_account
 from trade_crm.domain.mail.merge import load_recipients
-from trade_crm.domain.mail.outbox import outbox_entries, outbox_entry
+from trade_crm.domain.mail.outbox import (
+    claim_next,
+    edit_entry,
+    mark_failed,
+    mark_sent,
+    outbox_entries,
+    outbox_entry,
+    release,
+)
 from trade_crm.domain.mail.outgoing import OutboxState
-from trade_crm.store.models import OutboxMessage
 from trade_crm.ui.mail.compose_dialog import ComposeDialog
 from trade_crm.ui.mail.outbox_view import ATTEMPTS, CUSTOMER, RECIPIENT, STATE, SUBJECT, OutboxDialog
 
@@ -35,9 +42,12 @@ def queued(qtbot, db, clock):
     return dialog.send()
 
 
-def set_state(entry_id: int, state: OutboxState, **columns) -> None:
-    """What the sending engine does to a row (its own transitions are tested with it)."""
-    OutboxMessage.update(state=state.value, **columns).where(OutboxMessage.id == entry_id).execute()
+def fail(entry_id: int, clock, reason: str) -> None:
+    """What the sending engine does to a message the server refused (its own moves are tested with it)."""
+    claimed = claim_next(outbox_entry(entry_id).account_id, clock)
+    mark_failed(entry_id, clock, reason)
+    if claimed is not None and claimed.id != entry_id:
+        release(claimed.id, clock)
 
 
 def open_outbox(qtbot, clock) -> OutboxDialog:
@@ -64,8 +74,8 @@ def test_messages_queued_from_compose_are_rows_of_the_outbox(qtbot, clock, queue
 def test_states_read_in_words_a_schedule_in_their_zone_and_ours_and_a_failure_with_its_reason(
         qtbot, clock, queued):
     tuesday = datetime(2026, 11, 24, 5, 20, tzinfo=timezone.utc)  # 09:20 in Dubai, 13:20 in Shanghai
-    set_state(queued[1], OutboxState.QUEUED, send_at=tuesday)
-    set_state(queued[2], OutboxState.FAILED, last_error="550 mailbox unavailable", attempts=1)
+    edit_entry(queued[1], clock, send_at=tuesday)
+    fail(queued[2], clock, "550 mailbox unavailable")
     dialog = open_outbox(qtbot, clock)
     states = cells(dialog, STATE)
     assert states[1] == "scheduled for Tue 09:20 (Dubai), 13:20 here"
@@ -91,7 +101,7 @@ def test_pause_and_resume_a_multi_selection(qtbot, clock, queued):
 
 
 def test_cancel_takes_the_rows_off_the_waiting_list_and_a_sent_one_stays_sent(qtbot, clock, queued):
-    set_state(queued[0], OutboxState.SENT, sent_at=clock.now())
+    mark_sent(queued[0], clock, interaction_id=None)
     dialog = open_outbox(qtbot, clock)
     dialog.show_combo.setCurrentIndex(dialog.show_combo.findData("all"))
     dialog.select_ids(queued)
@@ -102,7 +112,7 @@ def test_cancel_takes_the_rows_off_the_waiting_list_and_a_sent_one_stays_sent(qt
 
 
 def test_retry_puts_a_failed_message_back_and_asks_for_a_run(qtbot, clock, queued):
-    set_state(queued[2], OutboxState.FAILED, last_error="550 mailbox unavailable", attempts=3)
+    fail(queued[2], clock, "550 mailbox unavailable")
     dialog = open_outbox(qtbot, clock)
     dialog.select_ids([queued[2]])
     assert dialog.retry_button.isEnabled() and not dialog.pause_button.isEnabled()
@@ -132,7 +142,7 @@ def test_edit_changes_subject_text_and_time_of_a_waiting_message(qtbot, clock, q
 
 
 def test_a_sent_message_cannot_be_edited(qtbot, clock, queued):
-    set_state(queued[0], OutboxState.SENT, sent_at=clock.now())
+    mark_sent(queued[0], clock, interaction_id=None)
     dialog = open_outbox(qtbot, clock)
     dialog.show_combo.setCurrentIndex(dialog.show_combo.findData("all"))
     dialog.select_ids([queued[0]])

@@ -16,7 +16,8 @@ LATER = ("holidays", "apscheduler", "trade_crm.ui.reminders.greetings_dialog",
          "trade_crm.ui.duplicates.dialog", "trade_crm.ui.duplicates.merge_dialog",
          "imapclient", "trade_crm.exchange.mail.sync", "trade_crm.ui.mail.reader", "trade_crm.ui.mail.senders_view",
          "trade_crm.ui.mail.settings_page", "trade_crm.domain.mail.senders", "trade_crm.domain.mail.accounts",
-         "trade_crm.domain.mail.triage")
+         "trade_crm.domain.mail.triage", "trade_crm.ui.mail.compose_dialog", "trade_crm.ui.mail.outbox_view",
+         "trade_crm.domain.mail.templates", "trade_crm.domain.mail.outbox", "trade_crm.exchange.mail.sending", "smtplib")
 
 
 def test_the_modules_run_gui_starts_with_leave_the_later_libraries_unimported():

@@ -1,6 +1,7 @@
 """The Mail menu and toolbar buttons, and what ties mail into the main window.
 
 `install_mail_actions(window, clock, ...)` adds Mail › Sync mail (also on the toolbar), Mail › New senders…,
+Mail › Write email… and Outbox… (ui/mail/outbox_actions.py, with the outbox's runner),
 opens the message reader when a mail entry of the timeline is double-clicked, and opens the customer form
 pre-filled when the New senders view asks to make a customer from a sender's mail (saved through
 domain/mail/triage in one transaction with the sender's waiting mail). The background sync itself is
@@ -24,6 +25,7 @@ from trade_crm.keystore import KeyStore
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.icons import icon
 from trade_crm.ui.mail.fetching import MailFetcher, ServerFetcher, keyring_credentials
+from trade_crm.ui.mail.outbox_actions import MailOutController
 from trade_crm.ui.mail.sync_controller import MailSyncController
 
 if TYPE_CHECKING:  # the reader and the triage list load when first opened, not at start
@@ -57,12 +59,15 @@ class MailController(QObject):
         self.senders_action.setStatusTip(self.tr("Mail from people who are not customers yet"))
         self.senders_action.triggered.connect(self.open_senders)
         self.sync_action.triggered.connect(self.sync.sync_now)
+        self.out = MailOutController(window, clock, self.keystore, ca_file=ca_file)
         self.menu = self._mail_menu(window.menuBar())
         self.menu.addActions([self.sync_action, self.senders_action])
+        self.menu.addSeparator()
+        self.menu.addActions(self.out.actions())
         toolbar = window.actions.toolbar
         if toolbar is not None:
             toolbar.addSeparator()
-            toolbar.addActions([self.sync_action, self.senders_action])
+            toolbar.addActions([self.sync_action, self.senders_action, *self.out.actions()])
         window.timeline.mail_open_requested.connect(self.open_message)
         window.mail_accounts_changed.connect(self.on_window_mail_accounts_changed)
         self.menu.aboutToShow.connect(self.update_senders_count)
@@ -75,9 +80,11 @@ class MailController(QObject):
         return menu
 
     def start(self) -> None:
-        """After the window has shown (run_gui): the New senders count, then the background sync."""
+        """After the window has shown (run_gui): the New senders count, then the background sync, and the outbox's
+        runner (messages left waiting from the last session go now)."""
         self.update_senders_count()
         self.sync.schedule()
+        self.out.start()
 
     def update_senders_count(self) -> None:
         # lazy: start-up, the triage rules load after the first paint

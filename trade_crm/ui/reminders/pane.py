@@ -68,6 +68,8 @@ class ReminderPane(QWidget):
 
     open_customer_requested = Signal(int)
     prepare_greetings_requested = Signal(int)  # reminder id of a holiday greeting
+    send_greetings_requested = Signal(int)  # reminder id of a holiday greeting: compose its mails (ui/mail)
+    write_email_requested = Signal(list)  # customer ids of the selected reminders: compose to them (ui/mail)
     reminders_changed = Signal()
     customers_changed = Signal(list)  # ids of customers a done, snooze or undo changed (follow-up day, timeline)
 
@@ -147,9 +149,14 @@ class ReminderPane(QWidget):
         self.greet_action = QAction(self.tr("Prepare greetings"), self)
         self.greet_action.setToolTip(self.tr("Write this holiday's greetings to the customers it covers"))
         self.greet_action.triggered.connect(self.on_greet_action_triggered)
+        # Offered once mail can be sent (ui/mail calls offer_email): a greeting's mails, or a mail to the customers.
+        self.email_offered = False
+        self.email_action = QAction(self.tr("Write email…"), self)
+        self.email_action.triggered.connect(self.on_email_action_triggered)
+        self.email_action.setVisible(False)
         self.action_bar = QToolBar()
         self.action_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.done_action, self.snooze_action, self.open_action, self.greet_action):
+        for action in (self.done_action, self.snooze_action, self.open_action, self.greet_action, self.email_action):
             self.action_bar.addAction(action)
         snooze_button = self.action_bar.widgetForAction(self.snooze_action)
         if isinstance(snooze_button, QToolButton):
@@ -310,6 +317,14 @@ class ReminderPane(QWidget):
         greeting = len(selected) == 1 and selected[0].kind == "greeting"
         self.greet_action.setEnabled(greeting)
         self.greet_action.setVisible(greeting)
+        self.email_action.setText(self.tr("Send greetings…") if greeting else self.tr("Write email…"))
+        self.email_action.setEnabled(greeting or any(self.customer_of(r) is not None for r in selected))
+        self.email_action.setVisible(self.email_offered and bool(selected))
+
+    def offer_email(self, offered: bool = True) -> None:
+        """Mail can go out from the app: Write email… / Send greetings… on the selected reminders."""
+        self.email_offered = offered
+        self.update_actions()
 
     def _fill_snooze_menu(self) -> None:
         if self.snooze_menu.actions():
@@ -347,7 +362,7 @@ class ReminderPane(QWidget):
             self.tree.setCurrentIndex(index)  # right-click outside the selection selects that row
         if self._context_menu is None:
             self._context_menu = QMenu(self)
-            self._context_menu.addActions([self.open_action, self.greet_action])
+            self._context_menu.addActions([self.open_action, self.greet_action, self.email_action])
             self._context_menu.addSeparator()
             self._context_menu.addActions([self.done_action, self.snooze_action])
         self._context_menu.popup(self.tree.viewport().mapToGlobal(pos))
@@ -387,6 +402,15 @@ class ReminderPane(QWidget):
         focused = self._focused()
         if focused is not None and focused.kind == "greeting":
             self.prepare_greetings_requested.emit(focused.id)
+
+    def on_email_action_triggered(self) -> None:
+        selected = self.selected()
+        if len(selected) == 1 and selected[0].kind == "greeting":
+            self.send_greetings_requested.emit(selected[0].id)
+            return
+        ids = [c for c in (self.customer_of(r) for r in selected) if c is not None]
+        if ids:
+            self.write_email_requested.emit(list(dict.fromkeys(ids)))
 
     def mark_done(self, ids: int | Iterable[int], outcome: Outcome | None = None) -> None:
         chosen = self._chosen(ids)
