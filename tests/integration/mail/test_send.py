@@ -8,14 +8,21 @@ from datetime import timedelta
 
 import pytest
 
-from tests.integration.mail.send_helpers import HANS, make_setting, queue, setting, stored_messages, timeline_entries
+from tests.integration.mail.send_helpers import (
+    HANS,
+    make_setting,
+    queue,
+    setting,
+    stored_messages,
+    timeline_entries,
+)
 from tests.smtp_server import stop_smtp_server
 from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.mail.accounts import update_account
 from trade_crm.domain.mail.messages import Address
 from trade_crm.domain.mail.outbox import outbox_entry
 from trade_crm.domain.mail.outgoing import OutboxState, OutgoingFile
-from trade_crm.exchange.mail.sending import FAILED, FOUND, RETRY, SENT, send_due
+from trade_crm.exchange.mail.sending import FOUND, RETRY, SENT, send_due
 from trade_crm.exchange.mail.sync import sync_account
 
 __all__ = ["setting"]  # the fixture, used by name
