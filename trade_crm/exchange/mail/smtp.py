@@ -89,7 +89,7 @@ def _said(text: bytes | str) -> str:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / _MB:.1f} MB"
+    return f"{size / _MB:.1f} MB" if size >= _MB // 10 else f"{size:,} bytes"
 
 
 def _header_address(address: Address) -> HeaderAddress:
