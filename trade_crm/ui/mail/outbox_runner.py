@@ -57,7 +57,8 @@ class OutboxRunner(QObject):
                  ca_file: str | None = None, logins: LoginsFor | None = None,
                  send: Callable[..., SendReport] | None = None, interval_ms: int = RUN_EVERY_MS):
         super().__init__(parent)
-        self._clock, self._keystore, self._logins, self._ca_file, self._send = clock, keystore, logins, ca_file, send
+        self._clock, self._keystore, self._send = clock, keystore, send
+        self.logins, self.ca_file = logins, ca_file  # None: the keyring's passwords; the system's CAs
         self.job: Job | None = None
         self.last: SendReport | None = None
         self.again = False  # asked for while a run was going: run once more after it
@@ -104,7 +105,7 @@ class OutboxRunner(QObject):
             self.timer.stop()
             return False
         self.again = False
-        self.job = Job(run_outbox, self._clock, self._keystore, self._logins, self._ca_file, self._send,
+        self.job = Job(run_outbox, self._clock, self._keystore, self.logins, self.ca_file, self._send,
                        parent=self, title="Sending mail")
         self.job.report_to(self)
         self.job.start()
