@@ -91,7 +91,8 @@ def test_an_account_added_in_settings_keeps_its_password_in_the_keyring_not_the_
     assert [dialog.server_folders.item(i).text() for i in range(dialog.server_folders.count())] == ["Archive"]
     dialog.server_folders.item(0).setCheckState(Qt.CheckState.Checked)  # tick the folder to sync too
     assert dialog.folders_edit.text() == "Archive"
-    dialog.save_button.click()
+    with qtbot.waitSignal(dialog.account_saved):  # the keyring is written from a worker
+        dialog.save_button.click()
     [account] = list_accounts()
     assert (account.email, account.host, account.port, account.own_domains, account.extra_folders) == (
         ME, mail_server.host, mail_server.imaps_port, ("sunrise-lighting.cn",), ("Archive",))

@@ -1,105 +1,52 @@
-"""Add or edit a mail account: the provider's preset fills the server, the hint says what the password field
-takes (QQ and NetEase a 授权码, Gmail and Yahoo an app password), Test connection logs in from a worker and
-answers in one line, and Save writes the account through domain/mail/accounts and the password or code to
-the OS keyring (trade_crm/keystore.py) — never to the book."""
+"""Add or edit a mail account: the provider's preset fills the servers (reading and, on the Sending tab, SMTP
+with the pace and daily cap), the hint says what the password field takes (QQ and NetEase a 授权码, Gmail and
+Yahoo an app password), Test connection logs in from a worker and answers in one line, and Save writes the
+account through domain/mail/accounts, then the password or code to the OS keyring (trade_crm/keystore.py) from
+a worker — never to the book."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, timedelta
-
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
-    QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from trade_crm.domain.clock import Clock, today
+from trade_crm.domain.clock import Clock
 from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.mail.accounts import (
-    DEFAULT_INTERVAL_MINUTES,
-    SINCE_DAYS,
     MailAccount,
     add_account,
     remove_account,
     secret_name,
+    smtp_secret_name,
     update_account,
 )
-from trade_crm.exchange.mail.imap import ImapConnection, MailServerError, ServerAddress, find_sent_folder
-from trade_crm.exchange.mail.presets import (
-    APP_PASSWORD,
-    AUTHORIZATION_CODE,
-    CLIENT_PASSWORD,
-    OAUTH,
-    PRESETS,
-    preset_for_address,
-)
-from trade_crm.exchange.mail.tokens import PasswordCredentials
+from trade_crm.exchange.mail.imap import MailServerError, ServerAddress
+from trade_crm.exchange.mail.presets import PRESETS, preset_for_address
 from trade_crm.keystore import KeyStore, KeystoreError
-from trade_crm.ui.common.dates import date_format, qdate
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.workers import Job
+from trade_crm.ui.mail.account_check import (
+    ConnectionCheck,
+    check_connection,
+    credential_hint,
+    keep_passwords,
+    split_words,
+)
+from trade_crm.ui.mail.account_imap import ReadingSection
+from trade_crm.ui.mail.account_smtp import SmtpSection
 
-
-@dataclass(frozen=True)
-class ConnectionCheck:
-    folders: int
-    sent: str | None
-    names: tuple[str, ...] = ()  # the folders a sync could read besides INBOX and Sent
-
-
-
-
-def check_connection(_context, address: ServerAddress, username: str,
-                     password: Callable[[], str | None]) -> ConnectionCheck:
-    """Log in, list the folders, find Sent, log out (a Job function; no book involved). `password` is asked
-    here, on the worker thread (it may read the keyring)."""
-    secret = password()
-    if not secret:
-        raise MailServerError("type the password or authorization code first: none is kept for this account")
-    with ImapConnection.open(address, PasswordCredentials(username, secret)) as connection:
-        folders = connection.folders()
-        sent = find_sent_folder(folders)
-        others = tuple(f.name for f in folders if f.selectable and f.name.upper() != "INBOX" and f.name != sent)
-        return ConnectionCheck(len(folders), sent, others)
-
-
-def credential_hint(credential: str) -> str:
-    """What the password field takes for a provider, in the UI's language."""
-    hints = {
-        AUTHORIZATION_CODE: QCoreApplication.translate(
-            "AccountDialog", "Enter the authorization code (授权码) from your web mailbox's settings "
-            "(POP3/IMAP/SMTP), not your login password."),
-        APP_PASSWORD: QCoreApplication.translate(
-            "AccountDialog", "Enter an app password (made in your account's security settings with 2-step "
-            "verification on), not your login password."),
-        CLIENT_PASSWORD: QCoreApplication.translate(
-            "AccountDialog", "Enter your mailbox password, or the client-specific password (客户端专用密码) "
-            "when secure login is on."),
-        OAUTH: QCoreApplication.translate(
-            "AccountDialog", "Microsoft accepts only OAuth sign-in for IMAP, which this version does not "
-            "offer yet: a password will be refused."),
-    }
-    return hints.get(credential, QCoreApplication.translate(
-        "AccountDialog", "Enter your mailbox password. The server must offer IMAP over TLS (port 993) or STARTTLS."))
-
-
-def split_words(text: str) -> list[str]:
-    return [word.strip() for word in text.replace("，", ",").replace(";", ",").split(",") if word.strip()]
+__all__ = ["AccountDialog", "ConnectionCheck", "check_connection", "credential_hint", "split_words"]
 
 
 class AccountDialog(QDialog):
@@ -125,52 +72,25 @@ class AccountDialog(QDialog):
         # A form row does not grow for a wrapped label's second line: room for three lines of hint.
         self.hint_label.setMinimumHeight(self.hint_label.fontMetrics().lineSpacing() * 3)
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.host_edit = QLineEdit()
-        self.host_edit.setPlaceholderText(self.tr("imap.example.com"))
-        self.port_spin = QSpinBox()
-        self.port_spin.setRange(1, 65535)
-        self.port_spin.setValue(993)
-        self.security_combo = QComboBox()
-        self.security_combo.addItem(self.tr("TLS (SSL)"), "ssl")
-        self.security_combo.addItem(self.tr("STARTTLS"), "starttls")
-        self.username_edit = QLineEdit()
-        self.username_edit.setPlaceholderText(self.tr("Usually your address"))
-        self.since_edit = QDateEdit()
-        self.since_edit.setCalendarPopup(True)
-        self.since_edit.setDisplayFormat(date_format(self.locale()))
-        self.since_edit.setDate(qdate(today(clock) - timedelta(days=SINCE_DAYS)))
-        self.interval_spin = QSpinBox()
-        self.interval_spin.setRange(1, 1440)
-        self.interval_spin.setValue(DEFAULT_INTERVAL_MINUTES)
-        self.interval_spin.setSuffix(self.tr(" min"))
-        self.folders_edit = QLineEdit()
-        self.folders_edit.setPlaceholderText(self.tr("e.g. Archive, Customers/Europe"))
-        # After Test connection: the server's other folders, to tick instead of typing their names.
-        self.server_folders = QListWidget()
-        self.server_folders.setMaximumHeight(110)
-        self.server_folders.hide()
-        self.server_folders.itemChanged.connect(self.on_server_folders_item_changed)
-        self.domains_edit = QLineEdit()
-        self.domains_edit.setPlaceholderText(self.tr("e.g. sunrise-lighting.cn"))
-        self.enabled_check = QCheckBox(self.tr("Sync this account"))
-        self.enabled_check.setChecked(True)
+        self.reading = ReadingSection(clock)
+        r = self.reading  # its fields, as the dialog's (Test connection and Save read them)
+        self.host_edit, self.port_spin, self.security_combo, self.username_edit = (
+            r.host_edit, r.port_spin, r.security_combo, r.username_edit)
+        self.since_edit, self.interval_spin, self.folders_edit, self.server_folders = (
+            r.since_edit, r.interval_spin, r.folders_edit, r.server_folders)
+        self.domains_edit, self.enabled_check = r.domains_edit, r.enabled_check
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.tr("Provider"), self.provider_combo)
-        form.addRow(self.tr("Address"), self.email_edit)
-        form.addRow(self.tr("Password or code"), self.password_edit)
-        form.addRow("", self.hint_label)
-        form.addRow(self.tr("IMAP server"), self.host_edit)
-        form.addRow(self.tr("Port"), self.port_spin)
-        form.addRow(self.tr("Security"), self.security_combo)
-        form.addRow(self.tr("Login name"), self.username_edit)
-        form.addRow(self.tr("Read mail since"), self.since_edit)
-        form.addRow(self.tr("Sync every"), self.interval_spin)
-        form.addRow(self.tr("Also sync folders"), self.folders_edit)
-        form.addRow("", self.server_folders)
-        form.addRow(self.tr("Your own domains"), self.domains_edit)
-        form.addRow("", self.enabled_check)
+        self.smtp = SmtpSection()
+        top = QFormLayout()
+        top.addRow(self.tr("Provider"), self.provider_combo)
+        top.addRow(self.tr("Address"), self.email_edit)
+        top.addRow(self.tr("Password or code"), self.password_edit)
+        top.addRow("", self.hint_label)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.reading, self.tr("Reading (IMAP)"))
+        self.tabs.addTab(self.smtp, self.tr("Sending (SMTP)"))
+        self.save_job: Job | None = None
         note = QLabel(self.tr("INBOX and the Sent folder are always read. Mail among your own domains is internal "
                               "and never logged. The password stays in this computer's keyring."))
         note.setWordWrap(True)
@@ -183,7 +103,8 @@ class AccountDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs)
         layout.addWidget(note)
         layout.addWidget(self.status_label)
         layout.addWidget(buttons)
@@ -202,17 +123,10 @@ class AccountDialog(QDialog):
         self._filling = False
         self.email_edit.setText(account.email)
         self.email_edit.setReadOnly(True)
-        self.host_edit.setText(account.host)
-        self.port_spin.setValue(account.port)
-        self.security_combo.setCurrentIndex(max(0, self.security_combo.findData(account.security)))
-        self.username_edit.setText(account.username)
-        if account.since_on is not None:
-            self.since_edit.setDate(qdate(account.since_on))
-        self.interval_spin.setValue(account.interval_minutes)
-        self.folders_edit.setText(", ".join(account.extra_folders))
-        self.domains_edit.setText(", ".join(account.own_domains))
-        self.enabled_check.setChecked(account.enabled)
+        self.reading.load(account)
         self.password_edit.setPlaceholderText(self.tr("Kept in the keyring; type to change it"))
+        self.smtp.load(account)
+        self.smtp.show_provider_cap(self.preset().daily_cap)
         self._show_hint()
 
     def preset(self):
@@ -230,6 +144,7 @@ class AccountDialog(QDialog):
             self.host_edit.setText(preset.host)
         self.port_spin.setValue(preset.port)
         self.security_combo.setCurrentIndex(max(0, self.security_combo.findData(preset.security)))
+        self.smtp.fill_from_preset(preset)
 
     def on_email_edit_editing_finished(self) -> None:
         """A new account's address picks its provider's preset (gmail.com, qq.com, 163.com …)."""
@@ -240,6 +155,7 @@ class AccountDialog(QDialog):
         if preset.key != "other":
             self.provider_combo.setCurrentIndex(self.provider_combo.findData(preset.key))
             self.host_edit.setText(preset.host)  # a personal aliyun.com address has its own host
+            self.smtp.fill_from_preset(preset)
         if "@" in email:
             domain = email.rpartition("@")[2].lower()
             if not self.domains_edit.text() and preset.key == "other":
@@ -291,28 +207,7 @@ class AccountDialog(QDialog):
             self.status_label.setText(self.tr("Ready: logged in, %n folder(s) (no Sent folder found: add it under "
                                               "Also sync folders).", "", check.folders))
 
-        self.show_server_folders(check.names)
-
-    def show_server_folders(self, names: tuple[str, ...]) -> None:
-        chosen = set(split_words(self.folders_edit.text()))
-        self.server_folders.blockSignals(True)
-        self.server_folders.clear()
-        for name in names:
-            item = QListWidgetItem(name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if name in chosen else Qt.CheckState.Unchecked)
-            self.server_folders.addItem(item)
-        self.server_folders.blockSignals(False)
-        self.server_folders.setVisible(bool(names))
-
-    def on_server_folders_item_changed(self, item: QListWidgetItem) -> None:
-        """A ticked folder joins the folders to sync (those typed by hand stay)."""
-        chosen = split_words(self.folders_edit.text())
-        if item.checkState() == Qt.CheckState.Checked and item.text() not in chosen:
-            chosen.append(item.text())
-        elif item.checkState() != Qt.CheckState.Checked:
-            chosen = [name for name in chosen if name != item.text()]
-        self.folders_edit.setText(", ".join(chosen))
+        self.reading.show_server_folders(check.names)
 
     def on_check_job_failed(self, error: BaseException) -> None:
         self.status_label.setText(fill(self.tr("Not ready: %1"), error))
@@ -320,17 +215,15 @@ class AccountDialog(QDialog):
     # --- saving -----------------------------------------------------------------------------------
 
     def fields(self) -> dict:
-        picked = self.since_edit.date()
-        return {"host": self.host_edit.text(), "port": self.port_spin.value(),
-                "security": self.security_combo.currentData(), "username": self.username(),
-                "provider": self.provider_combo.currentData(),
-                "since_on": date(picked.year(), picked.month(), picked.day()),
-                "extra_folders": split_words(self.folders_edit.text()),
-                "interval_minutes": self.interval_spin.value(), "enabled": self.enabled_check.isChecked(),
-                "own_domains": split_words(self.domains_edit.text())}
+        return {**self.reading.fields(), "username": self.username(), "provider": self.provider_combo.currentData(),
+                **self.smtp.fields()}
 
     def accept(self) -> None:
-        password = self.password_edit.text()
+        """Write the account (one transaction), then its passwords to the keyring from a worker; the dialog
+        closes when the keyring has them. A new account whose password cannot be kept is not added."""
+        if self.save_job is not None and self.save_job.is_running:
+            return
+        password, smtp_password = self.password_edit.text(), self.smtp.password_edit.text()
         if self._account is None and not password:
             self.status_label.setText(self.tr("Type the password or authorization code: it goes to this "
                                               "computer's keyring."))
@@ -346,14 +239,29 @@ class AccountDialog(QDialog):
         except ValidationError as exc:
             self.status_label.setText(exc.message)
             return
-        if password:
-            try:
-                self._keystore.set_mail_password(secret_name(account), password)
-            except KeystoreError as exc:
-                if self._account is None:
-                    remove_account(account.id)  # an account whose password cannot be kept is not added
-                self.status_label.setText(str(exc))
-                return
         self.saved_account = account
-        self.account_saved.emit(account.id)
+        secrets = {name: value for name, value in ((secret_name(account), password),
+                                                    (smtp_secret_name(account), smtp_password)) if value}
+        if not secrets:
+            self.on_save_job_finished(0)
+            return
+        self.save_button.setEnabled(False)
+        self.status_label.setText(self.tr("Keeping the password in this computer's keyring…"))
+        self.save_job = Job(keep_passwords, self._keystore, secrets, parent=self, uses_database=False,
+                            title="Keeping a mail password")
+        self.save_job.finished.connect(self.on_save_job_finished)
+        self.save_job.failed.connect(self.on_save_job_failed)
+        self.save_job.start()
+
+    def on_save_job_finished(self, _written: int) -> None:
+        self.save_button.setEnabled(True)
+        self.account_saved.emit(self.saved_account.id)
         super().accept()
+
+    def on_save_job_failed(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if self._account is None and self.saved_account is not None:
+            remove_account(self.saved_account.id)  # an account whose password cannot be kept is not added
+            self.saved_account = None
+        self.status_label.setText(str(error) if isinstance(error, KeystoreError) else
+                                  fill(self.tr("The password could not be kept: %1"), error))
