@@ -34,7 +34,7 @@ class SmtpSection(QWidget):
         self.password_edit.setPlaceholderText(self.tr("Empty: the same password or code as for reading"))
         self.signature_edit = QPlainTextEdit()
         self.signature_edit.setPlaceholderText(self.tr("Li Wei\nSales Manager, Sunrise Lighting\n+86 755 1234 5678"))
-        self.signature_edit.setMaximumHeight(self.signature_edit.fontMetrics().lineSpacing() * 5)
+        self.signature_edit.setFixedHeight(self.signature_edit.fontMetrics().lineSpacing() * 4 + 12)
         self.interval_spin = QSpinBox()
         self.interval_spin.setRange(0, MAX_INTERVAL_SECONDS)
         self.interval_spin.setValue(20)
