@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import make_msgid
 
+from peewee import fn
+
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.errors import NotFoundError, ValidationError
 from trade_crm.domain.mail.matching import Match
 from trade_crm.domain.mail.messages import Address, IncomingMail, MailLocation
 from trade_crm.domain.mail.outgoing import EDITABLE_STATES, Draft, OutboxEntry, OutboxState, OutgoingFile
-from trade_crm.domain.mail.record import OUT, record_mail
+from trade_crm.domain.mail.record import INTERNAL, MATCHED, NEVER_LOG, OUT, record_mail
 from trade_crm.domain.mail.timeline import LogItem, log_messages
 from trade_crm.domain.text import normalize_email
 from trade_crm.store.models import Customer, MailAccount, OutboxMessage, database
@@ -250,7 +252,7 @@ def claim_next(account_id: int, clock: Clock) -> OutboxEntry | None:
     now = clock.now()
     with database.atomic():
         for row in (OutboxMessage.select(OutboxMessage.id).where(_due(account_id, now))
-                    .order_by(OutboxMessage.send_at.is_null(False), OutboxMessage.send_at, OutboxMessage.id)
+                    .order_by(fn.COALESCE(OutboxMessage.send_at, OutboxMessage.created_at), OutboxMessage.id)
                     .limit(5)):
             taken = (OutboxMessage.update(state=OutboxState.SENDING.value, attempts=OutboxMessage.attempts + 1,
                                           updated_at=now)
@@ -333,32 +335,28 @@ def record_sent(entry_id: int, mail: IncomingMail, location: MailLocation | None
                 note: str = "") -> int | None:
     """The message went: store it as the sync would (same Message-ID, so the next sync of the Sent folder finds
     it known and logs nothing twice), put it on the customer's timeline once, and mark the entry sent with its
-    timeline entry, all in one transaction. Returns the timeline entry's id (None when no customer is named)."""
+    timeline entry, all in one transaction. The customer the entry was written for gets the entry even when the
+    address is not one of their contacts' (yet), unless a participant is on the never-log list or the message
+    is internal. Returns the timeline entry's id (None when no customer is named)."""
     with database.atomic():
         entry = outbox_entry(entry_id)
         record_mail([(mail, location)], clock=clock)
-        found = database.execute_sql(
-            "SELECT m.id, m.thread_key, l.customer_id, l.interaction_id FROM mail_message m LEFT JOIN mail_link l "
-            "ON l.message_id = m.id WHERE m.key = ? ORDER BY l.interaction_id", (mail.key,)).fetchall()
-        interaction = None
-        if found:
-            links = {customer: interaction_id for _mid, _thread, customer, interaction_id in found if customer}
-            if entry.customer_id is not None and entry.customer_id not in links:
-                mid, thread = found[0][0], found[0][1]
-                log_messages([LogItem(mid, mail, OUT, thread, (Match(entry.customer_id, RULE_OUTBOX,
-                                                                      entry.contact_id),))], clock)
-                return record_sent_link(entry_id, mail.key, entry.customer_id, clock, note)
-            interaction = links.get(entry.customer_id) if entry.customer_id is not None else (
-                next(iter(links.values()), None))
+        interaction = _interaction(mail.key, entry.customer_id)
+        if interaction is None and entry.customer_id is not None:
+            row = database.execute_sql("SELECT id, thread_key, status FROM mail_message WHERE key = ?",
+                                       (mail.key,)).fetchone()
+            if row is not None and row[2] not in (NEVER_LOG, INTERNAL):
+                log_messages([LogItem(row[0], mail, OUT, row[1],
+                                      (Match(entry.customer_id, RULE_OUTBOX, entry.contact_id),))], clock)
+                database.execute_sql("UPDATE mail_message SET status = ? WHERE id = ?", (MATCHED, row[0]))
+                interaction = _interaction(mail.key, entry.customer_id)
         mark_sent(entry_id, clock, interaction_id=interaction, note=note)
     return interaction
 
 
-def record_sent_link(entry_id: int, key: str, customer_id: int, clock: Clock, note: str) -> int | None:
-    """Mark the entry sent with the timeline entry just made for `customer_id` (the caller's transaction)."""
-    row = database.execute_sql(
-        "SELECT l.interaction_id FROM mail_link l JOIN mail_message m ON m.id = l.message_id WHERE m.key = ? "
-        "AND l.customer_id = ?", (key, customer_id)).fetchone()
-    interaction = row[0] if row else None
-    mark_sent(entry_id, clock, interaction_id=interaction, note=note)
-    return interaction
+def _interaction(key: str, customer_id: int | None) -> int | None:
+    """The timeline entry of the stored message `key` on that customer's timeline (any customer's for None)."""
+    sql = ("SELECT l.interaction_id FROM mail_link l JOIN mail_message m ON m.id = l.message_id WHERE m.key = ?"
+           + (" AND l.customer_id = ?" if customer_id is not None else "") + " ORDER BY l.interaction_id")
+    row = database.execute_sql(sql, (key, customer_id) if customer_id is not None else (key,)).fetchone()
+    return row[0] if row else None
