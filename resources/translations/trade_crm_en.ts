@@ -389,4 +389,128 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ComposeDialog</name>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/compose_dialog.py" line="1"/>
+        <source>Send %n message(s)</source>
+        <translation>
+            <numerusform>Send %n message</numerusform>
+            <numerusform>Send %n messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MailOutController</name>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_actions.py" line="1"/>
+        <source>%n message(s) in the outbox.</source>
+        <translation>
+            <numerusform>%n message in the outbox.</numerusform>
+            <numerusform>%n messages in the outbox.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_actions.py" line="1"/>
+        <source>&amp;Outbox (%n failed)…</source>
+        <translation>
+            <numerusform>&amp;Outbox (%n failed)…</numerusform>
+            <numerusform>&amp;Outbox (%n failed)…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>%n message(s) back in the queue for another try.</source>
+        <translation>
+            <numerusform>%n message back in the queue for another try.</numerusform>
+            <numerusform>%n messages back in the queue for another try.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>%n message(s) back in the queue.</source>
+        <translation>
+            <numerusform>%n message back in the queue.</numerusform>
+            <numerusform>%n messages back in the queue.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>%n message(s) cancelled: they will not be sent.</source>
+        <translation>
+            <numerusform>%n message cancelled: it will not be sent.</numerusform>
+            <numerusform>%n messages cancelled: they will not be sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>%n message(s) paused: they wait until you resume them.</source>
+        <translation>
+            <numerusform>%n message paused: it waits until you resume it.</numerusform>
+            <numerusform>%n messages paused: they wait until you resume them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>%n paused</source>
+        <translation>
+            <numerusform>%n paused</numerusform>
+            <numerusform>%n paused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutboxRunner</name>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_runner.py" line="1"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_runner.py" line="1"/>
+        <source>%n message(s) could not be sent</source>
+        <translation>
+            <numerusform>%n message could not be sent</numerusform>
+            <numerusform>%n messages could not be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_runner.py" line="1"/>
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n sent</numerusform>
+            <numerusform>%n sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_runner.py" line="1"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

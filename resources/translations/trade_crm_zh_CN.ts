@@ -4064,6 +4064,16 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
             <numerusform>推迟 %n 条提醒</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/pane.py" line="1"/>
+        <source>Send greetings…</source>
+        <translation>发送节日问候…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/reminders/pane.py" line="1"/>
+        <source>Write email…</source>
+        <translation>写邮件…</translation>
+    </message>
 </context>
 <context>
     <name>ReminderSettingsPage</name>
@@ -6672,6 +6682,100 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <source>Enter the authorization code (授权码) from your web mailbox&apos;s settings (POP3/IMAP/SMTP), not your login password.</source>
         <translation>请填写网页邮箱设置（POP3/IMAP/SMTP）中生成的授权码，而不是登录密码。</translation>
     </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Keeping the password in this computer's keyring…</source>
+        <translation>正在把密码保存到本机的钥匙串…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Reading (IMAP)</source>
+        <translation>收信 (IMAP)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Sending (SMTP)</source>
+        <translation>发信 (SMTP)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>The password could not be kept: %1</source>
+        <translation>无法保存密码：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source> messages a day</source>
+        <translation> 封/天</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source> s between messages</source>
+        <translation> 秒/封（两封邮件之间）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Daily cap</source>
+        <translation>每日上限</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Empty: as kept (the reading password unless one was set)</source>
+        <translation>留空：沿用已保存的（除非另设，否则与收信密码相同）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Empty: the same login name as for reading</source>
+        <translation>留空：与收信登录名相同</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Empty: the same password or code as for reading</source>
+        <translation>留空：与收信密码或授权码相同</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Li Wei
+Sales Manager, Sunrise Lighting
++86 755 1234 5678</source>
+        <translation>李伟
+旭日照明 销售经理
++86 755 1234 5678</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Messages go one by one, never as one mail to many; providers block a mailbox that sends too fast or too much in a day.</source>
+        <translation>邮件逐封发送，绝不群发一封；发得太快或一天发得太多，邮箱服务商会封禁该邮箱。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Pace</source>
+        <translation>发送间隔</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>SMTP password</source>
+        <translation>SMTP 密码</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>SMTP server</source>
+        <translation>SMTP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>The provider's usual cap (%1 a day)</source>
+        <translation>服务商的常规上限（每天 %1 封）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/account_dialog.py" line="1"/>
+        <source>smtp.example.com (empty: this account does not send)</source>
+        <translation>smtp.example.com（留空：此账户不发信）</translation>
+    </message>
 </context>
 <context>
     <name>MailSettingsPage</name>
@@ -6807,6 +6911,711 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
         <location filename="../../trade_crm/ui/mail/sync_controller.py" line="1"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentList</name>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_files.py" line="1"/>
+        <source>%1 is not a file.</source>
+        <translation>%1 不是文件。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_files.py" line="1"/>
+        <source>%1 is too big: mail servers take about %2 per message.</source>
+        <translation>%1 太大：邮件服务器每封邮件约只接受 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_files.py" line="1"/>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_files.py" line="1"/>
+        <source>Attach…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_files.py" line="1"/>
+        <source>Drop files here to attach them</source>
+        <translation>把文件拖到这里即可添加为附件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_files.py" line="1"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>ComposeDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_dialog.py" line="1"/>
+        <source>%1 is not set up for sending: give its SMTP server in Settings › Mail.</source>
+        <translation>%1 尚未设置发信：请在“设置 › 邮件”中填写其 SMTP 服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_dialog.py" line="1"/>
+        <source>%1 version; each recipient gets their own language's.</source>
+        <translation>显示的是%1版本；每位收件人收到各自语言的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_dialog.py" line="1"/>
+        <source>Add a mail account first (Settings › Mail).</source>
+        <translation>请先添加邮件账户（设置 › 邮件）。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_dialog.py" line="1"/>
+        <source>Choose at least one recipient (To…).</source>
+        <translation>请至少选择一位收件人（收件人…）。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_dialog.py" line="1"/>
+        <source>Edited: this text goes to every recipient.</source>
+        <translation>已修改：这段文字将发给每位收件人。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_dialog.py" line="1"/>
+        <source>No email address for %1.</source>
+        <translation>%1 没有邮箱地址。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_dialog.py" line="1"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/compose_dialog.py" line="1"/>
+        <source>Send %n message(s)</source>
+        <translation>
+            <numerusform>发送 %n 封邮件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_dialog.py" line="1"/>
+        <source>Some messages cannot be filled in: see the fields marked in red.</source>
+        <translation>有些邮件无法填充：请查看标红的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_dialog.py" line="1"/>
+        <source>Write email</source>
+        <translation>写邮件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_dialog.py" line="1"/>
+        <source>now</source>
+        <translation>立即</translation>
+    </message>
+</context>
+<context>
+    <name>ComposeForm</name>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>%1 (no email address)</source>
+        <translation>%1（无邮箱地址）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>%1 (not set up for sending)</source>
+        <translation>%1（未设置发信）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Addresses, separated by commas (copied on every message)</source>
+        <translation>多个地址用逗号分隔（每封邮件都抄送）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Also send a simple HTML version</source>
+        <translation>同时发送简单的 HTML 版本</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>At each recipient's local morning (9–11, not on their weekend or holidays)</source>
+        <translation>在每位收件人当地的上午（9–11 点，避开其周末和节假日）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Bcc</source>
+        <translation>密送</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Blank letter</source>
+        <translation>空白信件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Cc</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Choose a recipient to see their mail.</source>
+        <translation>选择一位收件人以查看其邮件。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Choose among the contacts' addresses: one message each</source>
+        <translation>从联系人的邮箱中选择：每人一封</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Each recipient's language</source>
+        <translation>每位收件人的语言</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Files</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>For %1</source>
+        <translation>发给 %1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Greeting: %1</source>
+        <translation>节日问候：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>No template: write it here</source>
+        <translation>不用模板：直接在此撰写</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Quotation chaser</source>
+        <translation>报价跟进</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Sample follow-up</source>
+        <translation>样品跟进</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Send now</source>
+        <translation>立即发送</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Sends</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Subject: %1</source>
+        <translation>主题：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Thank-you after a fair</source>
+        <translation>展会后致谢</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>To…</source>
+        <translation>收件人…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>When</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Write here; merge fields like {contact.first_name} are filled in for each recipient.</source>
+        <translation>在此撰写；{contact.first_name} 等合并字段会为每位收件人自动填充。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>e.g. your own address, for your records</source>
+        <translation>例如您自己的地址，便于存档</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>… and %1 more</source>
+        <translation>…… 另有 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>any holiday</source>
+        <translation>通用节日</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>New Year</source>
+        <translation>新年</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Christmas</source>
+        <translation>圣诞节</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Lunar New Year</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Eid al-Fitr</source>
+        <translation>开斋节</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Eid al-Adha</source>
+        <translation>宰牲节</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Diwali</source>
+        <translation>排灯节</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Holi</source>
+        <translation>洒红节</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Nowruz</source>
+        <translation>诺鲁孜节</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Thanksgiving</source>
+        <translation>感恩节</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Mid-Autumn Festival</source>
+        <translation>中秋节</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>Rosh Hashanah</source>
+        <translation>犹太新年</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_form.py" line="1"/>
+        <source>National Day</source>
+        <translation>国庆日</translation>
+    </message>
+</context>
+<context>
+    <name>MailOutController</name>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_actions.py" line="1"/>
+        <source>%n message(s) in the outbox.</source>
+        <translation>
+            <numerusform>发件箱中有 %n 封邮件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_actions.py" line="1"/>
+        <source>&amp;Outbox (%n failed)…</source>
+        <translation>
+            <numerusform>发件箱（%n 封失败）(&amp;O)…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_actions.py" line="1"/>
+        <source>&amp;Outbox…</source>
+        <translation>发件箱(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_actions.py" line="1"/>
+        <source>&amp;Write email…</source>
+        <translation>写邮件(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_actions.py" line="1"/>
+        <source>Messages waiting to go, sent and failed</source>
+        <translation>待发送、已发送和发送失败的邮件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_actions.py" line="1"/>
+        <source>Write to the selected customers: one message each</source>
+        <translation>给所选客户写邮件：每位一封</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_actions.py" line="1"/>
+        <source>Write to the selected customers: one message each (Ctrl+Shift+M)</source>
+        <translation>给所选客户写邮件：每位一封 (Ctrl+Shift+M)</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 封失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>%n message(s) back in the queue for another try.</source>
+        <translation>
+            <numerusform>%n 封邮件已重新排队，将再试一次。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>%n message(s) back in the queue.</source>
+        <translation>
+            <numerusform>%n 封邮件已重新排队。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>%n message(s) cancelled: they will not be sent.</source>
+        <translation>
+            <numerusform>已取消 %n 封邮件：不会再发送。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>%n message(s) paused: they wait until you resume them.</source>
+        <translation>
+            <numerusform>已暂停 %n 封邮件：恢复后才会发送。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>%n paused</source>
+        <translation>
+            <numerusform>%n 封已暂停</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n 封待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>Cancel message</source>
+        <translation>取消邮件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>Message saved.</source>
+        <translation>邮件已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>Nothing here: messages you write or plan wait here until they go.</source>
+        <translation>这里是空的：您撰写或计划的邮件在发出前会在此等候。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>Outbox</source>
+        <translation>发件箱</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>Send now</source>
+        <translation>立即发送</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>Send what is due now instead of waiting for the next run</source>
+        <translation>立即发送已到时间的邮件，不必等下一轮</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_view.py" line="1"/>
+        <source>Waiting and failed</source>
+        <translation>待发送和失败的</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxEditDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_edit.py" line="1"/>
+        <source>As soon as the account's pace allows</source>
+        <translation>在账户的发送间隔允许时尽快发送</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_edit.py" line="1"/>
+        <source>Edit message</source>
+        <translation>编辑邮件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_edit.py" line="1"/>
+        <source>Send at</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_edit.py" line="1"/>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_edit.py" line="1"/>
+        <source>That is %1.</source>
+        <translation>即 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_edit.py" line="1"/>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxRunner</name>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_runner.py" line="1"/>
+        <source>%1 (and %2 more)</source>
+        <translation>%1（另有 %2 封）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_runner.py" line="1"/>
+        <source>%1 cannot send</source>
+        <translation>%1 无法发信</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_runner.py" line="1"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 封失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_runner.py" line="1"/>
+        <source>%n message(s) could not be sent</source>
+        <translation>
+            <numerusform>%n 封邮件未能发出</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_runner.py" line="1"/>
+        <source>%n sent</source>
+        <translation>
+            <numerusform>已发送 %n 封</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_runner.py" line="1"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n 封待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_runner.py" line="1"/>
+        <source>Outbox: %1</source>
+        <translation>发件箱：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_runner.py" line="1"/>
+        <source>Outbox: the run stopped: %1</source>
+        <translation>发件箱：发送中断：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_runner.py" line="1"/>
+        <source>offline: the messages stay queued</source>
+        <translation>离线：邮件继续排队</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxText</name>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_text.py" line="1"/>
+        <source>%1 (%2), %3 here</source>
+        <translation>%1（%2），本地 %3</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_text.py" line="1"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_text.py" line="1"/>
+        <source>cancelled: %1</source>
+        <translation>已取消：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_text.py" line="1"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_text.py" line="1"/>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_text.py" line="1"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_text.py" line="1"/>
+        <source>queued: goes out next</source>
+        <translation>已排队：即将发出</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_text.py" line="1"/>
+        <source>scheduled for %1</source>
+        <translation>计划于 %1 发送</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_text.py" line="1"/>
+        <source>sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_text.py" line="1"/>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/outbox_text.py" line="1"/>
+        <source>sent %1</source>
+        <translation>已于 %1 发送</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientPickerDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_recipients.py" line="1"/>
+        <source>Choose recipients</source>
+        <translation>选择收件人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_recipients.py" line="1"/>
+        <source>Each address ticked gets its own message, filled in for that contact.</source>
+        <translation>勾选的每个地址各收到一封为该联系人填好的邮件。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_recipients.py" line="1"/>
+        <source>Filter by name, company or address</source>
+        <translation>按姓名、公司或地址筛选</translation>
     </message>
 </context>
 </TS>

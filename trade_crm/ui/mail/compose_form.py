@@ -40,11 +40,21 @@ ERROR_STYLE = "color: #b3261e;"
 RECIPIENT, CUSTOMER, LANGUAGE, WHEN = range(4)
 
 
+def occasion_names(tr) -> dict[str, str]:
+    """The built-in greetings' occasions in the UI's language (a greeting the user added shows its id)."""
+    return {"default": tr("any holiday"), "new_year": tr("New Year"), "christmas": tr("Christmas"),
+            "lunar_new_year": tr("Lunar New Year"), "eid_al_fitr": tr("Eid al-Fitr"), "eid_al_adha": tr("Eid al-Adha"),
+            "diwali": tr("Diwali"), "holi": tr("Holi"), "nowruz": tr("Nowruz"), "thanksgiving": tr("Thanksgiving"),
+            "mid_autumn": tr("Mid-Autumn Festival"), "rosh_hashanah": tr("Rosh Hashanah"),
+            "national_day": tr("National Day")}
+
+
 def template_label(template: MailTemplate, tr) -> str:
     kind = template_kind(template.key)
     if kind == GREETING:
-        occasion = template.key.partition(".")[2].replace("_", " ")
-        return fill(tr("Greeting: %1"), occasion[:1].upper() + occasion[1:])
+        occasion = template.key.partition(".")[2]
+        name = occasion_names(tr).get(occasion) or occasion.replace("_", " ")
+        return fill(tr("Greeting: %1"), name)
     return {"thank_you_fair": tr("Thank-you after a fair"), "quotation_chaser": tr("Quotation chaser"),
             "sample_follow_up": tr("Sample follow-up"), "blank": tr("Blank letter")}.get(kind, template.key)
 
