@@ -6956,7 +6956,7 @@ Sales Manager, Sunrise Lighting
     <message>
         <location filename="../../trade_crm/ui/mail/compose_dialog.py" line="1"/>
         <source>%1 version; each recipient gets their own language's.</source>
-        <translation>显示的是%1版本；每位收件人收到各自语言的版本。</translation>
+        <translation>显示的是 %1 版本；每位收件人收到各自语言的版本。</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/mail/compose_dialog.py" line="1"/>

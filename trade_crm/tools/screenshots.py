@@ -1,12 +1,13 @@
 """`make screenshots`: the main window over the demo book in English and Chinese, the customer dialog,
-mail (a customer's timeline with threads, the message reader, New senders) and the first-run page, rendered
-off-screen into docs/screenshots/*.png."""
+mail (a customer's timeline with threads, the message reader, New senders), mail out (compose with a template
+preview, the outbox) and the first-run page, rendered off-screen into docs/screenshots/*.png."""
 
 from __future__ import annotations
 
 import os
 import sys
 import tempfile
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -19,6 +20,18 @@ from trade_crm.demo.rates import seed_demo_rates
 from trade_crm.domain.clock import FixedClock, today
 from trade_crm.domain.customers.records import get_customer
 from trade_crm.domain.customers.timeline import timeline
+from trade_crm.domain.mail.accounts import list_accounts, update_account
+from trade_crm.domain.mail.merge import Holiday, load_recipients, save_sender_profile
+from trade_crm.domain.mail.messages import Address
+from trade_crm.domain.mail.outbox import (
+    claim_next,
+    edit_entry,
+    mark_failed,
+    mark_sent,
+    pause_entries,
+    queue_drafts,
+)
+from trade_crm.domain.mail.outgoing import Draft
 from trade_crm.domain.mail.reading import customer_threads
 from trade_crm.domain.reminders.sync import sync_reminders
 from trade_crm.store.db import close_database, open_database
@@ -27,6 +40,9 @@ from trade_crm.ui.common.i18n import install_translator, remove_translators
 from trade_crm.ui.customers.customer_dialog import CustomerDialog
 from trade_crm.ui.insights.tabs import install_insights
 from trade_crm.ui.mail.actions import MailController
+from trade_crm.ui.mail.compose_dialog import ComposeDialog
+from trade_crm.ui.mail.outbox_text import zone_of
+from trade_crm.ui.mail.outbox_view import OutboxDialog
 
 WINDOW_SIZE = (1400, 860)
 CLOCK_AT = ("2026-11-23 09:30", "Asia/Shanghai")
@@ -120,6 +136,63 @@ def shoot_mail(app, out: Path, db_path: Path, clock, language: str, suffix: str,
     return shots
 
 
+def load_outbox(clock, count: int = 5) -> list[int]:
+    """The demo account set up for sending, and an outbox with a message in each state: the customers (with an
+    address, a name in Latin letters, each from another country) the mail-out screenshots show."""
+    account = list_accounts()[0]
+    update_account(account.id, smtp_host="smtp.exmail.qq.com", signature="Ann Chen\nSales Manager, Sunrise Lighting")
+    save_sender_profile(name="Ann Chen", company="Sunrise Lighting", signature="")
+    model_ids, countries = [], set()
+    for person in load_recipients(range(1, 400)):
+        if person.email and person.contact_name.isascii() and person.country not in countries:
+            model_ids.append(person.customer_id)
+            countries.add(person.country)
+        if len(model_ids) == count:
+            break
+    people = load_recipients(model_ids)
+    drafts = [Draft(account.id, (Address(p.email, p.contact_name),), subject, f"Dear {p.contact_name},\n\n…",
+                    customer_id=p.customer_id)
+              for p, subject in zip(people, ("Season's greetings", "Quotation SL-2026-131: any questions?",
+                                             "Samples shipped: DHL 7788 1234", "Thank you for visiting us at "
+                                             "the Canton Fair", "New catalogue 2027"), strict=False)]
+    entries = queue_drafts(drafts, clock)
+    zone = zone_of(people[0].country) or clock.zone  # their next morning, 09:20 on their clock
+    tomorrow = (clock.now().astimezone(zone) + timedelta(days=1)).date()
+    edit_entry(entries[0].id, clock, send_at=datetime.combine(tomorrow, time(9, 20), tzinfo=zone))
+    for _ in range(2):  # the next two are tried: one goes, the other is refused
+        claim_next(account.id, clock)
+    mark_sent(entries[1].id, clock, interaction_id=None)
+    mark_failed(entries[2].id, clock, "550 5.1.1 mailbox unavailable")
+    pause_entries([entries[3].id], clock)
+    return model_ids
+
+
+def shoot_mail_out(app, out: Path, clock, language: str, suffix: str, customer_ids: list[int]) -> list[Path]:
+    """The compose dialog writing Christmas greetings to three customers (the preview of one), and the outbox."""
+    translators = install_translator(app, language)
+    compose = ComposeDialog(clock, load_recipients(customer_ids[:3]), template_key="greeting.christmas",
+                            holiday=Holiday("Christmas Day", date(clock.now().year, 12, 25)))
+    compose.resize(1180, 760)
+    compose.form.recipients_table.selectRow(1)
+    compose.show()
+    compose.refresh_previews()
+    _settle(app)
+    shots = [out / f"mail_compose_{suffix}.png", out / f"mail_outbox_{suffix}.png"]
+    compose.grab().save(str(shots[0]))
+    compose.close()
+    outbox = OutboxDialog(clock)
+    outbox.show_combo.setCurrentIndex(outbox.show_combo.findData("all"))
+    outbox.show()
+    _settle(app)
+    outbox.grab().save(str(shots[1]))
+    outbox.close()
+    for widget in (compose, outbox):
+        widget.deleteLater()
+    _settle(app)
+    remove_translators(app, translators)
+    return shots
+
+
 def _shoot_first_run(app, out: Path, folder: Path, clock) -> None:
     translators = install_translator(app, "en")
     database = open_database(folder / "empty.db")
@@ -172,11 +245,13 @@ def main(argv: list[str] | None = None) -> int:
         database = open_database(folder / "demo.db")
         load_demo(clock)
         mail_customer = load_mail_customer(app, folder / "demo.db", clock)
+        outbox_customers = load_outbox(clock)
         sync_reminders(clock)  # what the app's scheduler does at start, so the reminder pane is filled
         for language, suffix in (("en", "en"), ("zh_CN", "zh")):
             _shoot_book(app, out, folder / "demo.db", clock, language, suffix)
             shoot_insights(app, out, folder / "demo.db", clock, language, suffix)
             shoot_mail(app, out, folder / "demo.db", clock, language, suffix, mail_customer)
+            shoot_mail_out(app, out, clock, language, suffix, outbox_customers)
         close_database(database)
         _shoot_first_run(app, out, folder, clock)
     for png in sorted(out.glob("*.png")):
