@@ -7005,6 +7005,11 @@ Sales Manager, Sunrise Lighting
         <source>now</source>
         <translation>立即</translation>
     </message>
+    <message>
+        <location filename="../../trade_crm/ui/mail/compose_dialog.py" line="1"/>
+        <source>No free morning in the next weeks for %1: send now, or later by hand.</source>
+        <translation>未来几周内找不到适合 %1 的上午时段：请立即发送，或稍后手动发送。</translation>
+    </message>
 </context>
 <context>
     <name>ComposeForm</name>

@@ -31,7 +31,7 @@ from trade_crm.ui.mail.compose_drafts import (
     simple_html,
 )
 from trade_crm.ui.mail.compose_form import ComposeForm, template_label
-from trade_crm.ui.mail.compose_plan import NOW, plan_times
+from trade_crm.ui.mail.compose_plan import MORNING, NOW, plan_times
 from trade_crm.ui.mail.compose_recipients import RecipientPickerDialog
 from trade_crm.ui.mail.outbox_text import when_text, zone_of
 
@@ -193,8 +193,8 @@ class ComposeDialog(QDialog):
         self.send_times = plan_times(self.recipients, self._clock, self.account_id(),
                                      self.form.when_combo.currentData() or NOW, greeting_id=self._greeting_id)
         locale = self.locale()
-        texts = [when_text(self.send_times[i], zone_of(r.country), self._clock.zone, locale)
-                 if self.send_times.get(i) else self.tr("now") for i, r in enumerate(self.recipients)]
+        texts = [when_text(self.send_times[i], zone_of(r.country), self._clock.zone, locale) if self.send_times.get(i)
+                 else "—" if i in self.send_times else self.tr("now") for i, r in enumerate(self.recipients)]
         self.form.show_times(texts)
         self.timer.start()
 
@@ -213,6 +213,11 @@ class ComposeDialog(QDialog):
             out.append(self.tr("Choose at least one recipient (To…)."))
         if any(not p.ok for p in self.previews) or any(not r.email for r in self.recipients):
             out.append(self.tr("Some messages cannot be filled in: see the fields marked in red."))
+        unplanned = [r.label for i, r in enumerate(self.recipients)
+                     if self.form.when_combo.currentData() == MORNING and self.send_times.get(i, 0) is None]
+        if unplanned:
+            out.append(fill(self.tr("No free morning in the next weeks for %1: send now, or later by hand."),
+                            ", ".join(unplanned)))
         return out
 
     def update_send_button(self) -> None:
