@@ -108,7 +108,7 @@ class _Handler:
 class SmtpServer:
     folder: Path
     port: int
-    security: str  # "ssl" or "starttls"
+    security: str  # "ssl", "starttls", or "plain" (no TLS offered)
     size_limit: int
     handler: _Handler
     users: dict[str, str] = field(default_factory=dict)
@@ -157,9 +157,12 @@ class SmtpServer:
         if self.security == "ssl":  # the whole connection is TLS; aiosmtpd's auth_require_tls sees STARTTLS only
             self.controller = _Controller(self.handler, hostname="127.0.0.1", port=self.port, ssl_context=context,
                                          auth_require_tls=False, **options)
-        else:
+        elif self.security == "starttls":
             self.controller = _Controller(self.handler, hostname="127.0.0.1", port=self.port, tls_context=context,
                                          require_starttls=True, auth_require_tls=True, **options)
+        else:  # "plain": no TLS at all, for the test that a client refuses to log in there
+            self.controller = _Controller(self.handler, hostname="127.0.0.1", port=self.port,
+                                         auth_require_tls=False, **options)
         self.controller.start()
 
     def stop(self) -> None:

@@ -99,3 +99,21 @@ def test_send_due_errors_are_one_line_and_exit_1(capsys, monkeypatch, db_path, m
     assert code == 1 and "has no SMTP server" in err
     assert cli_json(capsys, "mail", "outbox", "--db", str(db_path))["entries"][0]["attempts"] == 0
     assert entry
+
+
+def test_a_separate_smtp_password_is_kept_in_the_keyring_and_used_for_sending_only(
+        capsys, monkeypatch, db_path, mail_server, mail_user, smtp, memory_keyring, tmp_path):
+    account_id = setup_account(capsys, monkeypatch, db_path, mail_server, mail_user, smtp)
+    smtp.users[mail_user.name] = "smtp-only-Secret"  # the SMTP server takes another password than IMAP
+    queue(db_path, account_id, HANS.email)
+    bundle = ca_bundle(tmp_path, mail_server.ca_file, smtp.ca_file)
+    code, _, err = cli(capsys, "mail", "send-due", "--db", str(db_path), "--ca-file", bundle)
+    assert code == 1 and "refused the login" in err and smtp.received == []
+    monkeypatch.setattr("sys.stdin", io.StringIO("smtp-only-Secret\n"))
+    done = cli_json(capsys, "mail", "account", "smtp", str(account_id), "--db", str(db_path), "--password-stdin")
+    assert done["separate_password"]
+    assert memory_keyring.items[("trade-crm", f"mail-smtp-password:{account_id}")] == "smtp-only-Secret"
+    assert memory_keyring.items[("trade-crm", f"mail-password:{account_id}")] == mail_user.password
+    code, out, err = cli(capsys, "mail", "send-due", "--db", str(db_path), "--ca-file", bundle)
+    assert (code, err) == (0, "") and "1 sent" in out and len(smtp.received) == 1
+    assert len(mail_user.flags("Sent")) == 1  # IMAP still logged in with its own password

@@ -18,6 +18,7 @@ its size checked against the server's limit, and every failure sorted into perma
 
 from __future__ import annotations
 
+import base64
 import mimetypes
 import smtplib
 import socket
@@ -177,7 +178,7 @@ class SmtpConnection:
                 client.starttls(context=context)
                 client.ehlo()
             try:
-                credentials.authenticate(client)
+                _login(client, credentials)
             except smtplib.SMTPAuthenticationError as error:
                 raise LoginRefused(f"{address.host} refused the login for {credentials.username}: check the "
                                    f"password or authorization code (the server said: {error.smtp_code} "
@@ -274,6 +275,21 @@ class SmtpConnection:
                                   f"({_said(str(error)) or type(error).__name__})")
             lost.in_doubt = data_sent  # type: ignore[attr-defined]
             raise lost from None
+
+
+def _login(client: smtplib.SMTP, credentials: Credentials) -> None:
+    """Log in; a password with characters beyond ASCII goes as UTF-8 in AUTH PLAIN (RFC 4616), which smtplib's
+    login cannot send (it encodes ASCII only)."""
+    password = getattr(credentials, "password", None)
+    if not isinstance(password, str) or (password.isascii() and credentials.username.isascii()):
+        credentials.authenticate(client)
+        return
+    if not client.has_extn("auth") or "PLAIN" not in client.esmtp_features.get("auth", "").upper().split():
+        raise smtplib.SMTPNotSupportedError("AUTH PLAIN")
+    token = base64.b64encode(f"\0{credentials.username}\0{password}".encode()).decode("ascii")
+    code, said = client.docmd("AUTH", f"PLAIN {token}")
+    if code not in (235, 503):
+        raise smtplib.SMTPAuthenticationError(code, said)
 
 
 def _shut(client) -> None:
