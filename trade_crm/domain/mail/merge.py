@@ -269,7 +269,7 @@ def sender_profile(account_id: int | None = None) -> Sender:
     if account_id is not None:
         row = MailAccount.get_or_none(MailAccount.id == account_id)
         if row is not None:
-            email, signature = row.email, (getattr(row, "signature", "") or "")  # the column comes with #20's seam
+            email, signature = row.email, row.signature or ""
     return Sender(MY_NAME.read().strip(), MY_COMPANY.read().strip(), email, signature or MY_SIGNATURE.read())
 
 

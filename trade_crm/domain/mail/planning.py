@@ -106,9 +106,8 @@ def account_plan_settings(account_id: int) -> PlanSettings:
         start, end = parse_window(SEND_WINDOW.read())
     except ValidationError:
         start, end = DEFAULT_WINDOW
-    interval = getattr(row, "send_interval_seconds", None)  # the columns come with #20's seam (migration 17)
-    cap = getattr(row, "daily_cap", 0) or provider_daily_cap(row.provider)
-    return PlanSettings(start, end, DEFAULT_INTERVAL_SECONDS if interval is None else int(interval), int(cap))
+    cap = row.daily_cap or provider_daily_cap(row.provider)
+    return PlanSettings(start, end, max(0, int(row.send_interval_seconds)), int(cap))
 
 
 @cache
