@@ -8,7 +8,9 @@ template N days later (at the customer's morning), cancelled when the customer w
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
+
+from peewee import fn
 
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.errors import NotFoundError, ValidationError
@@ -63,10 +65,18 @@ def schedule_follow_up(interaction_id: int, account_id: int, clock: Clock, *, da
 def cancel_follow_ups(replies: Mapping[int, datetime], clock: Clock) -> int:
     """The customers (id -> when their newest message was sent) wrote back: their planned follow-ups queued before
     that message are cancelled (a message synced from last year cancels nothing planned since). Returns how many."""
-    cancelled = 0
-    for customer_id, sent_at in sorted(replies.items()):
-        if OutboxMessage.select().where(
-                OutboxMessage.customer == customer_id, OutboxMessage.cancel_on_reply == True,  # noqa: E712
-                OutboxMessage.state.in_(_WAITING), OutboxMessage.created_at <= sent_at).exists():
-            cancelled += cancel_on_reply(customer_id, clock)
-    return cancelled
+    if not replies:
+        return 0
+    waiting = (OutboxMessage.select(OutboxMessage.customer, fn.MIN(OutboxMessage.created_at).alias("first"))
+               .where(OutboxMessage.customer.in_(list(replies)), OutboxMessage.cancel_on_reply == True,  # noqa: E712
+                      OutboxMessage.state.in_(_WAITING))
+               .group_by(OutboxMessage.customer))  # one query for the batch: mail in is set-based
+    return sum(cancel_on_reply(row.customer_id, clock) for row in waiting
+               if _utc(row.first) <= replies[row.customer_id])
+
+
+def _utc(value: datetime | str) -> datetime:
+    """MIN() over a timestamp column comes back as text on SQLite."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
