@@ -30,7 +30,7 @@ from trade_crm.domain.mail.templates import (
     render_template,
     template_kind,
 )
-from trade_crm.store.models import Interaction, MailAccount, OutboxMessage, database
+from trade_crm.store.models import Interaction, MailAccount, OutboxMessage, Reminder, database
 
 AT_LOCAL_MORNING, AT_NOW = "local-morning", "now"
 # A purpose is queued once per customer: an entry in any of these states stands for it.
@@ -125,11 +125,13 @@ def plan_bulk(customer_ids: Sequence[int], template_key: str, account_id: int, c
               at: str | datetime = AT_LOCAL_MORNING, holiday: Holiday | None = None, greeting_id: str = "",
               purpose: str = "manual", extra: Mapping[str, str] | None = None,
               contact_ids: Mapping[int, int] | None = None, not_before: datetime | None = None,
-              cancel_on_reply: bool = False, skip_customers: Mapping[int, str] | None = None) -> BulkPlan:
+              cancel_on_reply: bool = False, skip_customers: Mapping[int, str] | None = None,
+              taken: Sequence[datetime] = ()) -> BulkPlan:
     """One draft per customer from `template_key` in the customer's language, with its send time: the customer's
     next allowed morning (`at` = "local-morning"), as soon as the pace allows ("now"), or a given instant.
     Nothing is written; `queue_plan` queues the result. `purpose` other than "manual" is queued once per
-    customer; `skip_customers` lists customers to leave out with the reason (greeted already)."""
+    customer; `skip_customers` lists customers to leave out with the reason (greeted already); `taken` are send
+    times of other plans about to be queued on the same account (the pace counts them)."""
     at = _at(at)
     get_template(template_key)  # an unknown key fails before anything else
     if MailAccount.get_or_none(MailAccount.id == account_id) is None:
@@ -175,18 +177,19 @@ def plan_bulk(customer_ids: Sequence[int], template_key: str, account_id: int, c
                       html=mail.html, customer_id=cid, contact_id=recipient.contact_id,
                       template=f"{template_key}/{language}", purpose=purpose, cancel_on_reply=cancel_on_reply)
         ready.append((recipient, draft, language))
-    items = _schedule(ready, account_id, clock, at, greeting_id, not_before, problems)
+    items = _schedule(ready, account_id, clock, at, greeting_id, not_before, problems, taken)
     return BulkPlan(template_key, account_id, purpose, tuple(items), tuple(problems), tuple(duplicates))
 
 
 def _schedule(ready: list[tuple[Recipient, Draft, str]], account_id: int, clock: Clock, at: str | datetime,
-              greeting_id: str, not_before: datetime | None, problems: list[BulkProblem]) -> list[BulkItem]:
+              greeting_id: str, not_before: datetime | None, problems: list[BulkProblem],
+              taken: Sequence[datetime]) -> list[BulkItem]:
     if at == AT_NOW or isinstance(at, datetime):
         send_at = None if at == AT_NOW else at
         return [BulkItem(r, Draft(**{**d.__dict__, "send_at": send_at}), lang, None, "") for r, d, lang in ready]
     requests = [PlanRequest(i, r.country, greeting_id=greeting_id, not_before=not_before)
                 for i, (r, _d, _lang) in enumerate(ready)]
-    plan = plan_sends(requests, clock, settings=account_plan_settings(account_id), taken=_taken(account_id, clock),
+    plan = plan_sends(requests, clock, settings=account_plan_settings(account_id), taken=[*_taken(account_id, clock), *taken],
                       rules=load_greeting_rules())
     items = []
     for (recipient, draft, language), send in zip(ready, plan, strict=True):
@@ -200,7 +203,7 @@ def _schedule(ready: list[tuple[Recipient, Draft, str]], account_id: int, clock:
 
 
 def plan_greeting(reminder_id: int, account_id: int, clock: Clock, *, at: str | datetime = AT_LOCAL_MORNING,
-                  customer_ids: Iterable[int] | None = None) -> BulkPlan:
+                  customer_ids: Iterable[int] | None = None, taken: Sequence[datetime] = ()) -> BulkPlan:
     """The greeting a holiday reminder is for, to each customer it lists (or those of `customer_ids` among
     them) who is not greeted yet, at their morning; the holiday's own day is allowed."""
     plan = greeting_plan(reminder_id)
@@ -212,7 +215,44 @@ def plan_greeting(reminder_id: int, account_id: int, clock: Clock, *, at: str | 
         holiday=Holiday(plan.holiday, plan.on, plan.country), greeting_id=plan.greeting_id,
         purpose=greeting_purpose(plan.greeting_id, year),
         contact_ids={r.customer_id: r.contact_id for r in people if r.contact_id is not None},
-        skip_customers={r.customer_id: f"{r.company}: greeted already" for r in people if r.greeted})
+        skip_customers={r.customer_id: f"{r.company}: greeted already" for r in people if r.greeted}, taken=taken)
+
+
+def plan_greetings(reminder_ids: Iterable[int], account_id: int, clock: Clock, *,
+                   at: str | datetime = AT_LOCAL_MORNING) -> list[BulkPlan]:
+    """plan_greeting for several reminders (Christmas in twelve countries), one pace for all of them."""
+    plans: list[BulkPlan] = []
+    for reminder_id in reminder_ids:
+        taken = [i.draft.send_at for p in plans for i in p.items if i.draft.send_at is not None]
+        plans.append(plan_greeting(reminder_id, account_id, clock, at=at, taken=taken))
+    return plans
+
+
+def find_greeting_reminders(key: str) -> list[int]:
+    """The open greeting reminders `key` names, soonest first: a reminder id ("42"), a reminder key
+    ("greeting:SA:eid_al_fitr:2026-03-20"), a greeting id ("christmas": every country's) or "SA:eid_al_fitr"."""
+    key = key.strip()
+    query = Reminder.select(Reminder.id, Reminder.key).where(Reminder.kind == "greeting",
+                                                             Reminder.state.not_in(["done", "dismissed"]))
+    if key.isdigit():
+        return [row.id for row in query.where(Reminder.id == int(key))]
+    found = []
+    for row in query.order_by(Reminder.due_on, Reminder.id):
+        parts = row.key.split(":")  # greeting:<country>:<greeting id>:<day>
+        if len(parts) != 4:
+            continue
+        if key.startswith("greeting:"):
+            if row.key == key:
+                found.append(row.id)
+        elif key.casefold() in (parts[2], f"{parts[1]}:{parts[2]}".casefold()):
+            found.append(row.id)
+    return found
+
+
+def queue_plans(plans: Sequence[BulkPlan], clock: Clock) -> list[QueueResult]:
+    """queue_plan for each plan, all in one transaction."""
+    with database.atomic():
+        return [queue_plan(plan, clock) for plan in plans]
 
 
 def queue_plan(plan: BulkPlan, clock: Clock) -> QueueResult:
