@@ -17,8 +17,10 @@ from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.mail.bulk import AT_NOW, plan_bulk, plan_greeting, queue_plan
 from trade_crm.domain.mail.merge import MY_NAME
 from trade_crm.domain.mail.outbox import cancel_entries, outbox_entries
+from trade_crm.domain.mail.planning import SEND_WINDOW, PlanSettings, account_plan_settings
 from trade_crm.domain.mail.templates import TemplateNotFoundError
 from trade_crm.domain.reminders.sync import sync_reminders
+from trade_crm.store.models import MailAccount
 
 EID_MONDAY = FixedClock.at("2026-03-16 09:00", "Asia/Shanghai")  # 04:00 in Riyadh; Eid al-Fitr on the 19th/20th
 
@@ -111,3 +113,19 @@ def test_send_now_or_at_a_given_time_and_bad_input(db):
         plan_bulk([hans], "blank", box.id + 1, clock)
     with pytest.raises(ValidationError):
         plan_bulk([hans], "blank", box.id, clock, at="tomorrow")
+
+
+def test_the_accounts_pace_and_cap_and_the_books_window_shape_the_plan(db):
+    clock = FixedClock.at("2026-11-16 07:00", "Asia/Shanghai")
+    qq = account(clock, "li@qq.com", provider="qq")
+    assert account_plan_settings(qq.id) == PlanSettings(time(9), time(11), 20, 500)  # QQ's cap: 500 a day
+    MailAccount.update(daily_cap=2, send_interval_seconds=90).where(MailAccount.id == qq.id).execute()
+    SEND_WINDOW.write("08:00-08:30")
+    assert account_plan_settings(qq.id) == PlanSettings(time(8), time(8, 30), 90, 2)
+    people = [create_customer(clock, name=f"Buyer {n}", country="DE", contacts=[
+        ContactInput(name=f"Buyer {n}", emails=(f"b{n}@buyer{n}.example",))]) for n in range(3)]
+    plan = plan_bulk(people, "thank_you_fair", qq.id, clock, extra={"fair.name": "Canton Fair"})
+    assert [i.local_send_at.isoformat() for i in plan.items] == [
+        "2026-11-16T08:00:00+01:00", "2026-11-16T08:01:30+01:00", "2026-11-17T08:00:00+01:00"]
+    SEND_WINDOW.write("late")  # a broken setting falls back to the default window
+    assert account_plan_settings(qq.id).window_start == time(9)

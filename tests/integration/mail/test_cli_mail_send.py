@@ -27,7 +27,7 @@ def _book(db_path) -> dict[str, int]:
             ContactInput(name="Rosa Diaz", emails=("rosa@rosa.example",))]),
         "bare": create_customer(CLOCK, name="Bare Trading", country="DE", rating="C"),
     }
-    log_interaction(ids["hans"], "quotation", "Q-7: 200 panels", CLOCK)
+    ids["quote"] = log_interaction(ids["hans"], "quotation", "Q-7: 200 panels", CLOCK)
     add_account("li@bright.example", host="imap.example.com", clock=CLOCK)
     sync_reminders(CLOCK)
     close_database(db)
@@ -99,3 +99,14 @@ def test_templates_are_edited_and_reset_from_the_command_line(capsys, db_path, t
     assert code != 0 and err.count("\n") == 1 and "newsletter" in err
     code, _, err = _run(capsys, db_path, "mail", "greet", "diwali")
     assert code == 2 and 'no open greeting reminder for "diwali"' in err
+
+
+def test_follow_up_after_a_quotation_is_queued_once(capsys, db_path):
+    ids = _book(db_path)
+    code, out, err = _run(capsys, db_path, "mail", "follow-up", str(ids["quote"]), "--days", "3")
+    assert code == 0, err
+    assert "queued for 2026-12-28 16:00 (your time): Unser Angebot" in out  # Tue + 3 = Fri 25th: Christmas, a weekend
+    assert "a reply from the customer cancels it" in out
+    again = json.loads(_run(capsys, db_path, "mail", "follow-up", str(ids["quote"]), "--json")[1])
+    (entry,) = _queued(db_path)
+    assert again["id"] == entry.id and entry.cancel_on_reply

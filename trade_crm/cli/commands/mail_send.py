@@ -3,6 +3,7 @@ at each recipient's morning (#20). `mail outbox` shows and steers the queue; the
 
     trade-crm mail send --to 12 --to 31 --template quotation_chaser [--account 1] [--at local-morning|now|ISO]
     trade-crm mail greet christmas --dry-run      (every open Christmas reminder; or SA:eid_al_fitr, a reminder id)
+    trade-crm mail follow-up 118 [--days 7]       (after a quotation or sample entry; a reply cancels it)
     trade-crm mail template list | show KEY | edit KEY --language de --text-file body.txt | reset KEY --language de
 """
 
@@ -25,6 +26,7 @@ from trade_crm.domain.mail.bulk import (
     queue_plans,
 )
 from trade_crm.domain.mail.merge import FIELDS
+from trade_crm.domain.mail.sequences import schedule_follow_up
 from trade_crm.domain.mail.templates import get_template, list_templates, reset_template, save_template
 
 _MAX_TEXT_BYTES = 1_000_000
@@ -131,6 +133,24 @@ def greet(ctx: Context, args) -> int:
     return _finish(ctx, plans, args.dry_run)
 
 
+# --- mail follow-up ---
+
+def follow_up_arguments(parser) -> None:
+    parser.add_argument("entry", type=int, metavar="ENTRY_ID", help="the quotation or sample entry on the timeline")
+    parser.add_argument("--days", type=int, metavar="N", help="how many days after the entry (default: 7 after a "
+                        "quotation, 10 after a sample)")
+    parser.add_argument("--template", metavar="NAME", help="default: quotation_chaser or sample_follow_up")
+    parser.add_argument("--account", type=int, metavar="ID", help="the account to send from (default: the only one)")
+
+
+def follow_up(ctx: Context, args) -> int:
+    entry = schedule_follow_up(args.entry, _account_id(args.account), ctx.clock, days=args.days,
+                               template_key=args.template)
+    ctx.emit(entry, f"follow-up #{entry.id} to {entry.to[0].email} queued for {ctx.local(entry.send_at)} (your time): "
+                    f"{entry.subject}; a reply from the customer cancels it")
+    return 0
+
+
 # --- mail template list | show | edit | reset ---
 
 def _language_argument(parser, required: bool = False) -> None:
@@ -217,6 +237,8 @@ COMMANDS = (
     Command("mail send", "queue a templated mail to customers, each at their local morning", send, send_arguments),
     Command("mail greet", "queue a holiday greeting to each customer of its reminder, at their morning", greet,
             greet_arguments),
+    Command("mail follow-up", "plan a follow-up mail after a quotation or sample entry (a reply cancels it)",
+            follow_up, follow_up_arguments),
     Command("mail template list", "list the mail templates", template_list, template_list_arguments),
     Command("mail template show", "show a mail template in one language", template_show, template_show_arguments),
     Command("mail template edit", "save your own version of a mail template", template_edit, template_edit_arguments),
