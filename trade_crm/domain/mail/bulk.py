@@ -214,7 +214,6 @@ def plan_greeting(reminder_id: int, account_id: int, clock: Clock, *, at: str | 
         [r.customer_id for r in people], greeting_key(plan.greeting_id), account_id, clock, at=at,
         holiday=Holiday(plan.holiday, plan.on, plan.country), greeting_id=plan.greeting_id,
         purpose=greeting_purpose(plan.greeting_id, year),
-        contact_ids={r.customer_id: r.contact_id for r in people if r.contact_id is not None},
         skip_customers={r.customer_id: f"{r.company}: greeted already" for r in people if r.greeted}, taken=taken)
 
 
