@@ -109,9 +109,12 @@ def test_recipients_and_sender_come_from_the_book(db):
     found = load_recipients([bare, acme, 999_999, acme])
     assert [(r.customer_id, r.contact_name, r.email, r.language) for r in found] == [
         (bare, "", "", "es"), (acme, "Anna Müller", "anna@mueller.example", "de")]
-    hans = next(r for r in load_recipients([acme]) if r) and load_recipients(
-        [acme], contact_ids={acme: found[1].contact_id - 1})[0]
+    (hans,) = load_recipients([acme], contact_ids={acme: found[1].contact_id - 1})
     assert hans.contact_name == "Hans Berg" and hans.email == "hans@mueller.example"
+    quiet = create_customer(clock, name="Quiet Boss Ltd", country="GB", contacts=[
+        ContactInput(name="The Boss", is_primary=True), ContactInput(name="Eve Buyer", emails=("eve@quiet.example",))])
+    (eve,) = load_recipients([quiet])  # the primary contact has no address: the one who has is written to
+    assert (eve.contact_name, eve.email) == ("Eve Buyer", "eve@quiet.example")
     save_sender_profile(name=" Li Wei ", company="Ningbo Bright Tools", signature="Li Wei\nSales")
     box = account(clock)
     me = sender_profile(box.id)
