@@ -13,7 +13,7 @@ Per account with an SMTP server set:
    own transaction) before the server hears of it; one tried before is looked up in Sent first (a server that
    files sent mail itself may have it). The server's acceptance is written down at once (`note_accepted`), the
    copy appended to Sent (\\Seen; not for providers that file sent mail themselves: Gmail), and the message
-   recorded on the timeline once together with the move to `sent` (outbox.record_sent).
+   recorded on the timeline once together with the move to `sent` (sent.record_sent).
 4. A permanent refusal (5xx, a refused recipient, a message over the server's SIZE, an attachment gone) fails
    that entry with the reason; the others go on. A temporary one (4xx, a dropped connection) puts it back with
    a backoff (1, 5, 15, 60 minutes), then fails it. A wrong password or an untrusted certificate stops the
@@ -44,10 +44,10 @@ from trade_crm.domain.mail.outbox import (
     mark_retry,
     note_accepted,
     reclaim,
-    record_sent,
     sending_pace,
 )
 from trade_crm.domain.mail.outgoing import OutboxEntry, OutboxState
+from trade_crm.domain.mail.sent import record_sent
 from trade_crm.exchange.mail.imap import ConnectionLost, ImapConnection, MailServerError, ServerAddress
 from trade_crm.exchange.mail.parse import parse_message
 from trade_crm.exchange.mail.presets import PRESETS, daily_cap
