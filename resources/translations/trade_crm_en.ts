@@ -418,6 +418,14 @@
             <numerusform>&amp;Outbox (%n failed)…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_actions.py" line="1"/>
+        <source>%n customer(s) left out: their greeting is in the outbox already.</source>
+        <translation>
+            <numerusform>%n customer left out: their greeting is in the outbox already.</numerusform>
+            <numerusform>%n customers left out: their greeting is in the outbox already.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OutboxDialog</name>

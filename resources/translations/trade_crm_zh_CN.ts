@@ -7305,6 +7305,13 @@ Sales Manager, Sunrise Lighting
         <source>Write to the selected customers: one message each (Ctrl+Shift+M)</source>
         <translation>给所选客户写邮件：每位一封 (Ctrl+Shift+M)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/mail/outbox_actions.py" line="1"/>
+        <source>%n customer(s) left out: their greeting is in the outbox already.</source>
+        <translation>
+            <numerusform>已略过 %n 位客户：他们的节日问候已在发件箱中。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OutboxDialog</name>

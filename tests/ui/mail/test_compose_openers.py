@@ -126,3 +126,16 @@ def test_write_email_on_a_follow_up_reminder_writes_to_its_customer(window, eid,
     assert asked.args == [[omar]]
     dialog = composer(window)
     assert [r.customer_id for r in dialog.recipients] == [omar]
+
+
+def test_a_greeting_already_in_the_outbox_is_not_composed_twice(window, eid, qtbot):
+    _, reminder, omar, ana = eid
+    out = window.mail_controller.out
+    first = out.compose_greetings(reminder.id)
+    first.form.recipients_table.selectRow(1)
+    first.on_remove_button_clicked()
+    assert len(first.send()) == 1
+    again = out.compose_greetings(reminder.id)
+    assert [r.customer_id for r in again.recipients] == [ana]
+    assert "1 customer(s) left out" in window.statusBar().currentMessage()
+    assert [e.customer_id for e in outbox_entries()] == [omar]

@@ -116,6 +116,7 @@ class MailOutController(QObject):
         day is allowed when planning their mornings."""
         # lazy: start-up, the greeting plan and its templates load when first asked for
         from trade_crm.domain.greetings.prepare import greeting_plan
+        from trade_crm.domain.mail.bulk import greeting_purpose, queued_for
         from trade_crm.domain.mail.merge import Holiday, load_recipients
         from trade_crm.domain.mail.templates import greeting_key
         from trade_crm.ui.mail.compose_drafts import contact_emails
@@ -125,14 +126,20 @@ class MailOutController(QObject):
         except DomainError as exc:
             self._window.statusBar().showMessage(str(exc), 10_000)
             return None
+        year = (plan.on or self._clock.now().astimezone(self._clock.zone).date()).year
+        purpose = greeting_purpose(plan.greeting_id, year)
         waiting = [r for r in plan.recipients if not r.greeted]
+        queued = queued_for(purpose, [r.customer_id for r in waiting])  # this greeting queued or sent already
+        waiting = [r for r in waiting if r.customer_id not in queued]
+        if queued:
+            self._window.statusBar().showMessage(self.tr("%n customer(s) left out: their greeting is in the outbox "
+                                                         "already.", "", len(queued)), 10_000)
         ids = [r.customer_id for r in waiting]
         contacts = {r.customer_id: r.contact_id for r in waiting if r.contact_id is not None}
-        year = plan.on.year if plan.on else self._clock.now().year
         return self.compose(load_recipients(ids, contact_ids=contacts), contact_emails(ids),
                             template_key=greeting_key(plan.greeting_id),
-                            holiday=Holiday(plan.holiday, plan.on, plan.country),
-                            purpose=f"greeting:{plan.greeting_id}:{year}", greeting_id=plan.greeting_id)
+                            holiday=Holiday(plan.holiday, plan.on, plan.country), purpose=purpose,
+                            greeting_id=plan.greeting_id)
 
     def open_url(self, url: QUrl, fallback) -> object:
         """A contact's address on the customer card writes from the app; any other link opens as before."""
