@@ -41,6 +41,7 @@ from trade_crm.ui.customers.customer_dialog import CustomerDialog
 from trade_crm.ui.insights.tabs import install_insights
 from trade_crm.ui.mail.actions import MailController
 from trade_crm.ui.mail.compose_dialog import ComposeDialog
+from trade_crm.ui.mail.compose_plan import MORNING
 from trade_crm.ui.mail.outbox_text import zone_of
 from trade_crm.ui.mail.outbox_view import OutboxDialog
 
@@ -172,7 +173,8 @@ def shoot_mail_out(app, out: Path, clock, language: str, suffix: str, customer_i
     translators = install_translator(app, language)
     compose = ComposeDialog(clock, load_recipients(customer_ids[:3]), template_key="greeting.christmas",
                             holiday=Holiday("Christmas Day", date(clock.now().year, 12, 25)))
-    compose.resize(1180, 760)
+    compose.resize(1280, 760)
+    compose.form.when_combo.setCurrentIndex(compose.form.when_combo.findData(MORNING))  # the plan's times shown
     compose.form.recipients_table.selectRow(1)
     compose.show()
     compose.refresh_previews()

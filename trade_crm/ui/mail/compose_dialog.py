@@ -76,7 +76,7 @@ class ComposeDialog(QDialog):
         f.files.problem.connect(f.status_label.setText)
         f.send_button.clicked.connect(self.send)
         f.cancel_button.clicked.connect(self.reject)
-        self.resize(1100, 720)
+        self.resize(1200, 740)
         self.on_template_combo_current_index_changed()
         self.fill_recipients()
 

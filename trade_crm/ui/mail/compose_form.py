@@ -159,7 +159,7 @@ class ComposeForm(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(preview_box)
-        splitter.setSizes([640, 440])
+        splitter.setSizes([760, 420])
         buttons = QHBoxLayout()
         buttons.addWidget(self.status_label, 1)
         buttons.addWidget(self.send_button)
@@ -200,7 +200,9 @@ class ComposeForm(QWidget):
                 (who.email or fill(self.tr("%1 (no email address)"), who.contact_name or who.customer_name))
             cells = (name, who.customer_name, LANGUAGE_NAMES.get(who.language, who.language), "")
             for column, text in enumerate(cells):
-                table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                table.setItem(row, column, item)
         if recipients:
             table.selectRow(min(row_before, len(recipients) - 1))
         self.remove_button.setEnabled(bool(recipients))
@@ -210,6 +212,7 @@ class ComposeForm(QWidget):
             item = self.recipients_table.item(row, WHEN)
             if item is not None:
                 item.setText(text)
+                item.setToolTip(text)
 
     def mark_recipients(self, fine: Sequence[bool]) -> None:
         red = QBrush(Qt.GlobalColor.red)
