@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from trade_crm.domain.mail.outgoing import OutgoingFile
+from trade_crm.ui.common.file_dialogs import open_files
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.mail.compose_drafts import outgoing_file
 
@@ -82,8 +82,7 @@ class AttachmentList(QWidget):
         return added
 
     def on_attach_button_clicked(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
-        self.add_paths([Path(n) for n in names])
+        self.add_paths(open_files(self, self.tr("Attach files")))
 
     def on_remove_button_clicked(self) -> None:
         for item in self.list.selectedItems():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -67,7 +67,9 @@ def error_label() -> QLabel:
     return label
 
 
-class ComposeForm(QWidget):
+class ComposeForm(QObject):
+    """The widgets, laid out in `dialog`; the form itself is their holder, not a widget."""
+
     def __init__(self, dialog: QWidget):
         super().__init__(dialog)
         self.account_combo = QComboBox()
@@ -167,7 +169,6 @@ class ComposeForm(QWidget):
         outer = QVBoxLayout(dialog)
         outer.addWidget(splitter, 1)
         outer.addLayout(buttons)
-        self.hide()  # a holder only: its widgets live in the dialog's layout
 
     # --- filling ---------------------------------------------------------------------------------
 
