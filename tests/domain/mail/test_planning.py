@@ -115,3 +115,12 @@ def test_the_plan_is_deterministic_and_the_settings_are_checked():
     with pytest.raises(ValidationError):
         parse_window("11:00-09:00")
     assert provider_daily_cap("gmail") == 500 and provider_daily_cap("qq") == 500 and provider_daily_cap("other") == 200
+
+
+def test_a_chinese_make_up_working_saturday_is_a_working_day_and_golden_week_is_not():
+    friday_evening = FixedClock.at("2026-10-09 18:00", "Asia/Shanghai")
+    (saturday,) = plan_sends([PlanRequest("sh", "CN")], friday_evening)
+    assert local(saturday) == ("2026-10-10", "Sat", "09:00:00")  # 调休: Saturday 10 October is worked
+    (after_golden_week,) = plan_sends([PlanRequest("sh", "CN")], FixedClock.at("2026-09-30 18:00", "Asia/Shanghai"))
+    assert local(after_golden_week) == ("2026-10-08", "Thu", "09:00:00")
+    assert [s.day.day for s in after_golden_week.skipped] == [1, 2, 3, 4, 5, 6, 7]  # 国庆 and its weekend

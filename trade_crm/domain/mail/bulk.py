@@ -25,6 +25,7 @@ from trade_crm.domain.mail.planning import PlanRequest, account_plan_settings, p
 from trade_crm.domain.mail.templates import (
     QUOTATION_CHASER,
     SAMPLE_FOLLOW_UP,
+    MailTemplate,
     get_template,
     greeting_key,
     render_template,
@@ -144,6 +145,7 @@ def plan_bulk(customer_ids: Sequence[int], template_key: str, account_id: int, c
     duplicates: list[BulkProblem] = []
     ready: list[tuple[Recipient, Draft, str]] = []
     entry_kind = ENTRY_KINDS.get(template_kind(template_key))
+    versions: dict[str, MailTemplate] = {}  # the template per language, read once
     for cid in ids:
         recipient = recipients.get(cid)
         if recipient is None:
@@ -163,12 +165,15 @@ def plan_bulk(customer_ids: Sequence[int], template_key: str, account_id: int, c
         values = dict(extra or {})
         if entry_kind and "entry.date" not in values:
             values = {**entry_values(cid, entry_kind, clock), **values}
+        if recipient.language not in versions:
+            versions[recipient.language] = get_template(template_key, recipient.language)
+        tpl = versions[recipient.language]
         try:
-            mail = render_template(template_key, recipient, sender, holiday=holiday, extra=values)
+            mail = render_template(template_key, recipient, sender, holiday=holiday, extra=values, template=tpl)
         except MergeError as exc:
             problems.append(BulkProblem(cid, recipient.customer_name, exc.merge_field, str(exc)))
             continue
-        language = get_template(template_key, recipient.language).language
+        language = tpl.language
         if not mail.subject.strip():
             problems.append(BulkProblem(cid, recipient.customer_name, "subject",
                                         f"{recipient.label}: the template {template_key} has no subject"))

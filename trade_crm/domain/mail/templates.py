@@ -231,10 +231,11 @@ def reset_template(key: str, language: str) -> bool:
 # --- filling in -------------------------------------------------------------------------------------
 
 def render_template(key: str, recipient: Recipient, sender: Sender, *, holiday: Holiday | None = None,
-                    extra: Mapping[str, str] | None = None, language: str = "") -> MergedMail:
+                    extra: Mapping[str, str] | None = None, language: str = "",
+                    template: MailTemplate | None = None) -> MergedMail:
     """`key` in the recipient's language (or `language`), filled in for them; a MergeError names the field and
-    the recipient."""
-    tpl = get_template(key, language or recipient.language)
+    the recipient. `template`: that version already read (a bulk run reads each language once)."""
+    tpl = template or get_template(key, language or recipient.language)
     values = merge_values(recipient, sender, language=tpl.language, holiday=holiday, extra=extra)
     return merge_mail(tpl.subject, tpl.text, tpl.html, values, recipient=recipient.label)
 
