@@ -58,6 +58,7 @@ from trade_crm.exchange.mail.smtp import (
     SendFailure,
     SmtpConnection,
     build_message,
+    envelope_address,
     message_bytes,
 )
 from trade_crm.exchange.mail.tokens import Credentials, PasswordCredentials
@@ -258,7 +259,8 @@ class _Account:
             raw = message_bytes(build_message(entry, self.sender, date=now))
             if self.smtp is None:
                 raise ConnectionLost(f"not connected to {smtp_address(self.account).shown}")
-            self.smtp.send(raw, self.account.email, [a.email for a in entry.recipients])
+            self.smtp.send(raw, envelope_address(self.account.email),
+                           [envelope_address(a.email) for a in entry.recipients])
         except PermanentFailure as failure:
             mark_failed(entry.id, self.clock, str(failure))
             self.outcomes.append(SendOutcome(entry.id, FAILED, str(failure)))
