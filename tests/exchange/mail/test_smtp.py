@@ -17,10 +17,12 @@ from trade_crm.exchange.mail.presets import DEFAULT_DAILY_CAP, PRESETS, daily_ca
 from trade_crm.exchange.mail.smtp import (
     AttachmentMissing,
     MessageTooBig,
+    PermanentFailure,
     RecipientRefused,
     SmtpConnection,
     TemporaryFailure,
     build_message,
+    envelope_address,
     message_bytes,
 )
 from trade_crm.exchange.mail.tokens import PasswordCredentials
@@ -139,3 +141,12 @@ def test_presets_name_each_providers_smtp_server_and_daily_cap():
     assert daily_cap("gmail") == 500 and daily_cap("qq") == 500 and daily_cap("gmail", 120) == 120
     assert daily_cap("other") == DEFAULT_DAILY_CAP and daily_cap("no-such-provider") == DEFAULT_DAILY_CAP
     assert preset_for_address("li@aliyun.com").smtp_host == "smtp.aliyun.com"
+
+
+def test_an_international_domain_goes_in_its_ascii_form_and_a_local_part_beyond_ascii_is_refused_by_name():
+    raw = message_bytes(build_message(entry(to=(Address("hans@bücher.de", "Hans"),), cc=(), bcc=()), ME, date=WHEN))
+    assert b"To: Hans <hans@xn--bcher-kva.de>" in raw
+    assert envelope_address("hans@bücher.de") == "hans@xn--bcher-kva.de"
+    assert envelope_address("hans@example.com") == "hans@example.com"
+    with pytest.raises(PermanentFailure, match="müller@bücher.de: an address with characters beyond ASCII"):
+        build_message(entry(to=(Address("müller@bücher.de"),)), ME, date=WHEN)

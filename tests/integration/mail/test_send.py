@@ -22,6 +22,7 @@ from trade_crm.domain.mail.accounts import update_account
 from trade_crm.domain.mail.messages import Address
 from trade_crm.domain.mail.outbox import outbox_entry
 from trade_crm.domain.mail.outgoing import OutboxState, OutgoingFile
+from trade_crm.exchange.mail.imap import ImapConnection
 from trade_crm.exchange.mail.sending import FOUND, RETRY, SENT, send_due
 from trade_crm.exchange.mail.sync import sync_account
 
@@ -193,3 +194,21 @@ def test_a_message_scheduled_later_waits_for_its_time(setting, clock):
     clock.advance(timedelta(hours=3))
     assert send_due(clock, setting.logins, ca_file=setting.ca_file).sent == 1
     assert setting.received_ids() == [entry.message_id]
+
+
+def test_an_imap_connection_that_drops_mid_run_is_opened_again_and_every_copy_is_filed(setting, clock):
+    opened = []
+
+    def connect(address, credentials):
+        opened.append(ImapConnection.open(address, credentials))
+        return opened[-1]
+
+    def drop_after_first(step, entry_id):
+        if step == "sent" and len(opened) == 1:
+            opened[0].client.shutdown()  # the server's idle timeout, a NAT that forgot the connection …
+
+    entries = queue(setting, clock, 2)
+    report = send_due(clock, setting.logins, ca_file=setting.ca_file, connect_imap=connect, on_step=drop_after_first)
+    assert report.ok and [o.error for o in report.accounts[0].outcomes] == ["", ""]
+    assert len(opened) == 2 and len(setting.sent_folder()) == 2
+    assert sorted(setting.received_ids()) == sorted(e.message_id for e in entries)

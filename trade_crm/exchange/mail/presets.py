@@ -13,7 +13,9 @@ the provider's usual name for servers that do not say.
 SMTP (mail out, #20): each preset also names its submission server (`smtp_host`, `smtp_port`, `smtp_security`:
 implicit TLS on 465 for most, STARTTLS on 587 for Microsoft) and the provider's usual daily sending cap
 (`daily_cap`: Gmail and QQ 500 a day; Tencent Exmail counts mail to strangers against a domain-wide quota,
-500 on the free edition). The same credential logs in to both sides. `files_sent`: the provider files mail
+500 on the free edition; Outlook.com 300 recipients a day). The NetEase (200), Alibaba and Yahoo (500) caps
+are cautious defaults, not published figures: the user sets the account's own (`MailAccount.daily_cap`). The
+same credential logs in to both sides. `files_sent`: the provider files mail
 sent over SMTP into the Sent folder itself (Gmail), so the app does not append a second copy.
 
 A company domain hosted at Exmail or Alibaba Mail cannot be told from the address alone (its MX records

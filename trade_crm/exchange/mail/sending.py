@@ -58,6 +58,7 @@ from trade_crm.exchange.mail.smtp import (
     SendFailure,
     SmtpConnection,
     build_message,
+    envelope_address,
     message_bytes,
 )
 from trade_crm.exchange.mail.tokens import Credentials, PasswordCredentials
@@ -214,10 +215,20 @@ class _Account:
             if connection is not None:
                 connection.close()
 
+    def imap_call(self, function, *args):
+        """One IMAP step; a connection that dropped is opened again once (a long run outlives idle timeouts)."""
+        try:
+            return function(self.imap, *args)
+        except ConnectionLost:
+            if self.imap is not None:
+                self.imap.close()
+            self.imap = self.connect_imap(imap_address(self.account, self.ca_file), self.logins.imap)
+            return function(self.imap, *args)
+
     def find(self, entry: OutboxEntry) -> Copy | None:
         if self.sent_folder is None or self.imap is None:
             return None
-        return find_copy(self.imap, self.sent_folder, entry.message_id)
+        return self.imap_call(find_copy, self.sent_folder, entry.message_id)
 
     def recover(self, entry: OutboxEntry) -> None:
         """An entry left in `sending` (its lease over): accepted → file and mark; else Sent decides."""
@@ -237,6 +248,8 @@ class _Account:
                 copy = self.find(entry)
             except MailServerError as error:
                 self.retry(entry, f"the Sent folder could not be searched before trying again: {error}")
+                if isinstance(error, ConnectionLost):
+                    raise
                 return
             if copy is not None:
                 self.finish(entry, None, copy, outcome=FOUND)
@@ -244,8 +257,10 @@ class _Account:
         now = self.clock.now()
         try:
             raw = message_bytes(build_message(entry, self.sender, date=now))
-            assert self.smtp is not None
-            self.smtp.send(raw, self.account.email, [a.email for a in entry.recipients])
+            if self.smtp is None:
+                raise ConnectionLost(f"not connected to {smtp_address(self.account).shown}")
+            self.smtp.send(raw, envelope_address(self.account.email),
+                           [envelope_address(a.email) for a in entry.recipients])
         except PermanentFailure as failure:
             mark_failed(entry.id, self.clock, str(failure))
             self.outcomes.append(SendOutcome(entry.id, FAILED, str(failure)))
@@ -275,15 +290,14 @@ class _Account:
         when = when or entry.sent_at or self.clock.now()
         mail = None
         if raw is None and copy is not None and self.imap is not None:  # found in Sent: record that very copy
-            mail = next((f.mail for f in self.imap.fetch([copy.uid])), None)
+            mail = next((f.mail for f in self.imap.fetch([copy.uid])), None)  # find_copy left Sent selected
         if raw is None:
             raw = message_bytes(build_message(entry, self.sender, date=when))
         if copy is None and self.sent_folder is not None and not files_sent_itself(self.account):
             try:
                 copy = self.find(entry) if entry.sent_at is not None else None
                 if copy is None:
-                    assert self.imap is not None
-                    copy = file_copy(self.imap, self.sent_folder, raw, when, entry.message_id)
+                    copy = self.imap_call(file_copy, self.sent_folder, raw, when, entry.message_id)
                 self.step(APPENDED, entry.id)
             except MailServerError as error:
                 note = f"sent; its copy could not be filed in {self.sent_folder}: {error}"
@@ -362,9 +376,9 @@ def _send_account(account: MailAccount, clock: Clock, credentials: LoginsFor, *,
             budget[0] -= 1
             run.step(CLAIMED, entry.id)
             run.send(entry, check_sent=entry.attempts > 1)
-    except ConnectionLost as error:
+    except MailServerError as error:  # a server gone mid-run (or refusing a new login): this account stops here
         return AccountSendReport(account.id, account.email, tuple(run.outcomes), due_count(account.id, clock),
-                                 next_at, offline=True, error=str(error))
+                                 next_at, offline=isinstance(error, ConnectionLost), error=str(error))
     finally:
         run.close()
     return AccountSendReport(account.id, account.email, tuple(run.outcomes), due_count(account.id, clock), next_at)

@@ -93,8 +93,23 @@ def _megabytes(size: int) -> str:
     return f"{size / _MB:.1f} MB" if size >= _MB // 10 else f"{size:,} bytes"
 
 
+def envelope_address(email: str) -> str:
+    """The address as SMTP and the headers carry it: an international domain in its ASCII (IDNA) form. A local
+    part beyond ASCII would need SMTPUTF8 end to end, which this sender does not speak: a PermanentFailure."""
+    local, _, domain = email.rpartition("@")
+    if not local.isascii():
+        raise PermanentFailure(f"{email}: an address with characters beyond ASCII before the @ cannot be sent to "
+                               "from here; ask the contact for a plain address")
+    if domain.isascii():
+        return email
+    try:
+        return f"{local}@{domain.encode('idna').decode('ascii')}"
+    except UnicodeError:
+        raise PermanentFailure(f"{email}: its domain cannot be written for SMTP (IDNA)") from None
+
+
 def _header_address(address: Address) -> HeaderAddress:
-    local, _, domain = address.email.rpartition("@")
+    local, _, domain = envelope_address(address.email).rpartition("@")
     return HeaderAddress(display_name=address.name, username=local, domain=domain)
 
 
@@ -275,6 +290,11 @@ class SmtpConnection:
                                   f"({_said(str(error)) or type(error).__name__})")
             lost.in_doubt = data_sent  # type: ignore[attr-defined]
             raise lost from None
+        except smtplib.SMTPException as error:  # anything else smtplib says: worth another try later
+            raise TemporaryFailure(f"{where}: {_said(str(error)) or type(error).__name__}",
+                                   in_doubt=data_sent) from None
+        except UnicodeEncodeError:
+            raise PermanentFailure("an address has characters beyond ASCII that SMTP cannot carry") from None
 
 
 def _login(client: smtplib.SMTP, credentials: Credentials) -> None:
@@ -301,5 +321,5 @@ def _shut(client) -> None:
         pass
 
 
-__all__ = ["TIMEOUT_SECONDS", "AttachmentMissing", "MessageTooBig", "PermanentFailure", "RecipientRefused",
+__all__ = ["TIMEOUT_SECONDS", "AttachmentMissing", "envelope_address", "MessageTooBig", "PermanentFailure", "RecipientRefused",
            "SendFailure", "SmtpConnection", "TemporaryFailure", "build_message", "message_bytes"]
