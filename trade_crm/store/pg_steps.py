@@ -161,6 +161,25 @@ def _v16_order_summary(db: Database) -> None:
     pg_access.secure_derived(db, "order_summary", "customer_id")
 
 
+V19_SMALLER_REMINDER_INDEXES = (  # as SQLite 19; IF [NOT] EXISTS: a step run again changes nothing
+    "DROP INDEX IF EXISTS interaction_quotation_sent",
+    "DROP INDEX IF EXISTS interaction_quotation_valid",
+    "DROP INDEX IF EXISTS interaction_quote_or_order",
+    "CREATE INDEX IF NOT EXISTS interaction_quotation ON interaction (customer_id, occurred_at, valid_until) "
+    "WHERE kind = 'quotation'",
+    "CREATE INDEX IF NOT EXISTS interaction_order ON interaction (customer_id, occurred_at) WHERE kind = 'order'",
+    "DROP INDEX IF EXISTS contact_birthday",
+    "CREATE INDEX contact_birthday ON contact (birthday) WHERE birthday IS NOT NULL",
+)
+
+
+def _v19_smaller_reminder_indexes(db: Database) -> None:
+    """SQLite 19's indexes: one of quotations for the three quotation rules, an 'order' one, and the birthday
+    index of contacts with a birthday."""
+    for statement in V19_SMALLER_REMINDER_INDEXES:
+        db.execute_sql(statement)
+
+
 POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     8: _v8_smaller_search_index,
     9: _v9_reminder_changes,
@@ -171,4 +190,5 @@ POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     14: _v14_search_page,
     15: _v15_set_triggers,
     16: _v16_order_summary,
+    19: _v19_smaller_reminder_indexes,
 }

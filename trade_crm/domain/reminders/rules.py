@@ -125,8 +125,9 @@ def _birth_days(month_days: list[str]) -> list[str] | None:
     """Every birth date ('YYYY-MM-DD') with one of `month_days` ('MM-DD') in the years the book's birthdays
     span, for the birthday index to find one by one (a few hundred look-ups instead of reading every
     contact); [] when no one has a birthday, None when there would be more than BIRTH_DAYS_BY_INDEX."""
-    first, last = database.execute_sql(  # each alone, so each is one step in the index
-        "SELECT (SELECT min(birthday) FROM contact), (SELECT max(birthday) FROM contact)").fetchone()
+    first, last = database.execute_sql(  # each alone, so each is one step in the index (of birthdays only)
+        "SELECT (SELECT min(birthday) FROM contact WHERE birthday IS NOT NULL), "
+        "(SELECT max(birthday) FROM contact WHERE birthday IS NOT NULL)").fetchone()
     if first is None:
         return []
     years = range(int(first[:4]), int(last[:4]) + 1)
