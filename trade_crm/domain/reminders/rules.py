@@ -258,9 +258,10 @@ def compute_reminders(today: date, zone: tzinfo, settings: ReminderSettings | No
     finally:
         if collecting:
             gc.enable()
-    # By (due day, kind, key) as three stable sorts, last key first: attrgetter keys are made in C, where a
-    # key string per candidate (26 ms on the 100k book) or a tuple of a date and two strings cost more.
+    # By (due day, kind, key) as stable sorts, last key first: attrgetter keys are made in C, where a key
+    # string per candidate (26 ms on the 100k book) or a tuple of a date and two strings cost more. Every key
+    # starts with its kind and ":" (tests/domain/reminders/test_compact_rules.py checks every rule) and no kind
+    # is another's prefix, so the keys' order is that of (kind, key): a sort by kind would move nothing (6 ms).
     out.sort(key=attrgetter("key"))
-    out.sort(key=attrgetter("kind"))
     out.sort(key=attrgetter("due_on"))
     return out
