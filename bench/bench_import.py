@@ -107,8 +107,26 @@ def _raw_read(path: Path) -> tuple[float, float]:
     return calamine, time.perf_counter() - start
 
 
-def measure(book: Path, rows: int = 10_000, workdir: Path | None = None) -> dict:
-    """Time one import of a generated workbook into a copy of `book`; returns the figures."""
+def _profiled(call, profiles: dict | None, phase: str):
+    """call(), under cProfile when `profiles` is given: its top functions by own time go in profiles[phase]."""
+    if profiles is None:
+        return call()
+    import cProfile  # lazy: only `--profile` needs it
+    import io
+    import pstats
+
+    profiler = cProfile.Profile()
+    result = profiler.runcall(call)
+    text = io.StringIO()
+    pstats.Stats(profiler, stream=text).sort_stats("tottime").print_stats(25)
+    profiles[phase] = text.getvalue()
+    return result
+
+
+def measure(book: Path, rows: int = 10_000, workdir: Path | None = None, profiles: dict | None = None) -> dict:
+    """Time one import of a generated workbook into a copy of `book`; returns the figures. With `profiles`
+    (a dict), the plan and the commit each run under cProfile (slower: their times are then not the figure)
+    and their profiles are put in it."""
     from trade_crm.domain.clock import SystemClock
     from trade_crm.exchange.importing.importer import commit_import, plan_table
     from trade_crm.exchange.importing.readers import read_table
@@ -130,9 +148,9 @@ def measure(book: Path, rows: int = 10_000, workdir: Path | None = None) -> dict
             start = time.perf_counter()
             table = read_table(xlsx)
             read_done = time.perf_counter()
-            plan = plan_table(table, path=str(xlsx))
+            plan = _profiled(lambda: plan_table(table, path=str(xlsx)), profiles, "plan")
             planned = time.perf_counter()
-            result = commit_import(plan, SystemClock())
+            result = _profiled(lambda: commit_import(plan, SystemClock()), profiles, "commit")
             committed = time.perf_counter()
         finally:
             close_database(db)
@@ -182,11 +200,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a 10,000-customer book instead of 100,000")
     parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--profile", action="store_true",
+                        help="print where the plan's and the commit's time goes (cProfile: times inflated)")
     args = parser.parse_args()
     from bench.book import ensure_book
 
     book = ensure_book(10_000 if args.quick else 100_000)
-    f = measure(book.path, args.rows)
+    profiles: dict | None = {} if args.profile else None
+    f = measure(book.path, args.rows, profiles=profiles)
+    for phase, text in (profiles or {}).items():
+        print(f"--- {phase} (cProfile, by own time) ---\n{text}")
     print(f"{f['rows']:,} rows into a book of {f['book_customers']:,} customers: {f['created']:,} created, "
           f"{f['merged']:,} merged, {f['contacts_created']:,} contacts, {f['problems']} problems")
     print(f"  raw read (python-calamine) {f['raw_read_s'] * 1000:7.0f} ms")

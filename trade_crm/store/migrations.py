@@ -569,6 +569,26 @@ def _v18_attachments(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+V19_SMALLER_REMINDER_INDEXES = """
+DROP INDEX interaction_quotation_sent;
+DROP INDEX interaction_quotation_valid;
+DROP INDEX interaction_quote_or_order;
+CREATE INDEX interaction_quotation ON interaction (customer_id, occurred_at, valid_until) WHERE kind = 'quotation';
+CREATE INDEX interaction_order ON interaction (customer_id, occurred_at) WHERE kind = 'order';
+DROP INDEX contact_birthday;
+CREATE INDEX contact_birthday ON contact (birthday) WHERE birthday IS NOT NULL
+"""
+
+
+def _v19_smaller_reminder_indexes(db: SqliteDatabase) -> None:
+    # The quotation rules' three indexes (9: sent, valid; 16: a newer quotation or order) become one of the
+    # quotations, (customer, sent, valid until), that answers all three questions without reading the timeline
+    # (the rules scan it once each, 91k entries on the 100k book), and a small one of 'order' entries. The
+    # birthday index keeps only contacts with a birthday (70% have none): every query of it says a birthday.
+    # 6 MB less on the 100k book; no query of the search or the customer list used them.
+    _run_script(db, V19_SMALLER_REMINDER_INDEXES)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "customers, contacts, timeline, orders, reminders, tags, custom fields, imports", _v1_core_tables),
     Migration(2, "full-text search index (trigram + words)", _v2_search_index),
@@ -593,6 +613,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               _v16_order_summary),
     Migration(17, "mail out: each account's SMTP side and pace, and the outbox", _v17_mail_out),
     Migration(18, "files kept with a customer or a timeline entry", _v18_attachments),
+    Migration(19, "one index of quotations for the quotation rules; the birthday index without contacts lacking one",
+              _v19_smaller_reminder_indexes),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -190,6 +190,25 @@ def _table_exists(db: Database, table: str) -> bool:
     return db.execute_sql("SELECT to_regclass(?) IS NOT NULL", (table,)).fetchone()[0]
 
 
+V19_SMALLER_REMINDER_INDEXES = (  # as SQLite 19; IF [NOT] EXISTS: a step run again changes nothing
+    "DROP INDEX IF EXISTS interaction_quotation_sent",
+    "DROP INDEX IF EXISTS interaction_quotation_valid",
+    "DROP INDEX IF EXISTS interaction_quote_or_order",
+    "CREATE INDEX IF NOT EXISTS interaction_quotation ON interaction (customer_id, occurred_at, valid_until) "
+    "WHERE kind = 'quotation'",
+    "CREATE INDEX IF NOT EXISTS interaction_order ON interaction (customer_id, occurred_at) WHERE kind = 'order'",
+    "DROP INDEX IF EXISTS contact_birthday",
+    "CREATE INDEX contact_birthday ON contact (birthday) WHERE birthday IS NOT NULL",
+)
+
+
+def _v19_smaller_reminder_indexes(db: Database) -> None:
+    """SQLite 19's indexes: one of quotations for the three quotation rules, an 'order' one, and the birthday
+    index of contacts with a birthday."""
+    for statement in V19_SMALLER_REMINDER_INDEXES:
+        db.execute_sql(statement)
+
+
 POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     8: _v8_smaller_search_index,
     9: _v9_reminder_changes,
@@ -202,4 +221,5 @@ POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     16: _v16_order_summary,
     17: _v17_mail_out,
     18: _v18_attachments,
+    19: _v19_smaller_reminder_indexes,
 }

@@ -98,3 +98,15 @@ def test_greeting_holidays_kept_for_the_day_follow_a_change_of_the_greeting_rule
     edited["greetings"] = {gid: names for gid, names in edited["greetings"].items() if gid != "eid_al_fitr"}
     save_greeting_rules(edited)
     assert _everything(today(clock), clock, rules=("greeting",)) == []  # other rules: asked again
+
+
+def test_every_key_starts_with_its_kind_so_the_keys_order_is_that_of_kind_and_key(db):
+    """compute_reminders sorts by key then due day alone: that is the (due day, kind, key) order only while
+    each rule's keys start with "<kind>:" and no kind is another's prefix."""
+    clock = FixedClock.at("2026-12-20 09:30", "Asia/Shanghai")
+    load_demo(clock, customers=300)
+    found = compute_reminders(today(clock), clock.zone, ReminderSettings(), horizon_days=60)  # home: CN
+    assert {c.kind for c in found} == set(rules.RULES)  # every rule has a say here
+    assert all(c.key.startswith(c.kind + ":") for c in found)
+    assert not any(a != b and a.startswith(b) for a in rules.RULES for b in rules.RULES)
+    assert [(c.due_on, c.kind, c.key) for c in found] == sorted((c.due_on, c.kind, c.key) for c in found)

@@ -119,6 +119,32 @@ def test_expired_quotation_without_an_order_needs_a_follow_up(db):
     assert _keys(clock, "follow_up") == []
 
 
+
+def test_only_the_newest_of_quotations_and_order_entries_can_expire_or_wait_for_a_reply(db):
+    """Migration 19's one index of quotations answers the three questions of the quotation rules: a quotation
+    followed by a newer one, or by an 'order' entry on the timeline, neither expires nor waits for a reply;
+    the same reminders come from the whole book and from each customer alone (an incremental sync)."""
+    clock = FixedClock.at("2026-11-02 10:00", "Asia/Shanghai")
+    requoted, ordered, waiting = (_customer(clock, name=n, rating="D") for n in ("Requoted", "Ordered", "Waiting"))
+    old = log_interaction(requoted, "quotation", "First price", clock, valid_until=date(2026, 11, 8))
+    log_interaction(ordered, "quotation", "Price", clock, valid_until=date(2026, 11, 8))
+    mine = log_interaction(waiting, "quotation", "Price", clock, valid_until=date(2026, 11, 8))
+    clock.advance(timedelta(hours=1))
+    new = log_interaction(requoted, "quotation", "Better price", clock, valid_until=date(2026, 11, 9))
+    log_interaction(ordered, "order", "PO 4711 by phone", clock)
+    clock.advance(timedelta(days=3))
+    assert sorted(_keys(clock, "follow_up")) == sorted([f"follow_up:quotation:{new}:2026-11-05",
+                                                        f"follow_up:quotation:{mine}:2026-11-05"])
+    clock.instant = FixedClock.at("2026-11-10 09:00", "Asia/Shanghai").instant
+    expired = sorted(k for k in _keys(clock, "follow_up") if "expired" in k)
+    assert expired == [f"follow_up:quotation_expired:{q}:{day}" for q, day in sorted(
+        [(new, "2026-11-09"), (mine, "2026-11-08")])]
+    assert old not in {int(k.split(":")[2]) for k in expired}
+    for day in ("2026-11-05 09:00", "2026-11-10 09:00"):
+        clock.instant = FixedClock.at(day, "Asia/Shanghai").instant
+        alone = sorted(k for c in (requoted, ordered, waiting) for k in _keys(clock, "follow_up", only=[c]))
+        assert alone == sorted(_keys(clock, "follow_up"))
+
 def test_birthday_is_raised_one_day_ahead_and_feb_29_falls_on_feb_28(db):
     clock = FixedClock.at("2026-02-26 09:00", "Asia/Shanghai")
     c = _customer(clock, contacts=[ContactInput(name="Anna Schmidt", birthday=date(1980, 2, 28)),
