@@ -7,7 +7,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tests.chats_corpus import Message, conversation, render, write_txt
+from tests.chats_corpus import Message, conversation, render, write_txt, write_zip
+from trade_crm.domain.attachments.blobs import blob_path
+from trade_crm.domain.attachments.records import attachments_of
 from trade_crm.domain.chats.day_text import read_day
 from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.records import create_customer, get_customer
@@ -140,3 +142,41 @@ def test_a_txt_export_names_its_media_as_not_attached(tmp_path, clock, ahmed):
     assert plan.files_missing == ("00000003-PHOTO-carton.jpg",) and result.files_attached == 0
     assert any("a .txt export holds none" in n for n in plan.notes)
     assert any("1 media the export left out" in n for n in plan.notes)
+
+
+def test_a_zip_export_attaches_its_media_to_the_days_entry_and_names_the_missing_ones(tmp_path, clock, ahmed):
+    messages = conversation(START, 2) + [Message(START + timedelta(days=1, hours=5), "Li Wei", "PI attached",
+                                                 file="00000009-PI-2026-17.pdf")]
+    zipped = write_zip(tmp_path / "WhatsApp Chat - +971 50 123 4567.zip", render("ios", messages),
+                       {"00000003-PHOTO-carton.jpg": b"\xff\xd8 a carton photo"})  # the PDF is not in the zip
+    root = tmp_path / "attachments"
+    plan = plan_chat(read_chat(zipped), clock.zone)
+    assert plan.files_found == ("00000003-PHOTO-carton.jpg",) and plan.files_missing == ("00000009-PI-2026-17.pdf",)
+    assert any("1 media files the chat names are not in the zip, not attached: 00000009-PI-2026-17.pdf" in n
+               for n in plan.notes)
+    result = commit_chat(plan, clock, root)
+    assert (result.days_created, result.files_attached, result.files_missing) == (2, 1, ("00000009-PI-2026-17.pdf",))
+    first_day = _whatsapp(ahmed)[-1]
+    files = attachments_of(ahmed, first_day.interaction_id)
+    assert [(f.name, f.source, f.content_type) for f in files] == [("00000003-PHOTO-carton.jpg", "whatsapp", "image/jpeg")]
+    assert blob_path(root, files[0].sha256).read_bytes() == b"\xff\xd8 a carton photo"
+    undo_batch(result.batch, clock)
+    assert attachments_of(ahmed, include_deleted=True) == []
+
+
+def test_a_day_that_grew_gets_its_new_media_and_undo_takes_them_off_again(tmp_path, clock, ahmed):
+    root = tmp_path / "attachments"
+    day = conversation(START, 1, files=False)
+    first = commit_chat(plan_chat(read_chat(write_zip(tmp_path / "a.zip", render("ios", day), {})), clock.zone,
+                                  customer_id=ahmed), clock, root)
+    grown = day + [Message(START + timedelta(hours=4), "Ahmed Khan", "the label", file="00000020-PHOTO-label.jpg")]
+    plan = plan_chat(read_chat(write_zip(tmp_path / "b.zip", render("ios", grown),
+                                         {"00000020-PHOTO-label.jpg": b"label"})), clock.zone, customer_id=ahmed)
+    assert [d.status for d in plan.days] == ["grown"]
+    second = commit_chat(plan, clock, root)
+    (entry,) = _whatsapp(ahmed)
+    assert [f.name for f in attachments_of(ahmed, entry.interaction_id)] == ["00000020-PHOTO-label.jpg"]
+    assert read_day(entry.body)[-1].files == ("00000020-PHOTO-label.jpg",)
+    undo_batch(second.batch, clock)
+    assert attachments_of(ahmed) == [] and len(read_day(_whatsapp(ahmed)[0].body)) == 4
+    assert first.batch is not None

@@ -17,11 +17,13 @@ from datetime import date, datetime, timezone, tzinfo
 from itertools import groupby
 from pathlib import Path
 
+from trade_crm.domain.attachments.records import NewFile, attach_files
 from trade_crm.domain.chats.day_text import DayMessage, day_body, keys_of, read_day
 from trade_crm.domain.chats.days import ChatDay, StoredDay, stored_days, write_days
 from trade_crm.domain.chats.matching import ChatMatch
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.errors import ValidationError
+from trade_crm.exchange.chats.chat_file import read_media
 from trade_crm.exchange.chats.chat_match import match_chat
 from trade_crm.exchange.chats.whatsapp import Chat, ChatMessage
 from trade_crm.exchange.importing.journal import Added, Changed, Journal, Merged
@@ -208,8 +210,20 @@ def commit_chat(plan: ChatPlan, clock: Clock, attachments_root: Path | None = No
 
 def attach_media(plan: ChatPlan, entry_of: dict[date, int], customer_id: int, clock: Clock,
                  root: Path | None, journal: Journal) -> int:
-    """The media the zip holds, attached to their day's entry (stored once by content). Returns the count."""
-    return 0
+    """The media the zip holds, attached to their day's entry (stored once by content), a day at a time so
+    only one day's media are in memory. Returns how many were attached."""
+    count = 0
+    for day in plan.days:
+        names = [f for f in day.files if f in plan.chat.media_in_file] if day.day in entry_of else []
+        if not names:
+            continue
+        if root is None:
+            raise ValidationError("attachments", f"{plan.chat.file_name}: no folder to keep its media in")
+        files = [NewFile(read_media(plan.chat.source, name) or b"", name) for name in names]
+        for info in attach_files(root, customer_id, files, clock, interaction_id=entry_of[day.day], source=SOURCE):
+            journal.record(Added("attachment", info.id))
+            count += 1
+    return count
 
 
 def _stored(value: object) -> object:
