@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.errors import NotFoundError, ValidationError
 from trade_crm.domain.text import clean_block, clean_line
+from trade_crm.store import sql_rows
 from trade_crm.store.models import Customer, Interaction, database
 
 KIND = "whatsapp"
@@ -71,11 +72,16 @@ def write_days(customer_id: int, new: Sequence[ChatDay], grown: Sequence[tuple[i
         customer = Customer.get_or_none(Customer.id == customer_id)
         if customer is None:
             raise NotFoundError("customer", customer_id)
-        created = []
-        for day in new:
-            created.append(Interaction.insert(
-                customer=customer_id, kind=KIND, occurred_at=day.occurred_at, summary=clean_line(day.summary),
-                body=clean_block(day.body), created_at=now).execute())
+        # Ids picked here and the rows written with one executemany: a model call per row costs a third of
+        # a millisecond, and a 40,000-message chat has a thousand days.
+        first = sql_rows.reserve_ids("interaction", len(new)) if new else 0
+        created = list(range(first, first + len(new)))
+        stamp, created_at = Interaction.occurred_at.db_value, Interaction.created_at.db_value(now)
+        database.obj.cursor().executemany(
+            "INSERT INTO interaction (id, customer_id, kind, occurred_at, summary, body, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(i, customer_id, KIND, stamp(day.occurred_at), clean_line(day.summary), clean_block(day.body), created_at)
+             for i, day in zip(created, new, strict=True)])
         previous = []
         for interaction_id, day in grown:
             row = Interaction.get_or_none(Interaction.id == interaction_id, Interaction.customer == customer_id)

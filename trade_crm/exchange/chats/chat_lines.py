@@ -31,6 +31,7 @@ HEADER = re.compile(
 )
 # "Name: text" (Bob:Hi too); a name is short and has no line-ish characters in it.
 _AUTHOR = re.compile(rf"^[{MARKS}]*(?P<author>[^:\n]{{1,80}}?)[{MARKS}]*:(?:{_SPACE}|$)?(?P<text>.*)$", re.DOTALL)
+_SPACES = re.compile(_SPACE)
 _AM_SET = frozenset(m.replace(" ", "") for m in _AM)
 _PM_SET = frozenset(m.replace(" ", "") for m in _PM)
 
@@ -55,9 +56,9 @@ def read_stamp(line: str) -> Stamp | None:
     if match is None:
         return None
     hour, minute = int(match["h"]), int(match["m"])
-    marker = (match["pre"] or match["post"] or "").lower()
-    marker = re.sub(_SPACE, "", marker)
+    marker = match["pre"] or match["post"]
     if marker:
+        marker = _SPACES.sub("", marker.lower())
         if not 1 <= hour <= 12:
             return None
         if marker in _PM_SET and not (marker == "中午" and hour >= 11):

@@ -25,8 +25,14 @@ _SYSTEM = (
 )
 
 
+_SYSTEM_TEXT = re.compile("|".join(re.escape(phrase) for phrase in _SYSTEM))
+_MEDIA_HINTS = ("<", "(", " omitted")
+
+
 def media_of(text: str) -> tuple[tuple[str, ...], int, str]:
     """(files attached, media left out, the text without them: a caption or nothing)."""
+    if not any(hint in text for hint in _MEDIA_HINTS):  # most messages: words alone
+        return (), 0, text
     stripped = text.strip().strip(MARKS).strip()
     files = [m["file"].strip(MARKS).strip() for m in _ATTACHED.finditer(text)]
     if files:
@@ -44,4 +50,4 @@ def media_of(text: str) -> tuple[tuple[str, ...], int, str]:
 
 def is_system_text(text: str) -> bool:
     """The encryption notice (in any of the languages above): a line of WhatsApp's, not of a person."""
-    return any(phrase in text for phrase in _SYSTEM)
+    return _SYSTEM_TEXT.search(text) is not None

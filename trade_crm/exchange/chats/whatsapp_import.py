@@ -18,7 +18,7 @@ from itertools import groupby
 from pathlib import Path
 
 from trade_crm.domain.attachments.records import NewFile, attach_files
-from trade_crm.domain.chats.day_text import DayMessage, day_body, keys_of, read_day
+from trade_crm.domain.chats.day_text import DayMessage, day_body, keys_of, message_key, read_day
 from trade_crm.domain.chats.days import ChatDay, StoredDay, stored_days, write_days
 from trade_crm.domain.chats.matching import ChatMatch
 from trade_crm.domain.clock import Clock
@@ -128,7 +128,9 @@ def plan_chat(chat: Chat, zone: tzinfo, *, customer_id: int | None = None) -> Ch
 
 def _compare(messages: tuple[ChatMessage, ...], stored: list[StoredDay]) -> tuple[StoredDay | None, tuple]:
     """The stored entry of this chat's day (the one sharing most messages) and the messages it lacks."""
-    keys = [_day_message(m).key for m in messages]
+    if not stored:
+        return None, messages
+    keys = [message_key(_time(m), m.author, m.text) for m in messages]
     best, best_common, best_have = None, 0, Counter()
     for entry in stored:
         have = keys_of(entry.body)
@@ -146,8 +148,12 @@ def _compare(messages: tuple[ChatMessage, ...], stored: list[StoredDay]) -> tupl
     return best, tuple(new)
 
 
+def _time(m: ChatMessage) -> str:
+    return f"{m.at.hour:02d}:{m.at.minute:02d}"
+
+
 def _day_message(m: ChatMessage) -> DayMessage:
-    return DayMessage(f"{m.at:%H:%M}", m.author, m.text, m.files, m.omitted)
+    return DayMessage(_time(m), m.author, m.text, m.files, m.omitted)
 
 
 def _summary(chat: Chat, messages: list[DayMessage]) -> str:
