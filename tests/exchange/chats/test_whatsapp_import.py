@@ -48,7 +48,8 @@ def test_a_chat_matched_by_the_number_in_its_file_name_becomes_one_entry_a_day(t
     newest = entries[0]
     # the day's last message, 10:56 in Shanghai on 12 March: 02:56 UTC
     assert newest.occurred_at == datetime(2026, 3, 12, 2, 56, tzinfo=timezone.utc)
-    assert newest.summary == "+971 50 123 4567 · 4 messages: Message 2.0 about LED panels"
+    # with the contact whose number matched: its name in the summary, the entry is theirs
+    assert (newest.summary, newest.contact_name) == ("Ahmed Khan · 4 messages: Message 2.0 about LED panels", "Ahmed Khan")
     first_day = read_day(entries[-1].body)
     assert [(m.time, m.author) for m in first_day] == [("09:05", "Ahmed Khan"), ("09:42", "Li Wei"),
                                                        ("10:19", "Ahmed Khan"), ("10:56", "Li Wei")]
@@ -72,7 +73,7 @@ def test_reimporting_a_later_export_adds_only_new_days_and_the_new_messages_of_a
     assert len(entries) == 5  # day 3 is still one entry
     day3 = next(e for e in entries if e.occurred_at.astimezone(clock.zone).day == 12)
     assert [m.text for m in read_day(day3.body)][-1] == "Message 2.3 about LED panels"
-    assert len(read_day(day3.body)) == 4 and day3.summary.startswith("+971 50 123 4567 · 4 messages")
+    assert len(read_day(day3.body)) == 4 and day3.summary.startswith("Ahmed Khan · 4 messages")
     # the same export again: nothing new, nothing written, no batch
     again, nothing = _import(tmp_path, clock, later)
     assert nothing.batch is None and again.count("present") == 5
@@ -180,3 +181,14 @@ def test_a_day_that_grew_gets_its_new_media_and_undo_takes_them_off_again(tmp_pa
     undo_batch(second.batch, clock)
     assert attachments_of(ahmed) == [] and len(read_day(_whatsapp(ahmed)[0].body)) == 4
     assert first.batch is not None
+
+
+def test_a_failure_while_attaching_media_leaves_nothing_half_imported(tmp_path, clock, ahmed):
+    zipped = write_zip(tmp_path / "WhatsApp Chat - +971 50 123 4567.zip", render("ios", conversation(START, 3)),
+                       {"00000003-PHOTO-carton.jpg": b"photo"})
+    not_a_folder = tmp_path / "attachments"
+    not_a_folder.write_text("a file where the files' folder should be")
+    with pytest.raises(OSError):
+        commit_chat(plan_chat(read_chat(zipped), clock.zone), clock, not_a_folder)
+    assert ImportBatch.select().count() == 0 and _whatsapp(ahmed) == []
+    assert get_customer(ahmed).last_contact_at is None

@@ -51,6 +51,7 @@ def test_the_dialog_shows_the_chat_and_its_customer_and_imports_it_with_its_medi
     assert dialog.customer_combo.currentData() == ahmed
     assert dialog.match_label.text() == "Matched by the number +971501234567 (Ahmed Khan)."
     assert dialog.preview.topLevelItemCount() == 3 and dialog.preview.topLevelItem(0).childCount() == 5
+    assert "• Not in the zip, not attached: 00000009-PI.pdf." in dialog.notes_label.text().split("\n")
     assert dialog.import_button.isEnabled()
     with qtbot.waitSignal(dialog.import_committed, timeout=10_000) as committed:
         dialog.import_button.click()
@@ -100,3 +101,11 @@ def test_the_timeline_folds_a_whatsapp_day_out_into_its_messages(qtbot, clock, t
                     ["10:19", "Ahmed Khan", "Price for 2000 pcs? …", ""],
                     ["10:56", "Li Wei", "Message 0.3 about LED panels", ""]]
     assert first.child(2).toolTip(2) == "Price for 2000 pcs?\nDelivery to Jebel Ali\nPayment 30% T/T"
+
+
+def test_the_dialog_speaks_chinese_notes_included(qtbot, clock, tmp_path, ahmed, chinese):
+    text = "5/6/25, 10:00 - Ahmed Khan: one\n5/6/25, 11:00 - Li Wei: two\n"
+    dialog = _dialog(qtbot, clock, write_txt(tmp_path / "WhatsApp Chat with +971 50 123 4567.txt", text), tmp_path)
+    assert dialog.days_label.text() == "新增 1 天 · 0 天有新消息 · 0 天已存在"
+    assert dialog.notes_label.text().startswith("• 日期按你的日期顺序（")
+    assert dialog.match_label.text() == "按号码 +971501234567 匹配（Ahmed Khan）。"

@@ -13,7 +13,7 @@ from trade_crm.domain.clock import Clock
 from trade_crm.domain.errors import NotFoundError, ValidationError
 from trade_crm.domain.text import clean_block, clean_line
 from trade_crm.store import sql_rows
-from trade_crm.store.models import Customer, Interaction, database
+from trade_crm.store.models import Contact, Customer, Interaction, database
 
 KIND = "whatsapp"
 
@@ -60,8 +60,9 @@ def stored_days(customer_id: int, first: date, last: date, zone: tzinfo) -> dict
 
 
 def write_days(customer_id: int, new: Sequence[ChatDay], grown: Sequence[tuple[int, ChatDay]],
-               clock: Clock) -> DaysWritten:
-    """Add the new days' entries and rewrite the grown ones, in one transaction (the caller's, when open)."""
+               clock: Clock, *, contact_id: int | None = None) -> DaysWritten:
+    """Add the new days' entries (with the contact the chat is with, when known) and rewrite the grown ones,
+    in one transaction (the caller's, when open)."""
     for day in [*new, *(d for _, d in grown)]:
         if day.occurred_at.tzinfo is None:
             raise ValidationError("occurred_at", f"{day.day}: a time needs its time zone")
@@ -72,16 +73,19 @@ def write_days(customer_id: int, new: Sequence[ChatDay], grown: Sequence[tuple[i
         customer = Customer.get_or_none(Customer.id == customer_id)
         if customer is None:
             raise NotFoundError("customer", customer_id)
+        if contact_id is not None and not Contact.select().where(
+                Contact.id == contact_id, Contact.customer == customer_id).exists():
+            raise ValidationError("contact", f"contact {contact_id} does not belong to customer {customer_id}")
         # Ids picked here and the rows written with one executemany: a model call per row costs a third of
         # a millisecond, and a 40,000-message chat has a thousand days.
         first = sql_rows.reserve_ids("interaction", len(new)) if new else 0
         created = list(range(first, first + len(new)))
         stamp, created_at = Interaction.occurred_at.db_value, Interaction.created_at.db_value(now)
         database.obj.cursor().executemany(
-            "INSERT INTO interaction (id, customer_id, kind, occurred_at, summary, body, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(i, customer_id, KIND, stamp(day.occurred_at), clean_line(day.summary), clean_block(day.body), created_at)
-             for i, day in zip(created, new, strict=True)])
+            "INSERT INTO interaction (id, customer_id, contact_id, kind, occurred_at, summary, body, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(i, customer_id, contact_id, KIND, stamp(day.occurred_at), clean_line(day.summary), clean_block(day.body),
+              created_at) for i, day in zip(created, new, strict=True)])
         previous = []
         for interaction_id, day in grown:
             row = Interaction.get_or_none(Interaction.id == interaction_id, Interaction.customer == customer_id)

@@ -156,8 +156,11 @@ def _day_message(m: ChatMessage) -> DayMessage:
     return DayMessage(_time(m), m.author, m.text, m.files, m.omitted)
 
 
-def _summary(chat: Chat, messages: list[DayMessage]) -> str:
-    other = chat.title or ", ".join(chat.participants[:3])
+def _summary(plan: ChatPlan, messages: list[DayMessage]) -> str:
+    """"Ahmed Khan · 12 messages: the first words": who the chat is with (the matched contact, else the name
+    the export gives), how many messages, how the day began."""
+    chat, match = plan.chat, plan.customer
+    other = (match.contact_name if match and match.contact_name else "") or chat.title or ", ".join(chat.participants[:3])
     first = next((" ".join(m.text.split()) for m in messages if m.text.strip()), "")
     if len(first) > SNIPPET:
         first = first[: SNIPPET - 1] + "…"
@@ -174,7 +177,7 @@ def _chat_day(plan: ChatPlan, day: PlannedDay) -> ChatDay:
     when = last.replace(tzinfo=plan.zone).astimezone(timezone.utc)
     if day.stored is not None and day.stored.occurred_at > when:
         when = day.stored.occurred_at
-    return ChatDay(day.day, when, _summary(plan.chat, messages), day_body(messages))
+    return ChatDay(day.day, when, _summary(plan, messages), day_body(messages))
 
 
 def commit_chat(plan: ChatPlan, clock: Clock, attachments_root: Path | None = None) -> ChatImportResult:
@@ -193,7 +196,8 @@ def commit_chat(plan: ChatPlan, clock: Clock, attachments_root: Path | None = No
         batch = sql_rows.insert_returning_id("import_batch", {
             "file_name": plan.chat.file_name, "source": SOURCE, "tag": "", "created_at": now})
         written = write_days(customer_id, [_chat_day(plan, d) for d in new],
-                             [(d.stored.interaction_id, _chat_day(plan, d)) for d in grown if d.stored], clock)
+                             [(d.stored.interaction_id, _chat_day(plan, d)) for d in grown if d.stored], clock,
+                             contact_id=plan.customer.contact_id)
         journal = Journal()
         for interaction_id in written.created:
             journal.record(Added("interaction", interaction_id))

@@ -150,10 +150,43 @@ class WhatsAppImportDialog(QDialog):
         self.media_label.setText(self.tr("%1 found · %2 missing").replace("%1", str(len(found)))
                                  .replace("%2", str(len(missing))))
         self.media_label.setToolTip("\n".join(missing))
-        self.notes_label.setText("\n".join(f"• {n}" for n in plan.notes))
+        self.notes_label.setText("\n".join(f"• {n}" for n in self.notes(plan)))
         self._fill_customers(plan)
         self._fill_preview(plan)
         self.import_button.setEnabled(plan.customer is not None and (plan.count("new") + plan.count("grown")) > 0)
+
+    def notes(self, plan: ChatPlan) -> list[str]:
+        """What the summary says besides the counts (ChatPlan.notes, in the user's language)."""
+        chat, out = plan.chat, []
+        order = {"dmy": self.tr("day/month/year"), "mdy": self.tr("month/day/year"),
+                 "ymd": self.tr("year/month/day")}[chat.date_order]
+        if chat.order_source == "sequence":
+            out.append(self.tr("Dates read as %1: no day or month in the file is over 12, and only this order keeps "
+                               "the messages in time order.").replace("%1", order))
+        elif chat.order_source == "locale":
+            out.append(self.tr("Dates read as %1, your date order: every day and month in the file is 12 or less, "
+                               "so the file cannot tell them apart.").replace("%1", order))
+        if chat.continuation_lines:
+            out.append(self.tr("%n line(s) without a date and time kept as part of the message before them.", "",
+                               chat.continuation_lines))
+        lines = ", ".join(map(str, chat.skipped_lines[:5]))
+        if chat.skipped_lines:
+            out.append(self.tr("%n line(s) before the first message not imported (line %1).", "",
+                               len(chat.skipped_lines)).replace("%1", lines))
+        if chat.bad_dates:
+            out.append(self.tr("%n line(s) with a date that does not exist kept with the message before them "
+                               "(line %1).", "", len(chat.bad_dates)).replace("%1", ", ".join(map(str, chat.bad_dates[:5]))))
+        if chat.lossy:
+            out.append(self.tr("Some characters could not be read as %1 and were replaced.").replace("%1", chat.encoding))
+        missing = plan.files_missing
+        if missing and chat.source.is_zip:
+            out.append(self.tr("Not in the zip, not attached: %1.").replace("%1", ", ".join(missing[:5])))
+        elif missing:
+            out.append(self.tr("A .txt export holds no media: export the chat with media to attach them."))
+        omitted = sum(m.omitted for d in plan.days for m in d.new)
+        if omitted:
+            out.append(self.tr("%n media left out of the export (\"without media\").", "", omitted))
+        return out
 
     def _fill_customers(self, plan: ChatPlan) -> None:
         self.customer_combo.clear()
