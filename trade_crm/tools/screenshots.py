@@ -174,12 +174,14 @@ def main(argv: list[str] | None = None) -> int:
         database = open_database(folder / "demo.db")
         load_demo(clock)
         mail_customer = load_mail_customer(app, folder / "demo.db", clock)
-        later_chat = load_demo_chat(clock, mail_customer, folder)  # a WhatsApp chat on the same customer
         sync_reminders(clock)  # what the app's scheduler does at start, so the reminder pane is filled
         for language, suffix in (("en", "en"), ("zh_CN", "zh")):
             _shoot_book(app, out, folder / "demo.db", clock, language, suffix)
             shoot_insights(app, out, folder / "demo.db", clock, language, suffix)
             shoot_mail(app, out, folder / "demo.db", clock, language, suffix, mail_customer)
+        # A WhatsApp chat on the mail customer, after the other shots so that they stay as they were.
+        later_chat = load_demo_chat(clock, mail_customer, folder)
+        for language, suffix in (("en", "en"), ("zh_CN", "zh")):
             shoot_whatsapp(app, out, folder / "demo.db", clock, language, suffix, mail_customer, later_chat)
         close_database(database)
         _shoot_first_run(app, out, folder, clock)
