@@ -180,3 +180,13 @@ def test_a_zip_with_too_many_files_or_no_chat_or_cut_short_is_refused(tmp_path, 
 ])
 def test_the_other_side_is_read_from_the_file_name(name, title):
     assert chat_title(name) == title
+
+
+def test_a_txt_document_sent_in_the_chat_is_media_not_the_chat(tmp_path):
+    path = tmp_path / "WhatsApp Chat with Ahmed Khan.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("notes.txt", "Shopping list\n")  # a document sent in the chat, first in the zip
+        archive.writestr("WhatsApp Chat with Ahmed Khan.txt", "20/2/25, 09:00 - A: notes.txt (file attached)\n")
+    chat = read_chat(path)
+    assert chat.source.text_member == "WhatsApp Chat with Ahmed Khan.txt"
+    assert chat.files == ("notes.txt",) and chat.missing_files == ()

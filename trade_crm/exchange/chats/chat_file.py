@@ -71,7 +71,7 @@ def _open_zip(path: Path) -> ChatFile:
             texts = [i for i in infos if not i.is_dir() and _CHAT_NAMES.search(i.filename)]
             if not texts:
                 raise FileRefused(path, "the zip holds no chat (.txt): is it an export from WhatsApp's \"Export chat\"?")
-            chat = min(texts, key=lambda i: (PurePosixPath(i.filename).name != "_chat.txt", i.filename.count("/")))
+            chat = min(texts, key=_chat_rank)
             if chat.file_size > MAX_TEXT:
                 raise FileRefused(path, f"its chat {chat.filename} unpacks to {chat.file_size / 1048576:,.0f} MB; "
                                         "a WhatsApp export is at most a few MB")
@@ -84,6 +84,14 @@ def _open_zip(path: Path) -> ChatFile:
         raise FileRefused(path, f"the zip cannot be read ({exc}); export the chat again") from exc
     except OSError as exc:
         raise FileRefused(path, f"cannot be read ({exc.strerror or exc})") from exc
+
+
+def _chat_rank(info: zipfile.ZipInfo) -> tuple:
+    """The chat among a zip's .txt files (a .txt sent in the chat is media): iOS's `_chat.txt`, else Android's
+    "WhatsApp Chat with …" (in the phone's language: "Chat", "聊天"), nearest the top, then the biggest."""
+    name = PurePosixPath(info.filename).name
+    return (name != "_chat.txt", not re.search(r"whatsapp|chat|聊天", name, re.IGNORECASE),
+            info.filename.count("/"), -info.file_size)
 
 
 def _check_directory(path: Path, infos: list[zipfile.ZipInfo]) -> None:
