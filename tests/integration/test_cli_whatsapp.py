@@ -44,6 +44,9 @@ def test_import_then_again_then_undo_from_the_history(capsys, tmp_path, book):
     assert {k: report[k] for k in ("batch", "days_new", "new_messages", "files_missing", "files_attached")} == {
         "batch": 1, "days_new": 2, "new_messages": 8, "files_missing": ["00000003-PHOTO-carton.jpg"],
         "files_attached": 0}
+    assert report["lines_read"] == (report["messages"] + report["system_lines"] + len(report["bad_date_lines"])
+                                    + report["continuation_lines"] + len(report["skipped_lines"])
+                                    + report["blank_lines"])
     assert report["customer"] == {"id": 1, "name": "Gulf Lighting LLC", "matched_by": "phone",
                                   "detail": "+971501234567"}
     code, out, _ = cli(capsys, "import", "whatsapp", str(chat), "--db", book)

@@ -29,6 +29,9 @@ def test_every_variant_reads_messages_authors_times_media_and_notice(tmp_path, v
     assert chat.messages[2].text == "Price for 2000 pcs?\nDelivery to Jebel Ali\nPayment 30% T/T"
     assert chat.title == "Ahmed Khan"
     assert chat.order_note == ""
+    # every line read is counted once: nothing is dropped without a count saying so
+    assert chat.lines_read == (len(chat.messages) + chat.system_lines + len(chat.bad_dates) + chat.continuation_lines
+                               + len(chat.skipped_lines) + chat.blank_lines)
 
 
 def test_twelve_hour_times_with_localised_markers_become_24_hour(tmp_path):
@@ -83,6 +86,7 @@ def test_lines_without_a_stamp_continue_the_message_before_and_are_counted(tmp_p
     assert chat.messages[1].text == "no space after the colon"
     assert chat.continuation_lines == 2
     assert chat.skipped_lines == (1,)  # before the first message: nothing to continue
+    assert chat.blank_lines == 1 and chat.lines_read == 6
 
 
 def test_a_date_that_does_not_exist_is_kept_with_the_message_before(tmp_path):

@@ -81,8 +81,9 @@ def _plan_data(plan) -> dict:
         "days": len(plan.days), "days_new": plan.count("new"), "days_grown": plan.count("grown"),
         "days_present": plan.count("present"), "new_messages": plan.new_messages,
         "files_found": list(plan.files_found), "files_missing": list(plan.files_missing),
-        "system_lines": chat.system_lines, "continuation_lines": chat.continuation_lines,
-        "skipped_lines": list(chat.skipped_lines), "notes": list(plan.notes),
+        "lines_read": chat.lines_read, "system_lines": chat.system_lines,
+        "continuation_lines": chat.continuation_lines, "skipped_lines": list(chat.skipped_lines),
+        "bad_date_lines": list(chat.bad_dates), "blank_lines": chat.blank_lines, "notes": list(plan.notes),
     }
 
 

@@ -56,6 +56,8 @@ class Chat:
     lossy: bool
     media_in_file: frozenset[str]  # media the zip holds
     source: ChatFile
+    lines_read: int = 0  # = messages + system_lines + bad_dates + continuation_lines + skipped + blank_lines
+    blank_lines: int = 0
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -85,6 +87,8 @@ def read_chat(path: str | Path, *, day_first: bool = True) -> Chat:
 
 def parse_chat(source: ChatFile, *, day_first: bool = True) -> Chat:
     lines = source.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines[-1] == "":  # the last line's end
+        lines.pop()
     heads: list[tuple[int, Stamp, str]] = []
     bodies: list[list[str]] = []
     skipped: list[int] = []
@@ -131,7 +135,7 @@ def parse_chat(source: ChatFile, *, day_first: bool = True) -> Chat:
         raise FileRefused(Path(source.path), "the chat holds no messages, only WhatsApp's notices")
     return Chat(source.name, chat_title(source.name), tuple(messages), tuple(authors), order, how, system,
                 continued, tuple(skipped), tuple(bad), source.encoding, source.lossy,
-                frozenset(source.media), source)
+                frozenset(source.media), source, len(lines), sum(not line.strip() for line in lines))
 
 
 def decide_order(stamps: list[Stamp], day_first: bool) -> tuple[str, str]:
