@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from bench.bench_mail import mail_bench
+from bench.bench_mail_plan import mail_plan_bench
 from bench.bench_publish import publish_bench
 from bench.bench_whatsapp import whatsapp_bench
 from bench.book import CACHE_DIR, ensure_book
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     db = open_database(book.path)
     try:
         context = Context(book=book, db=db, repeats=args.repeats)
-        rows = [row for bench in (*BENCHES, publish_bench) for row in bench(context)]
+        rows = [row for bench in (*BENCHES, publish_bench, mail_plan_bench) for row in bench(context)]
     finally:
         close_database(db)
     rows += mail_bench(context)  # its own book and Dovecot (binds the models to that book, so after the rest)

@@ -2233,8 +2233,8 @@ Keep them unencrypted?</source>
     </message>
     <message>
         <location filename="../../trade_crm/ui/greetings_dialog.py" line="96"/>
-        <source>Use this text for every customer greeted in this language; the contact&apos;s name becomes {name}.</source>
-        <translation>以后用此语言问候客户时都使用这段文字；联系人姓名会替换为 {name}。</translation>
+        <source>Use this text for every customer greeted in this language; the contact&apos;s name becomes a merge field.</source>
+        <translation>以后用此语言问候客户时都使用这段文字；联系人姓名会替换为合并字段。</translation>
     </message>
     <message>
         <location filename="../../trade_crm/ui/greetings_dialog.py" line="110"/>

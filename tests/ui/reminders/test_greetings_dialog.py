@@ -12,7 +12,7 @@ from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.records import create_customer
 from trade_crm.domain.customers.timeline import timeline
 from trade_crm.domain.greetings.prepare import greeting_plan, mailto_url
-from trade_crm.domain.greetings.templates import template
+from trade_crm.domain.mail.templates import get_template
 from trade_crm.domain.reminders.sync import sync_reminders
 from trade_crm.store.models import Reminder
 from trade_crm.ui.reminders.greetings_dialog import GreetingsDialog
@@ -94,8 +94,8 @@ def test_save_as_template_puts_the_name_placeholder_back(qtbot, eid):
     dialog.table.selectRow(1)
     dialog.body_edit.setPlainText("Hi Ana Bravo, Eid Mubarak from all of us!")
     dialog.save_template_button.click()
-    saved = template("eid_al_fitr", "en")
-    assert saved.edited and saved.body == "Hi {name}, Eid Mubarak from all of us!"
+    saved = get_template("greeting.eid_al_fitr", "en")
+    assert saved.edited and saved.text == "Hi {contact.name|customer.name}, Eid Mubarak from all of us!"
 
 
 def test_mailto_link_encodes_subject_and_body():

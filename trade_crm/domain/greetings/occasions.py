@@ -185,6 +185,17 @@ def _calendar(country: str, first_year: int, last_year: int, language: str = "")
     return holidays.country_holidays(country, years=range(first_year, last_year + 1), language=language)
 
 
+def country_calendar(country: str, first_year: int, last_year: int) -> holidays.HolidayBase | None:
+    """The country's public holidays and weekend (`.weekend`: weekday numbers, Fri-Sat in the Gulf) for those
+    years, named in English; None for a country the `holidays` library does not know. Cached."""
+    return _calendar(country.upper(), first_year, last_year)
+
+
+def greeting_of_holiday(country: str, name: str, rules: Mapping[str, Any] | None = None) -> str | None:
+    """The greeting id a holiday of `country` called `name` (the library's English name) is greeted with, if any."""
+    return _matcher(rules if rules is not None else default_greeting_rules()).greeting_of(country.upper(), name)
+
+
 def greeting_holidays(country: str, start: date, end: date,
                       rules: Mapping[str, Any] | None = None) -> list[GreetingHoliday]:
     """Greeting holidays in `country` whose first day falls in [start, end], in date order."""

@@ -13,6 +13,7 @@ For each new message, in this order (domain/mail/rules.py, matching.py):
    nobody joins the customers of the message it answers (In-Reply-To/References);
 4. else an incoming message from outside that is not automatic puts its sender on the New senders list
    (domain/mail/senders.py), unless the sender was ignored.
+A message a customer wrote (not an auto-reply) cancels their planned follow-ups (sequences.cancel_follow_ups).
 
 Set-based: a batch of 500 costs a fixed number of queries (existing keys, thread parents, three for the
 customers, the inserts), not one per message.
@@ -32,6 +33,7 @@ from trade_crm.domain.mail.matching import RULE_THREAD, Match, customer_index
 from trade_crm.domain.mail.messages import AUTO_NONE, IncomingMail, MailLocation
 from trade_crm.domain.mail.rules import Participants, load_participants
 from trade_crm.domain.mail.senders import note_senders
+from trade_crm.domain.mail.sequences import cancel_follow_ups
 from trade_crm.store import sql_rows
 from trade_crm.store.models import database
 
@@ -58,6 +60,7 @@ class RecordReport:
     never_logged: int = 0  # a participant on the never-log list
     problems: int = 0  # new messages with something that could not be read
     locations: int = 0  # copies whose location was new
+    follow_ups_cancelled: int = 0  # planned follow-ups cancelled because the customer wrote (sequences.py)
 
 
 @dataclass
@@ -118,6 +121,7 @@ def record_mail(items: Sequence[tuple[IncomingMail, MailLocation]], *, clock: Cl
             [mail_timeline.LogItem(n.id, n.mail, n.direction, n.thread_key, n.matches) for n in fresh if n.matches],
             clock)
         senders = note_senders([(n.id, n.mail) for n in fresh if n.status == NEW_SENDER], clock)
+        cancelled = cancel_follow_ups(_replies(fresh), clock)
         for new in fresh:
             if new.status == NEW_SENDER and new.mail.sender.email in senders.ignored:
                 new.status = IGNORED
@@ -129,7 +133,17 @@ def record_mail(items: Sequence[tuple[IncomingMail, MailLocation]], *, clock: Cl
         stored=len(fresh), duplicates=len(items) - len(fresh), matched=counts[MATCHED], entries=entries,
         new_senders=senders.added, new_sender_messages=counts[NEW_SENDER],
         unmatched=counts[UNMATCHED] + counts[IGNORED], internal=counts[INTERNAL], never_logged=counts[NEVER_LOG],
-        problems=sum(1 for n in fresh if n.mail.problems), locations=max(locations, 0))
+        problems=sum(1 for n in fresh if n.mail.problems), locations=max(locations, 0), follow_ups_cancelled=cancelled)
+
+
+def _replies(fresh: list[_New]) -> dict[int, datetime]:
+    """customer id -> the newest message they wrote in this batch (not an auto-reply): it cancels their follow-ups."""
+    replies: dict[int, datetime] = {}
+    for new in fresh:
+        if new.direction == IN and new.mail.auto == AUTO_NONE:
+            for match in new.matches:
+                replies[match.customer_id] = max(replies.get(match.customer_id, new.mail.sent_at), new.mail.sent_at)
+    return replies
 
 
 def _existing_ids(keys: list[str]) -> dict[str, int]:

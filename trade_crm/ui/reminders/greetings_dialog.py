@@ -39,12 +39,20 @@ from trade_crm.domain.greetings.prepare import (
     mailto_url,
     mark_greeted,
 )
-from trade_crm.domain.greetings.templates import LANGUAGE_NAMES, LANGUAGES, render, save_template, template
+from trade_crm.domain.greetings.templates import LANGUAGE_NAMES, LANGUAGES
+from trade_crm.domain.mail.merge import Holiday, MergeError, Recipient, sender_profile
+from trade_crm.domain.mail.templates import (
+    RTL_LANGUAGES,
+    get_template,
+    greeting_key,
+    render_template,
+    save_template,
+)
 from trade_crm.domain.world.countries import country_name
 from trade_crm.ui.common.dates import qdate
 
 COLUMNS = ("greeted", "customer", "contact", "language")
-RTL_LANGUAGES = ("ar",)
+NAME_FIELD = "{contact.name|customer.name}"  # what the contact's name becomes in a text saved as the template
 
 
 def _copy_to_clipboard(text: str) -> None:
@@ -63,6 +71,7 @@ class GreetingsDialog(QDialog):
         self.open_url, self.copy_text = open_url, copy_text
         self._plan: GreetingPlan = greeting_plan(reminder_id)
         self._languages: dict[int, str] = {}
+        self._sender = sender_profile()
         self.setWindowTitle(self.tr("Prepare greetings"))
         self.resize(980, 560)
         self.heading = QLabel()
@@ -93,7 +102,7 @@ class GreetingsDialog(QDialog):
         self.greeted_button = QPushButton(self.tr("Mark as greeted"))
         self.save_template_button = QPushButton(self.tr("Save as template"))
         self.save_template_button.setToolTip(self.tr(
-            "Use this text for every customer greeted in this language; the contact's name becomes {name}."))
+            "Use this text for every customer greeted in this language; the contact's name becomes a merge field."))
         self.status_label = QLabel()
         self._build_layout()
         self.table.itemSelectionChanged.connect(self.on_table_selection_changed)
@@ -186,8 +195,7 @@ class GreetingsDialog(QDialog):
         self.language_combo.blockSignals(True)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
         self.language_combo.blockSignals(False)
-        subject, body = render(template(self._plan.greeting_id, language), name=person.contact_name,
-                               holiday=self._plan.holiday, company=person.company)
+        subject, body = self._text(person, language)
         direction = Qt.LayoutDirection.RightToLeft if language in RTL_LANGUAGES else Qt.LayoutDirection.LeftToRight
         self.subject_edit.setLayoutDirection(direction)
         self.body_edit.setLayoutDirection(direction)
@@ -256,16 +264,33 @@ class GreetingsDialog(QDialog):
             self.status_label.setText(self.tr("Everyone is greeted: the reminder is done."))
             self.reminder_completed.emit(self._reminder_id)
 
+    def _text(self, person: GreetingRecipient, language: str) -> tuple[str, str]:
+        """The greeting mail template filled in for this person, else the template as written and why not."""
+        plan = self._plan
+        recipient = Recipient(person.customer_id, person.company, person.country, "", language, person.contact_id,
+                              person.contact_name, "", person.email)
+        try:
+            mail = render_template(greeting_key(plan.greeting_id), recipient, self._sender,
+                                   holiday=Holiday(plan.holiday, plan.on, plan.country), language=language)
+        except MergeError as exc:
+            self.status_label.setText(str(exc))
+            tpl = get_template(greeting_key(plan.greeting_id), language)
+            return tpl.subject, tpl.text
+        return mail.subject, mail.text
+
     def on_save_template_button_clicked(self) -> None:
         person = self.current()
         if person is None:
             return
         subject, body = self.subject_edit.text(), self.body_edit.toPlainText()
-        if person.contact_name:
-            subject, body = (subject.replace(person.contact_name, "{name}"),
-                             body.replace(person.contact_name, "{name}"))
+        signature = self._sender.signature.strip()
+        if signature and signature in body:
+            body = body.replace(signature, "{my.signature}")
+        name = person.contact_name or person.company
+        if name:
+            subject, body = subject.replace(name, NAME_FIELD), body.replace(name, NAME_FIELD)
         try:
-            save_template(self._plan.greeting_id, self.language_of(person), subject, body)
+            save_template(greeting_key(self._plan.greeting_id), self.language_of(person), subject=subject, text=body)
         except DomainError as exc:
             self.status_label.setText(str(exc))
             return
