@@ -19,6 +19,7 @@ from pathlib import Path
 from bench.bench_mail import mail_bench
 from bench.bench_mail_plan import mail_plan_bench
 from bench.bench_publish import publish_bench
+from bench.bench_whatsapp import whatsapp_bench
 from bench.book import CACHE_DIR, ensure_book
 from bench.cases import BENCHES, Context
 from bench.report import render, write_readme_table
@@ -68,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         close_database(db)
     rows += mail_bench(context)  # its own book and Dovecot (binds the models to that book, so after the rest)
+    rows += whatsapp_bench(context)  # its own books too
     if not args.no_server:
         rows += server_rows(book, quick=args.quick, repeats=args.repeats)
     print(f"Trade CRM bench: {customers:,} customers, {book.path.name}; SQLite {sqlite3.sqlite_version}, "

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QProcess, QSettings, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from trade_crm import APP_ID, APP_NAME, __version__
+from trade_crm.domain.attachments.blobs import attachments_root
 from trade_crm.domain.backups import backup_dir_for, clean_leftovers
 from trade_crm.domain.clock import Clock, SystemClock
 from trade_crm.domain.errors import DomainError
@@ -36,6 +37,7 @@ from trade_crm.ui.common.workers import Job
 from trade_crm.ui.duplicates.merge_actions import install_merge_actions
 from trade_crm.ui.import_export.export_actions import install_export_actions
 from trade_crm.ui.import_export.import_actions import install_import_actions
+from trade_crm.ui.import_export.whatsapp_actions import install_whatsapp_import
 from trade_crm.ui.insights.tabs import install_insights
 from trade_crm.ui.mail.actions import install_mail_actions
 from trade_crm.ui.reminders.scheduler import ReminderScheduler
@@ -87,6 +89,7 @@ def build_main_window(clock: Clock, db_path: Path, settings: QSettings, *, langu
         window.actions.open_log_folder.triggered.connect(lambda: open_log_folder(log_dir))
         window.actions.open_log_folder.setVisible(True)
     install_import_actions(window, clock)
+    install_whatsapp_import(window, clock, attachments_root(Path(db_path).parent))  # the book's files: beside it
     install_export_actions(window, clock, language=language, settings=settings)
     install_merge_actions(window, clock)
     install_insights(window, clock, language=language)

@@ -4880,6 +4880,16 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
 <context>
     <name>TimelineView</name>
     <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_day.py" line="1"/>
+        <source>(media not in the export)</source>
+        <translation>（导出文件中没有此媒体）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_day.py" line="1"/>
+        <source>Unfold to read the day&apos;s messages</source>
+        <translation>展开阅读当天的消息</translation>
+    </message>
+    <message>
         <location filename="../../trade_crm/ui/customers/timeline_view.py" line="1"/>
         <source>Someone else&apos;s mailbox: only this entry is shared</source>
         <translation>他人的邮箱：只共享了这条记录</translation>
@@ -7628,6 +7638,267 @@ Sales Manager, Sunrise Lighting
         <location filename="../../trade_crm/ui/mail/compose_recipients.py" line="1"/>
         <source>Filter by name, company or address</source>
         <translation>按姓名、公司或地址筛选</translation>
+    </message>
+</context>
+<context>
+    <name>WhatsAppImportController</name>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_actions.py" line="1"/>
+        <source>Import &amp;WhatsApp chat…</source>
+        <translation>导入 &amp;WhatsApp 聊天记录…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_actions.py" line="1"/>
+        <source>Put a chat exported from WhatsApp (.txt or .zip) on its customer&apos;s timeline</source>
+        <translation>把从 WhatsApp 导出的聊天记录（.txt 或 .zip）放到客户的时间线上</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_actions.py" line="1"/>
+        <source>Import WhatsApp chat</source>
+        <translation>导入 WhatsApp 聊天记录</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_actions.py" line="1"/>
+        <source>WhatsApp chat export (*.txt *.zip);;All files (*)</source>
+        <translation>WhatsApp 聊天导出文件 (*.txt *.zip);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>WhatsAppImportDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>day/month/year</source>
+        <translation>日/月/年</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>month/day/year</source>
+        <translation>月/日/年</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>year/month/day</source>
+        <translation>年/月/日</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Dates read as %1: no day or month in the file is over 12, and only this order keeps the messages in time order.</source>
+        <translation>日期按%1读取：文件中没有大于 12 的日或月，只有这个顺序能让消息按时间排列。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Dates read as %1, your date order: every day and month in the file is 12 or less, so the file cannot tell them apart.</source>
+        <translation>日期按你的日期顺序（%1）读取：文件中的日和月都不大于 12，无法区分。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Some characters could not be read as %1 and were replaced.</source>
+        <translation>部分字符无法按 %1 读取，已被替换。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Not in the zip, not attached: %1.</source>
+        <translation>压缩包中没有，未附加：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>A .txt export holds no media: export the chat with media to attach them.</source>
+        <translation>.txt 导出文件不含媒体文件：导出时选择“附带媒体”才能附加。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>%n line(s) without a date and time kept as part of the message before them.</source>
+        <translation>
+            <numerusform>%n 行没有日期和时间，已并入前一条消息。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>%n line(s) before the first message not imported (line %1).</source>
+        <translation>
+            <numerusform>第一条消息之前的 %n 行未导入（第 %1 行）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>%n line(s) with a date that does not exist kept with the message before them (line %1).</source>
+        <translation>
+            <numerusform>%n 行的日期不存在，已并入前一条消息（第 %1 行）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>%n media left out of the export (&quot;without media&quot;).</source>
+        <translation>
+            <numerusform>%n 个媒体文件未包含在导出中（“不附带媒体”）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Import WhatsApp chat</source>
+        <translation>导入 WhatsApp 聊天记录</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Reading the chat…</source>
+        <translation>正在读取聊天记录…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Search the book for another customer…</source>
+        <translation>在客户库中搜索其他客户…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Participants:</source>
+        <translation>参与者：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Messages:</source>
+        <translation>消息：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Days:</source>
+        <translation>天数：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Media:</source>
+        <translation>媒体文件：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Day / time</source>
+        <translation>日期 / 时间</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>From</source>
+        <translation>发送人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Each day of the chat becomes one WhatsApp entry on the customer&apos;s timeline.</source>
+        <translation>聊天中的每一天成为客户时间线上的一条 WhatsApp 记录。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>%1 messages, %2 – %3</source>
+        <translation>%1 条消息，%2 – %3</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>%1 new · %2 with new messages · %3 already there</source>
+        <translation>新增 %1 天 · %2 天有新消息 · %3 天已存在</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>%1 found · %2 missing</source>
+        <translation>找到 %1 个 · 缺少 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Choose the customer…</source>
+        <translation>选择客户…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Several customers have this number: choose one.</source>
+        <translation>多个客户有这个号码：请选择一个。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>No customer in the book has this chat&apos;s number or name: choose one, or search.</source>
+        <translation>客户库中没有客户有这个聊天的号码或名字：请选择一个，或搜索。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Matched by the number %1 (%2).</source>
+        <translation>按号码 %1 匹配（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Matched by the contact&apos;s name %1.</source>
+        <translation>按联系人姓名 %1 匹配。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Chosen by you.</source>
+        <translation>由你选择。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>new messages</source>
+        <translation>有新消息</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>already there</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>No customer found</source>
+        <translation>未找到客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Comparing the chat with the customer&apos;s timeline…</source>
+        <translation>正在与客户时间线比对聊天记录…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Imported: %1 new days, %2 days with new messages, %3 messages, %4 media attached.</source>
+        <translation>已导入：新增 %1 天，%2 天有新消息，%3 条消息，附加了 %4 个媒体文件。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Nothing new: every day of this chat is on the timeline already.</source>
+        <translation>没有新内容：这个聊天的每一天都已在时间线上。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Not in the export: %1.</source>
+        <translation>导出文件中没有：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/import_export/whatsapp_dialog.py" line="1"/>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n 条消息</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 """`make screenshots`: the main window over the demo book in English and Chinese, the customer dialog,
 mail (a customer's timeline with threads, the message reader, New senders), mail out (compose with a template
-preview, the outbox) and the first-run page, rendered off-screen into docs/screenshots/*.png."""
+preview, the outbox), a WhatsApp chat on the timeline and its import dialog (tools/screenshots_whatsapp.py) and
+the first-run page, rendered off-screen into docs/screenshots/*.png."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ from trade_crm.domain.mail.reading import customer_threads
 from trade_crm.domain.reminders.sync import sync_reminders
 from trade_crm.store.db import close_database, open_database
 from trade_crm.tools import compile_translations
+from trade_crm.tools.screenshots_whatsapp import load_demo_chat, shoot_whatsapp
 from trade_crm.ui.common.i18n import install_translator, remove_translators
 from trade_crm.ui.customers.customer_dialog import CustomerDialog
 from trade_crm.ui.insights.tabs import install_insights
@@ -254,6 +256,10 @@ def main(argv: list[str] | None = None) -> int:
             shoot_insights(app, out, folder / "demo.db", clock, language, suffix)
             shoot_mail(app, out, folder / "demo.db", clock, language, suffix, mail_customer)
             shoot_mail_out(app, out, clock, language, suffix, outbox_customers)
+        # A WhatsApp chat on the mail customer, after the other shots so that they stay as they were.
+        later_chat = load_demo_chat(clock, mail_customer, folder)
+        for language, suffix in (("en", "en"), ("zh_CN", "zh")):
+            shoot_whatsapp(app, out, folder / "demo.db", clock, language, suffix, mail_customer, later_chat)
         close_database(database)
         _shoot_first_run(app, out, folder, clock)
     for png in sorted(out.glob("*.png")):

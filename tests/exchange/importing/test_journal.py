@@ -19,7 +19,7 @@ from trade_crm.store.models import ImportBatch
 STORED_KEYS = ["created", "customers", "contacts", "channels", "customer_tags", "custom_values",
                "custom_value_updates", "interactions", "tags", "custom_fields", "merged", "orders", "contact_updates",
                "channel_updates", "interaction_updates", "order_updates", "deleted_channels", "removed_tags",
-               "deleted_custom_values"]
+               "deleted_custom_values", "attachments"]  # attachments: a WhatsApp chat's media (exchange/chats)
 
 
 def stored(batch_id: int) -> str:
@@ -29,7 +29,7 @@ def stored(batch_id: int) -> str:
 def test_every_kind_of_entry_survives_the_stored_form():
     journal = Journal([Added("customer", 7), Added("contact", 8), Added("contact_channel", 9), Added("tag", 3),
                        Added("custom_field", 4), Added("custom_field_value", 5), Added("interaction", 10),
-                       Added("orders", 11), Changed("customer", 1, {"city": "Berlin", "updated_at": "2026-01-01"}),
+                       Added("orders", 11), Added("attachment", 18), Changed("customer", 1, {"city": "Berlin", "updated_at": "2026-01-01"}),
                        Changed("contact", 2, {"title": ""}), Changed("contact_channel", 12, {"raw": "0171"}),
                        Changed("interaction", 13, {"summary": "old"}), Changed("orders", 14, {"amount": "1.50"}),
                        Changed("custom_field_value", 15, {"value": "H5"}),

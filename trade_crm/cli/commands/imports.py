@@ -27,15 +27,24 @@ from trade_crm.cli.base import (
     country_arg,
     table,
 )
+from trade_crm.cli.commands.import_whatsapp import import_whatsapp
 from trade_crm.domain.errors import ValidationError
 
-KEYWORDS = ("history", "undo")
+KEYWORDS = ("history", "undo", "whatsapp")
 
 
 def arguments(parser) -> None:
     parser.add_argument("file", metavar="FILE", help='the file to import (.xlsx .xlsm .xls .csv .txt .vcf); '
-                                                     'or "history" to list imports, or "undo BATCH_ID"')
-    parser.add_argument("batch", nargs="?", metavar="BATCH_ID", help='with "undo": the import to undo')
+                                                     'or "history" to list imports, or "undo BATCH_ID", or '
+                                                     '"whatsapp CHAT" for a chat exported from WhatsApp (.txt, .zip)')
+    parser.add_argument("batch", nargs="?", metavar="BATCH_ID", help='with "undo": the import to undo; with '
+                                                                     '"whatsapp": the exported chat')
+    parser.add_argument("--customer", type=_customer_id, metavar="ID",
+                        help="with whatsapp: the customer the chat belongs to (default: matched by its number)")
+    order = parser.add_mutually_exclusive_group()
+    order.add_argument("--day-first", action="store_true",
+                       help="with whatsapp: dates the chat cannot tell apart are day/month (default: the locale's)")
+    order.add_argument("--month-first", action="store_true", help="with whatsapp: ... or month/day")
     parser.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the one holding contacts)")
     parser.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
                         help='map a column, e.g. --map "Firma=company" --map "Booth=custom:Booth" (repeatable)')
@@ -67,6 +76,12 @@ def _days(text: str) -> int:
     return int(text)
 
 
+def _customer_id(text: str) -> int:
+    if not text.strip().isdigit():
+        raise ValidationError("--customer", f'a customer ID (see "customer list"), not "{text}"')
+    return int(text)
+
+
 def _mapping(pairs: list[str]) -> dict[str, str]:
     out = {}
     for pair in pairs:
@@ -78,6 +93,8 @@ def _mapping(pairs: list[str]) -> dict[str, str]:
 
 
 def run(ctx: Context, args) -> int:
+    if args.file == "whatsapp" and not Path(args.file).is_file():
+        return import_whatsapp(ctx, args)
     if args.file in KEYWORDS and not Path(args.file).is_file():
         return undo(ctx, args) if args.file == "undo" else history(ctx, args)
     if args.batch is not None:
@@ -214,6 +231,7 @@ def undo(ctx: Context, args) -> int:
 
 
 COMMANDS = (
-    Command("import", "import customers from Excel, CSV or vCard; or list (history) or undo imports", run,
+    Command("import", "import customers from Excel, CSV or vCard, or a WhatsApp chat; or list (history) or undo "
+                      "imports", run,
             arguments),
 )

@@ -69,7 +69,7 @@ def undo_batch(batch_id: int, clock: Clock) -> UndoResult:
                         sets += ", version = version + 1"
                     cur.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*entry.previous.values(), entry.id])
 
-        for table in ("interaction", "orders", "contact_channel", "contact"):
+        for table in ("attachment", "interaction", "orders", "contact_channel", "contact"):  # attachment: a chat's media
             delete(table)
         # An exported book's import also changed and deleted rows: put them back as they were.
         reinsert("contact_channel")

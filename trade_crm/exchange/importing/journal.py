@@ -65,13 +65,14 @@ DELETED_COLUMNS = {"contact_channel": ("id", "contact_id", "kind", "value", "raw
 # The stored JSON's keys, in the order the first version wrote them.
 _ADDED = {"customer": "created", "contact": "contacts", "contact_channel": "channels",
           "custom_field_value": "custom_values", "interaction": "interactions", "tag": "tags",
-          "custom_field": "custom_fields", "orders": "orders"}
+          "custom_field": "custom_fields", "orders": "orders", "attachment": "attachments"}
 _CHANGED = {"customer": "customers", "contact": "contact_updates", "contact_channel": "channel_updates",
             "interaction": "interaction_updates", "orders": "order_updates"}
 _DELETED = {"contact_channel": "deleted_channels", "custom_field_value": "deleted_custom_values"}
 _KEYS = ("created", "customers", "contacts", "channels", "customer_tags", "custom_values", "custom_value_updates",
          "interactions", "tags", "custom_fields", "merged", "orders", "contact_updates", "channel_updates",
-         "interaction_updates", "order_updates", "deleted_channels", "removed_tags", "deleted_custom_values")
+         "interaction_updates", "order_updates", "deleted_channels", "removed_tags", "deleted_custom_values",
+         "attachments")
 
 
 class Journal:

@@ -36,6 +36,7 @@ from trade_crm.ui.common.icons import icon, kind_icon
 from trade_crm.ui.customers.change_text import change_text
 from trade_crm.ui.customers.contact_dialog import FieldError, date_format
 from trade_crm.ui.customers.header_card import HeaderCard
+from trade_crm.ui.customers.whatsapp_day import add_chat_messages
 
 QUICK_LOG_KINDS = ("email", "whatsapp", "wechat", "call", "meeting", "visit", "inquiry", "quotation",
                    "sample", "note", "greeting")
@@ -336,6 +337,8 @@ class TimelineView(QWidget):
         item.setToolTip(2, "\n\n".join(filter(None, (entry.summary, entry.body))))
         if mail is not None:
             self._mail_item(item, entry, mail)
+        elif entry.kind == "whatsapp" and entry.body:  # an imported chat's day folds out into its messages
+            add_chat_messages(item, entry.body)
         return item
 
     def _mail_item(self, item: QTreeWidgetItem, entry: TimelineEntry, mail: MailEntry) -> None:

@@ -1,0 +1,1 @@
+"""Chats exported from messaging apps (WhatsApp's "Export chat"), read into frozen dataclasses."""
