@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QTextCursor
 
 from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.records import create_customer
@@ -182,3 +182,38 @@ def test_send_at_the_local_morning_plans_each_message_in_the_recipients_zone(qtb
     dubai = times[ali].astimezone(timezone.utc).replace(tzinfo=None)
     assert 5 <= dubai.hour < 7  # 09:00-11:00 in Dubai (UTC+4)
     assert isinstance(times[anna], datetime)
+
+
+def test_files_dropped_on_the_list_are_attached(qtbot, clock, account, customers, tmp_path):
+    sheet = tmp_path / "price list.xlsx"
+    sheet.write_bytes(b"PK\x03\x04" + b"x" * 500)
+    dialog = compose(qtbot, clock, [customers[0]])
+    files = dialog.form.files
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(sheet)), QUrl.fromLocalFile(str(tmp_path))])  # a folder is refused
+    drop = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    problems = []
+    files.problem.connect(problems.append)
+    files.dropEvent(drop)
+    assert [(f.name, f.size) for f in files.files] == [("price list.xlsx", sheet.stat().st_size)]
+    assert problems == [f"{tmp_path.name} is not a file."]
+
+
+# The completer's popup is a top-level window: offscreen cannot raise it nor grab the keyboard for it.
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing the keyboard")
+def test_cc_offers_the_contacts_addresses_after_each_comma(qtbot, clock, account, customers):
+    anna, _, _ = customers
+    dialog = compose(qtbot, clock, [anna])
+    cc = dialog.completers[0]
+    qtbot.keyClicks(dialog.form.cc_edit, "jon")
+    assert cc.completer.completionCount() == 1 and cc.completer.currentCompletion() == "jonas@acme.de"
+    cc.on_completer_activated(cc.completer.currentCompletion())
+    qtbot.keyClicks(dialog.form.cc_edit, "ANNA")
+    assert cc.words() == ("jonas@acme.de,", "ANNA") and cc.completer.currentCompletion() == "anna@acme.de"
+    cc.on_completer_activated("anna@acme.de")
+    assert dialog.form.cc_edit.text() == "jonas@acme.de, anna@acme.de, "
+    dialog.form.subject_edit.setText("Samples")
+    dialog.form.body_edit.setPlainText("Hi")
+    dialog.send()
+    assert [a.email for a in outbox_entries()[0].cc] == ["jonas@acme.de", "anna@acme.de"]

@@ -32,7 +32,7 @@ from trade_crm.ui.mail.compose_drafts import (
 )
 from trade_crm.ui.mail.compose_form import ComposeForm, template_label
 from trade_crm.ui.mail.compose_plan import MORNING, NOW, plan_times
-from trade_crm.ui.mail.compose_recipients import RecipientPickerDialog
+from trade_crm.ui.mail.compose_recipients import AddressCompleter, RecipientPickerDialog
 from trade_crm.ui.mail.outbox_text import when_text, zone_of
 
 PREVIEW_DELAY_MS = 150
@@ -58,6 +58,8 @@ class ComposeDialog(QDialog):
         self.form = ComposeForm(self)
         self.form.fill_accounts(list_accounts(), account_id)
         self.form.fill_templates(template_key)
+        emails = [c.email for c in self.choices]
+        self.completers = [AddressCompleter(self.form.cc_edit, emails), AddressCompleter(self.form.bcc_edit, emails)]
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(PREVIEW_DELAY_MS)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, QStringListModel, Qt
 from PySide6.QtWidgets import (
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -65,3 +66,39 @@ class RecipientPickerDialog(QDialog):
     def picked(self) -> list[ContactEmail]:
         return [self.choices[self.list.item(row).data(Qt.ItemDataRole.UserRole)] for row in range(self.list.count())
                 if self.list.item(row).checkState() == Qt.CheckState.Checked]
+
+
+class AddressCompleter(QObject):
+    """Cc and Bcc offer the contacts' addresses as the user types the next one after a comma."""
+
+    def __init__(self, edit: QLineEdit, emails: Sequence[str]):
+        super().__init__(edit)
+        self.edit = edit
+        self.completer = QCompleter(QStringListModel(list(dict.fromkeys(emails)), self), self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.setWidget(edit)
+        self.completer.activated.connect(self.on_completer_activated)
+        edit.textEdited.connect(self.on_edit_text_edited)
+
+    def words(self) -> tuple[str, str]:
+        """(what comes before the word being typed, that word)."""
+        text = self.edit.text()
+        cut = max(text.rfind(","), text.rfind(";"))
+        return text[:cut + 1], text[cut + 1:].strip()
+
+    def on_edit_text_edited(self, _text: str) -> None:
+        _, word = self.words()
+        if len(word) < 2:
+            self.completer.popup().hide()
+            return
+        self.completer.setCompletionPrefix(word)
+        if self.completer.completionCount():
+            self.completer.complete()
+        else:
+            self.completer.popup().hide()
+
+    def on_completer_activated(self, email: str) -> None:
+        before, _ = self.words()
+        self.edit.setText(f"{before} {email}, ".lstrip() if before else f"{email}, ")
+
