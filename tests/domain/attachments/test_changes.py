@@ -16,7 +16,13 @@ from trade_crm.domain.attachments.changes import (
     set_size_limit,
     size_limit,
 )
-from trade_crm.domain.attachments.integrity import MissingFile, check_files, clean_up, missing_files, open_path
+from trade_crm.domain.attachments.integrity import (
+    MissingFile,
+    check_files,
+    clean_up,
+    missing_files,
+    open_path,
+)
 from trade_crm.domain.attachments.records import NewFile, attach_files, attachments_of
 from trade_crm.domain.customers.records import create_customer, delete_customers, restore_customers
 from trade_crm.domain.customers.timeline import log_interaction
