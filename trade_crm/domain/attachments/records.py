@@ -89,3 +89,16 @@ def attachments_of(customer_id: int, interaction_id: int | None = None, *,
     if not include_deleted:
         query = query.where(Attachment.deleted_at.is_null())
     return [info_of(row) for row in query.order_by(Attachment.created_at, Attachment.id)]
+
+
+def attachments_of_entries(interaction_ids: Iterable[int]) -> dict[int, list[AttachmentInfo]]:
+    """The listed files of each timeline entry (the timeline's paperclip), oldest first."""
+    ids = list(dict.fromkeys(interaction_ids))
+    found: dict[int, list[AttachmentInfo]] = {}
+    for start in range(0, len(ids), 500):
+        rows = (Attachment.select().where(Attachment.interaction.in_(ids[start:start + 500]),
+                                          Attachment.deleted_at.is_null())
+                .order_by(Attachment.created_at, Attachment.id))
+        for row in rows:
+            found.setdefault(row.interaction_id, []).append(info_of(row))
+    return found
