@@ -96,8 +96,8 @@ class AttachmentsController(QObject):
         if pictures:
             job = Job(thumbnails, pictures, uses_database=False, title="Making thumbnails")
             job.finished.connect(self.on_thumbnail_job_finished)
+            job.done.connect(self.on_job_done)
             self.jobs.append(job)
-            job.done.connect(lambda: self.jobs.remove(job))
             job.start()
 
     def on_thumbnail_job_finished(self, images: dict) -> None:
@@ -136,17 +136,21 @@ class AttachmentsController(QObject):
                 return None
         job = Job(lambda _ctx: attach_files(self.root, customer_id, files, self._clock,
                                             interaction_id=interaction_id), title="Attaching files")
-        job.finished.connect(lambda infos: self.on_attach_job_finished(customer_id, infos))
+        job.finished.connect(self.on_attach_job_finished)
         job.failed.connect(self.on_attach_job_failed)
+        job.done.connect(self.on_job_done)
         self.jobs.append(job)
-        job.done.connect(lambda: self.jobs.remove(job))
         self.status_bar.showMessage(self.tr("Attaching…"))
         job.start()
         return job
 
-    def on_attach_job_finished(self, customer_id: int, infos: list) -> None:
+    def on_attach_job_finished(self, infos: list) -> None:
         self.status_bar.showMessage(self.tr("Attached %n file(s)", "", len(infos)), TOAST_MS)
-        self.files_changed.emit(customer_id)
+        if infos:
+            self.files_changed.emit(infos[0].customer_id)
+
+    def on_job_done(self) -> None:
+        self.jobs = [job for job in self.jobs if job.is_running]
 
     def on_attach_job_failed(self, exc: BaseException) -> None:
         text = (f"{exc.strerror}: {exc.filename}" if isinstance(exc, OSError) and exc.strerror else str(exc))
@@ -241,7 +245,13 @@ class AttachmentsController(QObject):
         button.clicked.connect(lambda: self.on_undo_button_clicked(command))
         self.status_bar.addWidget(button)
         self.undo_button = button
-        QTimer.singleShot(TOAST_MS, lambda: self._drop_undo_button(button))
+        timer = QTimer(button)  # goes with the button when a newer toast replaces it
+        timer.setSingleShot(True)
+        timer.timeout.connect(self.on_toast_timer_timeout)
+        timer.start(TOAST_MS)
+
+    def on_toast_timer_timeout(self) -> None:
+        self._drop_undo_button()
 
     def on_undo_button_clicked(self, command: QUndoCommand) -> None:
         index = self.undo_stack.index()
@@ -250,9 +260,9 @@ class AttachmentsController(QObject):
         self._drop_undo_button()
         self.status_bar.showMessage(self.tr("Files restored"), TOAST_MS)
 
-    def _drop_undo_button(self, only: QPushButton | None = None) -> None:
+    def _drop_undo_button(self) -> None:
         button = self.undo_button
-        if button is None or (only is not None and only is not button):
+        if button is None:
             return
         self.undo_button = None
         self.status_bar.removeWidget(button)
