@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtGui import QImage, QImageReader, QPainter
 from PySide6.QtPdf import QPdfDocument
 
 THUMB = 64
@@ -41,18 +41,30 @@ def pdf_thumbnail(path: Path, size: int = THUMB) -> QImage | None:
         document.deleteLater()
 
 
+def squared(image: QImage, size: int = THUMB) -> QImage:
+    """The picture centred on a transparent square, so every row's name starts at the same place."""
+    square = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    square.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(square)
+    painter.drawImage((size - image.width()) // 2, (size - image.height()) // 2, image)
+    painter.end()
+    return square
+
+
 def thumbnail(path: Path, content_type: str, size: int = THUMB) -> QImage | None:
     """The picture for a file, or None (another type, unreadable, missing): the list shows a type icon."""
     try:
         if not Path(path).is_file():
             return None
         if content_type in IMAGE_TYPES:
-            return image_thumbnail(path, size)
-        if content_type == "application/pdf":
-            return pdf_thumbnail(path, size)
+            image = image_thumbnail(path, size)
+        elif content_type == "application/pdf":
+            image = pdf_thumbnail(path, size)
+        else:
+            return None
     except OSError:
         return None
-    return None
+    return squared(image, size) if image is not None else None
 
 
 def thumbnails(_context, items: list[tuple[int, Path, str]], size: int = THUMB) -> dict[int, QImage]:
