@@ -92,7 +92,7 @@ def test_a_file_dropped_on_a_timeline_entry_belongs_to_it_and_shows_a_paperclip(
     assert info.interaction_id == customer[1]
     item = next(entries.topLevelItem(r) for r in range(entries.topLevelItemCount())
                 if entries.topLevelItem(r).data(0, Qt.ItemDataRole.UserRole + 1) == customer[1])
-    assert "damaged carton.jpg" in item.text(2) and not item.icon(2).isNull()
+    assert item.text(4) == "damaged carton.jpg" and not item.icon(4).isNull()
     assert window.attachments.pane.list.topLevelItem(0).text(3).endswith("Agreed the PI for 2 containers")
 
 

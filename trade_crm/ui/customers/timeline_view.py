@@ -346,10 +346,10 @@ class TimelineView(QWidget):
         if mail is not None:
             self._mail_item(item, entry, mail)
         files = self._files.get(entry.interaction_id) if entry.interaction_id is not None else None
-        if files:  # kept files: a paperclip and their names after the summary
-            item.setIcon(2, icon("attachment"))
-            item.setText(2, f"{item.text(2)}  ({', '.join(files)})")
-            item.setToolTip(2, "\n".join(filter(None, (item.toolTip(2), *files))))
+        if files:  # kept files: a paperclip and their names, where a message's attachments show
+            item.setIcon(4, icon("attachment"))
+            item.setText(4, " · ".join(filter(None, (item.text(4), ", ".join(files)))))
+            item.setToolTip(4, "\n".join(filter(None, (item.toolTip(4), *files))))
         return item
 
     def _mail_item(self, item: QTreeWidgetItem, entry: TimelineEntry, mail: MailEntry) -> None:
