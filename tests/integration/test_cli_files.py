@@ -75,3 +75,19 @@ def test_files_check_lists_a_missing_file_and_cleans_up_unnamed_ones(capsys, db_
     assert "missing: #1 note.txt" in out and "Removed 1 stored files" in out and not stray.exists()
     code, out, _ = cli(capsys, "files", "list", str(customer), "--db", str(db_path))
     assert "missing" in out
+
+
+def test_backup_and_restore_on_the_command_line_carry_the_files(capsys, db_path, customer, tmp_path):
+    note = tmp_path / "contract.txt"
+    note.write_text("signed")
+    cli(capsys, "files", "add", str(customer), str(note), "--db", str(db_path))
+    code, out, err = cli(capsys, "backup", "--db", str(db_path), "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["files"]["added"] == 1 and report["files"]["missing"] == []
+    shutil.rmtree(attachments_for(db_path))
+    code, out, err = cli(capsys, "restore", report["backup"]["path"], "--db", str(db_path), "--json")
+    assert code == 0, err
+    assert json.loads(out)["files_restored"] == 1
+    code, out, _ = cli(capsys, "files", "check", "--db", str(db_path), "--json")
+    assert code == 0 and json.loads(out)["missing"] == []

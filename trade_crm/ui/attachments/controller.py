@@ -243,7 +243,7 @@ class AttachmentsController(QObject):
         button = QPushButton(self.tr("Undo"))
         button.setFlat(True)
         button.clicked.connect(lambda: self.on_undo_button_clicked(command))
-        self.status_bar.addWidget(button)
+        self.status_bar.insertPermanentWidget(0, button)  # a message hides the normal widgets, not these
         self.undo_button = button
         timer = QTimer(button)  # goes with the button when a newer toast replaces it
         timer.setSingleShot(True)
