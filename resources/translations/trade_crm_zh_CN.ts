@@ -6896,6 +6896,18 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     <name>AttachmentsController</name>
     <message>
         <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>Delete “%1”</source>
+        <translation>删除“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>Delete %n file(s)</source>
+        <translation>
+            <numerusform>删除 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
         <source>Files (%1)</source>
         <translation>文件 (%1)</translation>
     </message>

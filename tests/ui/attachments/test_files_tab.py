@@ -119,6 +119,7 @@ def test_a_delete_is_undone_from_the_status_bar(qtbot, window, customer, db_path
     assert "Deleted “a.txt”" in window.statusBar().currentMessage()
     undo = window.statusBar().findChild(QPushButton)
     assert undo is controller.undo_button and undo.text() == "Undo" and undo.isVisible()
+    assert window.undo_stack.undoText() == "Delete “a.txt”"
     undo.click()
     assert [r[0] for r in rows(window)] == ["a.txt", "b.txt"]
     window.undo_stack.redo()  # Ctrl+Y deletes it again; Ctrl+Z brings it back

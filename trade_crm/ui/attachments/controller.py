@@ -227,7 +227,9 @@ class AttachmentsController(QObject):
         names = [i.name for i in self.pane.infos if i.id in ids]
         text = (fill(self.tr("Deleted “%1”"), names[0]) if len(names) == 1
                 else self.tr("Deleted %n file(s)", "", len(ids)))
-        command = DeleteFilesCommand(list(ids), self._clock, lambda: self.files_changed.emit(customer_id), text)
+        what = (fill(self.tr("Delete “%1”"), names[0]) if len(names) == 1  # Edit › Undo <what>
+                else self.tr("Delete %n file(s)", "", len(ids)))
+        command = DeleteFilesCommand(list(ids), self._clock, lambda: self.files_changed.emit(customer_id), what)
         try:
             self.undo_stack.push(command)  # runs redo(): the delete
         except DomainError as exc:
