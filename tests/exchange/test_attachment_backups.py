@@ -103,3 +103,26 @@ def test_a_restore_reports_a_file_no_backup_holds(db_path, clock, book):
     (files_dir(backup_dir_for(db_path)) / lost[:2] / lost[2:4] / lost).unlink()
     result = restore_file(report.local.path, db_path, clock.now() + timedelta(minutes=1))
     assert (result.files_restored, result.files_missing) == (2, (lost,))
+
+
+def test_rotation_in_the_off_laptop_folder_removes_the_files_only_rotated_copies_named(db_path, clock, book,
+                                                                                        tmp_path):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    store = KeyStore(MemoryKeyring())
+    store.create_backup_key()
+    offsite = OffsiteSettings(usb, KEYRING)
+    old = back_up(db_path, db_path, "manual", clock.now() - timedelta(days=400), clock.zone, offsite=offsite,
+                  store=store)
+    sealed = {p.name for p in files_dir(usb).rglob("*.enc")}
+    assert len(sealed) == 3 and old.offsite.with_name(old.offsite.name + ".files").read_text().count("\n") == 3
+    database = open_database(db_path)
+    from trade_crm.store.models import Attachment  # lazy: only this test writes rows by hand
+    gone = Attachment.select().order_by(Attachment.id).first().sha256
+    Attachment.delete().where(Attachment.sha256 == gone).execute()
+    close_database(database)
+    for days in range(390, 0, -30):  # thirteen newer months: the first copy is rotated away
+        back_up(db_path, db_path, "manual", clock.now() - timedelta(days=days), clock.zone, offsite=offsite,
+                store=store)
+    assert not old.offsite.exists() and not old.offsite.with_name(old.offsite.name + ".files").exists()
+    assert {p.name for p in files_dir(usb).rglob("*.enc")} == sealed - {gone + ".enc"}

@@ -358,6 +358,34 @@ def write_offsite_files(root: Path, hashes: set[str], folder: Path, sealing: Sea
     return FilesCopied(added, 0, already, tuple(missing))
 
 
+MANIFEST_SUFFIX = ".files"  # beside an off-laptop copy: the sha256 of the files it names, one a line
+
+
+def _write_manifest(copy: Path, hashes: set[str]) -> None:
+    """Which files an off-laptop copy names (their hashes are the store's file names already), so rotation
+    there can tell which files no kept copy needs without decrypting any copy."""
+    manifest = copy.with_name(copy.name + MANIFEST_SUFFIX)
+    partial = manifest.with_name(manifest.name + ".partial")
+    partial.write_text("".join(f"{sha}\n" for sha in sorted(hashes)), encoding="ascii")
+    partial.replace(manifest)
+
+
+def _prune_offsite(folder: Path) -> None:
+    """The off-laptop folder's rotation, second half: manifests of copies gone, and files no copy names."""
+    keep: set[str] = set()
+    for manifest in folder.glob(f"*{MANIFEST_SUFFIX}"):
+        copy = manifest.with_name(manifest.name[:-len(MANIFEST_SUFFIX)])
+        if copy.exists():
+            keep.update(manifest.read_text(encoding="ascii").split())
+        else:
+            manifest.unlink(missing_ok=True)
+    store = files_dir(folder)
+    for path in list(store.rglob("*")) if store.is_dir() else []:
+        sha = path.name.removesuffix(ENCRYPTED_SUFFIX)
+        if len(sha) == 64 and path.is_file() and sha not in keep:
+            path.unlink(missing_ok=True)
+
+
 def _keep_files(backup_dir: Path) -> None:
     """Rotation's second half: the blobs of the backup folder that no copy kept there names go."""
     keep: set[str] = set()
@@ -392,13 +420,15 @@ def back_up(source: sqlite3.Connection | Path, db_path: Path, kind: str, now: da
         sealing = _sealing(offsite, store, passphrase)
         target = write_offsite(local, offsite, store, passphrase, sealing=sealing)
         offsite_files = write_offsite_files(root, hashes, _offsite_folder(offsite), sealing)
+        _write_manifest(target, hashes)
     except (BackupError, keystore.KeystoreError) as exc:
         return BackupReport(local, tuple(removed), None, str(exc), files)
     except OSError as exc:
         return BackupReport(local, tuple(removed), None, f"cannot copy the attached files: {exc.strerror or exc}",
                             files)
-    return BackupReport(local, tuple(removed + rotate(offsite.folder, zone)), target, files=files,
-                        offsite_files=offsite_files)
+    removed += rotate(offsite.folder, zone)
+    _prune_offsite(offsite.folder)
+    return BackupReport(local, tuple(removed), target, files=files, offsite_files=offsite_files)
 
 
 def back_up_open_book(kind: str, now: datetime, zone: tzinfo) -> BackupReport | None:

@@ -172,3 +172,18 @@ def test_thumbnails_are_made_from_an_image_and_a_pdfs_first_page(qtbot, tmp_path
     assert thumb is not None and max(thumb.width(), thumb.height()) == 64
     assert hashlib.sha256(pdf.read_bytes()).hexdigest()  # a real PDF was written
     assert pdf_thumbnail(picture) is None  # not a PDF: no picture, no crash
+
+
+def test_a_file_dropped_on_another_customer_in_the_list_is_kept_with_that_customer(qtbot, window, customer, clock,
+                                                                                  tmp_path):
+    other = create_customer(clock, name="Zanzibar Spice Co")
+    window.customer_list.reload()
+    table = window.customer_list.table
+    row = next(r for r in range(window.customer_list.model.rowCount())
+               if window.customer_list.model.customer_id(r) == other)
+    card = tmp_path / "card.txt"
+    card.write_text("Zanzibar Spice Co, Stone Town")
+    drop(table.viewport(), table.visualRect(table.model().index(row, 0)).center(), files_mime(card))
+    qtbot.waitUntil(lambda: len(attachments_of(other)) == 1)
+    assert attachments_of(customer[0]) == [] and attachments_of(other)[0].name == "card.txt"
+    assert window.timeline.customer_id() == customer[0]  # the shown customer stays
