@@ -187,3 +187,24 @@ def test_a_file_dropped_on_another_customer_in_the_list_is_kept_with_that_custom
     qtbot.waitUntil(lambda: len(attachments_of(other)) == 1)
     assert attachments_of(customer[0]) == [] and attachments_of(other)[0].name == "card.txt"
     assert window.timeline.customer_id() == customer[0]  # the shown customer stays
+
+
+def test_attach_picks_several_files_through_the_house_dialog_and_remembers_their_folder(qtbot, window, customer,
+                                                                                        tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog  # lazy: only this test answers the dialog
+
+    from trade_crm.ui.common.file_dialogs import folders
+
+    fair = tmp_path / "Canton Fair"
+    fair.mkdir()
+    picked = [fair / "PI.pdf", fair / "photo.png"]
+    for path in picked:
+        path.write_bytes(path.name.encode())
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *_args: ([str(p) for p in picked], ""))
+    try:
+        window.attachments.pane.attach_button.click()
+        qtbot.waitUntil(lambda: len(rows(window)) == 2)
+        assert [r[0] for r in rows(window)] == ["PI.pdf", "photo.png"] and folders.start() == fair
+    finally:
+        folders.use_settings(None)  # the next test starts from Documents again

@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QFileDialog,
     QInputDialog,
     QLineEdit,
     QMessageBox,
@@ -36,6 +35,7 @@ from trade_crm.domain.errors import DomainError
 from trade_crm.ui.attachments.files_pane import FilesPane, size_text
 from trade_crm.ui.attachments.opener import FileOpener, Opened
 from trade_crm.ui.attachments.thumbnails import thumbnails
+from trade_crm.ui.common.file_dialogs import open_files
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.workers import Job
 
@@ -120,9 +120,9 @@ class AttachmentsController(QObject):
     def on_pane_attach_clicked(self) -> None:
         if self.pane.customer_id is None:
             return
-        paths, _ = QFileDialog.getOpenFileNames(self._parent, self.tr("Attach files"))
+        paths = open_files(self._parent, self.tr("Attach files"))
         if paths:
-            self.attach(self.pane.customer_id, [NewFile(Path(p)) for p in paths])
+            self.attach(self.pane.customer_id, [NewFile(p) for p in paths])
 
     def attach(self, customer_id: int | None, files: list[NewFile], interaction_id: int | None = None) -> Job | None:
         """Keep `files` with the customer (and entry), asking first about any over the size limit; the hashing
