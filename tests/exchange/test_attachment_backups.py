@@ -126,3 +126,13 @@ def test_rotation_in_the_off_laptop_folder_removes_the_files_only_rotated_copies
                 store=store)
     assert not old.offsite.exists() and not old.offsite.with_name(old.offsite.name + ".files").exists()
     assert {p.name for p in files_dir(usb).rglob("*.enc")} == sealed - {gone + ".enc"}
+
+
+def test_a_damaged_older_copy_keeps_every_backed_up_file(db_path, clock, book):
+    first = back_up(db_path, db_path, "manual", clock.now(), clock.zone)
+    first.local.path.write_bytes(b"not a database any more")
+    stray = files_dir(backup_dir_for(db_path)) / "ee" / "ee" / ("ee" * 32)
+    stray.parent.mkdir(parents=True)
+    stray.write_bytes(b"maybe the damaged copy's")
+    back_up(db_path, db_path, "manual", clock.now() + timedelta(hours=1), clock.zone)
+    assert stray.exists()

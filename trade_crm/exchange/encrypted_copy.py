@@ -387,11 +387,15 @@ def _prune_offsite(folder: Path) -> None:
 
 
 def _keep_files(backup_dir: Path) -> None:
-    """Rotation's second half: the blobs of the backup folder that no copy kept there names go."""
+    """Rotation's second half: the blobs of the backup folder that no copy kept there names go. A copy that
+    cannot be read (damaged) might name any of them: then nothing goes."""
     keep: set[str] = set()
     for info in list_backups(backup_dir):
         if not info.encrypted:
-            keep |= attachment_hashes(info.path)
+            try:
+                keep |= attachment_hashes(info.path)
+            except BackupError:
+                return
     prune(files_dir(backup_dir), keep)
 
 
