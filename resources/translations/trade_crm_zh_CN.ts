@@ -166,6 +166,13 @@ The current book is kept as a backup first.</source>
         <source>Restored %1 customers from %2</source>
         <translation>已从 %2 恢复 %1 个客户</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/backup/actions.py" line="1"/>
+        <source>— %n attached file(s) were in no backup</source>
+        <translation>
+            <numerusform>— 有 %n 个附件不在任何备份中</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../trade_crm/ui/backup_actions.py" line="373"/>
         <source>Nothing was restored</source>
