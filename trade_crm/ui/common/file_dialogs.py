@@ -63,6 +63,15 @@ def open_file(parent: QWidget | None, title: str, filter_text: str, start: str |
     return _chosen(chosen)
 
 
+def open_files(parent: QWidget | None, title: str, filter_text: str = "", start: str | Path | None = None) -> list[Path]:
+    """The files to open (several may be picked), or [] when the user cancels."""
+    chosen, _ = QFileDialog.getOpenFileNames(parent, title, _start(start), filter_text)
+    paths = [Path(text) for text in chosen if text]
+    if paths:
+        folders.remember(paths[0])
+    return paths
+
+
 def save_file(parent: QWidget | None, title: str, suggested: str | Path, filter_text: str) -> Path | None:
     """Where to save: `suggested` is a file name (put in the start folder) or a full path; None on cancel."""
     chosen, _ = QFileDialog.getSaveFileName(parent, title, _start(suggested), filter_text)
