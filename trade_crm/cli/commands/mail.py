@@ -31,7 +31,7 @@ from trade_crm.keystore import KeyStore, KeystoreError
 PROBLEMS_SHOWN = 10
 
 
-def _read_password(args, prompt: str) -> str:
+def read_password(args, prompt: str) -> str:
     if args.password_stdin:
         text = sys.stdin.readline().rstrip("\r\n")
         if not text:
@@ -72,10 +72,12 @@ def add(ctx: Context, args) -> int:
         raise CommandError("give the IMAP server with --host (or a --provider)")
     keystore = KeyStore()
     keep = keystore.usable()
-    password = _read_password(args, f"Password or authorization code for {args.email}: ") if keep else None
+    password = read_password(args, f"Password or authorization code for {args.email}: ") if keep else None
     account = add_account(args.email, host=host, port=args.port or preset.port,
                           security=args.security or preset.security, username=args.username, label=args.label,
-                          provider=preset.key, since_on=args.since, extra_folders=args.folder, clock=ctx.clock)
+                          provider=preset.key, since_on=args.since, extra_folders=args.folder, clock=ctx.clock,
+                          smtp_host=preset.smtp_host if not args.host else "", smtp_port=preset.smtp_port,
+                          smtp_security=preset.smtp_security)
     if password is not None:
         try:
             keystore.set_mail_password(secret_name(account), password)
@@ -165,7 +167,7 @@ def sync(ctx: Context, args) -> int:
         raise CommandError("no mail account to sync: trade-crm mail account add EMAIL")
     if args.password_stdin and len(accounts) > 1:
         raise CommandError("--password-stdin takes one account's password: add --account ID")
-    typed = _read_password(args, "") if args.password_stdin else None
+    typed = read_password(args, "") if args.password_stdin else None
     keystore = KeyStore()
     reports, failures = [], []
     for account in accounts:

@@ -60,6 +60,14 @@ def secret_name(account: MailAccount | int) -> str:
     return f"mail-password:{account_id}"
 
 
+def smtp_secret_name(account: MailAccount | int) -> str:
+    """The keyring entry of a separate SMTP password, for the rare server whose sending login differs from its
+    IMAP one. Unset (the usual case: QQ, NetEase, Gmail take the same authorization code or app password for
+    both), the sender uses `secret_name`'s."""
+    account_id = account if isinstance(account, int) else account.id
+    return f"mail-smtp-password:{account_id}"
+
+
 def _view(row: AccountRow) -> MailAccount:
     since = row.since_on
     if isinstance(since, str):  # a server reads DATE as text (store/pg_book.py)
@@ -87,8 +95,8 @@ def _checked(fields: dict) -> dict:
         if not host or " " in host or "/" in host:
             raise ValidationError("host", "give the server's name, e.g. imap.gmail.com")
         out["host"] = host
-    if out.get("smtp_host"):
-        host = clean_line(out["smtp_host"]).lower()
+    if "smtp_host" in out:
+        host = clean_line(out["smtp_host"] or "").lower()
         if " " in host or "/" in host:
             raise ValidationError("smtp_host", "give the server's name, e.g. smtp.gmail.com")
         out["smtp_host"] = host
@@ -110,6 +118,8 @@ def _checked(fields: dict) -> dict:
         minutes = out["interval_minutes"]
         if not isinstance(minutes, int) or not 1 <= minutes <= 24 * 60:
             raise ValidationError("interval_minutes", "sync every 1 to 1440 minutes")
+    if "signature" in out:
+        out["signature"] = (out["signature"] or "").replace("\r\n", "\n").strip("\n")
     for name in ("label", "provider", "username", "smtp_username"):
         if name in out:
             out[name] = clean_line(out[name])
@@ -137,9 +147,12 @@ def add_account(email: str, *, host: str, clock: Clock, port: int = 993, securit
                 username: str | None = None, label: str = "", provider: str = "other",
                 since_on: date | None = None, extra_folders: Iterable[str] = (),
                 interval_minutes: int = DEFAULT_INTERVAL_MINUTES, enabled: bool = True,
-                own_domains: Iterable[str] | None = None) -> MailAccount:
+                own_domains: Iterable[str] | None = None, smtp_host: str = "", smtp_port: int = 465,
+                smtp_security: str = "ssl", smtp_username: str = "", signature: str = "",
+                send_interval_seconds: int = 20, daily_cap: int = 0) -> MailAccount:
     """Add an account (its password goes to the keyring, by the caller, under `secret_name`). `since_on`
-    defaults to 12 months back; `own_domains` to the address's domain unless it is a free-mail one."""
+    defaults to 12 months back; `own_domains` to the address's domain unless it is a free-mail one. The SMTP
+    side ("" host: the account only reads) may be given now or later with `update_account`."""
     email = _email(email)
     if own_domains is None:
         domain = email.rpartition("@")[2]
@@ -148,6 +161,9 @@ def add_account(email: str, *, host: str, clock: Clock, port: int = 993, securit
         "email": email, "host": host, "port": port, "security": security, "username": username or email,
         "label": label, "provider": provider or "other", "extra_folders": list(extra_folders),
         "interval_minutes": interval_minutes, "enabled": enabled, "own_domains": list(own_domains),
+        "smtp_host": smtp_host, "smtp_port": smtp_port, "smtp_security": smtp_security,
+        "smtp_username": smtp_username, "signature": signature, "send_interval_seconds": send_interval_seconds,
+        "daily_cap": daily_cap,
     })
     if not fields["username"]:
         raise ValidationError("username", "give the login name (usually the address)")

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from email.utils import make_msgid
+
+from peewee import fn
 
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.errors import NotFoundError, ValidationError
@@ -185,3 +188,138 @@ def cancel_on_reply(customer_id: int, clock: Clock) -> int:
                 .where(OutboxMessage.customer == customer_id, OutboxMessage.cancel_on_reply == True,  # noqa: E712
                        OutboxMessage.state.in_([OutboxState.QUEUED.value, OutboxState.PAUSED.value]))
                 .execute())
+
+
+# --- the sending engine's moves (exchange/mail/sending.py) -----------------------------------------------------
+# queued --claim--> sending --accepted (sent_at set, still sending)--> sent
+#                     |--temporary failure--> queued (next_attempt_at later) or failed (retries ran out)
+#                     `--permanent failure--> failed
+# An entry left in `sending` by a crash is "in doubt": once its lease ran out, the engine asks the Sent folder.
+
+LEASE = timedelta(minutes=15)  # a send in flight holds its entry this long; then another run may look at it
+BACKOFF = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=15), timedelta(minutes=60))
+DAY = timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class Pace:
+    """How fast an account may send now: messages gone in the last 24 hours against its cap, and the earliest
+    time the next may go (None: now)."""
+
+    account_id: int
+    sent_last_day: int
+    daily_cap: int
+    interval_seconds: int
+    next_at: datetime | None
+
+    @property
+    def capped(self) -> bool:
+        return self.daily_cap > 0 and self.sent_last_day >= self.daily_cap
+
+
+def sending_pace(account_id: int, clock: Clock, *, interval_seconds: int, daily_cap: int) -> Pace:
+    """The account's pace, from the outbox's own record of what went (`sent_at`): it survives a restart."""
+    now = clock.now()
+    times = sorted(row.sent_at for row in OutboxMessage.select(OutboxMessage.sent_at).where(
+        OutboxMessage.account == account_id, OutboxMessage.sent_at.is_null(False),
+        OutboxMessage.sent_at > now - DAY))
+    candidates = []
+    if times and interval_seconds > 0:
+        candidates.append(times[-1] + timedelta(seconds=interval_seconds))
+    if daily_cap > 0 and len(times) >= daily_cap:
+        candidates.append(times[len(times) - daily_cap] + DAY)
+    next_at = max(candidates) if candidates else None
+    return Pace(account_id, len(times), daily_cap, interval_seconds, next_at if next_at and next_at > now else None)
+
+
+def _due(account_id: int, now: datetime):
+    return (OutboxMessage.account == account_id) & (OutboxMessage.state == OutboxState.QUEUED.value) & (
+        OutboxMessage.send_at.is_null() | (OutboxMessage.send_at <= now)) & (
+        OutboxMessage.next_attempt_at.is_null() | (OutboxMessage.next_attempt_at <= now))
+
+
+def due_count(account_id: int, clock: Clock) -> int:
+    return OutboxMessage.select().where(_due(account_id, clock.now())).count()
+
+
+def claim_next(account_id: int, clock: Clock) -> OutboxEntry | None:
+    """Take the account's next due message (queued, its send time and retry time reached) for sending, in a
+    transaction of its own before anything is said to the server: its state becomes `sending` and its attempt is
+    counted. None when nothing is due. Two runs never take the same message (the move is conditional)."""
+    now = clock.now()
+    with database.atomic():
+        for row in (OutboxMessage.select(OutboxMessage.id).where(_due(account_id, now))
+                    .order_by(fn.COALESCE(OutboxMessage.send_at, OutboxMessage.created_at), OutboxMessage.id)
+                    .limit(5)):
+            taken = (OutboxMessage.update(state=OutboxState.SENDING.value, attempts=OutboxMessage.attempts + 1,
+                                          updated_at=now)
+                     .where(OutboxMessage.id == row.id, OutboxMessage.state == OutboxState.QUEUED.value).execute())
+            if taken:
+                return outbox_entry(row.id)
+    return None
+
+
+def in_doubt_entries(account_id: int, clock: Clock, *, lease: timedelta = LEASE) -> list[OutboxEntry]:
+    """The account's messages left in `sending` longer than `lease` (a crash or a kill mid-send)."""
+    return [_entry(row) for row in OutboxMessage.select().where(
+        OutboxMessage.account == account_id, OutboxMessage.state == OutboxState.SENDING.value,
+        OutboxMessage.updated_at <= clock.now() - lease).order_by(OutboxMessage.id)]
+
+
+def reclaim(entry: OutboxEntry, clock: Clock) -> OutboxEntry | None:
+    """Take over an in-doubt message (its lease renewed, the attempt counted unless the server had taken it);
+    None when another run took it first."""
+    with database.atomic():
+        taken = (OutboxMessage.update(updated_at=clock.now(),
+                                      attempts=OutboxMessage.attempts + (0 if entry.sent_at else 1))
+                 .where(OutboxMessage.id == entry.id, OutboxMessage.state == OutboxState.SENDING.value,
+                        OutboxMessage.updated_at == entry.updated_at).execute())
+    return outbox_entry(entry.id) if taken else None
+
+
+def note_accepted(entry_id: int, clock: Clock) -> None:
+    """The server has taken the message: from here on it is never sent again, whatever happens next."""
+    with database.atomic():
+        OutboxMessage.update(sent_at=clock.now(), updated_at=clock.now()).where(
+            OutboxMessage.id == entry_id, OutboxMessage.state == OutboxState.SENDING.value).execute()
+
+
+def mark_sent(entry_id: int, clock: Clock, *, interaction_id: int | None, note: str = "") -> None:
+    """The message went (and is on the timeline, by the caller in the same transaction when it can)."""
+    with database.atomic():
+        row = OutboxMessage.get_by_id(entry_id)
+        OutboxMessage.update(state=OutboxState.SENT.value, sent_at=row.sent_at or clock.now(), updated_at=clock.now(),
+                             interaction=interaction_id, last_error=note, next_attempt_at=None).where(
+            OutboxMessage.id == entry_id).execute()
+
+
+def mark_failed(entry_id: int, clock: Clock, reason: str) -> None:
+    """A permanent failure (or the retries ran out): the message stops here, `reason` says why."""
+    with database.atomic():
+        OutboxMessage.update(state=OutboxState.FAILED.value, last_error=reason[:1000], updated_at=clock.now(),
+                             next_attempt_at=None).where(OutboxMessage.id == entry_id).execute()
+
+
+def mark_retry(entry_id: int, clock: Clock, reason: str) -> OutboxState:
+    """A temporary failure: back to the queue after the next backoff step (1, 5, 15, 60 minutes), or failed when
+    the attempts ran out. Returns the state it is left in."""
+    with database.atomic():
+        attempts = OutboxMessage.get_by_id(entry_id).attempts
+        if attempts > len(BACKOFF):
+            OutboxMessage.update(state=OutboxState.FAILED.value, updated_at=clock.now(), next_attempt_at=None,
+                                 last_error=f"gave up after {attempts} attempts: {reason}"[:1000]).where(
+                OutboxMessage.id == entry_id).execute()
+            return OutboxState.FAILED
+        OutboxMessage.update(state=OutboxState.QUEUED.value, updated_at=clock.now(), last_error=reason[:1000],
+                             next_attempt_at=clock.now() + BACKOFF[max(attempts, 1) - 1]).where(
+            OutboxMessage.id == entry_id).execute()
+        return OutboxState.QUEUED
+
+
+def release(entry_id: int, clock: Clock) -> None:
+    """Give a claimed message back untouched (nothing of it reached the server): its attempt is not counted."""
+    with database.atomic():
+        OutboxMessage.update(state=OutboxState.QUEUED.value, updated_at=clock.now(),
+                             attempts=OutboxMessage.attempts - 1).where(
+            OutboxMessage.id == entry_id, OutboxMessage.state == OutboxState.SENDING.value,
+            OutboxMessage.sent_at.is_null()).execute()

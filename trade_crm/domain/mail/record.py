@@ -80,7 +80,7 @@ def known_locations(account_id: int, folder: str, uidvalidity: int) -> set[int]:
         (account_id, folder, uidvalidity))}
 
 
-def record_mail(items: Sequence[tuple[IncomingMail, MailLocation]], *, clock: Clock) -> RecordReport:
+def record_mail(items: Sequence[tuple[IncomingMail, MailLocation | None]], *, clock: Clock) -> RecordReport:
     """Store, match and log a batch of messages with where each copy was found (one transaction)."""
     items = list(items)
     if not items:
@@ -116,7 +116,8 @@ def record_mail(items: Sequence[tuple[IncomingMail, MailLocation]], *, clock: Cl
         ids = {**existing, **{n.mail.key: n.id for n in fresh}}
         locations = sql_rows.insert_ignore(
             "mail_location", ("account_id", "folder", "uidvalidity", "uid", "message_id"),
-            [(loc.account_id, loc.folder, loc.uidvalidity, loc.uid, ids[mail.key]) for mail, loc in items])
+            [(loc.account_id, loc.folder, loc.uidvalidity, loc.uid, ids[mail.key]) for mail, loc in items
+             if loc is not None])  # a message just sent, whose copy's place the server did not say
         entries = mail_timeline.log_messages(
             [mail_timeline.LogItem(n.id, n.mail, n.direction, n.thread_key, n.matches) for n in fresh if n.matches],
             clock)
