@@ -19,6 +19,7 @@ from tests.integration.mail.send_helpers import (
 from tests.smtp_server import stop_smtp_server
 from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.mail.accounts import update_account
+from trade_crm.domain.mail.merge import save_sender_profile
 from trade_crm.domain.mail.messages import Address
 from trade_crm.domain.mail.outbox import outbox_entry
 from trade_crm.domain.mail.outgoing import OutboxState, OutgoingFile
@@ -225,3 +226,11 @@ def test_a_greeting_that_went_is_the_customers_greeting_on_the_timeline(setting,
                                       (setting.customer_id,)).fetchall())
     assert kinds[outbox_entry(greeting.id).interaction_id] == "greeting"
     assert kinds[outbox_entry(chaser.id).interaction_id] == "email"
+
+
+def test_the_from_name_is_the_users_own_name_once_it_is_set(setting, clock):
+    save_sender_profile(name="Ann Chen", company="Sunrise Lighting", signature="")
+    queue(setting, clock)
+    assert send_due(clock, setting.logins, ca_file=setting.ca_file).sent == 1
+    [got] = setting.smtp.received
+    assert got.message["From"].addresses[0].display_name == "Ann Chen"  # the account's label was "Li Wei"
