@@ -9,13 +9,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from peewee import IntegrityError
+from peewee import IntegrityError, PeeweeException
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, QProcess, QSettings, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from trade_crm import APP_ID, APP_NAME, __version__
-from trade_crm.domain.attachments.blobs import attachments_root
+from trade_crm.domain.attachments.blobs import attachments_for
+from trade_crm.domain.attachments.changes import purge_deleted
 from trade_crm.domain.backups import backup_dir_for, clean_leftovers
 from trade_crm.domain.clock import Clock, SystemClock
 from trade_crm.domain.errors import DomainError
@@ -28,6 +29,7 @@ from trade_crm.store.db import DatabaseError, close_database, needs_upgrade, ope
 from trade_crm.store.errors import ServerGoneError, ServerUnreachableError
 from trade_crm.store.postgres import is_server_url, open_postgres, server_label
 from trade_crm.store.trip_copy import READ_ONLY, copy_path
+from trade_crm.ui.attachments.install import install_attachments
 from trade_crm.ui.backup.actions import install_backup_actions, offer_backup_at_start
 from trade_crm.ui.common.crash_dialog import CrashReporter, open_log_folder
 from trade_crm.ui.common.file_dialogs import folders
@@ -89,9 +91,11 @@ def build_main_window(clock: Clock, db_path: Path, settings: QSettings, *, langu
         window.actions.open_log_folder.triggered.connect(lambda: open_log_folder(log_dir))
         window.actions.open_log_folder.setVisible(True)
     install_import_actions(window, clock)
-    install_whatsapp_import(window, clock, attachments_root(Path(db_path).parent))  # the book's files: beside it
+    install_whatsapp_import(window, clock, attachments_for(db_path))
     install_export_actions(window, clock, language=language, settings=settings)
     install_merge_actions(window, clock)
+    # A server book's rows are shared; each file's bytes stay beside this laptop's own book.
+    install_attachments(window, clock, attachments_for(db_path))
     install_insights(window, clock, language=language)
     install_mail_actions(window, clock)
     install_team_actions(window, clock)  # a team server book only
@@ -333,6 +337,11 @@ def _run_window(app: QApplication, choice: BookChoice, settings: QSettings, lang
     database = opened.database
     if database is None:
         return 2, False
+    if not opened.offline:
+        try:
+            purge_deleted(clock)  # files deleted more than the undo window ago go for good
+        except (DomainError, PeeweeException) as exc:
+            log.warning("deleted files were not purged: %s", exc)
     try:
         # No demo book on a team server, nor in its copy (the outbox would send the demo customers there).
         window = build_main_window(clock, path, settings, language=language, log_dir=log_dir,

@@ -166,6 +166,13 @@ The current book is kept as a backup first.</source>
         <source>Restored %1 customers from %2</source>
         <translation>已从 %2 恢复 %1 个客户</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/backup/actions.py" line="1"/>
+        <source>— %n attached file(s) were in no backup</source>
+        <translation>
+            <numerusform>— 有 %n 个附件不在任何备份中</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../trade_crm/ui/backup_actions.py" line="373"/>
         <source>Nothing was restored</source>
@@ -4891,6 +4898,11 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
     </message>
     <message>
         <location filename="../../trade_crm/ui/customers/timeline_view.py" line="1"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/timeline_view.py" line="1"/>
         <source>Someone else&apos;s mailbox: only this entry is shared</source>
         <translation>他人的邮箱：只共享了这条记录</translation>
     </message>
@@ -7899,6 +7911,301 @@ Sales Manager, Sunrise Lighting
         <translation>
             <numerusform>%n 条消息</numerusform>
         </translation>
+    </message>
+    <name>FilesPane</name>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/files_pane.py" line="1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/files_pane.py" line="1"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/files_pane.py" line="1"/>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/files_pane.py" line="1"/>
+        <source>Timeline entry</source>
+        <translation>时间线记录</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/files_pane.py" line="1"/>
+        <source>No files yet. Drop files here or on a timeline entry, paste one, or choose Attach…</source>
+        <translation>还没有文件。把文件拖到这里或拖到某条时间线记录上，粘贴一个，或点“添加附件…”</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/files_pane.py" line="1"/>
+        <source>Attach…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/files_pane.py" line="1"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/files_pane.py" line="1"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/files_pane.py" line="1"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/files_pane.py" line="1"/>
+        <source>Paste file</source>
+        <translation>粘贴文件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/files_pane.py" line="1"/>
+        <source>On %1's computer</source>
+        <translation>在 %1 的电脑上</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/files_pane.py" line="1"/>
+        <source>Missing</source>
+        <translation>文件缺失</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/files_pane.py" line="1"/>
+        <source>%1 is attached on %2's computer; only its name is shared</source>
+        <translation>%1 是在 %2 的电脑上添加的；只共享了文件名</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/files_pane.py" line="1"/>
+        <source>%1 is not in the attachments folder on this computer</source>
+        <translation>%1 不在这台电脑的附件文件夹里</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/install.py" line="1"/>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsController</name>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>Delete “%1”</source>
+        <translation>删除“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>Delete %n file(s)</source>
+        <translation>
+            <numerusform>删除 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>Files (%1)</source>
+        <translation>文件 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>“%1” is %2, more than the %3 you set in Settings › Data. Attach it anyway?</source>
+        <translation>“%1”有 %2，超过了您在“设置 › 数据”中设定的 %3。仍要添加吗？</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>The pasted file</source>
+        <translation>粘贴的文件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>Large file</source>
+        <translation>大文件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>Attaching…</source>
+        <translation>正在添加附件…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>Attached %n file(s)</source>
+        <translation>
+            <numerusform>已添加 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>The file was not attached: %1</source>
+        <translation>文件未能添加：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>The clipboard holds no file or picture to attach</source>
+        <translation>剪贴板里没有可添加的文件或图片</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>Pasted picture</source>
+        <translation>粘贴的图片</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>“%1” is on %2's computer: it was attached there, and only its name is shared.</source>
+        <translation>“%1”在 %2 的电脑上：文件是在那里添加的，只共享了文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>“%1” is missing from this computer's attachments folder. Restore a backup, or attach it again.</source>
+        <translation>这台电脑的附件文件夹里没有“%1”。请恢复一个备份，或重新添加该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>File missing</source>
+        <translation>文件缺失</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>No application opens %1 here: its folder is shown</source>
+        <translation>这台电脑上没有能打开 %1 的程序：已打开它所在的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>This computer cannot open files itself. The file is here:
+%1</source>
+        <translation>这台电脑无法直接打开文件。文件在这里：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>Rename file</source>
+        <translation>重命名文件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>Deleted “%1”</source>
+        <translation>已删除“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>Deleted %n file(s)</source>
+        <translation>
+            <numerusform>已删除 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/attachments/controller.py" line="1"/>
+        <source>Files restored</source>
+        <translation>文件已恢复</translation>
+    </message>
+</context>
+<context>
+    <name>FilesCheckBox</name>
+    <message>
+        <location filename="../../trade_crm/ui/backup/files_check.py" line="1"/>
+        <source>Attached files</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup/files_check.py" line="1"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup/files_check.py" line="1"/>
+        <source>never ask</source>
+        <translation>从不询问</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup/files_check.py" line="1"/>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup/files_check.py" line="1"/>
+        <source>Ask before attaching a file larger than:</source>
+        <translation>添加超过此大小的文件前先询问：</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup/files_check.py" line="1"/>
+        <source>Check files</source>
+        <translation>检查文件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup/files_check.py" line="1"/>
+        <source>Clean up</source>
+        <translation>清理</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup/files_check.py" line="1"/>
+        <source>Remove the stored files no customer names any more</source>
+        <translation>删除已不属于任何客户的存储文件</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup/files_check.py" line="1"/>
+        <source>Checks that every attached file is on this computer.</source>
+        <translation>检查每个附件是否都在这台电脑上。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup/files_check.py" line="1"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup/files_check.py" line="1"/>
+        <source>Missing: %1 (customer #%2)</source>
+        <translation>缺失：%1（客户 #%2）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup/files_check.py" line="1"/>
+        <source>%1 stored files no customer names (%2)</source>
+        <translation>%1 个存储文件不属于任何客户（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup/files_check.py" line="1"/>
+        <source>All %1 attached files are here.</source>
+        <translation>全部 %1 个附件都在。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup/files_check.py" line="1"/>
+        <source>%1 files checked: %2 missing.</source>
+        <translation>已检查 %1 个文件：缺失 %2 个。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/backup/files_check.py" line="1"/>
+        <source>Removed %1 stored files no customer names.</source>
+        <translation>已删除 %1 个不属于任何客户的存储文件。</translation>
     </message>
 </context>
 </TS>

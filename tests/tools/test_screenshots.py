@@ -23,3 +23,16 @@ def test_screenshots_of_mail_the_timeline_the_reader_and_new_senders(qtbot, db, 
     assert [p.name for p in shots] == ["mail_timeline_en.png", "mail_reader_en.png", "new_senders_en.png"]
     images = [QImage(str(p)) for p in shots]
     assert all(not image.isNull() and image.width() > 600 for image in images)
+
+
+def test_screenshot_of_a_customers_files_with_thumbnails(qtbot, db, db_path, clock, tmp_path):
+    from trade_crm.domain.attachments.records import attachments_of  # lazy: only this test needs it
+    from trade_crm.tools.screenshots_files import load_demo_files, shoot_files  # lazy: as above
+
+    load_demo(clock, customers=60)
+    customer_id = load_mail_customer(QApplication.instance(), db_path, clock)
+    load_demo_files(tmp_path, db_path, clock, customer_id)
+    assert [f.name for f in attachments_of(customer_id)][:2] == ["PI-2026-118.pdf", "damaged carton 1.jpg"]
+    shot = shoot_files(QApplication.instance(), tmp_path, db_path, clock, "en", "en", customer_id)
+    image = QImage(str(shot))
+    assert shot.name == "files_en.png" and image.width() > 600

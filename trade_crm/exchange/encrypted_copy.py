@@ -21,6 +21,7 @@ import json
 import os
 import sqlite3
 import struct
+from collections.abc import Callable
 from contextlib import closing, suppress
 from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
@@ -30,6 +31,16 @@ from typing import BinaryIO
 from peewee import SqliteDatabase
 
 from trade_crm import keystore
+from trade_crm.domain.attachments.blobs import attachments_for, blob_path
+from trade_crm.domain.attachments.copies import (
+    FilesCopied,
+    FilesRestored,
+    backup_files,
+    files_dir,
+    from_store,
+    prune,
+    restore_files,
+)
 from trade_crm.domain.backups import (
     PASSPHRASE,
     PLAIN,
@@ -44,8 +55,10 @@ from trade_crm.store.backup import (
     BackupError,
     BackupInfo,
     RestoreResult,
+    attachment_hashes,
     copy_database,
     fsync_dir,
+    list_backups,
     make_backup,
     open_readonly,
     restore_backup,
@@ -282,50 +295,144 @@ class BackupReport:
     removed: tuple[Path, ...] = ()  # copies rotation deleted
     offsite: Path | None = None  # the off-laptop copy written, if any
     offsite_problem: str = ""  # why no off-laptop copy was written although one is set up
+    files: FilesCopied = FilesCopied()  # the kept files (attachments) in the local backup folder
+    offsite_files: FilesCopied = FilesCopied()
 
 
-def write_offsite(local: BackupInfo, offsite: OffsiteSettings, store: keystore.KeyStore | None,
-                  passphrase: str | None = None) -> Path:
-    """Put `local` in the off-laptop folder: encrypted, or plain only where the user chose so."""
+def _sealing(offsite: OffsiteSettings, store: keystore.KeyStore | None, passphrase: str | None) -> Sealing | None:
+    """How this run's off-laptop copy and its files are encrypted (one scrypt per run); None: plain."""
+    if offsite.mode == PLAIN:
+        return None
+    if offsite.mode == PASSPHRASE:
+        if not passphrase:
+            raise BackupError("the off-laptop copy needs the backup passphrase, typed once per session")
+        return passphrase_sealing(passphrase)
+    key = store.backup_key() if store is not None else None
+    if key is None:
+        raise BackupError("there is no backup key in this computer's keyring; set one up in Settings > Data")
+    return key_sealing(key)
+
+
+def _offsite_folder(offsite: OffsiteSettings) -> Path:
     folder = offsite.folder
     if folder is None:
         raise BackupError("no folder is chosen for the off-laptop copy")
     if not folder.is_dir():
         raise BackupError(f"the off-laptop folder {folder} is not there (is the drive plugged in?)")
-    if offsite.mode == PLAIN:
+    return folder
+
+
+def write_offsite(local: BackupInfo, offsite: OffsiteSettings, store: keystore.KeyStore | None,
+                  passphrase: str | None = None, *, sealing: Sealing | None = None) -> Path:
+    """Put `local` in the off-laptop folder: encrypted, or plain only where the user chose so."""
+    folder = _offsite_folder(offsite)
+    sealing = sealing or _sealing(offsite, store, passphrase)
+    if sealing is None:
         with closing(open_readonly(local.path)) as source:
             return copy_database(source, folder / local.path.name)
-    if offsite.mode == PASSPHRASE:
-        if not passphrase:
-            raise BackupError("the off-laptop copy needs the backup passphrase, typed once per session")
-        sealing = passphrase_sealing(passphrase)
-    else:
-        key = store.backup_key() if store is not None else None
-        if key is None:
-            raise BackupError("there is no backup key in this computer's keyring; set one up in Settings > Data")
-        sealing = key_sealing(key)
     meta = {"created_at": local.created_at.isoformat(), "customers": local.customers,
             "schema_version": local.schema_version, "name": local.path.name}
     return encrypt_file(local.path, folder / (local.path.name + ENCRYPTED_SUFFIX), sealing, meta)
 
 
+def encrypted_blob_path(store: Path, sha256: str) -> Path:
+    return blob_path(store, sha256).with_name(sha256 + ENCRYPTED_SUFFIX)
+
+
+def write_offsite_files(root: Path, hashes: set[str], folder: Path, sealing: Sealing | None) -> FilesCopied:
+    """The kept files of a copy in the off-laptop folder's store, those not there yet: each encrypted
+    alone (`ab/cd/<sha256>.enc`, the same format as the book's copy) or, for plain copies, copied."""
+    store = files_dir(folder)
+    if sealing is None:
+        return backup_files(root, store, hashes, link=False)
+    added, already, missing = 0, 0, []
+    for sha in sorted(hashes):
+        target, source = encrypted_blob_path(store, sha), blob_path(root, sha)
+        if target.is_file():
+            already += 1
+        elif not source.is_file():
+            missing.append(sha)
+        else:
+            encrypt_file(source, target, sealing, {"sha256": sha, "size": source.stat().st_size})
+            added += 1
+    return FilesCopied(added, 0, already, tuple(missing))
+
+
+MANIFEST_SUFFIX = ".files"  # beside an off-laptop copy: the sha256 of the files it names, one a line
+
+
+def _write_manifest(copy: Path, hashes: set[str]) -> None:
+    """Which files an off-laptop copy names (their hashes are the store's file names already), so rotation
+    there can tell which files no kept copy needs without decrypting any copy."""
+    manifest = copy.with_name(copy.name + MANIFEST_SUFFIX)
+    partial = manifest.with_name(manifest.name + ".partial")
+    partial.write_text("".join(f"{sha}\n" for sha in sorted(hashes)), encoding="ascii")
+    partial.replace(manifest)
+
+
+def _prune_offsite(folder: Path) -> None:
+    """The off-laptop folder's rotation, second half: manifests of copies gone, and files no copy names."""
+    keep: set[str] = set()
+    for manifest in folder.glob(f"*{MANIFEST_SUFFIX}"):
+        copy = manifest.with_name(manifest.name[:-len(MANIFEST_SUFFIX)])
+        if copy.exists():
+            keep.update(manifest.read_text(encoding="ascii").split())
+        else:
+            manifest.unlink(missing_ok=True)
+    store = files_dir(folder)
+    for path in list(store.rglob("*")) if store.is_dir() else []:
+        sha = path.name.removesuffix(ENCRYPTED_SUFFIX)
+        if len(sha) == 64 and path.is_file() and sha not in keep:
+            path.unlink(missing_ok=True)
+
+
+def _keep_files(backup_dir: Path) -> None:
+    """Rotation's second half: the blobs of the backup folder that no copy kept there names go. A copy that
+    cannot be read (damaged) might name any of them: then nothing goes."""
+    keep: set[str] = set()
+    for info in list_backups(backup_dir):
+        if not info.encrypted:
+            try:
+                keep |= attachment_hashes(info.path)
+            except BackupError:
+                return
+    prune(files_dir(backup_dir), keep)
+
+
 def back_up(source: sqlite3.Connection | Path, db_path: Path, kind: str, now: datetime, zone: tzinfo, *,
             offsite: OffsiteSettings | None = None, store: keystore.KeyStore | None = None,
-            passphrase: str | None = None) -> BackupReport:
-    """A checked copy in the book's backup folder, rotation, then the off-laptop copy if one is set up.
+            passphrase: str | None = None, attachments: Path | None = None) -> BackupReport:
+    """A checked copy in the book's backup folder with the files it names, rotation, then the off-laptop copy
+    (and its files) if one is set up. `attachments` is the live files' folder (default: beside the book).
 
     A failing local copy raises BackupError; a failing off-laptop copy is reported, not raised.
     """
     backup_dir = backup_dir_for(db_path)
+    root = attachments if attachments is not None else attachments_for(db_path)
     local = make_backup(source, backup_dir, kind, now)
-    removed = rotate(backup_dir, zone)
-    if offsite is None or not offsite.enabled:
-        return BackupReport(local, tuple(removed))
+    hashes = attachment_hashes(local.path)
     try:
-        target = write_offsite(local, offsite, store, passphrase)
+        files = backup_files(root, files_dir(backup_dir), hashes)
+    except OSError as exc:
+        local.path.unlink(missing_ok=True)  # a copy without its files is not a backup to go back to
+        raise BackupError(f"cannot copy the attached files to {files_dir(backup_dir)}: {exc.strerror or exc}") from exc
+    removed = rotate(backup_dir, zone)
+    _keep_files(backup_dir)
+    if offsite is None or not offsite.enabled:
+        return BackupReport(local, tuple(removed), files=files)
+    try:
+        sealing = _sealing(offsite, store, passphrase)
+        target = write_offsite(local, offsite, store, passphrase, sealing=sealing)
+        offsite_files = write_offsite_files(root, hashes, _offsite_folder(offsite), sealing)
+        _write_manifest(target, hashes)
     except (BackupError, keystore.KeystoreError) as exc:
-        return BackupReport(local, tuple(removed), None, str(exc))
-    return BackupReport(local, tuple(removed + rotate(offsite.folder, zone)), target)
+        return BackupReport(local, tuple(removed), None, str(exc), files)
+    except OSError as exc:
+        return BackupReport(local, tuple(removed), None, f"cannot copy the attached files: {exc.strerror or exc}",
+                            files)
+    removed += rotate(offsite.folder, zone)
+    _prune_offsite(offsite.folder)
+    return BackupReport(local, tuple(removed), target, files=files, offsite_files=offsite_files)
 
 
 def back_up_open_book(kind: str, now: datetime, zone: tzinfo) -> BackupReport | None:
@@ -340,17 +447,47 @@ def back_up_open_book(kind: str, now: datetime, zone: tzinfo) -> BackupReport | 
     return back_up(Path(name), Path(name), kind, now, zone)
 
 
+def _encrypted_finder(store_dir: Path, keys: Callable[[Header], bytes]) -> Callable[[str, Path], bool]:
+    def find(sha: str, target: Path) -> bool:
+        source = encrypted_blob_path(store_dir, sha)
+        if not source.is_file():
+            return False
+        try:
+            decrypt_file(source, target, keys(read_header(source)))
+        except EncryptedCopyError:
+            return False  # another key, or damaged: reported as missing
+        return True
+    return find
+
+
+def _restore_files(path: Path, db_path: Path, root: Path, keys: Callable[[Header], bytes] | None) -> FilesRestored:
+    """The files the restored book names, back from the copy's folder (then the book's own backups)."""
+    backup_dir = backup_dir_for(db_path)
+    finders = [_encrypted_finder(files_dir(path.parent), keys)] if keys is not None else []
+    finders += [from_store(folder) for folder in dict.fromkeys((files_dir(path.parent), files_dir(backup_dir)))]
+    try:
+        return restore_files(root, attachment_hashes(db_path), finders)
+    except OSError as exc:
+        raise BackupError(f"the book was restored, but its files could not be put back in {root}: "
+                          f"{exc.strerror or exc}") from exc
+
+
 def restore_file(path: Path, db_path: Path, now: datetime, *, store: keystore.KeyStore | None = None,
-                 recovery_code: str | None = None, passphrase: str | None = None) -> RestoreResult:
-    """Restore the book from a plain or encrypted copy (see store.backup.restore_backup).
+                 recovery_code: str | None = None, passphrase: str | None = None,
+                 attachments: Path | None = None) -> RestoreResult:
+    """Restore the book from a plain or encrypted copy (see store.backup.restore_backup), then the files it
+    names that are missing beside the book (`attachments`, default the folder beside it).
 
     An encrypted copy is decrypted beside the backups first, into a file removed on any exit (and by
     clean_leftovers at the next start or restore, after a kill no code can catch). A key
     typed as a recovery code is kept in the keyring, where there is one, for the next time.
     """
     path, backup_dir = Path(path), backup_dir_for(db_path)
+    root = attachments if attachments is not None else attachments_for(db_path)
     if not is_encrypted(path):
-        return restore_backup(path, db_path, backup_dir, now)
+        result = restore_backup(path, db_path, backup_dir, now)
+        files = _restore_files(path, db_path, root, None)
+        return replace(result, files_restored=files.restored, files_missing=files.missing + files.damaged)
     header = read_header(path)
     key = key_for(header, store, recovery_code=recovery_code, passphrase=passphrase)
     backup_dir.mkdir(parents=True, exist_ok=True)
@@ -361,10 +498,20 @@ def restore_file(path: Path, db_path: Path, now: datetime, *, store: keystore.Ke
         result = restore_backup(plain, db_path, backup_dir, now)
     finally:
         plain.unlink(missing_ok=True)
+    keys: dict[tuple[bytes, bytes], bytes] = {(header.key_id, header.salt): key}
+
+    def key_of(blob: Header) -> bytes:  # one scrypt per passphrase salt, not one per file
+        found = keys.get((blob.key_id, blob.salt))
+        if found is None:
+            found = keys[(blob.key_id, blob.salt)] = key_for(blob, store, recovery_code=recovery_code,
+                                                             passphrase=passphrase)
+        return found
+
+    files = _restore_files(path, db_path, root, key_of)
     if recovery_code and store is not None and store.usable():
         with suppress(keystore.KeystoreError):
             store.remember_key(key)
-    return replace(result, source=path)
+    return replace(result, source=path, files_restored=files.restored, files_missing=files.missing + files.damaged)
 
 
 def migrate_file(db_path: Path, now: datetime) -> list[int]:

@@ -52,6 +52,8 @@ class RestoreResult:
     schema_version: int  # of the copy, before any migration
     safety_copy: Path | None  # the book as it was, kept as a pre-restore backup
     damaged_moved_to: Path | None  # a book that could not be opened, moved aside (never overwritten)
+    files_restored: int = 0  # kept files (attachments) brought back beside the book
+    files_missing: tuple[str, ...] = ()  # sha256 of files the copy names but no backup holds
 
 
 def timestamped_name(prefix: str, now: datetime) -> str:
@@ -174,6 +176,18 @@ def make_backup(source: sqlite3.Connection | Path, backup_dir: Path, kind: str, 
     size = target.stat().st_size
     log.info("backup %s written: %s customers, %s bytes", target.name, customers, size)
     return BackupInfo(target, kind, parse_name(target)[1], size, customers, version)
+
+
+def attachment_hashes(path: Path) -> set[str]:
+    """The sha256 of every file a plain copy (or a book file) names, deleted ones included: what a backup of
+    its attachments must hold. Empty for a copy older than the attachment table."""
+    try:
+        with closing(open_readonly(path)) as con:
+            if not con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='attachment'").fetchone():
+                return set()
+            return {row[0] for row in con.execute("SELECT DISTINCT sha256 FROM attachment")}
+    except sqlite3.Error as exc:
+        raise BackupError(f"cannot read the files named by {path}: {exc}") from exc
 
 
 def read_info(path: Path) -> BackupInfo | None:

@@ -17,6 +17,7 @@ OWNED_TABLES: tuple[tuple[str, str], ...] = (
     ("contact", "customer_id IN ({ids})"),
     ("contact_channel", "contact_id IN (SELECT id FROM contact WHERE customer_id IN ({ids}))"),
     ("interaction", "customer_id IN ({ids})"),
+    ("attachment", "customer_id IN ({ids})"),  # the rows; a file's bytes stay on disk (content-addressed)
     ("opportunity", "customer_id IN ({ids})"),
     ("orders", "customer_id IN ({ids})"),
     ("reminder", "customer_id IN ({ids})"),

@@ -1,7 +1,7 @@
 """`make screenshots`: the main window over the demo book in English and Chinese, the customer dialog,
 mail (a customer's timeline with threads, the message reader, New senders), mail out (compose with a template
-preview, the outbox), a WhatsApp chat on the timeline and its import dialog (tools/screenshots_whatsapp.py) and
-the first-run page, rendered off-screen into docs/screenshots/*.png."""
+preview, the outbox), a customer's files, a WhatsApp chat on the timeline and its import dialog
+(tools/screenshots_whatsapp.py) and the first-run page, rendered off-screen into docs/screenshots/*.png."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ from trade_crm.domain.mail.reading import customer_threads
 from trade_crm.domain.reminders.sync import sync_reminders
 from trade_crm.store.db import close_database, open_database
 from trade_crm.tools import compile_translations
+from trade_crm.tools.screenshots_files import load_demo_files, shoot_files
 from trade_crm.tools.screenshots_whatsapp import load_demo_chat, shoot_whatsapp
 from trade_crm.ui.common.i18n import install_translator, remove_translators
 from trade_crm.ui.customers.customer_dialog import CustomerDialog
@@ -249,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         database = open_database(folder / "demo.db")
         load_demo(clock)
         mail_customer = load_mail_customer(app, folder / "demo.db", clock)
+        load_demo_files(folder, folder / "demo.db", clock, mail_customer)
         outbox_customers = load_outbox(clock)
         sync_reminders(clock)  # what the app's scheduler does at start, so the reminder pane is filled
         for language, suffix in (("en", "en"), ("zh_CN", "zh")):
@@ -260,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
         later_chat = load_demo_chat(clock, mail_customer, folder)
         for language, suffix in (("en", "en"), ("zh_CN", "zh")):
             shoot_whatsapp(app, out, folder / "demo.db", clock, language, suffix, mail_customer, later_chat)
+            shoot_files(app, out, folder / "demo.db", clock, language, suffix, mail_customer)
         close_database(database)
         _shoot_first_run(app, out, folder, clock)
     for png in sorted(out.glob("*.png")):

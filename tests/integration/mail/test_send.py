@@ -19,12 +19,14 @@ from tests.integration.mail.send_helpers import (
 from tests.smtp_server import stop_smtp_server
 from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.mail.accounts import update_account
+from trade_crm.domain.mail.merge import save_sender_profile
 from trade_crm.domain.mail.messages import Address
 from trade_crm.domain.mail.outbox import outbox_entry
 from trade_crm.domain.mail.outgoing import OutboxState, OutgoingFile
 from trade_crm.exchange.mail.imap import ImapConnection
 from trade_crm.exchange.mail.sending import FOUND, RETRY, SENT, send_due
 from trade_crm.exchange.mail.sync import sync_account
+from trade_crm.store.models import database
 
 __all__ = ["setting"]  # the fixture, used by name
 
@@ -212,3 +214,23 @@ def test_an_imap_connection_that_drops_mid_run_is_opened_again_and_every_copy_is
     assert report.ok and [o.error for o in report.accounts[0].outcomes] == ["", ""]
     assert len(opened) == 2 and len(setting.sent_folder()) == 2
     assert sorted(setting.received_ids()) == sorted(e.message_id for e in entries)
+
+
+def test_a_greeting_that_went_is_the_customers_greeting_on_the_timeline(setting, clock):
+    """A holiday greeting sent from the outbox is logged as a greeting (the holiday's reminder then counts the
+    customer as greeted); any other message stays an email."""
+    greeting, chaser = queue(setting, clock, purpose="greeting:christmas:2026") + queue(setting, clock,
+                                                                                       purpose="manual")
+    assert send_due(clock, setting.logins, ca_file=setting.ca_file).sent == 2
+    kinds = dict(database.execute_sql("SELECT id, kind FROM interaction WHERE customer_id = ?",
+                                      (setting.customer_id,)).fetchall())
+    assert kinds[outbox_entry(greeting.id).interaction_id] == "greeting"
+    assert kinds[outbox_entry(chaser.id).interaction_id] == "email"
+
+
+def test_the_from_name_is_the_users_own_name_once_it_is_set(setting, clock):
+    save_sender_profile(name="Ann Chen", company="Sunrise Lighting", signature="")
+    queue(setting, clock)
+    assert send_due(clock, setting.logins, ca_file=setting.ca_file).sent == 1
+    [got] = setting.smtp.received
+    assert got.message["From"].addresses[0].display_name == "Ann Chen"  # the account's label was "Li Wei"

@@ -87,9 +87,14 @@ def run_backup(ctx: Context, args) -> int:
     except BackupError as exc:
         raise CommandError(str(exc), EXIT_FAILURE) from exc
     data = {"backup": _info_json(report.local), "removed": [str(p) for p in report.removed],
-            "offsite": str(report.offsite) if report.offsite else None, "offsite_problem": report.offsite_problem}
+            "offsite": str(report.offsite) if report.offsite else None, "offsite_problem": report.offsite_problem,
+            "files": report.files, "offsite_files": report.offsite_files}
     lines = [f"Backed up {report.local.customers} customers to {report.local.path} "
              f"({_size(report.local.size)})"]
+    if report.files.added or report.files.already:
+        lines.append(f"Attached files: {report.files.added} new, {report.files.already} already in the backups")
+    if report.files.missing:
+        lines.append(f"{len(report.files.missing)} attached files are missing on this disk: trade-crm files check")
     if report.offsite:
         lines.append(f"Off-laptop copy: {report.offsite}")
     if report.removed:
@@ -160,8 +165,13 @@ def run_restore(ctx: Context, args) -> int:
     data = {"restored": str(result.source), "database": str(ctx.db_path), "customers": result.customers,
             "schema_version": result.schema_version, "migrated_to": migrated,
             "safety_copy": str(result.safety_copy) if result.safety_copy else None,
-            "damaged_moved_to": str(result.damaged_moved_to) if result.damaged_moved_to else None}
+            "damaged_moved_to": str(result.damaged_moved_to) if result.damaged_moved_to else None,
+            "files_restored": result.files_restored, "files_missing": result.files_missing}
     lines = [f"Restored {result.customers} customers from {result.source} into {ctx.db_path}"]
+    if result.files_restored:
+        lines.append(f"Brought back {result.files_restored} attached files")
+    if result.files_missing:
+        lines.append(f"{len(result.files_missing)} attached files are in no backup found: trade-crm files check")
     if result.safety_copy:
         lines.append(f"The book as it was is kept in {result.safety_copy}")
     if result.damaged_moved_to:

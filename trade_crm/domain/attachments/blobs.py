@@ -28,6 +28,11 @@ def attachments_root(data_folder: Path) -> Path:
     return Path(data_folder) / ATTACHMENTS_FOLDER
 
 
+def attachments_for(db_path: Path) -> Path:
+    """The attachments folder of the book file at `db_path` (as domain/backups.backup_dir_for finds its backups)."""
+    return attachments_root(Path(db_path).absolute().parent)
+
+
 def blob_path(root: Path, sha256: str) -> Path:
     return Path(root) / sha256[:2] / sha256[2:4] / sha256
 
@@ -42,6 +47,29 @@ def _digest(source: Path | bytes) -> StoredBlob:
             digest.update(chunk)
             size += len(chunk)
     return StoredBlob(digest.hexdigest(), size)
+
+
+def digest_of(path: Path) -> StoredBlob:
+    """The sha256 and size of a file, read in chunks (a 50 MB file never sits in memory)."""
+    return _digest(Path(path))
+
+
+def stored_blobs(root: Path) -> dict[str, Path]:
+    """Every blob under `root` by its sha256 (temporary files of an interrupted write are left out)."""
+    found: dict[str, Path] = {}
+    root = Path(root)
+    if not root.is_dir():
+        return found
+    for first in root.iterdir():
+        if len(first.name) != 2 or not first.is_dir():
+            continue
+        for second in first.iterdir():
+            if not second.is_dir():
+                continue
+            for path in second.iterdir():
+                if len(path.name) == 64 and path.name.startswith(first.name + second.name) and path.is_file():
+                    found[path.name] = path
+    return found
 
 
 def store_blob(root: Path, source: Path | bytes) -> StoredBlob:

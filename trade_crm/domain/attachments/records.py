@@ -41,11 +41,12 @@ class AttachmentInfo:
     source: str
     created_at: datetime
     deleted_at: datetime | None
+    owner: str | None = None  # on a team server, the login that attached it (its bytes are on that laptop)
 
 
-def _info(row: Attachment) -> AttachmentInfo:
+def info_of(row: Attachment) -> AttachmentInfo:
     return AttachmentInfo(row.id, row.customer_id, row.interaction_id, row.name, row.size, row.content_type,
-                          row.sha256, row.source, row.created_at, row.deleted_at)
+                          row.sha256, row.source, row.created_at, row.deleted_at, row.owner)
 
 
 def _name(file: NewFile) -> str:
@@ -76,7 +77,7 @@ def attach_files(root: Path, customer_id: int, files: Iterable[NewFile], clock: 
             customer=customer_id, interaction=interaction_id, source=source, created_at=now,
         ).execute() for blob, name in zip(blobs, names, strict=True)]
     rows = Attachment.select().where(Attachment.id.in_(ids)).order_by(Attachment.id)
-    return [_info(row) for row in rows]
+    return [info_of(row) for row in rows]
 
 
 def attachments_of(customer_id: int, interaction_id: int | None = None, *,
@@ -87,4 +88,17 @@ def attachments_of(customer_id: int, interaction_id: int | None = None, *,
         query = query.where(Attachment.interaction == interaction_id)
     if not include_deleted:
         query = query.where(Attachment.deleted_at.is_null())
-    return [_info(row) for row in query.order_by(Attachment.created_at, Attachment.id)]
+    return [info_of(row) for row in query.order_by(Attachment.created_at, Attachment.id)]
+
+
+def attachments_of_entries(interaction_ids: Iterable[int]) -> dict[int, list[AttachmentInfo]]:
+    """The listed files of each timeline entry (the timeline's paperclip), oldest first."""
+    ids = list(dict.fromkeys(interaction_ids))
+    found: dict[int, list[AttachmentInfo]] = {}
+    for start in range(0, len(ids), 500):
+        rows = (Attachment.select().where(Attachment.interaction.in_(ids[start:start + 500]),
+                                          Attachment.deleted_at.is_null())
+                .order_by(Attachment.created_at, Attachment.id))
+        for row in rows:
+            found.setdefault(row.interaction_id, []).append(info_of(row))
+    return found

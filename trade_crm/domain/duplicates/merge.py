@@ -245,7 +245,8 @@ def _move_contacts(keep_id: int, others: list[int], before: snapshot.Snapshot) -
 def _move_rows(keep_id: int, others: list[int]) -> dict[str, int]:
     marks = ",".join("?" * len(others))
     counts = {}
-    for table, key in (("interaction", "interactions"), ("opportunity", "opportunities"), ("orders", "orders")):
+    for table, key in (("interaction", "interactions"), ("opportunity", "opportunities"), ("orders", "orders"),
+                       ("attachment", "files")):
         counts[key] = database.execute_sql(f"UPDATE {table} SET customer_id = ? WHERE customer_id IN ({marks})",
                                            [keep_id, *others]).rowcount
     counts["tags"] = sql_rows.insert_ignore_select(

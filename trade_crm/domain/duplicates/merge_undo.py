@@ -28,7 +28,7 @@ from trade_crm.store.models import database
 
 # What a person calls the rows of each table, for the refusal message.
 _WHAT = {"customer": "the company fields", "contact": "contacts", "contact_channel": "emails and phones",
-         "interaction": "timeline entries", "opportunity": "opportunities", "orders": "orders",
+         "interaction": "timeline entries", "attachment": "files", "opportunity": "opportunities", "orders": "orders",
          "customer_tag": "tags", "custom_field_value": "custom fields", "customer_segment": None}
 
 

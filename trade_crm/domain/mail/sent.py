@@ -16,6 +16,7 @@ from trade_crm.domain.mail.record import INTERNAL, MATCHED, NEVER_LOG, OUT, reco
 from trade_crm.domain.mail.timeline import LogItem, log_messages
 from trade_crm.store.models import database
 
+GREETING_PURPOSE = "greeting:"  # domain/mail/bulk.py's purpose of a holiday greeting: "greeting:<key>:<year>"
 RULE_OUTBOX = "outbox"  # a mail_link made because the message was sent to this customer from the outbox
 
 
@@ -38,6 +39,10 @@ def record_sent(entry_id: int, mail: IncomingMail, location: MailLocation | None
                                       (Match(entry.customer_id, RULE_OUTBOX, entry.contact_id),))], clock)
                 database.execute_sql("UPDATE mail_message SET status = ? WHERE id = ?", (MATCHED, row[0]))
                 interaction = _interaction(mail.key, entry.customer_id)
+        if interaction is not None and entry.purpose.startswith(GREETING_PURPOSE):
+            # a greeting that went is the customer's greeting on the timeline: the holiday's reminder ticks it
+            database.execute_sql("UPDATE interaction SET kind = 'greeting' WHERE id = ? AND kind = 'email'",
+                                 (interaction,))
         mark_sent(entry_id, clock, interaction_id=interaction, note=note)
     return interaction
 

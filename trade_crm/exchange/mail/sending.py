@@ -34,6 +34,7 @@ from datetime import datetime
 
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.mail.accounts import MailAccount, list_accounts, secret_name, smtp_secret_name
+from trade_crm.domain.mail.merge import sender_profile
 from trade_crm.domain.mail.messages import Address, MailLocation
 from trade_crm.domain.mail.outbox import (
     LEASE,
@@ -197,7 +198,8 @@ class _Account:
         self.imap: ImapConnection | None = None
         self.sent_folder: str | None = None
         self.outcomes: list[SendOutcome] = []
-        self.sender = Address(account.email, account.label)
+        # the name the buyer sees: the user's own (Settings › Mail, the templates' {my.name}), else the account's label
+        self.sender = Address(account.email, sender_profile(account.id).name or account.label)
 
     def step(self, name: str, entry_id: int) -> None:
         if self.on_step is not None:

@@ -198,7 +198,10 @@ class BackupController(QObject):
         self._database.connect()
         if self._refresh is not None:
             self._refresh()
-        self._status(fill(self.tr("Restored %1 customers from %2"), result.customers, result.source.name))
+        text = fill(self.tr("Restored %1 customers from %2"), result.customers, result.source.name)
+        if result.files_missing:  # the book names files no backup found held: Settings › Data lists them
+            text += " " + self.tr("— %n attached file(s) were in no backup", "", len(result.files_missing))
+        self._status(text)
         self.restore_finished.emit(outcome)
 
     def on_restore_job_failed(self, exc: BaseException, path: Path) -> None:

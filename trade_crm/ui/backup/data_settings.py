@@ -44,6 +44,7 @@ from trade_crm.domain.backups import (
 from trade_crm.domain.errors import ValidationError
 from trade_crm.keystore import KeyStore, key_id, recovery_code
 from trade_crm.store.backup import last_backup_at, list_backups
+from trade_crm.ui.backup.files_check import FilesCheckBox
 from trade_crm.ui.common.file_dialogs import choose_folder
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.workers import Job
@@ -138,6 +139,8 @@ class DataSettingsWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(local_box)
         layout.addWidget(self._offsite_box())
+        self.files_box = FilesCheckBox(db_path)
+        layout.addWidget(self.files_box)
         self._load_offsite()
         self.backup_list.load([backups, offsite_settings().folder])
         self._check_keyring()
@@ -303,6 +306,8 @@ class DataSettingsWidget(QWidget):
 
     def save(self) -> bool:
         """Keep the off-laptop choices; False (after saying why) when they cannot be kept."""
+        if not self.files_box.save():
+            return False
         folder = self.folder_edit.text().strip() if self.offsite_check.isChecked() else ""
         if self.offsite_check.isChecked() and not folder:
             QMessageBox.warning(self, self.tr("Off-laptop copy"), self.tr("Choose a folder for the off-laptop copy."))

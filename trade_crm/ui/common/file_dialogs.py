@@ -64,9 +64,12 @@ def open_file(parent: QWidget | None, title: str, filter_text: str, start: str |
 
 
 def open_files(parent: QWidget | None, title: str, filter_text: str = "", start: str | Path | None = None) -> list[Path]:
-    """The files to open (several may be chosen), or [] when the user cancels."""
+    """The files to open (several may be picked), or [] when the user cancels."""
     chosen, _ = QFileDialog.getOpenFileNames(parent, title, _start(start), filter_text)
-    return [path for path in (_chosen(text) for text in chosen) if path is not None]
+    paths = [Path(text) for text in chosen if text]
+    if paths:
+        folders.remember(paths[0])
+    return paths
 
 
 def save_file(parent: QWidget | None, title: str, suggested: str | Path, filter_text: str) -> Path | None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -92,6 +93,9 @@ class TimelineView(QWidget):
         # On a trip (ui/team/offline.py): the ids of the entries still queued for the team server, marked so.
         self.queued_entry_ids: Callable[[], set[int]] | None = None
         self._queued: set[int] = set()
+        # The files kept with entries, by entry id (ui/attachments sets it): a paperclip and their names.
+        self.entry_files: Callable[[list[int]], dict[int, list[str]]] | None = None
+        self._files: dict[int, list[str]] = {}
         self.empty_label = QLabel(self.tr("Select a customer to see its timeline."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -126,7 +130,10 @@ class TimelineView(QWidget):
         layout.addWidget(self._build_quick_log())
         layout.addWidget(self.header_card)
         layout.addWidget(self.changes_check, 0, Qt.AlignmentFlag.AlignRight)
-        layout.addWidget(self.entries, 1)
+        self.pages = QTabWidget()  # the timeline, and the pages other features add (ui/attachments: Files)
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(self.entries, self.tr("Timeline"))
+        layout.addWidget(self.pages, 1)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(content)
@@ -272,6 +279,8 @@ class TimelineView(QWidget):
             return
         locale = self.locale()
         self._queued = self.queued_entry_ids() if self.queued_entry_ids is not None else set()
+        ids = [e.interaction_id for e in entries if e.interaction_id is not None]
+        self._files = self.entry_files(ids) if self.entry_files is not None else {}
         mail = mail_entries([e.interaction_id for e in entries
                              if e.interaction_id is not None and e.kind in ("email", "note")])
         month_format = self.tr("MMMM yyyy", "month group header, a QDate format")
@@ -339,6 +348,11 @@ class TimelineView(QWidget):
             self._mail_item(item, entry, mail)
         elif entry.kind == "whatsapp" and entry.body:  # an imported chat's day folds out into its messages
             add_chat_messages(item, entry.body)
+        files = self._files.get(entry.interaction_id) if entry.interaction_id is not None else None
+        if files:  # kept files: a paperclip and their names, where a message's attachments show
+            item.setIcon(4, icon("attachment"))
+            item.setText(4, " · ".join(filter(None, (item.text(4), ", ".join(files)))))
+            item.setToolTip(4, "\n".join(filter(None, (item.toolTip(4), *files))))
         return item
 
     def _mail_item(self, item: QTreeWidgetItem, entry: TimelineEntry, mail: MailEntry) -> None:
