@@ -27,6 +27,7 @@ from trade_crm.ui.common.icons import icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ICON_SIZE = 48
+ENTRY_COLUMN_MAX = 280  # pixels
 
 
 def size_text(size: int) -> str:
@@ -61,6 +62,8 @@ class FilesPane(QWidget):
         for column in range(self.COLUMNS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # an entry's line can be a whole WhatsApp day: capped (its tooltip has it all) so the names keep their room
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         self.list.itemActivated.connect(lambda item, _column: self.open_requested.emit(item.data(0, ID_ROLE)))
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.empty_label = QLabel(self.tr("No files yet. Drop files here or on a timeline entry, paste one, "
@@ -116,6 +119,7 @@ class FilesPane(QWidget):
             item.setIcon(0, file_icon)
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setToolTip(0, info.name)
+            item.setToolTip(3, entry)
             if info.id in missing:
                 owner = missing[info.id]
                 state = (fill(self.tr("On %1's computer"), owner) if owner else self.tr("Missing"))
@@ -127,6 +131,7 @@ class FilesPane(QWidget):
                 for column in range(self.COLUMNS):
                     item.setForeground(column, muted)
             self.list.addTopLevelItem(item)
+        self.list.setColumnWidth(3, min(self.list.sizeHintForColumn(3), ENTRY_COLUMN_MAX))
         self.list.setVisible(bool(infos))
         self.empty_label.setVisible(not infos)
         self.attach_button.setEnabled(customer_id is not None)
