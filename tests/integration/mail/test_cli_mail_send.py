@@ -110,3 +110,16 @@ def test_follow_up_after_a_quotation_is_queued_once(capsys, db_path):
     again = json.loads(_run(capsys, db_path, "mail", "follow-up", str(ids["quote"]), "--json")[1])
     (entry,) = _queued(db_path)
     assert again["id"] == entry.id and entry.cancel_on_reply
+
+
+def test_greet_finds_the_holidays_reminder_in_a_book_the_window_never_opened(capsys, db_path):
+    """Only the window's scheduler saves reminders: greet raises them itself, so a book used from the command line
+    alone has its greeting too."""
+    db = open_database(db_path)
+    create_customer(CLOCK, name="Müller Haustechnik GmbH", country="DE", rating="B",
+                    contacts=[ContactInput(name="Hans Müller", emails=("hans@mueller.example",))])
+    add_account("li@bright.example", host="imap.example.com", clock=CLOCK)
+    close_database(db)
+    code, out, err = _run(capsys, db_path, "mail", "greet", "christmas", "--dry-run")
+    assert code == 0, err
+    assert "Frohe Weihnachten!" in out and "nothing queued" in out

@@ -28,6 +28,7 @@ from trade_crm.domain.mail.bulk import (
 from trade_crm.domain.mail.merge import FIELDS
 from trade_crm.domain.mail.sequences import schedule_follow_up
 from trade_crm.domain.mail.templates import get_template, list_templates, reset_template, save_template
+from trade_crm.domain.reminders.sync import sync_reminders
 
 _MAX_TEXT_BYTES = 1_000_000
 
@@ -126,6 +127,7 @@ def greet_arguments(parser) -> None:
 
 
 def greet(ctx: Context, args) -> int:
+    sync_reminders(ctx.clock)  # the window's scheduler keeps them saved; a book used only from here may not have
     reminders = find_greeting_reminders(args.holiday)
     if not reminders:
         raise CommandError(f'no open greeting reminder for "{args.holiday}": trade-crm reminders shows what is due')
