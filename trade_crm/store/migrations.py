@@ -554,6 +554,12 @@ def _v16_order_summary(db: SqliteDatabase) -> None:
     _run_script(db, V16_ORDER_SUMMARY)
 
 
+def _v20_bulk_load(db: SqliteDatabase) -> None:
+    """Server only: a publish into a fresh team server builds its indexes and checks its keys once at the end
+    (store/pg_bulk.py is PostgreSQL's step 20), and sums inserted orders once a statement. A laptop book is
+    written by one person; its indexes stay as they are. The number keeps both engines' histories in step."""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "customers, contacts, timeline, orders, reminders, tags, custom fields, imports", _v1_core_tables),
     Migration(2, "full-text search index (trigram + words)", _v2_search_index),
@@ -576,6 +582,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(15, "set-based triggers for inserted rows (server only)", _v15_set_triggers),
     Migration(16, "each customer's orders summed up for the dormant rule; reminder indexes, none the overdue one covers",
               _v16_order_summary),
+    Migration(20, "a bulk load into a fresh server book indexes once at the end (server only)", _v20_bulk_load),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
