@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from peewee import SqliteDatabase
 
 from trade_crm.store import search  # the search module owns the index's shape and how a document is built
+from trade_crm.store.later_tables import SQLITE, V17_OUTBOX, V18_ATTACHMENT, account_columns, rendered
 
 log = logging.getLogger(__name__)
 
@@ -554,6 +555,20 @@ def _v16_order_summary(db: SqliteDatabase) -> None:
     _run_script(db, V16_ORDER_SUMMARY)
 
 
+def _v17_mail_out(db: SqliteDatabase) -> None:
+    # Mail out (#20): each account's SMTP side, signature and pace, and the outbox (store/later_tables.py says
+    # it once for both engines; the server's twin is store/pg_steps.py 17).
+    for statement in account_columns(set()) + rendered(V17_OUTBOX, SQLITE):
+        db.execute_sql(statement)
+
+
+def _v18_attachments(db: SqliteDatabase) -> None:
+    # Files (#22): which file belongs to which customer or timeline entry; the bytes live under the
+    # attachments folder, once per content (domain/attachments/blobs.py).
+    for statement in rendered(V18_ATTACHMENT, SQLITE):
+        db.execute_sql(statement)
+
+
 def _v20_bulk_load(db: SqliteDatabase) -> None:
     """Server only: a publish into a fresh team server builds its indexes and checks its keys once at the end
     (store/pg_bulk.py is PostgreSQL's step 20), and sums inserted orders once a statement. A laptop book is
@@ -582,6 +597,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(15, "set-based triggers for inserted rows (server only)", _v15_set_triggers),
     Migration(16, "each customer's orders summed up for the dormant rule; reminder indexes, none the overdue one covers",
               _v16_order_summary),
+    Migration(17, "mail out: each account's SMTP side and pace, and the outbox", _v17_mail_out),
+    Migration(18, "files kept with a customer or a timeline entry", _v18_attachments),
     Migration(20, "a bulk load into a fresh server book indexes once at the end (server only)", _v20_bulk_load),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

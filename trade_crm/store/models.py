@@ -281,6 +281,14 @@ class MailAccount(BaseModel):
     own_domains = TextField(default="[]")  # JSON: the user's own domains (mail among them is internal)
     created_at = UTCDateTimeField()
     owner = TextField(null=True)  # a server fills it with the login (column default)
+    # mail out (#20), migration 17: the account's SMTP side, its signature and how fast it may send
+    smtp_host = TextField(default="")
+    smtp_port = IntegerField(default=465)
+    smtp_security = CharField(default="ssl")  # "ssl" (implicit TLS, 465) or "starttls" (587)
+    smtp_username = TextField(default="")  # "" = the IMAP username
+    signature = TextField(default="")
+    send_interval_seconds = IntegerField(default=20)
+    daily_cap = IntegerField(default=0)  # 0 = the provider preset's cap
 
 
 class MailFolder(BaseModel):
@@ -377,3 +385,60 @@ class MailNeverLog(BaseModel):
 
 
 MAIL_MODELS = (MailAccount, MailFolder, MailMessage, MailLocation, MailLink, MailSender, MailNeverLog)
+
+
+# --- mail out (#20), migration 17: the outbox, a login's own on a server -------------------------------------
+
+class OutboxMessage(BaseModel):
+    """One message to send, one recipient set: its Message-ID is fixed when queued, so a retry after a crash can
+    ask the Sent folder whether it went (domain/mail/outbox.py; states in domain/mail/outgoing.OutboxState)."""
+
+    id = AutoField()
+    account = ForeignKeyField(MailAccount, on_delete="CASCADE")
+    customer = ForeignKeyField(Customer, null=True, on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL")
+    message_id = TextField()  # without angle brackets
+    to_addrs = TextField(default="[]")  # JSON [[email, name], ...]
+    cc_addrs = TextField(default="[]")
+    bcc_addrs = TextField(default="[]")
+    subject = TextField(default="")
+    text = TextField(default="")
+    html = TextField(default="")
+    attachments = TextField(default="[]")  # JSON [{"path", "name", "size", "content_type"}, ...]
+    template = TextField(default="")  # the template it was made from: "key/language"
+    purpose = TextField(default="")  # "manual", "greeting:<key>:<year>", "sequence:<interaction id>" …
+    in_reply_to = TextField(default="")
+    refs = TextField(default="[]")  # JSON: the References ids
+    cancel_on_reply = BooleanField(default=False)
+    state = CharField(default="queued")
+    send_at = UTCDateTimeField(null=True)  # not before; None = as soon as the throttle allows
+    next_attempt_at = UTCDateTimeField(null=True)
+    attempts = IntegerField(default=0)
+    last_error = TextField(default="")
+    sent_at = UTCDateTimeField(null=True)
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")  # its timeline entry, once sent
+    created_at = UTCDateTimeField()
+    updated_at = UTCDateTimeField()
+    owner = TextField(null=True)
+
+    class Meta:
+        table_name = "outbox_message"
+
+
+# --- files (#22), migration 18: a customer's files, content-addressed on disk --------------------------------
+
+class Attachment(BaseModel):
+    """A file kept with a customer or one of their timeline entries; the bytes live once per content under the
+    attachments folder (domain/attachments/blobs.py), this row names them."""
+
+    id = AutoField()
+    sha256 = CharField()
+    name = TextField()
+    size = IntegerField()
+    content_type = TextField(default="")
+    customer = ForeignKeyField(Customer, on_delete="CASCADE")
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="CASCADE")
+    source = CharField(default="user")  # user, whatsapp, mail, quotation
+    created_at = UTCDateTimeField()
+    deleted_at = UTCDateTimeField(null=True)  # a delete is undoable until the row goes
+    owner = TextField(null=True)

@@ -302,6 +302,18 @@ def secure_derived(db: Database, table: str, key: str) -> None:
     db.execute_sql(f"CREATE POLICY team_sales_read ON {table} FOR SELECT TO {SALES} USING ({_rule(table, key, 1)})")
 
 
+def secure_customer_rows(db: Database, table: str, key: str) -> None:
+    """A later step's table of a customer's own rows (the app writes them): the rules step 11 gives the
+    tables of CUSTOMER_OF, read where the customer is visible and written where it is editable."""
+    owner = db.execute_sql("SELECT current_user").fetchone()[0]
+    db.execute_sql(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+    db.execute_sql(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
+    db.execute_sql(f'CREATE POLICY team_owner ON {table} TO "{owner}" USING (true) WITH CHECK (true)')
+    db.execute_sql(f"CREATE POLICY team_managers ON {table} TO {MANAGERS} USING (true) WITH CHECK (true)")
+    for statement in _policies(table, key):
+        db.execute_sql(statement)
+
+
 def _schema(db: Database) -> str:
     return db.execute_sql("SELECT quote_ident(current_schema())").fetchone()[0]
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from peewee import Database
 
 from trade_crm.store import pg_access, pg_bulk, pg_mail, pg_search, pg_set_triggers
+from trade_crm.store.later_tables import POSTGRES, V17_OUTBOX, V18_ATTACHMENT, account_columns, rendered
 
 
 def _v8_smaller_search_index(db: Database) -> None:
@@ -161,6 +162,34 @@ def _v16_order_summary(db: Database) -> None:
     pg_access.secure_derived(db, "order_summary", "customer_id")
 
 
+def _v17_mail_out(db: Database) -> None:
+    """SQLite 17's columns and outbox; an outbox is its login's own, as a mailbox is (store/pg_mail.py)."""
+    columns = {name for (name,) in db.execute_sql(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+        "AND table_name = 'mail_account'")}
+    for statement in account_columns(columns):
+        db.execute_sql(statement)
+    if not _table_exists(db, "outbox_message"):
+        for statement in rendered(V17_OUTBOX, POSTGRES):
+            db.execute_sql(statement)
+        owner_role = db.execute_sql("SELECT current_user").fetchone()[0]
+        for statement in pg_mail.policies("outbox_message", owner_role):
+            db.execute_sql(statement)
+
+
+def _v18_attachments(db: Database) -> None:
+    """SQLite 18's attachment rows, read and written where their customer is (step 11's rules for a child
+    row). The bytes stay on the laptop that attached them (domain/attachments/blobs.py)."""
+    if not _table_exists(db, "attachment"):
+        for statement in rendered(V18_ATTACHMENT, POSTGRES):
+            db.execute_sql(statement)
+        pg_access.secure_customer_rows(db, "attachment", "customer_id")
+
+
+def _table_exists(db: Database, table: str) -> bool:
+    return db.execute_sql("SELECT to_regclass(?) IS NOT NULL", (table,)).fetchone()[0]
+
+
 # Step 20's order summary: the insert half of step 16's row trigger once a statement (as step 15 did for the audit
 # trail): a publish's 127,551 orders were as many trigger calls and upserts; now one grouped upsert per statement.
 V20_ORDER_SUMMARY = (
@@ -202,5 +231,7 @@ POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     14: _v14_search_page,
     15: _v15_set_triggers,
     16: _v16_order_summary,
+    17: _v17_mail_out,
+    18: _v18_attachments,
     20: _v20_bulk_load,
 }

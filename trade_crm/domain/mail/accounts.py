@@ -40,6 +40,14 @@ class MailAccount:
     interval_minutes: int
     enabled: bool
     own_domains: tuple[str, ...]
+    # mail out (#20): the SMTP side ("" host: not set up for sending), signature and pace
+    smtp_host: str = ""
+    smtp_port: int = 465
+    smtp_security: str = "ssl"  # "ssl" (implicit TLS, usually 465) or "starttls" (usually 587)
+    smtp_username: str = ""  # "" = the IMAP username
+    signature: str = ""
+    send_interval_seconds: int = 20
+    daily_cap: int = 0  # 0 = the provider's usual cap
 
     @property
     def display(self) -> str:
@@ -58,7 +66,8 @@ def _view(row: AccountRow) -> MailAccount:
         since = date.fromisoformat(since)
     return MailAccount(row.id, row.label, row.email, row.provider, row.host, row.port, row.security, row.username,
                        since, tuple(json.loads(row.extra_folders or "[]")), row.interval_minutes, bool(row.enabled),
-                       tuple(json.loads(row.own_domains or "[]")))
+                       tuple(json.loads(row.own_domains or "[]")), row.smtp_host, row.smtp_port, row.smtp_security,
+                       row.smtp_username, row.signature, row.send_interval_seconds, row.daily_cap)
 
 
 def _email(value: str) -> str:
@@ -78,18 +87,30 @@ def _checked(fields: dict) -> dict:
         if not host or " " in host or "/" in host:
             raise ValidationError("host", "give the server's name, e.g. imap.gmail.com")
         out["host"] = host
-    if "port" in out:
-        port = out["port"]
-        if not isinstance(port, int) or isinstance(port, bool) or not 1 <= port <= 65535:
-            raise ValidationError("port", f"{port!r} is not a port number (1-65535)")
-    if "security" in out and out["security"] not in SECURITIES:
-        raise ValidationError("security", f'"{out["security"]}" is not one of {", ".join(SECURITIES)}: '
-                              "mail is read over TLS only")
+    if out.get("smtp_host"):
+        host = clean_line(out["smtp_host"]).lower()
+        if " " in host or "/" in host:
+            raise ValidationError("smtp_host", "give the server's name, e.g. smtp.gmail.com")
+        out["smtp_host"] = host
+    for name in ("port", "smtp_port"):
+        if name in out:
+            port = out[name]
+            if not isinstance(port, int) or isinstance(port, bool) or not 1 <= port <= 65535:
+                raise ValidationError(name, f"{port!r} is not a port number (1-65535)")
+    for name in ("security", "smtp_security"):
+        if name in out and out[name] not in SECURITIES:
+            raise ValidationError(name, f'"{out[name]}" is not one of {", ".join(SECURITIES)}: '
+                                  "mail goes over TLS only")
+    for name, most in (("send_interval_seconds", 24 * 3600), ("daily_cap", 100_000)):
+        if name in out:
+            value = out[name]
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= most:
+                raise ValidationError(name, f"give a whole number from 0 to {most}")
     if "interval_minutes" in out:
         minutes = out["interval_minutes"]
         if not isinstance(minutes, int) or not 1 <= minutes <= 24 * 60:
             raise ValidationError("interval_minutes", "sync every 1 to 1440 minutes")
-    for name in ("label", "provider", "username"):
+    for name in ("label", "provider", "username", "smtp_username"):
         if name in out:
             out[name] = clean_line(out[name])
     if "extra_folders" in out:
