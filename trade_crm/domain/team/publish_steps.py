@@ -145,12 +145,13 @@ def write_origins(run: PublishRun) -> None:
         run.origin_rows += [(run.origin, marks_table, str(lid), mark) for lid, mark in marks.items()]
     run.copy("row_origin", ("origin", "tbl", "key", "row_id"), run.origin_rows)
 
+
 class Documents:
     """The laptop's search documents with their tokens (laptop id -> (body, tokens as one space-separated text)),
     read and split on a second thread while the publish's first steps run: the tokens are seconds of this
-    side's CPU for a big book, spent while the server works on the customers, contacts and timeline (this
-    thread then waits on the server, the GIL free). It reads through the publish's own SQLite connection, in
-    its read transaction: the documents of the rows the publish reads."""
+    side's CPU for a big book, spent while the server works on the customers, contacts and timeline (the
+    publish's thread then waits on the server, the GIL free). It reads through the publish's own SQLite
+    connection, in its read transaction: the documents of the rows the publish reads."""
 
     def __init__(self, source: Database) -> None:
         self._connection = source.connection()
