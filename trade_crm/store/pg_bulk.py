@@ -50,7 +50,7 @@ SCHEMA = (
     "definition TEXT NOT NULL, PRIMARY KEY (kind, name))",
     "CREATE TABLE bulk_load_pending (begun_at TIMESTAMPTZ NOT NULL DEFAULT now())",
     """CREATE FUNCTION bulk_load_end() RETURNS integer
-LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = @schema, pg_temp AS $$
 DECLARE
     r RECORD;
     made INTEGER := 0;
@@ -68,7 +68,7 @@ BEGIN
     RETURN made;
 END $$""",
     """CREATE FUNCTION bulk_load_begin() RETURNS boolean
-LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = @schema, pg_temp AS $$
 DECLARE
     r RECORD;
 BEGIN
@@ -109,7 +109,7 @@ BEGIN
     RETURN TRUE;
 END $$""",
     """CREATE FUNCTION bulk_load_at_commit() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = @schema, pg_temp AS $$
 BEGIN
     PERFORM bulk_load_end();
     RETURN NULL;
@@ -117,7 +117,7 @@ END $$""",
     "CREATE CONSTRAINT TRIGGER bulk_load_at_commit AFTER INSERT ON bulk_load_pending "
     "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bulk_load_at_commit()",
     f"""CREATE FUNCTION bulk_load_bounds() RETURNS boolean
-LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = @schema, pg_temp AS $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM bulk_load_deferred) THEN
         RETURN FALSE;  -- only a bulk load's own customers: a book in use keeps the bounds it has
@@ -143,8 +143,10 @@ def apply(db: Database) -> None:
     """Step 20: the notes table, the functions and their deferred check, granted to the team's groups."""
     tables = "ARRAY[" + ", ".join(f"'{t}'" for t in BULK_TABLES) + "]::name[]"
     keys = "ARRAY[" + ", ".join(f"'{t}'" for t in REBUILT_KEYS) + "]::name[]"
+    # the book's schema, then pg_temp last: a temporary table named `customer` cannot stand in for the book's
+    schema = db.execute_sql("SELECT quote_ident(current_schema())").fetchone()[0]
     for statement in SCHEMA:
-        db.execute_sql(statement.replace("@tables", tables).replace("@rebuilt_keys", keys))
+        db.execute_sql(statement.replace("@tables", tables).replace("@rebuilt_keys", keys).replace("@schema", schema))
     # read by all (what a load dropped: the catalogue says as much), written by the owner's functions only
     db.execute_sql(f"REVOKE ALL ON bulk_load_deferred, bulk_load_pending FROM {SALES}, {MANAGERS}")
     db.execute_sql(f"GRANT SELECT ON bulk_load_deferred, bulk_load_pending TO {SALES}, {MANAGERS}")
