@@ -255,3 +255,25 @@ def test_step_14_gives_an_older_books_documents_their_sort_keys(postgres_server,
         db.close()
     finally:
         postgres_server.drop_database(name)
+
+
+def test_a_run_of_name_bands_is_covered_by_exactly_the_zones_of_its_bands(pg_db):
+    """Step 20: `zones(b) && cover(lo, hi)` holds for the bands lo..hi and for no other, with a dozen zones at most."""
+    runs = [(0, 0), (0, 229), (3, 70), (17, 17), (64, 127), (1, 255), (230, 256), (0, 256), (5, 4)]
+    for lo, hi in runs:
+        inside, size = pg_db.execute_sql(
+            "SELECT array_agg(b ORDER BY b) FILTER (WHERE search_name_zones(b::smallint) && search_name_cover(?, ?)), "
+            "cardinality(search_name_cover(?, ?)) FROM generate_series(0, 256) b", (lo, hi, lo, hi)).fetchone()
+        assert list(inside or []) == list(range(lo, hi + 1)), (lo, hi)
+        assert size <= 12
+
+
+def test_the_empty_bands_before_a_late_term_are_asked_as_zones_in_the_gin_index(pg_db):
+    """The probe meets the zones in the trigram index (an index condition, not a filter on every hit's row)."""
+    with pg_db.atomic():
+        pg_db.execute_sql("SET LOCAL enable_seqscan = off")  # as search_page runs (an empty table's plan otherwise)
+        plan = "\n".join(r[0] for r in pg_db.execute_sql(
+            "EXPLAIN SELECT rowid FROM search_trigram s WHERE s.body LIKE '%شركة%' "
+            "AND search_name_zones(s.name_band) && search_name_cover(0, 229) LIMIT 1500"))
+    condition = next(line for line in plan.splitlines() if "Index Cond" in line)
+    assert "search_trigram_body" in plan and "name_band" in condition and "&&" in condition

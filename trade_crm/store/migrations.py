@@ -589,6 +589,12 @@ def _v19_smaller_reminder_indexes(db: SqliteDatabase) -> None:
     _run_script(db, V19_SMALLER_REMINDER_INDEXES)
 
 
+def _v20_bulk_load(db: SqliteDatabase) -> None:
+    """Server only: a publish into a fresh team server builds its indexes and checks its keys once at the end
+    (store/pg_bulk.py is PostgreSQL's step 20), and sums inserted orders once a statement. A laptop book is
+    written by one person; its indexes stay as they are. The number keeps both engines' histories in step."""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "customers, contacts, timeline, orders, reminders, tags, custom fields, imports", _v1_core_tables),
     Migration(2, "full-text search index (trigram + words)", _v2_search_index),
@@ -615,6 +621,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(18, "files kept with a customer or a timeline entry", _v18_attachments),
     Migration(19, "one index of quotations for the quotation rules; the birthday index without contacts lacking one",
               _v19_smaller_reminder_indexes),
+    Migration(20, "a bulk load into a fresh server book indexes once at the end (server only)", _v20_bulk_load),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from peewee import Database
 
-from trade_crm.store import pg_access, pg_mail, pg_search, pg_set_triggers
+from trade_crm.store import pg_access, pg_bulk, pg_mail, pg_search, pg_set_triggers
 from trade_crm.store.later_tables import POSTGRES, V17_OUTBOX, V18_ATTACHMENT, account_columns, rendered
 
 
@@ -209,6 +209,37 @@ def _v19_smaller_reminder_indexes(db: Database) -> None:
         db.execute_sql(statement)
 
 
+# Step 20's order summary: the insert half of step 16's row trigger once a statement (as step 15 did for the audit
+# trail): a publish's 127,551 orders were as many trigger calls and upserts; now one grouped upsert per statement.
+V20_ORDER_SUMMARY = (
+    """CREATE FUNCTION order_summary_of_inserted() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path FROM CURRENT AS $$
+BEGIN
+    INSERT INTO order_summary (customer_id, order_count, first_order_on, last_order_on)
+    SELECT customer_id, count(*), min(ordered_on), max(ordered_on) FROM new_rows GROUP BY customer_id
+    ON CONFLICT (customer_id) DO UPDATE SET order_count = order_summary.order_count + excluded.order_count,
+        first_order_on = least(order_summary.first_order_on, excluded.first_order_on),
+        last_order_on = greatest(order_summary.last_order_on, excluded.last_order_on);
+    RETURN NULL;
+END $$""",
+    "DROP TRIGGER orders_summary ON orders",
+    "CREATE TRIGGER orders_summary AFTER DELETE OR UPDATE OF customer_id, ordered_on ON orders "
+    "FOR EACH ROW EXECUTE FUNCTION order_summary_of_row()",
+    "CREATE TRIGGER orders_summary_inserted AFTER INSERT ON orders REFERENCING NEW TABLE AS new_rows "
+    "FOR EACH STATEMENT EXECUTE FUNCTION order_summary_of_inserted()",
+)
+
+
+def _v20_bulk_load(db: Database) -> None:
+    """Server only (SQLite 20 is a no-op): a bulk load into a fresh book builds its indexes and checks its foreign
+    keys once at the end (store/pg_bulk.py); the order summary's inserted orders are summed once a statement; the
+    name bands' zones let a search ask many empty bands in one probe (store/pg_search.py)."""
+    pg_bulk.apply(db)
+    for statement in V20_ORDER_SUMMARY:
+        db.execute_sql(statement)
+    pg_search.add_name_zones(db)
+
+
 POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     8: _v8_smaller_search_index,
     9: _v9_reminder_changes,
@@ -222,4 +253,5 @@ POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     17: _v17_mail_out,
     18: _v18_attachments,
     19: _v19_smaller_reminder_indexes,
+    20: _v20_bulk_load,
 }

@@ -53,6 +53,7 @@ from peewee import Database, InterfaceError, OperationalError
 from trade_crm.domain.errors import DomainError
 from trade_crm.domain.team import publish_steps as steps
 from trade_crm.domain.team.publish_run import TABLES, Progress, PublishRun, TableCount
+from trade_crm.store import pg_bulk
 from trade_crm.store.errors import DatabaseError
 from trade_crm.store.models import database
 from trade_crm.store.postgres import open_postgres
@@ -63,6 +64,9 @@ __all__ = ["ORIGIN_SETTING", "Progress", "PublishError", "PublishSummary", "Tabl
 log = logging.getLogger(__name__)
 
 ORIGIN_SETTING = "team.book_id"
+# Customers from which a publish into a book without any is a bulk load (indexes built once at the end): below,
+# dropping and creating some forty indexes costs more than keeping them.
+BULK_FROM = 1_000
 
 
 class PublishError(DomainError):
@@ -155,13 +159,28 @@ def _quiet(table: str, done: int, total: int) -> None:
 
 
 def _run(run: PublishRun) -> None:
-    """The steps in order: each table after the ones its rows refer to; row origins and documents last."""
+    """The steps in order: each table after the ones its rows refer to; row origins and documents last. Into a
+    book with no customer yet, a big publish is a bulk load (store/pg_bulk.py): the indexes are built and the
+    foreign keys checked once, at the end, and the search bands drawn from the published customers."""
     with run.phase("what was published before"):
         run.load_origins()
+        run.bulk = run.customer_count() >= BULK_FROM and pg_bulk.begin(run.target)
+        steps.prepare_documents(run)
+    try:
+        _write(run)
+    finally:
+        if run.documents is not None:  # a failed or cancelled publish waits for its reader before it returns
+            run.documents.wait()
+
+
+def _write(run: PublishRun) -> None:
+    """Each table after the ones its rows refer to."""
     with run.phase("tags and custom fields"):
         tags, fields_ = run.tags_and_fields()
     with run.phase("customers"):
         run.customers(tags, fields_)
+        if run.bulk:
+            pg_bulk.draw_bounds(run.target)
     with run.phase("contacts"):
         run.contacts()
     with run.phase("timeline"):
@@ -177,6 +196,9 @@ def _run(run: PublishRun) -> None:
         steps.write_origins(run)
     with run.phase("search index"):
         steps.search_documents(run)
+    if run.bulk:
+        with run.phase("indexes built, keys checked"):
+            pg_bulk.end(run.target)
 
 
 def publish_to(url: str, *, password: str | None = None, progress: Progress | None = None,

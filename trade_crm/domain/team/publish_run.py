@@ -71,6 +71,8 @@ class PublishRun:
         self.origin_rows: list[tuple[str, str, str, int]] = []
         self.gone: dict[str, set[int]] = defaultdict(set)  # laptop ids whose server row was deleted on the server
         self.new_marks: dict[str, dict[int, int]] = defaultdict(dict)  # fingerprints that replace the published
+        self.bulk = False  # a bulk load into a book without customers (store/pg_bulk.py)
+        self.documents = None  # publish_steps.Documents: the search documents read beside the first steps
 
     @property
     def counts(self) -> dict[str, TableCount]:
@@ -88,6 +90,9 @@ class PublishRun:
             table, mark, _ = tbl.partition("#")
             (self.marks if mark else self.maps)[table][key] = row_id
         self.find_gone()
+
+    def customer_count(self) -> int:
+        return self.source.execute_sql("SELECT count(*) FROM customer").fetchone()[0]
 
     def tags_and_fields(self) -> tuple[dict[int, int], dict[int, int]]:
         """The server's tag and custom field ids of the laptop's, by name (case folded); the missing made."""
@@ -167,8 +172,9 @@ class PublishRun:
     def allocate(self, table: str, n: int) -> list[int]:
         if n == 0:
             return []
-        return [r[0] for r in self.target.execute_sql(
-            f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, ?)", (n,))]
+        return self.target.execute_sql(  # one array: a million rows fetched one by one cost seconds here
+            f"SELECT array_agg(nextval(pg_get_serial_sequence('{table}', 'id'))) FROM generate_series(1, ?)",
+            (n,)).fetchone()[0]
 
     def copy(self, table: str, columns: Sequence[str], rows: Iterable[Sequence], *, report: str | None = None,
               total: int = 0, done: int = 0) -> None:

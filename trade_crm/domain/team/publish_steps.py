@@ -7,7 +7,10 @@ Each is a function of the `PublishRun` (publish_run.py) that domain/team/publish
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterable, Iterator
+
+from peewee import Database
 
 from trade_crm.domain.team import publish_rows as rows_
 from trade_crm.domain.team.publish_rows import COLUMNS, fingerprint_table
@@ -142,33 +145,78 @@ def write_origins(run: PublishRun) -> None:
         run.origin_rows += [(run.origin, marks_table, str(lid), mark) for lid, mark in marks.items()]
     run.copy("row_origin", ("origin", "tbl", "key", "row_id"), run.origin_rows)
 
+
+class Documents:
+    """The laptop's search documents with their tokens (laptop id -> (body, tokens as one space-separated text)),
+    read and split on a second thread while the publish's first steps run: the tokens are seconds of this
+    side's CPU for a big book, spent while the server works on the customers, contacts and timeline (the
+    publish's thread then waits on the server, the GIL free). It reads through the publish's own SQLite
+    connection, in its read transaction: the documents of the rows the publish reads."""
+
+    def __init__(self, source: Database) -> None:
+        self._connection = source.connection()
+        self._found: dict[int, tuple[str, str]] = {}
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._read, name="publish-documents", daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        try:
+            for rowid, body in self._connection.execute("SELECT rowid, body FROM search_trigram").fetchall():
+                self._found[rowid] = (body, " ".join(search.short_tokens(body)))
+        except BaseException as exc:  # handed to the publish's thread by `result`
+            self._error = exc
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def result(self) -> dict[int, tuple[str, str]]:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._found
+
+
+def prepare_documents(run: PublishRun) -> None:
+    """Start reading the documents beside the first steps when this is the book's first publish (all new)."""
+    if not run.maps["customer"]:
+        run.documents = Documents(run.source)
+
+
 def search_documents(run: PublishRun) -> None:
     """The new customers' documents as the laptop folded them (with their token arrays, and their sort bands
     computed once a statement: pg_search.band_values); the customers updated, or given contacts, re-indexed
     from the server's rows."""
     total = len(run.new_customers)
     run.tick("search", 0, total)
-    bodies = dict(run.source.execute_sql("SELECT rowid, body FROM search_trigram")) if total else {}
+    if run.documents is not None:
+        bodies = run.documents.result()
+    elif total:
+        bodies = {rowid: (body, None) for rowid, body in run.source.execute_sql("SELECT rowid, body FROM search_trigram")}
+    else:
+        bodies = {}
     missing = [lid for lid, _ in run.new_customers if lid not in bodies]
     for lid, parts in search.document_parts(run.source, missing).items():
-        bodies[lid] = search.document_body(search.fold(" \n".join(dict.fromkeys(parts))))
-    docs = [(sid, bodies[lid]) for lid, sid in run.new_customers if lid in bodies]
+        bodies[lid] = (search.document_body(search.fold(" \n".join(dict.fromkeys(parts)))), None)
+    docs = [(sid, *bodies[lid]) for lid, sid in run.new_customers if lid in bodies]
     if docs:
         db = run.target
         db.execute_sql("CREATE TEMPORARY TABLE publish_document (rowid BIGINT, body TEXT, tokens TEXT) ON COMMIT DROP")
         # the tokens as one space-separated text (a token is letters and digits: unicode61's pieces), split by
         # the server: string_to_array reads them several times faster than an array literal
         run.copy("publish_document", ("rowid", "body", "tokens"),
-                 ((sid, body, " ".join(search.short_tokens(body))) for sid, body in docs), report="search", total=total)
+                 ((sid, body, " ".join(search.short_tokens(body)) if tokens is None else tokens)
+                  for sid, body, tokens in docs), report="search", total=total)
         bands, params = pg_search.band_values(db, "c")
         # the bands and the sort keys (step 14) given here, the row trigger then has nothing to do (step 15)
         keys = "c.name, c.last_contact_at"
+        # stored in name-band order, as pg_search.rebalance stores them: a band's rows sit together
         db.execute_sql(f"INSERT INTO search_trigram (rowid, body, name_band, contact_band, name, last_contact_at) "
-                       f"SELECT d.rowid, d.body, {bands}, {keys} FROM publish_document d JOIN customer c ON c.id = d.rowid",
-                       params)
+                       f"SELECT d.rowid, d.body, {bands}, {keys} FROM publish_document d JOIN customer c ON c.id = d.rowid "
+                       "ORDER BY 3, 1", params)
         db.execute_sql(f"INSERT INTO search_words (rowid, tokens, name_band, contact_band, name, last_contact_at) "
                        f"SELECT d.rowid, string_to_array(d.tokens, ' '), {bands}, {keys} FROM publish_document d "
-                       f"JOIN customer c ON c.id = d.rowid", params)
+                       "JOIN customer c ON c.id = d.rowid ORDER BY 3, 1", params)
     new = {sid for _, sid in run.new_customers}
     again = sorted(run.reindex - new)
     if again:
