@@ -130,3 +130,18 @@ def test_a_customer_with_no_number_says_so(qtbot, db, clock):
     dialog = _dialog(qtbot, nobody, clock)
     assert "WhatsApp or phone number" in dialog.error_label.text()
     assert not dialog.open_button.isEnabled()
+
+
+def test_the_dialog_speaks_chinese(qtbot, chinese, customer, clock):
+    dialog = _dialog(qtbot, customer, clock)
+    assert dialog.windowTitle() == "发送 WhatsApp 消息"
+    assert (dialog.open_button.text(), dialog.sent_button.text()) == ("打开 WhatsApp", "我已发送")
+    assert dialog.template_combo.currentText() == "节日问候（任意节日）"
+    assert dialog.error_label.text() == "Ahmed Al Mansouri (Al Noor Trading LLC)：{holiday.name} 没有值。请在上方填写，或选择其他模板。"
+    captions = [dialog.form.itemAt(row, dialog.form.ItemRole.LabelRole).widget().text()
+                for row in range(dialog.form.rowCount())]
+    assert captions == ["收件人", "模板", "语言", "节日", "展会", "关于", "日期"]
+    view = TimelineView(clock)
+    qtbot.addWidget(view)
+    view.show_customer(customer)
+    assert ">发消息…</a>" in view.header_card.contacts_label.text()
