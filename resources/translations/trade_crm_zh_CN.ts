@@ -2381,6 +2381,11 @@ Keep them unencrypted?</source>
         <source>Last contact: %1</source>
         <translation>最后联系：%1</translation>
     </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/header_card.py" line="1"/>
+        <source>Message…</source>
+        <translation>发消息…</translation>
+    </message>
 </context>
 <context>
     <name>ImportController</name>
@@ -8206,6 +8211,134 @@ Sales Manager, Sunrise Lighting
         <location filename="../../trade_crm/ui/backup/files_check.py" line="1"/>
         <source>Removed %1 stored files no customer names.</source>
         <translation>已删除 %1 个不属于任何客户的存储文件。</translation>
+    </message>
+</context>
+<context>
+    <name>WhatsAppMessageDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>Send WhatsApp message</source>
+        <translation>发送 WhatsApp 消息</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>(no name)</source>
+        <translation>（无姓名）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>The customer's language</source>
+        <translation>客户的语言</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>e.g. Eid al-Fitr</source>
+        <translation>例如：开斋节</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>e.g. Canton Fair</source>
+        <translation>例如：广交会</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>WhatsApp sends the message: after sending it there, come back and click “I sent it” to log it on the timeline.</source>
+        <translation>消息由 WhatsApp 发送：在那里发出后，回到这里点击“我已发送”，把它记录到时间线上。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>Open WhatsApp</source>
+        <translation>打开 WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>I sent it</source>
+        <translation>我已发送</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>Holiday</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>Trade fair</source>
+        <translation>展会</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>Greeting (any holiday)</source>
+        <translation>节日问候（任意节日）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>Greeting: %1</source>
+        <translation>节日问候：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>Thank you for visiting our booth</source>
+        <translation>感谢参观展位</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>Quotation chaser</source>
+        <translation>报价跟进</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>Sample follow-up</source>
+        <translation>样品跟进</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>Blank</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>%1: no value for %2. Fill it in above, or pick another template.</source>
+        <translation>%1：%2 没有值。请在上方填写，或选择其他模板。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>%1: no value for %2. Add it to the contact or the customer, or pick another template.</source>
+        <translation>%1：%2 没有值。请在联系人或客户资料中补上，或选择其他模板。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/customers/whatsapp_message_dialog.py" line="1"/>
+        <source>No contact of this customer has a WhatsApp or phone number: add one to a contact first.</source>
+        <translation>该客户的联系人都没有 WhatsApp 或电话号码：请先为联系人添加一个。</translation>
     </message>
 </context>
 </TS>

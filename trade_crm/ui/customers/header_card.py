@@ -74,11 +74,15 @@ def _unbroken(text: str) -> str:
     return html.escape(text).replace(" ", "&nbsp;")
 
 
+WHATSAPP_MESSAGE_LINK = "trade-crm:whatsapp-message/"  # + a contact id: the card asks for the message dialog
+
+
 class HeaderCard(QFrame):
     """Name, country, local time, holiday, contacts with mailto:/wa.me links, tags, rating, follow-up."""
 
     link_activated = Signal(str)
     edit_clicked = Signal()
+    whatsapp_message_requested = Signal(int)  # "Message…" beside a contact's number: that contact's id
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -135,8 +139,14 @@ class HeaderCard(QFrame):
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                       | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        label.linkActivated.connect(self.link_activated)
+        label.linkActivated.connect(self.on_link_activated)
         return label
+
+    def on_link_activated(self, url: str) -> None:
+        if url.startswith(WHATSAPP_MESSAGE_LINK):
+            self.whatsapp_message_requested.emit(int(url.removeprefix(WHATSAPP_MESSAGE_LINK)))
+        else:
+            self.link_activated.emit(url)
 
     def show_customer(self, customer: CustomerDetail, now: datetime, zone: tzinfo) -> None:
         """Fill the card; `now` is the current instant, `zone` the user's own time zone."""
@@ -189,6 +199,9 @@ class HeaderCard(QFrame):
                 ways.append(f'<a href="{link}">{html.escape(self.tr("WhatsApp"))}&nbsp;'
                             f"{_unbroken(format_phone(contact.whatsapp))}</a>")
             ways += [_unbroken(format_phone(p)) for p in contact.phones if p != contact.whatsapp]
+            if contact.whatsapp or contact.phones:  # a template's text, opened in WhatsApp, logged once sent
+                ways.append(f'<a href="{WHATSAPP_MESSAGE_LINK}{contact.id}">'
+                            f'{html.escape(self.tr("Message…"))}</a>')
             ways += [html.escape(f"{self.tr('WeChat')} {w}") for w in contact.values("wechat")]
             lines.append(" — ".join([who, " · ".join(ways)]) if ways else who)
         direction = "rtl" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"

@@ -38,6 +38,7 @@ from trade_crm.ui.customers.change_text import change_text
 from trade_crm.ui.customers.contact_dialog import FieldError, date_format
 from trade_crm.ui.customers.header_card import HeaderCard
 from trade_crm.ui.customers.whatsapp_day import add_chat_messages
+from trade_crm.ui.customers.whatsapp_message_dialog import WhatsAppMessageDialog
 
 QUICK_LOG_KINDS = ("email", "whatsapp", "wechat", "call", "meeting", "visit", "inquiry", "quotation",
                    "sample", "note", "greeting")
@@ -96,11 +97,13 @@ class TimelineView(QWidget):
         # The files kept with entries, by entry id (ui/attachments sets it): a paperclip and their names.
         self.entry_files: Callable[[list[int]], dict[int, list[str]]] | None = None
         self._files: dict[int, list[str]] = {}
+        self.whatsapp_dialog: WhatsAppMessageDialog | None = None  # the last "Message…" dialog opened
         self.empty_label = QLabel(self.tr("Select a customer to see its timeline."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.header_card = HeaderCard()
         self.header_card.link_activated.connect(self.on_header_card_link_activated)
+        self.header_card.whatsapp_message_requested.connect(self.on_header_card_whatsapp_message_requested)
         self.header_card.edit_clicked.connect(self.on_header_card_edit_clicked)
         self.entries = QTreeWidget()
         self.entries.setColumnCount(self.COLUMNS)
@@ -383,6 +386,20 @@ class TimelineView(QWidget):
 
     def on_header_card_link_activated(self, url: str) -> None:
         self.open_url(QUrl(url))
+
+    def on_header_card_whatsapp_message_requested(self, contact_id: int) -> None:
+        if self._customer_id is None:
+            return
+        dialog = WhatsAppMessageDialog(self._customer_id, self._clock, self, contact_id=contact_id,
+                                       open_url=self.open_url)
+        dialog.message_logged.connect(self.on_whatsapp_message_logged)
+        dialog.open()
+        self.whatsapp_dialog = dialog
+
+    def on_whatsapp_message_logged(self, customer_id: int) -> None:
+        if customer_id == self._customer_id:
+            self.show_customer(customer_id)
+        self.interaction_logged.emit(customer_id)
 
     def on_header_card_edit_clicked(self) -> None:
         if self._customer_id is not None:
