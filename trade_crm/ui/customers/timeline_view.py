@@ -38,7 +38,6 @@ from trade_crm.ui.customers.change_text import change_text
 from trade_crm.ui.customers.contact_dialog import FieldError, date_format
 from trade_crm.ui.customers.header_card import HeaderCard
 from trade_crm.ui.customers.whatsapp_day import add_chat_messages
-from trade_crm.ui.customers.whatsapp_message_dialog import WhatsAppMessageDialog
 
 QUICK_LOG_KINDS = ("email", "whatsapp", "wechat", "call", "meeting", "visit", "inquiry", "quotation",
                    "sample", "note", "greeting")
@@ -97,7 +96,7 @@ class TimelineView(QWidget):
         # The files kept with entries, by entry id (ui/attachments sets it): a paperclip and their names.
         self.entry_files: Callable[[list[int]], dict[int, list[str]]] | None = None
         self._files: dict[int, list[str]] = {}
-        self.whatsapp_dialog: WhatsAppMessageDialog | None = None  # the last "Message…" dialog opened
+        self.whatsapp_dialog = None  # the last "Message…" dialog opened (a WhatsAppMessageDialog)
         self.empty_label = QLabel(self.tr("Select a customer to see its timeline."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -390,6 +389,9 @@ class TimelineView(QWidget):
     def on_header_card_whatsapp_message_requested(self, contact_id: int) -> None:
         if self._customer_id is None:
             return
+        # lazy: start-up, the dialog brings the mail templates and merge fields; loaded when first used
+        from trade_crm.ui.customers.whatsapp_message_dialog import WhatsAppMessageDialog
+
         dialog = WhatsAppMessageDialog(self._customer_id, self._clock, self, contact_id=contact_id,
                                        open_url=self.open_url)
         dialog.message_logged.connect(self.on_whatsapp_message_logged)
