@@ -197,7 +197,12 @@ def test_a_job_whose_parent_is_deleted_while_it_runs_still_ends_quietly(qtbot, p
     ("Signal source has been deleted" on the worker thread); it ends, and its receiver is simply gone."""
     release = threading.Event()
     parent = QObject()
-    job = Job(lambda context: release.wait(5), parent=parent, uses_database=False)
+    def work(context):
+        release.wait(5)
+        context.progress(1, 2, "half way")  # to nobody: not an error in the job
+        return 42
+
+    job = Job(work, parent=parent, uses_database=False)
     job.start(pool)
     parent.deleteLater()
     qtbot.waitUntil(lambda: not shiboken6.isValid(parent))

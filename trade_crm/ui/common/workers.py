@@ -31,6 +31,7 @@ from collections.abc import Callable
 from contextlib import nullcontext
 from typing import Any
 
+import shiboken6
 from peewee import PeeweeException
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -109,7 +110,7 @@ class Job(QObject):
         self.title = title  # what the user is doing, for the crash report: "Importing customers"
         self.uses_database = uses_database
         self.expected = EXPECTED_FAILURES + tuple(expected)
-        self.context = JobContext(self.progressed.emit)
+        self.context = JobContext(lambda done, total, message: self._emit(self.progressed, done, total, message))
         self._started = False
         self.done.connect(self._release)
 
@@ -125,10 +126,6 @@ class Job(QObject):
         if self._started:
             raise RuntimeError("a Job runs once; make a new one")
         self._started = True
-        # A started job belongs to nobody but `_running` until its last signal: a parent dialog that closes
-        # meanwhile must not delete it under the worker thread (which would then emit from a deleted source).
-        # The receivers that went with the dialog simply miss the signals (Qt drops them).
-        self.setParent(None)
         Job._running.add(self)
         (pool or QThreadPool.globalInstance()).start(_Runnable(self))
 
@@ -166,8 +163,21 @@ class Job(QObject):
                 outcome = (self.finished, result)
         # The connection is closed by now: whoever gets `done` may replace the file.
         signal, *values = outcome
-        signal.emit(*values)
-        self.done.emit()
+        if self._emit(signal, *values):
+            self._emit(self.done)
+
+    def _emit(self, signal, *values) -> bool:
+        """Emit from the worker thread, unless the job went with its parent (a dialog closed while it ran; Qt
+        deleted the job with it): then nobody is left to hear, and the job only leaves the running set."""
+        try:
+            signal.emit(*values)
+        except RuntimeError:
+            if shiboken6.isValid(self):
+                raise
+            Job._running.discard(self)
+            log.debug("job %s: its window closed before it ended", self._name)
+            return False
+        return True
 
     @property
     def _name(self) -> str:
