@@ -160,7 +160,10 @@ def backup_rows(ctx) -> list:
     from bench.report import Row, timing
 
     section = f"backup and restore ({ctx.customers:,} customers)"
+    from trade_crm.store.models import database
+
     pairs = bench_backup(ctx.book.path) + bench_files()
+    database.initialize(ctx.db)  # the files' figures opened a book of their own: the models go back to the bench's
     return [Row(section, label.rsplit(" (", 1)[0], value, "MB") if label.endswith("(MB)")
             else timing(section, label.rsplit(" (", 1)[0], value) for label, value in pairs]
 
