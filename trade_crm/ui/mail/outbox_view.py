@@ -18,10 +18,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -38,6 +36,7 @@ from trade_crm.domain.mail.outbox import (
     retry_entries,
 )
 from trade_crm.domain.mail.outgoing import EDITABLE_STATES, OutboxEntry, OutboxState
+from trade_crm.ui.common.tables import row_table
 from trade_crm.ui.mail.outbox_edit import OutboxEditDialog
 from trade_crm.ui.mail.outbox_text import state_text, zone_of
 
@@ -67,19 +66,9 @@ class OutboxDialog(QDialog):
         top.addWidget(self.summary_label, 1)
         top.addWidget(QLabel(self.tr("Show")))
         top.addWidget(self.show_combo)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("Recipient"), self.tr("Customer"), self.tr("Subject"),
-                                              self.tr("State"), self.tr("Attempts")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        for column in (RECIPIENT, CUSTOMER, STATE, ATTEMPTS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(SUBJECT, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table([self.tr("Recipient"), self.tr("Customer"), self.tr("Subject"), self.tr("State"),
+                                self.tr("Attempts")], stretch=SUBJECT, fit=(RECIPIENT, CUSTOMER, STATE, ATTEMPTS),
+                               multi=True)
         self.table.itemSelectionChanged.connect(self._enable)
         self.table.itemDoubleClicked.connect(lambda _item: self.on_edit_button_clicked())
         self.empty_label = QLabel()

@@ -14,15 +14,12 @@ from datetime import tzinfo
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -42,6 +39,7 @@ from trade_crm.domain.mail.triage import proposal_fields
 from trade_crm.ui.common.dates import short_date_time
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.icons import icon
+from trade_crm.ui.common.tables import row_table
 
 SENDER, DOMAIN, COUNT, SUBJECT, LAST = range(5)
 
@@ -66,19 +64,8 @@ class NewSendersDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(intro, 1)
         top.addWidget(self.state_combo)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("Sender"), self.tr("Domain"), self.tr("Messages"),
-                                              self.tr("Last subject"), self.tr("Last mail")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        for column in (SENDER, DOMAIN, COUNT, LAST):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(SUBJECT, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table([self.tr("Sender"), self.tr("Domain"), self.tr("Messages"), self.tr("Last subject"),
+                                self.tr("Last mail")], stretch=SUBJECT, fit=(SENDER, DOMAIN, COUNT, LAST))
         self.table.itemSelectionChanged.connect(self._enable)
         self.table.itemDoubleClicked.connect(lambda _item: self.on_read_button_clicked())
         self.empty_label = QLabel()
