@@ -37,6 +37,17 @@ SYSTEM_KINDS = frozenset({"import", "stage_change", "merge", "handover"})
 LOGGABLE_KINDS = tuple(kind for kind in INTERACTION_KINDS if kind not in SYSTEM_KINDS)
 
 
+def entry_customer(customer_id: int, contact_id: int | None) -> Customer:
+    """The customer a new timeline entry goes to, checked with its contact (who must be theirs)."""
+    customer = Customer.get_or_none(Customer.id == customer_id)
+    if customer is None:
+        raise NotFoundError("customer", customer_id)
+    if contact_id is not None and not Contact.select().where(
+            Contact.id == contact_id, Contact.customer == customer_id).exists():
+        raise ValidationError("contact", f"contact {contact_id} does not belong to customer {customer_id}")
+    return customer
+
+
 def log_interaction(customer_id: int, kind: str, summary: str, clock: Clock, *,
                     occurred_at: datetime | None = None, body: str = "", contact_id: int | None = None,
                     follow_up_on: date | None = None, valid_until: date | None = None) -> int:
@@ -50,12 +61,7 @@ def log_interaction(customer_id: int, kind: str, summary: str, clock: Clock, *,
     if when.tzinfo is None:
         raise ValidationError("occurred_at", "a time needs its time zone")
     with database.atomic():
-        customer = Customer.get_or_none(Customer.id == customer_id)
-        if customer is None:
-            raise NotFoundError("customer", customer_id)
-        if contact_id is not None and not Contact.select().where(
-                Contact.id == contact_id, Contact.customer == customer_id).exists():
-            raise ValidationError("contact", f"contact {contact_id} does not belong to customer {customer_id}")
+        customer = entry_customer(customer_id, contact_id)
         interaction_id = Interaction.insert(
             customer=customer_id, contact=contact_id, kind=kind, occurred_at=when, summary=summary,
             body=clean_block(body), follow_up_on=follow_up_on, valid_until=valid_until, created_at=clock.now(),
