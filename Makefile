@@ -16,7 +16,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 # Trust the system's certificate store (a company proxy's root lives there), as pip does.
 export UV_SYSTEM_CERTS := 1
 
-.PHONY: run test postgres dovecot bench build lint lock notices screenshots translations clean venv import-samples
+.PHONY: run test postgres dovecot documents bench build lint lock notices screenshots translations clean venv import-samples
 
 $(UV_STAMP):
 	rm -rf $(UV_VENV)
@@ -68,7 +68,19 @@ dovecot:
 			$(DOVECOT_PACKAGES); } >/dev/null 2>&1 || echo "make: apt-get could not install Dovecot; its tests will skip"; \
 	fi
 
-test: $(STAMP) translations postgres dovecot
+# The document tests read rendered PDFs back with poppler's pdftotext and pdftoppm, in Chinese, Arabic and
+# Cyrillic faces (exchange/documents/fonts.py looks for them): installed as root when missing.
+DOCUMENT_PACKAGES := poppler-utils fonts-noto-cjk fonts-noto-core fonts-dejavu-core
+documents:
+	@if { ! command -v pdftotext >/dev/null 2>&1 || ! ls /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc \
+		/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf >/dev/null 2>&1; } \
+		&& [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "make: installing $(DOCUMENT_PACKAGES) with apt-get for the document tests"; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			$(DOCUMENT_PACKAGES); } >/dev/null 2>&1 || echo "make: apt-get could not install $(DOCUMENT_PACKAGES); the document tests will skip"; \
+	fi
+
+test: $(STAMP) translations postgres dovecot documents
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP) translations dovecot

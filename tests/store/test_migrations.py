@@ -9,7 +9,7 @@ from trade_crm.domain.customers import query as cq
 from trade_crm.domain.customers import records
 from trade_crm.store import migrations, search
 from trade_crm.store.db import DatabaseError, close_database, open_database
-from trade_crm.store.models import ALL_MODELS
+from trade_crm.store.models import ALL_MODELS, MAIL_MODELS, QUOTE_MODELS, Attachment, OutboxMessage
 
 
 def test_a_version_1_book_upgrades_with_every_row_intact(tmp_path, clock):
@@ -88,7 +88,7 @@ def test_a_file_that_is_not_a_database_is_refused_and_kept(tmp_path):
 
 
 def test_models_match_the_migrated_schema(db):
-    for model in ALL_MODELS:
+    for model in (*ALL_MODELS, *MAIL_MODELS, OutboxMessage, Attachment, *QUOTE_MODELS):
         table = model._meta.table_name
         columns = {row[1] for row in db.execute_sql(f"PRAGMA table_info({table})")}
         assert columns == {f.column_name for f in model._meta.sorted_fields}, table

@@ -34,16 +34,24 @@ class UTCDateTimeField(TextField):
         return datetime.strptime(value[:19], _FORMAT).replace(tzinfo=timezone.utc)
 
 
-class MoneyField(DecimalField):
-    """Amounts as exact decimals (2 places), never floats."""
+class ExactDecimalField(DecimalField):
+    """An exact decimal with a fixed number of places, read back as `Decimal` on both engines (SQLite keeps
+    NUMERIC as a float of at most 15 significant digits, which `str` gives back exactly at these sizes)."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, places: int, **kwargs):
         kwargs.setdefault("max_digits", 18)
-        kwargs.setdefault("decimal_places", 2)
         kwargs.setdefault("auto_round", True)
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, decimal_places=places, **kwargs)
+        self.quantum = Decimal(1).scaleb(-places)
 
     def python_value(self, value):
         if value is None:
             return None
-        return Decimal(str(value)).quantize(Decimal("0.01"))
+        return Decimal(str(value)).quantize(self.quantum)
+
+
+class MoneyField(ExactDecimalField):
+    """Amounts as exact decimals (2 places), never floats."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, places=2, **kwargs)

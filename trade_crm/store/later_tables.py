@@ -1,4 +1,4 @@
-"""The tables of migrations 17 (mail out) and 18 (files), written once for both engines.
+"""The tables of migrations 17 (mail out), 18 (files) and 21 (quotations), written once for both engines.
 
 Each engine's step renders the same text with its own words for an id, a flag and the owner: a laptop book
 leaves `owner` NULL; a server fills it with the writing login, which row-level security then keys on
@@ -73,6 +73,114 @@ V18_ATTACHMENT = (
     "CREATE INDEX attachment_customer ON attachment (customer_id)",
     "CREATE INDEX attachment_interaction ON attachment (interaction_id) WHERE interaction_id IS NOT NULL",
     "CREATE INDEX attachment_sha256 ON attachment (sha256)",
+)
+
+
+# A document line keeps what the buyer was offered even when the product changes later: its SKU, words, unit,
+# packing and cost are copied from the catalog when the line is written. Prices: 4 places (a screw at
+# USD 0.0350); quantities: 3 places (12.5 kg); amounts are rounded to the currency's minor unit by the
+# domain (domain/quotes/money.py) before they are stored.
+_LINE_COLUMNS = """id {id},
+    {parent} INTEGER NOT NULL REFERENCES {parent_table} (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    product_id INTEGER REFERENCES product (id) ON DELETE SET NULL,
+    sku TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL,
+    unit TEXT NOT NULL DEFAULT 'pcs',
+    quantity NUMERIC(18,3) NOT NULL,
+    unit_price NUMERIC(18,4) NOT NULL,
+    discount_percent NUMERIC(7,4) NOT NULL DEFAULT 0,
+    amount NUMERIC(18,4) NOT NULL,
+    cost NUMERIC(18,4),
+    hs_code TEXT NOT NULL DEFAULT '',
+    pcs_per_carton INTEGER,
+    carton_cbm NUMERIC(12,6),
+    carton_net_kg NUMERIC(12,3),
+    carton_gross_kg NUMERIC(12,3)"""
+
+_DOCUMENT_TERMS = """currency VARCHAR(3) NOT NULL,
+    incoterm VARCHAR(3) NOT NULL DEFAULT '',
+    incoterm_place TEXT NOT NULL DEFAULT '',
+    payment_terms TEXT NOT NULL DEFAULT '',
+    lead_time TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    total NUMERIC(18,4) NOT NULL DEFAULT 0,
+    interaction_id INTEGER REFERENCES interaction (id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL"""
+
+V21_QUOTATIONS = (
+    """CREATE TABLE product (
+    id {id},
+    sku TEXT NOT NULL,
+    name TEXT NOT NULL,
+    local_names TEXT NOT NULL DEFAULT '{{}}',
+    description TEXT NOT NULL DEFAULT '',
+    hs_code TEXT NOT NULL DEFAULT '',
+    unit TEXT NOT NULL DEFAULT 'pcs',
+    moq INTEGER NOT NULL DEFAULT 0,
+    currency VARCHAR(3) NOT NULL DEFAULT 'USD',
+    cost NUMERIC(18,4),
+    pcs_per_carton INTEGER,
+    carton_length_cm NUMERIC(10,1),
+    carton_width_cm NUMERIC(10,1),
+    carton_height_cm NUMERIC(10,1),
+    carton_cbm NUMERIC(12,6),
+    carton_net_kg NUMERIC(12,3),
+    carton_gross_kg NUMERIC(12,3),
+    tags TEXT NOT NULL DEFAULT '',
+    photos TEXT NOT NULL DEFAULT '[]',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    archived_at TEXT,
+    {owner})""",
+    "CREATE UNIQUE INDEX product_sku ON product (sku)",
+    """CREATE TABLE product_price (
+    id {id},
+    product_id INTEGER NOT NULL REFERENCES product (id) ON DELETE CASCADE,
+    min_quantity NUMERIC(18,3) NOT NULL DEFAULT 0,
+    unit_price NUMERIC(18,4) NOT NULL)""",
+    "CREATE UNIQUE INDEX product_price_tier ON product_price (product_id, min_quantity)",
+    """CREATE TABLE quotation (
+    id {id},
+    number TEXT NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 1,
+    previous_id INTEGER REFERENCES quotation (id) ON DELETE SET NULL,
+    customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+    contact_id INTEGER REFERENCES contact (id) ON DELETE SET NULL,
+    issued_on DATE NOT NULL,
+    valid_until DATE,
+    status VARCHAR(255) NOT NULL DEFAULT 'draft',
+    """ + _DOCUMENT_TERMS + """,
+    {owner})""",
+    "CREATE UNIQUE INDEX quotation_number ON quotation (number, revision)",
+    "CREATE INDEX quotation_customer ON quotation (customer_id, issued_on)",
+    "CREATE INDEX quotation_interaction ON quotation (interaction_id) WHERE interaction_id IS NOT NULL",
+    "CREATE TABLE quotation_line (\n    " + _LINE_COLUMNS.format(
+        id="{id}", parent="quotation_id", parent_table="quotation") + ")",
+    "CREATE INDEX quotation_line_quotation ON quotation_line (quotation_id, position)",
+    """CREATE TABLE proforma_invoice (
+    id {id},
+    number TEXT NOT NULL,
+    quotation_id INTEGER REFERENCES quotation (id) ON DELETE SET NULL,
+    customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+    contact_id INTEGER REFERENCES contact (id) ON DELETE SET NULL,
+    issued_on DATE NOT NULL,
+    status VARCHAR(255) NOT NULL DEFAULT 'issued',
+    seller TEXT NOT NULL DEFAULT '{{}}',
+    buyer TEXT NOT NULL DEFAULT '',
+    consignee TEXT NOT NULL DEFAULT '',
+    port_of_loading TEXT NOT NULL DEFAULT '',
+    port_of_discharge TEXT NOT NULL DEFAULT '',
+    order_id INTEGER REFERENCES orders (id) ON DELETE SET NULL,
+    """ + _DOCUMENT_TERMS + """,
+    {owner})""",
+    "CREATE UNIQUE INDEX proforma_invoice_number ON proforma_invoice (number)",
+    "CREATE INDEX proforma_invoice_customer ON proforma_invoice (customer_id, issued_on)",
+    "CREATE INDEX proforma_invoice_quotation ON proforma_invoice (quotation_id) WHERE quotation_id IS NOT NULL",
+    "CREATE TABLE proforma_line (\n    " + _LINE_COLUMNS.format(
+        id="{id}", parent="proforma_id", parent_table="proforma_invoice") + ")",
+    "CREATE INDEX proforma_line_proforma ON proforma_line (proforma_id, position)",
 )
 
 

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from peewee import SqliteDatabase
 
 from trade_crm.store import search  # the search module owns the index's shape and how a document is built
-from trade_crm.store.later_tables import SQLITE, V17_OUTBOX, V18_ATTACHMENT, account_columns, rendered
+from trade_crm.store.later_tables import (
+    SQLITE,
+    V17_OUTBOX,
+    V18_ATTACHMENT,
+    V21_QUOTATIONS,
+    account_columns,
+    rendered,
+)
 
 log = logging.getLogger(__name__)
 
@@ -595,6 +602,12 @@ def _v20_bulk_load(db: SqliteDatabase) -> None:
     written by one person; its indexes stay as they are. The number keeps both engines' histories in step."""
 
 
+def _v21_quotations(db: SqliteDatabase) -> None:
+    # Products, quotations and proforma invoices (#21): store/later_tables.py says them once for both engines.
+    for statement in rendered(V21_QUOTATIONS, SQLITE):
+        db.execute_sql(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "customers, contacts, timeline, orders, reminders, tags, custom fields, imports", _v1_core_tables),
     Migration(2, "full-text search index (trigram + words)", _v2_search_index),
@@ -622,6 +635,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(19, "one index of quotations for the quotation rules; the birthday index without contacts lacking one",
               _v19_smaller_reminder_indexes),
     Migration(20, "a bulk load into a fresh server book indexes once at the end (server only)", _v20_bulk_load),
+    Migration(21, "products and their price tiers, quotations, proforma invoices", _v21_quotations),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

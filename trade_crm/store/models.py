@@ -20,7 +20,7 @@ from peewee import (
     TextField,
 )
 
-from trade_crm.store.fields import MoneyField, UTCDateTimeField
+from trade_crm.store.fields import ExactDecimalField, MoneyField, UTCDateTimeField
 
 database = DatabaseProxy()
 
@@ -442,3 +442,142 @@ class Attachment(BaseModel):
     created_at = UTCDateTimeField()
     deleted_at = UTCDateTimeField(null=True)  # a delete is undoable until the row goes
     owner = TextField(null=True)
+
+
+# --- products, quotations, proforma invoices (#21), migration 21 ----------------------------------------------
+
+QUOTATION_STATES = ("draft", "sent", "accepted", "rejected", "expired", "superseded", "ordered")
+PROFORMA_STATES = ("issued", "sent", "ordered", "cancelled")
+
+
+def _price(**kwargs) -> ExactDecimalField:
+    return ExactDecimalField(places=4, **kwargs)
+
+
+class Product(BaseModel):
+    """A catalog item. Prices live in its tiers (ProductPrice), in the product's currency; cost is for the
+    margin a salesperson sees while quoting and is never printed. Packing is per export carton."""
+
+    id = AutoField()
+    sku = TextField(unique=True)
+    name = TextField()
+    local_names = TextField(default="{}")  # JSON {"zh": "LED 面板灯", "ar": "…"}
+    description = TextField(default="")
+    hs_code = TextField(default="")
+    unit = TextField(default="pcs")
+    moq = IntegerField(default=0)  # 0: no minimum
+    currency = CharField(max_length=3, default="USD")
+    cost = _price(null=True)
+    pcs_per_carton = IntegerField(null=True)
+    carton_length_cm = ExactDecimalField(places=1, null=True)
+    carton_width_cm = ExactDecimalField(places=1, null=True)
+    carton_height_cm = ExactDecimalField(places=1, null=True)
+    carton_cbm = ExactDecimalField(places=6, null=True)
+    carton_net_kg = ExactDecimalField(places=3, null=True)
+    carton_gross_kg = ExactDecimalField(places=3, null=True)
+    tags = TextField(default="")  # comma-separated, as typed
+    photos = TextField(default="[]")  # JSON [{"sha256": …, "name": …}]: bytes in the attachment blob store
+    created_at = UTCDateTimeField()
+    updated_at = UTCDateTimeField()
+    archived_at = UTCDateTimeField(null=True)
+    owner = TextField(null=True)
+
+
+class ProductPrice(BaseModel):
+    """One price tier: from `min_quantity` up, each unit costs `unit_price` (the product's currency)."""
+
+    id = AutoField()
+    product = ForeignKeyField(Product, backref="prices", on_delete="CASCADE")
+    min_quantity = ExactDecimalField(places=3, default=0)
+    unit_price = _price()
+
+    class Meta:
+        indexes = ((("product", "min_quantity"), True),)
+
+
+class Quotation(BaseModel):
+    """One revision of a quotation: v2 is a new row with the same number, revision 2 and `previous` the v1 row,
+    so what was sent stays as it was sent."""
+
+    id = AutoField()
+    number = TextField()
+    revision = IntegerField(default=1)
+    previous = ForeignKeyField("self", null=True, backref="revisions", on_delete="SET NULL")
+    customer = ForeignKeyField(Customer, backref="quotations", on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL")
+    issued_on = DateField()
+    valid_until = DateField(null=True)
+    status = CharField(default="draft")
+    currency = CharField(max_length=3)
+    incoterm = CharField(max_length=3, default="")
+    incoterm_place = TextField(default="")
+    payment_terms = TextField(default="")
+    lead_time = TextField(default="")
+    notes = TextField(default="")
+    total = _price(default=0)
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")  # the timeline entry of sending
+    created_at = UTCDateTimeField()
+    updated_at = UTCDateTimeField()
+    owner = TextField(null=True)
+
+
+class _DocumentLine(BaseModel):
+    """A line as offered: words, unit, packing and cost copied from the catalog when written."""
+
+    id = AutoField()
+    position = IntegerField()
+    product = ForeignKeyField(Product, null=True, on_delete="SET NULL")
+    sku = TextField(default="")
+    description = TextField()
+    unit = TextField(default="pcs")
+    quantity = ExactDecimalField(places=3)
+    unit_price = _price()
+    discount_percent = ExactDecimalField(places=4, default=0)
+    amount = _price()  # rounded to the currency's minor unit (domain/quotes/money.py)
+    cost = _price(null=True)
+    hs_code = TextField(default="")
+    pcs_per_carton = IntegerField(null=True)
+    carton_cbm = ExactDecimalField(places=6, null=True)
+    carton_net_kg = ExactDecimalField(places=3, null=True)
+    carton_gross_kg = ExactDecimalField(places=3, null=True)
+
+
+class QuotationLine(_DocumentLine):
+    quotation = ForeignKeyField(Quotation, backref="lines", on_delete="CASCADE")
+
+
+class ProformaInvoice(BaseModel):
+    """A PI, usually from an accepted quotation. `seller` is a JSON snapshot of the seller's profile (company,
+    address, bank) as printed, so a later change of bank does not rewrite an issued PI."""
+
+    id = AutoField()
+    number = TextField(unique=True)
+    quotation = ForeignKeyField(Quotation, null=True, backref="proformas", on_delete="SET NULL")
+    customer = ForeignKeyField(Customer, backref="proformas", on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL")
+    issued_on = DateField()
+    status = CharField(default="issued")
+    seller = TextField(default="{}")
+    buyer = TextField(default="")
+    consignee = TextField(default="")
+    port_of_loading = TextField(default="")
+    port_of_discharge = TextField(default="")
+    order = ForeignKeyField(Order, null=True, on_delete="SET NULL")
+    currency = CharField(max_length=3)
+    incoterm = CharField(max_length=3, default="")
+    incoterm_place = TextField(default="")
+    payment_terms = TextField(default="")
+    lead_time = TextField(default="")
+    notes = TextField(default="")
+    total = _price(default=0)
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    created_at = UTCDateTimeField()
+    updated_at = UTCDateTimeField()
+    owner = TextField(null=True)
+
+
+class ProformaLine(_DocumentLine):
+    proforma = ForeignKeyField(ProformaInvoice, backref="lines", on_delete="CASCADE")
+
+
+QUOTE_MODELS = (Product, ProductPrice, Quotation, QuotationLine, ProformaInvoice, ProformaLine)

@@ -314,6 +314,24 @@ def secure_customer_rows(db: Database, table: str, key: str) -> None:
         db.execute_sql(statement)
 
 
+def secure_child_rows(db: Database, table: str, parent: str, key: str) -> None:
+    """A later step's table of rows that belong to a customer's row of `parent` (a quotation's lines): read where
+    the parent is visible (its own policy decides), written where the parent's customer is editable."""
+    owner = db.execute_sql("SELECT current_user").fetchone()[0]
+    visible = f"EXISTS (SELECT 1 FROM {parent} p WHERE p.id = {table}.{key} OFFSET 0)"
+    editable = (f"EXISTS (SELECT 1 FROM {parent} p JOIN customer c ON c.id = p.customer_id WHERE p.id = {table}.{key}"
+                f" AND (c.owner = current_user OR c.id IN ({SHARED_WITH_ME})) OFFSET 0)")
+    db.execute_sql(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+    db.execute_sql(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
+    db.execute_sql(f'CREATE POLICY team_owner ON {table} TO "{owner}" USING (true) WITH CHECK (true)')
+    db.execute_sql(f"CREATE POLICY team_managers ON {table} TO {MANAGERS} USING (true) WITH CHECK (true)")
+    db.execute_sql(f"CREATE POLICY team_sales_read ON {table} FOR SELECT TO {SALES} USING ({visible})")
+    db.execute_sql(f"CREATE POLICY team_sales_insert ON {table} FOR INSERT TO {SALES} WITH CHECK ({editable})")
+    db.execute_sql(f"CREATE POLICY team_sales_update ON {table} FOR UPDATE TO {SALES} USING ({editable}) "
+                   f"WITH CHECK ({editable})")
+    db.execute_sql(f"CREATE POLICY team_sales_delete ON {table} FOR DELETE TO {SALES} USING ({editable})")
+
+
 def _schema(db: Database) -> str:
     return db.execute_sql("SELECT quote_ident(current_schema())").fetchone()[0]
 

@@ -13,7 +13,14 @@ from collections.abc import Callable
 from peewee import Database
 
 from trade_crm.store import pg_access, pg_bulk, pg_mail, pg_search, pg_set_triggers
-from trade_crm.store.later_tables import POSTGRES, V17_OUTBOX, V18_ATTACHMENT, account_columns, rendered
+from trade_crm.store.later_tables import (
+    POSTGRES,
+    V17_OUTBOX,
+    V18_ATTACHMENT,
+    V21_QUOTATIONS,
+    account_columns,
+    rendered,
+)
 
 
 def _v8_smaller_search_index(db: Database) -> None:
@@ -240,6 +247,20 @@ def _v20_bulk_load(db: Database) -> None:
     pg_search.add_name_zones(db)
 
 
+def _v21_quotations(db: Database) -> None:
+    """SQLite 21's catalog, quotations and proforma invoices. The catalog is the company's, read and written by
+    every salesperson (the default grants of step 11); a quotation or PI is its customer's row, and their lines
+    are their document's."""
+    if _table_exists(db, "product"):
+        return
+    for statement in rendered(V21_QUOTATIONS, POSTGRES):
+        db.execute_sql(statement)
+    for table in ("quotation", "proforma_invoice"):
+        pg_access.secure_customer_rows(db, table, "customer_id")
+    pg_access.secure_child_rows(db, "quotation_line", "quotation", "quotation_id")
+    pg_access.secure_child_rows(db, "proforma_line", "proforma_invoice", "proforma_id")
+
+
 POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     8: _v8_smaller_search_index,
     9: _v9_reminder_changes,
@@ -254,4 +275,5 @@ POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     18: _v18_attachments,
     19: _v19_smaller_reminder_indexes,
     20: _v20_bulk_load,
+    21: _v21_quotations,
 }
