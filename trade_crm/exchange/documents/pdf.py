@@ -97,19 +97,25 @@ def render_pdf(document: QuoteDocument, out: Path, *, faces: FaceSet | None = No
     scripts = scripts_needed(document)
     faces = faces or find_faces(scripts)
     pdf = DocumentPdf(document)
-    register_faces(pdf, faces, scripts)
-    pdf.set_text_shaping(True)
-    pdf.alias_nb_pages()
-    pdf.add_page()
-    pdf_sections.letterhead(pdf)
-    pdf_sections.parties(pdf)
-    pdf_sections.terms(pdf)
-    pdf_sections.line_table(pdf)
-    pdf_sections.totals(pdf, words=words)
-    if document.kind == "proforma":
-        pdf_sections.bank(pdf)
-    pdf_sections.notes(pdf)
-    pdf_sections.signatures(pdf)
-    out = Path(out)
-    pdf.output(str(out))
+    try:
+        register_faces(pdf, faces, scripts)
+        pdf.set_text_shaping(True)
+        pdf.alias_nb_pages()
+        pdf.add_page()
+        pdf_sections.letterhead(pdf)
+        pdf_sections.parties(pdf)
+        pdf_sections.terms(pdf)
+        pdf_sections.line_table(pdf)
+        pdf_sections.totals(pdf, words=words)
+        if document.kind == "proforma":
+            pdf_sections.bank(pdf)
+        pdf_sections.notes(pdf)
+        pdf_sections.signatures(pdf)
+        out = Path(out)
+        pdf.output(str(out))
+    finally:
+        for font in pdf.fonts.values():  # fontTools keeps the font files open (lazy tables) until closed
+            close = getattr(font, "close", None)
+            if close is not None:
+                close()
     return out

@@ -19,6 +19,7 @@ from copy import copy
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.cell.cell import MergedCell
 from openpyxl.formula.tokenizer import Token, Tokenizer
 from openpyxl.formula.translate import Translator
 from openpyxl.worksheet.worksheet import Worksheet
@@ -171,7 +172,8 @@ def _style_of(cell) -> dict[str, object]:
 
 
 def _fill_lines(sheet: Worksheet, line_row: int, document: QuoteDocument) -> None:
-    template_cells = [(cell.column, cell.value, _style_of(cell), cell.coordinate) for cell in sheet[line_row]]
+    template_cells = [(cell.column, cell.value, _style_of(cell), cell.coordinate) for cell in sheet[line_row]
+                      if not isinstance(cell, MergedCell)]
     merges = [merged for merged in sheet.merged_cells.ranges if merged.min_row == merged.max_row == line_row]
     height = sheet.row_dimensions[line_row].height
     for offset, line in enumerate(document.lines):
@@ -180,6 +182,10 @@ def _fill_lines(sheet: Worksheet, line_row: int, document: QuoteDocument) -> Non
         def resolve(name: str, line=line) -> Value:
             return LINE_PLACEHOLDERS[name](line) if name in LINE_PLACEHOLDERS else PLACEHOLDERS[name](document)
 
+        if offset:
+            sheet.row_dimensions[row].height = height
+            for merged in merges:
+                sheet.merge_cells(start_row=row, end_row=row, start_column=merged.min_col, end_column=merged.max_col)
         for column, value, style, origin in template_cells:
             target = sheet.cell(row=row, column=column)
             if offset:
@@ -191,10 +197,6 @@ def _fill_lines(sheet: Worksheet, line_row: int, document: QuoteDocument) -> Non
                 target.value = _substitute(value, resolve, document.currency)
             else:
                 target.value = value
-        if offset:
-            sheet.row_dimensions[row].height = height
-            for merged in merges:
-                sheet.merge_cells(start_row=row, end_row=row, start_column=merged.min_col, end_column=merged.max_col)
     if not document.lines:
         for cell in sheet[line_row]:
             if isinstance(cell.value, str) and "{{" in cell.value:
