@@ -31,3 +31,13 @@ def test_a_salesperson_quotes_issues_the_pi_and_records_the_order_on_the_server(
                                    (ordered["order_id"],)).fetchone()
     assert (row[0], Decimal(str(row[1])), row[2], row[3]) == (customer, Decimal("7490.00"), "USD", pi["number"])
     assert as_.json("ann", "quote", "show", str(view["id"]))["status"] == "ordered"
+
+
+def test_two_salespeople_get_different_numbers_though_neither_sees_the_others_quotations(staff, as_):
+    ann, bob = add_customers(1, "ann", prefix="Ann's") + add_customers(1, "bob", prefix="Bob's")
+    line = ("--currency", "EUR", "--line", "Sample set:1:80")
+    first = as_.json("ann", "quote", "new", "--customer", str(ann), *line)
+    second = as_.json("bob", "quote", "new", "--customer", str(bob), *line)
+    assert first["number"].endswith("-1") and second["number"].endswith("-2")
+    assert as_.json("bob", "quote", "list")["quotations"][0]["number"] == second["number"]
+    assert [q["number"] for q in as_.json("ann", "quote", "list")["quotations"]] == [first["number"]]
