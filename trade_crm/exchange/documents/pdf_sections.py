@@ -13,14 +13,14 @@ from trade_crm.domain.quotes.document import Party
 from trade_crm.exchange.documents.formats import amount_in_words, format_amount, format_price, format_quantity
 
 if TYPE_CHECKING:
-    from trade_crm.exchange.documents.pdf import DocumentPdf
+    from trade_crm.exchange.documents.pdf_page import DocumentPdf
 
 ACCENT = (22, 58, 110)
 GREY = (110, 110, 110)
 RULE = (190, 196, 204)
 HEADING_FILL = (231, 236, 243)
 LOGO_HEIGHT = 18.0
-PHOTO_HEIGHT = 12.0
+PHOTO_HEIGHT = 16.0  # a row with a photo is at least this high, so photos print alike
 
 
 def _image(path: Path | None) -> Path | None:
@@ -171,6 +171,7 @@ def line_table(pdf: DocumentPdf) -> None:
     document = pdf.document
     currency = document.currency
     columns = _columns(pdf)
+    photos = any(key == "col_photo" for key, _, _ in columns)
     headings = {key: pdf.label(key) for key, _, _ in columns}
     headings["col_price"] += f" ({currency})"
     headings["col_amount"] += f" ({currency})"
@@ -180,7 +181,7 @@ def line_table(pdf: DocumentPdf) -> None:
     with pdf.table(col_widths=tuple(width for _, width, _ in columns), text_align=tuple(a for _, _, a in columns),
                    headings_style=heading_style, line_height=3.9, padding=(1.1, 1.2),
                    borders_layout=TableBordersLayout.HORIZONTAL_LINES, v_align=VAlign.M,
-                   repeat_headings=1, width=pdf.epw) as table:
+                   repeat_headings=1, width=pdf.epw, min_row_height=PHOTO_HEIGHT if photos else None) as table:
         pdf.set_draw_color(*RULE)
         heading = table.row()
         for key, _, _ in columns:
