@@ -230,7 +230,8 @@ def _fc_match(pattern: str, lang: str, style: str) -> Face | None:
     return Face(path, int(index or 0))
 
 
-def _from_fontconfig(script: str) -> FacePair | None:
+def from_fontconfig(script: str) -> FacePair | None:
+    """fontconfig's face for `script` (Linux), checked to cover the script's language; None without fc-match."""
     for pattern, lang in _FONTCONFIG[script]:
         regular = _fc_match(pattern, lang, "Regular")
         if regular is not None:
@@ -254,7 +255,7 @@ def _find(scripts: frozenset[str], folders: tuple[Path, ...], system: bool) -> F
             continue
         pair = _in_folders(script, search)
         if pair is None and system and sys.platform not in ("win32", "darwin"):
-            pair = _from_fontconfig(script)
+            pair = from_fontconfig(script)
         if pair is None:
             raise MissingFaceError(script, _hint(script, folders))
         found[script] = pair

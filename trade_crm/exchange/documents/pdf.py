@@ -23,7 +23,9 @@ from trade_crm.exchange.documents.fonts import (
     find_faces,
     needs_shaping,
     scripts_needed,
+    scripts_of,
 )
+from trade_crm.exchange.documents.labels import labels_text
 from trade_crm.exchange.documents.pdf_page import DocumentPdf
 
 
@@ -32,15 +34,19 @@ def register_faces(pdf: DocumentPdf, faces: FaceSet, scripts: frozenset[str]) ->
     pdf.add_font("latin", "", faces.latin.regular.path, collection_font_number=faces.latin.regular.index)
     pdf.add_font("latin", "B", faces.latin.bold.path, collection_font_number=faces.latin.bold.index)
     fallbacks = []
+    # A fallback face maps only the characters this document prints (its text and labels): fpdf2 otherwise
+    # reads the widths of all 30,000+ characters of a CJK face for every document.
+    printed = {ord(char) for char in document_text(pdf.document) + labels_text(pdf.document.language)}
     for name, pair in (("arabic", faces.arabic), ("cjk", faces.cjk)):
         if name not in scripts:
             continue
         if pair is None:
             raise MissingFaceError(name, "the faces given have none; call find_faces with the document's scripts")
-        pdf.add_font(name, "", pair.regular.path, collection_font_number=pair.regular.index)
+        used = sorted(code for code in printed if scripts_of(chr(code)) == {name})
+        pdf.add_font(name, "", pair.regular.path, collection_font_number=pair.regular.index, unicode_range=used)
         if name != "cjk" or pdf.document.language == "zh":  # a CJK bold face takes ~150 ms to load: for zh labels
             # (elsewhere bold Chinese falls back to the regular face: exact_match=False)
-            pdf.add_font(name, "B", pair.bold.path, collection_font_number=pair.bold.index)
+            pdf.add_font(name, "B", pair.bold.path, collection_font_number=pair.bold.index, unicode_range=used)
         fallbacks.append(name)
     if fallbacks:
         pdf.set_fallback_fonts(fallbacks, exact_match=False)
