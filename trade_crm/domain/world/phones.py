@@ -235,8 +235,10 @@ def normalize_phone(text: str, default_region: str | None = None) -> Phone:
     candidate = _undo_excel(raw)
     if candidate is None or not any(c.isdigit() for c in candidate):
         return Phone(e164=None, raw=raw)
-    candidate = _ZH_EXTENSION.sub(" ext. ", candidate)
-    candidate = _INTERNATIONAL_00.sub(r"\1+", candidate)  # 0086 ..., (0049) ...
+    if not candidate.isascii():  # the regular expressions only where they can change something
+        candidate = _ZH_EXTENSION.sub(" ext. ", candidate)
+    if "00" in candidate:
+        candidate = _INTERNATIONAL_00.sub(r"\1+", candidate)  # 0086 ..., (0049) ...
     if e164 := plain_international(candidate):
         return Phone(e164=e164, raw=raw)
     region = default_region.strip().upper() if default_region and default_region.strip() else None
@@ -318,16 +320,16 @@ def number_doubt(phone: Phone, region: str | None = None) -> str | None:
     if _PLACEHOLDER_DIGITS.search(phone.e164) or _PLACEHOLDER_DIGITS.search(_NON_DIGIT.sub("", phone.raw)):
         return "looks like a placeholder, not a phone number"
     if not phone.valid:
-        code = phonenumbers.parse(phone.e164, None).country_code
+        code = _calling_code(phone.e164[1:4]) or phonenumbers.parse(phone.e164, None).country_code
         where = phonenumbers.region_code_for_country_code(code)
         return f"is not a valid number for +{code}" + (f" ({where})" if where != "ZZ" else "")
-    region = (region or "").strip().upper()
-    home = phonenumbers.country_code_for_region(region) if region else 0
+    home = _home_code(region or "")
     if not home or phone.e164.startswith(f"+{home}"):  # calling codes are prefix-free
         return None
     typed = _clean(phone.raw)
     if _PLUS_FIRST.match(typed) or _INTERNATIONAL_00.match(typed):
         return None  # dialled abroad on purpose
+    region = (region or "").strip().upper()
     try:
         local = phonenumbers.parse(typed, region)
     except NumberParseException:
@@ -335,6 +337,13 @@ def number_doubt(phone: Phone, region: str | None = None) -> str | None:
     if phonenumbers.is_possible_number(local) and not is_valid(local):
         return f"is not a valid number for {region}; read with another country code it would be {phone.e164}"
     return None
+
+
+@functools.lru_cache(maxsize=512)
+def _home_code(region: str) -> int:
+    """The calling code of a region ("DE" -> 49), 0 for none: asked for every number of an import."""
+    region = region.strip().upper()
+    return phonenumbers.country_code_for_region(region) if region else 0
 
 
 _GROUP = re.compile(r"\\(\d)")

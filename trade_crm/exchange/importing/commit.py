@@ -230,7 +230,7 @@ def commit_plan(plan: ImportPlan, clock: Clock, *, progress: Progress | None = N
                 tick(progress, "writing", done, len(writable))
         writer.flush()
         check(cancel)
-        search.reindex(database.obj, merged, known=writer.documents)
+        search.reindex(database.obj, merged, new=writer.documents)
         result = ImportResult(writer.batch.batch_id, counts["created"], counts["merged"],
                               len(plan.customers) - len(writable), writer.contacts_created, plan.problems,
                               rows=plan.total_rows, row_outcomes=plan.row_outcomes)
