@@ -43,6 +43,7 @@ _E164 = re.compile(r"^\+\d{7,15}$")
 _SCIENTIFIC = re.compile(r"^\d(?:\.\d+)?e\+?\d+$", re.I)
 _EMAIL_INSIDE = re.compile(r"[^\s<>()\"',;:@]+@[^\s<>()\"',;:@]+\.[^\s<>()\"',;:@]{2,}")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_ONE_LINE = re.compile(r"[^\n\r\x0b\x0c\x1c-\x1e]*")  # what str.splitlines() leaves whole, in ASCII
 _TAG_SPLIT = re.compile(r"\s*(?::::|[,;、|\n，；])\s*")
 
 
@@ -250,6 +251,8 @@ class RowCleaner:
 
     @staticmethod
     def _join_address(parts: list[str]) -> str:
+        if len(parts) == 1 and parts[0].isascii() and _ONE_LINE.fullmatch(parts[0]):  # as most rows have it
+            return fold_width(parts[0].strip())
         out: list[str] = []
         for part in parts:
             text = ", ".join(line.strip() for line in part.splitlines() if line.strip())
