@@ -76,6 +76,8 @@ def test_a_candidate_told_its_facts_equals_one_given_its_texts():
     assert made.texts() == given.texts() == ("Keep in touch with Acme", "Every 30 days.", {"every": 30})
     assert made.all_customer_ids == (7,)
     assert made != ReminderCandidate(made.key, "follow_up", made.due_on, "Follow up with Acme", customer_id=7)
+    quick = ReminderCandidate.maker()((made.key, "follow_up", made.due_on, 7, (), say, "Acme", 30))
+    assert isinstance(quick, ReminderCandidate) and quick == made and quick.texts() == made.texts()
 
 
 def test_shared_days_give_one_object_per_day():

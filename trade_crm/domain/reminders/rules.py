@@ -190,14 +190,14 @@ def dormant_candidates(today: date, end: date, settings: ReminderSettings,
         f"WHERE c.lost = FALSE AND {since} > CASE WHEN g.n < 2 OR g.last = g.first "
         f"THEN ? ELSE ? * {span} / (g.n - 1) END",
         (single, factor, *ids, end.isoformat(), single, factor))  # streamed, not held at once
-    told, shared, out = ReminderCandidate.told, SharedDays(), []
+    make, shared, out = ReminderCandidate.maker(), SharedDays(), []
     say, pair, text = partial(_say_dormant, today, settings), shared.pair, shared.text  # bound once
     for cid, name, count, first, last, days in rows:
         last, day = pair(last)
         due = day + timedelta(days=days + 1)
         if due <= end:
-            out.append(told(say, (name, count, text(first), last), f"dormant:customer:{cid}:{last}", "dormant",
-                            due, cid))
+            out.append(make((f"dormant:customer:{cid}:{last}", "dormant", due, cid, (), say, name, count, text(first),
+                             last)))
     return out
 
 
