@@ -106,16 +106,24 @@ _DESCS = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number",
           "fixed_line")
 
 
-def _desc(desc) -> tuple[frozenset[int], re.Pattern] | None:
-    """A PhoneNumberDesc as (possible lengths, compiled pattern); None where it matches nothing."""
+def _desc(desc) -> tuple[frozenset[int], str] | None:
+    """A PhoneNumberDesc as (possible lengths, pattern); None where it matches nothing."""
     if desc is None or not desc.national_number_pattern:
         return None
-    return frozenset(desc.possible_length), re.compile(desc.national_number_pattern)
+    return frozenset(desc.possible_length), desc.national_number_pattern
+
+
+@functools.cache
+def _pattern(text: str) -> re.Pattern:
+    """A description's pattern, compiled when a number first gets that far: most are never needed (a number
+    of +1 is tried against up to 25 regions, whose general pattern or lengths rule it out first), and
+    compiling them all took a fresh process's first import ~100 ms."""
+    return re.compile(text)
 
 
 @functools.cache
 def _region_rules(region: str) -> tuple | None:
-    """A region's metadata compiled once: (general, the type descriptions, mobile or None, leading digits).
+    """A region's metadata read once: (general, the type descriptions, mobile or None, leading digits).
 
     phonenumbers compiles (or looks up) every pattern again on each call; an import validates
     thousands of numbers, so this keeps them.
@@ -131,8 +139,8 @@ def _region_rules(region: str) -> tuple | None:
             prefix)
 
 
-def _matches(nsn: str, desc: tuple[frozenset[int], re.Pattern] | None) -> bool:
-    return desc is not None and (not desc[0] or len(nsn) in desc[0]) and desc[1].fullmatch(nsn) is not None
+def _matches(nsn: str, desc: tuple[frozenset[int], str] | None) -> bool:
+    return desc is not None and (not desc[0] or len(nsn) in desc[0]) and _pattern(desc[1]).fullmatch(nsn) is not None
 
 
 def _has_type(nsn: str, rules: tuple) -> bool:
