@@ -82,6 +82,9 @@ class ReminderCandidate(tuple):
     def __repr__(self) -> str:
         return f"ReminderCandidate({self.key!r}, {self.kind!r}, {self.due_on!r}, {self.title!r})"
 
+    def __reduce__(self) -> tuple:  # copy and pickle the tuple as it is (the constructor takes texts, not this)
+        return _new, (type(self), tuple(self))
+
     @property
     def all_customer_ids(self) -> tuple[int, ...]:
         if self.customer_ids:
