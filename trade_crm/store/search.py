@@ -236,16 +236,18 @@ def _has_mail(db: Database) -> bool:
 
 
 def reindex(db: SqliteDatabase, customer_ids: Iterable[int],
-            known: Mapping[int, list[str]] | None = None) -> None:
+            known: Mapping[int, list[str]] | None = None, *, new: Mapping[int, list[str]] | None = None) -> None:
     """Rewrite the index documents of these customers (a deleted customer's is removed).
 
     Call inside the writing transaction so the index can never disagree with the rows. A bulk
     writer that has just written some customers passes their texts as `known` (gathered as
     `document_parts` would: CUSTOMER_TEXT, contacts' names and titles, `channel_texts`, tag names)
-    instead of having them read back.
+    instead of having them read back; the texts of customers it created in this transaction go in
+    `new`: they have no document yet, so none is looked up or deleted (an import's 10,000 new
+    customers), and every document goes in with the others, in one batch.
     """
-    known = known or {}
-    ids = sorted(set(customer_ids) | set(known))
+    known, new = known or {}, new or {}
+    ids = sorted((set(customer_ids) | set(known)) - set(new))
     docs: dict[int, list[str]] = {}
     for start in range(0, len(ids), 500):  # every delete before any insert: a delete after an insert
         chunk = ids[start:start + 500]  # flushes FTS5's pending terms to a new segment, one per chunk
@@ -259,6 +261,7 @@ def reindex(db: SqliteDatabase, customer_ids: Iterable[int],
         db.execute_sql(f"DELETE FROM search_trigram WHERE rowid IN ({marks})", chunk)
         docs.update(document_parts(db, [cid for cid in chunk if cid not in known]))
     docs.update(known)
+    docs.update(new)
     _insert(db, docs)
 
 

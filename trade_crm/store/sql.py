@@ -222,6 +222,14 @@ def name_block(name: str, country: str, *, db: Database | None = None) -> str:
     return f"({name_prefix(name, db=db)} || '|' || coalesce({country}, ''))"
 
 
+def plain_host(column: str, *, db: Database | None = None) -> str:
+    """True for a text of ASCII letters, digits, dots and hyphens alone, not ending in a dot: a website that
+    is only its host (most are), which has nothing to take apart (matching._website_hits)."""
+    if _sqlite(db):
+        return f"({column} NOT GLOB '*[^a-zA-Z0-9.-]*' AND {column} NOT LIKE '%.')"
+    return f"({column} !~ '[^a-zA-Z0-9.-]' AND {column} NOT LIKE '%.')"
+
+
 def join_in_order(*, db: Database | None = None) -> str:
     """A join whose tables SQLite must visit in the order written (its CROSS JOIN, which may carry an ON);
     PostgreSQL's CROSS JOIN takes no ON, and its planner picks the order."""

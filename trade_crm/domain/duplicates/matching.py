@@ -341,7 +341,8 @@ def _hits(db: Database, query: str, values: Iterable[object]) -> list[tuple]:
     listed = value_list(values, db=db)
     return db.execute_sql(query.format(values=listed.sql, block=sql.name_block("name", "country", db=db),
                                        prefix=sql.name_prefix("name", db=db), domain=sql.email_domain("ch.value", db=db),
-                                       ids=sql.ids_list("cid", db=db), in_order=sql.join_in_order(db=db)),
+                                       ids=sql.ids_list("cid", db=db), in_order=sql.join_in_order(db=db),
+                                       plain=sql.plain_host("website", db=db)),
                           (listed.param,)).fetchall()
 
 
@@ -355,7 +356,10 @@ _EMAIL_DOMAIN_HITS = ("SELECT j.value, (SELECT {ids} FROM (SELECT DISTINCT p.cus
                       "FROM contact_channel ch {in_order} contact p ON p.id = ch.contact_id "
                       "WHERE ch.kind = 'email' AND {domain} = j.value "
                       f"LIMIT {MAX_DOMAIN_SHARE + 1}) AS d) FROM {{values}}")
-_WEBSITES = "SELECT id, website FROM customer WHERE website <> ''"
+# A website that is only a host (no scheme, path, port or trailing dot) and not one of the hosts looked for
+# can match nothing: the database leaves those out (60,000 of the 100k book's 70,000), the rest are parsed here.
+_WEBSITES = ("SELECT id, website FROM customer WHERE website <> '' "
+             "AND (NOT {plain} OR lower(website) IN (SELECT value FROM {values}))")
 _BLOCK_HITS = "SELECT id, name, country FROM customer WHERE {block} IN (SELECT value FROM {values})"
 _PREFIX_HITS = "SELECT id, name, country FROM customer WHERE {prefix} IN (SELECT value FROM {values})"
 _ID_HITS = "SELECT id, name, country FROM customer WHERE id IN (SELECT value FROM {values})"
@@ -367,7 +371,7 @@ def _website_hits(db: Database, domains: set[str]) -> dict[str, list[int]]:
         return {}
     hits: defaultdict[str, list[int]] = defaultdict(list)
     bare = domains | {f"www.{d}" for d in domains}  # a website that is only its host, as most are
-    for cid, website in db.execute_sql(_WEBSITES):
+    for cid, website in _hits(db, _WEBSITES, bare):
         text = website.lower()
         if text in bare:  # nothing to take apart: the host is the text, without "www."
             host = text[4:] if text.startswith("www.") else text

@@ -82,13 +82,13 @@ def _settled(today: date, end: date, noon: datetime, settings: ReminderSettings)
         "WHERE id IN (SELECT id FROM customer WHERE follow_up_on <= ? AND lost = FALSE) "
         f"AND id NOT IN ({CHANGED_IDS_SQL})",
         (end.isoformat(),))
-    told, key, pair = ReminderCandidate.told, CUSTOMER_FOLLOW_UP, SharedDays().pair
+    make, key, pair = ReminderCandidate.maker(), CUSTOMER_FOLLOW_UP, SharedDays().pair
     say = partial(_say_settled, today, shift, settings)  # what every candidate shares, bound once
     out = []
     for cid, name, rating, due_text, last, created in rows:
         due_text, due = pair(due_text)
-        out.append(told(say, (cid, name, rating, due_text, last, created), f"{key}{cid}:{due_text}", "follow_up",
-                        due, cid))
+        out.append(make((f"{key}{cid}:{due_text}", "follow_up", due, cid, (), say, cid, name, rating, due_text, last,
+                         created)))
     return out
 
 

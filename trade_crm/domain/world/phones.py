@@ -106,16 +106,24 @@ _DESCS = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number",
           "fixed_line")
 
 
-def _desc(desc) -> tuple[frozenset[int], re.Pattern] | None:
-    """A PhoneNumberDesc as (possible lengths, compiled pattern); None where it matches nothing."""
+def _desc(desc) -> tuple[frozenset[int], str] | None:
+    """A PhoneNumberDesc as (possible lengths, pattern); None where it matches nothing."""
     if desc is None or not desc.national_number_pattern:
         return None
-    return frozenset(desc.possible_length), re.compile(desc.national_number_pattern)
+    return frozenset(desc.possible_length), desc.national_number_pattern
+
+
+@functools.cache
+def _pattern(text: str) -> re.Pattern:
+    """A description's pattern, compiled when a number first gets that far: most are never needed (a number
+    of +1 is tried against up to 25 regions, whose general pattern or lengths rule it out first), and
+    compiling them all took a fresh process's first import ~100 ms."""
+    return re.compile(text)
 
 
 @functools.cache
 def _region_rules(region: str) -> tuple | None:
-    """A region's metadata compiled once: (general, the type descriptions, mobile or None, leading digits).
+    """A region's metadata read once: (general, the type descriptions, mobile or None, leading digits).
 
     phonenumbers compiles (or looks up) every pattern again on each call; an import validates
     thousands of numbers, so this keeps them.
@@ -131,8 +139,8 @@ def _region_rules(region: str) -> tuple | None:
             prefix)
 
 
-def _matches(nsn: str, desc: tuple[frozenset[int], re.Pattern] | None) -> bool:
-    return desc is not None and (not desc[0] or len(nsn) in desc[0]) and desc[1].fullmatch(nsn) is not None
+def _matches(nsn: str, desc: tuple[frozenset[int], str] | None) -> bool:
+    return desc is not None and (not desc[0] or len(nsn) in desc[0]) and _pattern(desc[1]).fullmatch(nsn) is not None
 
 
 def _has_type(nsn: str, rules: tuple) -> bool:
@@ -235,8 +243,10 @@ def normalize_phone(text: str, default_region: str | None = None) -> Phone:
     candidate = _undo_excel(raw)
     if candidate is None or not any(c.isdigit() for c in candidate):
         return Phone(e164=None, raw=raw)
-    candidate = _ZH_EXTENSION.sub(" ext. ", candidate)
-    candidate = _INTERNATIONAL_00.sub(r"\1+", candidate)  # 0086 ..., (0049) ...
+    if not candidate.isascii():  # the regular expressions only where they can change something
+        candidate = _ZH_EXTENSION.sub(" ext. ", candidate)
+    if "00" in candidate:
+        candidate = _INTERNATIONAL_00.sub(r"\1+", candidate)  # 0086 ..., (0049) ...
     if e164 := plain_international(candidate):
         return Phone(e164=e164, raw=raw)
     region = default_region.strip().upper() if default_region and default_region.strip() else None
@@ -318,16 +328,16 @@ def number_doubt(phone: Phone, region: str | None = None) -> str | None:
     if _PLACEHOLDER_DIGITS.search(phone.e164) or _PLACEHOLDER_DIGITS.search(_NON_DIGIT.sub("", phone.raw)):
         return "looks like a placeholder, not a phone number"
     if not phone.valid:
-        code = phonenumbers.parse(phone.e164, None).country_code
+        code = _calling_code(phone.e164[1:4]) or phonenumbers.parse(phone.e164, None).country_code
         where = phonenumbers.region_code_for_country_code(code)
         return f"is not a valid number for +{code}" + (f" ({where})" if where != "ZZ" else "")
-    region = (region or "").strip().upper()
-    home = phonenumbers.country_code_for_region(region) if region else 0
+    home = _home_code(region or "")
     if not home or phone.e164.startswith(f"+{home}"):  # calling codes are prefix-free
         return None
     typed = _clean(phone.raw)
     if _PLUS_FIRST.match(typed) or _INTERNATIONAL_00.match(typed):
         return None  # dialled abroad on purpose
+    region = (region or "").strip().upper()
     try:
         local = phonenumbers.parse(typed, region)
     except NumberParseException:
@@ -335,6 +345,13 @@ def number_doubt(phone: Phone, region: str | None = None) -> str | None:
     if phonenumbers.is_possible_number(local) and not is_valid(local):
         return f"is not a valid number for {region}; read with another country code it would be {phone.e164}"
     return None
+
+
+@functools.lru_cache(maxsize=512)
+def _home_code(region: str) -> int:
+    """The calling code of a region ("DE" -> 49), 0 for none: asked for every number of an import."""
+    region = region.strip().upper()
+    return phonenumbers.country_code_for_region(region) if region else 0
 
 
 _GROUP = re.compile(r"\\(\d)")

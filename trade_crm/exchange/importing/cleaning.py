@@ -33,6 +33,7 @@ from trade_crm.store.models import RATINGS
 
 PLACEHOLDERS = frozenset({"n/a", "na", "#n/a", "nan", "none", "null", "nil", "-", "--", "—", "/", "?", "tbd",
                           "no tel_number", "no email", "no phone", "no website", "无", "暂无", "没有", "空"})
+_PLACEHOLDER_CHARS = max(map(len, PLACEHOLDERS))  # casefold never shortens a text: a longer one is none
 SINGLE = ("company", "alt_name", "contact_name", "first_name", "middle_name", "last_name", "title", "country", "city",
           "website", "industry", "company_size", "rating", "source", "birthday", "booth", "wechat", "skype",
           "linkedin", "whatsapp", "met_on", "deleted")
@@ -43,6 +44,7 @@ _E164 = re.compile(r"^\+\d{7,15}$")
 _SCIENTIFIC = re.compile(r"^\d(?:\.\d+)?e\+?\d+$", re.I)
 _EMAIL_INSIDE = re.compile(r"[^\s<>()\"',;:@]+@[^\s<>()\"',;:@]+\.[^\s<>()\"',;:@]{2,}")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_ONE_LINE = re.compile(r"[^\n\r\x0b\x0c\x1c-\x1e]*")  # what str.splitlines() leaves whole, in ASCII
 _TAG_SPLIT = re.compile(r"\s*(?::::|[,;、|\n，；])\s*")
 
 
@@ -68,17 +70,6 @@ def fold_width(text: str) -> str:
     if text.isascii() and "  " not in text and "\t" not in text and "\n" not in text and "\r" not in text:
         return text.strip()
     return clean_line(text.translate(_FULL_WIDTH))
-
-
-def clean_cell(raw: str) -> str:
-    """A cell as text: trimmed, full-width folded, NFC, line ends unified; "" for a placeholder."""
-    if not raw:
-        return ""
-    if raw.isascii() and "\n" not in raw and "\r" not in raw:
-        value = raw.strip()
-    else:
-        value = clean_block(raw.translate(_FULL_WIDTH))
-    return "" if value.casefold() in PLACEHOLDERS else value
 
 
 class RowCleaner:
@@ -136,8 +127,13 @@ class RowCleaner:
         width = len(cells)
         for index, target, header, custom_name in self._columns:
             raw = cells[index] if index < width else ""
-            value = clean_cell(raw) if raw else ""
-            if not value:
+            if not raw:
+                continue
+            if raw.isascii() and "\n" not in raw and "\r" not in raw:  # a cell: trimmed, width folded, NFC
+                value = raw.strip()
+            else:
+                value = clean_block(raw.translate(_FULL_WIDTH))
+            if not value or (len(value) <= _PLACEHOLDER_CHARS and value.casefold() in PLACEHOLDERS):
                 continue
             if target == "notes":
                 notes.append(value if self._plain_notes.get(index) else f"{header}: {value}")
@@ -250,6 +246,8 @@ class RowCleaner:
 
     @staticmethod
     def _join_address(parts: list[str]) -> str:
+        if len(parts) == 1 and parts[0].isascii() and _ONE_LINE.fullmatch(parts[0]):  # as most rows have it
+            return fold_width(parts[0].strip())
         out: list[str] = []
         for part in parts:
             text = ", ".join(line.strip() for line in part.splitlines() if line.strip())

@@ -14,6 +14,7 @@ trade show), so fresh leads raise follow-up reminders.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from operator import itemgetter
 
 from trade_crm.domain.clock import Clock, today
 from trade_crm.exchange.importing.grouping import Existing, existing_contact, field_changes, load_existing
@@ -39,6 +40,8 @@ _INSERTS = {
                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
 }
 TRADE_SHOW_FOLLOW_UP_DAYS = 3
+_CUSTOMER_COLUMNS = itemgetter(*_CUSTOMER_DEFAULTS)  # a new customer's values in the INSERT's order, made in C
+_TEXT_COLUMNS = itemgetter(*search.CUSTOMER_TEXT)
 
 
 def follow_up_days(plan: ImportPlan) -> int:
@@ -126,13 +129,17 @@ class ListWriter:
         met_on = planned.fields.get("met_on")
         if met_on:
             values["last_contact_at"] = self.met_stamp(met_on)
-        self.rows["customer"].append((customer_id, *(values[c] for c in _CUSTOMER_DEFAULTS), self.now, self.now))
-        document = [values[f] for f in search.CUSTOMER_TEXT if values[f]]
+        self.rows["customer"].append((customer_id, *_CUSTOMER_COLUMNS(values), self.now, self.now))
+        document = [v for v in _TEXT_COLUMNS(values) if v]
         channel_texts = []
         for index, contact in enumerate(planned.contacts):
             channels = self._contact(customer_id, contact, index == 0)[1]
-            document.extend(v for v in (contact.name, contact.title) if v)
-            channel_texts.extend(t for kind, value, raw in channels for t in search.channel_texts(kind, value, raw))
+            if contact.name:
+                document.append(contact.name)
+            if contact.title:
+                document.append(contact.title)
+            for kind, value, raw in channels:
+                channel_texts += search.channel_texts(kind, value, raw)
         self.documents[customer_id] = document + channel_texts + list(planned.tags)
         self.rows["customer_tag"].extend((customer_id, self.tag_ids[t]) for t in planned.tags)
         self.rows["custom_field_value"].extend((customer_id, self.field_ids[k], v)
@@ -230,7 +237,7 @@ def commit_plan(plan: ImportPlan, clock: Clock, *, progress: Progress | None = N
                 tick(progress, "writing", done, len(writable))
         writer.flush()
         check(cancel)
-        search.reindex(database.obj, merged, known=writer.documents)
+        search.reindex(database.obj, merged, new=writer.documents)
         result = ImportResult(writer.batch.batch_id, counts["created"], counts["merged"],
                               len(plan.customers) - len(writable), writer.contacts_created, plan.problems,
                               rows=plan.total_rows, row_outcomes=plan.row_outcomes)
