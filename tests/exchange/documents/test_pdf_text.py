@@ -42,7 +42,16 @@ def test_pi_text_layer_holds_number_bank_fields_and_every_amount_exactly(tmp_pat
         assert format_amount(line.amount, "USD") in text
     assert format_amount(document.total, "USD") in text
     assert "SAY US DOLLARS SEVEN THOUSAND NINETY-ONE AND CENTS TWENTY-FIVE ONLY" in text
-    assert "125 cartons" in text and "4.32 CBM" in text
+    assert "125 cartons" in text and "4.320 CBM" in text and "N.W. 242.5 kg" in text
+
+
+def test_packing_prints_volume_to_three_places_and_weights_to_two(tmp_path, faces):
+    document = sample_document()
+    packing = replace(document.packing, cbm=Decimal("55.23584"), net_kg=Decimal("1234.567"),
+                      gross_kg=Decimal("1300"))
+    text = pdf_text(render_pdf(replace(document, packing=packing), tmp_path / "packing.pdf", faces=faces))
+    assert "Volume 55.236 CBM" in text and "N.W. 1,234.57 kg" in text and "G.W. 1,300 kg" in text
+    assert "55.23584" not in text
 
 
 def test_chinese_arabic_and_russian_product_names_read_back_as_given(tmp_path, faces):
