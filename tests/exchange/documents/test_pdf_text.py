@@ -121,3 +121,21 @@ def test_a_line_too_long_for_one_page_is_refused_naming_it(tmp_path, faces):
     document = replace(document, lines=(document.lines[0], endless, document.lines[2]))
     with pytest.raises(ValidationError, match=r"description: line 2 \(LED-C30\) does not fit on one page"):
         render_pdf(document, tmp_path / "long-line.pdf", faces=faces)
+
+
+def test_a_logo_that_is_no_picture_or_a_missing_photo_is_refused_naming_the_field(tmp_path, faces, images):
+    broken = tmp_path / "logo.png"
+    broken.write_bytes(b"not a png")
+    document = sample_document(images=images)
+    with pytest.raises(ValidationError, match=r"^logo: logo.png is not a picture \(PNG or JPEG\)$"):
+        render_pdf(replace(document, seller=replace(document.seller, logo=broken)), tmp_path / "a.pdf", faces=faces)
+    lines = (replace(document.lines[0], photo=tmp_path / "gone.jpg"), *document.lines[1:])
+    with pytest.raises(ValidationError, match=r"^lines\[1\].photo: gone.jpg is missing"):
+        render_pdf(replace(document, lines=lines), tmp_path / "b.pdf", faces=faces)
+    assert not (tmp_path / "a.pdf").exists() and not (tmp_path / "b.pdf").exists()
+
+
+def test_an_empty_quotation_still_prints_its_frame(tmp_path, faces):
+    document = replace(sample_document(kind="quotation"), lines=(), total=Decimal(0), notes="")
+    text = pdf_text(render_pdf(document, tmp_path / "empty.pdf", faces=faces))
+    assert "QUOTATION" in text and "Total (USD)" in text and "0.00" in text
