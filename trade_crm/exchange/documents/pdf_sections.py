@@ -12,7 +12,14 @@ from fpdf.fonts import FontFace
 
 from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.quotes.document import DocumentLine, Party
-from trade_crm.exchange.documents.formats import amount_in_words, format_amount, format_price, format_quantity
+from trade_crm.exchange.documents.formats import (
+    amount_in_words,
+    format_amount,
+    format_cbm,
+    format_kg,
+    format_price,
+    format_quantity,
+)
 
 if TYPE_CHECKING:
     from trade_crm.exchange.documents.pdf_page import DocumentPdf
@@ -138,7 +145,7 @@ def terms(pdf: DocumentPdf) -> None:
         pairs.append(("", ""))
     pdf.set_font("latin", "", 8.5)
     label_style = FontFace(emphasis="BOLD", color=GREY)
-    with pdf.table(col_widths=(26, 65, 26, 65), first_row_as_headings=False, line_height=4.3,
+    with pdf.table(col_widths=(31, 60, 31, 60), first_row_as_headings=False, line_height=4.3,
                    borders_layout=TableBordersLayout.NONE, text_align=Align.L, v_align=VAlign.T,
                    padding=(0.6, 1, 0.6, 0)) as table:
         for first, second in zip(pairs[::2], pairs[1::2], strict=True):
@@ -241,9 +248,9 @@ def totals(pdf: DocumentPdf, *, words: bool) -> None:
         pdf.ln(1)
         pdf.set_font("latin", "", 8.5)
         text = (f"{pdf.label('packing')}: {format_quantity(packing.cartons)} {pdf.label('cartons')}  ·  "
-                f"{pdf.label('volume')} {format_quantity(packing.cbm)} CBM  ·  "
-                f"{pdf.label('net_weight')} {format_quantity(packing.net_kg)} kg  ·  "
-                f"{pdf.label('gross_weight')} {format_quantity(packing.gross_kg)} kg")
+                f"{pdf.label('volume')} {format_cbm(packing.cbm)} CBM  ·  "
+                f"{pdf.label('net_weight')} {format_kg(packing.net_kg)} kg  ·  "
+                f"{pdf.label('gross_weight')} {format_kg(packing.gross_kg)} kg")
         pdf.multi_cell(0, 4.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
