@@ -25,6 +25,7 @@ from trade_crm.exchange.importing.products import cells
 from trade_crm.exchange.importing.products.columns import (
     ProductColumn,
     find_header,
+    fold_header,
     header_score,
     map_columns,
 )
@@ -163,11 +164,14 @@ def plan_table(table: Table, options: ProductImportOptions = ProductImportOption
                ) -> ProductImportPlan:
     sheet, grid = _grid(table)
     header_index = find_header([cells_ for _, cells_ in grid])
-    if header_index is None and not options.mapping:
+    if header_index is None and options.mapping:  # the row holding the headers the user mapped
+        wanted = {fold_header(h) for h in options.mapping}
+        header_index = next((i for i, (_, row) in enumerate(grid[:30]) if wanted & {fold_header(c) for c in row}),
+                            None)
+    if header_index is None:
         raise ReadError(table.file_name, "no header row names a SKU (货号, 型号, Item No.) and a name (品名, "
                                          "Product name) column; add one, or say which column is which "
                                          '(--map "Header=sku")', sheet=sheet if table.kind == "workbook" else "")
-    header_index = header_index or 0
     header_number, headers = grid[header_index][0], tuple(c.strip() for c in grid[header_index][1])
     columns = map_columns(headers, options.mapping)
     targets = {c.target for c in columns}
