@@ -211,3 +211,12 @@ def test_each_refusal_keeps_the_other_rows_and_nothing_half_saved(db, price_list
     with pytest.raises(Exception, match="already the SKU"):
         commit_products(plan, clock)
     assert Product.select().count() == 1 and ImportBatch.select().count() == 0
+
+
+def test_a_file_that_is_not_what_its_name_says_is_refused_in_one_line(db, tmp_path):
+    fake = tmp_path / "products.xlsx"
+    fake.write_text("SKU,Name\nA-1,Thing\n", encoding="utf-8")  # a CSV saved under an Excel name
+    with pytest.raises(ReadError) as error:
+        plan_products(fake)
+    assert "products.xlsx" in str(error.value) and "\n" not in str(error.value)
+    assert Product.select().count() == 0
