@@ -220,3 +220,14 @@ def test_a_file_that_is_not_what_its_name_says_is_refused_in_one_line(db, tmp_pa
         plan_products(fake)
     assert "products.xlsx" in str(error.value) and "\n" not in str(error.value)
     assert Product.select().count() == 0
+
+
+def test_a_row_updates_the_product_with_its_sku_even_when_another_sku_is_that_products_id(db, tmp_path, clock):
+    numbered = save_product(ProductInput(sku="2", name="A SKU that is a number", cost="5", tags=("bolts",)), clock)
+    lettered = save_product(ProductInput(sku="X-1", name="Old name"), clock)
+    assert lettered.id == 2 and numbered.id == 1
+    path = _workbook(tmp_path / "x.xlsx", [["X-1", "New name"]], headers=HEADERS[:2])
+    commit_products(plan_products(path), clock)
+    updated = product_view(lettered.id)
+    assert updated.name == "New name" and updated.cost is None and updated.tags == ()  # nothing of product 1
+    assert product_view(numbered.id).name == "A SKU that is a number"
