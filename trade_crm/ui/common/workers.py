@@ -29,9 +29,9 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from contextlib import nullcontext
+from functools import partial
 from typing import Any
 
-import shiboken6
 from peewee import PeeweeException
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -79,14 +79,36 @@ class JobContext:
         self._report(done, total, message)
 
 
+SIGNALS = ("progressed", "finished", "failed", "cancelled", "done")
+
+
+class _Relay(QObject):
+    """The worker thread's sender: the Job's signals, queued on to the Job.
+
+    A Job usually has a parent (the dialog it reports to), and Qt deletes it with that parent on the GUI thread
+    whenever the dialog closes. Emitting on the Job itself from the worker thread raced that deletion (a
+    crash under load, once in CI). The relay has no parent and no thread; the running job alone holds it, so it
+    lives exactly as long as the run. Its signals reach the Job by queued connections, which Qt drops cleanly
+    when the Job is gone."""
+
+    progressed = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+    done = Signal()
+
+
 class _Runnable(QRunnable):
-    def __init__(self, job: Job):
+    def __init__(self, job: Job, relay: _Relay):
         super().__init__()
         self.setAutoDelete(True)
-        self._job = job
+        self._job, self._relay = job, relay
 
     def run(self) -> None:
-        self._job._run()
+        try:
+            self._job._run(self._relay)
+        finally:
+            self._relay = None  # deleted here, on the worker thread, once its last signal is queued
 
 
 class Job(QObject):
@@ -101,7 +123,7 @@ class Job(QObject):
     cancelled = Signal()
     done = Signal()
 
-    _running: set[Job] = set()  # owns a started job until its last signal is delivered (see start)
+    _running: dict[int, Job] = {}  # owns a started job until its last signal is delivered (see start), by id
 
     def __init__(self, function: Callable[..., Any], *args: Any, parent: QObject | None = None, title: str = "",
                  uses_database: bool = True, expected: tuple[type[BaseException], ...] = (), **kwargs: Any):
@@ -110,14 +132,18 @@ class Job(QObject):
         self.title = title  # what the user is doing, for the crash report: "Importing customers"
         self.uses_database = uses_database
         self.expected = EXPECTED_FAILURES + tuple(expected)
-        self.context = JobContext(lambda done, total, message: self._emit(self.progressed, done, total, message))
+        self.context = JobContext(self._report_progress)
+        self._relay: _Relay | None = None
         self._started = False
         self.done.connect(self._release)
+        # a job deleted with its parent before its `done` arrived leaves the running set all the same (by its id:
+        # a slot holding the job itself would keep a parentless one alive for good)
+        self.destroyed.connect(partial(Job._forget, id(self)))
 
     def report_to(self, receiver: QObject) -> None:
         """Connect each signal to the receiver's `on_job_<signal>` handler, for those it has (the house's
         naming: on_job_progressed, on_job_finished, on_job_failed, on_job_cancelled, on_job_done)."""
-        for name in ("progressed", "finished", "failed", "cancelled", "done"):
+        for name in SIGNALS:
             handler = getattr(receiver, f"on_job_{name}", None)
             if handler is not None:
                 getattr(self, name).connect(handler)
@@ -126,8 +152,12 @@ class Job(QObject):
         if self._started:
             raise RuntimeError("a Job runs once; make a new one")
         self._started = True
-        Job._running.add(self)
-        (pool or QThreadPool.globalInstance()).start(_Runnable(self))
+        relay = _Relay()
+        for name in SIGNALS:
+            getattr(relay, name).connect(getattr(self, name), Qt.ConnectionType.QueuedConnection)
+        relay.moveToThread(None)  # no thread: deleting it on the worker thread is then allowed
+        Job._running[id(self)] = self
+        (pool or QThreadPool.globalInstance()).start(_Runnable(self, relay))
 
     def cancel(self) -> None:
         """Ask the function to stop at its next check; `cancelled` follows when it does."""
@@ -137,54 +167,53 @@ class Job(QObject):
     def stop_all(cls, timeout_ms: int = 10_000) -> bool:
         """At quit: ask every running job to stop and wait for the worker threads, so none outlives the
         window it reports to (or the book it writes). False if one was still running after `timeout_ms`."""
-        for job in list(cls._running):
+        for job in list(cls._running.values()):
             job.cancel()
         return QThreadPool.globalInstance().waitForDone(timeout_ms)
 
     @property
     def is_running(self) -> bool:
-        return self in Job._running
+        return Job._running.get(id(self)) is self
 
-    def _run(self) -> None:  # on the worker thread
-        outcome: tuple = (self.cancelled,)
+    def _run(self, relay: _Relay) -> None:  # on the worker thread
+        self._relay = relay
+        outcome: tuple = ("cancelled",)
         try:
             with worker_connection() if self.uses_database else nullcontext():
                 result = self._function(self.context, *self._args, **self._kwargs)
         except JobCancelled:
             pass
         except Exception as exc:  # noqa: BLE001 - every failure is reported to the GUI
-            outcome = (self.failed, exc)
+            outcome = ("failed", exc)
             if isinstance(exc, self.expected):
                 log.warning("job %s failed: %s", self._name, type(exc).__name__)
             else:
                 report_failure(self.title, exc, source=f"job {self._name}")
         else:
             if not self.context.cancelled:
-                outcome = (self.finished, result)
+                outcome = ("finished", result)
+        finally:
+            self._relay = None
         # The connection is closed by now: whoever gets `done` may replace the file.
-        signal, *values = outcome
-        if self._emit(signal, *values):
-            self._emit(self.done)
+        name, *values = outcome
+        getattr(relay, name).emit(*values)
+        relay.done.emit()
 
-    def _emit(self, signal, *values) -> bool:
-        """Emit from the worker thread, unless the job went with its parent (a dialog closed while it ran; Qt
-        deleted the job with it): then nobody is left to hear, and the job only leaves the running set."""
-        try:
-            signal.emit(*values)
-        except RuntimeError:
-            if shiboken6.isValid(self):
-                raise
-            Job._running.discard(self)
-            log.debug("job %s: its window closed before it ended", self._name)
-            return False
-        return True
+    def _report_progress(self, done: int, total: int, message: str) -> None:  # on the worker thread
+        relay = self._relay
+        if relay is not None:
+            relay.progressed.emit(done, total, message)
 
     @property
     def _name(self) -> str:
         return getattr(self._function, "__qualname__", type(self._function).__name__)
 
     def _release(self) -> None:
-        Job._running.discard(self)
+        Job._forget(id(self))
+
+    @staticmethod
+    def _forget(job_id: int, *_destroyed) -> None:
+        Job._running.pop(job_id, None)
 
 
 def cancellable_progress(job: Job, parent: QWidget, label: str, title: str, cancel_text: str, *,
