@@ -106,7 +106,7 @@ def copy_rows(cursor, src: sqlite3.Connection, *, staged: bool, per_table: dict[
     """Every row publish writes, COPYed as the laptop has it (ids too), then the search documents with their
     token arrays. `staged`: through a temporary table and one INSERT ... SELECT per table, as any login but a
     superuser must (COPY FROM refuses a table under row-level security, and every customer table is one); the
-    staged documents get their sort bands in the INSERT (pg_search.band_values), as publish gives them."""
+    staged documents get their sort bands in the INSERT (pg_search.band_values_sql), as publish gives them."""
     bands = dict(cursor.execute("SELECT sort, bounds FROM search_band").fetchall())
     bands_sql = pg_search.band_values_sql("c")
     bands = [bands.get("name"), bands.get("last_contact")]

@@ -25,7 +25,21 @@ LOCK = 7_180_106  # pg_advisory_xact_lock(LOCK, hashtext(origin)): one publish o
 BATCH = 10_000  # rows between progress reports
 TABLES = ("tag", "custom_field", "customer", "contact", "contact_channel", "interaction", "opportunity",
           "orders", "reminder", "import_batch", "not_duplicate", "search")
-VERSIONED = ("customer", "contact", "opportunity")  # rows two people edit: compared three ways
+VERSIONED = ("customer", "contact", "opportunity")
+RESERVED = ("customer", "contact", "interaction", "opportunity", "orders", "import_batch")  # ids drawn up front
+WRITTEN = ("customer", "customer_tag", "custom_field_value", "contact", "contact_channel", "interaction",
+           "opportunity", "orders", "import_batch", "row_origin")  # COPYed: staged where row-level security is on  # rows two people edit: compared three ways
+
+
+def _draw_sql(table: str, n: int) -> str:
+    """SQL for `n` new ids of `table`: as one range (an array of its last id) when this transaction holds the
+    table against every other writer (a bulk load's: store/pg_bulk.py), so nobody else draws one in between;
+    else one `nextval` each (an array of them). A million `nextval`s cost the server seconds."""
+    sequence = f"pg_get_serial_sequence('{table}', 'id')"
+    held = ("EXISTS (SELECT 1 FROM pg_locks WHERE pid = pg_backend_pid() AND granted AND "
+            f"relation = to_regclass('{table}') AND mode IN ('ExclusiveLock', 'AccessExclusiveLock'))")
+    return (f"CASE WHEN {held} THEN ARRAY[setval({sequence}, nextval({sequence}) + {n - 1})] "
+            f"ELSE (SELECT array_agg(nextval({sequence})) FROM generate_series(1, {n})) END")
 
 
 @dataclass(frozen=True)
@@ -56,7 +70,10 @@ class PublishRun:
     """One publish, inside both transactions."""
 
     def __init__(self, source: Database, target: Database, origin: str, progress: Progress, now: datetime):
-        self.source, self.target, self.origin, self.progress = source, target, origin, progress
+        self.source, self._target, self.origin, self.progress = source, target, origin, progress
+        self.pipe = None  # store.pg_pipeline.Pipeline: the server's writes sent by a second thread, in order
+        self._reserved: dict[str, tuple[Sequence[int], int]] = {}  # table -> (ids drawn at the start, next unused)
+        self._reserving = None  # (rows per table, the Future of their ids) until the ids are first needed
         self.stamp = now.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
         self.owner = ""
         self.maps: dict[str, dict[int, int]] = defaultdict(dict)  # table -> laptop id -> server id
@@ -73,6 +90,20 @@ class PublishRun:
         self.new_marks: dict[str, dict[int, int]] = defaultdict(dict)  # fingerprints that replace the published
         self.bulk = False  # a bulk load into a book without customers (store/pg_bulk.py)
         self.documents = None  # publish_steps.Documents: the search documents read beside the first steps
+
+    @property
+    def target(self) -> Database:
+        """The server book, for a statement whose answer this side needs: everything queued runs first."""
+        if self.pipe is not None:
+            self.pipe.drain()
+        return self._target
+
+    def execute(self, sql: str, params: Sequence | None = None) -> None:
+        """A statement whose answer is not needed: queued when the writes are pipelined."""
+        if self.pipe is not None:
+            self.pipe.execute(sql, params)
+        else:
+            self._target.execute_sql(sql, params)
 
     @property
     def counts(self) -> dict[str, TableCount]:
@@ -169,9 +200,39 @@ class PublishRun:
                                             for i, c in enumerate(COLUMNS[table]) if c in PARENTS]
         return found
 
+    def reserve_ids(self) -> None:
+        """On a book's first publish, every new row's id drawn at once, before the rows are read: each table
+        then needs none drawn in its turn, which would wait for the server to finish the tables before it.
+        At most the laptop's rows of each table (a row skipped leaves a gap, as a rolled-back insert does)."""
+        if any(self.maps.values()) or self.pipe is None:
+            return
+        counts = {t: self.source.execute_sql(f"SELECT count(*) FROM {t}").fetchone()[0] for t in RESERVED}
+        counts = {t: int(n) for t, n in counts.items() if n}
+        if counts:
+            self._reserving = (counts, self.pipe.result("SELECT " + ", ".join(_draw_sql(t, n) for t, n in counts.items())))
+
+    def _reserved_ids(self, table: str, n: int) -> list[int] | None:
+        reserving = self._reserving
+        if reserving is not None:
+            counts, found = reserving
+            row = found.result()[0]
+            for (drawn_for, rows), ids in zip(counts.items(), row, strict=True):
+                if len(ids) != rows:  # the last of a range drawn at once
+                    ids = range(ids[0] - rows + 1, ids[0] + 1)
+                self._reserved[drawn_for] = (ids, 0)
+            self._reserving = None
+        ids, at = self._reserved.get(table, ((), 0))
+        if at + n > len(ids):
+            return None
+        self._reserved[table] = (ids, at + n)
+        return list(ids[at:at + n])
+
     def allocate(self, table: str, n: int) -> list[int]:
         if n == 0:
             return []
+        reserved = self._reserved_ids(table, n)
+        if reserved is not None:
+            return reserved
         return self.target.execute_sql(  # one array: a million rows fetched one by one cost seconds here
             f"SELECT array_agg(nextval(pg_get_serial_sequence('{table}', 'id'))) FROM generate_series(1, ?)",
             (n,)).fetchone()[0]
@@ -184,17 +245,26 @@ class PublishRun:
         staged = self.row_secured(table)
         into = f"publish_stage_{table}" if staged else table
         if staged:
-            self.target.execute_sql(f"CREATE TEMP TABLE {into} AS SELECT {names} FROM {table} WITH NO DATA")
-        with self.target.cursor().copy(f"COPY {into} ({names}) FROM STDIN") as copy:
+            self.execute(f"CREATE TEMP TABLE {into} AS SELECT {names} FROM {table} WITH NO DATA")
+        sql = f"COPY {into} ({names}) FROM STDIN"
+        with self.pipe.copy(sql) if self.pipe is not None else self._target.cursor().copy(sql) as copy:
             for i, row in enumerate(rows, 1):
                 copy.write_row(row)
                 if report and i % BATCH == 0:
                     self.tick(report, done + i, total)
         if staged:
-            self.target.execute_sql(f"INSERT INTO {table} ({names}) SELECT {names} FROM {into}")
-            self.target.execute_sql(f"DROP TABLE {into}")
+            self.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {into}")
+            self.execute(f"DROP TABLE {into}")
+
+    def learn_secured(self, tables: Sequence[str]) -> None:
+        """Which of `tables` are under row-level security, asked once for all."""
+        self.secured.update(self._target.execute_sql(
+            "SELECT t, coalesce((SELECT relrowsecurity FROM pg_class WHERE oid = to_regclass(t)), false) "
+            "FROM unnest(CAST(? AS text[])) AS t", (list(tables),)).fetchall())
 
     def row_secured(self, table: str) -> bool:
+        if table.startswith("publish_"):
+            return False  # a temporary table of this publish's
         if table not in self.secured:
             row = self.target.execute_sql("SELECT relrowsecurity FROM pg_class WHERE oid = to_regclass(?)",
                                           (table,)).fetchone()
@@ -246,6 +316,8 @@ class PublishRun:
         return updates
 
     def _update(self, table: str, updates: list[tuple[int, int, list]]) -> None:
+        if not updates:
+            return
         columns = COLUMNS[table]
         sets = ", ".join(f"{c} = ?" for c in columns)
         bump = ", version = version + 1" if table in VERSIONED else ""
