@@ -40,7 +40,7 @@ from trade_crm.store.errors import AccessDenied
 from trade_crm.store.pg_book import refusal, to_pyformat
 
 PIECE_BYTES = 4 * 2**20  # COPY data sent as one statement
-PENDING_BYTES = 192 * 2**20  # COPY data formatted ahead of the server at most
+PENDING_BYTES = 128 * 2**20  # COPY data formatted ahead of the server at most (the server is the slower side)
 
 
 class _Pieces(Writer):

@@ -168,7 +168,6 @@ def _run(run: PublishRun) -> None:
         run.load_origins()
         run.bulk = run.customer_count() >= BULK_FROM and pg_bulk.begin(run.target)
         run.learn_secured(WRITTEN)
-        steps.prepare_documents(run)
     run.pipe = Pipeline(run.target)
     try:
         run.reserve_ids()
@@ -196,6 +195,7 @@ def _write(run: PublishRun) -> None:
             run.execute("SELECT bulk_load_bounds()")  # pg_bulk.draw_bounds, for the documents' bands
     with run.phase("contacts"):
         run.contacts()
+        steps.prepare_documents(run)
     with run.phase("timeline"):
         steps.facts(run, "interaction")
     with run.phase("opportunities, orders"):

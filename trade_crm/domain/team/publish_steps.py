@@ -37,12 +37,13 @@ def facts(run: PublishRun, table: str) -> None:
     server_ids = iter(run.allocate(table, len(fresh)))
     mapping = run.maps[table]
     origin, origin_rows = run.origin, run.origin_rows
+    mapped = run.mapper(table)
 
     def new_rows() -> Iterator[tuple]:
         for row in rows:
             if row[0] in known:
                 continue
-            values = run.mapped(table, row)
+            values = mapped(row)
             if values is None:
                 counter.add("skipped")
                 continue
@@ -183,8 +184,11 @@ class Documents:
 
 
 def prepare_documents(run: PublishRun) -> None:
-    """Start reading the documents beside the first steps when this is the book's first publish (all new)."""
-    if not run.maps["customer"]:
+    """Start reading the documents when this is the book's first publish (all new). Started once the contacts
+    are prepared: from then on the server is the slower side (store/pg_pipeline.py), and this thread uses the
+    time this side waits for it; started earlier it took the interpreter from the customers' and contacts'
+    preparation, which the server was waiting for."""
+    if run.first:
         run.documents = Documents(run.source)
 
 
