@@ -88,6 +88,9 @@ class PublishRun:
         self.origin_rows: list[tuple[str, str, str, int]] = []
         self.gone: dict[str, set[int]] = defaultdict(set)  # laptop ids whose server row was deleted on the server
         self.new_marks: dict[str, dict[int, int]] = defaultdict(dict)  # fingerprints that replace the published
+        # (table, laptop ids, laptop id -> fingerprint) of the rows created: computed when the row origins are
+        # written, after the rows went to the server (this side's work while the server works)
+        self.created_marks: list[tuple[str, list[int], Callable[[int], int]]] = []
         self.first = False  # set by load_origins: nothing of this book on the server yet
         self.bulk = False  # a bulk load into a book without customers (store/pg_bulk.py)
         self.documents = None  # publish_steps.Documents: the search documents read beside the first steps
@@ -283,9 +286,9 @@ class PublishRun:
         return self.secured[table]
 
     def create(self, table: str, pending: list[tuple[int, list]], *, extra_columns: Sequence[str] = (),
-                extra_values: Sequence = (), marks: dict[int, int] | None = None, total: int = 0) -> list[int]:
+                extra_values: Sequence = (), marks: Callable[[int], int] | None = None, total: int = 0) -> list[int]:
         """Insert new rows (laptop id, mapped values) with ids from the server's sequence; note their origin
-        (and fingerprint). Returns the server ids, in order."""
+        (and fingerprint: `marks(laptop id)`, asked when the origins are written). Returns the server ids."""
         ids = self.allocate(table, len(pending))
         columns = ["id", *COLUMNS[table], *extra_columns]
         extra = list(extra_values)
@@ -294,15 +297,16 @@ class PublishRun:
         for sid, (local_id, _) in zip(ids, pending, strict=True):
             self.maps[table][local_id] = sid
             self.origin_rows.append((self.origin, table, str(local_id), sid))
-            if marks is not None:
-                self.origin_rows.append((self.origin, fingerprint_table(table), str(local_id), marks[local_id]))
+        if marks is not None:
+            self.created_marks.append((table, [lid for lid, _ in pending], marks))
         self.counters[table].add("created", len(pending))
         return ids
 
     def _three_way(self, table: str, local: dict[int, tuple[list, int]],
                    server_marks: Callable[[list[int]], dict[int, int]]) -> list[tuple[int, int, list]]:
         """The published rows the laptop changed since: (laptop id, server id, values) of those to update.
-        `local` maps laptop id -> (mapped values, fingerprint now); `server_marks` fingerprints server rows."""
+        `local` maps laptop id -> (mapped values, fingerprint now: of the published rows at least);
+        `server_marks` fingerprints server rows."""
         changed = [(lid, sid) for lid, sid in self.maps[table].items()
                    if lid in local and local[lid][1] != self.marks[table].get(lid)]
         counter = self.counters[table]
@@ -349,7 +353,9 @@ class PublishRun:
         self.tick("customer", 0, total)
         extras = rows_.customer_extras(self.source, None)
         columns = COLUMNS["customer"]
-        local = {r[0]: (list(r[1:]), fingerprint(columns, r[1:], extras.get(r[0], ()))) for r in rows}
+        published = self.maps["customer"]
+        local = {r[0]: (list(r[1:]), fingerprint(columns, r[1:], extras.get(r[0], ())) if r[0] in published else 0)
+                 for r in rows}
         pending = [(lid, values) for lid, (values, _) in local.items() if self._is_new("customer", lid)]
         self.counters["customer"].add("skipped", len(self.gone["customer"] & local.keys()))
 
@@ -361,7 +367,7 @@ class PublishRun:
 
         updates = self._three_way("customer", local, server_marks)
         ids = self.create("customer", pending, extra_columns=("owner",), extra_values=(self.owner,),
-                           marks={lid: local[lid][1] for lid, _ in pending}, total=total)
+                           marks=lambda lid: fingerprint(columns, local[lid][0], extras.get(lid, ())), total=total)
         self.new_customers = [(lid, sid) for (lid, _), sid in zip(pending, ids, strict=True)]
         self._update("customer", updates)
         touched = {lid for lid, _ in pending} | {lid for lid, _, _ in updates}
@@ -395,7 +401,8 @@ class PublishRun:
             if values is None or row[0] in self.gone["contact"]:
                 self.counters["contact"].add("skipped")
                 continue
-            local[row[0]] = (values, fingerprint(columns, values, tuple(channels.get(row[0], ()))))
+            published = row[0] in self.maps["contact"]
+            local[row[0]] = (values, fingerprint(columns, values, tuple(channels.get(row[0], ()))) if published else 0)
             if self._is_new("contact", row[0]):
                 pending.append((row[0], values))
 
@@ -406,7 +413,8 @@ class PublishRun:
             return {r[0]: fingerprint(columns, r[1:], tuple(more.get(r[0], ()))) for r in found}
 
         updates = self._three_way("contact", local, server_marks)
-        self.create("contact", pending, marks={lid: local[lid][1] for lid, _ in pending}, total=total)
+        self.create("contact", pending, total=total,
+                    marks=lambda lid: fingerprint(columns, local[lid][0], tuple(channels.get(lid, ()))))
         self._update("contact", updates)
         updated = [sid for _, sid, _ in updates]
         if updated:
@@ -436,7 +444,7 @@ class PublishRun:
             if values is None or row[0] in self.gone[table]:
                 self.counters[table].add("skipped")
                 continue
-            local[row[0]] = (values, fingerprint(columns, values))
+            local[row[0]] = (values, fingerprint(columns, values) if row[0] in self.maps[table] else 0)
             if self._is_new(table, row[0]):
                 pending.append((row[0], values))
 
@@ -446,7 +454,7 @@ class PublishRun:
             return {r[0]: fingerprint(columns, r[1:]) for r in found}
 
         updates = self._three_way(table, local, server_marks)
-        self.create(table, pending, marks={lid: local[lid][1] for lid, _ in pending}, total=total)
+        self.create(table, pending, marks=lambda lid: fingerprint(columns, local[lid][0]), total=total)
         self._update(table, updates)
         self.tick(table, total, total)
 

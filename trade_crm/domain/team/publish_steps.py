@@ -147,6 +147,10 @@ def write_origins(run: PublishRun, *, marks: bool = True) -> None:
         run.origin_rows += [(run.origin, marks_table, str(lid), mark) for lid, mark in found.items()]
     if marks:
         run.new_marks.clear()
+    for table, created, mark in run.created_marks:
+        marks_table = fingerprint_table(table)
+        run.origin_rows += [(run.origin, marks_table, str(lid), mark(lid)) for lid in created]
+    run.created_marks.clear()
     rows, run.origin_rows = run.origin_rows, []
     if rows:
         run.copy("row_origin", ("origin", "tbl", "key", "row_id"), rows)
