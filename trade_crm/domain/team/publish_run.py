@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from peewee import Database
 
 from trade_crm.domain.team import publish_rows as rows_
-from trade_crm.domain.team.publish_rows import COLUMNS, FLAGS, PARENTS, fingerprint, fingerprint_table
+from trade_crm.domain.team.publish_rows import COLUMNS, FLAGS, PARENTS, fingerprint
 
 Progress = Callable[[str, int, int], None]  # (table, rows done, rows of that table)
 LOCK = 7_180_106  # pg_advisory_xact_lock(LOCK, hashtext(origin)): one publish of a book at a time
