@@ -106,7 +106,7 @@ def copy_rows(cursor, src: sqlite3.Connection, *, staged: bool, per_table: dict[
     """Every row publish writes, COPYed as the laptop has it (ids too), then the search documents with their
     token arrays. `staged`: through a temporary table and one INSERT ... SELECT per table, as any login but a
     superuser must (COPY FROM refuses a table under row-level security, and every customer table is one); the
-    staged documents get their sort bands in the INSERT (pg_search.band_values), as publish gives them."""
+    staged documents get their sort bands in the INSERT (pg_search.band_values_sql), as publish gives them."""
     bands = dict(cursor.execute("SELECT sort, bounds FROM search_band").fetchall())
     bands_sql = pg_search.band_values_sql("c")
     bands = [bands.get("name"), bands.get("last_contact")]
@@ -161,7 +161,9 @@ def publish_rows(book_path: Path, log=print, *, breakdown: bool = False) -> list
     (a setting row), and the cached book stays as built."""
     with tempfile.TemporaryDirectory(prefix="trade-crm-publish-") as folder:
         sqlite_path = Path(folder) / book_path.name
-        source, copy = sqlite3.connect(book_path), sqlite3.connect(sqlite_path)
+        # read-only: a writable connection may checkpoint the book on close, and its new bytes give it a new
+        # digest, which makes bench/pg_cache.py load the 1,000,000-customer server book again
+        source, copy = sqlite3.connect(f"file:{book_path}?mode=ro", uri=True), sqlite3.connect(sqlite_path)
         try:  # the backup API: a consistent copy even while `make bench` holds the book open (its WAL)
             source.backup(copy)
         finally:

@@ -37,7 +37,7 @@ the rows the search reads, without reading their customers; row-level security t
 those the caller may see.
 hits (with the rows stored in name-band order, an empty band costs ~0.1 ms). `band_hits_sql` asks for a few bands at a time, in sort order, until a page is full. Triggers
 keep each row's bands: set when a document is inserted without them (a bulk writer may give them in its
-INSERT: `band_values`, server step 15), updated when a customer's name or last contact changes. Bounds only speed the search up: skewed or stale bounds (a book that grew since) still give
+INSERT: `band_values_stored_sql`, server step 15), updated when a customer's name or last contact changes. Bounds only speed the search up: skewed or stale bounds (a book that grew since) still give
 exact answers, and `rebalance` draws them again.
 """
 
@@ -450,20 +450,24 @@ def page_ids(db: Database, query: str, sort: str, descending: bool, needed: int,
                             (patterns, tokens, sort, descending, needed, walk_rows, sample, band_cap,
                              band_group)).fetchone()
     return list(ids or ())
-def band_values(db: Database, alias: str) -> tuple[str, list]:
-    """SQL for the (name band, last-contact band) of the customer row `alias`, what `search_name_band` and
-    `search_contact_band` give it, and its parameters: the bounds, read here once. For a bulk insert of
-    documents (a publish) that gives each row its bands: the row trigger asks the customer and reads the
-    bounds (a TOASTed array) again for every row, which cost more than the GIN indexes' upkeep."""
-    bounds = dict(db.execute_sql("SELECT sort, bounds FROM search_band").fetchall())
-    return band_values_sql(alias, "?"), [bounds.get("name"), bounds.get("last_contact")]
-
-
 def band_values_sql(alias: str, mark: str = "%s") -> str:
-    """`band_values`'s SQL with the placeholder `mark` (psycopg's own `%s` for a raw cursor)."""
+    """SQL for the (name band, last-contact band) of the customer row `alias`, what `search_name_band` and
+    `search_contact_band` give it, from the bounds given twice as parameters (`mark`: psycopg's own `%s` for a
+    raw cursor). For a bulk insert of documents that gives each row its bands: the row trigger asks the
+    customer and reads the bounds (a TOASTed array) again for every row, which cost more than the GIN
+    indexes' upkeep."""
     return (f"coalesce(width_bucket({alias}.name COLLATE nocase, CAST({mark} AS text[])), 0)::smallint, "
             f"CASE WHEN {alias}.last_contact_at IS NULL THEN {NO_CONTACT_BAND}::smallint "
             f"ELSE coalesce(width_bucket({alias}.last_contact_at, CAST({mark} AS text[])), 0)::smallint END")
+
+
+def band_values_stored_sql(alias: str) -> str:
+    """`band_values_sql` reading the bounds in the statement itself (each once: an uncorrelated subquery is
+    evaluated once a statement), for a statement sent without waiting for its answer (store/pg_pipeline.py)."""
+    name, contact = (f"(SELECT bounds FROM search_band WHERE sort = '{sort}')" for sort in ("name", "last_contact"))
+    return (f"coalesce(width_bucket({alias}.name COLLATE nocase, {name}), 0)::smallint, "
+            f"CASE WHEN {alias}.last_contact_at IS NULL THEN {NO_CONTACT_BAND}::smallint "
+            f"ELSE coalesce(width_bucket({alias}.last_contact_at, {contact}), 0)::smallint END")
 
 
 def band_starts(db: Database, sort: str) -> list[str]:

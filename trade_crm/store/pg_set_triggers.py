@@ -16,7 +16,7 @@ in one INSERT ... SELECT:
   columns and deletes keep step 9's row triggers (an UPDATE OF trigger may have no transition table);
 - the search documents' sort bands (step 12): the BEFORE INSERT row trigger runs only for a document that
   comes without its bands. The app's own writes (store/search.py) bring none and get them as before; a
-  publish gives a statement's documents theirs in the INSERT itself (pg_search.band_values: the same
+  publish gives a statement's documents theirs in the INSERT itself (pg_search.band_values_stored_sql: the same
   functions' arithmetic, the bounds read once), which the trigger read again for every row.
 
 PostgreSQL allows one event per trigger with a transition table, hence the separate insert triggers. The

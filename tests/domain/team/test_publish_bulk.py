@@ -11,6 +11,7 @@ from tests.domain.team.test_publish import NOW, audit_rows, counts, laptop, name
 from tests.postgres_server import OWNER, TEMPLATE
 from trade_crm.domain.team import publish as publish_module
 from trade_crm.domain.team.publish import publish
+from trade_crm.domain.team.publish_run import _draw_sql
 from trade_crm.store import pg_bulk
 from trade_crm.store.postgres import open_postgres
 
@@ -121,3 +122,23 @@ def test_a_bulk_load_cannot_commit_without_its_indexes_and_keys(pg_url, postgres
     with psycopg.connect(url, password=mia.password) as conn:
         assert conn.execute("SELECT count(*) FROM contact").fetchone()[0] == 0
         assert conn.execute(SCHEMA_OBJECTS).fetchall() == before
+
+
+def test_ids_are_drawn_as_one_range_only_for_a_table_the_bulk_load_holds(pg_url, postgres_server):
+    """A table a bulk load holds (its indexes dropped: nobody else writes it) gets its ids as one range, the last
+    of them returned; any other table one nextval each, so a writer elsewhere never gets an id in the middle."""
+    name = pg_url.rsplit("/", 1)[1]
+    ann = postgres_server.person("bulk_ids")
+    target = open_postgres(ann.url(name), password=ann.password, bind=False)
+    try:
+        with target.atomic():
+            loose = target.execute_sql(f"SELECT {_draw_sql('interaction', 3)}").fetchone()[0]
+        with target.atomic():
+            assert pg_bulk.begin(target) is True
+            held = target.execute_sql(f"SELECT {_draw_sql('interaction', 5)}").fetchone()[0]
+            after = target.execute_sql("SELECT nextval(pg_get_serial_sequence('interaction', 'id'))").fetchone()[0]
+            target.rollback()
+    finally:
+        target.close()
+    assert len(loose) == 3 and loose == sorted(set(loose))  # outside a bulk load: one nextval each
+    assert held == [loose[-1] + 5] and after == held[0] + 1  # the range ends at held[0]; the sequence is past it

@@ -52,7 +52,7 @@ from peewee import Database, InterfaceError, OperationalError
 
 from trade_crm.domain.errors import DomainError
 from trade_crm.domain.team import publish_steps as steps
-from trade_crm.domain.team.publish_run import TABLES, Progress, PublishRun, TableCount
+from trade_crm.domain.team.publish_run import TABLES, WRITTEN, Progress, PublishRun, TableCount
 from trade_crm.store import pg_bulk
 from trade_crm.store.errors import DatabaseError
 from trade_crm.store.models import database
@@ -162,40 +162,56 @@ def _run(run: PublishRun) -> None:
     """The steps in order: each table after the ones its rows refer to; row origins and documents last. Into a
     book with no customer yet, a big publish is a bulk load (store/pg_bulk.py): the indexes are built and the
     foreign keys checked once, at the end, and the search bands drawn from the published customers."""
+    from trade_crm.store.pg_pipeline import Pipeline  # lazy: psycopg, loaded with a server book only
+
     with run.phase("what was published before"):
         run.load_origins()
         run.bulk = run.customer_count() >= BULK_FROM and pg_bulk.begin(run.target)
-        steps.prepare_documents(run)
+        run.learn_secured(WRITTEN)
+    run.pipe = Pipeline(run.target)
     try:
+        run.reserve_ids()
         _write(run)
+        run.pipe.close()
+    except BaseException:
+        run.pipe.abort()  # the statement that runs ends, the rest is dropped: the transaction then rolls back
+        raise
     finally:
+        run.pipe = None
         if run.documents is not None:  # a failed or cancelled publish waits for its reader before it returns
             run.documents.wait()
 
 
 def _write(run: PublishRun) -> None:
-    """Each table after the ones its rows refer to."""
+    """Each table after the ones its rows refer to. The rows are prepared here while a second thread sends the
+    server what was prepared before (store/pg_pipeline.py), so a phase's seconds are this side's until "the
+    server catching up", which waits for the server to write what was sent; the steps whose answers are needed
+    (reminders, imports, "not duplicates": a few rows) come after it."""
     with run.phase("tags and custom fields"):
         tags, fields_ = run.tags_and_fields()
     with run.phase("customers"):
         run.customers(tags, fields_)
         if run.bulk:
-            pg_bulk.draw_bounds(run.target)
+            run.execute("SELECT bulk_load_bounds()")  # pg_bulk.draw_bounds, for the documents' bands
     with run.phase("contacts"):
         run.contacts()
+        steps.prepare_documents(run)
     with run.phase("timeline"):
         steps.facts(run, "interaction")
     with run.phase("opportunities, orders"):
         run.opportunities()
         steps.facts(run, "orders")
+    with run.phase("search index"):
+        steps.search_documents(run)
+    with run.phase("row origins"):
+        steps.write_origins(run, marks=False)
+    with run.phase("the server catching up"):
+        run.pipe.drain()
     with run.phase("reminders, imports, not duplicates"):
         steps.reminders(run)
         steps.import_batches(run)
         steps.not_duplicates(run)
-    with run.phase("row origins"):
         steps.write_origins(run)
-    with run.phase("search index"):
-        steps.search_documents(run)
     if run.bulk:
         with run.phase("indexes built, keys checked"):
             pg_bulk.end(run.target)

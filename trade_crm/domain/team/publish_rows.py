@@ -104,10 +104,10 @@ def contact_channels(db: Database, ids: Sequence[int] | None) -> dict[int, list[
     """Each contact's channels (kind, value, raw, position), in their order."""
     where, params = _where(db, "contact_id", ids)
     out: dict[int, list[tuple]] = defaultdict(list)
-    for contact_id, *channel in db.execute_sql(
+    for row in db.execute_sql(
             f"SELECT contact_id, kind, value, raw, position FROM contact_channel{where} ORDER BY contact_id, id",
             params):
-        out[contact_id].append(tuple(channel))
+        out[row[0]].append(tuple(row[1:]))
     return out
 
 

@@ -18,14 +18,28 @@ from datetime import datetime, timezone
 from peewee import Database
 
 from trade_crm.domain.team import publish_rows as rows_
-from trade_crm.domain.team.publish_rows import COLUMNS, FLAGS, PARENTS, fingerprint, fingerprint_table
+from trade_crm.domain.team.publish_rows import COLUMNS, FLAGS, PARENTS, fingerprint
 
 Progress = Callable[[str, int, int], None]  # (table, rows done, rows of that table)
 LOCK = 7_180_106  # pg_advisory_xact_lock(LOCK, hashtext(origin)): one publish of a book at a time
 BATCH = 10_000  # rows between progress reports
 TABLES = ("tag", "custom_field", "customer", "contact", "contact_channel", "interaction", "opportunity",
           "orders", "reminder", "import_batch", "not_duplicate", "search")
-VERSIONED = ("customer", "contact", "opportunity")  # rows two people edit: compared three ways
+VERSIONED = ("customer", "contact", "opportunity")
+RESERVED = ("customer", "contact", "interaction", "opportunity", "orders", "import_batch")  # ids drawn up front
+WRITTEN = ("customer", "customer_tag", "custom_field_value", "contact", "contact_channel", "interaction",
+           "opportunity", "orders", "import_batch", "row_origin")  # COPYed: staged where row-level security is on  # rows two people edit: compared three ways
+
+
+def _draw_sql(table: str, n: int) -> str:
+    """SQL for `n` new ids of `table`: as one range (an array of its last id) when this transaction holds the
+    table against every other writer (a bulk load's: store/pg_bulk.py), so nobody else draws one in between;
+    else one `nextval` each (an array of them). A million `nextval`s cost the server seconds."""
+    sequence = f"pg_get_serial_sequence('{table}', 'id')"
+    held = ("EXISTS (SELECT 1 FROM pg_locks WHERE pid = pg_backend_pid() AND granted AND "
+            f"relation = to_regclass('{table}') AND mode IN ('ExclusiveLock', 'AccessExclusiveLock'))")
+    return (f"CASE WHEN {held} THEN ARRAY[setval({sequence}, nextval({sequence}) + {n - 1})] "
+            f"ELSE (SELECT array_agg(nextval({sequence})) FROM generate_series(1, {n})) END")
 
 
 @dataclass(frozen=True)
@@ -56,7 +70,10 @@ class PublishRun:
     """One publish, inside both transactions."""
 
     def __init__(self, source: Database, target: Database, origin: str, progress: Progress, now: datetime):
-        self.source, self.target, self.origin, self.progress = source, target, origin, progress
+        self.source, self._target, self.origin, self.progress = source, target, origin, progress
+        self.pipe = None  # store.pg_pipeline.Pipeline: the server's writes sent by a second thread, in order
+        self._reserved: dict[str, tuple[Sequence[int], int]] = {}  # table -> (ids drawn at the start, next unused)
+        self._reserving = None  # (rows per table, the Future of their ids) until the ids are first needed
         self.stamp = now.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
         self.owner = ""
         self.maps: dict[str, dict[int, int]] = defaultdict(dict)  # table -> laptop id -> server id
@@ -71,8 +88,26 @@ class PublishRun:
         self.origin_rows: list[tuple[str, str, str, int]] = []
         self.gone: dict[str, set[int]] = defaultdict(set)  # laptop ids whose server row was deleted on the server
         self.new_marks: dict[str, dict[int, int]] = defaultdict(dict)  # fingerprints that replace the published
+        # (table, laptop ids, laptop id -> fingerprint) of the rows created: computed when the row origins are
+        # written, after the rows went to the server (this side's work while the server works)
+        self.created_marks: list[tuple[str, list[int], Callable[[int], int]]] = []
+        self.first = False  # set by load_origins: nothing of this book on the server yet
         self.bulk = False  # a bulk load into a book without customers (store/pg_bulk.py)
         self.documents = None  # publish_steps.Documents: the search documents read beside the first steps
+
+    @property
+    def target(self) -> Database:
+        """The server book, for a statement whose answer this side needs: everything queued runs first."""
+        if self.pipe is not None:
+            self.pipe.drain()
+        return self._target
+
+    def execute(self, sql: str, params: Sequence | None = None) -> None:
+        """A statement whose answer is not needed: queued when the writes are pipelined."""
+        if self.pipe is not None:
+            self.pipe.execute(sql, params)
+        else:
+            self._target.execute_sql(sql, params)
 
     @property
     def counts(self) -> dict[str, TableCount]:
@@ -90,6 +125,7 @@ class PublishRun:
             table, mark, _ = tbl.partition("#")
             (self.marks if mark else self.maps)[table][key] = row_id
         self.find_gone()
+        self.first = not self.maps["customer"]  # none of this book's customers on the server yet
 
     def customer_count(self) -> int:
         return self.source.execute_sql("SELECT count(*) FROM customer").fetchone()[0]
@@ -150,16 +186,25 @@ class PublishRun:
     def mapped(self, table: str, row: Sequence) -> list | None:
         """A laptop row's values (without its id) with the server's ids in its foreign keys; None when the
         row's customer (or a channel's contact) is not on the server."""
-        values = list(row[1:])
-        for i, parent, required in self._foreign_keys(table):
-            local_id = values[i]
-            if local_id is None:
-                continue
-            server_id = parent.get(local_id)
-            if server_id is None and required:
-                return None
-            values[i] = server_id
-        return values
+        return self.mapper(table)(row)
+
+    def mapper(self, table: str) -> Callable[[Sequence], list | None]:
+        """`mapped` for the rows of one table (its keys looked up once: a million rows go through it)."""
+        keys = self._foreign_keys(table)
+
+        def mapped(row: Sequence) -> list | None:
+            values = list(row[1:])
+            for i, parent, required in keys:
+                local_id = values[i]
+                if local_id is None:
+                    continue
+                server_id = parent.get(local_id)
+                if server_id is None and required:
+                    return None
+                values[i] = server_id
+            return values
+
+        return mapped
 
     def _foreign_keys(self, table: str) -> list[tuple[int, dict[int, int], bool]]:
         """(position, laptop id -> server id, required) of each foreign key of a table's data columns."""
@@ -169,9 +214,39 @@ class PublishRun:
                                             for i, c in enumerate(COLUMNS[table]) if c in PARENTS]
         return found
 
+    def reserve_ids(self) -> None:
+        """On a book's first publish, every new row's id drawn at once, before the rows are read: each table
+        then needs none drawn in its turn, which would wait for the server to finish the tables before it.
+        At most the laptop's rows of each table (a row skipped leaves a gap, as a rolled-back insert does)."""
+        if any(self.maps.values()) or self.pipe is None:
+            return
+        counts = {t: self.source.execute_sql(f"SELECT count(*) FROM {t}").fetchone()[0] for t in RESERVED}
+        counts = {t: int(n) for t, n in counts.items() if n}
+        if counts:
+            self._reserving = (counts, self.pipe.result("SELECT " + ", ".join(_draw_sql(t, n) for t, n in counts.items())))
+
+    def _reserved_ids(self, table: str, n: int) -> list[int] | None:
+        reserving = self._reserving
+        if reserving is not None:
+            counts, found = reserving
+            row = found.result()[0]
+            for (drawn_for, rows), ids in zip(counts.items(), row, strict=True):
+                if len(ids) != rows:  # the last of a range drawn at once
+                    ids = range(ids[0] - rows + 1, ids[0] + 1)
+                self._reserved[drawn_for] = (ids, 0)
+            self._reserving = None
+        ids, at = self._reserved.get(table, ((), 0))
+        if at + n > len(ids):
+            return None
+        self._reserved[table] = (ids, at + n)
+        return list(ids[at:at + n])
+
     def allocate(self, table: str, n: int) -> list[int]:
         if n == 0:
             return []
+        reserved = self._reserved_ids(table, n)
+        if reserved is not None:
+            return reserved
         return self.target.execute_sql(  # one array: a million rows fetched one by one cost seconds here
             f"SELECT array_agg(nextval(pg_get_serial_sequence('{table}', 'id'))) FROM generate_series(1, ?)",
             (n,)).fetchone()[0]
@@ -184,17 +259,26 @@ class PublishRun:
         staged = self.row_secured(table)
         into = f"publish_stage_{table}" if staged else table
         if staged:
-            self.target.execute_sql(f"CREATE TEMP TABLE {into} AS SELECT {names} FROM {table} WITH NO DATA")
-        with self.target.cursor().copy(f"COPY {into} ({names}) FROM STDIN") as copy:
+            self.execute(f"CREATE TEMP TABLE {into} AS SELECT {names} FROM {table} WITH NO DATA")
+        sql = f"COPY {into} ({names}) FROM STDIN"
+        with self.pipe.copy(sql) if self.pipe is not None else self._target.cursor().copy(sql) as copy:
             for i, row in enumerate(rows, 1):
                 copy.write_row(row)
                 if report and i % BATCH == 0:
                     self.tick(report, done + i, total)
         if staged:
-            self.target.execute_sql(f"INSERT INTO {table} ({names}) SELECT {names} FROM {into}")
-            self.target.execute_sql(f"DROP TABLE {into}")
+            self.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {into}")
+            self.execute(f"DROP TABLE {into}")
+
+    def learn_secured(self, tables: Sequence[str]) -> None:
+        """Which of `tables` are under row-level security, asked once for all."""
+        self.secured.update(self._target.execute_sql(
+            "SELECT t, coalesce((SELECT relrowsecurity FROM pg_class WHERE oid = to_regclass(t)), false) "
+            "FROM unnest(CAST(? AS text[])) AS t", (list(tables),)).fetchall())
 
     def row_secured(self, table: str) -> bool:
+        if table.startswith("publish_"):
+            return False  # a temporary table of this publish's
         if table not in self.secured:
             row = self.target.execute_sql("SELECT relrowsecurity FROM pg_class WHERE oid = to_regclass(?)",
                                           (table,)).fetchone()
@@ -202,9 +286,9 @@ class PublishRun:
         return self.secured[table]
 
     def create(self, table: str, pending: list[tuple[int, list]], *, extra_columns: Sequence[str] = (),
-                extra_values: Sequence = (), marks: dict[int, int] | None = None, total: int = 0) -> list[int]:
+                extra_values: Sequence = (), marks: Callable[[int], int] | None = None, total: int = 0) -> list[int]:
         """Insert new rows (laptop id, mapped values) with ids from the server's sequence; note their origin
-        (and fingerprint). Returns the server ids, in order."""
+        (and fingerprint: `marks(laptop id)`, asked when the origins are written). Returns the server ids."""
         ids = self.allocate(table, len(pending))
         columns = ["id", *COLUMNS[table], *extra_columns]
         extra = list(extra_values)
@@ -213,15 +297,16 @@ class PublishRun:
         for sid, (local_id, _) in zip(ids, pending, strict=True):
             self.maps[table][local_id] = sid
             self.origin_rows.append((self.origin, table, str(local_id), sid))
-            if marks is not None:
-                self.origin_rows.append((self.origin, fingerprint_table(table), str(local_id), marks[local_id]))
+        if marks is not None:
+            self.created_marks.append((table, [lid for lid, _ in pending], marks))
         self.counters[table].add("created", len(pending))
         return ids
 
     def _three_way(self, table: str, local: dict[int, tuple[list, int]],
                    server_marks: Callable[[list[int]], dict[int, int]]) -> list[tuple[int, int, list]]:
         """The published rows the laptop changed since: (laptop id, server id, values) of those to update.
-        `local` maps laptop id -> (mapped values, fingerprint now); `server_marks` fingerprints server rows."""
+        `local` maps laptop id -> (mapped values, fingerprint now: of the published rows at least);
+        `server_marks` fingerprints server rows."""
         changed = [(lid, sid) for lid, sid in self.maps[table].items()
                    if lid in local and local[lid][1] != self.marks[table].get(lid)]
         counter = self.counters[table]
@@ -246,6 +331,8 @@ class PublishRun:
         return updates
 
     def _update(self, table: str, updates: list[tuple[int, int, list]]) -> None:
+        if not updates:
+            return
         columns = COLUMNS[table]
         sets = ", ".join(f"{c} = ?" for c in columns)
         bump = ", version = version + 1" if table in VERSIONED else ""
@@ -266,7 +353,9 @@ class PublishRun:
         self.tick("customer", 0, total)
         extras = rows_.customer_extras(self.source, None)
         columns = COLUMNS["customer"]
-        local = {r[0]: (list(r[1:]), fingerprint(columns, r[1:], extras.get(r[0], ()))) for r in rows}
+        published = self.maps["customer"]
+        local = {r[0]: (list(r[1:]), fingerprint(columns, r[1:], extras.get(r[0], ())) if r[0] in published else 0)
+                 for r in rows}
         pending = [(lid, values) for lid, (values, _) in local.items() if self._is_new("customer", lid)]
         self.counters["customer"].add("skipped", len(self.gone["customer"] & local.keys()))
 
@@ -278,7 +367,7 @@ class PublishRun:
 
         updates = self._three_way("customer", local, server_marks)
         ids = self.create("customer", pending, extra_columns=("owner",), extra_values=(self.owner,),
-                           marks={lid: local[lid][1] for lid, _ in pending}, total=total)
+                           marks=lambda lid: fingerprint(columns, local[lid][0], extras.get(lid, ())), total=total)
         self.new_customers = [(lid, sid) for (lid, _), sid in zip(pending, ids, strict=True)]
         self._update("customer", updates)
         touched = {lid for lid, _ in pending} | {lid for lid, _, _ in updates}
@@ -306,12 +395,14 @@ class PublishRun:
         channels = rows_.contact_channels(self.source, None)
         columns = COLUMNS["contact"]
         local, pending = {}, []
+        mapped = self.mapper("contact")
         for row in rows:
-            values = self.mapped("contact", row)
+            values = mapped(row)
             if values is None or row[0] in self.gone["contact"]:
                 self.counters["contact"].add("skipped")
                 continue
-            local[row[0]] = (values, fingerprint(columns, values, tuple(channels.get(row[0], ()))))
+            published = row[0] in self.maps["contact"]
+            local[row[0]] = (values, fingerprint(columns, values, tuple(channels.get(row[0], ()))) if published else 0)
             if self._is_new("contact", row[0]):
                 pending.append((row[0], values))
 
@@ -322,7 +413,8 @@ class PublishRun:
             return {r[0]: fingerprint(columns, r[1:], tuple(more.get(r[0], ()))) for r in found}
 
         updates = self._three_way("contact", local, server_marks)
-        self.create("contact", pending, marks={lid: local[lid][1] for lid, _ in pending}, total=total)
+        self.create("contact", pending, total=total,
+                    marks=lambda lid: fingerprint(columns, local[lid][0], tuple(channels.get(lid, ()))))
         self._update("contact", updates)
         updated = [sid for _, sid, _ in updates]
         if updated:
@@ -346,12 +438,13 @@ class PublishRun:
         self.tick(table, 0, total)
         columns = COLUMNS[table]
         local, pending = {}, []
+        mapped = self.mapper(table)
         for row in rows:
-            values = self.mapped(table, row)
+            values = mapped(row)
             if values is None or row[0] in self.gone[table]:
                 self.counters[table].add("skipped")
                 continue
-            local[row[0]] = (values, fingerprint(columns, values))
+            local[row[0]] = (values, fingerprint(columns, values) if row[0] in self.maps[table] else 0)
             if self._is_new(table, row[0]):
                 pending.append((row[0], values))
 
@@ -361,7 +454,7 @@ class PublishRun:
             return {r[0]: fingerprint(columns, r[1:]) for r in found}
 
         updates = self._three_way(table, local, server_marks)
-        self.create(table, pending, marks={lid: local[lid][1] for lid, _ in pending}, total=total)
+        self.create(table, pending, marks=lambda lid: fingerprint(columns, local[lid][0]), total=total)
         self._update(table, updates)
         self.tick(table, total, total)
 

@@ -37,12 +37,13 @@ def facts(run: PublishRun, table: str) -> None:
     server_ids = iter(run.allocate(table, len(fresh)))
     mapping = run.maps[table]
     origin, origin_rows = run.origin, run.origin_rows
+    mapped = run.mapper(table)
 
     def new_rows() -> Iterator[tuple]:
         for row in rows:
             if row[0] in known:
                 continue
-            values = run.mapped(table, row)
+            values = mapped(row)
             if values is None:
                 counter.add("skipped")
                 continue
@@ -136,14 +137,23 @@ def not_duplicates(run: PublishRun) -> None:
         run.counters["not_duplicate"].add("created", max(cursor.rowcount, 0))
         run.counters["not_duplicate"].add("unchanged", len(pairs) - max(cursor.rowcount, 0))
 
-def write_origins(run: PublishRun) -> None:
-    """Every row written, and the new fingerprints of those updated, into row_origin in one COPY."""
-    for table, marks in run.new_marks.items():
+def write_origins(run: PublishRun, *, marks: bool = True) -> None:
+    """The rows written since the last call, and (`marks`) the new fingerprints of those updated, into
+    row_origin in one COPY."""
+    for table, found in run.new_marks.items() if marks else ():
         marks_table = fingerprint_table(table)
-        run.target.execute_sql("DELETE FROM row_origin WHERE origin = ? AND tbl = ? AND key = ANY(?)",
-                                (run.origin, marks_table, [str(lid) for lid in marks]))
-        run.origin_rows += [(run.origin, marks_table, str(lid), mark) for lid, mark in marks.items()]
-    run.copy("row_origin", ("origin", "tbl", "key", "row_id"), run.origin_rows)
+        run.execute("DELETE FROM row_origin WHERE origin = ? AND tbl = ? AND key = ANY(?)",
+                    (run.origin, marks_table, [str(lid) for lid in found]))
+        run.origin_rows += [(run.origin, marks_table, str(lid), mark) for lid, mark in found.items()]
+    if marks:
+        run.new_marks.clear()
+    for table, created, mark in run.created_marks:
+        marks_table = fingerprint_table(table)
+        run.origin_rows += [(run.origin, marks_table, str(lid), mark(lid)) for lid in created]
+    run.created_marks.clear()
+    rows, run.origin_rows = run.origin_rows, []
+    if rows:
+        run.copy("row_origin", ("origin", "tbl", "key", "row_id"), rows)
 
 
 class Documents:
@@ -178,14 +188,17 @@ class Documents:
 
 
 def prepare_documents(run: PublishRun) -> None:
-    """Start reading the documents beside the first steps when this is the book's first publish (all new)."""
-    if not run.maps["customer"]:
+    """Start reading the documents when this is the book's first publish (all new). Started once the contacts
+    are prepared: from then on the server is the slower side (store/pg_pipeline.py), and this thread uses the
+    time this side waits for it; started earlier it took the interpreter from the customers' and contacts'
+    preparation, which the server was waiting for."""
+    if run.first:
         run.documents = Documents(run.source)
 
 
 def search_documents(run: PublishRun) -> None:
     """The new customers' documents as the laptop folded them (with their token arrays, and their sort bands
-    computed once a statement: pg_search.band_values); the customers updated, or given contacts, re-indexed
+    computed once a statement: pg_search.band_values_stored_sql); the customers updated, or given contacts, re-indexed
     from the server's rows."""
     total = len(run.new_customers)
     run.tick("search", 0, total)
@@ -200,23 +213,23 @@ def search_documents(run: PublishRun) -> None:
         bodies[lid] = (search.document_body(search.fold(" \n".join(dict.fromkeys(parts)))), None)
     docs = [(sid, *bodies[lid]) for lid, sid in run.new_customers if lid in bodies]
     if docs:
-        db = run.target
-        db.execute_sql("CREATE TEMPORARY TABLE publish_document (rowid BIGINT, body TEXT, tokens TEXT) ON COMMIT DROP")
+        run.execute("CREATE TEMPORARY TABLE publish_document (rowid BIGINT, body TEXT, tokens TEXT) ON COMMIT DROP")
         # the tokens as one space-separated text (a token is letters and digits: unicode61's pieces), split by
         # the server: string_to_array reads them several times faster than an array literal
         run.copy("publish_document", ("rowid", "body", "tokens"),
                  ((sid, body, " ".join(search.short_tokens(body)) if tokens is None else tokens)
                   for sid, body, tokens in docs), report="search", total=total)
-        bands, params = pg_search.band_values(db, "c")
-        # the bands and the sort keys (step 14) given here, the row trigger then has nothing to do (step 15)
+        # the bands (their bounds read once a statement) and the sort keys (step 14) given here, the row
+        # trigger then has nothing to do (step 15)
+        bands = pg_search.band_values_stored_sql("c")
         keys = "c.name, c.last_contact_at"
         # stored in name-band order, as pg_search.rebalance stores them: a band's rows sit together
-        db.execute_sql(f"INSERT INTO search_trigram (rowid, body, name_band, contact_band, name, last_contact_at) "
-                       f"SELECT d.rowid, d.body, {bands}, {keys} FROM publish_document d JOIN customer c ON c.id = d.rowid "
-                       "ORDER BY 3, 1", params)
-        db.execute_sql(f"INSERT INTO search_words (rowid, tokens, name_band, contact_band, name, last_contact_at) "
-                       f"SELECT d.rowid, string_to_array(d.tokens, ' '), {bands}, {keys} FROM publish_document d "
-                       "JOIN customer c ON c.id = d.rowid ORDER BY 3, 1", params)
+        run.execute(f"INSERT INTO search_trigram (rowid, body, name_band, contact_band, name, last_contact_at) "
+                    f"SELECT d.rowid, d.body, {bands}, {keys} FROM publish_document d JOIN customer c ON c.id = d.rowid "
+                    "ORDER BY 3, 1")
+        run.execute(f"INSERT INTO search_words (rowid, tokens, name_band, contact_band, name, last_contact_at) "
+                    f"SELECT d.rowid, string_to_array(d.tokens, ' '), {bands}, {keys} FROM publish_document d "
+                    "JOIN customer c ON c.id = d.rowid ORDER BY 3, 1")
     new = {sid for _, sid in run.new_customers}
     again = sorted(run.reindex - new)
     if again:
