@@ -4892,6 +4892,11 @@ Back it up with the rest of your documents; copy it to move Trade CRM to another
 <context>
     <name>TimelineView</name>
     <message>
+        <location filename="../../trade_crm/ui/customers/timeline_view.py" line="62"/>
+        <source>Proforma invoice</source>
+        <translation>形式发票</translation>
+    </message>
+    <message>
         <location filename="../../trade_crm/ui/customers/whatsapp_day.py" line="1"/>
         <source>(media not in the export)</source>
         <translation>（导出文件中没有此媒体）</translation>

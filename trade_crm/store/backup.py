@@ -185,7 +185,12 @@ def attachment_hashes(path: Path) -> set[str]:
         with closing(open_readonly(path)) as con:
             if not con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='attachment'").fetchone():
                 return set()
-            return {row[0] for row in con.execute("SELECT DISTINCT sha256 FROM attachment")}
+            hashes = {row[0] for row in con.execute("SELECT DISTINCT sha256 FROM attachment")}
+            if con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='product'").fetchone():
+                hashes |= {row[0] for row in con.execute(  # the catalog's photos (#21) live in the same store
+                    "SELECT DISTINCT json_extract(p.value, '$.sha256') FROM product, json_each(product.photos) p")
+                    if row[0]}
+            return hashes
     except sqlite3.Error as exc:
         raise BackupError(f"cannot read the files named by {path}: {exc}") from exc
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from peewee import SqliteDatabase
 
-from trade_crm.store import search  # the search module owns the index's shape and how a document is built
+from trade_crm.store import product_search, search  # the search modules own the indexes' shape and documents
 from trade_crm.store.later_tables import (
     SQLITE,
     V17_OUTBOX,
@@ -608,6 +608,11 @@ def _v21_quotations(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+def _v22_product_search(db: SqliteDatabase) -> None:
+    # The catalog's search index (#21): store/product_search.py owns its shape, as store/search.py the customers'.
+    product_search.create_tables(db)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "customers, contacts, timeline, orders, reminders, tags, custom fields, imports", _v1_core_tables),
     Migration(2, "full-text search index (trigram + words)", _v2_search_index),
@@ -636,6 +641,7 @@ MIGRATIONS: tuple[Migration, ...] = (
               _v19_smaller_reminder_indexes),
     Migration(20, "a bulk load into a fresh server book indexes once at the end (server only)", _v20_bulk_load),
     Migration(21, "products and their price tiers, quotations, proforma invoices", _v21_quotations),
+    Migration(22, "the catalog's search index (SKU, names in any script, HS code, tags)", _v22_product_search),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -29,12 +29,12 @@ RATINGS = ("A", "B", "C", "D")
 LIFECYCLES = ("potential", "new", "returning", "loyal", "dormant", "lost")
 INTERACTION_KINDS = (
     "email", "call", "whatsapp", "wechat", "meeting", "visit", "note", "inquiry",
-    "sample", "quotation", "order", "greeting", "import", "stage_change", "merge", "handover",
+    "sample", "quotation", "order", "greeting", "import", "stage_change", "merge", "handover", "proforma",
 )
 # Kinds that mean we were in touch with the customer; a note, an import or a handover is not contact.
 CONTACT_KINDS = frozenset({
     "email", "call", "whatsapp", "wechat", "meeting", "visit", "inquiry", "sample", "quotation", "order",
-    "greeting",
+    "greeting", "proforma",
 })
 CHANNEL_KINDS = ("email", "phone", "whatsapp", "wechat", "skype", "linkedin")
 OPPORTUNITY_STAGES = ("inquiry", "quotation", "sample", "negotiation", "won", "lost")

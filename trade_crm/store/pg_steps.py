@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from peewee import Database
 
-from trade_crm.store import pg_access, pg_bulk, pg_mail, pg_search, pg_set_triggers
+from trade_crm.store import pg_access, pg_bulk, pg_mail, pg_search, pg_set_triggers, product_search
 from trade_crm.store.later_tables import (
     POSTGRES,
     V17_OUTBOX,
@@ -261,6 +261,12 @@ def _v21_quotations(db: Database) -> None:
     pg_access.secure_child_rows(db, "proforma_line", "proforma_invoice", "proforma_id")
 
 
+def _v22_product_search(db: Database) -> None:
+    """SQLite 22's catalog search: pg_trgm over the product's folded document, a GIN token array for 1-2
+    character terms (store/product_search.py). The catalog is everyone's: no row-level security."""
+    product_search.create_tables(db)
+
+
 POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     8: _v8_smaller_search_index,
     9: _v9_reminder_changes,
@@ -276,4 +282,5 @@ POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     19: _v19_smaller_reminder_indexes,
     20: _v20_bulk_load,
     21: _v21_quotations,
+    22: _v22_product_search,
 }

@@ -8,6 +8,7 @@ failed attach) is harmless; `clean_up` removes those the user agrees to.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
@@ -90,7 +91,11 @@ def missing_files(root: Path, customer_id: int | None = None) -> list[Attachment
 
 
 def named_hashes() -> set[str]:
-    return {row[0] for row in database.execute_sql("SELECT DISTINCT sha256 FROM attachment").fetchall()}
+    """Every blob a row names: attachments (deleted ones too, until their row goes) and product photos (#21)."""
+    named = {row[0] for row in database.execute_sql("SELECT DISTINCT sha256 FROM attachment").fetchall()}
+    for (photos,) in database.execute_sql("SELECT photos FROM product WHERE photos <> '[]'").fetchall():
+        named.update(photo["sha256"] for photo in json.loads(photos or "[]"))
+    return named
 
 
 def check_files(root: Path) -> FileCheck:

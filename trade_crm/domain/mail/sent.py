@@ -14,6 +14,7 @@ from trade_crm.domain.mail.messages import IncomingMail, MailLocation
 from trade_crm.domain.mail.outbox import mark_sent, outbox_entry
 from trade_crm.domain.mail.record import INTERNAL, MATCHED, NEVER_LOG, OUT, record_mail
 from trade_crm.domain.mail.timeline import LogItem, log_messages
+from trade_crm.domain.quotes.sent import DOCUMENT_PURPOSE, document_mail_sent
 from trade_crm.store.models import database
 
 GREETING_PURPOSE = "greeting:"  # domain/mail/bulk.py's purpose of a holiday greeting: "greeting:<key>:<year>"
@@ -43,6 +44,9 @@ def record_sent(entry_id: int, mail: IncomingMail, location: MailLocation | None
             # a greeting that went is the customer's greeting on the timeline: the holiday's reminder ticks it
             database.execute_sql("UPDATE interaction SET kind = 'greeting' WHERE id = ? AND kind = 'email'",
                                  (interaction,))
+        if interaction is not None and entry.purpose.startswith(DOCUMENT_PURPOSE):
+            # a quotation or PI that went: its entry, with the PDF, and the document sent (domain/quotes/sent.py)
+            document_mail_sent(entry.purpose, interaction, [(f.name, f.size) for f in entry.attachments], clock)
         mark_sent(entry_id, clock, interaction_id=interaction, note=note)
     return interaction
 

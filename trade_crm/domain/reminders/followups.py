@@ -126,6 +126,12 @@ def _say_cadence(today: date, name: str, days: int, since_text: str, contacted: 
             {"rule": "cadence", "every": days, "since": since_text, "contacted": bool(contacted), "basis": basis})
 
 
+# A quotation entry whose quotation (domain/quotes) was accepted, rejected, superseded or ordered is settled:
+# no chaser follows it up. An entry no quotation row names (logged by hand) is chased as before.
+SETTLED_QUOTATION = (" AND NOT EXISTS (SELECT 1 FROM quotation q WHERE q.interaction_id = i.id "
+                     "AND q.status IN ('accepted', 'rejected', 'superseded', 'ordered'))")
+
+
 def _unanswered_quotations(today: date, end: date, zone: tzinfo, settings: ReminderSettings,
                            only: Sequence[int] | None = None) -> list[ReminderCandidate]:
     wait = settings.quotation_reply_days
@@ -138,7 +144,8 @@ def _unanswered_quotations(today: date, end: date, zone: tzinfo, settings: Remin
     rows = database.execute_sql(
         "SELECT i.id, c.id, c.name, i.occurred_at FROM interaction i CROSS JOIN customer c "
         "WHERE i.kind = 'quotation' AND i.occurred_at < ? AND i.occurred_at >= ? AND c.id = i.customer_id "
-        f"AND c.last_contact_at = i.occurred_at AND c.lost = FALSE{which}", (*window, *ids)).fetchall()
+        f"AND c.last_contact_at = i.occurred_at AND c.lost = FALSE{SETTLED_QUOTATION}{which}",
+        (*window, *ids)).fetchall()
     rows = sorted(rows + _quotations_followed_by_sent_mail(window, which, ids))
     out, seen = [], set()
     days_of = LocalDays(zone, (r[3] for r in rows))
@@ -169,7 +176,8 @@ def _quotations_followed_by_sent_mail(window: tuple[str, str], which: str, ids: 
         "SELECT i.id, c.id, c.name, i.occurred_at FROM interaction i JOIN customer c ON c.id = i.customer_id "
         "WHERE i.kind = 'quotation' AND i.occurred_at < ? AND i.occurred_at >= ? AND c.lost = FALSE "
         "AND c.last_contact_at > i.occurred_at "
-        f"AND EXISTS ({later} AND EXISTS ({sent})) AND NOT EXISTS ({later} AND NOT EXISTS ({sent})){which}",
+        f"AND EXISTS ({later} AND EXISTS ({sent})) AND NOT EXISTS ({later} AND NOT EXISTS ({sent}))"
+        f"{SETTLED_QUOTATION}{which}",
         (*window, *sorted(CONTACT_KINDS), *sorted(CONTACT_KINDS), *ids)).fetchall()
 
 
@@ -187,7 +195,7 @@ def _expired_quotations(today: date, end: date, settings: ReminderSettings,
         "AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = i.customer_id "  # i's, not c's: tested
         f"                AND o.ordered_on >= {dialect(database).date_of('i.occurred_at')}) "
         f"AND NOT EXISTS ({later.format('quotation')}) AND NOT EXISTS ({later.format('order')}) "
-        f"AND c.id = i.customer_id AND c.lost = FALSE{which}",
+        f"AND c.id = i.customer_id AND c.lost = FALSE{SETTLED_QUOTATION}{which}",
         (end.isoformat(), (today - timedelta(days=settings.quotation_expiry_window)).isoformat(), *ids)).fetchall()
     told, day, out = ReminderCandidate.told, SharedDays().day, []  # texts made when read, as the others
     for interaction_id, cid, name, valid_until, _occurred in rows:

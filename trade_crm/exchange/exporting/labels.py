@@ -37,10 +37,10 @@ _KINDS = {
     "en": {"email": "Email", "call": "Call", "whatsapp": "WhatsApp", "wechat": "WeChat", "meeting": "Meeting",
            "visit": "Visit", "note": "Note", "inquiry": "Inquiry", "sample": "Sample", "quotation": "Quotation",
            "order": "Order", "greeting": "Greeting", "import": "Import", "stage_change": "Stage change",
-           "merge": "Merge", "handover": "Handover"},
+           "merge": "Merge", "handover": "Handover", "proforma": "Proforma invoice"},
     "zh": {"email": "邮件", "call": "电话", "whatsapp": "WhatsApp", "wechat": "微信", "meeting": "会议", "visit": "拜访",
            "note": "备注", "inquiry": "询盘", "sample": "样品", "quotation": "报价", "order": "订单", "greeting": "问候",
-           "import": "导入", "stage_change": "阶段变更", "merge": "合并", "handover": "移交"},
+           "import": "导入", "stage_change": "阶段变更", "merge": "合并", "handover": "移交", "proforma": "形式发票"},
 }
 _QUALIFIER = re.compile(r"\s*[(（][^)）]*[)）]\s*$")  # "Swahili (macrolanguage)", "马来语 (宏语言)"
 

@@ -17,7 +17,7 @@ from trade_crm.resources import resource_path
 SIZES = (16, 20, 24, 32, 48, 64)
 KINDS = (
     "email", "call", "whatsapp", "wechat", "meeting", "visit", "note", "inquiry", "sample",
-    "quotation", "order", "greeting", "import", "stage_change", "merge", "handover",
+    "quotation", "order", "greeting", "import", "stage_change", "merge", "handover", "proforma",
 )
 
 

@@ -59,6 +59,7 @@ def kind_label(kind: str) -> str:
         "inquiry": QCoreApplication.translate("TimelineView", "Inquiry"),
         "sample": QCoreApplication.translate("TimelineView", "Sample"),
         "quotation": QCoreApplication.translate("TimelineView", "Quotation"),
+        "proforma": QCoreApplication.translate("TimelineView", "Proforma invoice"),
         "order": QCoreApplication.translate("TimelineView", "Order"),
         "greeting": QCoreApplication.translate("TimelineView", "Greeting"),
         "import": QCoreApplication.translate("TimelineView", "Import"),

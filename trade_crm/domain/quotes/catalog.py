@@ -1,0 +1,292 @@
+"""The product catalog (#21): save, read, archive, list and search products, and the price a quantity gets.
+
+    view = save_product(ProductInput(sku="LP-6060-40W", name="LED panel light 600x600 40W",
+                                     local_names={"zh": "LED 面板灯"}, tiers=((1, "12.50"), (1000, "11.80"))),
+                        clock)
+    tier_price(view.id, Decimal(1200))   # Decimal("11.8000")
+    search_products("面板")               # [ProductHit(sku="LP-6060-40W", ...)]
+
+A save is one transaction: the row, its price tiers (replaced as a whole) and its search document
+(store/product_search.py). Prices are in the product's currency, Decimal end to end. Archiving hides a
+product from the lists and the quotation editor's picker; its quotations keep their lines.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from peewee import SQL, Case, fn
+
+from trade_crm.domain.clock import Clock
+from trade_crm.domain.errors import NotFoundError, ValidationError
+from trade_crm.domain.quotes.product_input import (
+    PriceTier,
+    ProductInput,
+    ProductPhoto,
+    clean_product,
+    price_for,
+)
+from trade_crm.store import product_search
+from trade_crm.store.models import Product, ProductPrice, database
+
+SORTS = ("sku", "name", "updated")
+MAX_PAGE = 1000
+
+
+@dataclass(frozen=True)
+class ProductView:
+    """A stored product, as the editor, a quotation line and `product show` see it."""
+
+    id: int
+    sku: str
+    name: str
+    local_names: dict[str, str]
+    description: str
+    hs_code: str
+    unit: str
+    moq: int
+    currency: str
+    cost: Decimal | None
+    tiers: tuple[PriceTier, ...]
+    pcs_per_carton: int | None
+    carton_length_cm: Decimal | None
+    carton_width_cm: Decimal | None
+    carton_height_cm: Decimal | None
+    carton_cbm: Decimal | None
+    carton_net_kg: Decimal | None
+    carton_gross_kg: Decimal | None
+    tags: tuple[str, ...]
+    photos: tuple[ProductPhoto, ...]
+    created_at: datetime
+    updated_at: datetime
+    archived_at: datetime | None
+
+    __json_extra__ = ("archived", "has_price")
+
+    @property
+    def archived(self) -> bool:
+        return self.archived_at is not None
+
+    @property
+    def has_price(self) -> bool:
+        return bool(self.tiers)
+
+    def price_for(self, quantity: Decimal) -> Decimal | None:
+        return price_for(self.tiers, quantity)
+
+    def name_in(self, language: str) -> str:
+        """The name in `language` ("zh") when the product has one, else the English name."""
+        return self.local_names.get(language) or self.name
+
+
+@dataclass(frozen=True)
+class ProductHit:
+    """A product in a list or a search's results (the catalog window, the quotation editor's picker)."""
+
+    id: int
+    sku: str
+    name: str
+    local_names: dict[str, str]
+    hs_code: str
+    unit: str
+    moq: int
+    currency: str
+    tiers: tuple[PriceTier, ...]
+    tags: tuple[str, ...]
+    archived: bool
+
+    __json_extra__ = ("price",)
+
+    @property
+    def price(self) -> Decimal | None:
+        """The price of the lowest tier (the list price); None when the product has no price."""
+        return self.tiers[0].unit_price if self.tiers else None
+
+    def price_for(self, quantity: Decimal) -> Decimal | None:
+        return price_for(self.tiers, quantity)
+
+
+@dataclass(frozen=True)
+class ProductPage:
+    total: int
+    rows: tuple[ProductHit, ...]
+
+
+def _tags(text: str) -> tuple[str, ...]:
+    return tuple(t.strip() for t in (text or "").split(",") if t.strip())
+
+
+def _tiers_of(ids: list[int]) -> dict[int, tuple[PriceTier, ...]]:
+    out: dict[int, list[PriceTier]] = {i: [] for i in ids}
+    if ids:
+        query = (ProductPrice.select(ProductPrice.product_id, ProductPrice.min_quantity, ProductPrice.unit_price)
+                 .where(ProductPrice.product_id.in_(ids)).order_by(ProductPrice.product_id, ProductPrice.min_quantity))
+        for row in query:
+            out[row.product_id].append(PriceTier(row.min_quantity, row.unit_price))
+    return {i: tuple(tiers) for i, tiers in out.items()}
+
+
+def _view(row: Product, tiers: tuple[PriceTier, ...]) -> ProductView:
+    return ProductView(
+        id=row.id, sku=row.sku, name=row.name, local_names=json.loads(row.local_names or "{}"),
+        description=row.description, hs_code=row.hs_code, unit=row.unit, moq=row.moq, currency=row.currency,
+        cost=row.cost, tiers=tiers, pcs_per_carton=row.pcs_per_carton, carton_length_cm=row.carton_length_cm,
+        carton_width_cm=row.carton_width_cm, carton_height_cm=row.carton_height_cm, carton_cbm=row.carton_cbm,
+        carton_net_kg=row.carton_net_kg, carton_gross_kg=row.carton_gross_kg, tags=_tags(row.tags),
+        photos=tuple(ProductPhoto(p["sha256"], p.get("name", "")) for p in json.loads(row.photos or "[]")),
+        created_at=row.created_at, updated_at=row.updated_at, archived_at=row.archived_at)
+
+
+def _row(product_id: int) -> Product:
+    row = Product.get_or_none(Product.id == product_id)
+    if row is None:
+        raise NotFoundError("product", product_id)
+    return row
+
+
+def product_view(product_id: int) -> ProductView:
+    return _view(_row(product_id), _tiers_of([product_id])[product_id])
+
+
+def find_product(reference: str) -> ProductView:
+    """A product by its SKU (any case) or, failing that, its id ("LP-6060-40W", "17")."""
+    text = (reference or "").strip()
+    row = (Product.get_or_none(Product.sku == text)
+           or Product.select().where(fn.lower(Product.sku) == text.lower()).order_by(Product.id).first())
+    if row is None and text.isdigit():
+        row = Product.get_or_none(Product.id == int(text))
+    if row is None:
+        raise NotFoundError("product", text)
+    return _view(row, _tiers_of([row.id])[row.id])
+
+
+def sku_owner(sku: str, exclude: int | None = None) -> int | None:
+    """The id of the product that has `sku` (case aside), other than `exclude`."""
+    query = Product.select(Product.id).where(fn.lower(Product.sku) == sku.lower())
+    if exclude is not None:
+        query = query.where(Product.id != exclude)
+    row = query.first()
+    return row.id if row else None
+
+
+def write_product(data: ProductInput, now: datetime, product_id: int | None = None) -> int:
+    """Validate and write one product, its tiers and its search document, inside the caller's transaction
+    (save_product's, or an import's); returns its id. Raises ValidationError naming the field."""
+    clean = clean_product(data)
+    values = dict(clean.values)
+    other = sku_owner(values["sku"], product_id)
+    if other is not None:
+        raise ValidationError("sku", f'"{values["sku"]}" is already the SKU of product {other}')
+    values["local_names"] = json.dumps(values["local_names"], ensure_ascii=False, sort_keys=True)
+    values["photos"] = json.dumps(values["photos"], ensure_ascii=False)
+    if product_id is None:
+        product_id = Product.insert(**values, created_at=now, updated_at=now).execute()
+    else:
+        _row(product_id)
+        Product.update(**values, updated_at=now).where(Product.id == product_id).execute()
+        ProductPrice.delete().where(ProductPrice.product == product_id).execute()
+    if clean.tiers:
+        ProductPrice.insert_many([{"product": product_id, "min_quantity": t.min_quantity, "unit_price": t.unit_price}
+                                  for t in clean.tiers]).execute()
+    product_search.reindex(database.obj, [product_id])
+    return product_id
+
+
+def save_product(data: ProductInput, clock: Clock, product_id: int | None = None) -> ProductView:
+    """Create a product (no `product_id`) or replace a stored one's fields and tiers, in one transaction."""
+    with database.atomic():
+        product_id = write_product(data, clock.now(), product_id)
+    return product_view(product_id)
+
+
+def product_input(view: ProductView) -> ProductInput:
+    """A stored product as an input to edit and save again (the editor's starting point)."""
+    return ProductInput(
+        sku=view.sku, name=view.name, local_names=dict(view.local_names), description=view.description,
+        hs_code=view.hs_code, unit=view.unit, moq=view.moq, currency=view.currency, cost=view.cost,
+        tiers=view.tiers, pcs_per_carton=view.pcs_per_carton, carton_length_cm=view.carton_length_cm,
+        carton_width_cm=view.carton_width_cm, carton_height_cm=view.carton_height_cm, carton_cbm=view.carton_cbm,
+        carton_net_kg=view.carton_net_kg, carton_gross_kg=view.carton_gross_kg, tags=view.tags, photos=view.photos)
+
+
+def _set_archived(product_id: int, at: datetime | None, now: datetime) -> ProductView:
+    with database.atomic():
+        _row(product_id)
+        Product.update(archived_at=at, updated_at=now).where(Product.id == product_id).execute()
+    return product_view(product_id)
+
+
+def archive_product(product_id: int, clock: Clock) -> ProductView:
+    """Hide a product from the lists and the quotation picker; quotations that name it keep their lines."""
+    now = clock.now()
+    return _set_archived(product_id, now, now)
+
+
+def restore_product(product_id: int, clock: Clock) -> ProductView:
+    return _set_archived(product_id, None, clock.now())
+
+
+def tier_price(product_id: int, quantity: Decimal) -> Decimal | None:
+    """The unit price `quantity` units get: the tier with the largest minimum at or below it; None when the
+    product has no price (or none for so few), so a quotation line needs a typed price."""
+    row = (ProductPrice.select(ProductPrice.unit_price)
+           .where(ProductPrice.product == product_id, ProductPrice.min_quantity <= quantity)
+           .order_by(ProductPrice.min_quantity.desc()).first())
+    if row is None:
+        _row(product_id)
+    return row.unit_price if row else None
+
+
+def below_moq(product: ProductView | ProductHit, quantity: Decimal) -> bool:
+    """True when `quantity` is below the product's minimum order quantity (a warning on the quotation line)."""
+    return product.moq > 0 and Decimal(quantity) < product.moq
+
+
+def _listed(text: str, include_archived: bool):
+    query = Product.select()
+    found = product_search.matching_ids(database.obj, text)
+    if found is not None:
+        query = query.where(Product.id.in_(SQL(f"({found[0]})", found[1])))
+    if not include_archived:
+        query = query.where(Product.archived_at.is_null())
+    return query
+
+
+def _order(query, text: str, sort: str):
+    if sort not in SORTS:
+        raise ValidationError("sort", f'"{sort}" is not one of {", ".join(SORTS)}')
+    keys = {"sku": (Product.sku, Product.id), "name": (fn.lower(Product.name), Product.id),
+            "updated": (Product.updated_at.desc(), Product.id.desc())}[sort]
+    words = text.split()
+    if len(words) == 1:  # one word: the product with that SKU first, then those whose SKU starts with it
+        term = words[0].lower()
+        sku = fn.lower(Product.sku)
+        rank = Case(None, [(sku == term, 0), (fn.substr(sku, 1, len(term)) == term, 1)], 2)
+        return query.order_by(rank, *keys)
+    return query.order_by(*keys)
+
+
+def _hits(rows: list[Product]) -> tuple[ProductHit, ...]:
+    tiers = _tiers_of([r.id for r in rows])
+    return tuple(ProductHit(id=r.id, sku=r.sku, name=r.name, local_names=json.loads(r.local_names or "{}"),
+                            hs_code=r.hs_code, unit=r.unit, moq=r.moq, currency=r.currency, tiers=tiers[r.id],
+                            tags=_tags(r.tags), archived=r.archived_at is not None) for r in rows)
+
+
+def search_products(text: str, limit: int = 50, *, include_archived: bool = False) -> list[ProductHit]:
+    """Products matching `text` like the customers' search (a SKU's start, a word of any name in any script,
+    1-2 Chinese characters, an HS code, a tag): the SKU that is `text` first, then SKUs that start with it,
+    then by SKU. An empty text lists products by SKU."""
+    limit = max(1, min(limit, MAX_PAGE))
+    return list(_hits(list(_order(_listed(text, include_archived), text.strip(), "sku").limit(limit))))
+
+
+def list_products(text: str = "", *, offset: int = 0, limit: int = 100, include_archived: bool = False,
+                  sort: str = "sku") -> ProductPage:
+    """A page of the catalog (optionally searched), with how many products match in all."""
+    query = _listed(text, include_archived)
+    page = list(_order(query, text.strip(), sort).offset(max(0, offset)).limit(max(1, min(limit, MAX_PAGE))))
+    return ProductPage(query.count(), _hits(page))
