@@ -97,6 +97,7 @@ class ProductHit:
     tiers: tuple[PriceTier, ...]
     tags: tuple[str, ...]
     archived: bool
+    pcs_per_carton: int | None = None  # the catalog window's Pcs/carton column
 
     __json_extra__ = ("price",)
 
@@ -273,7 +274,8 @@ def _hits(rows: list[Product]) -> tuple[ProductHit, ...]:
     tiers = _tiers_of([r.id for r in rows])
     return tuple(ProductHit(id=r.id, sku=r.sku, name=r.name, local_names=json.loads(r.local_names or "{}"),
                             hs_code=r.hs_code, unit=r.unit, moq=r.moq, currency=r.currency, tiers=tiers[r.id],
-                            tags=_tags(r.tags), archived=r.archived_at is not None) for r in rows)
+                            tags=_tags(r.tags), archived=r.archived_at is not None, pcs_per_carton=r.pcs_per_carton)
+                 for r in rows)
 
 
 def search_products(text: str, limit: int = 50, *, include_archived: bool = False) -> list[ProductHit]:

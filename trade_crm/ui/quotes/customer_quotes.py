@@ -56,8 +56,8 @@ class QuotesPane(QWidget):
 
     def refresh(self) -> None:
         # lazy: start-up, the quotations' domain loads when the tab is first shown
+        from trade_crm.domain.quotes.listing import customer_documents
         from trade_crm.domain.quotes.money import format_amount
-        from trade_crm.domain.quotes.quotations import customer_documents
         from trade_crm.ui.quotes.quote_totals import status_text
 
         self.stale = False
@@ -65,8 +65,8 @@ class QuotesPane(QWidget):
         self.table.setRowCount(len(self.documents))
         for row, doc in enumerate(self.documents):
             kind = self.tr("Quotation") if doc.kind == "quotation" else self.tr("Proforma invoice")
-            version = f"v{doc.revision}" if doc.kind == "quotation" else ""
-            values = (kind, doc.number, version, short_date(doc.issued_on),
+            number, version = split_label(doc.number) if doc.kind == "quotation" else (doc.number, "")
+            values = (kind, number, version, short_date(doc.issued_on),
                       f"{doc.currency} {format_amount(doc.total, doc.currency)}", status_text(doc.status))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -83,3 +83,9 @@ class QuotesPane(QWidget):
             return
         kind, ident = item.data(IDENT)
         (self.quotation_open_requested if kind == "quotation" else self.proforma_open_requested).emit(ident)
+
+
+def split_label(label: str) -> tuple[str, str]:
+    """"Q261205-3 v2" → ("Q261205-3", "v2"); a first version "Q261205-3" → ("Q261205-3", "v1")."""
+    head, _, tail = label.rpartition(" v")
+    return (head, f"v{tail}") if head and tail.isdigit() else (label, "v1")

@@ -17,8 +17,8 @@ from trade_crm.ui.quotes.customer_quotes import QuotesPane
 
 if TYPE_CHECKING:  # the windows load when first opened
     from trade_crm.ui.quotes.outputs import DocumentOutputs
-    from trade_crm.ui.quotes.proforma_dialog import ProformaDialog
     from trade_crm.ui.quotes.product_window import ProductsWindow
+    from trade_crm.ui.quotes.proforma_dialog import ProformaDialog
     from trade_crm.ui.quotes.quote_editor import QuotationDialog
     from trade_crm.ui.quotes.seller_dialog import SellerProfileDialog
 
@@ -26,9 +26,10 @@ QUOTES_MENU = "quotes_menu"
 
 
 class QuotesController(QObject):
-    def __init__(self, window, clock: Clock, *, documents_folder: Path | None = None):
+    def __init__(self, window, clock: Clock, root: Path | None, *, documents_folder: Path | None = None):
         super().__init__(window)
         self._window, self._clock = window, clock
+        self.root = root  # the book's attachments folder: photos, the seller's images, PDFs kept with entries
         self._folder = documents_folder
         self.products_window: ProductsWindow | None = None
         self.editors: list = []
@@ -76,7 +77,7 @@ class QuotesController(QObject):
         # lazy: start-up, the document renderers load with the first editor
         from trade_crm.ui.quotes.outputs import DocumentOutputs
 
-        return DocumentOutputs(self._clock, parent, composer=self.composer(), folder=self._folder)
+        return DocumentOutputs(self._clock, parent, composer=self.composer(), folder=self._folder, root=self.root)
 
     def composer(self):
         """Email PDF…: the mail compose dialog to the document's contact with the PDF attached (None without
@@ -105,7 +106,7 @@ class QuotesController(QObject):
         from trade_crm.ui.quotes.product_window import ProductsWindow
 
         if self.products_window is None:
-            self.products_window = ProductsWindow(self._clock, self._window)
+            self.products_window = ProductsWindow(self._clock, self._window, root=self.root)
         else:
             self.products_window.refresh()
         self.products_window.show()
@@ -113,6 +114,7 @@ class QuotesController(QObject):
         return self.products_window
 
     def _editor(self, dialog):
+        dialog.outputs.setParent(dialog)  # made before the dialog; goes with it
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda _obj=None, d=dialog: self.editors.remove(d) if d in self.editors else None)
         self.editors.append(dialog)
@@ -133,10 +135,8 @@ class QuotesController(QObject):
         # lazy: start-up, the editor is imported when first opened
         from trade_crm.ui.quotes.quote_editor import QuotationDialog
 
-        dialog = QuotationDialog(self._clock, quotation_id=quotation_id, customer_id=customer_id, parent=self._window)
-        dialog.outputs.composer = self.composer()
-        dialog.output_bar.email_button.setVisible(dialog.outputs.composer is not None)
-        dialog.outputs.folder = self._folder or dialog.outputs.folder
+        dialog = QuotationDialog(self._clock, quotation_id=quotation_id, customer_id=customer_id,
+                                 outputs=self.outputs(self), parent=self._window)
         dialog.quotation_saved.connect(self.on_document_saved)
         dialog.quotation_opened.connect(self.open_quotation)
         dialog.proforma_requested.connect(lambda qid: self.open_proforma(None, quotation_id=qid))
@@ -146,10 +146,8 @@ class QuotesController(QObject):
         # lazy: start-up, the PI dialog is imported when first opened
         from trade_crm.ui.quotes.proforma_dialog import ProformaDialog
 
-        dialog = ProformaDialog(self._clock, quotation_id=quotation_id, proforma_id=proforma_id, parent=self._window)
-        dialog.outputs.composer = self.composer()
-        dialog.output_bar.email_button.setVisible(dialog.outputs.composer is not None)
-        dialog.outputs.folder = self._folder or dialog.outputs.folder
+        dialog = ProformaDialog(self._clock, quotation_id=quotation_id, proforma_id=proforma_id,
+                                outputs=self.outputs(self), parent=self._window)
         dialog.proforma_saved.connect(self.on_document_saved)
         dialog.seller_profile_requested.connect(lambda: self.open_seller_profile(after=dialog.check_seller))
         return self._editor(dialog)
@@ -158,7 +156,7 @@ class QuotesController(QObject):
         # lazy: start-up, the profile dialog is imported when first opened
         from trade_crm.ui.quotes.seller_dialog import SellerProfileDialog
 
-        dialog = SellerProfileDialog(self._clock, self._window)
+        dialog = SellerProfileDialog(self._clock, self._window, root=self.root)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if after is not None:
             dialog.profile_saved.connect(after)
@@ -172,6 +170,7 @@ class QuotesController(QObject):
         self._window.timeline.show_customer(customer_id)
 
 
-def install_quotes(window, clock: Clock, *, documents_folder: Path | None = None) -> QuotesController:
-    window.quotes_controller = QuotesController(window, clock, documents_folder=documents_folder)
+def install_quotes(window, clock: Clock, root: Path | None, *, documents_folder: Path | None = None) -> QuotesController:
+    """The Quotes menu and tab; `root` is the book's attachments folder (app.py: attachments_for(db_path))."""
+    window.quotes_controller = QuotesController(window, clock, root, documents_folder=documents_folder)
     return window.quotes_controller

@@ -33,8 +33,9 @@ def documents_folder() -> Path:
 
 
 def file_stem(number: str) -> str:
-    """A document number as a file name: "Q261205-3 v2" → "Q261205-3_v2"."""
-    return re.sub(r"[^\w.-]+", "_", number).strip("_") or "document"
+    """A document number as a file name, as the mail's attachment is named: "Q261205-3 v2" stays, "PI 2026/7"
+    becomes "PI 2026_7" (no character a file system refuses)."""
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", number).strip(" ._") or "document"
 
 
 class DocumentOutputs(QObject):
@@ -45,10 +46,11 @@ class DocumentOutputs(QObject):
     sent = Signal()  # marked sent by hand: the timeline has the entry
 
     def __init__(self, clock: Clock, parent: QObject | None = None, *, composer: Callable | None = None,
-                 folder: Path | None = None):
+                 folder: Path | None = None, root: Path | None = None):
         super().__init__(parent)
         self._clock = clock
         self.composer = composer
+        self.root = root  # the book's attachments folder: images printed, and the PDF kept with the entry
         self.folder = folder or documents_folder()
         self.job: Job | None = None
 
@@ -97,7 +99,7 @@ class DocumentOutputs(QObject):
 
     def run(self, bar: QWidget, action: str, kind: str, ident: int, after_sent: Callable[[], None]) -> Job | None:
         language = bar.language_combo.currentData()
-        number = rendering.document_number(kind, ident)
+        number = rendering.document_label(kind, ident)
         template = None
         if action == "pdf":
             out = save_file(bar, self.tr("Save PDF"), f"{file_stem(number)}.pdf", self.tr("PDF (*.pdf)"))
@@ -116,7 +118,7 @@ class DocumentOutputs(QObject):
         bar.status_label.setText(self.tr("Writing the document…"))
         function = {"pdf": rendering.write_pdf, "xlsx": rendering.write_xlsx, "template": rendering.write_template,
                     "email": rendering.write_pdf, "sent": rendering.write_pdf}[action]
-        args = (kind, ident, language, out) + ((template,) if template is not None else ())
+        args = (kind, ident, language, self.root, out) + ((template,) if template is not None else ())
         self.job = Job(function, *args, parent=self, title="Writing a document")
         self.job.finished.connect(lambda path: self.on_written(bar, action, kind, ident, Path(path), after_sent))
         self.job.failed.connect(lambda error: self.on_failed(bar, error))
@@ -129,13 +131,16 @@ class DocumentOutputs(QObject):
         bar.status_label.setText(fill(self.tr("Written: %1"), path.name))
         self.written.emit(str(path))
         if action == "email" and self.composer is not None:
-            customer_id, contact_id, number = rendering.addressee(kind, ident)
-            subject = (fill(self.tr("Quotation %1"), number) if kind == "quotation"
-                       else fill(self.tr("Proforma invoice %1"), number))
-            self.composer(customer_id, contact_id, path, rendering.mail_purpose(kind, ident), subject)
+            try:
+                mail = rendering.prepare_mail(kind, ident, path, self.root)
+            except (DomainError, OSError) as exc:
+                bar.status_label.setText(getattr(exc, "message", "") or str(exc))
+                return
+            customer_id, contact_id = rendering.addressee(kind, ident)
+            self.composer(customer_id, contact_id, Path(mail.path), mail.purpose, mail.subject)
         elif action == "sent":
             try:
-                rendering.mark_sent(kind, ident, path, self._clock)
+                rendering.mark_sent(kind, ident, path, self._clock, self.root)
             except (DomainError, OSError) as exc:
                 bar.status_label.setText(getattr(exc, "message", "") or str(exc))
                 return

@@ -32,9 +32,12 @@ from PySide6.QtWidgets import (
 
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.errors import DomainError, ValidationError
-from trade_crm.domain.quotes.catalog import ProductInput, product_view, save_product
+from trade_crm.domain.quotes.catalog import product_view, save_product
 from trade_crm.domain.quotes.money import parse_decimal
+from trade_crm.domain.quotes.product_input import ProductInput, ProductPhoto
+from trade_crm.domain.quotes.product_photos import add_product_photo, photo_file
 from trade_crm.ui.common.file_dialogs import open_files
+from trade_crm.ui.customers.contact_dialog import split_list
 from trade_crm.ui.quotes.bits import CURRENCIES, FieldErrors, number_text, price_text
 
 PACKING = ("pcs_per_carton", "carton_length_cm", "carton_width_cm", "carton_height_cm", "carton_cbm",
@@ -49,9 +52,11 @@ THUMB = 96
 class ProductDialog(QDialog):
     product_saved = Signal(int)
 
-    def __init__(self, clock: Clock, product_id: int | None = None, parent: QWidget | None = None):
+    def __init__(self, clock: Clock, product_id: int | None = None, parent: QWidget | None = None, *,
+                 root: Path | None = None):
         super().__init__(parent)
         self._clock, self._product_id = clock, product_id
+        self._root = root  # the book's attachments folder, where photos are kept; None: no photos
         self.setWindowTitle(self.tr("New product") if product_id is None else self.tr("Edit product"))
         self.errors = FieldErrors()
         self.tabs = QTabWidget()
@@ -165,6 +170,7 @@ class ProductDialog(QDialog):
         self.photos_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         add, remove = QPushButton(self.tr("Add photos…")), QPushButton(self.tr("Remove"))
         add.clicked.connect(self.on_add_photos_clicked)
+        add.setEnabled(self._root is not None)
         remove.clicked.connect(lambda: [self.photos_list.takeItem(self.photos_list.row(i))
                                         for i in self.photos_list.selectedItems()])
         row = QHBoxLayout()
@@ -203,13 +209,14 @@ class ProductDialog(QDialog):
             if row >= 0:
                 self.tiers_table.removeRow(row)
 
-    def add_photo(self, path: Path) -> None:
+    def add_photo(self, path: Path, kept: ProductPhoto | None = None) -> None:
+        """A photo in the list: one the product has (`kept`, its bytes at `path`), or a file to add on save."""
         pixmap = QPixmap(str(path))
-        item = QListWidgetItem(path.name)
+        item = QListWidgetItem(kept.name if kept is not None else path.name)
         if not pixmap.isNull():
             item.setIcon(QIcon(pixmap.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
                                               Qt.TransformationMode.SmoothTransformation)))
-        item.setData(Qt.ItemDataRole.UserRole, str(path))
+        item.setData(Qt.ItemDataRole.UserRole, kept if kept is not None else path)
         item.setToolTip(str(path))
         self.photos_list.addItem(item)
 
@@ -249,16 +256,14 @@ class ProductDialog(QDialog):
         self.moq_spin.setValue(int(view.moq or 0))
         self.currency_combo.setCurrentText(view.currency)
         self.cost_edit.setText(price_text(view.cost))
-        tags = view.tags if isinstance(view.tags, str) else ", ".join(view.tags)
-        self.tags_edit.setText(tags)
+        self.tags_edit.setText(", ".join(view.tags))
         for tier in view.tiers:
-            quantity, price = (tier.min_quantity, tier.unit_price) if hasattr(tier, "min_quantity") else tier
-            self.add_tier(number_text(quantity), price_text(price))
+            self.add_tier(number_text(tier.min_quantity), price_text(tier.unit_price))
         for key in PACKING:
             value = getattr(view, key, None)
             self.packing_edits[key].setText(number_text(value) if value is not None else "")
-        for photo in getattr(view, "photo_paths", ()) or ():
-            self.add_photo(Path(photo))
+        for photo in view.photos:
+            self.add_photo(photo_file(self._root, photo) if self._root is not None else Path(photo.name), photo)
 
     def product_input(self) -> ProductInput:
         """What the form says, as the catalog takes it; a number that does not parse raises at its field."""
@@ -287,20 +292,23 @@ class ProductDialog(QDialog):
             unit=self.unit_combo.currentText().strip(), moq=self.moq_spin.value(),
             currency=self.currency_combo.currentText().strip().upper(),
             cost=parse_decimal(cost, "cost") if cost else None, tiers=tuple(tiers),
-            tags=self.tags_edit.text().strip(),
-            photos=tuple(Path(self.photos_list.item(i).data(Qt.ItemDataRole.UserRole))
-                         for i in range(self.photos_list.count())),
+            tags=split_list(self.tags_edit.text()), photos=tuple(p for p in self.photos() if isinstance(p, ProductPhoto)),
             **packing)
+
+    def photos(self) -> list[ProductPhoto | Path]:
+        return [self.photos_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.photos_list.count())]
 
     def save(self) -> int | None:
         self.errors.clear()
         try:
             view = save_product(self.product_input(), self._clock, product_id=self._product_id)
+            self._product_id = view.id
+            for path in (p for p in self.photos() if isinstance(p, Path)):  # kept in the blob store, one by one
+                add_product_photo(view.id, path, self._root, self._clock)
         except DomainError as exc:
             key = self.errors.show(exc)
             self._show_tab_of(key)
             return None
-        self._product_id = view.id
         self.product_saved.emit(view.id)
         return view.id
 

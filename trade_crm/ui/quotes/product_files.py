@@ -9,16 +9,20 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from trade_crm.domain.clock import Clock
-from trade_crm.exchange.exporting import products as product_export
-from trade_crm.exchange.importing import products as product_import
 from trade_crm.ui.common.i18n import fill
 
 
 def import_file(_context, path: Path, clock: Clock, dry_run: bool):
+    # lazy: the import engine's readers load when a file is imported (tests/ui/shell/test_start_imports.py)
+    from trade_crm.exchange.importing import products as product_import
+
     return product_import.import_products(path, clock, dry_run=dry_run)
 
 
 def export_file(_context, path: Path) -> int:
+    # lazy: the workbook writer loads when an export is asked for
+    from trade_crm.exchange.exporting import products as product_export
+
     return product_export.export_products(path)
 
 

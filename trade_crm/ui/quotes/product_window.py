@@ -38,10 +38,10 @@ SHOWN = 500
 class ProductsWindow(QDialog):
     products_changed = Signal()
 
-    def __init__(self, clock: Clock, parent: QWidget | None = None):
+    def __init__(self, clock: Clock, parent: QWidget | None = None, *, root: Path | None = None):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window)
-        self._clock = clock
+        self._clock, self._root = clock, root
         self.hits: list = []
         self.job: Job | None = None
         self.dialog: ProductDialog | None = None
@@ -88,10 +88,8 @@ class ProductsWindow(QDialog):
         self.hits = list(search_products(self.search_edit.text().strip(), limit=SHOWN))
         self.table.setRowCount(len(self.hits))
         for row, hit in enumerate(self.hits):
-            first = hit.tiers[0].unit_price if getattr(hit, "tiers", None) else getattr(hit, "price_from", None)
-            values = (hit.sku, hit.name, dict(hit.local_names).get("zh", "") if hasattr(hit, "local_names")
-                      else getattr(hit, "name_zh", ""), hit.unit, number_text(hit.moq) if hit.moq else "",
-                      price_text(first), hit.currency, number_text(hit.pcs_per_carton))
+            values = (hit.sku, hit.name, hit.local_names.get("zh", ""), hit.unit, number_text(hit.moq) if hit.moq else "",
+                      price_text(hit.price), hit.currency, number_text(hit.pcs_per_carton))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value or "")
                 if column in (MOQ, PRICE, PER_CARTON):
@@ -119,7 +117,7 @@ class ProductsWindow(QDialog):
         self.archive_button.setEnabled(one)
 
     def open_product(self, product_id: int | None) -> ProductDialog:
-        self.dialog = ProductDialog(self._clock, product_id, self)
+        self.dialog = ProductDialog(self._clock, product_id, self, root=self._root)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.product_saved.connect(self.on_product_dialog_product_saved)
         self.dialog.open()

@@ -1,6 +1,6 @@
 """The proforma invoice: made from an accepted quotation (buyer and consignee, ports, the lines as quoted and
-editable until issued, the packing summary), then issued → sent → ordered; "ordered" makes the order in the
-same transaction (the customer's page shows it). A seller profile without its bank details stops the issue
+editable until issued, the packing summary), then issued → sent (by email or by hand: the output buttons) →
+ordered; "ordered" makes the order in the same transaction (the customer's page shows it). A seller profile without its bank details stops the issue
 with the message and a button to the Seller profile dialog."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.errors import DomainError
-from trade_crm.domain.quotes import proforma, quotations
+from trade_crm.domain.quotes import pricing, proforma, quotations, seller
 from trade_crm.domain.quotes.document import Party
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.quotes.bits import FieldErrors, number_text
@@ -32,7 +32,7 @@ from trade_crm.ui.quotes.outputs import DocumentOutputs
 from trade_crm.ui.quotes.quote_lines import LinesTable
 from trade_crm.ui.quotes.quote_totals import status_text, total_text
 
-SELLER_FIELDS = ("seller", "bank", "beneficiary", "bank_name", "swift", "account", "iban")
+SELLER_FIELD = "seller"  # "seller.company", "seller.bank.swift": the profile, not this dialog
 
 
 class PartyBox(QGroupBox):
@@ -120,19 +120,19 @@ class ProformaDialog(QDialog):
         summary.addWidget(self.packing_label, 1)
         summary.addWidget(self.totals_label)
         self.issue_button = QPushButton(self.tr("Issue proforma invoice"))
-        self.sent_button = QPushButton(self.tr("Sent"))
         self.ordered_button = QPushButton(self.tr("Ordered"))
         self.ordered_button.setToolTip(self.tr("The buyer ordered: make the order with the PI's amount"))
         self.close_button = QPushButton(self.tr("Close"))
         self.issue_button.clicked.connect(self.issue)
-        self.sent_button.clicked.connect(lambda: self.set_status("sent"))
         self.ordered_button.clicked.connect(lambda: self.set_status("ordered"))
         self.close_button.clicked.connect(self.reject)
         self.output_bar = self.outputs.bar(lambda: ("proforma", self.proforma_id), lambda: self.proforma_id is not None,
                                            lambda: self.load(self.proforma_id))
         self.status_label = QLabel()
         buttons = QHBoxLayout()
-        for button in (self.issue_button, self.sent_button, self.ordered_button):
+        self.cancel_button = QPushButton(self.tr("Cancel PI"))
+        self.cancel_button.clicked.connect(lambda: self.set_status("cancelled"))
+        for button in (self.issue_button, self.ordered_button, self.cancel_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
@@ -151,29 +151,26 @@ class ProformaDialog(QDialog):
     def load_quotation(self, quotation_id: int) -> None:
         """A new PI: the buyer from the customer, the lines as quoted (editable until issued)."""
         quote = quotations.quotation_view(quotation_id)
-        defaults = proforma.proforma_defaults(quotation_id)
-        self.buyer_box.set_party(defaults.buyer)
-        self.consignee_box.set_party(defaults.consignee)
-        self.same_check.setChecked(defaults.consignee is None)
-        self.loading_edit.setText(defaults.port_of_loading)
-        self.discharge_edit.setText(defaults.port_of_discharge)
+        self.buyer_box.set_party(proforma.customer_party(quote.customer_id, quote.contact_id))
+        self.consignee_box.set_party(None)
+        self.same_check.setChecked(True)
         self.currency = quote.currency
         self.lines.setRowCount(0)
         for line in quote.lines:
             self.lines.add_line(product_id=line.product_id, sku=line.sku, description=line.description,
                                 quantity=line.quantity, unit=line.unit, unit_price=line.unit_price,
                                 discount=line.discount_percent)
-        self.setWindowTitle(fill(self.tr("Proforma invoice from %1"), quote.number))
+        self.setWindowTitle(fill(self.tr("Proforma invoice from %1"), quote.label))
         self.check_seller()
         self.update_state()
-        self.show_summary(quote.total, None)
+        self.show_summary(quote.total, proforma.packing_summary(quote.lines)[0])
 
     def load(self, proforma_id: int) -> None:
         view = proforma.proforma_view(proforma_id)
         self.view, self.proforma_id, self.quotation_id = view, view.id, view.quotation_id
         self.buyer_box.set_party(view.buyer)
         self.consignee_box.set_party(view.consignee)
-        self.same_check.setChecked(view.consignee is None)
+        self.same_check.setChecked(view.consignee == view.buyer)
         self.loading_edit.setText(view.port_of_loading)
         self.discharge_edit.setText(view.port_of_discharge)
         self.currency = view.currency
@@ -199,8 +196,16 @@ class ProformaDialog(QDialog):
 
     def check_seller(self) -> bool:
         """Say what the seller profile lacks for a PI (a bank field), with the button to fill it in."""
-        problem = proforma.seller_problem()
-        self.seller_label.setText(problem or "")
+        problem = ""
+        profile = seller.read_seller_profile()
+        try:
+            if not profile.company.strip():
+                raise DomainError(self.tr("The seller profile has no company name."))
+            seller.check_bank_complete(profile.bank, "seller.bank.")
+        except DomainError as exc:
+            problem = getattr(exc, "message", "") or str(exc)
+        self.seller_label.setText(fill(self.tr("The PI cannot be issued yet: %1"), problem)
+                                  if problem else "")
         self.seller_bar.setVisible(bool(problem))
         return not problem
 
@@ -214,14 +219,14 @@ class ProformaDialog(QDialog):
         self.same_check.setEnabled(new)
         self.lines.setEditTriggers(self.lines.editTriggers() if new else self.lines.EditTrigger.NoEditTriggers)
         self.issue_button.setVisible(new)
-        self.sent_button.setEnabled(status == "issued")
-        self.ordered_button.setEnabled(status in ("issued", "sent"))
+        self.ordered_button.setEnabled(status in proforma.TRANSITIONS and "ordered" in proforma.TRANSITIONS[status])
+        self.cancel_button.setEnabled(status in proforma.TRANSITIONS and "cancelled" in proforma.TRANSITIONS[status])
         self.outputs.enable(self.output_bar, not new)
 
     # --- actions ----------------------------------------------------------------------------------
 
     def proforma_input(self):
-        lines = tuple(quotations.LineInput(product_id=v.product_id, description=v.description, quantity=v.quantity,
+        lines = tuple(pricing.LineInput(product_id=v.product_id, description=v.description, quantity=v.quantity,
                                            unit_price=v.unit_price, discount_percent=v.discount_percent, unit=v.unit)
                       for v in self.lines.values())
         return proforma.ProformaInput(
@@ -231,7 +236,7 @@ class ProformaDialog(QDialog):
 
     def show_error(self, error: DomainError) -> None:
         field = getattr(error, "field", "") or ""
-        if field.split(".")[0] in SELLER_FIELDS:
+        if field.split(".")[0] == SELLER_FIELD:
             self.seller_label.setText(getattr(error, "message", "") or str(error))
             self.seller_bar.show()
             return

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from trade_crm.domain.clock import Clock, today
 from trade_crm.domain.customers.records import get_customer
 from trade_crm.domain.errors import DomainError
-from trade_crm.domain.quotes import quotations
+from trade_crm.domain.quotes import pricing, quotations
 from trade_crm.ui.common.dates import date_format, qdate
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.quotes.bits import CURRENCIES, FieldErrors
@@ -209,8 +209,7 @@ class QuotationDialog(QDialog):
     def title_text(self) -> str:
         if self.view is None:
             return self.tr("New quotation")
-        number = self.view.number + (f" v{self.view.revision}" if self.view.revision > 1 else "")
-        return fill(self.tr("Quotation %1 (%2)"), number, status_text(self.view.status))
+        return fill(self.tr("Quotation %1 (%2)"), self.view.label, status_text(self.view.status))
 
     def update_state(self) -> None:
         """What may be done in the quotation's state: only a draft is edited; a sent one is revised."""
@@ -228,17 +227,18 @@ class QuotationDialog(QDialog):
             self.lines.setEditTriggers(self.lines.EditTrigger.DoubleClicked | self.lines.EditTrigger.AnyKeyPressed
                                        | self.lines.EditTrigger.EditKeyPressed)
         self.save_button.setEnabled(draft)
-        self.revise_button.setEnabled(saved and status in ("sent", "accepted", "rejected", "expired"))
+        newest = self.view is None or self.view.newest
+        self.revise_button.setEnabled(saved and newest and status in ("sent", "accepted", "rejected", "expired"))
         self.duplicate_button.setEnabled(saved)
-        self.accepted_button.setEnabled(saved and status in ("draft", "sent"))
-        self.rejected_button.setEnabled(saved and status in ("draft", "sent"))
+        self.accepted_button.setEnabled("accepted" in quotations.TRANSITIONS.get(status, ()))
+        self.rejected_button.setEnabled("rejected" in quotations.TRANSITIONS.get(status, ()))
         self.proforma_button.setEnabled(saved and status in ("accepted", "ordered"))
         self.outputs.enable(self.output_bar, saved)
 
     # --- the form as the domain takes it ----------------------------------------------------------
 
     def quotation_input(self):
-        lines = tuple(quotations.LineInput(product_id=v.product_id, description=v.description, quantity=v.quantity,
+        lines = tuple(pricing.LineInput(product_id=v.product_id, description=v.description, quantity=v.quantity,
                                            unit_price=v.unit_price, discount_percent=v.discount_percent, unit=v.unit)
                       for v in self.lines.values())
         valid = self.valid_edit.date()
@@ -254,17 +254,17 @@ class QuotationDialog(QDialog):
         self.timer.stop()
         try:
             data = self.quotation_input()
-            self.totals = quotations.draft_totals(data)
+            self.totals = pricing.draft_totals(data)
         except DomainError as exc:
             self.totals = None
             self.status_label.setText(getattr(exc, "message", "") or str(exc))
             return
-        self.status_label.setText("")
+        self.status_label.setText("; ".join(w.message for w in self.totals.warnings if w.position == 0))
         currency = data.currency
         rows = []
         for index, line in enumerate(self.totals.lines):
             rows.append((self.lines.row_of_line(index), line.unit_price, line.amount,
-                         "; ".join(warning_text(w) for w in line.warnings)))
+                         "; ".join(warning_text(w) for w in self.totals.warnings if w.position == index + 1)))
         self.lines.show_proposals(rows, currency)
         total, margin = totals_text(self.totals, currency)
         self.totals_label.setText(total)

@@ -130,7 +130,7 @@ class LinesTable(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         for column, width in ((PRODUCT, 130), (QUANTITY, 80), (UNIT, 60), (PRICE, 90), (DISCOUNT, 60),
-                              (AMOUNT, 110), (CHECK, 190)):
+                              (AMOUNT, 110), (CHECK, 280)):
             header.resizeSection(column, width)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
@@ -26,8 +27,8 @@ def status_text(status: str) -> str:
 
 
 def warning_text(warning) -> str:
-    """A line's warning as the domain worded it (an object with a message, or a message)."""
-    return getattr(warning, "message", None) or str(warning)
+    """A line's warning as the domain worded it, without its "line 2: " (it is shown on that line)."""
+    return re.sub(r"^line \d+: ", "", getattr(warning, "message", None) or str(warning))
 
 
 def total_text(total: Decimal, currency: str) -> str:

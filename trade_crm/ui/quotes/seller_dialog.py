@@ -86,9 +86,10 @@ class ImagePicker(QWidget):
 class SellerProfileDialog(QDialog):
     profile_saved = Signal()
 
-    def __init__(self, clock: Clock, parent: QWidget | None = None):
+    def __init__(self, clock: Clock, parent: QWidget | None = None, *, root: Path | None = None):
         super().__init__(parent)
         self._clock = clock
+        self._root = root  # the book's attachments folder: the images are kept there
         self.setWindowTitle(self.tr("Seller profile"))
         self.errors = FieldErrors()
         self.edits: dict[str, QLineEdit] = {}
@@ -158,9 +159,9 @@ class SellerProfileDialog(QDialog):
         form = QFormLayout(page)
         self.quote_format_edit, self.pi_format_edit = QLineEdit(), QLineEdit()
         self.quote_example, self.pi_example = QLabel(), QLabel()
-        form.addRow(self.tr("Quotations"), self.errors.cell("quotation_format", self.quote_format_edit))
+        form.addRow(self.tr("Quotations"), self.errors.cell("numbering.quotation", self.quote_format_edit))
         form.addRow("", self.quote_example)
-        form.addRow(self.tr("Proforma invoices"), self.errors.cell("proforma_format", self.pi_format_edit))
+        form.addRow(self.tr("Proforma invoices"), self.errors.cell("numbering.proforma", self.pi_format_edit))
         form.addRow("", self.pi_example)
         help_label = QLabel(self.tr("{yyyy} {yy} {MM} {dd} {yyMMdd}: the date; {n}: the next free number; "
                                     "{customer}: the customer's code"))
@@ -172,16 +173,16 @@ class SellerProfileDialog(QDialog):
 
     def show_example(self, edit: QLineEdit, label: QLabel) -> None:
         try:
-            example = numbering.example_number(edit.text().strip(), today(self._clock))
+            example = numbering.render(numbering.check_pattern(edit.text()), today(self._clock), 1, "ACME")
         except DomainError as exc:
             label.setText(getattr(exc, "message", "") or str(exc))
             return
-        label.setText(fill(self.tr("Next: %1"), example))
+        label.setText(fill(self.tr("For example: %1"), example))
 
     # --- loading and saving -----------------------------------------------------------------------
 
     def load(self) -> None:
-        profile = seller.read_seller_profile()
+        profile = seller.read_seller_profile(self._root)
         for key in COMPANY:
             self.edits[key].setText(getattr(profile, key))
         self.address_edit.setPlainText(profile.address)
@@ -189,9 +190,8 @@ class SellerProfileDialog(QDialog):
             self.edits[key].setText(getattr(profile.bank, key))
         for key in IMAGES:
             self.images[key].set_path(getattr(profile, key))
-        formats = numbering.read_formats()
-        self.quote_format_edit.setText(formats.quotation)
-        self.pi_format_edit.setText(formats.proforma)
+        self.quote_format_edit.setText(numbering.numbering("quotation"))
+        self.pi_format_edit.setText(numbering.numbering("proforma"))
 
     def profile(self) -> SellerProfile:
         return SellerProfile(**{key: self.edits[key].text().strip() for key in COMPANY},
@@ -201,10 +201,12 @@ class SellerProfileDialog(QDialog):
 
     def save(self) -> bool:
         self.errors.clear()
-        try:
-            seller.save_seller_profile(self.profile(), self._clock)
-            numbering.save_formats(self.quote_format_edit.text().strip(), self.pi_format_edit.text().strip(),
-                                   self._clock)
+        try:  # the patterns are checked first, so a bad one leaves the profile unsaved too
+            patterns = {kind: numbering.check_pattern(edit.text(), f"numbering.{kind}")
+                        for kind, edit in (("quotation", self.quote_format_edit), ("proforma", self.pi_format_edit))}
+            seller.save_seller_profile(self.profile(), self._root)
+            for kind, pattern in patterns.items():
+                numbering.set_numbering(kind, pattern)
         except DomainError as exc:
             key = self.errors.show(exc)
             label = self.errors.labels.get(key)
