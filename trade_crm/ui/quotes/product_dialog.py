@@ -143,6 +143,7 @@ class ProductDialog(QDialog):
         row.addWidget(remove)
         row.addStretch(1)
         layout.addWidget(self.errors.cell("tiers", self.tiers_table))
+        self.errors.labels["price"] = self.errors.labels["tiers"]  # a tier's price
         layout.addLayout(row)
         return page
 

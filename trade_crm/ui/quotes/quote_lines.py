@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from PySide6.QtCore import QModelIndex, QStringListModel, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QModelIndex, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -81,8 +82,9 @@ class ProductCompleter(QCompleter):
         else:
             self.popup().hide()
 
-    def on_activated(self, label: str) -> None:
-        self.chosen = self.hits.get(label)
+    def on_activated(self, text: str) -> None:
+        """A proposal taken: `text` is what pathFromIndex put in the cell (the SKU)."""
+        self.chosen = self.hits.get(text) or next((h for h in self.hits.values() if h.sku == text), None)
         if self.chosen is not None:
             self.widget().setText(self.chosen.sku)
 
@@ -92,7 +94,8 @@ class ProductCompleter(QCompleter):
 
 
 class ProductDelegate(QStyledItemDelegate):
-    """The SKU column's editor: a line edit with the catalog completer."""
+    """The SKU column's editor: a line edit with the catalog completer. A proposal taken (Enter, a click) is
+    the cell's value at once: the editor commits and closes after the completer has finished with the event."""
 
     product_chosen = Signal(int, int)  # row, product id
 
@@ -100,7 +103,30 @@ class ProductDelegate(QStyledItemDelegate):
         edit = QLineEdit(parent)
         edit.setObjectName("product_edit")
         edit.completer_ = ProductCompleter(edit)
+        edit.completer_.activated[str].connect(lambda _text, e=edit: QTimer.singleShot(0, lambda: self._done(e)))
         return edit
+
+    def destroyEditor(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802 - Qt override
+        """The completer (and its popup, a window of its own) goes first, while the editor is whole: a popup
+        destroyed with its editor hands the focus back into a half-deleted tree."""
+        completer = getattr(editor, "completer_", None)
+        if completer is not None and shiboken6.isValid(completer):
+            completer.popup().hide()
+            shiboken6.delete(completer)
+        super().destroyEditor(editor, index)
+
+    def _done(self, edit: QLineEdit) -> None:
+        if shiboken6.isValid(edit) and shiboken6.isValid(edit.completer_) and edit.completer_.chosen is not None:
+            self.commitData.emit(edit)
+            self.closeEditor.emit(edit, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def eventFilter(self, editor, event) -> bool:  # noqa: N802 - Qt override
+        """Enter or Tab while the proposals are open picks one (the completer's), instead of ending the edit."""
+        completer = getattr(editor, "completer_", None)
+        if (event.type() == QEvent.Type.KeyPress and completer is not None and completer.popup().isVisible()
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)):
+            return False
+        return super().eventFilter(editor, event)
 
     def setModelData(self, editor: QLineEdit, model, index: QModelIndex) -> None:  # noqa: N802 - Qt override
         completer: ProductCompleter = editor.completer_

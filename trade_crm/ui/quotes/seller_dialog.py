@@ -115,7 +115,7 @@ class SellerProfileDialog(QDialog):
     def _line(self, key: str, placeholder: str = "") -> QWidget:
         self.edits[key] = QLineEdit()
         self.edits[key].setPlaceholderText(placeholder)
-        return self.errors.cell(key, self.edits[key])
+        return self.errors.cell(f"bank.{key}" if key in BANK else key, self.edits[key])
 
     def _company_tab(self) -> QWidget:
         page = QWidget()
