@@ -225,6 +225,10 @@ def undo(ctx: Context, args) -> int:
     if args.batch is None or not args.batch.isdigit():
         raise CommandError('give the import to undo: "trade-crm import undo BATCH_ID" (see "import history")')
     result = undo_import(int(args.batch), ctx.clock)
+    if result.products_removed or result.products_restored:  # a product list (`product import`)
+        ctx.emit(result, f"Import {result.batch} undone: {result.products_removed} products removed, "
+                         f"{result.products_restored} restored to their values before the import.")
+        return 0
     ctx.emit(result, f"Import {result.batch} undone: {result.customers_removed} customers removed, "
                      f"{result.customers_restored} restored to their values before the import.")
     return 0

@@ -95,9 +95,9 @@ def _whole(value: Number | None, name: str, *, minimum: int) -> int | None:
         return None
     number = parse_decimal(value, name, places=QUANTITY_PLACES)
     if number != number.to_integral_value():
-        raise ValidationError(name, f"{number} is not a whole number")
+        raise ValidationError(name, f"{number.normalize():f} is not a whole number")
     if number < minimum:
-        raise ValidationError(name, f"{number} must be {'more than 0' if minimum == 1 else 'at least 0'}")
+        raise ValidationError(name, f"{number.normalize():f} must be {'more than 0' if minimum == 1 else 'at least 0'}")
     return int(number)
 
 

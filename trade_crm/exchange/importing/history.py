@@ -15,7 +15,7 @@ from trade_crm.domain.clock import Clock
 from trade_crm.domain.errors import NotFoundError, ValidationError
 from trade_crm.exchange.importing.journal import DELETED_COLUMNS, Journal
 from trade_crm.exchange.importing.writer import utc_stamp
-from trade_crm.store import search, sql_rows
+from trade_crm.store import product_search, search, sql_rows
 from trade_crm.store.models import ImportBatch, database
 
 
@@ -35,6 +35,8 @@ class UndoResult:
     batch: int
     customers_removed: int
     customers_restored: int
+    products_removed: int = 0  # a product list's import (importing/products/)
+    products_restored: int = 0
 
 
 def undo_batch(batch_id: int, clock: Clock) -> UndoResult:
@@ -51,6 +53,8 @@ def undo_batch(batch_id: int, clock: Clock) -> UndoResult:
         journal = Journal.from_json(batch.journal)
         created, merged = journal.added("customer"), journal.merged
         _check_order(batch_id, set(created) | set(merged))
+        products_added, products_changed = journal.added("product"), [e.id for e in journal.changed("product")]
+        _check_product_order(batch_id, set(products_added) | set(products_changed))
         cur = database.obj.cursor()
 
         def delete(table: str) -> None:
@@ -88,8 +92,15 @@ def undo_batch(batch_id: int, clock: Clock) -> UndoResult:
                         "(SELECT 1 FROM custom_field_value WHERE field_id = ?)",
                         [(f, f) for f in journal.added("custom_field")])
         search.reindex(database.obj, created + merged)
+        # A product list: its new products go (tiers with them), updated ones get their row and tiers back.
+        cur.executemany("DELETE FROM product_price WHERE product_id = ?",
+                        [(i,) for i in products_added + products_changed])
+        reinsert("product_price")
+        restore("product")
+        delete("product")
+        product_search.reindex(database.obj, products_added + products_changed)
         cur.execute("UPDATE import_batch SET undone_at = ? WHERE id = ?", (utc_stamp(clock.now()), batch_id))
-    return UndoResult(batch_id, len(created), len(set(merged)))
+    return UndoResult(batch_id, len(created), len(set(merged)), len(products_added), len(set(products_changed)))
 
 
 def _published(journal: str) -> bool:
@@ -108,6 +119,18 @@ def _check_order(batch_id: int, customer_ids: set[int]) -> None:
     for other in later:
         if customer_ids & set(Journal.from_json(other.journal).merged):
             raise ValidationError("batch", f"import {other.id} added to customers of import {batch_id}; "
+                                           f"undo import {other.id} first")
+
+
+def _check_product_order(batch_id: int, product_ids: set[int]) -> None:
+    """A later product import that changed this one's products must be undone first."""
+    if not product_ids:
+        return
+    later = (ImportBatch.select().where(ImportBatch.id > batch_id, ImportBatch.undone_at.is_null())
+             .order_by(ImportBatch.id.desc()))
+    for other in later:
+        if product_ids & {e.id for e in Journal.from_json(other.journal).changed("product")}:
+            raise ValidationError("batch", f"import {other.id} changed products of import {batch_id}; "
                                            f"undo import {other.id} first")
 
 

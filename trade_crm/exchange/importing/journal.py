@@ -61,18 +61,21 @@ class Merged:
 Entry = Added | Changed | Deleted | TagLink | Merged
 
 DELETED_COLUMNS = {"contact_channel": ("id", "contact_id", "kind", "value", "raw", "position"),
-                   "custom_field_value": ("id", "customer_id", "field_id", "value")}
+                   "custom_field_value": ("id", "customer_id", "field_id", "value"),
+                   "product_price": ("id", "product_id", "min_quantity", "unit_price")}
 # The stored JSON's keys, in the order the first version wrote them.
 _ADDED = {"customer": "created", "contact": "contacts", "contact_channel": "channels",
           "custom_field_value": "custom_values", "interaction": "interactions", "tag": "tags",
-          "custom_field": "custom_fields", "orders": "orders", "attachment": "attachments"}
+          "custom_field": "custom_fields", "orders": "orders", "attachment": "attachments",
+          "product": "products"}  # a product list (importing/products/): the catalog's rows
 _CHANGED = {"customer": "customers", "contact": "contact_updates", "contact_channel": "channel_updates",
-            "interaction": "interaction_updates", "orders": "order_updates"}
-_DELETED = {"contact_channel": "deleted_channels", "custom_field_value": "deleted_custom_values"}
+            "interaction": "interaction_updates", "orders": "order_updates", "product": "product_updates"}
+_DELETED = {"contact_channel": "deleted_channels", "custom_field_value": "deleted_custom_values",
+            "product_price": "deleted_prices"}
 _KEYS = ("created", "customers", "contacts", "channels", "customer_tags", "custom_values", "custom_value_updates",
          "interactions", "tags", "custom_fields", "merged", "orders", "contact_updates", "channel_updates",
          "interaction_updates", "order_updates", "deleted_channels", "removed_tags", "deleted_custom_values",
-         "attachments")
+         "attachments", "products", "product_updates", "deleted_prices")
 
 
 class Journal:
