@@ -8,10 +8,12 @@ customer's preferred language on an English document ("LED panel / لوحة LED"
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 from trade_crm.domain.errors import NotFoundError, ValidationError
 from trade_crm.domain.quotes.document import DocumentLine, QuoteDocument
+from trade_crm.domain.quotes.money import minor_unit
 from trade_crm.domain.quotes.pricing import local_names
 from trade_crm.domain.quotes.proforma import customer_party, proforma_view
 from trade_crm.domain.quotes.quotations import DocumentLineView, quotation_view
@@ -51,7 +53,14 @@ def describe(line: DocumentLineView, product: Product | None, language: str, buy
     return f"{primary} / {second}"
 
 
-def _lines(lines: tuple[DocumentLineView, ...], language: str, buyer_language: str,
+def trimmed(value: Decimal, places: int) -> Decimal:
+    """A stored number without its trailing zeros beyond `places` (12.5000 USD → 12.50, 0.0350 → 0.035,
+    600.000 pcs → 600): what a buyer reads."""
+    exponent = value.normalize().as_tuple().exponent
+    return value.quantize(Decimal(1).scaleb(min(-places, exponent if isinstance(exponent, int) else 0)))
+
+
+def _lines(lines: tuple[DocumentLineView, ...], language: str, buyer_language: str, currency: str,
            packing: dict | None = None) -> tuple[DocumentLine, ...]:
     ids = [line.product_id for line in lines if line.product_id is not None]
     products = {p.id: p for p in Product.select().where(Product.id.in_(ids))} if ids else {}
@@ -60,8 +69,8 @@ def _lines(lines: tuple[DocumentLineView, ...], language: str, buyer_language: s
         packed = (packing or {}).get(line.position)
         out.append(DocumentLine(
             line.position, line.sku, describe(line, products.get(line.product_id), language, buyer_language),
-            line.unit, line.quantity.normalize() if line.quantity == line.quantity.to_integral_value()
-            else line.quantity, line.unit_price, line.discount_percent, line.amount, line.hs_code,
+            line.unit, trimmed(line.quantity, 0), trimmed(line.unit_price, minor_unit(currency)),
+            trimmed(line.discount_percent, 0), line.amount, line.hs_code,
             cartons=packed.cartons if packed else None, cbm=packed.cbm if packed else None,
             net_kg=packed.net_kg if packed else None, gross_kg=packed.gross_kg if packed else None))
     return tuple(out)
@@ -75,7 +84,7 @@ def quotation_document(quotation_id: int, language: str = "en", root: Path | Non
     return QuoteDocument(
         kind="quotation", number=view.label, issued_on=view.issued_on, currency=view.currency,
         seller=read_seller_profile(root), buyer=buyer,
-        lines=_lines(view.lines, language, _buyer_language(view.customer_id)), total=view.total,
+        lines=_lines(view.lines, language, _buyer_language(view.customer_id), view.currency), total=view.total,
         valid_until=view.valid_until, incoterm=view.incoterm, incoterm_place=view.incoterm_place,
         payment_terms=view.payment_terms, lead_time=view.lead_time, notes=view.notes, language=language)
 
@@ -95,7 +104,7 @@ def proforma_document(proforma_id: int, language: str = "en", root: Path | None 
     packing = {p.position: p for p in view.line_packing}
     return QuoteDocument(
         kind="proforma", number=view.number, issued_on=view.issued_on, currency=view.currency, seller=seller,
-        buyer=view.buyer, lines=_lines(view.lines, language, _buyer_language(view.customer_id), packing),
+        buyer=view.buyer, lines=_lines(view.lines, language, _buyer_language(view.customer_id), view.currency, packing),
         total=view.total, consignee=view.consignee, incoterm=view.incoterm, incoterm_place=view.incoterm_place,
         payment_terms=view.payment_terms, lead_time=view.lead_time, port_of_loading=view.port_of_loading,
         port_of_discharge=view.port_of_discharge, notes=view.notes,

@@ -36,14 +36,14 @@ def check_pattern(pattern: str, field: str = "numbering") -> str:
     if len(pattern) > MAX_PATTERN:
         raise ValidationError(field, f"a numbering pattern is at most {MAX_PATTERN} characters")
     found = _TOKEN.findall(pattern)
+    rest = _TOKEN.sub("", pattern)
+    if "{" in rest or "}" in rest:
+        raise ValidationError(field, "a brace without its pair: tokens are written {yyMMdd}")
     unknown = [token for token in found if token not in TOKENS]
     if unknown:
         raise ValidationError(field, f"{{{unknown[0]}}} is not a token; use {TOKEN_LIST}")
     if found.count("n") != 1:
         raise ValidationError(field, "the pattern needs {n} exactly once (the running number)")
-    rest = _TOKEN.sub("", pattern)
-    if "{" in rest or "}" in rest:
-        raise ValidationError(field, "a brace without its pair: tokens are written {yyMMdd}")
     if not _ALLOWED_TEXT.match(rest):
         raise ValidationError(field, "use letters, digits, spaces and - / . # _ between the tokens")
     return pattern

@@ -13,6 +13,8 @@ import json
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from peewee import fn
+
 from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.quotes.money import (
     PRICE_PLACES,
@@ -234,3 +236,13 @@ def draft_totals(data) -> QuoteTotals:
     """The editor's figures for a QuotationInput (or anything with `currency` and `lines`): each line's amount,
     the total, the margin from the catalog cost and the warnings. Reads, never writes."""
     return price_lines(data.currency, tuple(data.lines), strict=False)
+
+
+def product_by_sku(sku: str) -> int | None:
+    """The id of the product with this SKU, any case (the command line's `--line SKU:QTY`); None when unknown."""
+    text = clean_line(sku)
+    if not text:
+        return None
+    row = Product.get_or_none(Product.sku == text) or Product.select().where(
+        fn.LOWER(Product.sku) == text.lower()).first()
+    return row.id if row is not None else None

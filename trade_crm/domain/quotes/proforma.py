@@ -22,6 +22,7 @@ from trade_crm.domain.quotes.numbering import next_number
 from trade_crm.domain.quotes.pricing import LineInput, price_lines, totals_of
 from trade_crm.domain.quotes.quotations import (
     DocumentLineView,
+    customer_names,
     label_of,
     line_rows,
     line_view,
@@ -291,9 +292,11 @@ def proforma_view(proforma_id: int) -> ProformaView:
 
 
 def list_proformas(customer_id: int | None = None, *, limit: int = 500) -> list[ProformaSummary]:
-    query = (ProformaInvoice.select(ProformaInvoice, Customer.name).join(Customer)
-             .order_by(ProformaInvoice.issued_on.desc(), ProformaInvoice.id.desc()).limit(limit))
+    query = (ProformaInvoice.select().order_by(ProformaInvoice.issued_on.desc(), ProformaInvoice.id.desc())
+             .limit(limit))
     if customer_id is not None:
         query = query.where(ProformaInvoice.customer == customer_id)
-    return [ProformaSummary(p.id, p.number, p.customer_id, p.customer.name, p.status, p.currency,
-                            round_money(p.total, p.currency), p.issued_on, p.quotation_id) for p in query]
+    rows = list(query)
+    names = customer_names({p.customer_id for p in rows})
+    return [ProformaSummary(p.id, p.number, p.customer_id, names.get(p.customer_id, ""), p.status, p.currency,
+                            round_money(p.total, p.currency), p.issued_on, p.quotation_id) for p in rows]

@@ -327,15 +327,22 @@ def quotation_input(view: QuotationView) -> QuotationInput:
 def list_quotations(customer_id: int | None = None, *, status: str | None = None,
                     limit: int = 500) -> list[QuotationSummary]:
     """Quotations newest first (every revision), of one customer or all."""
-    query = (Quotation.select(Quotation, Customer.name).join(Customer)
-             .order_by(Quotation.issued_on.desc(), Quotation.id.desc()).limit(limit))
+    query = Quotation.select().order_by(Quotation.issued_on.desc(), Quotation.id.desc()).limit(limit)
     if customer_id is not None:
         query = query.where(Quotation.customer == customer_id)
     if status is not None:
         query = query.where(Quotation.status == status)
+    rows = list(query)
+    names = customer_names({q.customer_id for q in rows})
     return [QuotationSummary(q.id, q.number, q.revision, label_of(q.number, q.revision), q.customer_id,
-                             q.customer.name, q.status, q.currency, round_money(q.total, q.currency), q.issued_on, q.valid_until)
-            for q in query]
+                             names.get(q.customer_id, ""), q.status, q.currency, round_money(q.total, q.currency),
+                             q.issued_on, q.valid_until) for q in rows]
+
+
+def customer_names(ids: set[int]) -> dict[int, str]:
+    ids = sorted(ids)
+    return {c.id: c.name for start in range(0, len(ids), 500)
+            for c in Customer.select(Customer.id, Customer.name).where(Customer.id.in_(ids[start:start + 500]))}
 
 
 def revisions(quotation_id: int) -> list[QuotationSummary]:
