@@ -1,0 +1,77 @@
+"""Which faces a document needs, where the finder looks, and the error that names a missing script."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from tests.exchange.documents.sample_documents import sample_document
+from trade_crm.exchange.documents.fonts import (
+    FaceSet,
+    MissingFaceError,
+    find_faces,
+    scripts_needed,
+    scripts_of,
+    system_folders,
+)
+from trade_crm.exchange.documents.pdf import render_pdf
+
+
+def test_scripts_of_text_finds_arabic_cjk_and_cyrillic_only_where_present():
+    assert scripts_of("LED panel 600×600, 40 W — café") == set()
+    assert scripts_of("LED 面板灯") == {"cjk"}
+    assert scripts_of("مصباح سقف") == {"arabic"}
+    assert scripts_of("Светодиодная панель") == {"cyrillic"}
+
+
+def test_a_document_without_arabic_does_not_need_an_arabic_face():
+    latin_only = _latin_only()
+    assert scripts_needed(latin_only) == {"latin"}
+    assert scripts_needed(replace(latin_only, language="zh")) == {"latin", "cjk"}
+    assert scripts_needed(sample_document()) == {"latin", "cjk", "arabic", "cyrillic"}
+
+
+def _latin_only():
+    document = sample_document(kind="quotation", lines=5)
+    seller = replace(document.seller, company_local="")
+    lines = tuple(replace(line, description=f"LED product {line.position}") for line in document.lines)
+    return replace(document, seller=seller, lines=lines)
+
+
+def test_missing_arabic_face_names_the_script_and_what_to_install(tmp_path):
+    with pytest.raises(MissingFaceError) as missing:
+        find_faces({"latin", "arabic"}, folders=[tmp_path], system=False)
+    assert missing.value.script in ("latin", "arabic")
+    with pytest.raises(MissingFaceError) as missing:
+        find_faces({"arabic"}, folders=[tmp_path], system=False)
+    assert missing.value.script == "latin"  # Latin is always needed, and looked for first
+    assert "No Latin font found" in str(missing.value) and str(tmp_path) in str(missing.value)
+
+
+def test_finder_takes_faces_from_the_given_folder_before_the_system(tmp_path, faces):
+    (tmp_path / "NotoSans-Regular.ttf").symlink_to(faces.latin.regular.path)
+    found = find_faces({"latin"}, folders=[tmp_path], system=False)
+    assert found.latin.regular.path == tmp_path / "NotoSans-Regular.ttf"
+    assert found.latin.bold.path == found.latin.regular.path  # no bold beside it: the regular face again
+    with pytest.raises(MissingFaceError) as missing:
+        find_faces({"latin", "arabic"}, folders=[tmp_path], system=False)
+    assert missing.value.script == "arabic" and "No Arabic font found" in str(missing.value)
+    assert "NotoNaskhArabic-Regular.ttf" in missing.value.hint
+
+
+def test_render_without_an_arabic_face_refuses_an_arabic_document_but_prints_a_latin_one(tmp_path, faces):
+    no_arabic = FaceSet(latin=faces.latin, cjk=faces.cjk)
+    with pytest.raises(MissingFaceError, match="No Arabic font found"):
+        render_pdf(sample_document(), tmp_path / "ar.pdf", faces=no_arabic)
+    assert not (tmp_path / "ar.pdf").exists()
+    assert render_pdf(_latin_only(), tmp_path / "latin.pdf", faces=no_arabic).stat().st_size > 1000
+
+
+def test_system_folders_per_platform():
+    windows = system_folders("win32", {"WINDIR": r"D:\Win", "LOCALAPPDATA": r"C:\Users\li\AppData\Local",
+                                       "HOME": r"C:\Users\li"})
+    assert str(windows[0]).endswith("Fonts") and "Win" in str(windows[0])
+    mac = system_folders("darwin", {"HOME": "/Users/li"})
+    assert mac[0].as_posix() == "/System/Library/Fonts" and mac[-1].as_posix() == "/Users/li/Library/Fonts"
+    assert any(folder.as_posix() == "/usr/share/fonts/opentype/noto" for folder in system_folders("linux", {}))
