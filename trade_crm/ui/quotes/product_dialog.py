@@ -273,7 +273,7 @@ class ProductDialog(QDialog):
             quantity, price = (self.tiers_table.item(row, c) for c in (0, 1))
             quantity_text = quantity.text().strip() if quantity else ""
             price_text_ = price.text().strip() if price else ""
-            if not quantity_text and not price_text_:
+            if not price_text_:  # a row without a price is no tier (a product may have no price yet)
                 continue
             tiers.append((parse_decimal(quantity_text or "0", "tiers", places=3),
                           parse_decimal(price_text_, "tiers")))
