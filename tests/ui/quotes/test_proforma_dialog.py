@@ -11,7 +11,12 @@ from PySide6.QtCore import Qt
 from trade_crm.domain.customers.timeline import timeline
 from trade_crm.domain.quotes.pricing import LineInput
 from trade_crm.domain.quotes.proforma import list_proformas, proforma_view
-from trade_crm.domain.quotes.quotations import QuotationInput, create_quotation, quotation_view, set_quotation_status
+from trade_crm.domain.quotes.quotations import (
+    QuotationInput,
+    create_quotation,
+    quotation_view,
+    set_quotation_status,
+)
 from trade_crm.domain.quotes.sent import mark_document_sent
 from trade_crm.ui.quotes.proforma_dialog import ProformaDialog
 from trade_crm.ui.quotes.quote_lines import AMOUNT, QUANTITY

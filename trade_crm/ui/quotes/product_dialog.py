@@ -37,6 +37,7 @@ from trade_crm.domain.quotes.money import parse_decimal
 from trade_crm.domain.quotes.product_input import ProductInput, ProductPhoto
 from trade_crm.domain.quotes.product_photos import add_product_photo, photo_file
 from trade_crm.ui.common.file_dialogs import open_files
+from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.customers.contact_dialog import split_list
 from trade_crm.ui.quotes.bits import CURRENCIES, FieldErrors, number_text, price_text
 
@@ -236,7 +237,7 @@ class ProductDialog(QDialog):
                      for k in ("carton_length_cm", "carton_width_cm", "carton_height_cm"))
         if filled and sides:
             cbm = (sides[0] * sides[1] * sides[2] / Decimal(1_000_000)).quantize(Decimal("0.000001"))
-            self.packing_edits["carton_cbm"].setPlaceholderText(f"{number_text(cbm)} ({self.tr('from the size')})")
+            self.packing_edits["carton_cbm"].setPlaceholderText(fill(self.tr("%1 (from the size)"), number_text(cbm)))
         else:
             self.packing_edits["carton_cbm"].setPlaceholderText("")
 

@@ -35,14 +35,13 @@ def importable(result) -> bool:
 
 def summary_text(result) -> str:
     """"12 new, 3 updated, 0 unchanged, 1 refused (of 16 rows)" and the first problems, each with its row."""
-    tr = QCoreApplication.translate
-    lines = [fill(tr("ProductFiles", "%1 new, %2 updated, %3 unchanged, %4 refused (of %5 rows)"),
+    lines = [fill(QCoreApplication.translate("ProductFiles", "%1 new, %2 updated, %3 unchanged, %4 refused (of %5 rows)"),
                   result.created, result.updated, result.unchanged, result.refused, result.rows)]
     if result.without_price:
-        lines.append(fill(tr("ProductFiles", "%1 without a price: a quotation line will need one typed"),
+        lines.append(fill(QCoreApplication.translate("ProductFiles", "%1 without a price: a quotation line will need one typed"),
                           result.without_price))
     for problem in result.problems[:SHOWN_PROBLEMS]:
-        where = fill(tr("ProductFiles", "Row %1"), problem.row) + (f", {problem.column}" if problem.column else "")
+        where = fill(QCoreApplication.translate("ProductFiles", "Row %1"), problem.row) + (f", {problem.column}" if problem.column else "")
         lines.append(f"{where}: {problem.message}")
     if len(result.problems) > SHOWN_PROBLEMS:
         lines.append("…")
