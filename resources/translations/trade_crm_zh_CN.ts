@@ -9422,4 +9422,32 @@ Import these products now?</source>
         <translation>示例：%1</translation>
     </message>
 </context>
+<context>
+    <name>QuoteWarning</name>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_totals.py" line="33"/>
+        <source>below the MOQ of %1 %2</source>
+        <translation>低于起订量 %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_totals.py" line="35"/>
+        <source>no price: type a unit price</source>
+        <translation>无价格：请填写单价</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_totals.py" line="37"/>
+        <source>no exchange rate: the margin is unknown</source>
+        <translation>无汇率：无法计算利润</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_totals.py" line="39"/>
+        <source>no exchange rate for the product's currency</source>
+        <translation>缺少该产品币种的汇率</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_totals.py" line="41"/>
+        <source>the product is no longer in the catalog</source>
+        <translation>该产品已不在产品目录中</translation>
+    </message>
+</context>
 </TS>

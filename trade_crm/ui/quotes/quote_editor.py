@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -40,6 +40,7 @@ INCOTERMS = ("EXW", "FCA", "FAS", "FOB", "CFR", "CIF", "CPT", "CIP", "DAP", "DPU
 PAYMENT_TERMS = ("T/T 30% deposit, 70% before shipment", "T/T 100% in advance", "L/C at sight", "L/C 60 days",
                  "D/P at sight", "D/A 60 days", "T/T 30 days after B/L date")
 VALID_DAYS = 30
+NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum, shown as "—": no validity date
 TOTALS_DELAY_MS = 150
 
 
@@ -98,6 +99,9 @@ class QuotationDialog(QDialog):
         self.valid_edit = QDateEdit()
         self.valid_edit.setCalendarPopup(True)
         self.valid_edit.setDisplayFormat(date_format())
+        self.valid_edit.setMinimumDate(NO_DATE)  # shown as "—": the quotation has no validity date
+        self.valid_edit.setSpecialValueText("—")
+        self.valid_edit.setDate(NO_DATE)
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setMaximumHeight(70)
         incoterm = QWidget()
@@ -195,8 +199,7 @@ class QuotationDialog(QDialog):
         self.place_edit.setText(view.incoterm_place)
         self.payment_combo.setCurrentText(view.payment_terms)
         self.lead_edit.setText(view.lead_time)
-        if view.valid_until is not None:
-            self.valid_edit.setDate(qdate(view.valid_until))
+        self.valid_edit.setDate(qdate(view.valid_until) if view.valid_until is not None else NO_DATE)
         self.notes_edit.setPlainText(view.notes)
         self.lines.setRowCount(0)
         for line in view.lines:
@@ -246,7 +249,8 @@ class QuotationDialog(QDialog):
             customer_id=self.customer_id, contact_id=self.contact_combo.currentData(),
             currency=self.currency_combo.currentText().strip().upper(), incoterm=self.incoterm_combo.currentText(),
             incoterm_place=self.place_edit.text().strip(), payment_terms=self.payment_combo.currentText().strip(),
-            lead_time=self.lead_edit.text().strip(), valid_until=valid.toPython() if valid.isValid() else None,
+            lead_time=self.lead_edit.text().strip(),
+            valid_until=valid.toPython() if valid.isValid() and valid != NO_DATE else None,
             notes=self.notes_edit.toPlainText().strip(), lines=lines)
 
     def update_totals(self) -> None:
@@ -264,7 +268,7 @@ class QuotationDialog(QDialog):
         rows = []
         for index, line in enumerate(self.totals.lines):
             rows.append((self.lines.row_of_line(index), line.unit_price, line.amount,
-                         "; ".join(warning_text(w) for w in self.totals.warnings if w.position == index + 1)))
+                         "; ".join(warning_text(w, line) for w in self.totals.warnings if w.position == index + 1)))
         self.lines.show_proposals(rows, currency)
         total, margin = totals_text(self.totals, currency)
         self.totals_label.setText(total)

@@ -26,8 +26,19 @@ def status_text(status: str) -> str:
     return names.get(status, status)
 
 
-def warning_text(warning) -> str:
-    """A line's warning as the domain worded it, without its "line 2: " (it is shown on that line)."""
+def warning_text(warning, line=None) -> str:
+    """A line's warning in the user's language, by its code (the domain's English words for any other)."""
+    code = getattr(warning, "code", "")
+    if code == "below_moq" and line is not None:
+        return fill(QCoreApplication.translate("QuoteWarning", "below the MOQ of %1 %2"), line.moq, line.unit)
+    if code == "no_price":
+        return QCoreApplication.translate("QuoteWarning", "no price: type a unit price")
+    if code == "no_rate":
+        return (QCoreApplication.translate("QuoteWarning", "no exchange rate: the margin is unknown")
+                if warning.field.endswith(".cost") else
+                QCoreApplication.translate("QuoteWarning", "no exchange rate for the product's currency"))
+    if code == "no_product":
+        return QCoreApplication.translate("QuoteWarning", "the product is no longer in the catalog")
     return re.sub(r"^line \d+: ", "", getattr(warning, "message", None) or str(warning))
 
 
