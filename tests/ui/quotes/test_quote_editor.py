@@ -145,3 +145,13 @@ def test_a_sent_quotation_is_read_only_and_revise_makes_v2_to_edit(qtbot, clock,
     assert dialog.save_button.isEnabled() and dialog.place_edit.isEnabled()
     assert [q.revision for q in revisions(view.id)] == [1, 2]
     assert quotation_view(view.id).status == "sent"  # v1 stays as it was sent
+
+
+def test_in_chinese_the_editor_its_warnings_and_the_margin_are_translated(qtbot, chinese, clock, products, buyer):
+    dialog = editor(qtbot, clock, customer_id=buyer)
+    dialog.lines.choose_product(0, products["panel"])
+    type_cell(qtbot, dialog, 0, QUANTITY, "100")
+    dialog.update_totals()
+    assert dialog.save_button.text() == "保存草稿" and dialog.windowTitle() == "新建报价单"
+    assert dialog.lines.item(0, CHECK).text() == "低于起订量 500 pcs"
+    assert dialog.margin_label.text().count("利润 USD 430.00")  # 100 × (12.50 − 8.20)

@@ -95,3 +95,38 @@ def test_starting_the_window_imports_none_of_the_quotes_windows():
                           env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def draft_quote(clock, products, buyer) -> int:
+    return create_quotation(QuotationInput(customer_id=buyer, currency="USD", incoterm="FOB", incoterm_place="Ningbo",
+                                           lines=(LineInput(products["panel"], quantity=Decimal(1200)),)), clock).id
+
+
+def test_email_pdf_opens_the_compose_dialog_with_the_pdf_attached_and_the_document_purpose(qtbot, window, clock,
+                                                                                          products, buyer, tmp_path):
+    controller = window.quotes_controller
+    editor = controller.open_quotation(draft_quote(clock, products, buyer))
+    editor.outputs.folder = tmp_path / "documents"
+    qtbot.mouseClick(editor.output_bar.email_button, Qt.MouseButton.LeftButton)
+    composers = window.mail_controller.out.composers
+    qtbot.waitUntil(lambda: len(composers) == 1, timeout=20_000)
+    compose = composers[0]
+    assert [f.name for f in compose.form.files.files] == ["Q261123-1.pdf"]
+    assert compose._purpose.startswith("document:quotation:")
+    assert compose.recipients[0].email == "ahmed@alnoor.example"
+    assert (tmp_path / "documents" / "Q261123-1.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_sent_by_hand_puts_the_quotation_on_the_timeline_with_its_pdf(qtbot, window, clock, products, buyer,
+                                                                      tmp_path):
+    from trade_crm.domain.attachments.records import attachments_of  # lazy: only this test reads attachments
+    from trade_crm.domain.customers.timeline import timeline
+
+    editor = window.quotes_controller.open_quotation(draft_quote(clock, products, buyer))
+    editor.outputs.folder = tmp_path / "documents"
+    with qtbot.waitSignal(editor.outputs.sent, timeout=20_000):
+        qtbot.mouseClick(editor.output_bar.sent_button, Qt.MouseButton.LeftButton)
+    assert editor.view.status == "sent" and editor.revise_button.isEnabled()
+    entries = [e for e in timeline(buyer) if e.kind == "quotation"]
+    assert len(entries) == 1
+    assert [a.name for a in attachments_of(buyer)] == ["Q261123-1.pdf"]
