@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtGui import QBrush, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget
 
 from trade_crm.domain.errors import DomainError, ValidationError
 from trade_crm.ui.customers.contact_dialog import FieldError, error_color, with_error
@@ -75,3 +75,14 @@ def warning_brush(widget: QWidget) -> QBrush:
 
 def muted_brush(widget: QWidget) -> QBrush:
     return QBrush(widget.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+
+
+def form_page() -> tuple[QWidget, QFormLayout]:
+    """A tab's page holding a form at the top, its rows at their natural heights (a field with its error label
+    underneath is not stretched when the dialog is taller)."""
+    page = QWidget()
+    outer = QVBoxLayout(page)
+    form = QFormLayout()
+    outer.addLayout(form)
+    outer.addStretch(1)
+    return page, form

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QListView,
@@ -39,7 +38,7 @@ from trade_crm.domain.quotes.product_photos import add_product_photo, photo_file
 from trade_crm.ui.common.file_dialogs import open_files
 from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.customers.contact_dialog import split_list
-from trade_crm.ui.quotes.bits import CURRENCIES, FieldErrors, number_text, price_text
+from trade_crm.ui.quotes.bits import CURRENCIES, FieldErrors, form_page, number_text, price_text
 
 PACKING = ("pcs_per_carton", "carton_length_cm", "carton_width_cm", "carton_height_cm", "carton_cbm",
            "carton_net_kg", "carton_gross_kg")
@@ -82,8 +81,7 @@ class ProductDialog(QDialog):
     # --- building ---------------------------------------------------------------------------------
 
     def _product_tab(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
+        page, form = form_page()
         self.sku_edit, self.name_edit, self.hs_edit = QLineEdit(), QLineEdit(), QLineEdit()
         self.sku_edit.setPlaceholderText(self.tr("e.g. LP-6060-40W"))
         self.unit_combo = QComboBox()
@@ -149,8 +147,7 @@ class ProductDialog(QDialog):
         return page
 
     def _packing_tab(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
+        page, form = form_page()
         self.packing_edits = {key: QLineEdit() for key in PACKING}
         labels = {"pcs_per_carton": self.tr("Pieces per carton"), "carton_length_cm": self.tr("Carton length (cm)"),
                   "carton_width_cm": self.tr("Carton width (cm)"), "carton_height_cm": self.tr("Carton height (cm)"),

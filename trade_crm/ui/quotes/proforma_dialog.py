@@ -30,7 +30,7 @@ from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.quotes.bits import FieldErrors, number_text
 from trade_crm.ui.quotes.outputs import DocumentOutputs
 from trade_crm.ui.quotes.quote_lines import LinesTable
-from trade_crm.ui.quotes.quote_totals import status_text, total_text
+from trade_crm.ui.quotes.quote_totals import status_text, total_text, warning_text
 
 SELLER_FIELD = "seller"  # "seller.company", "seller.bank.swift": the profile, not this dialog
 
@@ -163,7 +163,9 @@ class ProformaDialog(QDialog):
         self.setWindowTitle(fill(self.tr("Proforma invoice from %1"), quote.label))
         self.check_seller()
         self.update_state()
-        self.show_summary(quote.total, proforma.packing_summary(quote.lines)[0])
+        self.customer_id = quote.customer_id
+        self.lines.lines_changed.connect(self.update_totals)
+        self.update_totals()
 
     def load(self, proforma_id: int) -> None:
         view = proforma.proforma_view(proforma_id)
@@ -184,6 +186,22 @@ class ProformaDialog(QDialog):
         self.setWindowTitle(fill(self.tr("Proforma invoice %1 (%2)"), view.number, status_text(view.status)))
         self.update_state()
         self.show_summary(view.total, view.packing)
+
+    def update_totals(self) -> None:
+        """Before issue: the lines as edited, priced by the domain (amounts, warnings, total, packing)."""
+        if self.view is not None:
+            return
+        try:
+            totals = pricing.draft_totals(quotations.QuotationInput(
+                customer_id=self.customer_id, currency=self.currency, lines=self.proforma_input().lines))
+        except DomainError as exc:
+            self.status_label.setText(getattr(exc, "message", "") or str(exc))
+            return
+        self.status_label.setText("")
+        self.lines.show_proposals([(self.lines.row_of_line(i), line.unit_price, line.amount,
+                                    "; ".join(warning_text(w, line) for w in totals.warnings if w.position == i + 1))
+                                   for i, line in enumerate(totals.lines)], self.currency)
+        self.show_summary(totals.total, proforma.packing_summary(totals.lines)[0])
 
     def show_summary(self, total, packing) -> None:
         self.totals_label.setText(total_text(total, self.currency))

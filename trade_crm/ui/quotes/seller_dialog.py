@@ -12,7 +12,6 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -30,7 +29,7 @@ from trade_crm.domain.quotes import numbering, seller
 from trade_crm.domain.quotes.document import BankDetails, SellerProfile
 from trade_crm.ui.common.file_dialogs import open_file
 from trade_crm.ui.common.i18n import fill
-from trade_crm.ui.quotes.bits import FieldErrors
+from trade_crm.ui.quotes.bits import FieldErrors, form_page
 
 COMPANY = ("company", "company_local", "phone", "email", "website")
 BANK = ("beneficiary", "bank_name", "bank_address", "swift", "account", "iban")
@@ -118,8 +117,7 @@ class SellerProfileDialog(QDialog):
         return self.errors.cell(f"bank.{key}" if key in BANK else key, self.edits[key])
 
     def _company_tab(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
+        page, form = form_page()
         form.addRow(self.tr("Company (English)"), self._line("company", "Ningbo Bright Lighting Co., Ltd."))
         form.addRow(self.tr("Company (local)"), self._line("company_local", "宁波明亮照明有限公司"))
         form.addRow(self.tr("Address"), self.errors.cell("address", self.address_edit))
@@ -129,8 +127,7 @@ class SellerProfileDialog(QDialog):
         return page
 
     def _bank_tab(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
+        page, form = form_page()
         form.addRow(self.tr("Beneficiary"), self._line("beneficiary"))
         form.addRow(self.tr("Bank name"), self._line("bank_name"))
         form.addRow(self.tr("Bank address"), self._line("bank_address"))
@@ -155,8 +152,7 @@ class SellerProfileDialog(QDialog):
         return page
 
     def _numbering_tab(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
+        page, form = form_page()
         self.quote_format_edit, self.pi_format_edit = QLineEdit(), QLineEdit()
         self.quote_example, self.pi_example = QLabel(), QLabel()
         form.addRow(self.tr("Quotations"), self.errors.cell("numbering.quotation", self.quote_format_edit))
