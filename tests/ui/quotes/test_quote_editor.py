@@ -155,3 +155,18 @@ def test_in_chinese_the_editor_its_warnings_and_the_margin_are_translated(qtbot,
     assert dialog.save_button.text() == "保存草稿" and dialog.windowTitle() == "新建报价单"
     assert dialog.lines.item(0, CHECK).text() == "低于起订量 500 pcs"
     assert dialog.margin_label.text().count("利润 USD 430.00")  # 100 × (12.50 − 8.20)
+
+
+def test_duplicate_for_another_customer_makes_a_new_numbered_draft_with_the_same_prices(qtbot, clock, products, buyer):
+    from trade_crm.domain.customers.records import create_customer  # lazy: only this test needs a second buyer
+
+    other = create_customer(clock, name="Sahara Lighting Co.", country="EG")
+    view = create_quotation(QuotationInput(customer_id=buyer, currency="USD", incoterm="FOB", incoterm_place="Ningbo",
+                                           lines=(LineInput(products["panel"], quantity=Decimal(1200),
+                                                            unit_price="11.50"),)), clock)
+    dialog = editor(qtbot, clock, quotation_id=view.id)
+    with qtbot.waitSignal(dialog.quotation_opened) as opened:
+        dialog.duplicate_for(other)
+    copy = quotation_view(opened.args[0])
+    assert (copy.customer_id, copy.number, copy.status) == (other, "Q261123-2", "draft")
+    assert copy.lines[0].unit_price == Decimal("11.50")

@@ -164,10 +164,10 @@ class QuotesController(QObject):
         return dialog
 
     def on_document_saved(self, _ident: int) -> None:
-        """A quotation or PI changed: the Quotes tab, and the timeline (a sent document, an order)."""
-        customer_id = self._window.timeline.customer_id()
-        self.pane.show_customer(customer_id)
-        self._window.timeline.show_customer(customer_id)
+        """A quotation or PI changed: the timeline (a sent document, an order), and what follows the book (the
+        Quotes and Files tabs, the reminders: a quotation's chasers, the dashboard's orders)."""
+        self._window.timeline.show_customer(self._window.timeline.customer_id())
+        self._window.book_changed.emit()
 
 
 def install_quotes(window, clock: Clock, root: Path | None, *, documents_folder: Path | None = None) -> QuotesController:
