@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from trade_crm.domain.quotes.catalog import (
+    archive_product,
     list_products,
     product_view,
     save_product,
@@ -176,7 +177,6 @@ def test_export_then_import_reads_back_unchanged(db, tmp_path, clock):
         tags=("LED", "panel")), clock)
     save_product(ProductInput(sku="=CMD", name="+A formula-looking name", hs_code="0101.21"), clock)
     archived = save_product(ProductInput(sku="OLD-1", name="Old"), clock)
-    from trade_crm.domain.quotes.catalog import archive_product
     archive_product(archived.id, clock)
     path = tmp_path / "catalog.xlsx"
     result = export_products(path)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from peewee import SQL, Case, fn
+from peewee import SQL, fn
 
 from trade_crm.domain.clock import Clock
 from trade_crm.domain.errors import NotFoundError, ValidationError
@@ -125,8 +125,8 @@ def _tiers_of(ids: list[int]) -> dict[int, tuple[PriceTier, ...]]:
     if ids:
         query = (ProductPrice.select(ProductPrice.product_id, ProductPrice.min_quantity, ProductPrice.unit_price)
                  .where(ProductPrice.product_id.in_(ids)).order_by(ProductPrice.product_id, ProductPrice.min_quantity))
-        for row in query:
-            out[row.product_id].append(PriceTier(row.min_quantity, row.unit_price))
+        for product_id, minimum, price in query.tuples():
+            out[product_id].append(PriceTier(minimum, price))
     return {i: tuple(tiers) for i, tiers in out.items()}
 
 
@@ -246,8 +246,8 @@ def below_moq(product: ProductView | ProductHit, quantity: Decimal) -> bool:
     return product.moq > 0 and Decimal(quantity) < product.moq
 
 
-def _listed(text: str, include_archived: bool):
-    query = Product.select()
+def _listed(text: str, include_archived: bool, *fields):
+    query = Product.select(*fields)
     found = product_search.matching_ids(database.obj, text)
     if found is not None:
         query = query.where(Product.id.in_(SQL(f"({found[0]})", found[1])))
@@ -256,39 +256,59 @@ def _listed(text: str, include_archived: bool):
     return query
 
 
-def _order(query, text: str, sort: str):
+def _order(query, sort: str):
     if sort not in SORTS:
         raise ValidationError("sort", f'"{sort}" is not one of {", ".join(SORTS)}')
-    keys = {"sku": (Product.sku, Product.id), "name": (fn.lower(Product.name), Product.id),
-            "updated": (Product.updated_at.desc(), Product.id.desc())}[sort]
-    words = text.split()
-    if len(words) == 1:  # one word: the product with that SKU first, then those whose SKU starts with it
-        term = words[0].lower()
-        sku = fn.lower(Product.sku)
-        rank = Case(None, [(sku == term, 0), (fn.substr(sku, 1, len(term)) == term, 1)], 2)
-        return query.order_by(rank, *keys)
-    return query.order_by(*keys)
+    return query.order_by(*{"sku": (Product.sku, Product.id), "name": (fn.lower(Product.name), Product.id),
+                            "updated": (Product.updated_at.desc(), Product.id.desc())}[sort])
 
 
-def _hits(rows: list[Product]) -> tuple[ProductHit, ...]:
-    tiers = _tiers_of([r.id for r in rows])
-    return tuple(ProductHit(id=r.id, sku=r.sku, name=r.name, local_names=json.loads(r.local_names or "{}"),
-                            hs_code=r.hs_code, unit=r.unit, moq=r.moq, currency=r.currency, tiers=tiers[r.id],
-                            tags=_tags(r.tags), archived=r.archived_at is not None, pcs_per_carton=r.pcs_per_carton)
-                 for r in rows)
+_HIT_FIELDS = (Product.id, Product.sku, Product.name, Product.local_names, Product.hs_code, Product.unit, Product.moq,
+               Product.currency, Product.tags, Product.archived_at, Product.pcs_per_carton)
+
+
+def product_hits(ids: list[int]) -> list[ProductHit]:
+    """The products `ids` as list rows, in that order (a missing id is left out): what a page of a list or a
+    search shows, read by primary key with their tiers."""
+    if not ids:
+        return []
+    rows = {r[0]: r for r in Product.select(*_HIT_FIELDS).where(Product.id.in_(ids)).tuples()}
+    tiers = _tiers_of(list(rows))
+    return [ProductHit(id=r[0], sku=r[1], name=r[2], local_names=json.loads(r[3] or "{}"), hs_code=r[4], unit=r[5],
+                       moq=r[6], currency=r[7], tiers=tiers[r[0]], tags=_tags(r[8]), archived=r[9] is not None,
+                       pcs_per_carton=r[10])
+            for r in (rows[i] for i in ids if i in rows)]
+
+
+def _page_ids(text: str, include_archived: bool, sort: str, offset: int, limit: int) -> list[int]:
+    offset, limit = max(0, offset), max(1, min(limit, MAX_PAGE))
+    if sort == "sku":
+        walked = product_search.ids_by_sku(database.obj, text, include_archived=include_archived, offset=offset,
+                                           limit=limit)
+        if walked is not None:
+            return walked
+    query = _order(_listed(text, include_archived, Product.id), sort)
+    return [pid for (pid,) in query.offset(offset).limit(limit).tuples()]
 
 
 def search_products(text: str, limit: int = 50, *, include_archived: bool = False) -> list[ProductHit]:
     """Products matching `text` like the customers' search (a SKU's start, a word of any name in any script,
     1-2 Chinese characters, an HS code, a tag): the SKU that is `text` first, then SKUs that start with it,
-    then by SKU. An empty text lists products by SKU."""
+    then the other matches by SKU. An empty text lists products by SKU."""
     limit = max(1, min(limit, MAX_PAGE))
-    return list(_hits(list(_order(_listed(text, include_archived), text.strip(), "sku").limit(limit))))
+    words = text.split()
+    first = product_search.sku_prefix_ids(database.obj, words[0], limit) if len(words) == 1 else []
+    if first and not include_archived:
+        kept = {pid for (pid,) in Product.select(Product.id).where(Product.id.in_(first),
+                                                                   Product.archived_at.is_null()).tuples()}
+        first = [pid for pid in first if pid in kept]
+    taken = set(first)
+    rest = [pid for pid in _page_ids(text, include_archived, "sku", 0, limit + len(first)) if pid not in taken]
+    return product_hits((first + rest)[:limit])
 
 
 def list_products(text: str = "", *, offset: int = 0, limit: int = 100, include_archived: bool = False,
                   sort: str = "sku") -> ProductPage:
     """A page of the catalog (optionally searched), with how many products match in all."""
-    query = _listed(text, include_archived)
-    page = list(_order(query, text.strip(), sort).offset(max(0, offset)).limit(max(1, min(limit, MAX_PAGE))))
-    return ProductPage(query.count(), _hits(page))
+    ids = _page_ids(text, include_archived, sort, offset, limit)
+    return ProductPage(_listed(text, include_archived, Product.id).count(), tuple(product_hits(ids)))

@@ -121,7 +121,7 @@ def clean_tiers(tiers: tuple) -> tuple[PriceTier, ...]:
             raise ValidationError("price", f"the tier from {minimum} has no price")
         price = parse_decimal(price, "price", places=PRICE_PLACES)
         if price < 0:
-            raise ValidationError("price", f"{price} is a negative price")
+            raise ValidationError("price", f"{price.normalize():f} is a negative price")
         if minimum in out:
             raise ValidationError("tiers", f"two prices from the same quantity {minimum.normalize():f}")
         out[minimum] = PriceTier(minimum, price)
