@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from bench.bench_catalog import catalog_bench
+from bench.bench_documents import documents_bench
 from bench.bench_mail import mail_bench
 from bench.bench_mail_plan import mail_plan_bench
 from bench.bench_publish import publish_bench
@@ -72,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += mail_bench(context)  # its own book and Dovecot (binds the models to that book, so after the rest)
     rows += whatsapp_bench(context)  # its own books too
     rows += catalog_bench(context)  # its own book of 20,000 products (#21)
+    rows += documents_bench(context)  # no book: a 50-line PI to PDF
     if not args.no_server:
         rows += server_rows(book, quick=args.quick, repeats=args.repeats)
     print(f"Trade CRM bench: {customers:,} customers, {book.path.name}; SQLite {sqlite3.sqlite_version}, "

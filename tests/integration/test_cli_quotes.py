@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from decimal import Decimal
 
 import pytest
@@ -131,3 +133,30 @@ def test_numbering_is_set_and_checked_from_the_command_line(capsys, book_file):
     assert cli_json(capsys, book_file, "quote", "numbering", "--pi")["pattern"] == "PI{yyMMdd}-{n}"
     view = cli_json(capsys, book_file, "quote", "new", "--customer", "1", "--currency", "USD", "--line", "BT-8:1000")
     assert view["number"] == "ANTL-2026-1" and view["total"] == "35.00"
+
+
+def test_quote_pdf_and_pi_pdf_write_documents_whose_text_layer_reads_back(capsys, book_file, tmp_path):
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed: make documents installs it")
+    cli_json(capsys, book_file, "quote", "new", "--customer", "1", "--currency", "USD", "--incoterm", "CIF",
+             "--place", "Jebel Ali", "--line", "LP-600:600", "--line", "Mould fee:1:350")
+    cli_json(capsys, book_file, "quote", "status", "1", "sent")
+    v2 = cli_json(capsys, book_file, "quote", "revise", "1")
+    written = cli_json(capsys, book_file, "quote", "pdf", str(v2["id"]), str(tmp_path / "q.pdf"), "--lang", "zh")
+    assert written["number"] == "Q261205-1 v2"
+    text = subprocess.run(["pdftotext", "-layout", written["path"], "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Q261205-1 v2" in text and "报价单" in text and "7,490.00" in text and "CIF Jebel Ali" in text
+    cli_json(capsys, book_file, "quote", "status", str(v2["id"]), "sent")
+    cli_json(capsys, book_file, "quote", "status", str(v2["id"]), "accepted")
+    cli_json(capsys, book_file, "pi", "seller", "--company", "Ningbo Sunrise Lighting", "--beneficiary",
+             "Ningbo Sunrise Lighting", "--bank-name", "Bank of China", "--swift", "BKCHCNBJ92A", "--iban",
+             "GB82 WEST 1234 5698 7654 32")
+    pi = cli_json(capsys, book_file, "pi", "from-quote", str(v2["id"]), "--port-of-loading", "Ningbo")
+    out = tmp_path / "pi.pdf"
+    assert cli_json(capsys, book_file, "pi", "pdf", str(pi["id"]), str(out))["path"] == str(out)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert all(words in text for words in ("PI261205-1", "BKCHCNBJ92A", "GB82 WEST 1234 5698 7654 32", "7,490.00",
+                                           "7,140.00", "350.00"))
+    code, _, err = cli(capsys, book_file, "pi", "pdf", str(pi["id"]), str(tmp_path / "pi.txt"))
+    assert code == 2 and "OUT.pdf: pi.txt: the file to write ends in .pdf" in err

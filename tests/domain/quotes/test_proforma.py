@@ -11,10 +11,13 @@ from tests.domain.quotes.quote_book import SELLER, customer, product, seller
 from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.quotes.document import Party, SellerProfile
 from trade_crm.domain.quotes.documents import proforma_document, quotation_document
-from trade_crm.domain.quotes.pricing import LineInput
+from trade_crm.domain.quotes.pricing import LineInput, draft_totals
 from trade_crm.domain.quotes.proforma import (
     ProformaInput,
+    packing_summary,
+    proforma_defaults,
     proforma_from_quotation,
+    proforma_input,
     set_proforma_status,
     update_proforma,
 )
@@ -182,3 +185,23 @@ def test_the_documents_show_the_revision_and_the_names_in_the_buyers_language(db
     with pytest.raises(ValidationError) as error:
         quotation_document(v2.id, "fr")
     assert error.value.field == "language"
+
+
+def test_the_pi_dialog_starts_from_the_quotation_and_an_issued_pi_reads_back_as_its_input(db, clock):
+    seller()
+    panel = product(clock, "LP-600", "LED panel", tiers=(("0", "12.50"),), pcs=4, cbm="0.052")
+    cid = customer(clock)
+    view = accepted(clock, cid, (LineInput(panel, quantity=600, discount_percent="2"),
+                                 LineInput(None, "Mould fee", 1, "350")))
+    defaults = proforma_defaults(view.id)
+    assert defaults.buyer == defaults.consignee and defaults.buyer.name == "Al Noor Trading LLC"
+    assert [(line.product_id, line.quantity, line.unit_price, line.discount_percent) for line in defaults.lines] == [
+        (panel, Decimal(600), Decimal("12.5"), Decimal(2)), (None, Decimal(1), Decimal(350), Decimal(0))]
+    assert defaults.payment_terms == "T/T 30% deposit, 70% before shipment"
+    preview = draft_totals(QuotationInput(cid, view.currency, defaults.lines))  # the dialog's figures before issue
+    packing, packed = packing_summary(preview.lines)
+    assert (packing.cartons, packing.cbm, len(packed)) == (Decimal(150), Decimal("7.8"), 1)
+    pi = proforma_from_quotation(view.id, defaults, clock)
+    assert pi.total == preview.total == Decimal("7700.00")
+    again = update_proforma(pi.id, proforma_input(pi), clock)
+    assert (again.total, again.lines, again.buyer) == (pi.total, pi.lines, pi.buyer)

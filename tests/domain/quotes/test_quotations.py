@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from tests.domain.quotes.quote_book import customer, product, rates
+from trade_crm.domain.clock import today
 from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.quotes.numbering import check_pattern, customer_code, next_number, set_numbering
 from trade_crm.domain.quotes.pricing import BELOW_MOQ, NO_PRICE, NO_RATE, LineInput, draft_totals
@@ -163,11 +164,15 @@ def test_the_next_number_is_above_the_highest_in_use_after_deletes(db, clock):
     first, second, third = (create_quotation(data, clock) for _ in range(3))
     assert [first.number, second.number, third.number] == ["Q261123-1", "Q261123-2", "Q261123-3"]
     delete_quotation(second.id)
-    assert create_quotation(data, clock).number == "Q261123-4"  # 2 is gone, 3 is not: no reuse below it
+    fourth = create_quotation(data, clock)
+    assert fourth.number == "Q261123-4"  # 2 is gone, 3 is not: no reuse below it
+    delete_quotation(fourth.id)
+    assert next_number("quotation", today(clock), cid, reserve=False) == "Q261123-5"  # handed out once: never again
+    assert create_quotation(data, clock).number == "Q261123-5"
     clock.advance(timedelta(days=1))
     assert create_quotation(data, clock).number == "Q261124-1"  # a new day starts again
     delete_quotation(first.id)
-    assert [q.number for q in list_quotations(cid)] == ["Q261124-1", "Q261123-4", "Q261123-3"]
+    assert [q.number for q in list_quotations(cid)] == ["Q261124-1", "Q261123-5", "Q261123-3"]
 
 
 def test_a_revision_is_a_new_row_and_sending_it_supersedes_the_earlier_ones(book, clock):

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
+from tests.exchange.documents.conftest import require_tool
 from tests.exchange.documents.sample_documents import sample_document
 from trade_crm.exchange.documents.fonts import (
     FaceSet,
     MissingFaceError,
     find_faces,
+    from_fontconfig,
+    needs_shaping,
     scripts_needed,
     scripts_of,
     system_folders,
@@ -23,6 +27,11 @@ def test_scripts_of_text_finds_arabic_cjk_and_cyrillic_only_where_present():
     assert scripts_of("LED 面板灯") == {"cjk"}
     assert scripts_of("مصباح سقف") == {"arabic"}
     assert scripts_of("Светодиодная панель") == {"cyrillic"}
+
+
+def test_only_scripts_that_change_shape_or_order_are_shaped():
+    assert needs_shaping("مصباح سقف") and needs_shaping("LED / נורה")
+    assert not needs_shaping("LED 面板灯 Светодиодная 600×600")
 
 
 def test_a_document_without_arabic_does_not_need_an_arabic_face():
@@ -75,3 +84,15 @@ def test_system_folders_per_platform():
     mac = system_folders("darwin", {"HOME": "/Users/li"})
     assert mac[0].as_posix() == "/System/Library/Fonts" and mac[-1].as_posix() == "/Users/li/Library/Fonts"
     assert any(folder.as_posix() == "/usr/share/fonts/opentype/noto" for folder in system_folders("linux", {}))
+
+
+def test_fontconfig_answers_only_with_a_face_covering_the_script():
+    require_tool("fc-match")
+    for script in ("latin", "arabic", "cjk"):
+        pair = from_fontconfig(script)
+        if pair is not None:  # a machine may lack the script: then no answer rather than a wrong face
+            assert pair.regular.path.is_file() and pair.bold.path.is_file()
+    if Path("/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf").is_file():  # Debian fonts-noto-core
+        arabic = from_fontconfig("arabic")
+        assert arabic is not None and arabic.regular.path.name == "NotoNaskhArabic-Regular.ttf"
+        assert arabic.bold.path.name == "NotoNaskhArabic-Bold.ttf"

@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+import pytest
+
 from tests.exchange.documents.conftest import page_count, pdf_text
 from tests.exchange.documents.sample_documents import (
     ACCOUNT,
@@ -26,6 +28,7 @@ from tests.exchange.documents.sample_documents import (
     SWIFT,
     sample_document,
 )
+from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.quotes.money import format_amount
 from trade_crm.exchange.documents.pdf import render_pdf
 
@@ -101,3 +104,11 @@ def test_lines_after_a_chinese_first_line_are_not_lost(tmp_path, faces):
     assert "宁波明途照明有限公司" in text
     assert "No. 88 Xingning Road" in text and "sales@brightway-lighting.cn" in text
     assert PI_NUMBER in text and "Gulf Lighting Trading LLC" in text
+
+
+def test_a_line_too_long_for_one_page_is_refused_naming_it(tmp_path, faces):
+    document = sample_document(lines=3)
+    endless = replace(document.lines[1], description="\n".join(f"spec line {n}" for n in range(120)))
+    document = replace(document, lines=(document.lines[0], endless, document.lines[2]))
+    with pytest.raises(ValidationError, match=r"description: line 2 \(LED-C30\) does not fit on one page"):
+        render_pdf(document, tmp_path / "long-line.pdf", faces=faces)

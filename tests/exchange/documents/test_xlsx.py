@@ -144,3 +144,12 @@ def test_document_date_placeholder_keeps_a_date_type(tmp_path):
     template = _template(tmp_path / "t.xlsx")
     sheet = load_workbook(fill_template(sample_document(kind="quotation"), template, tmp_path / "q.xlsx"))["PI"]
     assert sheet["B4"].value.date() == date(2026, 12, 5)
+
+
+def test_a_formula_that_cannot_be_read_is_refused_naming_its_cell(tmp_path):
+    template = _template(tmp_path / "bad-formula.xlsx")
+    workbook = load_workbook(template)
+    workbook["PI"]["G20"] = '=SUM(G8))'
+    workbook.save(template)
+    with pytest.raises(TemplateError, match=r"^bad-formula.xlsx, cell PI!G20: the formula =SUM\(G8\)\) cannot be read"):
+        fill_template(sample_document(lines=3), template, tmp_path / "out.xlsx")

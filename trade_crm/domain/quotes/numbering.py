@@ -10,17 +10,19 @@ while a later number exists.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from datetime import date
 
 from trade_crm.domain.errors import ValidationError
-from trade_crm.store.models import Customer, ProformaInvoice, Quotation
+from trade_crm.store.models import Customer, ProformaInvoice, Quotation, Setting
 from trade_crm.store.settings import SettingKey
 
 QUOTATION_NUMBERING = SettingKey("quotes.numbering.quotation", str, "Q{yyMMdd}-{n}", "Quotation numbers")
 PROFORMA_NUMBERING = SettingKey("quotes.numbering.proforma", str, "PI{yyMMdd}-{n}", "Proforma invoice numbers")
 SETTINGS = {"quotation": QUOTATION_NUMBERING, "proforma": PROFORMA_NUMBERING}
+COUNTER = "quotes.counter."  # settings keys of the numbers handed out: "quotes.counter.quotation:Q261205-{n}"
 TOKENS = ("yyyy", "yy", "MM", "dd", "yyMMdd", "n", "customer")
 MAX_PATTERN = 60
 TOKEN_LIST = ", ".join("{" + token + "}" for token in TOKENS)
@@ -86,9 +88,10 @@ def render(pattern: str, day: date, n: int | None, customer: str = "") -> str:
     return _TOKEN.sub(lambda m: values[m.group(1)], pattern)
 
 
-def next_number(kind: str, day: date, customer_id: int, *, pattern: str | None = None) -> str:
-    """The next free number for a new quotation or PI of `customer_id` issued on `day`. Call it inside the write's
-    transaction: the unique index on the number is the last word if two writers race."""
+def next_number(kind: str, day: date, customer_id: int, *, pattern: str | None = None, reserve: bool = True) -> str:
+    """The next free number for a new quotation or PI of `customer_id` issued on `day`: one above both the highest
+    in use and the highest handed out. `reserve` (the default) hands it out: call it inside the write's
+    transaction, which then holds the counter until it ends. `reserve=False` only looks (the editor's preview)."""
     pattern = check_pattern(pattern) if pattern is not None else numbering(kind)
     customer = Customer.get_or_none(Customer.id == customer_id)
     code = customer_code(customer.name, customer_id) if customer is not None else f"C{customer_id}"
@@ -101,4 +104,23 @@ def next_number(kind: str, day: date, customer_id: int, *, pattern: str | None =
         match = shape.match(number)
         if match:
             highest = max(highest, int(match.group(1)))
-    return head + str(highest + 1) + tail
+    key = f"{COUNTER}{kind}:{head}{{n}}{tail}"
+    n = max(highest, _counter(key, lock=reserve)) + 1
+    if reserve:
+        Setting.update(value=json.dumps(n)).where(Setting.key == key).execute()
+    return head + str(n) + tail
+
+
+def _counter(key: str, *, lock: bool) -> int:
+    """The highest number handed out for this prefix, as the book's counter says. On a team server a salesperson
+    sees only their customers' documents, so the counter is what keeps two people's numbers apart; with `lock`
+    its row is created if need be and locked until the caller's transaction ends, so a second writer waits and
+    then reads the first one's number."""
+    if lock:
+        Setting.insert(key=key, value="0").on_conflict_ignore().execute()
+        Setting.update(value=Setting.value).where(Setting.key == key).execute()  # the row's lock, held to commit
+    row = Setting.get_or_none(Setting.key == key)
+    try:
+        return int(json.loads(row.value)) if row is not None else 0
+    except (TypeError, ValueError):
+        return 0

@@ -300,3 +300,24 @@ def list_proformas(customer_id: int | None = None, *, limit: int = 500) -> list[
     names = customer_names({p.customer_id for p in rows})
     return [ProformaSummary(p.id, p.number, p.customer_id, names.get(p.customer_id, ""), p.status, p.currency,
                             round_money(p.total, p.currency), p.issued_on, p.quotation_id) for p in rows]
+
+
+def proforma_defaults(quotation_id: int) -> ProformaInput:
+    """What a new PI from this quotation starts with (the PI dialog before issue): the customer as buyer and
+    consignee, the quotation's terms and its lines as quoted, each as a LineInput to edit."""
+    quotation = Quotation.get_or_none(Quotation.id == quotation_id)
+    if quotation is None:
+        raise NotFoundError("quotation", quotation_id)
+    buyer = customer_party(quotation.customer_id, quotation.contact_id)
+    lines = tuple(LineInput(line.product_id, line.description, line.quantity, line.unit_price,
+                            line.discount_percent, line.unit)
+                  for line in quotation.lines.order_by(QuotationLine.position))
+    return ProformaInput(buyer, buyer, "", "", quotation.payment_terms, quotation.lead_time, quotation.notes, lines)
+
+
+def proforma_input(view: ProformaView) -> ProformaInput:
+    """An issued PI as the input that would write it again (update_proforma while it is not sent)."""
+    lines = tuple(LineInput(line.product_id, line.description, line.quantity, line.unit_price,
+                            line.discount_percent, line.unit) for line in view.lines)
+    return ProformaInput(view.buyer, view.consignee, view.port_of_loading, view.port_of_discharge,
+                         view.payment_terms, view.lead_time, view.notes, lines)

@@ -132,6 +132,16 @@ _ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50,
 _CYRILLIC_RANGES = ((0x0400, 0x052F), (0x1C80, 0x1C8F), (0x2DE0, 0x2DFF), (0xA640, 0xA69F))
 
 
+# Scripts whose letters change shape or order when set (Hebrew to Khmer and Mongolian, Arabic presentation forms).
+_SHAPED_RANGES = ((0x0590, 0x08FF), (0x0900, 0x0FFF), (0x1000, 0x109F), (0x1780, 0x18AF), (0xFB1D, 0xFDFF),
+                  (0xFE70, 0xFEFF))
+
+
+def needs_shaping(text: str) -> bool:
+    """Whether `text` holds letters a shaping engine must set (Arabic, Hebrew, Indic, Thai…)."""
+    return any(low <= ord(char) <= high for char in text if ord(char) >= 0x0590 for low, high in _SHAPED_RANGES)
+
+
 def scripts_of(text: str) -> set[str]:
     """The scripts beyond Latin that `text` uses."""
     found: set[str] = set()
@@ -220,7 +230,8 @@ def _fc_match(pattern: str, lang: str, style: str) -> Face | None:
     return Face(path, int(index or 0))
 
 
-def _from_fontconfig(script: str) -> FacePair | None:
+def from_fontconfig(script: str) -> FacePair | None:
+    """fontconfig's face for `script` (Linux), checked to cover the script's language; None without fc-match."""
     for pattern, lang in _FONTCONFIG[script]:
         regular = _fc_match(pattern, lang, "Regular")
         if regular is not None:
@@ -244,7 +255,7 @@ def _find(scripts: frozenset[str], folders: tuple[Path, ...], system: bool) -> F
             continue
         pair = _in_folders(script, search)
         if pair is None and system and sys.platform not in ("win32", "darwin"):
-            pair = _from_fontconfig(script)
+            pair = from_fontconfig(script)
         if pair is None:
             raise MissingFaceError(script, _hint(script, folders))
         found[script] = pair

@@ -60,3 +60,8 @@ def label(key: str, language: str) -> str:
     """The label `key` in `language` ("en" or "zh"; anything else prints English)."""
     english, chinese = LABELS[key]
     return chinese if language == "zh" else english
+
+
+def labels_text(language: str) -> str:
+    """Every label in `language`, joined: the characters a layout may print besides the document's own."""
+    return "".join(label(key, language) for key in LABELS)

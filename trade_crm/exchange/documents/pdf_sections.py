@@ -3,24 +3,26 @@ notes, signatures. Each draws at the current position of a pdf.DocumentPdf and l
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fpdf.enums import Align, TableBordersLayout, VAlign, XPos, YPos
 from fpdf.fonts import FontFace
 
-from trade_crm.domain.quotes.document import Party
+from trade_crm.domain.errors import ValidationError
+from trade_crm.domain.quotes.document import DocumentLine, Party
 from trade_crm.exchange.documents.formats import amount_in_words, format_amount, format_price, format_quantity
 
 if TYPE_CHECKING:
-    from trade_crm.exchange.documents.pdf import DocumentPdf
+    from trade_crm.exchange.documents.pdf_page import DocumentPdf
 
 ACCENT = (22, 58, 110)
 GREY = (110, 110, 110)
 RULE = (190, 196, 204)
 HEADING_FILL = (231, 236, 243)
 LOGO_HEIGHT = 18.0
-PHOTO_HEIGHT = 12.0
+PHOTO_HEIGHT = 16.0  # a row with a photo is at least this high, so photos print alike
 
 
 def _image(path: Path | None) -> Path | None:
@@ -166,33 +168,32 @@ def _columns(pdf: DocumentPdf) -> list[tuple[str, float, str]]:
     return [(key, width or pdf.epw - fixed, align) for key, width, align in columns]
 
 
-def line_table(pdf: DocumentPdf) -> None:
-    """One row a line; the header row repeats on every page and a row never splits across pages."""
-    document = pdf.document
-    currency = document.currency
-    columns = _columns(pdf)
+def _line_values(line: DocumentLine, currency: str) -> dict[str, str]:
+    return {
+        "col_no": str(line.position), "col_sku": line.sku, "col_description": line.description,
+        "col_hs": line.hs_code, "col_qty": format_quantity(line.quantity), "col_unit": line.unit,
+        "col_price": format_price(line.unit_price, currency),
+        "col_discount": format_quantity(line.discount_percent) if line.discount_percent else "",
+        "col_amount": format_amount(line.amount, currency),
+    }
+
+
+def _table(pdf: DocumentPdf, columns: list[tuple[str, float, str]]) -> None:
+    document, currency = pdf.document, pdf.document.currency
     headings = {key: pdf.label(key) for key, _, _ in columns}
     headings["col_price"] += f" ({currency})"
     headings["col_amount"] += f" ({currency})"
-    pdf.ln(1)
-    pdf.set_font("latin", "", 8)
+    photos = any(key == "col_photo" for key, _, _ in columns)
     heading_style = FontFace(emphasis="BOLD", fill_color=HEADING_FILL, size_pt=7.5)
     with pdf.table(col_widths=tuple(width for _, width, _ in columns), text_align=tuple(a for _, _, a in columns),
                    headings_style=heading_style, line_height=3.9, padding=(1.1, 1.2),
-                   borders_layout=TableBordersLayout.HORIZONTAL_LINES, v_align=VAlign.M,
-                   repeat_headings=1, width=pdf.epw) as table:
-        pdf.set_draw_color(*RULE)
+                   borders_layout=TableBordersLayout.HORIZONTAL_LINES, v_align=VAlign.M, repeat_headings=1,
+                   width=pdf.epw, min_row_height=PHOTO_HEIGHT if photos else None) as table:
         heading = table.row()
         for key, _, _ in columns:
             heading.cell(headings[key], align=Align.C if key != "col_description" else Align.L)
         for line in document.lines:
-            values = {
-                "col_no": str(line.position), "col_sku": line.sku, "col_description": line.description,
-                "col_hs": line.hs_code, "col_qty": format_quantity(line.quantity), "col_unit": line.unit,
-                "col_price": format_price(line.unit_price, currency),
-                "col_discount": format_quantity(line.discount_percent) if line.discount_percent else "",
-                "col_amount": format_amount(line.amount, currency),
-            }
+            values = _line_values(line, currency)
             row = table.row()
             for key, _, _ in columns:
                 photo = _image(line.photo) if key == "col_photo" else None
@@ -200,7 +201,24 @@ def line_table(pdf: DocumentPdf) -> None:
                     row.cell(img=str(photo), img_fill_width=False)
                 else:
                     row.cell(values.get(key, ""))
-    pdf.set_draw_color(0)
+
+
+def line_table(pdf: DocumentPdf) -> None:
+    """One row a line; the header row repeats on every page and a row never splits across pages."""
+    pdf.ln(1)
+    pdf.set_font("latin", "", 8)
+    pdf.set_draw_color(*RULE)
+    try:
+        _table(pdf, _columns(pdf))
+    except ValueError as exc:  # fpdf2: "The row with index N is too high and cannot be rendered on a single page"
+        found = re.search(r"row with index (\d+) is too high", str(exc))
+        if found is None:
+            raise
+        line = pdf.document.lines[int(found.group(1)) - 1]
+        raise ValidationError("description", f"line {line.position} ({line.sku}) does not fit on one page: "
+                                             "shorten its description") from None
+    finally:
+        pdf.set_draw_color(0)
 
 
 def totals(pdf: DocumentPdf, *, words: bool) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.cell.cell import MergedCell
-from openpyxl.formula.tokenizer import Token, Tokenizer
+from openpyxl.formula.tokenizer import Token, Tokenizer, TokenizerError
 from openpyxl.formula.translate import Translator
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -54,7 +54,7 @@ def check_template(template: Path) -> None:
     if size > MAX_TEMPLATE_BYTES:
         raise TemplateError(template, f"is {size / 1048576:,.1f} MB; a template is at most "
                                       f"{MAX_TEMPLATE_BYTES // 1048576} MB")
-    if template.suffix.lower() not in (".xlsx", ".xlsm"):
+    if template.suffix.lower() != ".xlsx":
         raise TemplateError(template, "is not an .xlsx workbook (save the template as .xlsx in Excel)")
     try:
         scans = inspect_zip(template)
@@ -136,12 +136,16 @@ def shift_formula(formula: str, sheet_title: str, line_row: int, extra: int) -> 
     return tokenizer.render()
 
 
-def _open_rows(sheet: Worksheet, line_row: int, extra: int) -> None:
+def _open_rows(template: Path, sheet: Worksheet, line_row: int, extra: int) -> None:
     """Insert `extra` rows under `line_row`, moving what is below: cells, merges, heights, images, formulas."""
     for row in sheet.iter_rows():
         for cell in row:
             if cell.data_type == "f" and isinstance(cell.value, str) and cell.row != line_row:
-                cell.value = shift_formula(cell.value, sheet.title, line_row, extra)
+                try:
+                    cell.value = shift_formula(cell.value, sheet.title, line_row, extra)
+                except (TokenizerError, IndexError):  # openpyxl's tokenizer on unbalanced quotes, parentheses
+                    raise TemplateError(template, f"the formula {cell.value[:80]} cannot be read",
+                                        cell=_where(sheet, cell.coordinate)) from None
     below = [merged for merged in sheet.merged_cells.ranges if merged.min_row > line_row]
     across = [merged for merged in sheet.merged_cells.ranges if merged.min_row <= line_row < merged.max_row]
     for merged in across:
@@ -214,7 +218,7 @@ def fill_template(document: QuoteDocument, template: Path, out: Path) -> Path:
         raise TemplateError(template, f"cannot be opened ({first})") from None
     sheet, line_row = find_line_row(template, workbook)
     if len(document.lines) > 1:
-        _open_rows(sheet, line_row, len(document.lines) - 1)
+        _open_rows(template, sheet, line_row, len(document.lines) - 1)
     _fill_lines(sheet, line_row, document)
 
     def resolve(name: str) -> Value:
