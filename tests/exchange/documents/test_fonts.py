@@ -48,17 +48,14 @@ def _latin_only():
     return replace(document, seller=seller, lines=lines)
 
 
-def test_missing_arabic_face_names_the_script_and_what_to_install(tmp_path):
-    with pytest.raises(MissingFaceError) as missing:
-        find_faces({"latin", "arabic"}, folders=[tmp_path], system=False)
-    assert missing.value.script in ("latin", "arabic")
+def test_an_empty_font_folder_without_the_system_names_latin_first_and_where_to_put_it(tmp_path):
     with pytest.raises(MissingFaceError) as missing:
         find_faces({"arabic"}, folders=[tmp_path], system=False)
     assert missing.value.script == "latin"  # Latin is always needed, and looked for first
     assert "No Latin font found" in str(missing.value) and str(tmp_path) in str(missing.value)
 
 
-def test_finder_takes_faces_from_the_given_folder_before_the_system(tmp_path, faces):
+def test_finder_takes_faces_from_the_given_folder_and_names_a_missing_arabic_face(tmp_path, faces):
     (tmp_path / "NotoSans-Regular.ttf").symlink_to(faces.latin.regular.path)
     found = find_faces({"latin"}, folders=[tmp_path], system=False)
     assert found.latin.regular.path == tmp_path / "NotoSans-Regular.ttf"

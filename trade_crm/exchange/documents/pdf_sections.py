@@ -138,7 +138,7 @@ def terms(pdf: DocumentPdf) -> None:
         pairs.append(("", ""))
     pdf.set_font("latin", "", 8.5)
     label_style = FontFace(emphasis="BOLD", color=GREY)
-    with pdf.table(col_widths=(26, 65, 26, 65), first_row_as_headings=False, line_height=4.3,
+    with pdf.table(col_widths=(31, 60, 31, 60), first_row_as_headings=False, line_height=4.3,
                    borders_layout=TableBordersLayout.NONE, text_align=Align.L, v_align=VAlign.T,
                    padding=(0.6, 1, 0.6, 0)) as table:
         for first, second in zip(pairs[::2], pairs[1::2], strict=True):
