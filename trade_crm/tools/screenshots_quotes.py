@@ -1,5 +1,5 @@
 """`make screenshots`: the quotation editor (quotation_editor_<suffix>.png) and page 1 of a rendered proforma
-invoice (proforma_page1_<suffix>.png), over the demo book with a small catalog, the seller's profile and, for
+invoice (pi_page1_<suffix>.png), over the demo book with a small catalog, the seller's profile and, for
 the mail customer, a quotation being edited and an accepted one with its PI, all written here through the
 domain."""
 
@@ -103,5 +103,5 @@ def shoot_quotes(app, out: Path, db_path: Path, clock, language: str, suffix: st
     remove_translators(app, translators)
     document = proforma_document(proforma_id, "zh" if suffix == "zh" else "en", attachments_for(db_path))
     pdf = render_pdf(document, db_path.with_name(f"proforma_{suffix}.pdf"))
-    shots.append(page_png(pdf, 1, out / f"proforma_page1_{suffix}.png", dpi=90))
+    shots.append(page_png(pdf, 1, out / f"pi_page1_{suffix}.png", dpi=90))
     return shots
