@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
+from trade_crm.domain.customers.records import create_customer
 from trade_crm.domain.quotes.pricing import LineInput
 from trade_crm.domain.quotes.quotations import (
     QuotationInput,
@@ -158,8 +159,6 @@ def test_in_chinese_the_editor_its_warnings_and_the_margin_are_translated(qtbot,
 
 
 def test_duplicate_for_another_customer_makes_a_new_numbered_draft_with_the_same_prices(qtbot, clock, products, buyer):
-    from trade_crm.domain.customers.records import create_customer  # lazy: only this test needs a second buyer
-
     other = create_customer(clock, name="Sahara Lighting Co.", country="EG")
     view = create_quotation(QuotationInput(customer_id=buyer, currency="USD", incoterm="FOB", incoterm_place="Ningbo",
                                            lines=(LineInput(products["panel"], quantity=Decimal(1200),

@@ -12,6 +12,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from trade_crm.app import build_main_window
+from trade_crm.domain.attachments.records import attachments_of
+from trade_crm.domain.customers.timeline import timeline
 from trade_crm.domain.quotes.pricing import LineInput
 from trade_crm.domain.quotes.quotations import QuotationInput, create_quotation, revise_quotation
 from trade_crm.domain.quotes.sent import mark_document_sent
@@ -119,9 +121,6 @@ def test_email_pdf_opens_the_compose_dialog_with_the_pdf_attached_and_the_docume
 
 def test_sent_by_hand_puts_the_quotation_on_the_timeline_with_its_pdf(qtbot, window, clock, products, buyer,
                                                                       tmp_path):
-    from trade_crm.domain.attachments.records import attachments_of  # lazy: only this test reads attachments
-    from trade_crm.domain.customers.timeline import timeline
-
     editor = window.quotes_controller.open_quotation(draft_quote(clock, products, buyer))
     editor.outputs.folder = tmp_path / "documents"
     with qtbot.waitSignal(editor.outputs.sent, timeout=20_000):

@@ -151,7 +151,7 @@ class ProformaDialog(QDialog):
     def load_quotation(self, quotation_id: int) -> None:
         """A new PI: the buyer from the customer, the lines as quoted (editable until issued)."""
         quote = quotations.quotation_view(quotation_id)
-        self.buyer_box.set_party(proforma.customer_party(quote.customer_id, quote.contact_id))
+        self.buyer_box.set_party(proforma.proforma_defaults(quotation_id).buyer)
         self.consignee_box.set_party(None)
         self.same_check.setChecked(True)
         self.currency = quote.currency
