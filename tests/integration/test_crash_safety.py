@@ -172,9 +172,9 @@ def content(path: Path) -> str:
         digest = hashlib.sha256()
         objects = con.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name").fetchall()
         digest.update(repr(objects).encode())
-        for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' "  # search_words keeps
-                                   "AND name NOT LIKE 'sqlite_%' AND name <> 'search_words' "  # no text to scan;
-                                   "ORDER BY name").fetchall():  # its shadow tables (_data, _idx) are digested
+        # search_words and search_product_words keep no text to scan; their shadow tables (_data, _idx) are digested
+        for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                                   "AND name NOT IN ('search_words', 'search_product_words') ORDER BY name").fetchall():
             rows = sorted(repr(row) for row in con.execute(f'SELECT * FROM "{name}"'))
             digest.update(name.encode() + repr(rows).encode())
         return digest.hexdigest()

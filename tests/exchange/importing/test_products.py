@@ -211,3 +211,23 @@ def test_each_refusal_keeps_the_other_rows_and_nothing_half_saved(db, price_list
     with pytest.raises(Exception, match="already the SKU"):
         commit_products(plan, clock)
     assert Product.select().count() == 1 and ImportBatch.select().count() == 0
+
+
+def test_a_file_that_is_not_what_its_name_says_is_refused_in_one_line(db, tmp_path):
+    fake = tmp_path / "products.xlsx"
+    fake.write_text("SKU,Name\nA-1,Thing\n", encoding="utf-8")  # a CSV saved under an Excel name
+    with pytest.raises(ReadError) as error:
+        plan_products(fake)
+    assert "products.xlsx" in str(error.value) and "\n" not in str(error.value)
+    assert Product.select().count() == 0
+
+
+def test_a_row_updates_the_product_with_its_sku_even_when_another_sku_is_that_products_id(db, tmp_path, clock):
+    numbered = save_product(ProductInput(sku="2", name="A SKU that is a number", cost="5", tags=("bolts",)), clock)
+    lettered = save_product(ProductInput(sku="X-1", name="Old name"), clock)
+    assert lettered.id == 2 and numbered.id == 1
+    path = _workbook(tmp_path / "x.xlsx", [["X-1", "New name"]], headers=HEADERS[:2])
+    commit_products(plan_products(path), clock)
+    updated = product_view(lettered.id)
+    assert updated.name == "New name" and updated.cost is None and updated.tags == ()  # nothing of product 1
+    assert product_view(numbered.id).name == "A SKU that is a number"

@@ -14,163 +14,35 @@ product from the lists and the quotation editor's picker; its quotations keep th
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
 from peewee import SQL, fn
 
 from trade_crm.domain.clock import Clock
-from trade_crm.domain.errors import NotFoundError, ValidationError
-from trade_crm.domain.quotes.product_input import (
-    PriceTier,
-    ProductInput,
-    ProductPhoto,
-    clean_product,
-    price_for,
+from trade_crm.domain.errors import ValidationError
+from trade_crm.domain.quotes.product_input import ProductInput, clean_product
+from trade_crm.domain.quotes.product_views import (
+    ProductHit,
+    ProductPage,
+    ProductView,
+    find_product,
+    product_hits,
+    product_view,
+    sku_owner,
+    stored_row,
 )
 from trade_crm.store import product_search
 from trade_crm.store.models import Product, ProductPrice, database
 
+# The views and reads live in product_views.py; they are named here too, the catalog's one import for callers.
+__all__ = [
+    "MAX_PAGE", "SORTS", "ProductHit", "ProductPage", "ProductView", "archive_product", "below_moq", "find_product",
+    "list_products", "product_hits", "product_input", "product_view", "restore_product", "save_product",
+    "search_products", "sku_owner", "tier_price", "write_product",
+]
 SORTS = ("sku", "name", "updated")
 MAX_PAGE = 1000
-
-
-@dataclass(frozen=True)
-class ProductView:
-    """A stored product, as the editor, a quotation line and `product show` see it."""
-
-    id: int
-    sku: str
-    name: str
-    local_names: dict[str, str]
-    description: str
-    hs_code: str
-    unit: str
-    moq: int
-    currency: str
-    cost: Decimal | None
-    tiers: tuple[PriceTier, ...]
-    pcs_per_carton: int | None
-    carton_length_cm: Decimal | None
-    carton_width_cm: Decimal | None
-    carton_height_cm: Decimal | None
-    carton_cbm: Decimal | None
-    carton_net_kg: Decimal | None
-    carton_gross_kg: Decimal | None
-    tags: tuple[str, ...]
-    photos: tuple[ProductPhoto, ...]
-    created_at: datetime
-    updated_at: datetime
-    archived_at: datetime | None
-
-    __json_extra__ = ("archived", "has_price")
-
-    @property
-    def archived(self) -> bool:
-        return self.archived_at is not None
-
-    @property
-    def has_price(self) -> bool:
-        return bool(self.tiers)
-
-    def price_for(self, quantity: Decimal) -> Decimal | None:
-        return price_for(self.tiers, quantity)
-
-    def name_in(self, language: str) -> str:
-        """The name in `language` ("zh") when the product has one, else the English name."""
-        return self.local_names.get(language) or self.name
-
-
-@dataclass(frozen=True)
-class ProductHit:
-    """A product in a list or a search's results (the catalog window, the quotation editor's picker)."""
-
-    id: int
-    sku: str
-    name: str
-    local_names: dict[str, str]
-    hs_code: str
-    unit: str
-    moq: int
-    currency: str
-    tiers: tuple[PriceTier, ...]
-    tags: tuple[str, ...]
-    archived: bool
-    pcs_per_carton: int | None = None  # the catalog window's Pcs/carton column
-
-    __json_extra__ = ("price",)
-
-    @property
-    def price(self) -> Decimal | None:
-        """The price of the lowest tier (the list price); None when the product has no price."""
-        return self.tiers[0].unit_price if self.tiers else None
-
-    def price_for(self, quantity: Decimal) -> Decimal | None:
-        return price_for(self.tiers, quantity)
-
-
-@dataclass(frozen=True)
-class ProductPage:
-    total: int
-    rows: tuple[ProductHit, ...]
-
-
-def _tags(text: str) -> tuple[str, ...]:
-    return tuple(t.strip() for t in (text or "").split(",") if t.strip())
-
-
-def _tiers_of(ids: list[int]) -> dict[int, tuple[PriceTier, ...]]:
-    out: dict[int, list[PriceTier]] = {i: [] for i in ids}
-    if ids:
-        query = (ProductPrice.select(ProductPrice.product_id, ProductPrice.min_quantity, ProductPrice.unit_price)
-                 .where(ProductPrice.product_id.in_(ids)).order_by(ProductPrice.product_id, ProductPrice.min_quantity))
-        for product_id, minimum, price in query.tuples():
-            out[product_id].append(PriceTier(minimum, price))
-    return {i: tuple(tiers) for i, tiers in out.items()}
-
-
-def _view(row: Product, tiers: tuple[PriceTier, ...]) -> ProductView:
-    return ProductView(
-        id=row.id, sku=row.sku, name=row.name, local_names=json.loads(row.local_names or "{}"),
-        description=row.description, hs_code=row.hs_code, unit=row.unit, moq=row.moq, currency=row.currency,
-        cost=row.cost, tiers=tiers, pcs_per_carton=row.pcs_per_carton, carton_length_cm=row.carton_length_cm,
-        carton_width_cm=row.carton_width_cm, carton_height_cm=row.carton_height_cm, carton_cbm=row.carton_cbm,
-        carton_net_kg=row.carton_net_kg, carton_gross_kg=row.carton_gross_kg, tags=_tags(row.tags),
-        photos=tuple(ProductPhoto(p["sha256"], p.get("name", "")) for p in json.loads(row.photos or "[]")),
-        created_at=row.created_at, updated_at=row.updated_at, archived_at=row.archived_at)
-
-
-def _row(product_id: int) -> Product:
-    row = Product.get_or_none(Product.id == product_id)
-    if row is None:
-        raise NotFoundError("product", product_id)
-    return row
-
-
-def product_view(product_id: int) -> ProductView:
-    return _view(_row(product_id), _tiers_of([product_id])[product_id])
-
-
-def find_product(reference: str) -> ProductView:
-    """A product by its SKU (any case) or, failing that, its id ("LP-6060-40W", "17")."""
-    text = (reference or "").strip()
-    row = (Product.get_or_none(Product.sku == text)
-           or Product.select().where(fn.lower(Product.sku) == text.lower()).order_by(Product.id).first())
-    if row is None and text.isdigit():
-        row = Product.get_or_none(Product.id == int(text))
-    if row is None:
-        raise NotFoundError("product", text)
-    return _view(row, _tiers_of([row.id])[row.id])
-
-
-def sku_owner(sku: str, exclude: int | None = None) -> int | None:
-    """The id of the product that has `sku` (case aside), other than `exclude`."""
-    query = Product.select(Product.id).where(fn.lower(Product.sku) == sku.lower())
-    if exclude is not None:
-        query = query.where(Product.id != exclude)
-    row = query.first()
-    return row.id if row else None
 
 
 def write_product(data: ProductInput, now: datetime, product_id: int | None = None) -> int:
@@ -186,7 +58,7 @@ def write_product(data: ProductInput, now: datetime, product_id: int | None = No
     if product_id is None:
         product_id = Product.insert(**values, created_at=now, updated_at=now).execute()
     else:
-        _row(product_id)
+        stored_row(product_id)
         Product.update(**values, updated_at=now).where(Product.id == product_id).execute()
         ProductPrice.delete().where(ProductPrice.product == product_id).execute()
     if clean.tiers:
@@ -215,7 +87,7 @@ def product_input(view: ProductView) -> ProductInput:
 
 def _set_archived(product_id: int, at: datetime | None, now: datetime) -> ProductView:
     with database.atomic():
-        _row(product_id)
+        stored_row(product_id)
         Product.update(archived_at=at, updated_at=now).where(Product.id == product_id).execute()
     return product_view(product_id)
 
@@ -237,7 +109,7 @@ def tier_price(product_id: int, quantity: Decimal) -> Decimal | None:
            .where(ProductPrice.product == product_id, ProductPrice.min_quantity <= quantity)
            .order_by(ProductPrice.min_quantity.desc()).first())
     if row is None:
-        _row(product_id)
+        stored_row(product_id)
     return row.unit_price if row else None
 
 
@@ -261,24 +133,6 @@ def _order(query, sort: str):
         raise ValidationError("sort", f'"{sort}" is not one of {", ".join(SORTS)}')
     return query.order_by(*{"sku": (Product.sku, Product.id), "name": (fn.lower(Product.name), Product.id),
                             "updated": (Product.updated_at.desc(), Product.id.desc())}[sort])
-
-
-_HIT_FIELDS = (Product.id, Product.sku, Product.name, Product.local_names, Product.hs_code, Product.unit, Product.moq,
-               Product.currency, Product.tags, Product.archived_at, Product.pcs_per_carton)
-
-
-def product_hits(ids: list[int]) -> list[ProductHit]:
-    """The products `ids` as list rows, in that order (a missing id is left out): what a page of a list or a
-    search shows, read by primary key with their tiers."""
-    if not ids:
-        return []
-    rows = {r[0]: r for r in Product.select(*_HIT_FIELDS).where(Product.id.in_(ids)).tuples()}
-    tiers = _tiers_of(list(rows))
-    return [ProductHit(id=r[0], sku=r[1], name=r[2], local_names=json.loads(r[3] or "{}"), hs_code=r[4], unit=r[5],
-                       moq=r[6], currency=r[7], tiers=tiers[r[0]], tags=_tags(r[8]), archived=r[9] is not None,
-                       pcs_per_carton=r[10])
-            for r in (rows[i] for i in ids if i in rows)]
-
 
 def _page_ids(text: str, include_archived: bool, sort: str, offset: int, limit: int) -> list[int]:
     offset, limit = max(0, offset), max(1, min(limit, MAX_PAGE))

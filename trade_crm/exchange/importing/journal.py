@@ -75,7 +75,7 @@ _DELETED = {"contact_channel": "deleted_channels", "custom_field_value": "delete
 _KEYS = ("created", "customers", "contacts", "channels", "customer_tags", "custom_values", "custom_value_updates",
          "interactions", "tags", "custom_fields", "merged", "orders", "contact_updates", "channel_updates",
          "interaction_updates", "order_updates", "deleted_channels", "removed_tags", "deleted_custom_values",
-         "attachments", "products", "product_updates", "deleted_prices")
+         "attachments")  # a product list's keys (products, product_updates, deleted_prices) only when it has them
 
 
 class Journal:
@@ -112,7 +112,7 @@ class Journal:
         for e in self.entries:
             kind = type(e)
             if kind is Added:
-                out[_ADDED[e.table]].append(e.id)
+                out.setdefault(_ADDED[e.table], []).append(e.id)
             elif kind is Merged:
                 out["merged"].append(e.customer_id)
             elif kind is TagLink:
@@ -120,9 +120,9 @@ class Journal:
             elif kind is Changed and e.table == "custom_field_value":
                 out["custom_value_updates"][str(e.id)] = e.previous["value"]
             elif kind is Changed:
-                out[_CHANGED[e.table]][str(e.id)] = dict(e.previous)
+                out.setdefault(_CHANGED[e.table], {})[str(e.id)] = dict(e.previous)
             else:
-                out[_DELETED[e.table]].append(list(e.row))
+                out.setdefault(_DELETED[e.table], []).append(list(e.row))
         return json.dumps(out, default=_exact)
 
     @classmethod

@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from trade_crm.domain.errors import ValidationError
-from trade_crm.domain.quotes.catalog import find_product, product_input, sku_owner
+from trade_crm.domain.quotes.catalog import product_input, product_view, sku_owner
 from trade_crm.domain.quotes.product_input import ProductInput, clean_product
 from trade_crm.exchange.files.workbook import cell_text
 from trade_crm.exchange.importing.plan import RowProblem
@@ -193,7 +193,7 @@ def plan_table(table: Table, options: ProductImportOptions = ProductImportOption
             if sku.lower() in seen:
                 raise ValidationError("sku", f'"{sku}" is on row {seen[sku.lower()]} already')
             stored = sku_owner(sku) if sku else None
-            base = product_input(find_product(str(stored))) if stored else None
+            base = product_input(product_view(stored)) if stored else None
             data = _row_input(columns, values, base)
             clean = clean_product(data)
             if stored and clean == clean_product(base):
