@@ -6,6 +6,8 @@ from decimal import Decimal
 
 from trade_crm.exchange.documents.formats import (
     amount_in_words,
+    format_cbm,
+    format_kg,
     format_price,
     format_quantity,
     number_in_words,
@@ -22,6 +24,12 @@ def test_unit_price_keeps_its_extra_places_and_the_currency_minimum():
 def test_quantity_prints_as_given_without_trailing_zeros():
     assert format_quantity(Decimal("1000.000")) == "1,000"
     assert format_quantity(Decimal("12.500")) == "12.5"
+
+
+def test_volume_prints_to_three_places_and_weight_to_at_most_two():
+    assert format_cbm(Decimal("55.23584")) == "55.236"
+    assert format_cbm(Decimal("4.32")) == "4.320"
+    assert format_kg(Decimal("211.006")) == "211.01" and format_kg(Decimal("1234.500")) == "1,234.5"
 
 
 def test_numbers_in_words_as_trade_documents_write_them():

@@ -42,7 +42,16 @@ def test_pi_text_layer_holds_number_bank_fields_and_every_amount_exactly(tmp_pat
         assert format_amount(line.amount, "USD") in text
     assert format_amount(document.total, "USD") in text
     assert "SAY US DOLLARS SEVEN THOUSAND NINETY-ONE AND CENTS TWENTY-FIVE ONLY" in text
-    assert "125 cartons" in text and "4.32 CBM" in text
+    assert "125 cartons" in text and "4.320 CBM" in text and "N.W. 242.5 kg" in text
+
+
+def test_packing_prints_volume_to_three_places_and_weights_to_two(tmp_path, faces):
+    document = sample_document()
+    packing = replace(document.packing, cbm=Decimal("55.23584"), net_kg=Decimal("1234.567"),
+                      gross_kg=Decimal("1300"))
+    text = pdf_text(render_pdf(replace(document, packing=packing), tmp_path / "packing.pdf", faces=faces))
+    assert "Volume 55.236 CBM" in text and "N.W. 1,234.57 kg" in text and "G.W. 1,300 kg" in text
+    assert "55.23584" not in text
 
 
 def test_chinese_arabic_and_russian_product_names_read_back_as_given(tmp_path, faces):
@@ -112,3 +121,21 @@ def test_a_line_too_long_for_one_page_is_refused_naming_it(tmp_path, faces):
     document = replace(document, lines=(document.lines[0], endless, document.lines[2]))
     with pytest.raises(ValidationError, match=r"description: line 2 \(LED-C30\) does not fit on one page"):
         render_pdf(document, tmp_path / "long-line.pdf", faces=faces)
+
+
+def test_a_logo_that_is_no_picture_or_a_missing_photo_is_refused_naming_the_field(tmp_path, faces, images):
+    broken = tmp_path / "logo.png"
+    broken.write_bytes(b"not a png")
+    document = sample_document(images=images)
+    with pytest.raises(ValidationError, match=r"^logo: logo.png is not a picture \(PNG or JPEG\)$"):
+        render_pdf(replace(document, seller=replace(document.seller, logo=broken)), tmp_path / "a.pdf", faces=faces)
+    lines = (replace(document.lines[0], photo=tmp_path / "gone.jpg"), *document.lines[1:])
+    with pytest.raises(ValidationError, match=r"^lines\[1\].photo: gone.jpg is missing"):
+        render_pdf(replace(document, lines=lines), tmp_path / "b.pdf", faces=faces)
+    assert not (tmp_path / "a.pdf").exists() and not (tmp_path / "b.pdf").exists()
+
+
+def test_an_empty_quotation_still_prints_its_frame(tmp_path, faces):
+    document = replace(sample_document(kind="quotation"), lines=(), total=Decimal(0), notes="")
+    text = pdf_text(render_pdf(document, tmp_path / "empty.pdf", faces=faces))
+    assert "QUOTATION" in text and "Total (USD)" in text and "0.00" in text

@@ -153,3 +153,11 @@ def test_a_formula_that_cannot_be_read_is_refused_naming_its_cell(tmp_path):
     workbook.save(template)
     with pytest.raises(TemplateError, match=r"^bad-formula.xlsx, cell PI!G20: the formula =SUM\(G8\)\) cannot be read"):
         fill_template(sample_document(lines=3), template, tmp_path / "out.xlsx")
+
+
+def test_filling_a_template_onto_itself_is_refused_and_leaves_it_untouched(tmp_path):
+    template = _template(tmp_path / "mine.xlsx")
+    before = template.read_bytes()
+    with pytest.raises(TemplateError, match="would overwrite the template"):
+        fill_template(sample_document(), template, tmp_path / "." / "mine.xlsx")
+    assert template.read_bytes() == before

@@ -4,13 +4,14 @@ as given (1,000 or 12.5), and the amount in words that PIs carry ("SAY US DOLLAR
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from babel.numbers import get_currency_name
 
 from trade_crm.domain.quotes.money import format_amount, minor_unit
 
-__all__ = ["amount_in_words", "format_amount", "format_price", "format_quantity", "format_decimal"]
+__all__ = ["amount_in_words", "format_amount", "format_cbm", "format_decimal", "format_kg", "format_price",
+           "format_quantity"]
 
 
 def format_decimal(value: Decimal, places: int) -> str:
@@ -30,6 +31,16 @@ def format_price(price: Decimal, currency: str) -> str:
 def format_quantity(quantity: Decimal) -> str:
     """1000 -> "1,000"; 12.500 -> "12.5"."""
     return format_decimal(quantity, _places(quantity))
+
+
+def format_cbm(cbm: Decimal) -> str:
+    """Volume as freight forwarders and buyers read it: 3 places (55.23584 -> "55.236")."""
+    return format_decimal(cbm.quantize(Decimal("0.001"), rounding=ROUND_HALF_UP), 3)
+
+
+def format_kg(kg: Decimal) -> str:
+    """A weight to at most 2 places, no trailing zeros (1234.5 -> "1,234.5"; 211.006 -> "211.01")."""
+    return format_quantity(kg.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 _ONES = ("ZERO ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE TEN ELEVEN TWELVE THIRTEEN FOURTEEN FIFTEEN "

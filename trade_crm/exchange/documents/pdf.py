@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PIL import Image
+
+from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.quotes.document import QuoteDocument
 from trade_crm.exchange.documents import pdf_sections
 from trade_crm.exchange.documents.fonts import (
@@ -52,10 +55,28 @@ def register_faces(pdf: DocumentPdf, faces: FaceSet, scripts: frozenset[str]) ->
         pdf.set_fallback_fonts(fallbacks, exact_match=False)
 
 
+def check_images(document: QuoteDocument) -> None:
+    """Refuse, naming the field, a logo, signature, stamp or photo that is missing or is no picture."""
+    seller = document.seller
+    images = [("logo", seller.logo), ("signature", seller.signature), ("stamp", seller.stamp)]
+    images += [(f"lines[{line.position}].photo", line.photo) for line in document.lines]
+    for field, path in images:
+        if path is None:
+            continue
+        try:
+            with Image.open(path) as image:
+                image.verify()
+        except FileNotFoundError:
+            raise ValidationError(field, f"{Path(path).name} is missing (looked in {Path(path).parent})") from None
+        except Exception:  # Pillow raises several kinds for a file that is no picture
+            raise ValidationError(field, f"{Path(path).name} is not a picture (PNG or JPEG)") from None
+
+
 def render_pdf(document: QuoteDocument, out: Path, *, faces: FaceSet | None = None, words: bool = True) -> Path:
     """Write `document` as a PDF to `out` and return `out`. `words`: print the total in words (PI custom).
 
     Raises MissingFaceError when a script the document prints has no face (fonts.find_faces)."""
+    check_images(document)
     scripts = scripts_needed(document)
     faces = faces or find_faces(scripts)
     pdf = DocumentPdf(document)

@@ -12,7 +12,14 @@ from fpdf.fonts import FontFace
 
 from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.quotes.document import DocumentLine, Party
-from trade_crm.exchange.documents.formats import amount_in_words, format_amount, format_price, format_quantity
+from trade_crm.exchange.documents.formats import (
+    amount_in_words,
+    format_amount,
+    format_cbm,
+    format_kg,
+    format_price,
+    format_quantity,
+)
 
 if TYPE_CHECKING:
     from trade_crm.exchange.documents.pdf_page import DocumentPdf
@@ -241,9 +248,9 @@ def totals(pdf: DocumentPdf, *, words: bool) -> None:
         pdf.ln(1)
         pdf.set_font("latin", "", 8.5)
         text = (f"{pdf.label('packing')}: {format_quantity(packing.cartons)} {pdf.label('cartons')}  ·  "
-                f"{pdf.label('volume')} {format_quantity(packing.cbm)} CBM  ·  "
-                f"{pdf.label('net_weight')} {format_quantity(packing.net_kg)} kg  ·  "
-                f"{pdf.label('gross_weight')} {format_quantity(packing.gross_kg)} kg")
+                f"{pdf.label('volume')} {format_cbm(packing.cbm)} CBM  ·  "
+                f"{pdf.label('net_weight')} {format_kg(packing.net_kg)} kg  ·  "
+                f"{pdf.label('gross_weight')} {format_kg(packing.gross_kg)} kg")
         pdf.multi_cell(0, 4.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 

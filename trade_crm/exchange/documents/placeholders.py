@@ -17,6 +17,8 @@ from trade_crm.domain.quotes.document import DocumentLine, Party, QuoteDocument
 from trade_crm.exchange.documents.formats import (
     amount_in_words,
     format_amount,
+    format_cbm,
+    format_kg,
     format_price,
     format_quantity,
 )
@@ -97,6 +99,10 @@ def printed(name: str, value: Value, currency: str) -> str:
             return format_amount(value, currency)
         if name in _PRICES:
             return format_price(value, currency)
+        if name.endswith("cbm"):
+            return format_cbm(value)
+        if name.endswith("_kg"):
+            return format_kg(value)
         return format_quantity(value)
     if isinstance(value, date):
         return value.isoformat()

@@ -210,6 +210,8 @@ def _fill_lines(sheet: Worksheet, line_row: int, document: QuoteDocument) -> Non
 def fill_template(document: QuoteDocument, template: Path, out: Path) -> Path:
     """Write `template` filled with `document` to `out` (the template itself is left as it was)."""
     template, out = Path(template), Path(out)
+    if out.resolve() == template.resolve():
+        raise TemplateError(template, "the filled copy would overwrite the template: choose another file name")
     check_template(template)
     try:
         workbook = load_workbook(template)

@@ -134,11 +134,13 @@ def render_xlsx(document: QuoteDocument, out: Path) -> Path:
     if document.packing is not None:
         packing = document.packing
         row += 1
-        for key, value, unit in (("cartons", packing.cartons, ""), ("volume", packing.cbm, "CBM"),
-                                 ("net_weight", packing.net_kg, "kg"), ("gross_weight", packing.gross_kg, "kg")):
+        for key, value, unit, number_format in (
+                ("cartons", packing.cartons, "", quantity_format(packing.cartons)),
+                ("volume", packing.cbm, "CBM", "#,##0.000"),
+                ("net_weight", packing.net_kg, "kg", "#,##0.00"), ("gross_weight", packing.gross_kg, "kg", "#,##0.00")):
             row += 1
             _write(sheet, row, 1, f"{label(key, language)} {unit}".strip())
-            _write(sheet, row, 3, value, number_format=quantity_format(value))
+            _write(sheet, row, 3, value, number_format=number_format)
     if document.kind == "proforma":
         bank = seller.bank
         row += 2
