@@ -42,6 +42,7 @@ from trade_crm.ui.import_export.import_actions import install_import_actions
 from trade_crm.ui.import_export.whatsapp_actions import install_whatsapp_import
 from trade_crm.ui.insights.tabs import install_insights
 from trade_crm.ui.mail.actions import install_mail_actions
+from trade_crm.ui.quotes.install import install_quotes
 from trade_crm.ui.reminders.scheduler import ReminderScheduler
 from trade_crm.ui.reminders.tray import create_notifier
 from trade_crm.ui.shell.busy import run_with_busy_window
@@ -98,6 +99,7 @@ def build_main_window(clock: Clock, db_path: Path, settings: QSettings, *, langu
     install_attachments(window, clock, attachments_for(db_path))
     install_insights(window, clock, language=language)
     install_mail_actions(window, clock)
+    install_quotes(window, clock, attachments_for(db_path))  # after mail: Email PDF… opens its compose dialog
     install_team_actions(window, clock)  # a team server book only
     install_publish_action(window, clock, settings)
     return window

@@ -8346,4 +8346,1108 @@ Sales Manager, Sunrise Lighting
         <translation>该客户的联系人都没有 WhatsApp 或电话号码：请先为联系人添加一个。</translation>
     </message>
 </context>
+<context>
+    <name>CustomerPickerDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/customer_picker.py" line="29"/>
+        <source>Type a customer's name</source>
+        <translation>输入客户名称</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentOutputs</name>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/outputs.py" line="64"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/outputs.py" line="66"/>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/outputs.py" line="67"/>
+        <source>Save Excel…</source>
+        <translation>保存 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/outputs.py" line="69"/>
+        <source>Built-in layout…</source>
+        <translation>内置版式…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/outputs.py" line="70"/>
+        <source>From my template…</source>
+        <translation>用我的模板…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/outputs.py" line="72"/>
+        <source>Email PDF…</source>
+        <translation>邮件发送 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/outputs.py" line="74"/>
+        <source>Sent by hand</source>
+        <translation>已另行发送</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/outputs.py" line="75"/>
+        <source>Sent another way (WhatsApp, print): put it on the timeline with its PDF</source>
+        <translation>已通过其他方式发送（WhatsApp、打印）：连同 PDF 记入时间线</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/outputs.py" line="77"/>
+        <source>Document language</source>
+        <translation>单据语言</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/outputs.py" line="105"/>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/outputs.py" line="105"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/outputs.py" line="108"/>
+        <source>Excel template</source>
+        <translation>Excel 模板</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/outputs.py" line="108"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/outputs.py" line="111"/>
+        <source>Save Excel</source>
+        <translation>保存 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/outputs.py" line="118"/>
+        <source>Writing the document…</source>
+        <translation>正在生成单据…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/outputs.py" line="131"/>
+        <source>Written: %1</source>
+        <translation>已生成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/outputs.py" line="147"/>
+        <source>Marked sent: the timeline has it with the PDF</source>
+        <translation>已标记为已发送：时间线已记录并附上 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>ImagePicker</name>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="53"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="54"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="73"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="81"/>
+        <source>Choose an image</source>
+        <translation>选择图片</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="81"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>LinesTable</name>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_lines.py" line="152"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_lines.py" line="152"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_lines.py" line="152"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_lines.py" line="152"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_lines.py" line="153"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_lines.py" line="153"/>
+        <source>Disc. %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_lines.py" line="153"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_lines.py" line="154"/>
+        <source>Check</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_lines.py" line="294"/>
+        <source>Proposed: the tier price for this quantity. Type to change it.</source>
+        <translation>建议价：该数量对应的阶梯价。直接输入即可修改。</translation>
+    </message>
+</context>
+<context>
+    <name>PartyBox</name>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/proforma_dialog.py" line="47"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/proforma_dialog.py" line="48"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/proforma_dialog.py" line="49"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="61"/>
+        <source>New product</source>
+        <translation>新建产品</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="61"/>
+        <source>Edit product</source>
+        <translation>编辑产品</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="64"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="65"/>
+        <source>Prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="66"/>
+        <source>Packing</source>
+        <translation>包装</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="67"/>
+        <source>Photos</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="88"/>
+        <source>e.g. LP-6060-40W</source>
+        <translation>例如 LP-6060-40W</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="94"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="99"/>
+        <source>for your margin; never printed</source>
+        <translation>用于计算利润，不会打印</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="101"/>
+        <source>comma-separated</source>
+        <translation>用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="105"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="105"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="111"/>
+        <source>Add language</source>
+        <translation>添加语言</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="120"/>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="121"/>
+        <source>Name (English)</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="122"/>
+        <source>Other languages</source>
+        <translation>其他语言</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="123"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="124"/>
+        <source>HS code</source>
+        <translation>海关编码</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="125"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="126"/>
+        <source>MOQ</source>
+        <translation>起订量</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="127"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="128"/>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="129"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="136"/>
+        <source>From quantity</source>
+        <translation>起始数量</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="136"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="139"/>
+        <source>Add tier</source>
+        <translation>添加阶梯</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="139"/>
+        <source>Remove tier</source>
+        <translation>删除阶梯</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="155"/>
+        <source>Pieces per carton</source>
+        <translation>每箱数量</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="155"/>
+        <source>Carton length (cm)</source>
+        <translation>外箱长 (cm)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="156"/>
+        <source>Carton width (cm)</source>
+        <translation>外箱宽 (cm)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="156"/>
+        <source>Carton height (cm)</source>
+        <translation>外箱高 (cm)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="157"/>
+        <source>Carton volume (CBM)</source>
+        <translation>外箱体积 (CBM)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="157"/>
+        <source>N.W. per carton (kg)</source>
+        <translation>每箱净重 (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="158"/>
+        <source>G.W. per carton (kg)</source>
+        <translation>每箱毛重 (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="173"/>
+        <source>Add photos…</source>
+        <translation>添加图片…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="173"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="226"/>
+        <source>Add photos</source>
+        <translation>添加图片</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="226"/>
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_dialog.py" line="240"/>
+        <source>%1 (from the size)</source>
+        <translation>%1（按尺寸计算）</translation>
+    </message>
+</context>
+<context>
+    <name>ProductFiles</name>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_files.py" line="38"/>
+        <source>%1 new, %2 updated, %3 unchanged, %4 refused (of %5 rows)</source>
+        <translation>新增 %1，更新 %2，未变 %3，拒绝 %4（共 %5 行）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_files.py" line="41"/>
+        <source>%1 without a price: a quotation line will need one typed</source>
+        <translation>%1 个没有价格：报价行需手动填写价格</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_files.py" line="44"/>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsWindow</name>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="48"/>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="50"/>
+        <source>Search SKU, name (any language), HS code or tag</source>
+        <translation>搜索货号、名称（任意语言）、海关编码或标签</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="52"/>
+        <source>New product…</source>
+        <translation>新建产品…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="53"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="54"/>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="55"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="56"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="57"/>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="57"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="57"/>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="57"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="58"/>
+        <source>MOQ</source>
+        <translation>起订量</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="58"/>
+        <source>Price from</source>
+        <translation>起价</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="58"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="58"/>
+        <source>Pcs/carton</source>
+        <translation>每箱数量</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="101"/>
+        <source>%n product(s) shown</source>
+        <translation>
+            <numerusform>已显示 %n 个产品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="146"/>
+        <source>Import products</source>
+        <translation>导入产品</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="146"/>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>表格文件 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="151"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="151"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="169"/>
+        <source>%1
+
+Import these products now?</source>
+        <translation>%1
+
+现在导入这些产品吗？</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="171"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="180"/>
+        <source>Export products</source>
+        <translation>导出产品</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="180"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/product_window.py" line="194"/>
+        <source>%1 products written to %2</source>
+        <translation>已将 %1 个产品写入 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProformaDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/proforma_dialog.py" line="89"/>
+        <source>Buyer</source>
+        <translation>买方</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/proforma_dialog.py" line="90"/>
+        <source>Consignee</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/proforma_dialog.py" line="91"/>
+        <source>Consignee same as buyer</source>
+        <translation>收货人同买方</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/proforma_dialog.py" line="95"/>
+        <source>e.g. Ningbo, China</source>
+        <translation>例如 Ningbo, China</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/proforma_dialog.py" line="96"/>
+        <source>e.g. Jebel Ali, UAE</source>
+        <translation>例如 Jebel Ali, UAE</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/proforma_dialog.py" line="98"/>
+        <source>Port of loading</source>
+        <translation>装运港</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/proforma_dialog.py" line="99"/>
+        <source>Port of discharge</source>
+        <translation>目的港</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/proforma_dialog.py" line="109"/>
+        <source>Seller profile…</source>
+        <translation>卖方资料…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/proforma_dialog.py" line="122"/>
+        <source>Issue proforma invoice</source>
+        <translation>开具形式发票</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/proforma_dialog.py" line="123"/>
+        <source>Ordered</source>
+        <translation>已下单</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/proforma_dialog.py" line="124"/>
+        <source>The buyer ordered: make the order with the PI's amount</source>
+        <translation>买方已下单：按形式发票金额创建订单</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/proforma_dialog.py" line="125"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/proforma_dialog.py" line="133"/>
+        <source>Cancel PI</source>
+        <translation>作废形式发票</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/proforma_dialog.py" line="163"/>
+        <source>Proforma invoice from %1</source>
+        <translation>根据 %1 开具形式发票</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/proforma_dialog.py" line="184"/>
+        <source>Proforma invoice %1 (%2)</source>
+        <translation>形式发票 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/proforma_dialog.py" line="193"/>
+        <source>Packing: %1 cartons · %2 CBM · N.W. %3 kg · G.W. %4 kg</source>
+        <translation>包装：%1 箱 · %2 立方米 · 净重 %3 kg · 毛重 %4 kg</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/proforma_dialog.py" line="203"/>
+        <source>The seller profile has no company name.</source>
+        <translation>卖方资料中没有公司名称。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/proforma_dialog.py" line="207"/>
+        <source>The PI cannot be issued yet: %1</source>
+        <translation>暂时无法开具形式发票：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/proforma_dialog.py" line="266"/>
+        <source>Ordered: the order is on the customer's page</source>
+        <translation>已下单：订单已显示在客户页面</translation>
+    </message>
+</context>
+<context>
+    <name>QuotationDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="92"/>
+        <source>named place, e.g. Ningbo</source>
+        <translation>指定地点，例如 Ningbo</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="97"/>
+        <source>e.g. 30 days after deposit</source>
+        <translation>例如 收到定金后 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="109"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="110"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="111"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="112"/>
+        <source>Incoterm</source>
+        <translation>贸易术语</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="114"/>
+        <source>Payment terms</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="115"/>
+        <source>Lead time</source>
+        <translation>交货期</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="116"/>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="117"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="122"/>
+        <source>Add line</source>
+        <translation>添加行</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="123"/>
+        <source>Remove line</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="130"/>
+        <source>Worked out from the products' cost; shown to you, never printed.</source>
+        <translation>根据产品成本计算；仅供您查看，不会打印。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="139"/>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="140"/>
+        <source>Revise</source>
+        <translation>修订</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="141"/>
+        <source>Duplicate for…</source>
+        <translation>复制给…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="142"/>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="143"/>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="144"/>
+        <source>Proforma invoice…</source>
+        <translation>形式发票…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="145"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="177"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="183"/>
+        <source>(no contact)</source>
+        <translation>（无联系人）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="211"/>
+        <source>New quotation</source>
+        <translation>新建报价单</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="212"/>
+        <source>Quotation %1 (%2)</source>
+        <translation>报价单 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="293"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="304"/>
+        <source>Version %1 made: the earlier one stays as it was sent</source>
+        <translation>已生成第 %1 版：之前的版本保持发送时的样子</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_editor.py" line="323"/>
+        <source>Duplicate for another customer</source>
+        <translation>复制给其他客户</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteStatus</name>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_totals.py" line="16"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_totals.py" line="17"/>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_totals.py" line="18"/>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_totals.py" line="19"/>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_totals.py" line="20"/>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_totals.py" line="21"/>
+        <source>superseded</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_totals.py" line="22"/>
+        <source>ordered</source>
+        <translation>已下单</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_totals.py" line="23"/>
+        <source>issued</source>
+        <translation>已开具</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_totals.py" line="24"/>
+        <source>cancelled</source>
+        <translation>已作废</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteTotals</name>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_totals.py" line="35"/>
+        <source>Total %1 %2</source>
+        <translation>合计 %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_totals.py" line="43"/>
+        <source>Margin —</source>
+        <translation>利润 —</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_totals.py" line="47"/>
+        <source>Margin %1 %2</source>
+        <translation>利润 %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>QuotesController</name>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/install.py" line="36"/>
+        <source>&amp;Products…</source>
+        <translation>产品(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/install.py" line="37"/>
+        <source>Your product catalog: prices by quantity, packing, photos</source>
+        <translation>您的产品目录：阶梯价、包装、图片</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/install.py" line="38"/>
+        <source>New &amp;quotation…</source>
+        <translation>新建报价单(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/install.py" line="39"/>
+        <source>A quotation for the selected customer</source>
+        <translation>为选中的客户新建报价单</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/install.py" line="40"/>
+        <source>&amp;Seller profile…</source>
+        <translation>卖方资料(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/install.py" line="41"/>
+        <source>Your company, bank and numbering as printed on quotations and PIs</source>
+        <translation>报价单和形式发票上打印的公司、银行信息和编号规则</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/install.py" line="62"/>
+        <source>&amp;Quotes</source>
+        <translation>报价(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/install.py" line="129"/>
+        <source>New quotation</source>
+        <translation>新建报价单</translation>
+    </message>
+</context>
+<context>
+    <name>QuotesPane</name>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/customer_quotes.py" line="30"/>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/customer_quotes.py" line="30"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/customer_quotes.py" line="30"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/customer_quotes.py" line="30"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/customer_quotes.py" line="31"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/customer_quotes.py" line="31"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/customer_quotes.py" line="34"/>
+        <source>New quotation…</source>
+        <translation>新建报价单…</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/customer_quotes.py" line="35"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/customer_quotes.py" line="67"/>
+        <source>Quotation</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/customer_quotes.py" line="67"/>
+        <source>Proforma invoice</source>
+        <translation>形式发票</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/install.py" line="52"/>
+        <source>Quotes</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/install.py" line="71"/>
+        <source>Quotes (%1)</source>
+        <translation>报价 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SellerProfileDialog</name>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="93"/>
+        <source>Seller profile</source>
+        <translation>卖方资料</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="100"/>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="101"/>
+        <source>Bank</source>
+        <translation>银行</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="102"/>
+        <source>Logo, signature, stamp</source>
+        <translation>标志、签名、印章</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="103"/>
+        <source>Numbering</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="123"/>
+        <source>Company (English)</source>
+        <translation>公司名称（英文）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="124"/>
+        <source>Company (local)</source>
+        <translation>公司名称（本地）</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="125"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="126"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="127"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="128"/>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="134"/>
+        <source>Beneficiary</source>
+        <translation>收款人</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="135"/>
+        <source>Bank name</source>
+        <translation>银行名称</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="136"/>
+        <source>Bank address</source>
+        <translation>银行地址</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="137"/>
+        <source>SWIFT/BIC</source>
+        <translation>SWIFT/BIC</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="138"/>
+        <source>Account number</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="139"/>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="140"/>
+        <source>A proforma invoice is issued only with the beneficiary, the bank, the SWIFT/BIC and an account number or IBAN.</source>
+        <translation>形式发票须填写收款人、银行、SWIFT/BIC 以及账号或 IBAN 才能开具。</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="149"/>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="149"/>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="150"/>
+        <source>Stamp</source>
+        <translation>印章</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="162"/>
+        <source>Quotations</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="164"/>
+        <source>Proforma invoices</source>
+        <translation>形式发票</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="166"/>
+        <source>{yyyy} {yy} {MM} {dd} {yyMMdd}: the date; {n}: the next free number; {customer}: the customer's code</source>
+        <translation>{yyyy} {yy} {MM} {dd} {yyMMdd}：日期；{n}：下一个可用序号；{customer}：客户代码</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/seller_dialog.py" line="180"/>
+        <source>For example: %1</source>
+        <translation>示例：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteWarning</name>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_totals.py" line="33"/>
+        <source>below the MOQ of %1 %2</source>
+        <translation>低于起订量 %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_totals.py" line="35"/>
+        <source>no price: type a unit price</source>
+        <translation>无价格：请填写单价</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_totals.py" line="37"/>
+        <source>no exchange rate: the margin is unknown</source>
+        <translation>无汇率：无法计算利润</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_totals.py" line="39"/>
+        <source>no exchange rate for the product's currency</source>
+        <translation>缺少该产品币种的汇率</translation>
+    </message>
+    <message>
+        <location filename="../../trade_crm/ui/quotes/quote_totals.py" line="41"/>
+        <source>the product is no longer in the catalog</source>
+        <translation>该产品已不在产品目录中</translation>
+    </message>
+</context>
 </TS>

@@ -1,7 +1,8 @@
 """`make screenshots`: the main window over the demo book in English and Chinese, the customer dialog,
 mail (a customer's timeline with threads, the message reader, New senders), mail out (compose with a template
 preview, the outbox), a customer's files, a WhatsApp chat on the timeline and its import dialog
-(tools/screenshots_whatsapp.py) and the first-run page, rendered off-screen into docs/screenshots/*.png."""
+(tools/screenshots_whatsapp.py), the quotation editor and page 1 of a proforma invoice (tools/screenshots_quotes.py)
+and the first-run page, rendered off-screen into docs/screenshots/*.png."""
 
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ from trade_crm.domain.reminders.sync import sync_reminders
 from trade_crm.store.db import close_database, open_database
 from trade_crm.tools import compile_translations
 from trade_crm.tools.screenshots_files import load_demo_files, shoot_files
+from trade_crm.tools.screenshots_quotes import load_demo_quotes, shoot_quotes
 from trade_crm.tools.screenshots_whatsapp import load_demo_chat, shoot_whatsapp
 from trade_crm.ui.common.i18n import install_translator, remove_translators
 from trade_crm.ui.customers.customer_dialog import CustomerDialog
@@ -263,6 +265,10 @@ def main(argv: list[str] | None = None) -> int:
         for language, suffix in (("en", "en"), ("zh_CN", "zh")):
             shoot_whatsapp(app, out, folder / "demo.db", clock, language, suffix, mail_customer, later_chat)
             shoot_files(app, out, folder / "demo.db", clock, language, suffix, mail_customer)
+        # Quotations last too: the catalog, a draft in the editor and an accepted one's PI rendered to PDF.
+        draft, proforma = load_demo_quotes(clock, folder / "demo.db", mail_customer)
+        for language, suffix in (("en", "en"), ("zh_CN", "zh")):
+            shoot_quotes(app, out, folder / "demo.db", clock, language, suffix, draft, proforma)
         close_database(database)
         _shoot_first_run(app, out, folder, clock)
     for png in sorted(out.glob("*.png")):

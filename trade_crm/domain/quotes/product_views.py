@@ -76,6 +76,7 @@ class ProductHit:
     tiers: tuple[PriceTier, ...]
     tags: tuple[str, ...]
     archived: bool
+    pcs_per_carton: int | None = None  # the catalog window's Pcs/carton column
 
     __json_extra__ = ("price",)
 
@@ -154,7 +155,7 @@ def sku_owner(sku: str, exclude: int | None = None) -> int | None:
 
 
 _HIT_FIELDS = (Product.id, Product.sku, Product.name, Product.local_names, Product.hs_code, Product.unit, Product.moq,
-               Product.currency, Product.tags, Product.archived_at)
+               Product.currency, Product.tags, Product.archived_at, Product.pcs_per_carton)
 
 
 def product_hits(ids: list[int]) -> list[ProductHit]:
@@ -165,5 +166,6 @@ def product_hits(ids: list[int]) -> list[ProductHit]:
     rows = {r[0]: r for r in Product.select(*_HIT_FIELDS).where(Product.id.in_(ids)).tuples()}
     tiers = tiers_of(list(rows))
     return [ProductHit(id=r[0], sku=r[1], name=r[2], local_names=json.loads(r[3] or "{}"), hs_code=r[4], unit=r[5],
-                       moq=r[6], currency=r[7], tiers=tiers[r[0]], tags=tag_list(r[8]), archived=r[9] is not None)
+                       moq=r[6], currency=r[7], tiers=tiers[r[0]], tags=tag_list(r[8]), archived=r[9] is not None,
+                       pcs_per_carton=r[10])
             for r in (rows[i] for i in ids if i in rows)]
