@@ -98,8 +98,8 @@ def build_main_window(clock: Clock, db_path: Path, settings: QSettings, *, langu
     # A server book's rows are shared; each file's bytes stay beside this laptop's own book.
     install_attachments(window, clock, attachments_for(db_path))
     install_insights(window, clock, language=language)
-    install_mail_actions(window, clock)
-    install_quotes(window, clock, attachments_for(db_path))  # after mail: Email PDF… opens its compose dialog
+    mail = install_mail_actions(window, clock)
+    install_quotes(window, clock, attachments_for(db_path), composer=mail.compose_document)
     install_team_actions(window, clock)  # a team server book only
     install_publish_action(window, clock, settings)
     return window

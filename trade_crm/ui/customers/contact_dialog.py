@@ -1,4 +1,4 @@
-"""The small dialog for one contact person, and the inline field-error label both customer forms use."""
+"""The small dialog for one contact person."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -31,57 +29,13 @@ from trade_crm.domain.customers.contacts import ContactInput
 from trade_crm.domain.customers.form import ContactEdit, validate_contact
 from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.world.phones import format_phone
-
-
-def error_color(palette: QPalette) -> QColor:
-    """A red that reads on the current palette: lighter on dark themes, deeper on light ones."""
-    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-    return QColor("#ff7b72") if dark else QColor("#c62828")
-
-
-class FieldError(QLabel):
-    """A validation message right under a field; hidden while there is nothing to say."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, error_color(palette))
-        self.setPalette(palette)
-        self.hide()
-
-    def show_message(self, text: str) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
-
-    def clear_message(self) -> None:
-        self.setText("")
-        self.hide()
+from trade_crm.ui.common.field_errors import FieldError, split_list, with_error
 
 
 def date_format(locale: QLocale) -> str:
     """The locale's short date format with a four-digit year, for date edits."""
     text = locale.dateFormat(QLocale.FormatType.ShortFormat)
     return text if "yyyy" in text else text.replace("yy", "yyyy")
-
-
-def with_error(widget: QWidget, error: FieldError) -> QWidget:
-    """`widget` with its error label underneath, as one form cell."""
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    layout.addWidget(widget)
-    layout.addWidget(error)
-    return box
-
-
-def split_list(text: str) -> tuple[str, ...]:
-    """Items of a comma-separated field; Chinese commas and semicolons separate too."""
-    for separator in (";", "，", "；", "、"):
-        text = text.replace(separator, ",")
-    return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
 def contact_error_message(exc: ValidationError) -> str:

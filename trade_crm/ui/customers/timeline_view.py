@@ -33,9 +33,10 @@ from trade_crm.domain.mail.reading import MailEntry, mail_entries
 from trade_crm.domain.team import access, audit
 from trade_crm.store.errors import AccessDenied
 from trade_crm.ui.common.dates import qdate, short_date, short_date_time
+from trade_crm.ui.common.field_errors import FieldError
 from trade_crm.ui.common.icons import icon, kind_icon
 from trade_crm.ui.customers.change_text import change_text
-from trade_crm.ui.customers.contact_dialog import FieldError, date_format
+from trade_crm.ui.customers.contact_dialog import date_format
 from trade_crm.ui.customers.header_card import HeaderCard
 from trade_crm.ui.customers.whatsapp_day import add_chat_messages
 

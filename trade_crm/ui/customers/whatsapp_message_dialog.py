@@ -47,7 +47,7 @@ from trade_crm.domain.mail.templates import (
 )
 from trade_crm.domain.world.phones import format_phone
 from trade_crm.store.errors import AccessDenied
-from trade_crm.ui.customers.contact_dialog import FieldError
+from trade_crm.ui.common.field_errors import FieldError
 
 OCCASION_FIELDS = ("holiday.name", "fair.name", "entry.summary", "entry.date")  # what the dialog asks for
 

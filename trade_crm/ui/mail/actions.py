@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -85,6 +86,21 @@ class MailController(QObject):
         self.update_senders_count()
         self.sync.schedule()
         self.out.start()
+
+    def compose_document(self, customer_id: int, contact_id: int | None, pdf: Path, purpose: str, subject: str):
+        """Email PDF… of a quotation or PI: the compose dialog to the document's contact with the PDF attached; the
+        outbox's `purpose` lets the quotes record it as sent when it really leaves (domain/mail/sent.py)."""
+        # lazy: start-up, as the compose dialog
+        from trade_crm.domain.mail.merge import load_recipients
+        from trade_crm.ui.mail.compose_drafts import contact_emails
+
+        contacts = {customer_id: contact_id} if contact_id is not None else None
+        dialog = self.out.compose(load_recipients([customer_id], contact_ids=contacts), contact_emails([customer_id]),
+                                  purpose=purpose)
+        dialog.form.files.add_paths([pdf])
+        if not dialog.form.subject_edit.text().strip():
+            dialog.form.subject_edit.setText(subject)
+        return dialog
 
     def update_senders_count(self) -> None:
         # lazy: start-up, the triage rules load after the first paint

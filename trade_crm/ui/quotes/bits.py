@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget
 
 from trade_crm.domain.errors import DomainError, ValidationError
-from trade_crm.ui.customers.contact_dialog import FieldError, error_color, with_error
+from trade_crm.ui.common.field_errors import FieldError, error_color, with_error
 
 CURRENCIES = ("USD", "EUR", "CNY", "GBP", "JPY", "AUD", "CAD", "CHF", "AED", "SAR", "RUB", "INR", "BRL", "HKD",
               "KWD")

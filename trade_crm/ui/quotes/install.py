@@ -4,6 +4,7 @@ Quotes tab, and the editors they open. The windows are imported when first opene
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,12 +24,15 @@ if TYPE_CHECKING:  # the windows load when first opened
     from trade_crm.ui.quotes.seller_dialog import SellerProfileDialog
 
 QUOTES_MENU = "quotes_menu"
+# (customer id, contact id or None, the PDF, the outbox purpose, a subject) -> the compose dialog it opened
+DocumentComposer = Callable[[int, int | None, Path, str, str], object]
 
 
 class QuotesController(QObject):
-    def __init__(self, window, clock: Clock, root: Path | None, *, documents_folder: Path | None = None):
+    def __init__(self, window, clock: Clock, root: Path | None, *, documents_folder: Path | None = None,
+                 composer: DocumentComposer | None = None):
         super().__init__(window)
-        self._window, self._clock = window, clock
+        self._window, self._clock, self._composer = window, clock, composer
         self.root = root  # the book's attachments folder: photos, the seller's images, PDFs kept with entries
         self._folder = documents_folder
         self.products_window: ProductsWindow | None = None
@@ -79,27 +83,9 @@ class QuotesController(QObject):
 
         return DocumentOutputs(self._clock, parent, composer=self.composer(), folder=self._folder, root=self.root)
 
-    def composer(self):
-        """Email PDF…: the mail compose dialog to the document's contact with the PDF attached (None without
-        the mail feature installed)."""
-        mail = getattr(self._window, "mail_controller", None)
-        if mail is None:
-            return None
-
-        def compose(customer_id: int, contact_id: int | None, pdf: Path, purpose: str, subject: str):
-            # lazy: start-up, as the compose dialog
-            from trade_crm.domain.mail.merge import load_recipients
-            from trade_crm.ui.mail.compose_drafts import contact_emails
-
-            contacts = {customer_id: contact_id} if contact_id is not None else None
-            dialog = mail.out.compose(load_recipients([customer_id], contact_ids=contacts),
-                                      contact_emails([customer_id]), purpose=purpose)
-            dialog.form.files.add_paths([pdf])
-            if not dialog.form.subject_edit.text().strip():
-                dialog.form.subject_edit.setText(subject)
-            return dialog
-
-        return compose
+    def composer(self) -> DocumentComposer | None:
+        """Email PDF…: the mail feature's compose dialog (None without the mail feature installed)."""
+        return self._composer
 
     def open_products(self) -> ProductsWindow:
         # lazy: start-up, the catalog window is imported when first opened
@@ -170,7 +156,10 @@ class QuotesController(QObject):
         self._window.book_changed.emit()
 
 
-def install_quotes(window, clock: Clock, root: Path | None, *, documents_folder: Path | None = None) -> QuotesController:
-    """The Quotes menu and tab; `root` is the book's attachments folder (app.py: attachments_for(db_path))."""
-    window.quotes_controller = QuotesController(window, clock, root, documents_folder=documents_folder)
+def install_quotes(window, clock: Clock, root: Path | None, *, documents_folder: Path | None = None,
+                   composer: DocumentComposer | None = None) -> QuotesController:
+    """The Quotes menu and tab; `root` is the book's attachments folder (app.py: attachments_for(db_path));
+    `composer` opens the mail feature's compose dialog for Email PDF… (app.py: the mail controller's)."""
+    window.quotes_controller = QuotesController(window, clock, root, documents_folder=documents_folder,
+                                                composer=composer)
     return window.quotes_controller

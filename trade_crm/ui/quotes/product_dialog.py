@@ -35,9 +35,9 @@ from trade_crm.domain.quotes.catalog import product_view, save_product
 from trade_crm.domain.quotes.money import parse_decimal
 from trade_crm.domain.quotes.product_input import ProductInput, ProductPhoto
 from trade_crm.domain.quotes.product_photos import add_product_photo, photo_file
+from trade_crm.ui.common.field_errors import split_list
 from trade_crm.ui.common.file_dialogs import open_files
 from trade_crm.ui.common.i18n import fill
-from trade_crm.ui.customers.contact_dialog import split_list
 from trade_crm.ui.quotes.bits import CURRENCIES, FieldErrors, form_page, number_text, price_text
 
 PACKING = ("pcs_per_carton", "carton_length_cm", "carton_width_cm", "carton_height_cm", "carton_cbm",
