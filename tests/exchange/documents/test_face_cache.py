@@ -79,3 +79,16 @@ def test_the_cache_folder_is_the_users_cache_unless_the_environment_names_one_or
     assert face_cache.cache_folder({}) == user_cache_dir() / "fonts"
     assert face_cache.cache_folder({face_cache.ENV_VAR: str(tmp_path)}) == tmp_path
     assert face_cache.cache_folder({face_cache.ENV_VAR: "off"}) is None
+
+
+def test_a_damaged_cached_face_is_deleted_and_the_original_face_prints(faces, images, tmp_path, monkeypatch):
+    monkeypatch.setattr(face_cache, "start_build", lambda face, folder: None)  # the rebuild is tested above
+    document = sample_document(images=images)
+    used = _printed(document)
+    damaged = face_cache.cached_path(faces.cjk.regular, tmp_path / "cache")
+    damaged.parent.mkdir()
+    damaged.write_bytes(b"OTTO" + bytes(64))  # a cut-off file
+    text = pdf_text(render_pdf(document, tmp_path / "pi.pdf", faces=faces, font_cache=damaged.parent))
+    assert "宁波明途照明有限公司" in text
+    assert not damaged.exists()
+    assert face_cache.reduced_face(faces.cjk.regular, used, damaged.parent, background=False) == faces.cjk.regular

@@ -124,9 +124,19 @@ def wait_for_builds(timeout: float | None = None) -> None:
         thread.join(timeout)
 
 
+def _readable(path: Path) -> bool:
+    """Whether fontTools reads the file's table directory and head (a damaged disk; ~1 ms)."""
+    try:
+        with TTFont(path, lazy=True) as font:
+            return all(tag in font for tag in ("head", "cmap", "hmtx")) and font["head"].unitsPerEm > 0
+    except Exception:  # fontTools raises several kinds for a damaged file
+        return False
+
+
 def reduced_face(face: Face, used: Iterable[int], folder: Path | None, *, background: bool = True) -> Face:
     """The cached reduced copy of `face` when it exists and holds every character in `used`; else `face`
-    itself, starting the copy's build in the background (when `background`)."""
+    itself, starting the copy's build in the background (when `background`). A copy fontTools cannot read is
+    deleted (and built again)."""
     if folder is None:
         return face
     try:
@@ -136,7 +146,10 @@ def reduced_face(face: Face, used: Iterable[int], folder: Path | None, *, backgr
     if not set(used) <= covered():
         return face
     if target.is_file():
-        return Face(target, 0)
+        if _readable(target):
+            return Face(target, 0)
+        _LOG.warning("the cached face %s is unreadable: deleted, to be built again", target)
+        target.unlink(missing_ok=True)
     if background:
         start_build(face, folder)
     return face
