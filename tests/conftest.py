@@ -18,6 +18,7 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 os.environ.pop("TRADE_CRM_DB", None)
 os.environ["TRADE_CRM_LOG_DIR"] = tempfile.mkdtemp(prefix="trade-crm-test-logs-")  # never the user's log folder
 atexit.register(shutil.rmtree, os.environ["TRADE_CRM_LOG_DIR"], ignore_errors=True)
+os.environ["TRADE_CRM_FONT_CACHE"] = "off"  # no PDF font cache in the user's folder (tests/exchange/documents/test_face_cache.py)
 
 import pytest  # noqa: E402
 

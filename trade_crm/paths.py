@@ -55,3 +55,8 @@ def resolve_log_dir(paths: AppPaths | None = None, environ: dict[str, str] | Non
     if env.get(LOG_DIR_ENV_VAR):
         return Path(env[LOG_DIR_ENV_VAR]).expanduser()
     return (paths or AppPaths.default()).log_dir
+
+
+def user_cache_dir() -> Path:
+    """The platform's per-user cache folder (files the app can rebuild: the PDF font cache)."""
+    return Path(PlatformDirs(appname=APP_ID, appauthor=False).user_cache_dir)

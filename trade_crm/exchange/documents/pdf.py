@@ -13,13 +13,15 @@ pdf_page.DocumentPdf.shape_only). The line table repeats its header row on every
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from PIL import Image
 
 from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.quotes.document import QuoteDocument
-from trade_crm.exchange.documents import pdf_sections
+from trade_crm.exchange.documents import face_cache, pdf_sections
 from trade_crm.exchange.documents.fonts import (
+    Face,
     FaceSet,
     MissingFaceError,
     document_text,
@@ -32,8 +34,10 @@ from trade_crm.exchange.documents.labels import labels_text
 from trade_crm.exchange.documents.pdf_page import DocumentPdf
 
 
-def register_faces(pdf: DocumentPdf, faces: FaceSet, scripts: frozenset[str]) -> None:
-    """Embed the Latin face (regular and bold) and, for the scripts the document uses, the fallbacks."""
+def register_faces(pdf: DocumentPdf, faces: FaceSet, scripts: frozenset[str], cache: Path | None = None) -> None:
+    """Embed the Latin face (regular and bold) and, for the scripts the document uses, the fallbacks.
+
+    `cache`: the folder of the reduced CJK faces (face_cache); None uses the original faces."""
     pdf.add_font("latin", "", faces.latin.regular.path, collection_font_number=faces.latin.regular.index)
     pdf.add_font("latin", "B", faces.latin.bold.path, collection_font_number=faces.latin.bold.index)
     fallbacks = []
@@ -46,13 +50,19 @@ def register_faces(pdf: DocumentPdf, faces: FaceSet, scripts: frozenset[str]) ->
         if pair is None:
             raise MissingFaceError(name, "the faces given have none; call find_faces with the document's scripts")
         used = sorted(code for code in printed if scripts_of(chr(code)) == {name})
-        pdf.add_font(name, "", pair.regular.path, collection_font_number=pair.regular.index, unicode_range=used)
+        _add_fallback(pdf, name, "", pair.regular, used, cache)
         if name != "cjk" or pdf.document.language == "zh":  # a CJK bold face takes ~150 ms to load: for zh labels
             # (elsewhere bold Chinese falls back to the regular face: exact_match=False)
-            pdf.add_font(name, "B", pair.bold.path, collection_font_number=pair.bold.index, unicode_range=used)
+            _add_fallback(pdf, name, "B", pair.bold, used, cache)
         fallbacks.append(name)
     if fallbacks:
         pdf.set_fallback_fonts(fallbacks, exact_match=False)
+
+
+def _add_fallback(pdf: DocumentPdf, name: str, style: str, face: Face, used: list[int], cache: Path | None) -> None:
+    """Add a fallback face; for CJK its reduced copy once built (~100 ms instead of ~650 ms, face_cache)."""
+    chosen = face_cache.reduced_face(face, used, cache) if name == "cjk" else face
+    pdf.add_font(name, style, chosen.path, collection_font_number=chosen.index, unicode_range=used)
 
 
 def check_images(document: QuoteDocument) -> None:
@@ -72,8 +82,11 @@ def check_images(document: QuoteDocument) -> None:
             raise ValidationError(field, f"{Path(path).name} is not a picture (PNG or JPEG)") from None
 
 
-def render_pdf(document: QuoteDocument, out: Path, *, faces: FaceSet | None = None, words: bool = True) -> Path:
+def render_pdf(document: QuoteDocument, out: Path, *, faces: FaceSet | None = None, words: bool = True,
+               font_cache: Path | Literal["default"] | None = "default") -> Path:
     """Write `document` as a PDF to `out` and return `out`. `words`: print the total in words (PI custom).
+    `font_cache`: the folder of the reduced CJK faces ("default": face_cache.cache_folder(); None: none). The first
+    document that needs one starts its build in the background and prints with the original face.
 
     Raises MissingFaceError when a script the document prints has no face (fonts.find_faces)."""
     check_images(document)
@@ -81,7 +94,8 @@ def render_pdf(document: QuoteDocument, out: Path, *, faces: FaceSet | None = No
     faces = faces or find_faces(scripts)
     pdf = DocumentPdf(document)
     try:
-        register_faces(pdf, faces, scripts)
+        cache = face_cache.cache_folder() if font_cache == "default" else font_cache
+        register_faces(pdf, faces, scripts, cache)
         if needs_shaping(document_text(document)):
             pdf.set_text_shaping(True)
             pdf.shaping = pdf.text_shaping
