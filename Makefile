@@ -80,8 +80,13 @@ documents:
 			$(DOCUMENT_PACKAGES); } >/dev/null 2>&1 || echo "make: apt-get could not install $(DOCUMENT_PACKAGES); the document tests will skip"; \
 	fi
 
+# The suite runs in one pytest worker per core the process may use, at least two (pytest-xdist): each worker
+# is a pytest session of its own, with its own PostgreSQL, Dovecot and Qt application, in its own temp folders
+# on its own loopback ports. A test file stays whole on one worker (--dist loadfile), so a module's fixtures
+# are built once. `make test TEST_WORKERS=0` runs everything in this one process.
+TEST_WORKERS ?= $(shell $(PYTHON) -c "import os; print(max(2, len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1))")
 test: $(STAMP) translations postgres dovecot documents
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 bench: $(STAMP) translations dovecot
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench --write-readme

@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 from peewee import SqliteDatabase
 
+from tests.book_template import open_new_book
 from tests.postgres_server import ENGINES, MANAGER, MANAGER_PASSWORD, OWNER, OWNER_PASSWORD
-from trade_crm.store.db import close_database, open_database
+from trade_crm.store.db import close_database
 
 
 def pytest_configure(config):
@@ -49,7 +50,7 @@ def db(request):
 @pytest.fixture
 def sqlite_db(db_path: Path):
     """A book in a SQLite file at `db_path`, whatever engine the test runs on."""
-    database = open_database(db_path)
+    database = open_new_book(db_path)
     yield database
     close_database(database)
 

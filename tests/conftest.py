@@ -22,13 +22,14 @@ os.environ["TRADE_CRM_FONT_CACHE"] = "off"  # no PDF font cache in the user's fo
 
 import pytest  # noqa: E402
 
+from tests.book_template import open_new_book  # noqa: E402
 from tests.helpers import SAMPLES_ROOT, make_xlsx, require_samples  # noqa: E402
 from tests.mail_server import mail_server, mail_user  # noqa: E402, F401 (fixtures)
 from tests.postgres_server import book, pg_book_url, pg_db, pg_url, postgres_server, team  # noqa: E402, F401 (fixtures)
 from tests.second_connection import second_book  # noqa: E402, F401 (fixture)
 from tests.team_people import own_book, staff  # noqa: E402, F401 (fixtures)
 from trade_crm.domain.clock import FixedClock  # noqa: E402
-from trade_crm.store.db import close_database, open_database  # noqa: E402
+from trade_crm.store.db import close_database  # noqa: E402
 
 
 @pytest.fixture
@@ -38,7 +39,7 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def db(db_path: Path):
-    database = open_database(db_path)
+    database = open_new_book(db_path)
     yield database
     close_database(database)
 

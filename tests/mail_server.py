@@ -38,11 +38,14 @@ from pathlib import Path
 
 import pytest
 
+from tests import server_reaper
+
 MISSING = ("mail server tests skipped: no Dovecot found (the dovecot binary of Debian's `dovecot-imapd`); "
            "install it (make test does so when run as root)")
 SBIN_DIRS = "/usr/sbin:/usr/local/sbin:/sbin"
 RUN_AS_ROOT = "dovecot"  # Debian's dovecot-core creates it
 USERS_AT_ONCE = 400
+PORT_ATTEMPTS = 3
 UNSAFE_USER = "unsafe"  # its password is right, and its login is refused with "Unsafe Login"
 
 
@@ -243,11 +246,23 @@ class MailServer:
             for name in dirs + files:
                 os.chown(os.path.join(root, name), uid, gid, follow_symlinks=False)
 
-    def start(self) -> None:
+    def start(self, attempts: int = PORT_ATTEMPTS) -> None:
         for sub in ("run", "state", "home"):
             (self.folder / sub).mkdir()
         make_certificates(self.folder)
         self._write_users(0)
+        for attempt in range(1, attempts + 1):
+            try:
+                self._launch()
+                return
+            except RuntimeError as exc:
+                # The ports were free when asked, not necessarily when Dovecot binds them (another xdist
+                # worker's server may take one in between): then once more on two others.
+                if attempt == attempts or "Address already in use" not in str(exc):
+                    raise
+                self.imap_port, self.imaps_port = free_port(), free_port()
+
+    def _launch(self) -> None:
         self.config.write_text(CONFIG.format(
             folder=self.folder, user=self.account.pw_name, group=grp.getgrgid(self.account.pw_gid).gr_name, uid=self.account.pw_uid,
             imap_port=self.imap_port, imaps_port=self.imaps_port))
@@ -416,7 +431,7 @@ class MailUser:
 
 def start_mail_server(environ: Mapping[str, str]) -> MailServer:
     binary = require_dovecot(environ)
-    folder = Path(tempfile.mkdtemp(prefix="trade-crm-mail-"))
+    folder = Path(tempfile.mkdtemp(prefix=f"trade-crm-mail-{environ.get('PYTEST_XDIST_WORKER', 'main')}-"))
     server = MailServer(binary, folder, free_port(), free_port(), server_account())
     try:
         server.start()
@@ -424,6 +439,8 @@ def start_mail_server(environ: Mapping[str, str]) -> MailServer:
         server.stop()
         shutil.rmtree(folder, ignore_errors=True)
         raise
+    # Stopped by stop_mail_server at the session's end; by the reaper if this process dies first.
+    server_reaper.watch(folder, folder / "run" / "master.pid", signal.SIGTERM)
     return server
 
 

@@ -15,11 +15,13 @@ No server binaries: the tests that need one skip with one line, or fail under CI
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import itertools
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -30,11 +32,13 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from tests import server_reaper
 from trade_crm.store.models import database
 from trade_crm.store.pg_access import MANAGERS, SALES, roles_sql
 from trade_crm.store.postgres import open_postgres
 
 SUPERUSER = "postgres"
+PORT_ATTEMPTS = 3
 MISSING = ("PostgreSQL tests skipped: no PostgreSQL server binaries (initdb, pg_ctl) found; "
            "install Debian's `postgresql` (make test does so when run as root)")
 
@@ -111,7 +115,7 @@ class PostgresServer:
             tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
             raise RuntimeError(f"{args[0]} failed: {result.stderr.strip() or result.stdout.strip()}\n{tail}")
 
-    def start(self) -> None:
+    def start(self, attempts: int = PORT_ATTEMPTS) -> None:
         self.socket_dir.mkdir()
         if self.run_as:
             account = pwd.getpwnam(self.run_as)
@@ -119,11 +123,20 @@ class PostgresServer:
                 os.chown(path, account.pw_uid, account.pw_gid)
         self._run("initdb", "-D", str(self.data_dir), "-U", SUPERUSER, "-E", "UTF8", "--locale=C.UTF-8",
                   "--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync", "--no-instructions")
-        options = (f"-p {self.port} -k {self.socket_dir} -c listen_addresses={self.host} -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=40 "
-                   "-c shared_buffers=16MB")
-        self._run("pg_ctl", "-D", str(self.data_dir), "-l", str(self.folder / "server.log"), "-o", options,
-                  "-w", "-t", "30", "start")
+        for attempt in range(1, attempts + 1):
+            options = (f"-p {self.port} -k {self.socket_dir} -c listen_addresses={self.host} -c fsync=off "
+                       "-c synchronous_commit=off -c full_page_writes=off -c max_connections=40 "
+                       "-c shared_buffers=16MB")
+            try:
+                self._run("pg_ctl", "-D", str(self.data_dir), "-l", str(self.folder / "server.log"), "-o", options,
+                          "-w", "-t", "30", "start")
+                return
+            except RuntimeError as exc:
+                # free_port's port is free when asked, not when the server binds it: another process (a second
+                # xdist worker's server) may take it in between. Then once more on another one.
+                if attempt == attempts or "Address already in use" not in str(exc):
+                    raise
+                self.port = free_port()
 
     def stop(self) -> None:
         if (self.data_dir / "postmaster.pid").exists():
@@ -204,14 +217,25 @@ class Person:
         return open_postgres(self.url(dbname), password=self.password)
 
 
+def worker_name(environ: Mapping[str, str]) -> str:
+    """"gw0", "gw1" … under pytest-xdist (each worker is a session of its own, with its own servers); else "main"."""
+    return environ.get("PYTEST_XDIST_WORKER", "main")
+
+
 def start_server(environ: Mapping[str, str]) -> PostgresServer:
     bin_dir = require_bin_dir(environ)
-    server = PostgresServer(bin_dir, Path(tempfile.mkdtemp(prefix="trade-crm-pg-")), free_port(), server_user())
+    folder = Path(tempfile.mkdtemp(prefix=f"trade-crm-pg-{worker_name(environ)}-"))
+    server = PostgresServer(bin_dir, folder, free_port(), server_user())
     try:
         server.start()
     except BaseException:
+        with contextlib.suppress(Exception):  # a half-started server; the start's own error is the one to see
+            server.stop()
         shutil.rmtree(server.folder, ignore_errors=True)
         raise
+    # Stopped by stop_server at the session's end; by the reaper if this process dies first (SIGQUIT:
+    # PostgreSQL's immediate shutdown, as `pg_ctl -m immediate`).
+    server_reaper.watch(server.folder, server.data_dir / "postmaster.pid", signal.SIGQUIT)
     return server
 
 

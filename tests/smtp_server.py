@@ -15,6 +15,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import shutil
 import ssl
 import tempfile
@@ -27,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.mail_server import free_port, make_certificates
+from tests.mail_server import PORT_ATTEMPTS, free_port, make_certificates
 
 try:
     from aiosmtpd.controller import Controller
@@ -177,7 +179,21 @@ def start_smtp_server(*, security: str = "ssl", size_limit: int = DEFAULT_SIZE_L
     folder = Path(tempfile.mkdtemp(prefix="trade-crm-smtp-"))
     server = SmtpServer(folder, free_port(), security, size_limit, _Handler())
     try:
-        server.start()
+        for attempt in range(1, PORT_ATTEMPTS + 1):
+            try:
+                server.start()
+                break
+            except OSError as exc:
+                # The port was free when asked, not necessarily when the server binds it (another xdist
+                # worker may take it in between): then once more on another one.
+                controller, server.controller = server.controller, None
+                with contextlib.suppress(Exception):  # its thread ended on the error
+                    controller.stop(no_assert=True)
+                if not controller.loop.is_closed():  # else the collector finds it open, in some later test
+                    controller.loop.close()
+                if attempt == PORT_ATTEMPTS or exc.errno != errno.EADDRINUSE:
+                    raise
+                server.port = free_port()
     except BaseException:
         server.stop()
         shutil.rmtree(folder, ignore_errors=True)

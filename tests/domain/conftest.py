@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.book_template import open_new_book
 from tests.postgres_server import ENGINES
-from trade_crm.store.db import close_database, open_database
+from trade_crm.store.db import close_database
 
 HERE = Path(__file__).parent
 SQLITE_ONLY_FOLDERS = (
@@ -52,6 +53,6 @@ def db(request, db_path: Path):
 @pytest.fixture
 def sqlite_db(db_path: Path):
     """A book in a SQLite file at `db_path`, whatever engine the test runs on."""
-    database = open_database(db_path)
+    database = open_new_book(db_path)
     yield database
     close_database(database)
