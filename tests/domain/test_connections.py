@@ -30,6 +30,22 @@ def test_a_worker_connection_is_closed_when_the_work_ends_and_the_gui_one_stays_
     assert not db.is_closed()
 
 
+def test_a_worker_closes_the_book_it_started_on_when_another_was_bound_meanwhile(db, tmp_path):
+    other = SqliteDatabase(str(tmp_path / "other.db"))
+
+    def work():
+        with worker_connection():
+            Customer.select().count()  # this thread's connection to `db`
+            database.initialize(other)  # the window (or the next test) binds another book
+        return db.is_closed(), other.is_closed()
+
+    try:
+        assert _in_thread(work) == (True, True)
+    finally:
+        database.initialize(db)
+    assert not db.is_closed()
+
+
 def test_closing_the_thread_connection_leaves_other_threads_connected(db):
     def work():
         Customer.select().count()

@@ -21,12 +21,18 @@ log = logging.getLogger(__name__)
 @contextmanager
 def worker_connection() -> Iterator[None]:
     """Around a job (the UI's job runner does this): the worker thread's own connection, opened by peewee
-    on first use and always closed at the end, so a pool thread never keeps one between jobs."""
+    on first use and always closed at the end, so a pool thread never keeps one between jobs.
+
+    The book the job started on is closed too when another was bound meanwhile (a window switched books, a
+    test ended): its connection would otherwise stay open in the pool thread until the garbage collector found
+    it (a psycopg ResourceWarning in some later test)."""
+    started = database.obj
     try:
         yield
     finally:
-        db = database.obj
-        if db is not None and not db.is_closed():
+        for db in dict.fromkeys(db for db in (started, database.obj) if db is not None):
+            if db.is_closed():
+                continue
             try:
                 db.close()  # this thread's connection only; the GUI thread's stays open
             except PeeweeException as exc:  # never hide the job's own outcome behind this
