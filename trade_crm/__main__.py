@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 from trade_crm.cli.parser import run
 
 
 def main(argv: list[str] | None = None) -> int:
+    # In the frozen app a child process (the PDF font cache's build, exchange/documents/face_cache.py) starts this
+    # same program: freeze_support runs the child's work there and exits, instead of opening a second window.
+    multiprocessing.freeze_support()
     return run(sys.argv[1:] if argv is None else argv)
 
 

@@ -5,7 +5,8 @@ its metrics for every document (~130 ms) and fontTools subsets it on output (~50
 the GB2312 characters (the 6,763 hanzi of everyday Simplified Chinese, plus Latin, CJK and full-width
 punctuation), without subroutines and layout tables: loading plus subsetting fall to ~100 ms.
 
-The copy is built once per machine, at first need, by a background thread (10-30 s of CPU); until it is there,
+The copy is built once per machine, at first need, in a child process (10-30 s of CPU, away from the window's
+GIL) that a background thread waits for; until it is there,
 and for a document printing a character outside it (a rare hanzi in a name), the renderer uses the original face,
 so the text layer is the same either way. The folder is the user's cache folder (paths.user_cache_dir()/fonts),
 or $TRADE_CRM_FONT_CACHE: a folder, or "off" for no cache. A cached file's name carries the source file's path,
@@ -17,6 +18,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import multiprocessing
 import os
 import threading
 import time
@@ -94,8 +96,20 @@ def build(face: Face, folder: Path, chars: Iterable[int] | None = None) -> Path:
 
 
 def _build_quietly(face: Face, folder: Path, key: str) -> None:
+    """Build in a child process, watched from this thread: fontTools is pure Python, and 10-30 s of it on a
+    thread of the app would hold the GIL against the window. Where no child can be started, here instead."""
     try:
-        build(face, folder)
+        try:
+            child = multiprocessing.get_context("spawn").Process(
+                target=build, args=(face, folder), name=f"face-cache {face.path.name}", daemon=True)
+            child.start()
+        except Exception:  # noqa: BLE001 - no child process here (a locked-down machine): build on this thread
+            _LOG.info("building the reduced face of %s on a thread", face.path, exc_info=True)
+            build(face, folder)
+        else:
+            child.join()
+            if child.exitcode != 0:
+                _LOG.warning("the reduced face of %s was not built (exit code %s)", face.path, child.exitcode)
     except Exception:  # a cache that cannot be built only costs speed: the original face keeps working
         _LOG.warning("could not cache the reduced face of %s in %s", face.path, folder, exc_info=True)
     finally:
