@@ -45,7 +45,8 @@ class DocumentPdf(FPDF):
         self.set_y(-12)
         self.set_font("latin", "", 7.5)
         self.set_text_color(*GREY)
-        self.cell(0, 5, f"{self.document.seller.company}  ·  {self.document.number}", align="L")
+        self.cell(0, 5, "  ·  ".join(part for part in (self.document.seller.company, self.document.number) if part),
+                  align="L")
         self.set_x(self.l_margin)
         self.cell(0, 5, f"{self.page_no()}/{{nb}}", align="R")
         self.set_text_color(0)
