@@ -23,6 +23,7 @@ from trade_crm.domain.quotes.money import (
     parse_decimal,
     round_money,
 )
+from trade_crm.domain.quotes.product_input import PriceTier, price_for
 from trade_crm.domain.text import clean_block, clean_line
 from trade_crm.domain.world.currency import MissingRateError, RateTable, check_code, rate_table
 from trade_crm.store.models import Product, ProductPrice
@@ -102,12 +103,8 @@ def tier_price_of(tiers: list[tuple[Decimal, Decimal]], quantity: Decimal) -> De
     price (the MOQ warning says the rest); None without tiers."""
     if not tiers:
         return None
-    ordered = sorted(tiers)
-    price = ordered[0][1]
-    for minimum, unit_price in ordered:
-        if quantity >= minimum:
-            price = unit_price
-    return price
+    price = price_for(tuple(PriceTier(minimum, unit_price) for minimum, unit_price in tiers), quantity)
+    return price if price is not None else min(tiers)[1]
 
 
 def product_tiers(product_ids: list[int]) -> dict[int, list[tuple[Decimal, Decimal]]]:
