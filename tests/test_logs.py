@@ -76,3 +76,15 @@ def test_the_schedulers_routine_chatter_stays_out_of_the_file_but_its_warnings_d
     text = (tmp_path / LOG_FILE_NAME).read_text(encoding="utf-8")
     assert "Added job" not in text and "was missed" in text
     assert logging.getLogger("apscheduler").level == logging.NOTSET  # put back
+
+
+def test_a_record_that_reaches_the_file_after_it_was_closed_does_not_open_it_again(tmp_path):
+    """Another thread (a mail server's) may hold the handler list while the setup closes: its record is dropped,
+    not written to a reopened file that nobody closes."""
+    setup = configure_logging(tmp_path)
+    file_handler = setup.handlers[0]
+    logging.getLogger("trade_crm.test").info("before")
+    setup.close()
+    file_handler.handle(logging.makeLogRecord({"name": "mail.log", "levelno": logging.INFO, "msg": "late"}))
+    assert file_handler.stream is None
+    assert "late" not in (tmp_path / LOG_FILE_NAME).read_text(encoding="utf-8")

@@ -55,6 +55,25 @@ class LogSetup:
         self.handlers.clear()
 
 
+class _LogFile(RotatingFileHandler):
+    """The rotating log file, which stays closed once closed: a record another thread (a mail server's, a
+    worker's) was handing it while configure_logging or LogSetup.close removed it would otherwise open the file
+    again (delay=True reopens on emit), and that file was never closed. Both run under the handler's lock."""
+
+    def __init__(self, *args, **kwargs):
+        self.ended = False
+        super().__init__(*args, **kwargs)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not self.ended:
+            super().emit(record)
+
+    def close(self) -> None:
+        with self.lock:
+            self.ended = True
+        super().close()
+
+
 def configure_logging(log_dir: Path, *, verbose: bool | None = False, stream: TextIO | None = None) -> LogSetup:
     """INFO and above to `log_dir`/trade-crm.log (rotating); with `verbose` also DEBUG to `stream` (stderr).
 
@@ -73,7 +92,7 @@ def configure_logging(log_dir: Path, *, verbose: bool | None = False, stream: Te
     formatter = logging.Formatter(FORMAT)
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        file_handler = RotatingFileHandler(log_dir / LOG_FILE_NAME, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
+        file_handler = _LogFile(log_dir / LOG_FILE_NAME, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
                                            encoding="utf-8", delay=True)
         setup.file = log_dir / LOG_FILE_NAME
     except OSError:
