@@ -3,7 +3,6 @@ notes, signatures. Each draws at the current position of a pdf.DocumentPdf and l
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ from trade_crm.exchange.documents.formats import (
     format_price,
     format_quantity,
 )
+from trade_crm.exchange.documents.pdf_table import Cell, Column, RowTooHighError, TableStyle, draw_table
 
 if TYPE_CHECKING:
     from trade_crm.exchange.documents.pdf_page import DocumentPdf
@@ -185,43 +185,31 @@ def _line_values(line: DocumentLine, currency: str) -> dict[str, str]:
     }
 
 
-def _table(pdf: DocumentPdf, columns: list[tuple[str, float, str]]) -> None:
+def _line_cells(line: DocumentLine, columns: list[tuple[str, float, str]], currency: str) -> list[Cell]:
+    values = _line_values(line, currency)
+    photo = _image(line.photo)
+    return [Cell(image=photo) if key == "col_photo" else Cell(values.get(key, "")) for key, _, _ in columns]
+
+
+def line_table(pdf: DocumentPdf) -> None:
+    """One row a line; the header row repeats on every page and a row never splits across pages (pdf_table)."""
     document, currency = pdf.document, pdf.document.currency
+    columns = _columns(pdf)
     headings = {key: pdf.label(key) for key, _, _ in columns}
     headings["col_price"] += f" ({currency})"
     headings["col_amount"] += f" ({currency})"
     photos = any(key == "col_photo" for key, _, _ in columns)
-    heading_style = FontFace(emphasis="BOLD", fill_color=HEADING_FILL, size_pt=7.5)
-    with pdf.table(col_widths=tuple(width for _, width, _ in columns), text_align=tuple(a for _, _, a in columns),
-                   headings_style=heading_style, line_height=3.9, padding=(1.1, 1.2),
-                   borders_layout=TableBordersLayout.HORIZONTAL_LINES, v_align=VAlign.M, repeat_headings=1,
-                   width=pdf.epw, min_row_height=PHOTO_HEIGHT if photos else None) as table:
-        heading = table.row()
-        for key, _, _ in columns:
-            heading.cell(headings[key], align=Align.C if key != "col_description" else Align.L)
-        for line in document.lines:
-            values = _line_values(line, currency)
-            row = table.row()
-            for key, _, _ in columns:
-                photo = _image(line.photo) if key == "col_photo" else None
-                if photo is not None:
-                    row.cell(img=str(photo), img_fill_width=False)
-                else:
-                    row.cell(values.get(key, ""))
-
-
-def line_table(pdf: DocumentPdf) -> None:
-    """One row a line; the header row repeats on every page and a row never splits across pages."""
+    style = TableStyle(line_height=3.9, pad_x=1.2, pad_y=1.1, heading_font=("latin", "B", 7.5),
+                       body_font=("latin", "", 8), heading_fill=HEADING_FILL,
+                       min_row_height=PHOTO_HEIGHT if photos else 0.0)
     pdf.ln(1)
-    pdf.set_font("latin", "", 8)
     pdf.set_draw_color(*RULE)
     try:
-        _table(pdf, _columns(pdf))
-    except ValueError as exc:  # fpdf2: "The row with index N is too high and cannot be rendered on a single page"
-        found = re.search(r"row with index (\d+) is too high", str(exc))
-        if found is None:
-            raise
-        line = pdf.document.lines[int(found.group(1)) - 1]
+        draw_table(pdf, [Column(width, align) for _, width, align in columns],
+                   [Cell(headings[key], "C" if key != "col_description" else "L") for key, _, _ in columns],
+                   [_line_cells(line, columns, currency) for line in document.lines], style)
+    except RowTooHighError as exc:
+        line = document.lines[exc.index]
         raise ValidationError("description", f"line {line.position} ({line.sku}) does not fit on one page: "
                                              "shorten its description") from None
     finally:
