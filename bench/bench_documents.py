@@ -52,22 +52,24 @@ def render_floor(document, out: Path) -> None:
     """The built-in layout with Helvetica standing in for the embedded faces, shaping off."""
     # lazy: the bench's other rows do not load fpdf2
     from trade_crm.exchange.documents import pdf_sections
+    from trade_crm.exchange.documents.pdf import collector_paused
     from trade_crm.exchange.documents.pdf_page import DocumentPdf
 
     class CorePdf(DocumentPdf):
         def set_font(self, family=None, style="", size=0):
             super().set_font("helvetica" if family == "latin" else family, style, size)
 
-    pdf = CorePdf(document)
-    pdf.alias_nb_pages()
-    pdf.add_page()
-    for section in (pdf_sections.letterhead, pdf_sections.parties, pdf_sections.terms, pdf_sections.line_table):
-        section(pdf)
-    pdf_sections.totals(pdf, words=True)
-    pdf_sections.bank(pdf)
-    pdf_sections.notes(pdf)
-    pdf_sections.signatures(pdf)
-    pdf.output(str(out))
+    with collector_paused():  # as render_pdf
+        pdf = CorePdf(document)
+        pdf.alias_nb_pages()
+        pdf.add_page()
+        for section in (pdf_sections.letterhead, pdf_sections.parties, pdf_sections.terms, pdf_sections.line_table):
+            section(pdf)
+        pdf_sections.totals(pdf, words=True)
+        pdf_sections.bank(pdf)
+        pdf_sections.notes(pdf)
+        pdf_sections.signatures(pdf)
+        pdf.output(str(out))
 
 
 def document_rows(lines: int = LINES, repeats: int = 7) -> list[Row]:

@@ -1,0 +1,78 @@
+"""The one-pass line table (pdf_table) and the collector pause around a render (pdf.collector_paused): a paragraph
+that fits its column stays one line and a longer one wraps inside it at spaces; a row is centred in its height;
+the collector runs again after a render, also after a refused one, and stays off when the caller had it off."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+
+from tests.exchange.documents.conftest import pdf_text
+from tests.exchange.documents.sample_documents import sample_document
+from trade_crm.domain.errors import ValidationError
+from trade_crm.exchange.documents.pdf import close_faces, collector_paused, register_faces, render_pdf
+from trade_crm.exchange.documents.pdf_page import DocumentPdf
+from trade_crm.exchange.documents.pdf_table import Column, TableStyle, wrap
+
+STYLE = TableStyle(line_height=3.9, pad_x=1.2, pad_y=1.1, heading_font=("latin", "B", 7.5),
+                   body_font=("latin", "", 8), heading_fill=(231, 236, 243))
+
+
+@pytest.fixture
+def pdf(faces) -> Iterator[DocumentPdf]:
+    page = DocumentPdf(sample_document())
+    register_faces(page, faces, frozenset({"latin", "cyrillic", "arabic", "cjk"}), None)
+    page.add_page()
+    page.set_font("latin", "", 8)
+    yield page
+    close_faces(page)
+
+
+def test_a_paragraph_that_fits_is_one_line_and_a_longer_one_wraps_at_spaces_inside_the_column(pdf):
+    column = Column(40.0, "L")
+    assert wrap(pdf, "Driver 40 W\nLED 面板灯 600×600", column, STYLE) == ("Driver 40 W", "LED 面板灯 600×600")
+    long = "Spring clip for ceiling mounting, stainless steel, for 600 mm panels"
+    lines = wrap(pdf, long, column, STYLE)
+    assert len(lines) >= 2
+    assert " ".join(lines) == long
+    assert all(pdf.get_string_width(line) <= column.width - 2 * STYLE.pad_x for line in lines)
+    assert wrap(pdf, "", column, STYLE) == ()
+
+
+def test_a_description_longer_than_its_column_prints_whole_on_several_lines(tmp_path, faces):
+    document = sample_document(lines=3)
+    long = "Aluminium housing, opal diffuser, 4000 K neutral white, CRI above 90, five year warranty"
+    document = replace(document, lines=(replace(document.lines[0], description=long), *document.lines[1:]))
+    text = pdf_text(render_pdf(document, tmp_path / "long.pdf", faces=faces))
+    assert long not in text.splitlines()  # wrapped, so not one line
+    assert " ".join(text.split()).count(long) == 1
+
+
+def test_the_collector_runs_again_after_a_render_and_after_a_refused_one(tmp_path, faces):
+    assert gc.isenabled()
+    render_pdf(sample_document(), tmp_path / "a.pdf", faces=faces)
+    assert gc.isenabled()
+    endless = replace(sample_document(lines=1).lines[0], description="\n".join(f"spec {n}" for n in range(120)))
+    with pytest.raises(ValidationError):
+        render_pdf(replace(sample_document(lines=1), lines=(endless,)), tmp_path / "b.pdf", faces=faces)
+    assert gc.isenabled()
+
+
+def test_nested_pauses_keep_the_collector_off_until_the_last_ends_and_an_off_collector_stays_off():
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
