@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
+from fontTools.ttLib import OPTIMIZE_FONT_SPEED, TTFont
 from PIL import Image
 
 from trade_crm.domain.errors import ValidationError
@@ -61,6 +62,19 @@ def register_faces(pdf: DocumentPdf, faces: FaceSet, scripts: frozenset[str], ca
         fallbacks.append(name)
     if fallbacks:
         pdf.set_fallback_fonts(fallbacks, exact_match=False)
+    for font in pdf.fonts.values():
+        _write_as_read(font.ttfont)
+
+
+def _write_as_read(ttfont: TTFont) -> None:
+    """Have fontTools write a face's subset without recomputing bounding boxes (FPDF.output).
+
+    By default fontTools recomputes every kept glyph's bounds when it writes a subset (for CFF faces by running
+    each glyph's charstring: half of a Chinese face's output time) and the head, hhea and maxp extremes from them.
+    The face's own values are kept instead: a glyph's outline is the same in the subset, and the original
+    extremes bound the subset's glyphs as well."""
+    ttfont.recalcBBoxes = False
+    ttfont.cfg[OPTIMIZE_FONT_SPEED] = True  # TrueType glyphs copied as read, not re-encoded smaller
 
 
 def _add_fallback(pdf: DocumentPdf, name: str, style: str, face: Face, used: list[int], cache: Path | None) -> None:
