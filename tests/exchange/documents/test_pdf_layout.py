@@ -1,17 +1,19 @@
-"""The one-pass line table (pdf_table) and the collector pause around a render (pdf.collector_paused): a paragraph
-that fits its column stays one line and a longer one wraps inside it at spaces; a row is centred in its height;
-the collector runs again after a render, also after a refused one, and stays off when the caller had it off."""
+"""What keeps a PDF quick without changing it: the one-pass line table (pdf_table) keeps a paragraph that fits its
+column on one line and wraps a longer one inside it at spaces; the collector pause around a render
+(pdf.collector_paused) ends with the render, also a refused one, and leaves an off collector off; a bold Arabic or
+Chinese face is embedded only when the document prints that script in bold."""
 
 from __future__ import annotations
 
 import gc
+import subprocess
 from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
 
-from tests.exchange.documents.conftest import pdf_text
-from tests.exchange.documents.sample_documents import sample_document
+from tests.exchange.documents.conftest import pdf_text, require_tool
+from tests.exchange.documents.sample_documents import ARABIC_NAME, sample_document
 from trade_crm.domain.errors import ValidationError
 from trade_crm.exchange.documents.pdf import close_faces, collector_paused, register_faces, render_pdf
 from trade_crm.exchange.documents.pdf_page import DocumentPdf
@@ -76,3 +78,21 @@ def test_nested_pauses_keep_the_collector_off_until_the_last_ends_and_an_off_col
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _embedded(pdf_file) -> str:
+    return subprocess.run([require_tool("pdffonts"), str(pdf_file)], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_a_bold_arabic_or_chinese_face_is_embedded_only_for_a_document_printing_that_script_in_bold(tmp_path, faces):
+    english = render_pdf(sample_document(), tmp_path / "en.pdf", faces=faces)  # Arabic and Chinese names, regular
+    assert "NotoNaskhArabic" in _embedded(english) and "NotoNaskhArabicBold" not in _embedded(english)
+    assert "NotoSansCJKSCBold" not in _embedded(english)
+    document = sample_document()
+    arabic_buyer = replace(document, buyer=replace(document.buyer, name=ARABIC_NAME))
+    bold = render_pdf(arabic_buyer, tmp_path / "ar.pdf", faces=faces)
+    assert "NotoNaskhArabicBold" in _embedded(bold)
+    assert ARABIC_NAME in pdf_text(bold).splitlines()
+    chinese = render_pdf(sample_document(language="zh"), tmp_path / "zh.pdf", faces=faces)  # bold Chinese labels
+    assert "NotoSansCJKSCBold" in _embedded(chinese)

@@ -49,6 +49,7 @@ def register_faces(pdf: DocumentPdf, faces: FaceSet, scripts: frozenset[str], ca
     # A fallback face maps only the characters this document prints (its text and labels): fpdf2 otherwise
     # reads the widths of all 30,000+ characters of a CJK face for every document.
     printed = {ord(char) for char in document_text(pdf.document) + labels_text(pdf.document.language)}
+    bold = {ord(char) for char in pdf_sections.bold_text(pdf.document)}
     for name, pair in (("arabic", faces.arabic), ("cjk", faces.cjk)):
         if name not in scripts:
             continue
@@ -56,8 +57,11 @@ def register_faces(pdf: DocumentPdf, faces: FaceSet, scripts: frozenset[str], ca
             raise MissingFaceError(name, "the faces given have none; call find_faces with the document's scripts")
         used = sorted(code for code in printed if scripts_of(chr(code)) == {name})
         _add_fallback(pdf, name, "", pair.regular, used, cache)
-        if name != "cjk" or pdf.document.language == "zh":  # a CJK bold face takes ~150 ms to load: for zh labels
-            # (elsewhere bold Chinese falls back to the regular face: exact_match=False)
+        # The bold face only when something bold is in this script (Chinese labels, an Arabic buyer's name): each
+        # face costs its loading and subsetting (~10 ms Arabic, ~25 ms reduced CJK, ~150 ms original CJK), and
+        # fpdf2 embeds a face added even if nothing printed uses it. Elsewhere bold text of the script, if any,
+        # falls back to the regular face (exact_match=False).
+        if bold.intersection(used):
             _add_fallback(pdf, name, "B", pair.bold, used, cache)
         fallbacks.append(name)
     if fallbacks:

@@ -10,7 +10,7 @@ from fpdf.enums import Align, TableBordersLayout, VAlign, XPos, YPos
 from fpdf.fonts import FontFace
 
 from trade_crm.domain.errors import ValidationError
-from trade_crm.domain.quotes.document import DocumentLine, Party
+from trade_crm.domain.quotes.document import DocumentLine, Party, QuoteDocument
 from trade_crm.exchange.documents.formats import (
     amount_in_words,
     format_amount,
@@ -19,6 +19,7 @@ from trade_crm.exchange.documents.formats import (
     format_price,
     format_quantity,
 )
+from trade_crm.exchange.documents.labels import labels_text
 from trade_crm.exchange.documents.pdf_table import Cell, Column, RowTooHighError, TableStyle, draw_table
 
 if TYPE_CHECKING:
@@ -30,6 +31,18 @@ RULE = (190, 196, 204)
 HEADING_FILL = (231, 236, 243)
 LOGO_HEIGHT = 18.0
 PHOTO_HEIGHT = 16.0  # a row with a photo is at least this high, so photos print alike
+
+
+def bold_text(document: QuoteDocument) -> str:
+    """Every string the sections print in bold, joined: the labels, the seller's and the parties' names, the
+    number and the bank's SWIFT, account and IBAN (digits and amounts are Latin). Keep it in step with the
+    sections: pdf.register_faces embeds a bold Arabic or Chinese face only for a document whose bold text has
+    that script, and bold text in a script without its bold face prints in the regular face."""
+    bank = document.seller.bank
+    names = [document.seller.company, document.buyer.name, document.number, bank.swift, bank.account, bank.iban]
+    if document.consignee is not None:
+        names.append(document.consignee.name)
+    return "\n".join([labels_text(document.language), *names])
 
 
 def _image(path: Path | None) -> Path | None:
