@@ -1,5 +1,5 @@
-"""The per-machine cache of the reduced CJK face (face_cache): a PDF printed with it reads back the same text as
-with the original face; a character outside it, no cache folder, or no built file yet fall back to the original
+"""The per-machine cache of the reduced CJK face (face_cache): a PDF printed with it (TrueType outlines converted
+from the face's CFF ones) reads back the same text as with the original face; a character outside it, no cache folder, or no built file yet fall back to the original
 face; a missing file is built once, in the background; an updated source font gets a new cache file.
 
 The builds here keep only the characters the sample documents print (a few seconds); the real one keeps GB2312
@@ -11,6 +11,7 @@ import os
 import shutil
 
 import pytest
+from fontTools.ttLib import TTFont
 
 from tests.exchange.documents.conftest import pdf_text
 from tests.exchange.documents.sample_documents import sample_document
@@ -41,6 +42,9 @@ def test_a_pdf_printed_with_the_cached_face_reads_back_the_same_text(faces, imag
     folder, chars = small_cache
     cached = face_cache.reduced_face(faces.cjk.regular, chars, folder)
     assert cached.path.parent == folder and cached.path.stat().st_size < faces.cjk.regular.path.stat().st_size / 10
+    with TTFont(cached.path) as font:  # TrueType outlines: fontTools subsets them without running charstrings
+        assert "glyf" in font and "CFF " not in font
+        assert set(chars) <= set(font.getBestCmap())
     document = sample_document(language="zh", images=images)  # Chinese labels: the bold CJK face too
     original = pdf_text(render_pdf(document, tmp_path / "original.pdf", faces=faces, font_cache=None))
     reduced = pdf_text(render_pdf(document, tmp_path / "cached.pdf", faces=faces, font_cache=folder))
