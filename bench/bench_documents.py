@@ -4,13 +4,15 @@ subsetting) and no shaping, its Chinese, Arabic and Russian text replaced by "?"
 
 The PI is the test suite's sample (tests/exchange/documents/sample_documents.py): a Ningbo seller's PI to Dubai
 whose lines carry Chinese, Arabic and Russian names, with logo, signature and stamp images. Each run renders a
-fresh FPDF (fonts loaded, text shaped, faces subset and embedded, file written); nothing parsed is kept between
-runs but Python's imports and the OS page cache.
+fresh FPDF (faces loaded from their files, text measured and shaped, faces subset and embedded, file written);
+nothing parsed is kept between runs but Python's imports, the OS page cache and the machine's reduced CJK face
+(a font file, below). Each run, the floor's too, renders with the garbage collector paused, as render_pdf does
+in the app (pdf.collector_paused).
 
 Cold and warm (face_cache): "cold" is the first PDF on a machine, before the reduced CJK face is in the user's
 cache folder (the original 65,000-glyph face is loaded and subset); "warm" is every PDF after it (built once per
-machine in the background, here built first and timed as its own row, in a temporary folder). The target row is
-the warm one.
+machine in a background child process, here built first and timed as its own row, in a temporary folder). The
+target row is the warm one.
 
     python -m bench.bench_documents [--lines N] [--repeats N]
 """
@@ -116,8 +118,8 @@ def document_rows(lines: int = LINES, repeats: int = 7) -> list[Row]:
         Row(SECTION, f"{lines}-line PI to PDF, warm: reduced CJK face cached (Latin, Chinese, Arabic, Cyrillic "
                      "faces embedded, shaped)", pdf_s * 1000,
             "ms", ratio=pdf_s / floor_s, target=f"<= {TARGET_MS:g} ms", ok=pdf_s * 1000 <= TARGET_MS,
-            note=f"{sizes['pdf'] / 1024:,.0f} KB; every PDF after the machine's first; fresh FPDF each run; "
-                 f"median of {repeats}; {loads[-1]}",
+            note=f"{sizes['pdf'] / 1024:,.0f} KB; every PDF after the machine's first; fresh FPDF and faces each "
+                 f"run; median of {repeats}; {loads[-1]}",
             floor="the same layout with one Latin core font, no shaping (same run)"),
         Row(SECTION, f"{lines}-line PI to PDF, cold: no cache yet (the original CJK face)", cold_s * 1000, "ms",
             ratio=cold_s / floor_s, note=f"{sizes['cold'] / 1024:,.0f} KB; the machine's first PDFs; {loads[-1]}"),
@@ -126,7 +128,7 @@ def document_rows(lines: int = LINES, repeats: int = 7) -> list[Row]:
         Row(SECTION, f"{lines}-line PI, Chinese labels, cold", zh_cold_s * 1000, "ms",
             ratio=zh_cold_s / floor_s, note=f"{sizes['zh_cold'] / 1024:,.0f} KB; {loads[-1]}"),
         Row(SECTION, "one-time build of the reduced CJK faces (regular and bold), per machine", build_s, "s",
-            note=f"a background thread at the first Chinese PDF; {build_load}"),
+            note=f"a background child process at the first Chinese PDF; {build_load}"),
     ]
 
 

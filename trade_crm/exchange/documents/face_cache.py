@@ -5,8 +5,8 @@ its metrics for every document (~130 ms) and fontTools subsets it on output (~50
 the GB2312 characters (the 6,763 hanzi of everyday Simplified Chinese, plus Latin, CJK and full-width
 punctuation), without layout tables, its CFF outlines converted to TrueType ones (cu2qu, within one unit of
 the cubic curves in 1,000): loading, subsetting and writing fall to ~20 ms. TrueType, because fontTools subsets and
-writes CFF glyphs by running their charstrings, and glyf data by copying it: a Chinese-labelled PI's two
-CJK faces cost 0.9x the time as TrueType (interleaved A/B).
+writes CFF glyphs by running their charstrings, and glyf data by copying it: a Chinese-labelled PI renders in
+0.9x the time with the TrueType copy (interleaved A/B).
 
 The copy is built once per machine, at first need, in a child process (10-30 s of CPU, away from the window's
 GIL) that a background thread waits for; until it is there,

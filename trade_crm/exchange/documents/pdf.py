@@ -6,8 +6,13 @@ TrueType and CFF faces as subsets with a ToUnicode map, so the text a buyer copi
 
 The main face is Latin (it covers Cyrillic); Arabic and CJK characters fall back per character run to their
 faces (`set_fallback_fonts`), and uharfbuzz shapes the text that needs it (Arabic joined, right to left; see
-pdf_page.DocumentPdf.shape_only). The line table repeats its header row on every page and never splits a row
-(fpdf2's table breaks before a row that does not fit). Page numbers print as "1/3".
+pdf_page.DocumentPdf.shape_only). The line table (pdf_table, laid out in one pass) repeats its header row on
+every page and never splits a row. Page numbers print as "1/3".
+
+Speed (issue #21: a 50-line PI well under 300 ms): each render loads its faces afresh, so what a face costs is
+kept small: the CJK face from its reduced per-machine copy (face_cache), bold Arabic and Chinese faces only for a
+document printing those scripts in bold, subsets written as read (_write_as_read); and the garbage collector
+is paused while a render runs (collector_paused).
 """
 
 from __future__ import annotations
