@@ -17,7 +17,7 @@ from tests.exchange.documents.sample_documents import ARABIC_NAME, sample_docume
 from trade_crm.domain.errors import ValidationError
 from trade_crm.exchange.documents.pdf import close_faces, collector_paused, register_faces, render_pdf
 from trade_crm.exchange.documents.pdf_page import DocumentPdf
-from trade_crm.exchange.documents.pdf_table import Column, TableStyle, wrap
+from trade_crm.exchange.documents.pdf_table import Column, TableStyle, text_width, wrap
 
 STYLE = TableStyle(line_height=3.9, pad_x=1.2, pad_y=1.1, heading_font=("latin", "B", 7.5),
                    body_font=("latin", "", 8), heading_fill=(231, 236, 243))
@@ -42,6 +42,15 @@ def test_a_paragraph_that_fits_is_one_line_and_a_longer_one_wraps_at_spaces_insi
     assert " ".join(lines) == long
     assert all(pdf.get_string_width(line) <= column.width - 2 * STYLE.pad_x for line in lines)
     assert wrap(pdf, "", column, STYLE) == ()
+
+
+def test_the_width_by_arithmetic_is_fpdf2s_measure(pdf):
+    for text in ("Driver 40 W, flicker-free, 0-10 V dimming", "Светодиодная панель 600×600", "LED 面板灯 防眩光",
+                 ARABIC_NAME, ""):
+        pdf.shape_only(text)
+        assert text_width(pdf, text) == pytest.approx(pdf.get_string_width(text), abs=1e-9), text
+    pdf.set_font("latin", "B", 7.5)
+    assert text_width(pdf, "Amount (USD)") == pytest.approx(pdf.get_string_width("Amount (USD)"), abs=1e-9)
 
 
 def test_a_description_longer_than_its_column_prints_whole_on_several_lines(tmp_path, faces):

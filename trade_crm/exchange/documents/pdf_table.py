@@ -69,12 +69,24 @@ def wrap(pdf: DocumentPdf, text: str, column: Column, style: TableStyle) -> tupl
     lines: list[str] = []
     for paragraph in text.rstrip("\n").split("\n"):
         pdf.shape_only(paragraph)
-        if pdf.get_string_width(paragraph) <= room:
+        if text_width(pdf, paragraph) <= room:
             lines.append(paragraph)
         else:  # fpdf2's own line breaker, with the padding its table gives a cell
             lines.extend(pdf.multi_cell(column.width, style.line_height, paragraph, padding=(0, style.pad_x),
                                         dry_run=True, output="LINES"))
     return tuple(lines)
+
+
+def text_width(pdf: DocumentPdf, text: str) -> float:
+    """`pdf.get_string_width(text)`, by arithmetic on the face's advance widths when the current (embedded) face
+    prints every character unshaped, as in most cells; else fpdf2's own measure (fallback faces, shaping)."""
+    font = pdf.current_font
+    cmap = getattr(font, "cmap", None)  # an embedded face's; a core font (the bench's floor) has none
+    if (cmap is None or pdf.text_shaping or pdf.char_spacing or pdf.font_stretching != 100
+            or not all(ord(char) in cmap for char in text)):
+        return pdf.get_string_width(text)
+    widths = font.cw
+    return sum(widths[ord(char)] for char in text) * pdf.font_size_pt * 0.001 / pdf.k
 
 
 def _layout(pdf: DocumentPdf, columns: Sequence[Column], cells: Sequence[Cell], style: TableStyle,
