@@ -105,3 +105,15 @@ def test_a_bold_arabic_or_chinese_face_is_embedded_only_for_a_document_printing_
     assert ARABIC_NAME in pdf_text(bold).splitlines()
     chinese = render_pdf(sample_document(language="zh"), tmp_path / "zh.pdf", faces=faces)  # bold Chinese labels
     assert "NotoSansCJKSCBold" in _embedded(chinese)
+
+
+def test_latin_greek_and_symbol_characters_beyond_latin_1_print_from_the_latin_face(tmp_path, faces, caplog):
+    """register_faces gives the Latin face only the characters a document prints: the ones typed must be among them."""
+    document = sample_document(lines=2)
+    typed = "Łódź №5 – 10 € ±2 °C, Ωmega ‰ ™"
+    document = replace(document, lines=(replace(document.lines[0], description=typed), document.lines[1]),
+                       notes="Delivery “as agreed” — see §3")
+    pdf = render_pdf(document, tmp_path / "symbols.pdf", faces=faces)
+    text = pdf_text(pdf)
+    assert typed in text.splitlines() and "Delivery “as agreed” — see §3" in text
+    assert "missing the following glyphs" not in caplog.text  # fpdf2's warning for a character no face has

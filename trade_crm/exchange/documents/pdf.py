@@ -43,17 +43,24 @@ from trade_crm.exchange.documents.fonts import (
 from trade_crm.exchange.documents.labels import labels_text
 from trade_crm.exchange.documents.pdf_page import DocumentPdf
 
+LAYOUT_CHARACTERS = frozenset(range(0x20, 0x7F)) | frozenset(range(0xA0, 0x100)) | frozenset(range(0x2000, 0x2070))
+
 
 def register_faces(pdf: DocumentPdf, faces: FaceSet, scripts: frozenset[str], cache: Path | None = None) -> None:
     """Embed the Latin face (regular and bold) and, for the scripts the document uses, the fallbacks.
 
     `cache`: the folder of the reduced CJK faces (face_cache); None uses the original faces."""
-    pdf.add_font("latin", "", faces.latin.regular.path, collection_font_number=faces.latin.regular.index)
-    pdf.add_font("latin", "B", faces.latin.bold.path, collection_font_number=faces.latin.bold.index)
-    fallbacks = []
-    # A fallback face maps only the characters this document prints (its text and labels): fpdf2 otherwise
-    # reads the widths of all 30,000+ characters of a CJK face for every document.
+    # A face maps only the characters this document prints (its text and labels; the Latin face also Latin-1 and
+    # general punctuation, for what the layout adds: amounts, amounts in words, "·", page numbers): fpdf2
+    # otherwise reads the widths of every character of the face for every document (2,800 of a Latin face,
+    # 30,000+ of a CJK one).
     printed = {ord(char) for char in document_text(pdf.document) + labels_text(pdf.document.language)}
+    latin = sorted(printed | LAYOUT_CHARACTERS)
+    pdf.add_font("latin", "", faces.latin.regular.path, collection_font_number=faces.latin.regular.index,
+                 unicode_range=latin)
+    pdf.add_font("latin", "B", faces.latin.bold.path, collection_font_number=faces.latin.bold.index,
+                 unicode_range=latin)
+    fallbacks = []
     bold = {ord(char) for char in pdf_sections.bold_text(pdf.document)}
     for name, pair in (("arabic", faces.arabic), ("cjk", faces.cjk)):
         if name not in scripts:
