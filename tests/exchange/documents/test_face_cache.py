@@ -1,6 +1,7 @@
 """The per-machine cache of the reduced CJK face (face_cache): a PDF printed with it (TrueType outlines converted
-from the face's CFF ones) reads back the same text as with the original face; a character outside it, no cache folder, or no built file yet fall back to the original
-face; a missing file is built once, in the background; an updated source font gets a new cache file.
+from the face's CFF ones) reads back the same text as with the original face; a character outside it, no cache
+folder, or no built file yet fall back to the original face; a missing file is built once, in the background,
+replacing an earlier version's copy; an updated source font gets a new cache file.
 
 The builds here keep only the characters the sample documents print (a few seconds); the real one keeps GB2312
 (face_cache.covered(), 10-30 s, measured by bench/bench_documents.py)."""
@@ -61,6 +62,8 @@ def test_a_character_outside_the_cache_or_no_cache_folder_uses_the_original_face
 
 def test_without_a_built_file_the_original_face_prints_and_one_background_build_starts(faces, monkeypatch, tmp_path):
     monkeypatch.setattr(face_cache, "covered", lambda: frozenset(map(ord, "报价单形式发票 0123456789")))
+    earlier = tmp_path / f"{faces.cjk.regular.path.stem}-{faces.cjk.regular.index}-0123456789abcdef.otf"
+    earlier.write_bytes(b"OTTO")  # the CFF copy an earlier version built
     used = [ord("报"), ord("价")]
     assert face_cache.reduced_face(faces.cjk.regular, used, tmp_path) == faces.cjk.regular
     again = face_cache.start_build(faces.cjk.regular, tmp_path)  # the build under way is not started twice
@@ -68,7 +71,7 @@ def test_without_a_built_file_the_original_face_prints_and_one_background_build_
     assert not again.is_alive()
     built = face_cache.reduced_face(faces.cjk.regular, used, tmp_path)
     assert built == Face(face_cache.cached_path(faces.cjk.regular, tmp_path), 0)
-    assert [path.name for path in tmp_path.iterdir()] == [built.path.name]  # no partial file left behind
+    assert [path.name for path in tmp_path.iterdir()] == [built.path.name]  # no partial or earlier copy left
 
 
 def test_an_updated_font_file_gets_a_new_cache_file(faces, tmp_path):

@@ -99,6 +99,8 @@ def build(face: Face, folder: Path, chars: Iterable[int] | None = None) -> Path:
     finally:
         font.close()
     os.replace(partial, target)  # atomic: a reader sees the whole file or none
+    for old in folder.glob(f"{face.path.stem}-{face.index}-*.otf"):  # VERSION 1's copy (CFF), no longer read
+        old.unlink(missing_ok=True)
     return target
 
 
