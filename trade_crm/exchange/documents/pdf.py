@@ -70,7 +70,7 @@ def register_faces(pdf: DocumentPdf, faces: FaceSet, scripts: frozenset[str], ca
         used = sorted(code for code in printed if scripts_of(chr(code)) == {name})
         _add_fallback(pdf, name, "", pair.regular, used, cache)
         # The bold face only when something bold is in this script (Chinese labels, an Arabic buyer's name): each
-        # face costs its loading and subsetting (~10 ms Arabic, ~25 ms reduced CJK, ~150 ms original CJK), and
+        # face costs its loading and subsetting (~8 ms Arabic, ~20 ms reduced CJK, ~150 ms original CJK), and
         # fpdf2 embeds a face added even if nothing printed uses it. Elsewhere bold text of the script, if any,
         # falls back to the regular face (exact_match=False).
         if bold.intersection(used):
