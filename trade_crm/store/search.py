@@ -361,35 +361,22 @@ def optimize_index(db: SqliteDatabase) -> None:
 
 
 def _insert(db: SqliteDatabase, docs: dict[int, list[str]]) -> None:
-    cursor = db.cursor()
-    for statement, rows in index_statements(db, docs):
-        cursor.executemany(statement, rows)
-
-
-def index_statements(db: Database, docs: Mapping[int, list[str]]) -> list[tuple[str, list[tuple]]]:
-    """(statement, rows) that put these documents in the index, for customers that have none yet: what
-    `reindex(..., new=docs)` runs, for a bulk writer that runs the statements itself (in its own thread,
-    while it prepares the next rows). Each document's parts as `reindex`'s `known`."""
     # a WhatsApp number is often the phone: each part once
-    return _body_statements(db, {cid: document_body(fold(" \n".join(dict.fromkeys(parts))))
-                                 for cid, parts in docs.items()})
+    _insert_bodies(db, {cid: document_body(fold(" \n".join(dict.fromkeys(parts)))) for cid, parts in docs.items()})
 
 
 def _insert_bodies(db: SqliteDatabase, bodies: dict[int, str]) -> None:
+    trigram_rows, word_rows = [], []
+    for cid, body in bodies.items():
+        trigram_rows.append((cid, body))
+        word_rows.append((cid, words_input(body)))
     cursor = db.cursor()
-    for statement, rows in _body_statements(db, bodies):
-        cursor.executemany(statement, rows)
-
-
-def _body_statements(db: Database, bodies: Mapping[int, str]) -> list[tuple[str, list[tuple]]]:
-    trigram_rows = list(bodies.items())
+    cursor.executemany("INSERT INTO search_trigram (rowid, body) VALUES (?, ?)", trigram_rows)
     if not _is_fts5(db):  # a server book's token array (store/pg_search.py)
-        return [("INSERT INTO search_trigram (rowid, body) VALUES (?, ?)", trigram_rows),
-                ("INSERT INTO search_words (rowid, tokens) VALUES (?, ?)",
-                 [(cid, short_tokens(body)) for cid, body in trigram_rows])]
-    return [("INSERT INTO search_trigram (rowid, body) VALUES (?, ?)", trigram_rows),
-            ("INSERT INTO search_words (rowid, body) VALUES (?, ?)",
-             [(cid, words_input(body)) for cid, body in trigram_rows])]
+        cursor.executemany("INSERT INTO search_words (rowid, tokens) VALUES (?, ?)",
+                           [(cid, short_tokens(body)) for cid, body in trigram_rows])
+        return
+    cursor.executemany("INSERT INTO search_words (rowid, body) VALUES (?, ?)", word_rows)
 
 
 def _word_tokens(term: str) -> list[str]:

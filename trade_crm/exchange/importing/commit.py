@@ -24,7 +24,6 @@ from trade_crm.exchange.importing.progress import Cancel, Progress, check, tick
 from trade_crm.exchange.importing.writer import BatchWriter, page_cache, utc_stamp
 from trade_crm.store import search, sql_rows
 from trade_crm.store.models import database
-from trade_crm.store.statement_queue import StatementQueue
 
 _CUSTOMER_DEFAULTS = {"name": "", "alt_name": "", "country": None, "city": "", "address": "", "website": "",
                       "source": "other", "industry": "", "products": "", "company_size": "", "rating": None, "notes": "",
@@ -41,7 +40,6 @@ _INSERTS = {
                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
 }
 TRADE_SHOW_FOLLOW_UP_DAYS = 3
-BATCH_ROWS = 200  # customers per executemany batch, and between two looks at the cancel button
 _CUSTOMER_COLUMNS = itemgetter(*_CUSTOMER_DEFAULTS)  # a new customer's values in the INSERT's order, made in C
 _TEXT_COLUMNS = itemgetter(*search.CUSTOMER_TEXT)
 
@@ -76,19 +74,11 @@ class ListWriter:
         self.tag_ids = {t: self.batch.tag_id(t) for t in dict.fromkeys(t for c in writable for t in c.tags)}
         self.field_ids = {k: self.batch.field_id(k) for k in dict.fromkeys(k for c in writable for k in c.custom_fields)}
 
-    def flush(self, out: StatementQueue | None = None) -> None:
-        """Write the buffered rows: now, or through `out` (another thread) with the new customers' index
-        documents, whose text is made here meanwhile."""
+    def flush(self) -> None:
         for table, sql in _INSERTS.items():  # parents first: every foreign key holds at once
-            rows, self.rows[table] = self.rows[table], []
-            if out is not None:
-                out.put(sql, rows)
-            elif rows:
-                self.cur.executemany(sql, rows)
-        if out is not None and self.documents:
-            for statement, rows in search.index_statements(database.obj, self.documents):
-                out.put(statement, rows)
-            self.documents = {}
+            if self.rows[table]:
+                self.cur.executemany(sql, self.rows[table])
+                self.rows[table].clear()
 
     @staticmethod
     def _channel_rows(contact: PlannedContact, have: set[str]) -> list[tuple[str, str, str]]:
@@ -221,12 +211,6 @@ class ListWriter:
                              (stamp, self.now, customer_id))
 
 
-def _ids_needed(created: list[PlannedCustomer]) -> dict[str, int]:
-    """The ids the new customers take: theirs, their contacts', and one or two timeline entries each."""
-    return {"customer": len(created), "contact": sum(len(p.contacts) for p in created),
-            "interaction": len(created) + sum(1 for p in created if p.fields.get("met_on"))}
-
-
 def commit_plan(plan: ImportPlan, clock: Clock, *, progress: Progress | None = None,
                 cancel: Cancel | None = None) -> ImportResult:
     """Write the plan in one transaction; on any error or a cancel nothing is written."""
@@ -238,32 +222,22 @@ def commit_plan(plan: ImportPlan, clock: Clock, *, progress: Progress | None = N
     with page_cache(), database.atomic():
         writer = ListWriter(plan, clock)
         existing = load_existing(sorted({c.match.customer_id for c in writable if c.action == "merge" and c.match}))
-        merged, created = [], []
-        for planned in writable:  # merges first: they read and write the book row by row
+        merged = []
+        for done, planned in enumerate(writable, start=1):
             old = existing.get(planned.match.customer_id) if planned.action == "merge" and planned.match else None
-            if old is None:  # a new customer, or the stored one was deleted since the preview
-                created.append(planned)
-                continue
-            merged.append(writer.merge(planned, old))
-            counts["merged"] += 1
-            if len(merged) % BATCH_ROWS == 0:
-                writer.flush()
-                check(cancel)
-                tick(progress, "writing", len(merged), len(writable))
-        writer.flush()
-        search.reindex(database.obj, merged)  # every index delete before the new documents go in
-        writer.batch.reserve_exactly(_ids_needed(created))
-        with StatementQueue(database.obj) as out:  # new customers: rows stored while the next are made
-            for done, planned in enumerate(created, start=1):
+            if old is not None:
+                merged.append(writer.merge(planned, old))
+                counts["merged"] += 1
+            else:  # a new customer, or the stored one was deleted since the preview
                 writer.create(planned)
                 counts["created"] += 1
-                if done % BATCH_ROWS == 0:
-                    writer.flush(out)
-                    check(cancel)
-                    tick(progress, "writing", len(merged) + done, len(writable))
-            writer.flush(out)
-        writer.batch.frozen = False
+            if done % 200 == 0:
+                writer.flush()
+                check(cancel)
+                tick(progress, "writing", done, len(writable))
+        writer.flush()
         check(cancel)
+        search.reindex(database.obj, merged, new=writer.documents)
         result = ImportResult(writer.batch.batch_id, counts["created"], counts["merged"],
                               len(plan.customers) - len(writable), writer.contacts_created, plan.problems,
                               rows=plan.total_rows, row_outcomes=plan.row_outcomes)

@@ -48,25 +48,17 @@ class BatchWriter:
         self.block_end: dict[str, int] = {}  # per table, the last id of the block reserved so far
         self.tag_ids: dict[str, int] = {}
         self.field_ids: dict[str, int] = {}
-        self.frozen = False  # ids reserved for a queue's rows: new_id may not ask the database (reserve_exactly)
         self.batch_id: int = sql_rows.insert_returning_id("import_batch", {
             "file_name": plan.file_name, "source": plan.options.source, "tag": ", ".join(plan.batch_tags),
             "created_at": now})
 
     # --- ids ------------------------------------------------------------------------------------
 
-    def reserve(self, table: str, kept: Iterable[int] = (), count: int = ID_BLOCK) -> None:
+    def reserve(self, table: str, kept: Iterable[int] = ()) -> None:
         """Fix `table`'s next free id now (above the `kept` ids a file brings), before anything is
-        deleted, so no id is used twice in a batch; `count` ids are handed out before the next block."""
-        self.next_id[table] = sql_rows.reserve_ids(table, count, above=max(kept, default=0))
-        self.block_end[table] = self.next_id[table] + count - 1
-
-    def reserve_exactly(self, counts: dict[str, int]) -> None:
-        """Reserve the ids of rows about to be written by another thread (store/statement_queue.py): until
-        then `new_id` hands out these and never asks the database (the connection is that thread's)."""
-        for table, count in counts.items():
-            self.reserve(table, count=max(count, 1))
-        self.frozen = True
+        deleted, so no id is used twice in a batch."""
+        self.next_id[table] = sql_rows.reserve_ids(table, ID_BLOCK, above=max(kept, default=0))
+        self.block_end[table] = self.next_id[table] + ID_BLOCK - 1
 
     def new_id(self, table: str, wanted: int | None = None) -> int:
         """`wanted` when given, else the next free id. Ids are handed out here so rows can be buffered
@@ -74,14 +66,11 @@ class BatchWriter:
         transaction holds the write lock; a server: the id sequence moved past the block)."""
         if wanted is not None:
             return wanted
-        if table not in self.next_id or self.next_id[table] > self.block_end[table]:
-            if self.frozen:
-                raise RuntimeError(f"no {table} id reserved for a row written from the queue")
-            if table not in self.next_id:
-                self.reserve(table)
-            else:
-                self.next_id[table] = sql_rows.reserve_ids(table, ID_BLOCK, above=self.next_id[table] - 1)
-                self.block_end[table] = self.next_id[table] + ID_BLOCK - 1
+        if table not in self.next_id:
+            self.reserve(table)
+        elif self.next_id[table] > self.block_end[table]:
+            self.next_id[table] = sql_rows.reserve_ids(table, ID_BLOCK, above=self.next_id[table] - 1)
+            self.block_end[table] = self.next_id[table] + ID_BLOCK - 1
         self.next_id[table] += 1
         return self.next_id[table] - 1
 
