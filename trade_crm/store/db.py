@@ -11,6 +11,7 @@ from peewee import PeeweeException, SqliteDatabase
 
 from trade_crm.store import migrations
 from trade_crm.store.backup import BackupError, copy_database, timestamped_name
+from trade_crm.store.checkpoints import wait_for_checkpoints
 from trade_crm.store.errors import DatabaseError
 from trade_crm.store.models import database
 from trade_crm.store.postgres import is_server_url, open_postgres
@@ -111,6 +112,8 @@ def needs_upgrade(path: str | Path) -> bool:
 
 
 def close_database(db: SqliteDatabase) -> None:
+    if isinstance(db, SqliteDatabase):
+        wait_for_checkpoints(db.database)
     if not db.is_closed():
         db.close()
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from peewee import Database
 
+from trade_crm.store.checkpoints import checkpoint_after
 from trade_crm.store.models import database
 from trade_crm.store.sql import Sqlite, dialect
 
@@ -81,7 +82,7 @@ class SqliteRows:
                               (name,)).fetchone() is not None
 
     def bulk_write_settings(self, db: Database, kib: int) -> AbstractContextManager[None]:
-        return _page_cache(db, kib)
+        return _bulk_sqlite(db, kib)
 
 
 class PostgresRows:
@@ -205,9 +206,16 @@ def table_exists(name: str, *, db: Database | None = None) -> bool:
 
 
 def bulk_write_settings(kib: int = BULK_CACHE_KIB, *, db: Database | None = None) -> AbstractContextManager[None]:
-    """Settings for one bulk write, then the old ones: a bigger page cache on SQLite (the search index's
-    pages stay in memory); nothing on a server."""
+    """Settings for one bulk write, then the old ones: on SQLite a bigger page cache (the search index's
+    pages stay in memory) and the WAL checkpointed after the COMMIT, in the background (store/checkpoints.py);
+    nothing on a server."""
     return engine_of(db).bulk_write_settings(_db(db), kib)
+
+
+@contextmanager
+def _bulk_sqlite(db: Database, kib: int) -> Iterator[None]:
+    with checkpoint_after(db), _page_cache(db, kib):
+        yield
 
 
 @contextmanager

@@ -285,7 +285,7 @@ def _merge_subheader(top: list[str], sub: list[str]) -> list[str] | None:
 
 def _table(file_name: str, sheet: str, kind: str, grid: list[tuple[int, list[str]]], max_rows: int, *,
            header_index: int | None = None, encoding: str = "", notices: tuple[str, ...] = ()) -> Table:
-    rows = [(n, cells) for n, cells in grid if any(c.strip() for c in cells)]
+    rows = [(n, cells) for n, cells in grid if "".join(cells).strip()]  # in C: no generator per row
     if not rows:
         raise ReadError(file_name, "the sheet is empty" if kind == "workbook" else "the file has no rows",
                         sheet=sheet if kind == "workbook" else "")
@@ -315,7 +315,8 @@ def _table(file_name: str, sheet: str, kind: str, grid: list[tuple[int, list[str
         text = text or f"Column {column_letter(index)}"
         seen[text.casefold()] = seen.get(text.casefold(), 0) + 1
         headers.append(text if seen[text.casefold()] == 1 else f"{text} ({seen[text.casefold()]})")
-    out_rows = tuple(RawRow(n, tuple((cells + [""] * width)[:width])) for n, cells in data)
+    out_rows = tuple(RawRow(n, tuple(cells) if len(cells) == width else tuple((cells + [""] * width)[:width]))
+                     for n, cells in data)
     header_row = rows[header_index][0] if header_index is not None else None
     return Table(file_name, sheet, kind, tuple(headers), header_row, out_rows, encoding=encoding,
                  notices=notices, blank_headers=tuple(blank))
