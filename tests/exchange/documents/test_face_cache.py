@@ -8,8 +8,11 @@ The builds here keep only the characters the sample documents print (a few secon
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
+import threading
+import time
 
 import pytest
 from fontTools.ttLib import TTFont
@@ -99,3 +102,30 @@ def test_a_damaged_cached_face_is_deleted_and_the_original_face_prints(faces, im
     assert "宁波明途照明有限公司" in text
     assert not damaged.exists()
     assert face_cache.reduced_face(faces.cjk.regular, used, damaged.parent, background=False) == faces.cjk.regular
+
+
+
+@pytest.mark.parametrize("program_ending", [True, False])
+def test_a_build_stopped_as_the_program_ends_is_left_for_later_quietly(faces, tmp_path, monkeypatch, caplog,
+                                                                       program_ending):
+    """A CLI `quote pdf` ends long before the 10-30 s build, and multiprocessing stops the child at exit: no failure
+    to warn the person about (the next program builds the face). A child stopped otherwise is still a warning."""
+    ending = threading.Event()
+    if program_ending:
+        ending.set()
+    monkeypatch.setattr(face_cache, "_EXITING", ending)
+    caplog.set_level("INFO", logger="trade_crm.exchange.documents.face_cache")
+    watcher = face_cache.start_build(faces.cjk.regular, tmp_path)
+    deadline = time.monotonic() + 30
+    while not multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    for child in multiprocessing.active_children():
+        child.terminate()  # what multiprocessing's exit handler does to a daemon child
+    watcher.join(60)
+    assert not list(tmp_path.glob("*.ttf"))
+    warnings = [r for r in caplog.records if r.levelname == "WARNING"]
+    if program_ending:
+        assert "left for a later run" in caplog.text and not warnings
+    else:
+        assert [r.getMessage() for r in warnings] == [
+            f"the reduced face of {faces.cjk.regular.path} was not built (exit code -15)"]

@@ -18,10 +18,12 @@ size and modification time, so an updated font is rebuilt.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import hashlib
 import logging
 import multiprocessing
+import multiprocessing.util  # its exit handler (which stops our build children) is registered before ours
 import os
 import threading
 import time
@@ -42,6 +44,12 @@ MAX_ERROR = 1.0  # cu2qu's tolerance, in font units (Noto Sans CJK: 1,000 to the
 _LOG = logging.getLogger(__name__)
 _BUILDING: dict[str, threading.Thread] = {}
 _LOCK = threading.Lock()
+_EXITING = threading.Event()  # set when the program ends: multiprocessing then stops the build children it started
+
+
+@atexit.register  # registered after multiprocessing's own handler, so it runs before it
+def _program_ends() -> None:
+    _EXITING.set()
 
 
 def cache_folder(environ: dict[str, str] | None = None) -> Path | None:
@@ -146,7 +154,9 @@ def _build_quietly(face: Face, folder: Path, key: str) -> None:
             build(face, folder)
         else:
             child.join()
-            if child.exitcode != 0:
+            if child.exitcode != 0 and _EXITING.is_set():  # a short-lived program (the CLI) ended first
+                _LOG.info("the reduced face of %s was left for a later run: the program ended", face.path)
+            elif child.exitcode != 0:
                 _LOG.warning("the reduced face of %s was not built (exit code %s)", face.path, child.exitcode)
     except Exception:  # a cache that cannot be built only costs speed: the original face keeps working
         _LOG.warning("could not cache the reduced face of %s in %s", face.path, folder, exc_info=True)
