@@ -169,3 +169,17 @@ def test_a_laptop_book_has_no_changes_to_show(view, customer):
     view.show_customer(customer)
     assert not view.changes_check.isVisibleTo(view)
     assert "Change" not in [row[1] for row in _rows(view)]
+
+
+def test_an_orders_amount_shows_its_currencys_digits():
+    """Yen have no cents: the timeline does not print any (an order keeps 2 decimals, so a dinar shows 2 too)."""
+    from decimal import Decimal
+
+    from PySide6.QtCore import QLocale
+
+    from trade_crm.ui.customers.timeline_view import money_text
+
+    english = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    assert money_text(english, Decimal("1200000"), "JPY") == "JP¥1,200,000"
+    assert money_text(english, Decimal("1234.57"), "KWD") == "KWD\u00a01,234.57"
+    assert money_text(english, Decimal("32634.5"), "USD") == "US$32,634.50"
