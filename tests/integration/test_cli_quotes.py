@@ -160,3 +160,17 @@ def test_quote_pdf_and_pi_pdf_write_documents_whose_text_layer_reads_back(capsys
                                            "7,140.00", "350.00"))
     code, _, err = cli(capsys, book_file, "pi", "pdf", str(pi["id"]), str(tmp_path / "pi.txt"))
     assert code == 2 and "OUT.pdf: pi.txt: the file to write ends in .pdf" in err
+
+
+def test_the_first_pdf_command_on_a_machine_waits_for_the_chinese_font_so_the_next_ones_find_it(
+        capsys, book_file, tmp_path, monkeypatch):
+    """A one-shot command would otherwise have the reduced face's build stopped at exit, every time."""
+    fonts = tmp_path / "font-cache"
+    monkeypatch.setenv("TRADE_CRM_FONT_CACHE", str(fonts))
+    cli_json(capsys, book_file, "quote", "new", "--customer", "1", "--currency", "USD", "--line", "LP-600:600")
+    code, out, err = cli(capsys, book_file, "quote", "pdf", "1", str(tmp_path / "first.pdf"), "--lang", "zh")
+    assert code == 0 and "Wrote Q261205-1" in out
+    assert "Preparing the Chinese font once for this machine" in err
+    assert len(list(fonts.glob("*.ttf"))) == 2  # the regular and bold faces a Chinese quotation prints
+    code, _, err = cli(capsys, book_file, "quote", "pdf", "1", str(tmp_path / "second.pdf"), "--lang", "zh")
+    assert code == 0 and err == ""

@@ -178,6 +178,13 @@ def start_build(face: Face, folder: Path) -> threading.Thread:
     return thread
 
 
+def building() -> bool:
+    """Whether a reduced face is being built in the background: a program about to end (the CLI) may wait for
+    it, else it is stopped at exit and every later run prints with the slow original face again."""
+    with _LOCK:
+        return any(thread.is_alive() for thread in _BUILDING.values())
+
+
 def wait_for_builds(timeout: float | None = None) -> None:
     """Wait for the background builds started so far (the bench; a test)."""
     with _LOCK:
