@@ -17,8 +17,8 @@ from trade_crm.domain.duplicates.evidence import Evidence, conflict, load_eviden
 from trade_crm.domain.duplicates.matching import (
     MatchIndex,
     Profile,
+    candidate_rows,
     company_key,
-    load_candidates,
     profile_domains,
     same_person,
     shared_domains,
@@ -182,10 +182,10 @@ def plan_customers(cleaned: list[CleanRow], options: ImportOptions, source: str,
     profiles = [_profile(("row", r.row), r) for r in rows]
     tick(progress, "matching", 0, len(rows))
     ignore = frozenset(shared_domains(profiles))
-    index, names = MatchIndex(ignore_domains=ignore), {}
-    for stored in load_candidates(database.obj, profiles):
-        index.add(stored)
-        names[stored.ident] = stored.name
+    index = MatchIndex(ignore_domains=ignore)
+    candidates = candidate_rows(database.obj, profiles)
+    index.add_rows(candidates)
+    names = {row[0]: row[1] for row in candidates}
     stored_evidence: dict[int, Evidence] = {}
     row_evidence: dict[int, Evidence] = {}
     groups: list[_Group] = []
