@@ -265,8 +265,10 @@ class MatchIndex:
             self._exact["name"][key].add(ident)
             self._blocks[block_key(name, country)][ident] = sorted_words(key)
 
-    def add(self, profile: Profile) -> None:
-        ident = profile.ident
+    def add(self, profile: Profile, ident: Hashable | None = None) -> None:
+        """Index a profile, under `ident` when given (an import's row joins its group) instead of its own."""
+        if ident is None:
+            ident = profile.ident
         for email in profile.emails:
             self._exact["email"][email].add(ident)
         for phone in profile.phones:
@@ -279,17 +281,18 @@ class MatchIndex:
     def add_rows(self, rows: Iterable[tuple]) -> None:
         """`add` for profiles given as tuples of Profile's fields (candidate_rows'): no Profile made, and a
         profile known by its name alone (most stored candidates) indexed by its name directly."""
+        countries, names, exact, blocks = self._country, self._names, self._exact["name"], self._blocks
         for row in rows:
             if row[3] or row[4] or row[5]:
                 self.add(Profile(*row))
                 continue
             ident, name, country = row[0], row[1], row[2]
-            self._country.setdefault(ident, country)
-            self._names.setdefault(ident, name)
+            countries.setdefault(ident, country)
+            names.setdefault(ident, name)
             key = company_key(name) if name else ""
             if key:
-                self._exact["name"][key].add(ident)
-                self._blocks[block_key(name, country)][ident] = sorted_words(key)
+                exact[key].add(ident)
+                blocks[block_key(name, country)][ident] = sorted_words(key)
 
     def find(self, profile: Profile) -> list[Match]:
         """Every indexed profile that matches, the strongest rule and score first."""

@@ -31,6 +31,7 @@ __all__ = [
     "normalize_phone",
     "number_doubt",
     "plain_international",
+    "plain_national",
     "split_phones",
     "whatsapp_link",
 ]
@@ -208,6 +209,52 @@ def plain_international(text: str) -> str | None:
     return f"+{digits}" if _valid_nsn(code, regions, nsn) else None
 
 
+_PLAIN_NATIONAL = re.compile(r"0[0-9 \-]{3,40}[0-9]")
+
+
+@functools.cache
+def _national_rules(region: str) -> tuple | None:
+    """What plain_national needs of a region: (calling code, its regions, the national prefix as
+    phonenumbers strips it, the international prefix, the general lengths, the local-only lengths); None
+    where phonenumbers rewrites the prefix (a transform rule) or the region has no prefix to strip."""
+    metadata = PhoneMetadata.metadata_for_region(region, None)
+    if metadata is None or not metadata.national_prefix_for_parsing or metadata.national_prefix_transform_rule:
+        return None
+    regions = COUNTRY_CODE_TO_REGION_CODE.get(metadata.country_code)
+    general = metadata.general_desc
+    if not regions or regions[0] == "001" or general is None or not general.possible_length:
+        return None
+    idd = re.compile(metadata.international_prefix) if metadata.international_prefix else None
+    return (metadata.country_code, regions, re.compile(metadata.national_prefix_for_parsing), idd,
+            frozenset(general.possible_length), frozenset(general.possible_length_local_only or ()))
+
+
+def plain_national(text: str, region: str) -> str | None:
+    """The E.164 form of a national number typed with its trunk prefix, digits with spaces and hyphens
+    only ("0803 123 4567" in NG), when phonenumbers would read it in `region` as the digits after that
+    prefix and call it valid; else None, and phonenumbers reads it.
+
+    As phonenumbers.parse does: nothing that could be an international prefix, the national prefix
+    stripped as its metadata says, and the rest a possible length that is not only a local one.
+    """
+    if not _PLAIN_NATIONAL.fullmatch(text):
+        return None
+    rules = _national_rules(region)
+    if rules is None:
+        return None
+    code, regions, prefix, idd, lengths, local = rules
+    digits = text.replace(" ", "").replace("-", "")
+    if idd is not None and idd.match(digits):
+        return None
+    found = prefix.match(digits)
+    if found is None or not found.end():
+        return None
+    nsn = digits[found.end():]
+    if not 2 <= len(nsn) <= 17 or nsn[0] == "0" or len(nsn) not in lengths or len(nsn) in local:
+        return None
+    return f"+{code}{nsn}" if _valid_nsn(code, regions, nsn) else None
+
+
 def _parse(text: str, region: str | None, require_valid: bool) -> tuple[phonenumbers.PhoneNumber, bool] | None:
     """The number and whether it is valid, or None when it cannot be read (or must be valid and is not)."""
     try:
@@ -246,6 +293,8 @@ def normalize_phone(text: str, default_region: str | None = None) -> Phone:
     Without "+" the number is read in `default_region`; if that fails, or no region is given, a
     leading country calling code is tried ("8613812345678"), but only a valid result is accepted.
     """
+    if text and text[0] == "+" and "  " not in text and (e164 := plain_international(text)):
+        return Phone(e164=e164, raw=text)  # "+49 30 1234 5678": nothing for _clean or _undo_excel to change
     raw = _clean(text)
     candidate = _undo_excel(raw)
     if candidate is None or not any(c.isdigit() for c in candidate):
@@ -257,6 +306,8 @@ def normalize_phone(text: str, default_region: str | None = None) -> Phone:
     if e164 := plain_international(candidate):
         return Phone(e164=e164, raw=raw)
     region = default_region.strip().upper() if default_region and default_region.strip() else None
+    if region and (e164 := plain_national(candidate, region)):
+        return Phone(e164=e164, raw=raw)
 
     read = _read(candidate, region)
     if read is None:
