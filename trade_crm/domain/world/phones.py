@@ -293,8 +293,11 @@ def normalize_phone(text: str, default_region: str | None = None) -> Phone:
     Without "+" the number is read in `default_region`; if that fails, or no region is given, a
     leading country calling code is tried ("8613812345678"), but only a valid result is accepted.
     """
-    if text and text[0] == "+" and "  " not in text and (e164 := plain_international(text)):
-        return Phone(e164=e164, raw=text)  # "+49 30 1234 5678": nothing for _clean or _undo_excel to change
+    tried = None
+    if text and text[0] == "+" and "  " not in text:
+        if e164 := plain_international(text):
+            return Phone(e164=e164, raw=text)  # "+49 30 1234 5678": nothing for _clean or _undo_excel to change
+        tried = text
     raw = _clean(text)
     candidate = _undo_excel(raw)
     if candidate is None or not any(c.isdigit() for c in candidate):
@@ -303,7 +306,7 @@ def normalize_phone(text: str, default_region: str | None = None) -> Phone:
         candidate = _ZH_EXTENSION.sub(" ext. ", candidate)
     if "00" in candidate:
         candidate = _INTERNATIONAL_00.sub(r"\1+", candidate)  # 0086 ..., (0049) ...
-    if e164 := plain_international(candidate):
+    if candidate != tried and (e164 := plain_international(candidate)):
         return Phone(e164=e164, raw=raw)
     region = default_region.strip().upper() if default_region and default_region.strip() else None
     if region and (e164 := plain_national(candidate, region)):
