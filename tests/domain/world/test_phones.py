@@ -16,6 +16,7 @@ from trade_crm.domain.world.phones import (
     number_doubt,
     plain_international,
     plain_national,
+    plain_possible,
     split_phones,
     whatsapp_link,
 )
@@ -305,6 +306,25 @@ def test_a_plain_international_number_is_read_as_phonenumbers_reads_it():
         assert (e164, number.extension, phonenumbers.is_valid_number(number)) == (
             phonenumbers.format_number(number, PhoneNumberFormat.E164), None, True), text
     assert read > 1_500  # the common case (a valid number) does take the short way
+
+
+def test_a_plain_international_number_that_cannot_exist_is_kept_as_phonenumbers_keeps_it():
+    kept = 0
+    for text in _written_internationally():
+        e164 = plain_possible(text)
+        number = phonenumbers.parse(text, None) if e164 or plain_international(text) else None
+        if e164 is None:
+            continue  # valid (plain_international's) or left to phonenumbers
+        kept += 1
+        assert (e164, number.extension, phonenumbers.is_valid_number(number),
+                phonenumbers.is_possible_number_with_reason(number)) == (
+            phonenumbers.format_number(number, PhoneNumberFormat.E164), None, False,
+            phonenumbers.ValidationResult.IS_POSSIBLE), text
+        assert normalize_phone(text) == Phone(e164, text, valid=False) and not normalize_phone(text).valid
+    assert kept > 1_000  # possible-but-invalid numbers do take the short way
+    assert plain_possible("+91 98123 12345") is None  # valid: plain_international's
+    assert plain_possible("+91 981234 12345") == "+9198123412345"  # the bench list's Indian numbers: a digit too many
+    assert plain_possible("+1 212 555 01") is None and normalize_phone("+1 212 555 01").e164 is None  # too short
 
 
 @pytest.mark.parametrize("text", ["+49 030 1234567", "+39 06 1234 5678", "+800 1234 5678", "+1 (212) 555-0123",

@@ -32,6 +32,7 @@ __all__ = [
     "number_doubt",
     "plain_international",
     "plain_national",
+    "plain_possible",
     "split_phones",
     "whatsapp_link",
 ]
@@ -182,14 +183,10 @@ def _valid_nsn(code: int, regions: tuple[str, ...], nsn: str) -> bool:
 _PLAIN_PLUS = re.compile(r"\+[1-9][0-9 \-]{6,40}[0-9]")
 
 
-def plain_international(text: str) -> str | None:
-    """The E.164 form of "+<country code> <digits>" (spaces and hyphens only) when phonenumbers would
-    read it as those very digits and call it valid; else None, and phonenumbers reads it.
-
-    Most numbers in a trade-show list are written this way; reading them takes a tenth of a parse.
-    Anything phonenumbers would change (a national prefix after the code, an Italian leading zero,
-    a non-geographic code) or not accept is left to it.
-    """
+def _plain_plus(text: str) -> tuple[str, int, tuple[str, ...], str] | None:
+    """("+<country code> <digits>" as digits, the code, its regions, the national number) when phonenumbers
+    would read the text as those very digits: spaces and hyphens only, and nothing it would change (a national
+    prefix after the code, an Italian leading zero) or read otherwise (a non-geographic code); else None."""
     if not _PLAIN_PLUS.fullmatch(text):
         return None
     digits = text[1:].replace(" ", "").replace("-", "")
@@ -206,7 +203,37 @@ def plain_international(text: str) -> str | None:
     rules = _region_rules(regions[0])  # the metadata phonenumbers strips a national prefix by
     if rules is None or (rules[4] is not None and rules[4].match(nsn)):
         return None
-    return f"+{digits}" if _valid_nsn(code, regions, nsn) else None
+    return digits, code, regions, nsn
+
+
+def plain_international(text: str) -> str | None:
+    """The E.164 form of "+<country code> <digits>" (spaces and hyphens only) when phonenumbers would
+    read it as those very digits and call it valid; else None, and phonenumbers reads it.
+
+    Most numbers in a trade-show list are written this way; reading them takes a tenth of a parse.
+    Anything phonenumbers would change (a national prefix after the code, an Italian leading zero,
+    a non-geographic code) or not accept is left to it.
+    """
+    plain = _plain_plus(text)
+    return f"+{plain[0]}" if plain is not None and _valid_nsn(plain[1], plain[2], plain[3]) else None
+
+
+@functools.cache
+def _possible_lengths(region: str) -> tuple[frozenset[int], frozenset[int]]:
+    """A region's possible lengths of a national number, and those only possible locally (phonenumbers'
+    general description, as is_possible_number_with_reason tests a number of unknown type)."""
+    general = PhoneMetadata.metadata_for_region(region, None).general_desc
+    return frozenset(general.possible_length or ()) - {-1}, frozenset(general.possible_length_local_only or ())
+
+
+def plain_possible(text: str) -> str | None:
+    """plain_international for a number phonenumbers calls possible but not valid (its length fits the
+    country, its digits fit no type): the E.164 form normalize_phone keeps, with a doubt; else None."""
+    plain = _plain_plus(text)
+    if plain is None or _valid_nsn(plain[1], plain[2], plain[3]):
+        return None
+    lengths, local = _possible_lengths(plain[2][0])
+    return f"+{plain[0]}" if len(plain[3]) in lengths and len(plain[3]) not in local else None
 
 
 _PLAIN_NATIONAL = re.compile(r"0[0-9 \-]{3,40}[0-9]")
@@ -297,6 +324,8 @@ def normalize_phone(text: str, default_region: str | None = None) -> Phone:
     if text and text[0] == "+" and "  " not in text:
         if e164 := plain_international(text):
             return Phone(e164=e164, raw=text)  # "+49 30 1234 5678": nothing for _clean or _undo_excel to change
+        if e164 := plain_possible(text):
+            return Phone(e164=e164, raw=text, valid=False)
         tried = text
     raw = _clean(text)
     candidate = _undo_excel(raw)
