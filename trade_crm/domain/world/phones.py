@@ -415,7 +415,9 @@ def number_doubt(phone: Phone, region: str | None = None) -> str | None:
     """
     if not phone.e164:
         return None
-    if _PLACEHOLDER_DIGITS.search(phone.e164) or _PLACEHOLDER_DIGITS.search(_NON_DIGIT.sub("", phone.raw)):
+    typed_digits = _NON_DIGIT.sub("", phone.raw)  # most often the E.164 digits themselves: searched once then
+    if _PLACEHOLDER_DIGITS.search(phone.e164) or (
+            typed_digits != phone.e164[1:] and _PLACEHOLDER_DIGITS.search(typed_digits)):
         return "looks like a placeholder, not a phone number"
     if not phone.valid:
         code = _calling_code(phone.e164[1:4]) or phonenumbers.parse(phone.e164, None).country_code
