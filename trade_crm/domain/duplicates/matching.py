@@ -114,7 +114,9 @@ def looks_like_company(name: str) -> bool:
     return any(t in LEGAL_FORMS and t != "the" for t in _tokens(name))
 
 
+@lru_cache(maxsize=100_000)
 def person_key(name: str) -> str:
+    """A person's name reduced for comparison (cached: an import compares each contact name with several)."""
     tokens = _tokens(name)
     key = " ".join(tokens)
     return key.replace(" ", "") if _CJK.search(key) else key
