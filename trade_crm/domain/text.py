@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 _INLINE_SPACE = re.compile(r"[ \t\u00a0\u3000\u2000-\u200b]+")
+_EMAIL_SPLITS = re.compile(r"[,;/、，；\n\r]+")
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\]]{2,}$")
 
 
@@ -37,7 +38,11 @@ def normalize_email(value: str) -> str | None:
 def split_emails(value: str) -> list[str]:
     """Split a cell holding several addresses; a piece with spaces splits only if each part has an @."""
     out: list[str] = []
-    for piece in re.split(r"[,;/、，；\n\r]+", unicodedata.normalize("NFKC", value or "")):
+    if value and value.isascii() and not _EMAIL_SPLITS.search(value):  # one piece, as most cells hold
+        pieces: list[str] = [value]  # NFKC leaves ASCII as it is
+    else:
+        pieces = _EMAIL_SPLITS.split(unicodedata.normalize("NFKC", value or ""))
+    for piece in pieces:
         words = piece.split()
         if len(words) > 1 and all("@" in w for w in words):
             out.extend(words)

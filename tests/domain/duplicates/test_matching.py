@@ -74,6 +74,35 @@ def test_rules_in_order_of_strength():
     assert [(m.ident, m.rule, m.score) for m in exact] == [(1, "name", 100.0)]
 
 
+def test_each_profile_is_found_once_under_its_strongest_rule_and_its_first_reason():
+    index = MatchIndex()
+    index.add(p(1, "Acme Zeta Trading GmbH", "DE", ["max@acme.de", "info@acme.de"], ["+49301234567"]))
+    index.add(p(2, "Acme Trading Zeta GmbH", "DE"))  # the same words in another order: a similar name, 100%
+    index.add(p(3, "Acme Zeta Tradings GmbH", "DE"))
+    found = index.find(p("r", "Acme Zeta Trading GmbH", "DE", ["info@acme.de", "max@acme.de"], ["+49301234567"]))
+    assert [(m.ident, m.rule, m.score, m.detail) for m in found] == [
+        (1, "email", 100.0, 'same email "info@acme.de"'),
+        (2, "name", 100.0, 'similar name "Acme Trading Zeta GmbH" (100%)'),
+        (3, "name", 97.1, 'similar name "Acme Zeta Tradings GmbH" (97%)')]
+    same = index.find(p("r", "ACME Zeta Trading", "DE"))  # an exact name is not replaced by its own fuzzy score
+    assert [(m.ident, m.score, m.detail) for m in same][0] == (1, 100.0, 'same name "Acme Zeta Trading GmbH"')
+    assert [m.ident for m in index.find(p(1, "Acme Zeta Trading GmbH", "DE", ["max@acme.de"]))] == [2, 3]  # not itself
+
+
+def test_rows_indexed_as_tuples_or_under_another_ident_are_found_as_profiles_are():
+    rows = [(1, "Acme Trading GmbH", "DE", ("max@acme.de",), ("+49301234567",), ("acme.de",)),
+            (2, "Acme Tradings GmbH", "DE", (), (), ()), (3, "", None, (), (), ()), (4, "深圳市华强照明有限公司", "CN", (), (), ())]
+    queries = [p("r", "Acme Trading", "DE"), p("r", "X", None, ["a@acme.de"]), p("r", "X", "FR", phones=["+49301234567"]),
+               p("r", "深圳华强照明", "CN")]
+    profiles, tuples, renamed = MatchIndex(), MatchIndex(), MatchIndex()
+    for row in rows:
+        profiles.add(Profile(*row))
+        renamed.add(Profile("first", *row[1:]), row[0])
+    tuples.add_rows(rows)
+    for query in queries:
+        assert tuples.find(query) == profiles.find(query) == renamed.find(query) != []
+
+
 def test_a_similar_name_matches_only_in_the_same_country():
     index = MatchIndex()
     index.add(p(1, "Guangzhou Baiyun Electric Equipment Co., Ltd.", "CN"))

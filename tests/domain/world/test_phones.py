@@ -15,6 +15,8 @@ from trade_crm.domain.world.phones import (
     normalize_phone,
     number_doubt,
     plain_international,
+    plain_national,
+    plain_possible,
     split_phones,
     whatsapp_link,
 )
@@ -306,7 +308,76 @@ def test_a_plain_international_number_is_read_as_phonenumbers_reads_it():
     assert read > 1_500  # the common case (a valid number) does take the short way
 
 
+def test_a_plain_international_number_that_cannot_exist_is_kept_as_phonenumbers_keeps_it():
+    kept = 0
+    for text in _written_internationally():
+        e164 = plain_possible(text)
+        number = phonenumbers.parse(text, None) if e164 or plain_international(text) else None
+        if e164 is None:
+            continue  # valid (plain_international's) or left to phonenumbers
+        kept += 1
+        assert (e164, number.extension, phonenumbers.is_valid_number(number),
+                phonenumbers.is_possible_number_with_reason(number)) == (
+            phonenumbers.format_number(number, PhoneNumberFormat.E164), None, False,
+            phonenumbers.ValidationResult.IS_POSSIBLE), text
+        assert normalize_phone(text) == Phone(e164, text, valid=False) and not normalize_phone(text).valid
+    assert kept > 1_000  # possible-but-invalid numbers do take the short way
+    assert plain_possible("+91 98123 12345") is None  # valid: plain_international's
+    assert plain_possible("+91 981234 12345") == "+9198123412345"  # the bench list's Indian numbers: a digit too many
+    assert plain_possible("+1 212 555 01") is None and normalize_phone("+1 212 555 01").e164 is None  # too short
+
+
 @pytest.mark.parametrize("text", ["+49 030 1234567", "+39 06 1234 5678", "+800 1234 5678", "+1 (212) 555-0123",
                                   "+86 138 1234 5678 ext. 12", "+91 987417 63445"])
 def test_numbers_phonenumbers_would_change_or_refuse_are_left_to_it(text):
     assert plain_international(text) is None
+
+
+def _written_nationally() -> list[tuple[str, str]]:
+    """(text, region): every region's examples as phonenumbers writes them NATIONAL ("0803 123 4567"), and
+    their digits with one changed, added or dropped, with the trunk prefix and without."""
+    rng, texts = random.Random(29), []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for kind in range(12):
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is None:
+                continue
+            written = phonenumbers.format_number(example, PhoneNumberFormat.NATIONAL)
+            texts.append((written, region))
+            digits = "".join(c for c in written if c.isdigit())
+            for _ in range(6):
+                changed = list(digits)
+                changed[rng.randrange(len(changed))] = rng.choice("0123456789")
+                if rng.random() < 0.3:
+                    changed.insert(rng.randrange(len(changed)), rng.choice("0123456789"))
+                elif rng.random() < 0.3 and len(changed) > 4:
+                    del changed[rng.randrange(1, len(changed))]
+                text = "".join(changed)
+                texts += [(text, region), (f"0{text}", region), (f"{text[:3]} {text[3:6]}-{text[6:]}", region)]
+    return texts
+
+
+def test_a_plain_national_number_is_read_as_phonenumbers_reads_it():
+    read = 0
+    for text, region in _written_nationally():
+        e164 = plain_national(text, region)
+        if e164 is None:
+            continue  # left to phonenumbers
+        read += 1
+        number = phonenumbers.parse(text, region)
+        assert (e164, number.extension, phonenumbers.is_valid_number(number)) == (
+            phonenumbers.format_number(number, PhoneNumberFormat.E164), None, True), (text, region)
+        assert normalize_phone(text, region) == Phone(e164, text.strip()), (text, region)
+    assert read > 1_000  # the common case (a valid number with its trunk prefix) does take the short way
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("06 1234 5678", "IT"),  # no trunk prefix in Italy: the 0 is part of the number
+    ("0011 49 30 123456", "AU"),  # an international prefix
+    ("011 15 2345 6789", "AR"),  # phonenumbers rewrites Argentina's prefix (a transform rule)
+    ("0803 123", "NG"),  # too short for Nigeria
+    ("0 803 123 4567 ext 12", "NG"),  # not only digits, spaces and hyphens
+    ("0803 123 4567", "ZZ"),  # no such region
+])
+def test_numbers_phonenumbers_would_read_otherwise_are_left_to_it(text, region):
+    assert plain_national(text, region) is None

@@ -3,9 +3,11 @@ from datetime import date
 
 import pytest
 
+from trade_crm.domain.text import split_emails
 from trade_crm.exchange.files.dates import parse_date
 from trade_crm.exchange.importing.cleaning import RowCleaner, shared_email_problems
 from trade_crm.exchange.importing.layout.column_choice import auto_map
+from trade_crm.exchange.importing.layout.headers import ColumnMapping
 
 HEADERS = ["Company", "Contact", "Email", "Phone", "Country", "City", "WhatsApp", "Birthday", "Fax", "Tags"]
 
@@ -175,3 +177,26 @@ def test_one_email_for_two_differently_named_people_is_listed():
     (problem,) = shared_email_problems("Visitors", rows)
     assert (problem.row, problem.severity) == (4, "warning")
     assert problem.message.startswith('info@acme.de is also the email of "Anna Berg" (row 2), not only of "Carl Dorn"')
+
+
+def test_a_one_value_field_is_width_folded_once_and_a_second_column_adds_only_what_differs():
+    columns = [ColumnMapping(0, "Company", "company"), ColumnMapping(1, "Firm", "company"),
+               ColumnMapping(2, "Title", "title"), ColumnMapping(3, "Job", "title"), ColumnMapping(4, "Name", "contact_name")]
+    cleaner = RowCleaner("Visitors", columns)
+    row = cleaner.clean(3, [" Acme \t Trading  Ltd ", "ACME TRADING LTD", "Buyer", "buyer  ", "Ann\tLee"])
+    assert (row.name, row.contact.title, row.contact.name, row.notes) == ("Acme Trading Ltd", "Buyer", "Ann Lee", "")
+    other = cleaner.clean(4, ["Acme Trading Ltd", "Acme  Trading GmbH", "N/A", "CEO", "ｎ／ａ"])
+    assert (other.name, other.contact, other.notes) == ("Acme Trading Ltd", None, "Firm: Acme  Trading GmbH")
+    assert other.custom == {} and other.problems == ()
+
+
+@pytest.mark.parametrize(("cell", "emails"), [
+    ("Ann@Acme.com", ["Ann@Acme.com"]),
+    (" ann@acme.com  bob@acme.com ", ["ann@acme.com", "bob@acme.com"]),
+    ("Ann Lee ann@acme.com", ["Ann Lee ann@acme.com"]),
+    ("ann@acme.com/bob@acme.com", ["ann@acme.com", "bob@acme.com"]),
+    ("ａｎｎ＠ａｃｍｅ．ｃｏｍ，bob@acme.com", ["ann@acme.com", "bob@acme.com"]),
+    ("   ", []),
+])
+def test_an_email_cell_splits_the_same_whether_it_holds_one_address_or_several(cell, emails):
+    assert split_emails(cell) == emails

@@ -43,6 +43,7 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 _HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^@/]*@)?([^/:?#\s]+)", re.I)
 _RESERVED_TLDS = frozenset({"invalid", "test", "example", "localhost", "local"})  # RFC 2606 / 6761
 RULES = ("email", "phone", "domain", "name")
+_RANK = {rule: rank for rank, rule in enumerate(RULES)}
 # A domain that many customers share is a provider's (an ISP's mail, a group's), not one company's.
 MAX_DOMAIN_SHARE = 5
 # Company keys are compared word-order blind ("Trading Acme" ~ "Acme Trading"): fuzz.ratio of two
@@ -113,7 +114,9 @@ def looks_like_company(name: str) -> bool:
     return any(t in LEGAL_FORMS and t != "the" for t in _tokens(name))
 
 
+@lru_cache(maxsize=100_000)
 def person_key(name: str) -> str:
+    """A person's name reduced for comparison (cached: an import compares each contact name with several)."""
     tokens = _tokens(name)
     key = " ".join(tokens)
     return key.replace(" ", "") if _CJK.search(key) else key
@@ -264,8 +267,10 @@ class MatchIndex:
             self._exact["name"][key].add(ident)
             self._blocks[block_key(name, country)][ident] = sorted_words(key)
 
-    def add(self, profile: Profile) -> None:
-        ident = profile.ident
+    def add(self, profile: Profile, ident: Hashable | None = None) -> None:
+        """Index a profile, under `ident` when given (an import's row joins its group) instead of its own."""
+        if ident is None:
+            ident = profile.ident
         for email in profile.emails:
             self._exact["email"][email].add(ident)
         for phone in profile.phones:
@@ -275,42 +280,67 @@ class MatchIndex:
                 self._exact["domain"][domain].add(ident)
         self.add_name(ident, profile.name, profile.country)
 
+    def add_rows(self, rows: Iterable[tuple]) -> None:
+        """`add` for profiles given as tuples of Profile's fields (candidate_rows'): no Profile made, and a
+        profile known by its name alone (most stored candidates) indexed by its name directly."""
+        countries, names, exact, blocks = self._country, self._names, self._exact["name"], self._blocks
+        for row in rows:
+            if row[3] or row[4] or row[5]:
+                self.add(Profile(*row))
+                continue
+            ident, name, country = row[0], row[1], row[2]
+            countries.setdefault(ident, country)
+            names.setdefault(ident, name)
+            key = company_key(name) if name else ""
+            if key:
+                exact[key].add(ident)
+                blocks[block_key(name, country)][ident] = sorted_words(key)
+
     def find(self, profile: Profile) -> list[Match]:
         """Every indexed profile that matches, the strongest rule and score first."""
-        found: dict[Hashable, Match] = {}
-
-        def offer(match: Match) -> None:
-            if match.ident == profile.ident:
-                return
-            old = found.get(match.ident)
-            if old is None or (RULES.index(match.rule), -match.score) < (RULES.index(old.rule), -old.score):
-                found[match.ident] = match
-
-        for email in profile.emails:
-            for ident in self._exact["email"].get(email, ()):
-                offer(Match(ident, "email", 100.0, f'same email "{email}"'))
-        for phone in profile.phones:
-            for ident in self._exact["phone"].get(phone, ()):
-                offer(Match(ident, "phone", 100.0, f'same phone "{phone}"'))
-        for domain in profile_domains(profile) - self.ignore_domains:
-            for ident in self._exact["domain"].get(domain, ()):
-                offer(Match(ident, "domain", 100.0, f'same company domain "{domain}"'))
+        found: dict[Hashable, Match] = {}  # the first exact match of an ident is its strongest: rules go in order
+        own = profile.ident
+        exact = self._exact
+        if profile.emails:
+            index = exact["email"]
+            for email in profile.emails:
+                for ident in index.get(email, ()):
+                    if ident != own and ident not in found:
+                        found[ident] = Match(ident, "email", 100.0, f'same email "{email}"')
+        if profile.phones:
+            index = exact["phone"]
+            for phone in profile.phones:
+                for ident in index.get(phone, ()):
+                    if ident != own and ident not in found:
+                        found[ident] = Match(ident, "phone", 100.0, f'same phone "{phone}"')
+        if profile.emails or profile.websites:
+            index = exact["domain"]
+            for domain in profile_domains(profile) - self.ignore_domains:
+                for ident in index.get(domain, ()):
+                    if ident != own and ident not in found:
+                        found[ident] = Match(ident, "domain", 100.0, f'same company domain "{domain}"')
         key = company_key(profile.name) if profile.name else ""
         if key:
-            for ident in self._exact["name"].get(key, ()):
-                if countries_agree(self._country.get(ident), profile.country):
-                    offer(Match(ident, "name", 100.0, f'same name "{self._names[ident]}"'))
+            for ident in exact["name"].get(key, ()):
+                if ident != own and ident not in found and countries_agree(self._country.get(ident), profile.country):
+                    found[ident] = Match(ident, "name", 100.0, f'same name "{self._names[ident]}"')
             block = self._blocks.get(block_key(profile.name, profile.country))
-            if block and len(key) >= MIN_FUZZY_KEY and _CJK.search(key):
-                for ident, other in block.items():
-                    if other != key and len(other) >= MIN_FUZZY_KEY and same_cjk_company(key, other):
-                        offer(Match(ident, "name", CJK_ALIKE_SCORE, f'similar name "{self._names[ident]}"'))
-            elif block and len(key) >= MIN_FUZZY_KEY:
-                for _, score, ident in process.extract(sorted_words(key), block, scorer=NAME_SCORER,
-                                                       score_cutoff=self.threshold, limit=5):
-                    offer(Match(ident, "name", round(score, 1),
-                                f'similar name "{self._names[ident]}" ({score:.0f}%)'))
-        return sorted(found.values(), key=lambda m: (RULES.index(m.rule), -m.score, str(m.ident)))
+            if block and len(key) >= MIN_FUZZY_KEY:
+                if _CJK.search(key):
+                    similar = [(ident, CJK_ALIKE_SCORE, f'similar name "{self._names[ident]}"')
+                               for ident, other in block.items()
+                               if other != key and len(other) >= MIN_FUZZY_KEY and same_cjk_company(key, other)]
+                else:
+                    similar = [(ident, round(score, 1), f'similar name "{self._names[ident]}" ({score:.0f}%)')
+                               for _, score, ident in process.extract(sorted_words(key), block, scorer=NAME_SCORER,
+                                                                      score_cutoff=self.threshold, limit=5)]
+                for ident, score, detail in similar:  # a fuzzy name replaces only a weaker name match
+                    old = found.get(ident)
+                    if ident != own and (old is None or (old.rule == "name" and score > old.score)):
+                        found[ident] = Match(ident, "name", score, detail)
+        if len(found) < 2:
+            return list(found.values())
+        return sorted(found.values(), key=lambda m: (_RANK[m.rule], -m.score, str(m.ident)))
 
 
 def shared_domains(profiles: Iterable[Profile], limit: int = MAX_DOMAIN_SHARE) -> set[str]:
@@ -391,6 +421,13 @@ def load_candidates(db: Database, profiles: Iterable[Profile]) -> list[Profile]:
 
     Each holds only what can match: the emails, phones and domains found, and its name.
     """
+    return [Profile(*row) for row in candidate_rows(db, profiles)]
+
+
+def candidate_rows(db: Database, profiles: Iterable[Profile]) -> list[tuple]:
+    """load_candidates' profiles as plain tuples of Profile's fields, in the same order: an import reads
+    tens of thousands (every stored name in its rows' blocks), and `MatchIndex.add_rows` indexes them
+    without a Profile each."""
     profiles = list(profiles)
     found: defaultdict[int, dict[str, set[str]]] = defaultdict(lambda: {"e": set(), "p": set(), "d": set()})
     for cid, value in _hits(db, _CHANNEL_HITS.format(kinds="= 'email'"), (e for p in profiles for e in p.emails)):
@@ -416,6 +453,11 @@ def load_candidates(db: Database, profiles: Iterable[Profile]) -> list[Profile]:
     missing = [cid for cid in found if cid not in names]
     if missing:
         names.update({row[0]: row[1:] for row in _hits(db, _ID_HITS, missing)})
-    return [Profile(cid, name or "", country, tuple(found[cid]["e"]) if cid in found else (),
-                    tuple(found[cid]["p"]) if cid in found else (), tuple(found[cid]["d"]) if cid in found else ())
-            for cid, (name, country) in names.items()]
+    out = []
+    for cid, (name, country) in names.items():
+        channels = found.get(cid)
+        if channels is None:  # most: known by name alone
+            out.append((cid, name or "", country, (), (), ()))
+        else:
+            out.append((cid, name or "", country, tuple(channels["e"]), tuple(channels["p"]), tuple(channels["d"])))
+    return out

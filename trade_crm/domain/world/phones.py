@@ -31,6 +31,8 @@ __all__ = [
     "normalize_phone",
     "number_doubt",
     "plain_international",
+    "plain_national",
+    "plain_possible",
     "split_phones",
     "whatsapp_link",
 ]
@@ -123,7 +125,8 @@ def _pattern(text: str) -> re.Pattern:
 
 @functools.cache
 def _region_rules(region: str) -> tuple | None:
-    """A region's metadata read once: (general, the type descriptions, mobile or None, leading digits).
+    """A region's metadata read once: (general, the type descriptions and mobile, country code, leading
+    digits, national prefix for parsing, {length: the types of that length as one pattern}).
 
     phonenumbers compiles (or looks up) every pattern again on each call; an import validates
     thousands of numbers, so this keeps them.
@@ -136,7 +139,7 @@ def _region_rules(region: str) -> tuple | None:
     leading = re.compile(metadata.leading_digits) if metadata.leading_digits is not None else None
     prefix = re.compile(metadata.national_prefix_for_parsing) if metadata.national_prefix_for_parsing else None
     return (_desc(metadata.general_desc), types + ((mobile,) if mobile else ()), metadata.country_code, leading,
-            prefix)
+            prefix, {})
 
 
 def _matches(nsn: str, desc: tuple[frozenset[int], str] | None) -> bool:
@@ -144,13 +147,19 @@ def _matches(nsn: str, desc: tuple[frozenset[int], str] | None) -> bool:
 
 
 def _has_type(nsn: str, rules: tuple) -> bool:
-    """phonenumbers' number type is not UNKNOWN: the general pattern and one type's pattern match."""
+    """phonenumbers' number type is not UNKNOWN: the general pattern and one type's pattern match.
+
+    The types a number of this length can be are tried as one alternation, made once per region and
+    length: one regular expression call a number instead of up to ten.
+    """
     if not _matches(nsn, rules[0]):
         return False
-    for desc in rules[1]:
-        if _matches(nsn, desc):
-            return True
-    return False
+    size = len(nsn)
+    typed = rules[5].get(size)
+    if typed is None:
+        patterns = [desc[1] for desc in rules[1] if not desc[0] or size in desc[0]]
+        typed = rules[5][size] = _pattern("|".join(f"(?:{p})" for p in patterns)) if patterns else False
+    return typed is not False and typed.fullmatch(nsn) is not None
 
 
 def is_valid(number: phonenumbers.PhoneNumber) -> bool:
@@ -174,14 +183,10 @@ def _valid_nsn(code: int, regions: tuple[str, ...], nsn: str) -> bool:
 _PLAIN_PLUS = re.compile(r"\+[1-9][0-9 \-]{6,40}[0-9]")
 
 
-def plain_international(text: str) -> str | None:
-    """The E.164 form of "+<country code> <digits>" (spaces and hyphens only) when phonenumbers would
-    read it as those very digits and call it valid; else None, and phonenumbers reads it.
-
-    Most numbers in a trade-show list are written this way; reading them takes a tenth of a parse.
-    Anything phonenumbers would change (a national prefix after the code, an Italian leading zero,
-    a non-geographic code) or not accept is left to it.
-    """
+def _plain_plus(text: str) -> tuple[str, int, tuple[str, ...], str] | None:
+    """("+<country code> <digits>" as digits, the code, its regions, the national number) when phonenumbers
+    would read the text as those very digits: spaces and hyphens only, and nothing it would change (a national
+    prefix after the code, an Italian leading zero) or read otherwise (a non-geographic code); else None."""
     if not _PLAIN_PLUS.fullmatch(text):
         return None
     digits = text[1:].replace(" ", "").replace("-", "")
@@ -198,7 +203,83 @@ def plain_international(text: str) -> str | None:
     rules = _region_rules(regions[0])  # the metadata phonenumbers strips a national prefix by
     if rules is None or (rules[4] is not None and rules[4].match(nsn)):
         return None
-    return f"+{digits}" if _valid_nsn(code, regions, nsn) else None
+    return digits, code, regions, nsn
+
+
+def plain_international(text: str) -> str | None:
+    """The E.164 form of "+<country code> <digits>" (spaces and hyphens only) when phonenumbers would
+    read it as those very digits and call it valid; else None, and phonenumbers reads it.
+
+    Most numbers in a trade-show list are written this way; reading them takes a tenth of a parse.
+    Anything phonenumbers would change (a national prefix after the code, an Italian leading zero,
+    a non-geographic code) or not accept is left to it.
+    """
+    plain = _plain_plus(text)
+    return f"+{plain[0]}" if plain is not None and _valid_nsn(plain[1], plain[2], plain[3]) else None
+
+
+@functools.cache
+def _possible_lengths(region: str) -> tuple[frozenset[int], frozenset[int]]:
+    """A region's possible lengths of a national number, and those only possible locally (phonenumbers'
+    general description, as is_possible_number_with_reason tests a number of unknown type)."""
+    general = PhoneMetadata.metadata_for_region(region, None).general_desc
+    return frozenset(general.possible_length or ()) - {-1}, frozenset(general.possible_length_local_only or ())
+
+
+def plain_possible(text: str) -> str | None:
+    """plain_international for a number phonenumbers calls possible but not valid (its length fits the
+    country, its digits fit no type): the E.164 form normalize_phone keeps, with a doubt; else None."""
+    plain = _plain_plus(text)
+    if plain is None or _valid_nsn(plain[1], plain[2], plain[3]):
+        return None
+    lengths, local = _possible_lengths(plain[2][0])
+    return f"+{plain[0]}" if len(plain[3]) in lengths and len(plain[3]) not in local else None
+
+
+_PLAIN_NATIONAL = re.compile(r"0[0-9 \-]{3,40}[0-9]")
+
+
+@functools.cache
+def _national_rules(region: str) -> tuple | None:
+    """What plain_national needs of a region: (calling code, its regions, the national prefix as
+    phonenumbers strips it, the international prefix, the general lengths, the local-only lengths); None
+    where phonenumbers rewrites the prefix (a transform rule) or the region has no prefix to strip."""
+    metadata = PhoneMetadata.metadata_for_region(region, None)
+    if metadata is None or not metadata.national_prefix_for_parsing or metadata.national_prefix_transform_rule:
+        return None
+    regions = COUNTRY_CODE_TO_REGION_CODE.get(metadata.country_code)
+    general = metadata.general_desc
+    if not regions or regions[0] == "001" or general is None or not general.possible_length:
+        return None
+    idd = re.compile(metadata.international_prefix) if metadata.international_prefix else None
+    return (metadata.country_code, regions, re.compile(metadata.national_prefix_for_parsing), idd,
+            frozenset(general.possible_length), frozenset(general.possible_length_local_only or ()))
+
+
+def plain_national(text: str, region: str) -> str | None:
+    """The E.164 form of a national number typed with its trunk prefix, digits with spaces and hyphens
+    only ("0803 123 4567" in NG), when phonenumbers would read it in `region` as the digits after that
+    prefix and call it valid; else None, and phonenumbers reads it.
+
+    As phonenumbers.parse does: nothing that could be an international prefix, the national prefix
+    stripped as its metadata says, and the rest a possible length that is not only a local one.
+    """
+    if not _PLAIN_NATIONAL.fullmatch(text):
+        return None
+    rules = _national_rules(region)
+    if rules is None:
+        return None
+    code, regions, prefix, idd, lengths, local = rules
+    digits = text.replace(" ", "").replace("-", "")
+    if idd is not None and idd.match(digits):
+        return None
+    found = prefix.match(digits)
+    if found is None or not found.end():
+        return None
+    nsn = digits[found.end():]
+    if not 2 <= len(nsn) <= 17 or nsn[0] == "0" or len(nsn) not in lengths or len(nsn) in local:
+        return None
+    return f"+{code}{nsn}" if _valid_nsn(code, regions, nsn) else None
 
 
 def _parse(text: str, region: str | None, require_valid: bool) -> tuple[phonenumbers.PhoneNumber, bool] | None:
@@ -239,6 +320,13 @@ def normalize_phone(text: str, default_region: str | None = None) -> Phone:
     Without "+" the number is read in `default_region`; if that fails, or no region is given, a
     leading country calling code is tried ("8613812345678"), but only a valid result is accepted.
     """
+    tried = None
+    if text and text[0] == "+" and "  " not in text:
+        if e164 := plain_international(text):
+            return Phone(e164=e164, raw=text)  # "+49 30 1234 5678": nothing for _clean or _undo_excel to change
+        if e164 := plain_possible(text):
+            return Phone(e164=e164, raw=text, valid=False)
+        tried = text
     raw = _clean(text)
     candidate = _undo_excel(raw)
     if candidate is None or not any(c.isdigit() for c in candidate):
@@ -247,9 +335,11 @@ def normalize_phone(text: str, default_region: str | None = None) -> Phone:
         candidate = _ZH_EXTENSION.sub(" ext. ", candidate)
     if "00" in candidate:
         candidate = _INTERNATIONAL_00.sub(r"\1+", candidate)  # 0086 ..., (0049) ...
-    if e164 := plain_international(candidate):
+    if candidate != tried and (e164 := plain_international(candidate)):
         return Phone(e164=e164, raw=raw)
     region = default_region.strip().upper() if default_region and default_region.strip() else None
+    if region and (e164 := plain_national(candidate, region)):
+        return Phone(e164=e164, raw=raw)
 
     read = _read(candidate, region)
     if read is None:
@@ -325,7 +415,9 @@ def number_doubt(phone: Phone, region: str | None = None) -> str | None:
     """
     if not phone.e164:
         return None
-    if _PLACEHOLDER_DIGITS.search(phone.e164) or _PLACEHOLDER_DIGITS.search(_NON_DIGIT.sub("", phone.raw)):
+    typed_digits = _NON_DIGIT.sub("", phone.raw)  # most often the E.164 digits themselves: searched once then
+    if _PLACEHOLDER_DIGITS.search(phone.e164) or (
+            typed_digits != phone.e164[1:] and _PLACEHOLDER_DIGITS.search(typed_digits)):
         return "looks like a placeholder, not a phone number"
     if not phone.valid:
         code = _calling_code(phone.e164[1:4]) or phonenumbers.parse(phone.e164, None).country_code

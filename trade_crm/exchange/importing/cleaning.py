@@ -13,7 +13,6 @@ trade-show card was collected becomes `fields["met_on"]` (a date) for the commit
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -46,6 +45,10 @@ _EMAIL_INSIDE = re.compile(r"[^\s<>()\"',;:@]+@[^\s<>()\"',;:@]+\.[^\s<>()\"',;:
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ONE_LINE = re.compile(r"[^\n\r\x0b\x0c\x1c-\x1e]*")  # what str.splitlines() leaves whole, in ASCII
 _TAG_SPLIT = re.compile(r"\s*(?::::|[,;、|\n，；])\s*")
+# What the column loop does with a cell, by its column's target (a one-value field, one of several, ...)
+_SINGLE, _MULTI, _NOTES, _CUSTOM, _BOOTH, _HALL, _OTHER = range(7)
+_KINDS = {t: _SINGLE for t in SINGLE} | {t: _MULTI for t in ("email", "phone", "address", "products", "tags")} | {
+    "notes": _NOTES, "custom": _CUSTOM, "booth": _BOOTH, "hall": _HALL}
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,8 @@ class RowCleaner:
         self._phones: dict[tuple[str, str | None], tuple[Phone, str | None]] = {}
         self._dates: dict[str, date | str] = {}  # text -> the date, or why it is none
         self._plain_notes = {c.index: lookup(c.header) == "notes" for c in self.columns}
-        self._columns = [(c.index, c.target, c.header, c.custom_name) for c in self.columns]
+        self._columns = [(c.index, c.target, c.header, c.custom_name, _KINDS.get(c.target, _OTHER))
+                         for c in self.columns]
 
     def _country(self, text: str) -> str | None:
         if text not in self._countries:
@@ -92,9 +96,6 @@ class RowCleaner:
             except UnknownCountryError:
                 self._countries[text] = None
         return self._countries[text]
-
-    def _phone(self, text: str, region: str | None) -> Phone:
-        return self._checked_phone(text, region)[0]
 
     def _checked_phone(self, text: str, region: str | None) -> tuple[Phone, str | None]:
         """The number read, and why it may not exist (None when it looks real)."""
@@ -116,7 +117,8 @@ class RowCleaner:
         problems: list[RowProblem] = []
         notes: list[str] = []
         contact_notes: list[str] = []
-        single: dict[str, tuple[str, str]] = {}  # target -> (value, header)
+        values: dict[str, str] = {}  # a one-value field's target -> its value (width folded), and its header
+        headers: dict[str, str] = {}
         multi: dict[str, list[tuple[str, str]]] = {"email": [], "phone": [], "address": [], "products": [],
                                                    "tags": []}
         custom: dict[str, str] = {}
@@ -125,116 +127,124 @@ class RowCleaner:
             problems.append(RowProblem(self.sheet, number, column, message, severity))
 
         width = len(cells)
-        for index, target, header, custom_name in self._columns:
+        for index, target, header, custom_name, kind in self._columns:
             raw = cells[index] if index < width else ""
             if not raw:
                 continue
-            if raw.isascii() and "\n" not in raw and "\r" not in raw:  # a cell: trimmed, width folded, NFC
+            plain = raw.isascii() and "\n" not in raw and "\r" not in raw
+            if plain:  # a cell: trimmed, width folded, NFC
                 value = raw.strip()
             else:
                 value = clean_block(raw.translate(_FULL_WIDTH))
             if not value or (len(value) <= _PLACEHOLDER_CHARS and value.casefold() in PLACEHOLDERS):
                 continue
-            if target == "notes":
-                notes.append(value if self._plain_notes.get(index) else f"{header}: {value}")
-            elif target == "custom":
-                custom[custom_name or header] = value
-            elif target == "booth":
-                custom.setdefault("Booth", value)
-            elif target == "hall":
-                custom.setdefault("Hall", value)
-            elif target in multi:
+            if kind == _SINGLE:
+                # fold_width(value), without the call where it would only trim again
+                folded = value if plain and "  " not in value and "\t" not in value else fold_width(value)
+                if target in values:  # a second column for a one-value field: keep it in the notes
+                    if folded.casefold() != values[target].casefold():
+                        notes.append(f"{header}: {value}")
+                else:
+                    values[target], headers[target] = folded, header
+            elif kind == _MULTI:
                 multi[target].append((value, header))
-            elif target in single:  # a second column for a one-value field: keep it in the notes
-                if fold_width(value).casefold() != single[target][0].casefold():
-                    notes.append(f"{header}: {value}")
-            elif target in SINGLE:
-                single[target] = (fold_width(value), header)
+            elif kind == _NOTES:
+                notes.append(value if self._plain_notes.get(index) else f"{header}: {value}")
+            elif kind == _CUSTOM:
+                custom[custom_name or header] = value
+            elif kind == _BOOTH:
+                custom.setdefault("Booth", value)
+            elif kind == _HALL:
+                custom.setdefault("Hall", value)
             else:
                 notes.append(f"{header}: {value}")
 
-        get = defaultdict(str, {target: value for target, (value, _) in single.items()}).__getitem__
+        get = values.get
         fields: dict = {}
-        company, alt_name = get("company") or get("alt_name"), get("alt_name")  # a lone other name is the name
-        if alt_name and alt_name.casefold() != company.casefold():
+        company, alt_name = get("company", "") or get("alt_name", ""), get("alt_name", "")  # a lone other name
+        if alt_name and alt_name.casefold() != company.casefold():  # ... is the name
             fields["alt_name"] = alt_name
-        name = get("contact_name") or self._join_name(get("first_name"), get("middle_name"), get("last_name"))
+        name = get("contact_name", "") or self._join_name(get("first_name", ""), get("middle_name", ""),
+                                                          get("last_name", ""))
         if name and company and name.casefold() == company.casefold():
             name = ""
-        if get("deleted"):
-            flag = get("deleted").casefold()
-            if flag in DELETED_MARKS:
-                problem(single["deleted"][1], f'the file marks this row deleted ({single["deleted"][1]}: '
-                                              f'{get("deleted")}), so it is not imported', "error")
-            elif flag not in NOT_DELETED:
-                notes.append(f"{single['deleted'][1]}: {get('deleted')}")
-        if get("met_on"):
-            met = self._date(get("met_on"))
+        if flag := get("deleted", ""):
+            if flag.casefold() in DELETED_MARKS:
+                problem(headers["deleted"], f'the file marks this row deleted ({headers["deleted"]}: '
+                                            f'{flag}), so it is not imported', "error")
+            elif flag.casefold() not in NOT_DELETED:
+                notes.append(f"{headers['deleted']}: {flag}")
+        if met_on := get("met_on", ""):
+            met = self._date(met_on)
             if isinstance(met, date):
                 fields["met_on"] = met
             else:
-                problem(single["met_on"][1], f"{met}; kept in the notes")
-                notes.append(f"{single['met_on'][1]}: {get('met_on')}")
-        country = self._resolve_country(single, multi, notes, problem)
+                problem(headers["met_on"], f"{met}; kept in the notes")
+                notes.append(f"{headers['met_on']}: {met_on}")
+        country = self._resolve_country(values, headers, multi["address"], notes, problem)
         if country:
             fields["country"] = country
         for key in ("city", "website", "industry", "company_size"):
-            if get(key):
-                fields[key] = get(key)
-        address = self._join_address([v for v, _ in multi["address"]])
-        if address:
-            fields["address"] = address
-        products = "; ".join(dict.fromkeys(fold_width(v) for v, _ in multi["products"]))
-        if products:
-            fields["products"] = products
-        rating = get("rating").upper()
-        if rating in RATINGS:
-            fields["rating"] = rating
-        elif rating:
-            problem(single["rating"][1], f'"{get("rating")}" is not a rating ({", ".join(RATINGS)}); kept in the notes')
-            notes.append(f"{single['rating'][1]}: {get('rating')}")
+            if value := get(key, ""):
+                fields[key] = value
+        if multi["address"]:
+            address = self._join_address([v for v, _ in multi["address"]])
+            if address:
+                fields["address"] = address
+        if multi["products"]:
+            products = "; ".join(dict.fromkeys(fold_width(v) for v, _ in multi["products"]))
+            if products:
+                fields["products"] = products
+        if rating := get("rating", ""):
+            if rating.upper() in RATINGS:
+                fields["rating"] = rating.upper()
+            else:
+                problem(headers["rating"], f'"{rating}" is not a rating ({", ".join(RATINGS)}); kept in the notes')
+                notes.append(f"{headers['rating']}: {rating}")
         tags = [t.strip().lstrip("*").strip() for v, _ in multi["tags"] for t in _TAG_SPLIT.split(v)]
-        if get("source"):
+        if source := get("source", ""):
             try:
-                fields["source"] = clean_customer_fields({"source": get("source")}, creating=False)["source"]
+                fields["source"] = clean_customer_fields({"source": source}, creating=False)["source"]
             except ValidationError:
-                tags.append(get("source"))  # "Canton Fair 2025" in a Source column is a trade show: a tag
+                tags.append(source)  # "Canton Fair 2025" in a Source column is a trade show: a tag
 
-        emails = self._emails(multi["email"], contact_notes, problem)
-        phones = self._phones_of(multi["phone"], country, contact_notes, problem)
+        emails = self._emails(multi["email"], contact_notes, problem) if multi["email"] else []
+        phones = self._phones_of(multi["phone"], country, contact_notes, problem) if multi["phone"] else []
         whatsapp = None
-        if get("whatsapp"):
-            phone = self._phone(get("whatsapp"), country)
+        if typed := get("whatsapp", ""):
+            phone = self._checked_phone(typed, country)[0]
             if phone.e164:
                 whatsapp = (phone.e164, phone.raw)
             else:
-                problem(single["whatsapp"][1], f'cannot read WhatsApp number "{get("whatsapp")}"; kept in the notes')
-                contact_notes.append(f"WhatsApp: {get('whatsapp')}")
+                problem(headers["whatsapp"], f'cannot read WhatsApp number "{typed}"; kept in the notes')
+                contact_notes.append(f"WhatsApp: {typed}")
         if not country and phones and _E164.match(phones[0][0]) and (country := region_of(phones[0][0])):
             fields["country"] = country  # no country in the row: the phone's country code says it
         birthday = None
-        if get("birthday"):
+        if typed := get("birthday", ""):
             try:
-                birthday = parse_date(get("birthday"))
+                birthday = parse_date(typed)
             except ValueError as exc:
-                problem(single["birthday"][1], f"{exc}; kept in the notes")
-                contact_notes.append(f"{single['birthday'][1]}: {get('birthday')}")
-        contact = PlannedContact(
-            name=name, title=get("title"), emails=tuple(emails), phones=tuple(phones), whatsapp=whatsapp,
-            wechat=get("wechat"), skype=get("skype"), linkedin=get("linkedin"), birthday=birthday,
-            notes="\n".join(contact_notes), row=number)
-        has_person = bool(name or emails or phones or whatsapp or contact.wechat or contact.skype
-                          or contact.linkedin)
-        if not has_person and contact.notes:
-            notes.append(contact.notes)  # no person to hold them: the customer does
+                problem(headers["birthday"], f"{exc}; kept in the notes")
+                contact_notes.append(f"{headers['birthday']}: {typed}")
+        wechat, skype, linkedin = get("wechat", ""), get("skype", ""), get("linkedin", "")
+        has_person = bool(name or emails or phones or whatsapp or wechat or skype or linkedin)
+        if has_person:
+            contact = PlannedContact(
+                name=name, title=get("title", ""), emails=tuple(emails), phones=tuple(phones), whatsapp=whatsapp,
+                wechat=wechat, skype=skype, linkedin=linkedin, birthday=birthday, notes="\n".join(contact_notes),
+                row=number)
+        else:
+            contact = None
+            if contact_notes:
+                notes.append("\n".join(contact_notes))  # no person to hold them: the customer does
         label = company or name or (emails[0] if emails else "") or (phones[0][1] if phones else "") or (
-            whatsapp[1] if whatsapp else "") or contact.wechat or contact.skype or contact.linkedin
+            whatsapp[1] if whatsapp else "") or wechat or skype or linkedin
         if not label:
             problem("", "this row has no company, name, email or phone, so there is nothing to import it as",
                     "error")
-        return CleanRow(number, label, fields, contact if has_person else None,
-                        tuple(dict.fromkeys(t for t in tags if t)), custom, "\n".join(notes), tuple(problems),
-                        is_company=bool(company))
+        return CleanRow(number, label, fields, contact, tuple(dict.fromkeys(t for t in tags if t)) if tags else (),
+                        custom, "\n".join(notes), tuple(problems), is_company=bool(company))
 
     # --- pieces -----------------------------------------------------------------------------------
 
@@ -255,15 +265,15 @@ class RowCleaner:
                 out = [o for o in out if o.casefold() not in text.casefold()] + [text]
         return fold_width(", ".join(out))
 
-    def _resolve_country(self, single, multi, notes, problem) -> str | None:
-        text = single.get("country", ("", ""))[0]
+    def _resolve_country(self, values, headers, addresses, notes, problem) -> str | None:
+        text = values.get("country", "")
         if text:
             code = self._country(text)
             if code is None:
-                problem(single["country"][1], f'unknown country "{text}"; kept in the notes')
-                notes.append(f"{single['country'][1]}: {text}")
+                problem(headers["country"], f'unknown country "{text}"; kept in the notes')
+                notes.append(f"{headers['country']}: {text}")
             return code or self.default_country
-        for value, _ in multi["address"]:  # "Ackerstraße 29, 10115 Berlin, Germany"
+        for value, _ in addresses:  # "Ackerstraße 29, 10115 Berlin, Germany"
             tail = re.split(r"[,\n]", value)[-1].strip()
             if tail and len(tail) > 1 and (code := self._country(tail)):
                 return code

@@ -17,8 +17,8 @@ from trade_crm.domain.duplicates.evidence import Evidence, conflict, load_eviden
 from trade_crm.domain.duplicates.matching import (
     MatchIndex,
     Profile,
+    candidate_rows,
     company_key,
-    load_candidates,
     profile_domains,
     same_person,
     shared_domains,
@@ -149,7 +149,7 @@ def existing_contact(existing: Existing, contact: PlannedContact) -> int | None:
 
 # --- planning ------------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     rows: list[CleanRow] = field(default_factory=list)
     match: object = None  # dedupe.Match against a stored customer
@@ -182,10 +182,10 @@ def plan_customers(cleaned: list[CleanRow], options: ImportOptions, source: str,
     profiles = [_profile(("row", r.row), r) for r in rows]
     tick(progress, "matching", 0, len(rows))
     ignore = frozenset(shared_domains(profiles))
-    index, names = MatchIndex(ignore_domains=ignore), {}
-    for stored in load_candidates(database.obj, profiles):
-        index.add(stored)
-        names[stored.ident] = stored.name
+    index = MatchIndex(ignore_domains=ignore)
+    candidates = candidate_rows(database.obj, profiles)
+    index.add_rows(candidates)
+    names = {row[0]: row[1] for row in candidates}
     stored_evidence: dict[int, Evidence] = {}
     row_evidence: dict[int, Evidence] = {}
     groups: list[_Group] = []
@@ -243,8 +243,7 @@ def plan_customers(cleaned: list[CleanRow], options: ImportOptions, source: str,
                 apart.append((target, *kept_apart))
         groups[target].rows.append(row)
         groups[target].profiles.append(profile)
-        index.add(Profile(("group", target), profile.name, profile.country, profile.emails, profile.phones,
-                          profile.websites))  # not dataclasses.replace: a third of the cost, 10,000 times
+        index.add(profile, ("group", target))
         if done % 500 == 0:
             check(cancel)
             tick(progress, "matching", done, len(rows))

@@ -57,7 +57,10 @@ class JunkFilter:
         self.names = frozenset(i for i, t in targets.items() if t in _NAME_FIELDS)
 
     def reason(self, cells: Sequence[str]) -> str | None:
-        texts = [c for c in cells if c]
+        if len(cells) >= 3 and cells[0] and cells[1] and cells[2]:  # its first three cells filled, as most are
+            texts: Sequence[str] = cells
+        else:
+            texts = [c for c in cells if c]
         if len(texts) >= 3:  # the common row, decided on its first two cells: not a total, number or header
             a, b = texts[0].strip(), texts[1].strip()
             if not (_TOTAL.match(a) or _NUMBER.match(a) or a.casefold() in self.header_set
