@@ -9234,6 +9234,11 @@ Import these products now?</source>
 <context>
     <name>QuotesPane</name>
     <message>
+        <location filename="../../trade_crm/ui/quotes/customer_quotes.py" line="80"/>
+        <source>Valid until %1</source>
+        <translation>有效期至 %1</translation>
+    </message>
+    <message>
         <location filename="../../trade_crm/ui/quotes/customer_quotes.py" line="30"/>
         <source>Document</source>
         <translation>单据</translation>

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -13,6 +14,7 @@ from PySide6.QtCore import Qt
 
 from trade_crm.app import build_main_window
 from trade_crm.domain.attachments.records import attachments_of
+from trade_crm.domain.clock import FixedClock
 from trade_crm.domain.customers.timeline import timeline
 from trade_crm.domain.quotes.pricing import LineInput
 from trade_crm.domain.quotes.quotations import QuotationInput, create_quotation, revise_quotation
@@ -67,6 +69,27 @@ def test_the_quotes_tab_lists_each_version_with_total_and_status_and_opens_one_b
     editors = window.quotes_controller.editors
     assert len(editors) == 1 and isinstance(editors[0], QuotationDialog)
     assert editors[0].view.revision == 2 and editors[0].save_button.isEnabled()
+
+
+def test_a_sent_quotation_past_its_validity_shows_as_expired_with_the_date_in_its_tip(qtbot, window, clock,
+                                                                                     products, buyer):
+    lines = (LineInput(products["panel"], quantity=Decimal(1200)),)
+    earlier = FixedClock.at("2026-11-02 09:30", "Asia/Shanghai")  # the window's day is 2026-11-23
+    lapsed = create_quotation(QuotationInput(customer_id=buyer, currency="USD", lines=lines,
+                                             valid_until=date(2026, 11, 20)), earlier)
+    mark_document_sent("quotation", lapsed.id, None, earlier)
+    draft = create_quotation(QuotationInput(customer_id=buyer, currency="USD", lines=lines,
+                                            valid_until=date(2026, 11, 10)), earlier)  # never offered: not expired
+    current = create_quotation(QuotationInput(customer_id=buyer, currency="USD", lines=lines,
+                                              valid_until=date(2026, 11, 23)), clock)
+    mark_document_sent("quotation", current.id, None, clock)  # valid through today
+    window.book_changed.emit()
+    _pages, pane = quotes_tab(window)
+    qtbot.waitUntil(lambda: pane.table.rowCount() == 3)
+    shown = {pane.table.item(r, NUMBER).text(): pane.table.item(r, STATUS) for r in range(3)}
+    assert {number: item.text() for number, item in shown.items()} == {
+        lapsed.number: "expired", draft.number: "draft", current.number: "sent"}
+    assert shown[lapsed.number].toolTip() == "Valid until 11/20/2026"  # the short date of the locale (en_US here)
 
 
 def test_new_quotation_from_the_tab_opens_the_editor_for_the_shown_customer(window, buyer):

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from trade_crm.domain.quotes.proforma import list_proformas
-from trade_crm.domain.quotes.quotations import list_quotations
+from trade_crm.domain.quotes.quotations import list_quotations, status_on
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,10 @@ class CustomerDocument:
     issued_on: date
     valid_until: date | None = None
     quotation_id: int | None = None  # a PI's quotation
+
+    def status_on(self, day: date) -> str:
+        """The status as the person reads it on `day` (quotations.status_on)."""
+        return status_on(self.status, self.valid_until, day) if self.kind == "quotation" else self.status
 
 
 def customer_documents(customer_id: int) -> list[CustomerDocument]:

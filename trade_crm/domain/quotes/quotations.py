@@ -113,6 +113,12 @@ class QuotationSummary:
     valid_until: date | None
 
 
+def status_on(status: str, valid_until: date | None, day: date) -> str:
+    """A quotation's status as the person reads it on `day`: sent and past its validity is expired (the stored
+    status stays "sent" until someone marks it; the expiry chaser asks them to)."""
+    return "expired" if status == "sent" and valid_until is not None and valid_until < day else status
+
+
 def label_of(number: str, revision: int) -> str:
     return f"{number} v{revision}" if revision > 1 else number
 

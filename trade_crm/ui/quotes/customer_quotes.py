@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTableWidgetItem, QVBoxLayout, QWidget
 
+from trade_crm.domain.clock import Clock, today
 from trade_crm.ui.common.dates import short_date
+from trade_crm.ui.common.i18n import fill
 from trade_crm.ui.common.tables import row_table
 
 KIND, NUMBER, VERSION, DATE, TOTAL, STATUS = range(6)
@@ -22,8 +24,9 @@ class QuotesPane(QWidget):
     new_quotation_requested = Signal(int)  # the shown customer's id
     count_changed = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, clock: Clock, parent: QWidget | None = None):
         super().__init__(parent)
+        self.clock = clock
         self.customer_id: int | None = None
         self.documents: list = []
         self.stale = True
@@ -62,17 +65,20 @@ class QuotesPane(QWidget):
 
         self.stale = False
         self.documents = list(customer_documents(self.customer_id)) if self.customer_id is not None else []
+        day = today(self.clock)
         self.table.setRowCount(len(self.documents))
         for row, doc in enumerate(self.documents):
             kind = self.tr("Quotation") if doc.kind == "quotation" else self.tr("Proforma invoice")
             number, version = split_label(doc.number) if doc.kind == "quotation" else (doc.number, "")
             values = (kind, number, version, short_date(doc.issued_on),
-                      f"{doc.currency} {format_amount(doc.total, doc.currency)}", status_text(doc.status))
+                      f"{doc.currency} {format_amount(doc.total, doc.currency)}", status_text(doc.status_on(day)))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(IDENT, (doc.kind, doc.id))
                 if column == TOTAL:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                elif column == STATUS and doc.valid_until is not None:
+                    item.setToolTip(fill(self.tr("Valid until %1"), short_date(doc.valid_until)))
                 self.table.setItem(row, column, item)
         self.open_action.setEnabled(bool(self.documents))
         self.count_changed.emit(len(self.documents))

@@ -51,7 +51,7 @@ class QuotesController(QObject):
         self.menu.addSeparator()
         self.menu.addAction(self.seller_action)
         timeline = window.timeline
-        self.pane = QuotesPane()
+        self.pane = QuotesPane(self._clock)
         self.pane.setObjectName("quotes_pane")
         timeline.pages.addTab(self.pane, QCoreApplication.translate("QuotesPane", "Quotes"))
         self.pane.count_changed.connect(self.on_pane_count_changed)
