@@ -63,6 +63,35 @@ def test_typing_any_name_or_code_offers_germany_and_enter_picks_it_without_savin
     assert accepted == [] and dialog.isVisible()  # Enter picked; it did not save the dialog
 
 
+@pytest.mark.parametrize("typed", ["Germ", "德国"])
+def test_a_picker_listed_later_has_its_countries_by_the_first_key_typed(qtbot, typed):
+    """The main window's filter bar: its picker costs nothing at the window's start."""
+    picker = CountryPicker(ENGLISH, "Country", later=True)
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.waitExposed(picker)
+    assert picker.count() == 1  # only "no country", until it is used
+    picker.setFocus()
+    type_text(qtbot, picker, typed)
+    popup = picker.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert picker.count() > 200
+    assert "Germany" in [picker.completer().completionModel().index(r, 0).data()
+                         for r in range(picker.completer().completionModel().rowCount())]
+
+
+def test_a_picker_listed_later_lists_them_when_opened_or_set(qtbot):
+    opened = CountryPicker(ENGLISH, later=True)
+    qtbot.addWidget(opened)
+    opened.showPopup()
+    assert opened.count() > 200
+    opened.hidePopup()
+    chosen = CountryPicker(ENGLISH, later=True)
+    qtbot.addWidget(chosen)
+    chosen.set_code("de")
+    assert (chosen.code(), chosen.currentText()) == ("DE", "Germany")
+
+
 def test_enter_in_the_field_with_the_popup_closed_does_not_save_either(qtbot):
     dialog, picker = dialog_with_picker(qtbot, ENGLISH)
     picker.lineEdit().setText("Ελλάδα")

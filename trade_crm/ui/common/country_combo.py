@@ -41,20 +41,21 @@ class CountryPicker(QComboBox):
     """An editable combo of (display name, ISO code); the first entry ("" or `empty_text`) means none."""
 
     def __init__(self, locale: QLocale, placeholder: str = "", *, empty_text: str = "", language: str | None = None,
-                 keep_unknown: bool = True, parent: QWidget | None = None):
+                 keep_unknown: bool = True, later: bool = False, parent: QWidget | None = None):
         """`keep_unknown`: typed text no country answers to stays for the form to refuse; False (a filter)
-        puts the chosen entry back instead."""
+        puts the chosen entry back instead. `later`: the countries are listed when the picker is first used
+        (focus, a key, its list opened, a code set or read): the main window's filter bar, so listing 250
+        countries with their aliases (~9 ms) is not part of the window's start; who reads the combo's items
+        directly calls `fill()` first."""
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.empty_text, self.keep_unknown = empty_text, keep_unknown
-        collator = QCollator(locale)
-        choices = sorted(country_choices(language or country_language(system_language(locale))),
-                         key=cmp_to_key(lambda a, b: collator.compare(a.name, b.name)))
+        self._locale, self._language = locale, language
         self.addItem(empty_text, "")
-        for row, choice in enumerate(choices, start=1):
-            self.addItem(choice.name, choice.code)
-            self._set_aliases(row, choice.aliases)
+        self._filled = False
+        if not later:
+            self.fill()
         self._own_names_added = False
         completer = _AliasCompleter(self)
         completer.setModel(self.model())
@@ -69,6 +70,22 @@ class CountryPicker(QComboBox):
         self.lineEdit().editingFinished.connect(self.on_line_edit_editing_finished)
         self.lineEdit().installEventFilter(self)
 
+    def fill(self) -> None:
+        """List the countries, in the UI language's order (once)."""
+        if self._filled:
+            return
+        self._filled = True
+        collator = QCollator(self._locale)
+        choices = sorted(country_choices(self._language or country_language(system_language(self._locale))),
+                         key=cmp_to_key(lambda a, b: collator.compare(a.name, b.name)))
+        for row, choice in enumerate(choices, start=1):
+            self.addItem(choice.name, choice.code)
+            self._set_aliases(row, choice.aliases)
+
+    def showPopup(self) -> None:  # noqa: N802 (Qt override)
+        self.fill()
+        super().showPopup()
+
     def _set_aliases(self, row: int, aliases) -> None:
         folded = {fold_country(alias) for alias in aliases}
         self.setItemData(row, "\n".join(dict.fromkeys([*aliases, *folded])), ALIAS_ROLE)
@@ -78,6 +95,7 @@ class CountryPicker(QComboBox):
         because reading them from CLDR takes a moment that building a form should not."""
         if self._own_names_added:
             return
+        self.fill()
         self._own_names_added = True
         own = country_own_names()
         for row in range(1, self.count()):
@@ -99,6 +117,7 @@ class CountryPicker(QComboBox):
 
     def code(self) -> str | None:
         """The chosen country's code; "" for none; None when the typed text names no country."""
+        self.fill()
         text = self.currentText().strip()
         if not text or text == self.empty_text:
             return ""
@@ -111,6 +130,7 @@ class CountryPicker(QComboBox):
             return None
 
     def set_code(self, code: str | None) -> None:
+        self.fill()
         index = self.findData((code or "").strip().upper())
         self.setCurrentIndex(max(index, 0))
         self.setEditText(self.itemText(max(index, 0)))

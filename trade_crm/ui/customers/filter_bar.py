@@ -55,7 +55,7 @@ class FilterBar(QWidget):
         self._updating = False
         # The one country picker: English, Chinese, own-language names and codes all find a country.
         self.country_combo = CountryPicker(QLocale(), empty_text=self.tr("Any country"), language=self._language,
-                                           keep_unknown=False)
+                                           keep_unknown=False, later=True)  # listed when first used
         self.tag_combo = QComboBox()
         self.set_tags([])
         _searchable(self.tag_combo)
@@ -147,6 +147,7 @@ class FilterBar(QWidget):
     def set_filter(self, flt: CustomerFilter) -> None:
         """Show `flt` (e.g. a saved view) in the controls; emits filter_changed once."""
         self._updating = True
+        self.country_combo.fill()
         for combo, values in ((self.country_combo, flt.countries), (self.rating_combo, flt.ratings),
                               (self.stage_combo, flt.lifecycles)):
             combo.setCurrentIndex(max(combo.findData(values[0] if values else ""), 0))
