@@ -5,8 +5,8 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtCore import QLocale, QPoint, QPointF, Qt
+from PySide6.QtGui import QInputMethodEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QVBoxLayout
 
 from trade_crm.ui.common.country_combo import CountryPicker
@@ -90,6 +90,12 @@ def test_a_picker_listed_later_lists_them_when_opened_or_set(qtbot):
     qtbot.addWidget(chosen)
     chosen.set_code("de")
     assert (chosen.code(), chosen.currentText()) == ("DE", "Germany")
+    wheeled = CountryPicker(ENGLISH, later=True)
+    qtbot.addWidget(wheeled)
+    QApplication.sendEvent(wheeled, QWheelEvent(QPointF(5, 5), QPointF(5, 5), QPoint(0, 0), QPoint(0, -120),
+                                                 Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                                                 Qt.ScrollPhase.NoScrollPhase, False))
+    assert wheeled.count() > 200 and wheeled.currentIndex() == 1  # the wheel stepped to the first country
 
 
 def test_enter_in_the_field_with_the_popup_closed_does_not_save_either(qtbot):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import cmp_to_key
 
 from PySide6.QtCore import QCollator, QEvent, QLocale, QModelIndex, QObject, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from trade_crm.domain.world.countries import (
@@ -85,6 +85,10 @@ class CountryPicker(QComboBox):
     def showPopup(self) -> None:  # noqa: N802 (Qt override)
         self.fill()
         super().showPopup()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt override): the wheel steps through them
+        self.fill()
+        super().wheelEvent(event)
 
     def _set_aliases(self, row: int, aliases) -> None:
         folded = {fold_country(alias) for alias in aliases}
