@@ -7,7 +7,7 @@ whose lines carry Chinese, Arabic and Russian names, with logo, signature and st
 fresh FPDF (faces loaded from their files, text measured and shaped, faces subset and embedded, file written);
 nothing parsed is kept between runs but Python's imports, the OS page cache and the machine's reduced CJK face
 (a font file, below). Each run, the floor's too, renders with the garbage collector paused, as render_pdf does
-in the app (pdf.collector_paused).
+in the app (domain.bulk.collector_paused, around every render).
 
 Cold and warm (face_cache): "cold" is the first PDF on a machine, before the reduced CJK face is in the user's
 cache folder (the original 65,000-glyph face is loaded and subset); "warm" is every PDF after it (built once per
@@ -53,8 +53,8 @@ def _floor_document(document):
 def render_floor(document, out: Path) -> None:
     """The built-in layout with Helvetica standing in for the embedded faces, shaping off."""
     # lazy: the bench's other rows do not load fpdf2
+    from trade_crm.domain.bulk import collector_paused
     from trade_crm.exchange.documents import pdf_sections
-    from trade_crm.exchange.documents.pdf import collector_paused
     from trade_crm.exchange.documents.pdf_page import DocumentPdf
 
     class CorePdf(DocumentPdf):

@@ -1,7 +1,7 @@
 """What keeps a PDF quick without changing it: the one-pass line table (pdf_table) keeps a paragraph that fits its
-column on one line and wraps a longer one inside it at spaces; the collector pause around a render
-(pdf.collector_paused) ends with the render, also a refused one, and leaves an off collector off; a bold Arabic or
-Chinese face is embedded only when the document prints that script in bold."""
+column on one line and wraps a longer one inside it at spaces; the collector pause around a render (the imports'
+domain.bulk.collector_paused, tested in tests/domain/test_bulk.py) ends with the render, also a refused one; a
+bold Arabic or Chinese face is embedded only when the document prints that script in bold."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 from tests.exchange.documents.conftest import pdf_text, require_tool
 from tests.exchange.documents.sample_documents import ARABIC_NAME, sample_document
 from trade_crm.domain.errors import ValidationError
-from trade_crm.exchange.documents.pdf import close_faces, collector_paused, register_faces, render_pdf
+from trade_crm.exchange.documents.pdf import close_faces, register_faces, render_pdf
 from trade_crm.exchange.documents.pdf_page import DocumentPdf
 from trade_crm.exchange.documents.pdf_table import Column, TableStyle, text_width, wrap
 
@@ -70,23 +70,6 @@ def test_the_collector_runs_again_after_a_render_and_after_a_refused_one(tmp_pat
     with pytest.raises(ValidationError):
         render_pdf(replace(sample_document(lines=1), lines=(endless,)), tmp_path / "b.pdf", faces=faces)
     assert gc.isenabled()
-
-
-def test_nested_pauses_keep_the_collector_off_until_the_last_ends_and_an_off_collector_stays_off():
-    assert gc.isenabled()
-    with collector_paused():
-        assert not gc.isenabled()
-        with collector_paused():
-            assert not gc.isenabled()
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with collector_paused():
-            pass
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
 
 
 def _embedded(pdf_file) -> str:

@@ -12,21 +12,19 @@ every page and never splits a row. Page numbers print as "1/3".
 Speed (issue #21: a 50-line PI well under 300 ms): each render loads its faces afresh, so what a face costs is
 kept small: the CJK face from its reduced per-machine copy (face_cache), bold Arabic and Chinese faces only for a
 document printing those scripts in bold, subsets written as read (_write_as_read); and the garbage collector
-is paused while a render runs (collector_paused).
+is paused while a render runs (domain.bulk.collector_paused, the imports' pause): fontTools reads a face into
+hundreds of thousands of small objects whose full collector passes were a third of a warm PI's time.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
 from fontTools.ttLib import OPTIMIZE_FONT_SPEED, TTFont
 from PIL import Image
 
+from trade_crm.domain.bulk import collector_paused
 from trade_crm.domain.errors import ValidationError
 from trade_crm.domain.quotes.document import QuoteDocument
 from trade_crm.exchange.documents import face_cache, pdf_sections
@@ -104,36 +102,6 @@ def _add_fallback(pdf: DocumentPdf, name: str, style: str, face: Face, used: lis
     pdf.add_font(name, style, chosen.path, collection_font_number=chosen.index, unicode_range=used)
 
 
-class _CollectorPause:
-    """Pause Python's cyclic garbage collector while PDFs render (nested and concurrent renders share the pause).
-
-    fontTools reads a face into hundreds of thousands of small objects that live until the file is written; the
-    collector's full passes walk all of them again and again while they do (bench: 28 full passes of 64 ms on
-    average over one run of the documents bench, a third of a warm PI's time). They are freed by reference
-    counting when the render ends, so the pause loses nothing: the few cycles left are collected afterwards."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._renders = 0
-        self._was_enabled = False
-
-    @contextlib.contextmanager
-    def __call__(self) -> Iterator[None]:
-        with self._lock:
-            if self._renders == 0:
-                self._was_enabled = gc.isenabled()
-                gc.disable()
-            self._renders += 1
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._renders -= 1
-                if self._renders == 0 and self._was_enabled:
-                    gc.enable()
-
-
-collector_paused = _CollectorPause()
 
 
 def check_images(document: QuoteDocument) -> None:
