@@ -301,24 +301,15 @@ class MatchIndex:
         found: dict[Hashable, Match] = {}  # the first exact match of an ident is its strongest: rules go in order
         own = profile.ident
         exact = self._exact
-        if profile.emails:
-            index = exact["email"]
-            for email in profile.emails:
-                for ident in index.get(email, ()):
-                    if ident != own and ident not in found:
-                        found[ident] = Match(ident, "email", 100.0, f'same email "{email}"')
-        if profile.phones:
-            index = exact["phone"]
-            for phone in profile.phones:
-                for ident in index.get(phone, ()):
-                    if ident != own and ident not in found:
-                        found[ident] = Match(ident, "phone", 100.0, f'same phone "{phone}"')
-        if profile.emails or profile.websites:
-            index = exact["domain"]
-            for domain in profile_domains(profile) - self.ignore_domains:
-                for ident in index.get(domain, ()):
-                    if ident != own and ident not in found:
-                        found[ident] = Match(ident, "domain", 100.0, f'same company domain "{domain}"')
+        domains = profile_domains(profile) - self.ignore_domains if profile.emails or profile.websites else ()
+        for rule, values, said in (("email", profile.emails, "email"), ("phone", profile.phones, "phone"),
+                                   ("domain", domains, "company domain")):
+            if values:
+                index = exact[rule]
+                for value in values:
+                    for ident in index.get(value, ()):
+                        if ident != own and ident not in found:
+                            found[ident] = Match(ident, rule, 100.0, f'same {said} "{value}"')
         key = company_key(profile.name) if profile.name else ""
         if key:
             for ident in exact["name"].get(key, ()):
