@@ -247,11 +247,14 @@ def _finish_font_cache(ctx: Context) -> None:
         face_cache.wait_for_builds()
 
 
-def quote_pdf(ctx: Context, args) -> int:
-    document = quotation_document(args.id, args.lang, attachments_folder(ctx))
-    path = _render(ctx, document, args.out)
+def _write_pdf(ctx: Context, document, out: Path) -> int:
+    path = _render(ctx, document, out)
     ctx.emit({"path": str(path), "number": document.number}, f"Wrote {document.number} to {path}")
     return 0
+
+
+def quote_pdf(ctx: Context, args) -> int:
+    return _write_pdf(ctx, quotation_document(args.id, args.lang, attachments_folder(ctx)), args.out)
 
 
 def numbering_arguments(parser) -> None:
@@ -342,10 +345,7 @@ def pi_status(ctx: Context, args) -> int:
 
 
 def pi_pdf(ctx: Context, args) -> int:
-    document = proforma_document(args.id, args.lang, attachments_folder(ctx))
-    path = _render(ctx, document, args.out)
-    ctx.emit({"path": str(path), "number": document.number}, f"Wrote {document.number} to {path}")
-    return 0
+    return _write_pdf(ctx, proforma_document(args.id, args.lang, attachments_folder(ctx)), args.out)
 
 
 def seller_arguments(parser) -> None:
