@@ -83,10 +83,11 @@ documents:
 # The suite runs in one pytest worker per core the process may use, at least two (pytest-xdist): each worker
 # is a pytest session of its own, with its own PostgreSQL, Dovecot and Qt application, in its own temp folders
 # on its own loopback ports. A test file stays whole on one worker (--dist loadfile), so a module's fixtures
-# are built once. `make test TEST_WORKERS=0` runs everything in this one process.
+# are built once. `make test TEST_WORKERS=0` runs everything in this one process. A worker that dies (a crash in
+# native code) ends the run naming its test: pytest-xdist's replacement worker can wait forever under loadfile.
 TEST_WORKERS ?= $(shell $(PYTHON) -c "import os; print(max(2, len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1))")
 test: $(STAMP) translations postgres dovecot documents
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile --max-worker-restart=0
 
 bench: $(STAMP) translations dovecot
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench --write-readme

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
@@ -44,3 +46,13 @@ def test_a_disabled_icon_is_greyed_by_the_style_and_sizes_answer_as_before(qapp)
     assert icon.actualSize(QSize(32, 24)) == QSize(24, 24)
     assert [size.width() for size in icon.availableSizes()] == list(icons.SIZES)
     assert icons.icon("no_such_icon").isNull()
+
+
+def test_a_copy_given_a_pixmap_of_its_own_keeps_drawing_after_the_collector_ran(qapp):
+    """addPixmap detaches the copy: Qt asks the engine for a clone and owns it. Deleted with its Python object,
+    that clone crashed the next draw (PySide6 does not know Qt owns it)."""
+    for _ in range(20):
+        copy = QIcon(icons.icon("kind_note", "#112233"))
+        copy.addPixmap(QPixmap(8, 8))
+        gc.collect()
+        assert copy.pixmap(QSize(16, 16)).toImage() == drawn("kind_note", 16, "#112233")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
@@ -41,9 +42,16 @@ class _TintedSvg(QIconEngine):
         self._source = source
         self._renderer: QSvgRenderer | None = None
         self._made: dict[tuple, QPixmap] = {}
+        self._copies: list[_TintedSvg] = []
 
     def clone(self) -> QIconEngine:
-        return _TintedSvg(self._source)
+        """Qt owns the copy (a detached QIcon deletes it), but PySide6 does not know: a copy that only Qt held
+        would be deleted with its Python object, under the icon that still draws with it. So this engine keeps
+        its copies until Qt has deleted them."""
+        self._copies = [copy for copy in self._copies if shiboken6.isValid(copy)]
+        copy = _TintedSvg(self._source)
+        self._copies.append(copy)
+        return copy
 
     def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:  # noqa: N802 - Qt's name
         side = min(size.width(), size.height())
