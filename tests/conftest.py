@@ -6,6 +6,7 @@ The environment is set before anything imports Qt or keyring.
 from __future__ import annotations
 
 import atexit
+import gc
 import os
 import shutil
 import tempfile
@@ -30,6 +31,33 @@ from tests.second_connection import second_book  # noqa: E402, F401 (fixture)
 from tests.team_people import own_book, staff  # noqa: E402, F401 (fixtures)
 from trade_crm.domain.clock import FixedClock  # noqa: E402
 from trade_crm.store.db import close_database  # noqa: E402
+from trade_crm.ui.common.collector import collect_due  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collector_on_the_main_thread():
+    """As in the app (ui/common/collector.py): the cyclic collector never runs on a worker thread, where it would
+    delete the Qt objects of earlier tests; it runs between tests, on this thread, by the usual thresholds."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    yield
+    if was_enabled:
+        gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests(collector_on_the_main_thread):
+    yield
+    collect_due()
+
+
+@pytest.fixture
+def automatic_collector():
+    """Python's own automatic collector for one test (what domain.bulk's pause is tested against)."""
+    gc.collect()
+    gc.enable()
+    yield
+    gc.disable()
 
 
 @pytest.fixture

@@ -31,6 +31,7 @@ from trade_crm.store.postgres import is_server_url, open_postgres, server_label
 from trade_crm.store.trip_copy import READ_ONLY, copy_path
 from trade_crm.ui.attachments.install import install_attachments
 from trade_crm.ui.backup.actions import install_backup_actions, offer_backup_at_start
+from trade_crm.ui.common.collector import GuiThreadCollector
 from trade_crm.ui.common.crash_dialog import CrashReporter, open_log_folder
 from trade_crm.ui.common.file_dialogs import folders
 from trade_crm.ui.common.i18n import fill, install_translator, remove_translators, resolve_language
@@ -175,6 +176,8 @@ def run_gui(db_path: str | Path | None, *, verbose: bool | None = None) -> int:
     log_dir = resolve_log_dir()
     logging_setup = configure_logging(log_dir, verbose=verbose)
     app = _application()
+    collector = GuiThreadCollector(app)  # before any worker thread runs Python
+    collector.start()
     log.info("Trade CRM %s starting: Python %s, Qt %s (PySide6 %s), %s", __version__, platform.python_version(),
              qVersion(), pyside_version, platform.platform())
     reporter = CrashReporter(log_dir)
@@ -200,6 +203,7 @@ def run_gui(db_path: str | Path | None, *, verbose: bool | None = None) -> int:
             if restart:  # after the release: the new process must be able to take the book's lock
                 relaunch()
     finally:
+        collector.stop()
         remove_translators(app, translators)
         uninstall_gone_hook()
         uninstall_hooks()

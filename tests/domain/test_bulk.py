@@ -1,7 +1,11 @@
 import gc
 import threading
 
+import pytest
+
 from trade_crm.domain.bulk import collector_paused
+
+pytestmark = pytest.mark.usefixtures("automatic_collector")
 
 
 def test_the_collector_is_paused_inside_nested_blocks_and_resumes_after_the_last():

@@ -62,7 +62,7 @@ def test_a_description_longer_than_its_column_prints_whole_on_several_lines(tmp_
     assert " ".join(text.split()).count(long) == 1
 
 
-def test_the_collector_runs_again_after_a_render_and_after_a_refused_one(tmp_path, faces):
+def test_the_collector_runs_again_after_a_render_and_after_a_refused_one(tmp_path, faces, automatic_collector):
     assert gc.isenabled()
     render_pdf(sample_document(), tmp_path / "a.pdf", faces=faces)
     assert gc.isenabled()

@@ -21,13 +21,13 @@ one over the customers, then Python), and writes only what changed, in one trans
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
+from trade_crm.domain.bulk import collector_paused
 from trade_crm.domain.clock import Clock, today
 from trade_crm.domain.insights.segment_settings import SegmentSettings
 from trade_crm.domain.reminders.rules import dormancy
@@ -207,33 +207,27 @@ def recompute_segments(clock: Clock, settings: SegmentSettings | None = None) ->
     settings = settings or SegmentSettings.load()
     on = today(clock)
     db = database.obj
-    collecting = gc.isenabled()
-    gc.disable()  # ~100k small tuples, none cyclic
-    try:
-        with db.atomic():
-            table = rate_table()
-            histories, missing = order_histories(on, settings, table)
-            segments = segment_histories(histories, on, settings)
-            stored = {r[0]: r for r in db.execute_sql(f"SELECT {', '.join(_SEGMENT_COLUMNS)} FROM customer_segment")}
-            stages: Counter[str] = Counter()
-            stage_updates = []
-            for cid, current, lost in db.execute_sql("SELECT id, lifecycle, lost FROM customer"):
-                segment = segments.get(cid)
-                stage = segment.lifecycle if segment else "potential"
-                stages["lost" if lost else stage] += 1
-                if stage != current:
-                    stage_updates.append((stage, cid))
-            rows = [_row(s) for s in segments.values()]
-            changed_rows = [r for r in rows if stored.get(r[0]) != r]
-            gone = [(cid,) for cid in stored if cid not in segments]
-            cursor = db.cursor()
-            cursor.executemany("UPDATE customer SET lifecycle = ? WHERE id = ?", stage_updates)
-            cursor.executemany("DELETE FROM customer_segment WHERE customer_id = ?", gone)
-            upsert(db, "customer_segment", _SEGMENT_COLUMNS[:1], _SEGMENT_COLUMNS, changed_rows)
-            COMPUTED.write({"on": on.isoformat(), "reporting": table.reporting, "missing_rates": list(missing)})
-    finally:
-        if collecting:
-            gc.enable()
+    with collector_paused(), db.atomic():  # ~100k small tuples, none cyclic
+        table = rate_table()
+        histories, missing = order_histories(on, settings, table)
+        segments = segment_histories(histories, on, settings)
+        stored = {r[0]: r for r in db.execute_sql(f"SELECT {', '.join(_SEGMENT_COLUMNS)} FROM customer_segment")}
+        stages: Counter[str] = Counter()
+        stage_updates = []
+        for cid, current, lost in db.execute_sql("SELECT id, lifecycle, lost FROM customer"):
+            segment = segments.get(cid)
+            stage = segment.lifecycle if segment else "potential"
+            stages["lost" if lost else stage] += 1
+            if stage != current:
+                stage_updates.append((stage, cid))
+        rows = [_row(s) for s in segments.values()]
+        changed_rows = [r for r in rows if stored.get(r[0]) != r]
+        gone = [(cid,) for cid in stored if cid not in segments]
+        cursor = db.cursor()
+        cursor.executemany("UPDATE customer SET lifecycle = ? WHERE id = ?", stage_updates)
+        cursor.executemany("DELETE FROM customer_segment WHERE customer_id = ?", gone)
+        upsert(db, "customer_segment", _SEGMENT_COLUMNS[:1], _SEGMENT_COLUMNS, changed_rows)
+        COMPUTED.write({"on": on.isoformat(), "reporting": table.reporting, "missing_rates": list(missing)})
     tiers = Counter(s.tier for s in segments.values() if s.tier)
     changed = len({cid for _stage, cid in stage_updates} | {r[0] for r in changed_rows} | {g[0] for g in gone})
     return SegmentSummary(on, table.reporting, sum(stages.values()), len(segments), changed,
