@@ -67,3 +67,21 @@ def test_a_file_with_nothing_to_import_leaves_no_batch(db, clock, xlsx):
     plan, result = run(xlsx([["Company", "Email"], ["", ""], ["", "not-an-email"]]), clock)
     assert (plan.customers, result.batch, result.created) == ((), None, 0)
     assert import_history() == []
+
+
+def test_undo_restores_the_fields_a_merge_filled_as_well_as_the_last_contact_the_same_row_moved(db, clock, xlsx):
+    """One merge changed a field and the last contact: both were journalled under the customer's id, and the
+    journal's stored form kept only the second, so undo left the filled field in."""
+    acme_id = existing_acme(clock)
+    before = Customer.get_by_id(acme_id)
+    rows = [["Company", "Email", "Website", "Industry", "Date"],
+            ["ACME Trading Co., Ltd.", "max@acme-trading.de", "acme-trading.de", "Lighting", "2026-11-20"]]
+    _, result = run(xlsx(rows), clock, source="Canton Fair 2026 Autumn")
+    merged = Customer.get_by_id(acme_id)
+    assert (result.merged, merged.website, merged.industry) == (1, "acme-trading.de", "Lighting")
+    assert merged.last_contact_at == datetime.combine(date(2026, 11, 20), time(12), clock.zone)
+    assert merged.version > before.version
+    undo_import(result.batch, clock)
+    after = Customer.get_by_id(acme_id)
+    assert (after.website, after.industry, after.last_contact_at) == ("", "", None)
+    assert after.updated_at == before.updated_at

@@ -17,10 +17,10 @@ from datetime import date, datetime, time, timedelta
 from operator import itemgetter
 
 from trade_crm.domain.clock import Clock, today
-from trade_crm.exchange.importing.grouping import Existing, existing_contact, field_changes, load_existing
 from trade_crm.exchange.importing.journal import Added, Changed, Merged, TagLink
 from trade_crm.exchange.importing.plan import ImportPlan, ImportResult, PlannedContact, PlannedCustomer
 from trade_crm.exchange.importing.progress import Cancel, Progress, check, tick
+from trade_crm.exchange.importing.stored import Existing, existing_contact, field_changes, load_existing
 from trade_crm.exchange.importing.writer import BatchWriter, page_cache, utc_stamp
 from trade_crm.store import search, sql_rows
 from trade_crm.store.models import database
@@ -73,6 +73,7 @@ class ListWriter:
         writable = [c for c in plan.customers if c.action != "skip"]
         self.tag_ids = {t: self.batch.tag_id(t) for t in dict.fromkeys(t for c in writable for t in c.tags)}
         self.field_ids = {k: self.batch.field_id(k) for k in dict.fromkeys(k for c in writable for k in c.custom_fields)}
+        self.custom_values: dict[tuple[int, int], tuple[int, str]] = {}  # (customer, field) -> (row id, value)
 
     def flush(self) -> None:
         for table, sql in _INSERTS.items():  # parents first: every foreign key holds at once
@@ -151,64 +152,82 @@ class ListWriter:
         return customer_id
 
     def merge(self, planned: PlannedCustomer, old: Existing) -> int:
-        customer_id, journal = old.fields["id"], self.journal
+        """Change a stored customer in place. Its columns change in one UPDATE, journalled as one entry (the
+        journal keeps one entry per row: two, a field filled and the last contact moved, kept only the last)."""
+        customer_id, journal, cur = old.fields["id"], self.journal, self.cur
         changes = field_changes(old.fields, dict(planned.fields), planned.notes, self.plan.options.overwrite)
-        if changes:
-            previous = {c.field: old.fields.get(c.field) for c in changes}
-            previous["updated_at"] = self.cur.execute("SELECT updated_at FROM customer WHERE id = ?",
-                                                      (customer_id,)).fetchone()[0]
-            journal.record(Changed("customer", customer_id, previous))
-            sets = ", ".join(f"{c.field} = ?" for c in changes)
-            self.cur.execute(f"UPDATE customer SET {sets}, updated_at = ?, version = version + 1 WHERE id = ?",
-                             [c.new for c in changes] + [self.now, customer_id])
-        touched = False  # tags, custom fields or channels added: the customer's version moves too
-        has_primary = self.cur.execute("SELECT 1 FROM contact WHERE customer_id = ? AND is_primary",
-                                       (customer_id,)).fetchone() is not None
+        columns = {c.field: c.new for c in changes}
+        touched = bool(changes)  # the customer's version moves with its fields, tags and custom values
         for contact in planned.contacts:
             contact_id = existing_contact(old, contact)
             if contact_id is None:
-                journal.record(Added("contact", self._contact(customer_id, contact, not has_primary)[0]))
-                has_primary = True
+                journal.record(Added("contact", self._contact(customer_id, contact, not old.has_primary)[0]))
+                old.has_primary = True
                 continue
             have = {v for cid, _, values in old.contacts if cid == contact_id for v in values}
-            start = self.cur.execute("SELECT coalesce(max(position) + 1, 0) FROM contact_channel WHERE contact_id = ?",
-                                     (contact_id,)).fetchone()[0]
-            for position, (kind, value, raw) in enumerate(self._channel_rows(contact, have), start=start):
+            channels = self._channel_rows(contact, have)
+            if not channels:
+                continue
+            start = old.next_position.get(contact_id, 0)
+            for position, (kind, value, raw) in enumerate(channels, start=start):
                 journal.record(Added("contact_channel", sql_rows.insert_returning_id("contact_channel", {
                     "contact_id": contact_id, "kind": kind, "value": value, "raw": raw, "position": position})))
-                self.cur.execute("UPDATE contact SET version = version + 1 WHERE id = ?", (contact_id,))
+            old.next_position[contact_id] = start + len(channels)
+            cur.execute("UPDATE contact SET version = version + ? WHERE id = ?", (len(channels), contact_id))
         for tag in planned.tags:
             if sql_rows.insert_ignore("customer_tag", ("customer_id", "tag_id"), [(customer_id, self.tag_ids[tag])]):
                 journal.record(TagLink(customer_id, self.tag_ids[tag]))
                 touched = True
         for name, value in planned.custom_fields.items():
-            row = self.cur.execute("SELECT id, value FROM custom_field_value WHERE customer_id = ? AND field_id = ?",
-                                   (customer_id, self.field_ids[name])).fetchone()
-            if row is None:
-                journal.record(Added("custom_field_value", sql_rows.insert_returning_id("custom_field_value", {
-                    "customer_id": customer_id, "field_id": self.field_ids[name], "value": value})))
-                touched = True
-            elif row[1] != value and (not row[1] or self.plan.options.overwrite):
-                journal.record(Changed("custom_field_value", row[0], {"value": row[1]}))
-                self.cur.execute("UPDATE custom_field_value SET value = ? WHERE id = ?", (value, row[0]))
-                touched = True
-        if touched and not changes:
-            self.cur.execute("UPDATE customer SET version = version + 1 WHERE id = ?", (customer_id,))
+            touched = self._custom_value(customer_id, self.field_ids[name], value) or touched
         journal.record(Added("interaction", self._interaction(customer_id, planned)))
-        if met_on := planned.fields.get("met_on"):
-            self._met_again(customer_id, self.met_stamp(met_on))
+        if met_on := planned.fields.get("met_on"):  # a stored customer met at this show: the meeting on its day,
+            stamp = self.met_stamp(met_on)  # and the last contact if newer
+            journal.record(Added("interaction", self._meeting(customer_id, stamp)))
+            last = old.fields.get("last_contact_at")
+            if last is None or last < stamp:
+                columns["last_contact_at"] = stamp
+        if columns:
+            previous = {column: old.fields.get(column) for column in (*columns, "updated_at")}
+            journal.record(Changed("customer", customer_id, previous))
+            sets = "".join(f"{column} = ?, " for column in columns)
+            cur.execute(f"UPDATE customer SET {sets}updated_at = ?, version = version + ? WHERE id = ?",
+                        [*columns.values(), self.now, int(touched), customer_id])
+            old.fields.update(columns, updated_at=self.now)
+        elif touched:
+            cur.execute("UPDATE customer SET version = version + 1 WHERE id = ?", (customer_id,))
         journal.record(Merged(customer_id))
         return customer_id
 
-    def _met_again(self, customer_id: int, stamp: str) -> None:
-        """A stored customer met at this show: the meeting on its day, and the last contact if newer."""
-        self.journal.record(Added("interaction", self._meeting(customer_id, stamp)))
-        last, updated = self.cur.execute("SELECT last_contact_at, updated_at FROM customer WHERE id = ?",
-                                         (customer_id,)).fetchone()
-        if last is None or last < stamp:
-            self.journal.record(Changed("customer", customer_id, {"last_contact_at": last, "updated_at": updated}))
-            self.cur.execute("UPDATE customer SET last_contact_at = ?, updated_at = ? WHERE id = ?",
-                             (stamp, self.now, customer_id))
+    def _custom_value(self, customer_id: int, field_id: int, value: str) -> bool:
+        """Set a stored customer's custom value where it is empty (or always, with overwrite); whether it did."""
+        key = (customer_id, field_id)
+        row = self.custom_values.get(key)
+        if row is None:
+            row_id = sql_rows.insert_returning_id("custom_field_value", {
+                "customer_id": customer_id, "field_id": field_id, "value": value})
+            self.journal.record(Added("custom_field_value", row_id))
+        elif row[1] != value and (not row[1] or self.plan.options.overwrite):
+            row_id = row[0]
+            self.journal.record(Changed("custom_field_value", row_id, {"value": row[1]}))
+            self.cur.execute("UPDATE custom_field_value SET value = ? WHERE id = ?", (value, row_id))
+        else:
+            return False
+        self.custom_values[key] = (row_id, value)
+        return True
+
+    def load_custom_values(self, customer_ids: list[int]) -> None:
+        """The stored custom values of the customers this list merges into, for the fields it brings."""
+        fields = list(self.field_ids.values())
+        if not customer_ids or not fields:
+            return
+        marks = ",".join("?" * len(fields))
+        for start in range(0, len(customer_ids), 500):
+            chunk = customer_ids[start:start + 500]
+            for row_id, customer_id, field_id, value in self.cur.execute(
+                    f"SELECT id, customer_id, field_id, value FROM custom_field_value WHERE field_id IN ({marks}) "
+                    f"AND customer_id IN ({','.join('?' * len(chunk))})", [*fields, *chunk]):
+                self.custom_values[(customer_id, field_id)] = (row_id, value)
 
 
 def commit_plan(plan: ImportPlan, clock: Clock, *, progress: Progress | None = None,
@@ -222,6 +241,7 @@ def commit_plan(plan: ImportPlan, clock: Clock, *, progress: Progress | None = N
     with page_cache(), database.atomic():
         writer = ListWriter(plan, clock)
         existing = load_existing(sorted({c.match.customer_id for c in writable if c.action == "merge" and c.match}))
+        writer.load_custom_values(sorted(existing))
         merged = []
         for done, planned in enumerate(writable, start=1):
             old = existing.get(planned.match.customer_id) if planned.action == "merge" and planned.match else None

@@ -28,19 +28,23 @@ from trade_crm.domain.text import clean_line
 from trade_crm.exchange.importing.cleaning import CleanRow
 from trade_crm.exchange.importing.plan import (
     DuplicateMatch,
-    FieldChange,
     ImportOptions,
     PlannedContact,
     PlannedCustomer,
     PossibleDuplicate,
 )
 from trade_crm.exchange.importing.progress import Cancel, Progress, check, tick
+from trade_crm.exchange.importing.stored import (
+    Existing,
+    contact_values,
+    existing_contact,
+    field_changes,
+    load_existing,
+    same_contact,
+)
 from trade_crm.store.models import database
 
 _E164 = re.compile(r"^\+\d{7,15}$")
-MERGE_FIELDS = ("alt_name", "country", "city", "address", "website", "industry", "products", "company_size", "rating")
-
-
 def batch_source(options: ImportOptions) -> tuple[str, tuple[str, ...]]:
     """(Customer.source for new customers, tags for every imported customer) from --source/--tag."""
     text, tags = clean_line(options.source), [clean_line(options.tag)]
@@ -63,20 +67,6 @@ def _profile(ident, row: CleanRow) -> Profile:
                    (row.fields["website"],) if row.fields.get("website") else ())
 
 
-# --- contacts -------------------------------------------------------------------------------------
-
-def same_contact(a_name: str, a_values: set[str], b_name: str, b_values: set[str]) -> bool:
-    if a_name and b_name:
-        return same_person(a_name, b_name)
-    return bool(a_values & b_values)
-
-
-def contact_values(contact: PlannedContact) -> set[str]:
-    values = set(contact.emails) | {v for v, _ in contact.phones}
-    values |= {v for v in (contact.wechat, contact.skype, contact.linkedin) if v}
-    return values | ({contact.whatsapp[0]} if contact.whatsapp else set())
-
-
 def combine(a: PlannedContact, b: PlannedContact) -> PlannedContact:
     phones = a.phones + tuple(p for p in b.phones if all(p[0] != q[0] for q in a.phones))
     notes = "\n".join(dict.fromkeys(n for n in (a.notes, b.notes) if n))
@@ -96,55 +86,6 @@ def merge_contacts(contacts: list[PlannedContact]) -> list[PlannedContact]:
         else:
             out.append(contact)
     return out
-
-
-# --- stored customers a merge goes into -----------------------------------------------------------
-
-@dataclass
-class Existing:
-    fields: dict
-    contacts: list[tuple[int, str, set[str]]] = field(default_factory=list)  # (id, name, channel values)
-
-
-def load_existing(customer_ids: list[int]) -> dict[int, Existing]:
-    db, out = database.obj, {}
-    marks = ",".join("?" * len(customer_ids))
-    if not customer_ids:
-        return out
-    columns = ("id", "name", "notes", *MERGE_FIELDS)
-    for row in db.execute_sql(f"SELECT {', '.join(columns)} FROM customer WHERE id IN ({marks})", customer_ids):
-        out[row[0]] = Existing(dict(zip(columns, row, strict=True)))
-    values: dict[int, set[str]] = {}
-    for contact_id, value in db.execute_sql(
-            f"SELECT ch.contact_id, ch.value FROM contact_channel ch JOIN contact p ON p.id = ch.contact_id "
-            f"WHERE p.customer_id IN ({marks})", customer_ids):
-        values.setdefault(contact_id, set()).add(value)
-    for contact_id, customer_id, name in db.execute_sql(
-            f"SELECT id, customer_id, name FROM contact WHERE customer_id IN ({marks}) ORDER BY id", customer_ids):
-        out[customer_id].contacts.append((contact_id, name, values.get(contact_id, set())))
-    return out
-
-
-def field_changes(old: dict, new: dict, notes: str, overwrite: bool) -> list[FieldChange]:
-    changes = []
-    for key in MERGE_FIELDS:
-        value, before = new.get(key), old.get(key)
-        if value in (None, "") or value == before:
-            continue
-        if before in (None, "") or overwrite:
-            changes.append(FieldChange(key, before or "", value))
-    if notes and notes not in (old.get("notes") or ""):
-        before = old.get("notes") or ""
-        changes.append(FieldChange("notes", before, f"{before}\n\n{notes}".strip()))
-    return changes
-
-
-def existing_contact(existing: Existing, contact: PlannedContact) -> int | None:
-    values = contact_values(contact)
-    for contact_id, name, channel_values in existing.contacts:
-        if same_contact(name, channel_values, contact.name, values):
-            return contact_id
-    return None
 
 
 # --- planning ------------------------------------------------------------------------------------

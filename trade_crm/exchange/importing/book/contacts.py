@@ -12,8 +12,8 @@ from __future__ import annotations
 from trade_crm.domain.text import clean_block, clean_line, normalize_email, split_emails
 from trade_crm.domain.world.phones import normalize_phone, split_phones
 from trade_crm.exchange.importing.book.state import ContactState, Record, alike
-from trade_crm.exchange.importing.grouping import same_contact
 from trade_crm.exchange.importing.plan import BookRow
+from trade_crm.exchange.importing.stored import same_contact
 from trade_crm.store.models import CHANNEL_KINDS
 
 
