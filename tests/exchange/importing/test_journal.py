@@ -43,6 +43,17 @@ def test_every_kind_of_entry_survives_the_stored_form():
     assert again.to_json() == text
 
 
+def test_a_row_changed_twice_is_stored_with_each_columns_value_before_the_first_change():
+    """The stored form keeps one entry per row: undo must find what the row held before the batch."""
+    journal = Journal([Changed("customer", 1, {"city": "", "updated_at": "2026-01-01"}),
+                       Changed("customer", 1, {"last_contact_at": None, "updated_at": "2026-12-05"}),
+                       Changed("custom_field_value", 5, {"value": "H5"}), Changed("custom_field_value", 5, {"value": "H6"})])
+    again = Journal.from_json(journal.to_json())
+    assert [e.previous for e in again.changed("customer")] == [
+        {"city": "", "updated_at": "2026-01-01", "last_contact_at": None}]
+    assert [e.previous for e in again.changed("custom_field_value")] == [{"value": "H5"}]
+
+
 def test_a_missing_or_empty_stored_journal_reads_as_nothing_to_undo():
     for text in (None, "", "{}", '{"created": []}'):
         journal = Journal.from_json(text)

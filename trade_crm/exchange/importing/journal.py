@@ -118,9 +118,11 @@ class Journal:
             elif kind is TagLink:
                 out["customer_tags" if e.added else "removed_tags"].append([e.customer_id, e.tag_id])
             elif kind is Changed and e.table == "custom_field_value":
-                out["custom_value_updates"][str(e.id)] = e.previous["value"]
-            elif kind is Changed:
-                out.setdefault(_CHANGED[e.table], {})[str(e.id)] = dict(e.previous)
+                out["custom_value_updates"].setdefault(str(e.id), e.previous["value"])
+            elif kind is Changed:  # one row changed twice: each column's value before the first change
+                before = out.setdefault(_CHANGED[e.table], {}).setdefault(str(e.id), {})
+                for column, value in e.previous.items():
+                    before.setdefault(column, value)
             else:
                 out.setdefault(_DELETED[e.table], []).append(list(e.row))
         return json.dumps(out, default=_exact)
