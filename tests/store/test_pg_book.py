@@ -175,6 +175,30 @@ def test_a_book_at_the_base_version_is_brought_up_to_date_by_the_owner(postgres_
         postgres_server.drop_database(name)
 
 
+def test_step_23_gives_an_orders_amount_its_third_decimal_on_a_book_made_before(postgres_server, monkeypatch):
+    name = postgres_server.create_database(OWNER)
+    url = postgres_server.url(OWNER, name)
+
+    def scales(db):
+        return dict(db.execute_sql(
+            "SELECT table_name, numeric_scale FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND (table_name, column_name) IN (('orders', 'amount'), ('opportunity', 'value'))").fetchall())
+    try:
+        latest = migrations.LATEST_VERSION
+        monkeypatch.setattr(migrations, "LATEST_VERSION", 22)  # a book made by the app before: 2 places
+        db = open_postgres(url, password=OWNER_PASSWORD)
+        db.execute_sql("ALTER TABLE orders ALTER COLUMN amount TYPE NUMERIC(18, 2)")
+        db.execute_sql("ALTER TABLE opportunity ALTER COLUMN value TYPE NUMERIC(18, 2)")
+        assert scales(db) == {"orders": 2, "opportunity": 2}
+        db.close()
+        monkeypatch.setattr(migrations, "LATEST_VERSION", latest)
+        db = open_postgres(url, password=OWNER_PASSWORD)
+        assert scales(db) == {"orders": 3, "opportunity": 3} and pg_schema.current_version(db) == latest
+        db.close()
+    finally:
+        postgres_server.drop_database(name)
+
+
 def test_the_reminders_change_log_is_kept_by_triggers_on_the_server(postgres_server, monkeypatch, clock):
     """PostgreSQL's twin of SQLite migration 9: each changed customer is noted once, whoever wrote."""
     monkeypatch.setattr(migrations, "LATEST_VERSION", max(9, migrations.LATEST_VERSION))

@@ -51,7 +51,18 @@ class ExactDecimalField(DecimalField):
 
 
 class MoneyField(ExactDecimalField):
-    """Amounts as exact decimals (2 places), never floats."""
+    """Amounts as exact decimals, never floats: 3 places for the currencies that have them (KWD, BHD, OMR, JOD,
+    TND), read back with 2 where the third is 0 (USD 1,234.50 reads as before)."""
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, places=2, **kwargs)
+        super().__init__(*args, places=3, **kwargs)
+
+    def python_value(self, value):
+        exact = super().python_value(value)
+        if exact is None:
+            return None
+        cents = exact.quantize(_CENT)
+        return cents if cents == exact else exact
+
+
+_CENT = Decimal("0.01")

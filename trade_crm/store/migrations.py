@@ -613,6 +613,12 @@ def _v22_product_search(db: SqliteDatabase) -> None:
     product_search.create_tables(db)
 
 
+def _v23_money_places(db: SqliteDatabase) -> None:
+    """Server only: an order's amount and an opportunity's value keep a third decimal (KWD, BHD, OMR, JOD, TND: a
+    PI paid in one records its order to the last fils). A laptop book's DECIMAL columns have NUMERIC affinity and
+    no scale: they keep what store/fields.py's MoneyField writes. The number keeps both engines' histories in step."""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "customers, contacts, timeline, orders, reminders, tags, custom fields, imports", _v1_core_tables),
     Migration(2, "full-text search index (trigram + words)", _v2_search_index),
@@ -642,6 +648,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(20, "a bulk load into a fresh server book indexes once at the end (server only)", _v20_bulk_load),
     Migration(21, "products and their price tiers, quotations, proforma invoices", _v21_quotations),
     Migration(22, "the catalog's search index (SKU, names in any script, HS code, tags)", _v22_product_search),
+    Migration(23, "an order's amount keeps a third decimal (server only)", _v23_money_places),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -267,6 +267,12 @@ def _v22_product_search(db: Database) -> None:
     product_search.create_tables(db)
 
 
+def _v23_money_places(db: Database) -> None:
+    """SQLite 23: amounts keep 3 places, as store/fields.py's MoneyField writes them (a new book's base has them)."""
+    db.execute_sql("ALTER TABLE orders ALTER COLUMN amount TYPE NUMERIC(18, 3)")
+    db.execute_sql("ALTER TABLE opportunity ALTER COLUMN value TYPE NUMERIC(18, 3)")
+
+
 POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     8: _v8_smaller_search_index,
     9: _v9_reminder_changes,
@@ -283,4 +289,5 @@ POSTGRES_STEPS: dict[int, Callable[[Database], None]] = {
     20: _v20_bulk_load,
     21: _v21_quotations,
     22: _v22_product_search,
+    23: _v23_money_places,
 }

@@ -161,6 +161,17 @@ def test_an_ordered_pi_becomes_the_customers_order_with_its_amount_on_both_engin
     assert Order.select().count() == 1
 
 
+def test_an_ordered_pi_in_dinars_records_its_order_to_the_last_fils_on_both_engines(book, clock):
+    """KWD has 3 decimals: the order keeps the PI's total as the buyer's bank pays it (it kept 2)."""
+    seller()
+    cid = customer(clock)
+    view = accepted(clock, cid, (LineInput(None, "Sample set", 3, "1.2345"), LineInput(None, "Mould", 1, "350")),
+                    currency="KWD")
+    pi = proforma_from_quotation(view.id, ProformaInput(), clock)
+    order = Order.get_by_id(set_proforma_status(pi.id, "ordered", clock).order_id)
+    assert (order.amount, order.currency) == (Decimal("353.704"), "KWD")
+
+
 def test_the_documents_show_the_revision_and_the_names_in_the_buyers_language(db, clock):
     seller()
     panel = product(clock, "LP-600", "LED panel 600x600", tiers=(("0", "12.50"),),

@@ -172,7 +172,7 @@ def test_a_laptop_book_has_no_changes_to_show(view, customer):
 
 
 def test_an_orders_amount_shows_its_currencys_digits():
-    """Yen have no cents: the timeline does not print any (an order keeps 2 decimals, so a dinar shows 2 too)."""
+    """Yen have no cents: the timeline does not print any; a dinar has 3 decimals and an order keeps them."""
     from decimal import Decimal
 
     from PySide6.QtCore import QLocale
@@ -181,5 +181,5 @@ def test_an_orders_amount_shows_its_currencys_digits():
 
     english = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     assert money_text(english, Decimal("1200000"), "JPY") == "JP¥1,200,000"
-    assert money_text(english, Decimal("1234.57"), "KWD") == "KWD\u00a01,234.57"
+    assert money_text(english, Decimal("1234.567"), "KWD") == "KWD\u00a01,234.567"
     assert money_text(english, Decimal("32634.5"), "USD") == "US$32,634.50"

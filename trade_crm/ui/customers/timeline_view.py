@@ -73,12 +73,12 @@ def kind_label(kind: str) -> str:
 
 
 def money_text(locale: QLocale, amount, currency: str) -> str:
-    """An order's amount with its currency's digits (JPY 0, most 2: CLDR), at most the 2 an order keeps."""
+    """An order's amount with its currency's digits (JPY 0, most 2, KWD 3: CLDR), at most the 3 an order keeps."""
     # lazy: babel's currency data loads with the first order shown, not at start-up
     from trade_crm.domain.quotes.money import minor_unit
 
     symbol = CURRENCY_SYMBOLS.get(currency, f"{currency}\u00a0" if currency else "")
-    return locale.toCurrencyString(float(amount), symbol, min(minor_unit(currency), 2) if currency else 2)
+    return locale.toCurrencyString(float(amount), symbol, min(minor_unit(currency), 3) if currency else 2)
 
 
 class TimelineView(QWidget):
