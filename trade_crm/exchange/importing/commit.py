@@ -152,8 +152,8 @@ class ListWriter:
         return customer_id
 
     def merge(self, planned: PlannedCustomer, old: Existing) -> int:
-        """Change a stored customer in place. Its columns change in one UPDATE, journalled as one entry (the
-        journal keeps one entry per row: two, a field filled and the last contact moved, kept only the last)."""
+        """Change a stored customer in place: its columns (fields filled, the last contact moved) in one UPDATE and
+        one journal entry, from what load_existing read of it for the whole list."""
         customer_id, journal, cur = old.fields["id"], self.journal, self.cur
         changes = field_changes(old.fields, dict(planned.fields), planned.notes, self.plan.options.overwrite)
         columns = {c.field: c.new for c in changes}
