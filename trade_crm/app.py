@@ -73,8 +73,11 @@ def demo_loader(clock: Clock):
 
     def load():
         from trade_crm.demo.book import load_demo  # lazy: start-up, the generator loads when asked for
+        from trade_crm.demo.quotes import load_demo_quotes  # lazy: with the demo book
 
-        return load_demo(clock)
+        summary = load_demo(clock)
+        load_demo_quotes(clock)
+        return summary
 
     return load
 

@@ -264,7 +264,7 @@ def test_demo_refuses_a_database_with_customers_unless_appending(capsys, monkeyp
     assert count(capsys, db_path) == 3
     summary = cli_json(capsys, "demo", "--db", str(db_path), "--customers", "5", "--append")
     assert summary == {"customers": 5, "contacts": 0, "interactions": 0, "orders": 0, "opportunities": 0,
-                       "countries": 1}
+                       "countries": 1, "quotations": 0}  # no returning buyer among the fake's customers
     assert count(capsys, db_path) == 8
 
 

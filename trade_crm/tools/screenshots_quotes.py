@@ -9,14 +9,13 @@ from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from trade_crm.demo.quotes import load_demo_catalog
 from trade_crm.domain.attachments.blobs import attachments_for
 from trade_crm.domain.clock import today
 from trade_crm.domain.customers.records import get_customer
-from trade_crm.domain.quotes.catalog import save_product
 from trade_crm.domain.quotes.document import BankDetails, SellerProfile
 from trade_crm.domain.quotes.documents import proforma_document
 from trade_crm.domain.quotes.pricing import LineInput
-from trade_crm.domain.quotes.product_input import ProductInput
 from trade_crm.domain.quotes.proforma import ProformaInput, proforma_from_quotation
 from trade_crm.domain.quotes.quotations import QuotationInput, create_quotation, set_quotation_status
 from trade_crm.domain.quotes.seller import save_seller_profile
@@ -28,31 +27,6 @@ from trade_crm.ui.quotes.quote_editor import QuotationDialog
 from trade_crm.ui.quotes.quote_lines import PRICE, QUANTITY
 
 EDITOR_SIZE = (1280, 720)
-CATALOG = (  # sku, name, Chinese name, MOQ, cost, tiers, pcs/carton, carton L W H cm, N.W., G.W., HS code
-    ("LP-6060-40W", "LED panel light 600×600 40W", "LED 面板灯 600×600 40W", 500, "8.20",
-     ((500, "12.50"), (1000, "11.80"), (5000, "10.90")), 4, ("62", "62", "40"), "9.6", "11.2", "9405.42"),
-    ("DL-R6-12W", "LED downlight round 6\" 12W", "LED 筒灯 6寸 12W", 1000, "2.35",
-     ((1000, "3.60"), (5000, "3.35")), 40, ("52", "36", "30"), "8.4", "9.6", "9405.11"),
-    ("BL-A60-9W", "LED bulb A60 9W E27", "LED 球泡灯 A60 9W", 3000, "0.58",
-     ((3000, "0.92"), (10000, "0.86")), 100, ("58", "30", "26"), "5.9", "6.8", "8539.52"),
-    ("TL-T8-18W", "LED tube T8 1.2 m 18W", "LED 灯管 T8 1.2米 18W", 1000, "1.45",
-     ((1000, "2.10"),), 25, ("124", "22", "16"), "6.0", "7.1", "8539.52"),
-    ("DR-40W-CC", "Constant-current driver 40W", "恒流驱动电源 40W", 0, None, (), 50, ("45", "32", "24"),
-     "7.5", "8.3", "8504.40"),
-)
-
-
-def load_demo_catalog(clock) -> dict[str, int]:
-    ids = {}
-    for sku, name, zh, moq, cost, tiers, pcs, (length, width, height), net, gross, hs in CATALOG:
-        ids[sku] = save_product(ProductInput(
-            sku=sku, name=name, local_names={"zh": zh}, hs_code=hs, unit="pcs", moq=moq, currency="USD",
-            cost=Decimal(cost) if cost else None, tiers=tiers, pcs_per_carton=pcs, carton_length_cm=length,
-            carton_width_cm=width, carton_height_cm=height, carton_net_kg=net, carton_gross_kg=gross,
-            tags=("led",)), clock).id
-    return ids
-
-
 def load_demo_quotes(clock, db_path: Path, customer_id: int) -> tuple[int, int]:
     """A draft quotation to show in the editor, and an accepted one with its PI issued: (draft id, PI id)."""
     products = load_demo_catalog(clock)

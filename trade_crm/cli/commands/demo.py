@@ -6,6 +6,7 @@ from collections.abc import Sized
 
 from trade_crm.cli.base import EXIT_FAILURE, Command, CommandError, count_arg
 from trade_crm.domain.customers.records import customer_count
+from trade_crm.domain.serialize import to_jsonable
 
 
 def arguments(parser) -> None:
@@ -20,6 +21,7 @@ def arguments(parser) -> None:
 def run_demo(ctx, args) -> int:
     try:
         from trade_crm.demo.book import load_demo  # lazy: start-up, the generator and its data tables
+        from trade_crm.demo.quotes import load_demo_quotes
     except ModuleNotFoundError as exc:
         if exc.name != "trade_crm.demo.book":
             raise
@@ -30,11 +32,12 @@ def run_demo(ctx, args) -> int:
                            f"demo data to them, or --db to choose another file")
     options = {k: v for k, v in (("customers", args.customers), ("seed", args.seed)) if v is not None}
     summary = load_demo(ctx.clock, **options)
+    quotations = load_demo_quotes(ctx.clock)
     countries = summary.countries
     n_countries = len(countries) if isinstance(countries, Sized) else countries
-    ctx.emit(summary, f"Demo data in {ctx.db_path}: {summary.customers} customers from {n_countries} "
+    ctx.emit({**to_jsonable(summary), "quotations": quotations}, f"Demo data in {ctx.db_path}: {summary.customers} customers from {n_countries} "
                       f"countries, {summary.contacts} contacts, {summary.interactions} interactions, "
-                      f"{summary.orders} orders, {summary.opportunities} opportunities")
+                      f"{summary.orders} orders, {summary.opportunities} opportunities, {quotations} quotations")
     return 0
 
 
