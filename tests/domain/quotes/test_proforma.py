@@ -138,12 +138,18 @@ def test_a_pi_needs_an_accepted_quotation(db, clock):
     assert error.value.field == "status" and "accepted" in error.value.message
 
 
-def test_an_ordered_pi_becomes_the_customers_order_with_its_amount_on_both_engines(book, clock):
+def issued(clock, lines, currency):
+    """A PI issued from an accepted quotation of a new customer (the seller's profile saved): (customer, quotation,
+    PI)."""
     seller()
     cid = customer(clock)
-    view = accepted(clock, cid, (LineInput(None, "LED panel", 600, "11.90"), LineInput(None, "Mould", 1, "350")),
-                    currency="EUR")
-    pi = proforma_from_quotation(view.id, ProformaInput(), clock)
+    view = accepted(clock, cid, lines, currency=currency)
+    return cid, view, proforma_from_quotation(view.id, ProformaInput(), clock)
+
+
+def test_an_ordered_pi_becomes_the_customers_order_with_its_amount_on_both_engines(book, clock):
+    cid, view, pi = issued(clock, (LineInput(None, "LED panel", 600, "11.90"), LineInput(None, "Mould", 1, "350")),
+                           "EUR")
     assert pi.number == "PI261123-1" and pi.status == "issued" and pi.order_id is None
     with pytest.raises(ValidationError) as error:
         set_proforma_status(pi.id, "sent", clock)
@@ -163,11 +169,8 @@ def test_an_ordered_pi_becomes_the_customers_order_with_its_amount_on_both_engin
 
 def test_an_ordered_pi_in_dinars_records_its_order_to_the_last_fils_on_both_engines(book, clock):
     """KWD has 3 decimals: the order keeps the PI's total as the buyer's bank pays it (it kept 2)."""
-    seller()
-    cid = customer(clock)
-    view = accepted(clock, cid, (LineInput(None, "Sample set", 3, "1.2345"), LineInput(None, "Mould", 1, "350")),
-                    currency="KWD")
-    pi = proforma_from_quotation(view.id, ProformaInput(), clock)
+    _cid, _view, pi = issued(clock, (LineInput(None, "Sample set", 3, "1.2345"), LineInput(None, "Mould", 1, "350")),
+                             "KWD")
     order = Order.get_by_id(set_proforma_status(pi.id, "ordered", clock).order_id)
     assert (order.amount, order.currency) == (Decimal("353.704"), "KWD")
 
