@@ -131,6 +131,7 @@ class ConnectDialog(QDialog):
                            self.on_test_job_finished, self.tr("Connecting…"))
 
     def on_test_job_finished(self, _login: ServerLogin, line: str) -> None:
+        self._busy(False)  # before `checked`: whoever hears it may press again (the job's `done` comes later)
         self.show_result(True, line)
         self.checked.emit(True, line)
 
@@ -147,6 +148,7 @@ class ConnectDialog(QDialog):
 
     def on_job_failed(self, exc: BaseException) -> None:
         line = " ".join(str(exc).split()) or type(exc).__name__
+        self._busy(False)
         self.show_result(False, line)
         self.checked.emit(False, line)
 
