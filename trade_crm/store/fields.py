@@ -58,11 +58,15 @@ class MoneyField(ExactDecimalField):
         super().__init__(*args, places=3, **kwargs)
 
     def python_value(self, value):
-        exact = super().python_value(value)
-        if exact is None:
-            return None
-        cents = exact.quantize(_CENT)
-        return cents if cents == exact else exact
+        return None if value is None else money_value(value)
 
 
-_CENT = Decimal("0.01")
+_MILLS, _CENT = Decimal("0.001"), Decimal("0.01")
+
+
+def money_value(value: object) -> Decimal:
+    """An amount as MoneyField keeps it: 3 places, read with 2 where the third is 0 (`str`, `Decimal` or a
+    number that is exact in its shortest repr)."""
+    exact = Decimal(str(value)).quantize(_MILLS)
+    cents = exact.quantize(_CENT)
+    return cents if cents == exact else exact

@@ -239,7 +239,7 @@ def _open_book(path: Path, tmpdir: str, language: str):
         "quote": book.add_format({"quote_prefix": True}),
         "date": book.add_format({"num_format": "yyyy-mm-dd"}),
         "datetime": book.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
-        "money": book.add_format({"num_format": "#,##0.00"}),
+        "money": book.add_format({"num_format": "#,##0.00#"}),  # a dinar's third decimal shows, a dollar's 2
     }
     return book, formats
 

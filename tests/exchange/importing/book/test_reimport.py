@@ -131,6 +131,20 @@ def test_an_edited_export_applies_on_every_sheet_and_undo_restores_the_book_exac
     assert dump(db, versions=False) == before
 
 
+def test_an_order_in_dinars_keeps_its_third_decimal_out_and_back(db, book, clock, tmp_path):
+    Order.create(customer=book["lima"], ordered_on=date(2026, 6, 1), amount=Decimal("353.704"), currency="KWD",
+                 created_at=clock.now())
+    sheets = Sheets(export(tmp_path / "book.xlsx", clock))
+    cell = sheets.wb["Orders"].cell(sheets.row("Orders", "currency", "KWD"), sheets.keys("Orders")["amount"])
+    assert (cell.value, cell.number_format) == (353.704, "#,##0.00#")  # Excel shows the third decimal too
+    sheets.add("Orders", id=book["stroy"], ordered_on=date(2026, 11, 2), amount=1234.567, currency="BHD")
+    plan, result = reimport(sheets.save(tmp_path / "edited.xlsx"), clock)
+    assert [(o.amount, o.currency) for o in Order.select().where(Order.customer == book["lima"])] == [
+        (Decimal("353.704"), "KWD")]  # unchanged: not rounded to 353.70 and taken for an edit
+    assert [(o.amount, o.currency) for o in Order.select().where(Order.customer == book["stroy"])] == [
+        (Decimal("1234.567"), "BHD")]
+
+
 def test_untouched_cells_change_nothing_and_read_only_columns_are_ignored(db, book, clock, tmp_path):
     sheets = Sheets(export(tmp_path / "book.xlsx", clock))
     row = sheets.row("Customers", "id", book["lima"])

@@ -23,6 +23,7 @@ from trade_crm.exchange.files.dates import parse_date
 from trade_crm.exchange.files.workbook import SheetInfo, cell_text
 from trade_crm.exchange.importing.plan import OWN_ID, PROBLEM_COLUMN, BookRow, BookSheet, RowProblem, text_of
 from trade_crm.exchange.importing.readers import Table
+from trade_crm.store.fields import money_value
 
 BOOK_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 # Columns the export writes for reading only; an edit there changes nothing.
@@ -159,9 +160,9 @@ def typed(kind: str, key: str, value: object) -> object:
         raise ValueError(f'"{text_of(value)}" is not TRUE or FALSE')
     if kind == "money":
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return Decimal(repr(round(float(value), 2))).quantize(Decimal("0.01"))
+            return money_value(repr(round(float(value), 3)))
         try:
-            return Decimal(text_of(value).replace(",", "").strip()).quantize(Decimal("0.01"))
+            return money_value(Decimal(text_of(value).replace(",", "").strip()))
         except InvalidOperation:
             raise ValueError(f'"{text_of(value)}" is not an amount') from None
     raise ValueError(f"unknown column type {kind} of {key}")

@@ -16,6 +16,7 @@ from decimal import Decimal
 from trade_crm.domain.duplicates.matching import same_person
 from trade_crm.domain.text import clean_block, clean_line
 from trade_crm.exchange.exporting.labels import code_of
+from trade_crm.store.fields import money_value
 from trade_crm.store.models import database
 
 CUSTOMER_COLUMNS = ("name", "alt_name", "country", "city", "address", "website", "source", "industry", "products",
@@ -73,7 +74,7 @@ def alike(column: str, stored, value) -> bool:
 def _same(a, b) -> bool:
     if isinstance(a, (Decimal, float, int)) and isinstance(b, (Decimal, float, int)) \
             and not isinstance(a, bool) and not isinstance(b, bool):
-        return Decimal(str(a)).quantize(Decimal("0.01")) == Decimal(str(b)).quantize(Decimal("0.01"))
+        return money_value(a) == money_value(b)
     return a == b
 
 

@@ -9,11 +9,11 @@ Times are the wall-clock times the sheet shows, in the user's time zone.
 from __future__ import annotations
 
 from datetime import timezone
-from decimal import Decimal
 
 from trade_crm.domain.text import clean_block, clean_line
 from trade_crm.exchange.importing.book.state import Record
 from trade_crm.exchange.importing.plan import BookRow
+from trade_crm.store.fields import money_value
 from trade_crm.store.models import INTERACTION_KINDS
 
 _FORMAT = "%Y-%m-%d %H:%M:%S"
@@ -133,4 +133,4 @@ class TimelineEdits:
 
 
 def _money(value):
-    return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
+    return None if value is None else money_value(value)
