@@ -32,6 +32,7 @@ from trade_crm.domain.insights.pipeline import (
 )
 from trade_crm.domain.text import clean_line
 from trade_crm.domain.world.currency import check_code
+from trade_crm.store.fields import money_value
 from trade_crm.store.models import OPPORTUNITY_STAGES, Opportunity, database
 from trade_crm.store.settings import SettingKey
 from trade_crm.store.sql import dialect
@@ -82,8 +83,8 @@ def _cards(where: str, params: list, order: str, limit: int | None) -> list[Oppo
     for oid, cid, name, country, title, stage, value, currency, probability, expected, closed, version in \
             database.obj.execute_sql(sql, [*params, dialect(database).NO_LIMIT if limit is None else limit]):
         out.append(OpportunityCard(
-            oid, cid, name, country, title, stage, None if value is None else Decimal(str(value)).quantize(
-                Decimal("0.01")), currency, probability, date.fromisoformat(expected) if expected else None,
+            oid, cid, name, country, title, stage, None if value is None else money_value(value), currency,
+            probability, date.fromisoformat(expected) if expected else None,
             date.fromisoformat(closed) if closed else None, version))
     return out
 

@@ -16,10 +16,11 @@ import re
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 
 from peewee import BooleanField, Database, PostgresqlDatabase
 
+from trade_crm.store.fields import money_value
 from trade_crm.store.models import (
     Contact,
     ContactChannel,
@@ -57,7 +58,7 @@ def _money(value) -> str | None:
     if value is None:
         return None
     try:
-        return str(Decimal(str(value)).quantize(Decimal("0.01")))
+        return str(money_value(value))  # as MoneyField reads it on either engine
     except InvalidOperation:
         return str(value)
 
