@@ -174,3 +174,18 @@ def test_the_first_pdf_command_on_a_machine_waits_for_the_chinese_font_so_the_ne
     assert len(list(fonts.glob("*.ttf"))) == 2  # the regular and bold faces a Chinese quotation prints
     code, _, err = cli(capsys, book_file, "quote", "pdf", "1", str(tmp_path / "second.pdf"), "--lang", "zh")
     assert code == 0 and err == ""
+
+
+def test_a_sent_quotation_past_its_validity_reads_expired_in_the_table_and_stays_sent_in_json(capsys, book_file):
+    cli_json(capsys, book_file, "quote", "new", "--customer", "1", "--currency", "USD", "--line", "LP-600:600",
+             "--valid-days", "30")
+    cli_json(capsys, book_file, "quote", "status", "1", "sent")
+    later = FixedClock.at("2027-01-10 10:00", "Asia/Shanghai")
+
+    def out(*argv):
+        code = run([*argv, "--db", str(book_file)], clock=later)
+        text, err = capsys.readouterr()
+        assert code == 0, err
+        return text
+    assert "expired" in out("quote", "list").splitlines()[1] and "· expired" in out("quote", "show", "1")
+    assert json.loads(out("quote", "list", "--json"))["quotations"][0]["status"] == "sent"  # what is stored

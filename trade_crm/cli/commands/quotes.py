@@ -6,7 +6,7 @@ A line is `--line SKU:QTY[:PRICE[:DISCOUNT]]` for a catalog product (no price: t
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -37,6 +37,7 @@ from trade_crm.domain.quotes.quotations import (
     quotation_view,
     revise_quotation,
     set_quotation_status,
+    status_on,
 )
 from trade_crm.domain.quotes.seller import BANK_FIELDS, TEXTS, read_seller_profile, save_seller_profile
 from trade_crm.domain.quotes.sent import CHANNELS, mark_document_sent
@@ -89,9 +90,10 @@ def parse_line(text: str) -> LineInput:
 
 # --- quote ---------------------------------------------------------------------------------------------------
 
-def _quotation_text(view: QuotationView) -> str:
+def _quotation_text(view: QuotationView, day: date) -> str:
     money = lambda amount: format_amount(amount, view.currency)  # noqa: E731 - a local shorthand
-    head = [f"{view.label} · {view.customer_name} (#{view.customer_id}) · {view.status}",
+    status = status_on(view.status, view.valid_until, day)  # "expired" as the Quotes tab reads it
+    head = [f"{view.label} · {view.customer_name} (#{view.customer_id}) · {status}",
             f"Issued {view.issued_on}" + (f", valid until {view.valid_until}" if view.valid_until else ""),
             " ".join(p for p in (view.incoterm, view.incoterm_place) if p) or "No Incoterm"]
     if view.payment_terms:
@@ -136,7 +138,7 @@ def quote_new(ctx: Context, args) -> int:
                           payment_terms=args.payment_terms, lead_time=args.lead_time, valid_until=valid_until,
                           notes=args.notes, allow_below_moq=not args.strict_moq)
     view = create_quotation(data, ctx.clock)
-    ctx.emit(view, lambda: f"Created quotation #{view.id}\n{_quotation_text(view)}")
+    ctx.emit(view, lambda: f"Created quotation #{view.id}\n{_quotation_text(view, today(ctx.clock))}")
     return 0
 
 
@@ -146,7 +148,7 @@ def id_argument(parser) -> None:
 
 def quote_show(ctx: Context, args) -> int:
     view = quotation_view(args.id)
-    ctx.emit(view, lambda: _quotation_text(view))
+    ctx.emit(view, lambda: _quotation_text(view, today(ctx.clock)))
     return 0
 
 
@@ -156,10 +158,11 @@ def list_arguments(parser) -> None:
 
 
 def quote_list(ctx: Context, args) -> int:
-    rows = list_quotations(args.customer, status=args.status)
-    ctx.emit({"quotations": rows}, lambda: table(
+    rows, day = list_quotations(args.customer, status=args.status), today(ctx.clock)
+    ctx.emit({"quotations": rows}, lambda: table(  # the JSON keeps the stored status; the table reads as the tab
         ["ID", "Number", "Customer", "Status", "Total", "Issued", "Valid until"],
-        [[str(q.id), q.label, q.customer_name, q.status, f"{q.currency} {format_amount(q.total, q.currency)}",
+        [[str(q.id), q.label, q.customer_name, status_on(q.status, q.valid_until, day),
+          f"{q.currency} {format_amount(q.total, q.currency)}",
           str(q.issued_on), str(q.valid_until or "")] for q in rows]) if rows else "No quotations.")
     return 0
 
