@@ -81,9 +81,10 @@ def load_demo_quotes(clock: Clock) -> int:
         buyers = _buyers(len(STORIES))
         for story, (customer_id, contact_id) in zip(STORIES, buyers, strict=False):
             made = _back(clock, story.made)
+            lines = tuple(LineInput(products[sku], quantity=quantity, unit_price=price[0] if price else None)
+                          for sku, quantity, *price in story.lines)
             view = create_quotation(QuotationInput(
-                customer_id, "USD", tuple(LineInput(products[sku], quantity=quantity, unit_price=price[0] if price else None)
-                                     for sku, quantity, *price in story.lines),
+                customer_id, "USD", lines,
                 contact_id=contact_id, incoterm="FOB", incoterm_place="Ningbo",
                 payment_terms="T/T 30% deposit, 70% before shipment", lead_time="30 days after deposit",
                 valid_until=today(made) + timedelta(days=story.valid_days)), made)

@@ -35,10 +35,12 @@ def run_demo(ctx, args) -> int:
     quotations = load_demo_quotes(ctx.clock)
     countries = summary.countries
     n_countries = len(countries) if isinstance(countries, Sized) else countries
-    ctx.emit({**to_jsonable(summary), "quotations": quotations}, f"Demo data in {ctx.db_path}: {summary.customers} customers from {n_countries} "
-                      f"countries, {summary.contacts} contacts, {summary.interactions} interactions, "
-                      f"{summary.orders} orders, {summary.opportunities} opportunities, {quotations} quotations")
+    ctx.emit({**to_jsonable(summary), "quotations": quotations},
+             f"Demo data in {ctx.db_path}: {summary.customers} customers from {n_countries} "
+             f"countries, {summary.contacts} contacts, {summary.interactions} interactions, "
+             f"{summary.orders} orders, {summary.opportunities} opportunities, {quotations} quotations")
     return 0
 
 
-COMMANDS = (Command("demo", "load sample customers, contacts, orders and follow-ups", run_demo, arguments),)
+COMMANDS = (Command("demo", "load sample customers, contacts, orders, follow-ups and quotations", run_demo,
+                    arguments),)
