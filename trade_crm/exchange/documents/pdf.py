@@ -102,8 +102,6 @@ def _add_fallback(pdf: DocumentPdf, name: str, style: str, face: Face, used: lis
     pdf.add_font(name, style, chosen.path, collection_font_number=chosen.index, unicode_range=used)
 
 
-
-
 def check_images(document: QuoteDocument) -> None:
     """Refuse, naming the field, a logo, signature, stamp or photo that is missing or is no picture."""
     seller = document.seller
