@@ -82,6 +82,12 @@ class CountryPicker(QComboBox):
             self.addItem(choice.name, choice.code)
             self._set_aliases(row, choice.aliases)
 
+    def findData(self, data, role: int = Qt.ItemDataRole.UserRole, flags=Qt.MatchFlag.MatchExactly) -> int:  # noqa: N802
+        """As QComboBox's, over the countries (listed first if they were not yet): a saved view or a form looks one
+        up by its code."""
+        self.fill()
+        return super().findData(data, role, flags)
+
     def showPopup(self) -> None:  # noqa: N802 (Qt override)
         self.fill()
         super().showPopup()
@@ -134,7 +140,6 @@ class CountryPicker(QComboBox):
             return None
 
     def set_code(self, code: str | None) -> None:
-        self.fill()
         index = self.findData((code or "").strip().upper())
         self.setCurrentIndex(max(index, 0))
         self.setEditText(self.itemText(max(index, 0)))

@@ -147,7 +147,6 @@ class FilterBar(QWidget):
     def set_filter(self, flt: CustomerFilter) -> None:
         """Show `flt` (e.g. a saved view) in the controls; emits filter_changed once."""
         self._updating = True
-        self.country_combo.fill()
         for combo, values in ((self.country_combo, flt.countries), (self.rating_combo, flt.ratings),
                               (self.stage_combo, flt.lifecycles)):
             combo.setCurrentIndex(max(combo.findData(values[0] if values else ""), 0))
